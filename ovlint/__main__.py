@@ -1,0 +1,3 @@
+from ovlint.cli import main
+
+main()

@@ -1,0 +1,95 @@
+"""What a rule sees of the unit it runs on, and how it reports."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from ovlint.diagnostics import Diagnostic, Edit, Fix
+from ovlint.text import LineIndex
+
+
+class UnitContext:
+    """One unit of one file: a whole file, or one notebook cell."""
+
+    def __init__(self, path: str, text: str, cell: Optional[int], target_version: str, filename: str):
+        self.path = path
+        self.text = text
+        self.cell = cell
+        self.target_version = target_version
+        self.filename = filename  # the file's base name, for rules gated on it (setup.py)
+        self.diagnostics: list[Diagnostic] = []
+        self._lines: Optional[LineIndex] = None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def span(self, where: Any) -> tuple[int, int]:
+        if isinstance(where, tuple):
+            return where
+        start, end = getattr(where, "start", None), getattr(where, "end", None)
+        if isinstance(start, int) and isinstance(end, int):
+            return start, end
+        raise TypeError(f"cannot locate {where!r}")
+
+    def report(self, rule, where, message: Optional[str], fix: Optional[Fix]) -> None:
+        start, end = self.span(where)
+        self.diagnostics.append(
+            Diagnostic(rule.code, message or rule.summary, self.path, start, end, fix, self.cell, rule.url())
+        )
+
+    def replace(self, where, content: str) -> Edit:
+        start, end = self.span(where)
+        return Edit(start, end, content)
+
+
+class PythonContext(UnitContext):
+    """A unit parsed by LibCST, with scope, qualified-name, position and parent metadata."""
+
+    def __init__(self, *args, module, metadata: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        from libcst.metadata import (
+            ParentNodeProvider,
+            PositionProvider,
+            QualifiedNameProvider,
+            ScopeProvider,
+        )
+
+        self.module = module
+        self._positions = metadata[PositionProvider]
+        self._qualified = metadata[QualifiedNameProvider]
+        self._scopes = metadata[ScopeProvider]
+        self._parents = metadata[ParentNodeProvider]
+        self._imports = None
+
+    def span(self, where: Any) -> tuple[int, int]:
+        if isinstance(where, tuple) or isinstance(getattr(where, "start", None), int):
+            return super().span(where)
+        pos = self._positions[where]
+        return (self.lines.offset(pos.start.line, pos.start.column),
+                self.lines.offset(pos.end.line, pos.end.column))
+
+    def source(self, node) -> str:
+        start, end = self.span(node)
+        return self.text[start:end]
+
+    def qualified_names(self, node) -> set[str]:
+        value = self._qualified.get(node, ())
+        value = value() if callable(value) else value
+        return {q.name for q in value}
+
+    def scope(self, node):
+        value = self._scopes.get(node)
+        return value() if callable(value) else value
+
+    def parent(self, node):
+        return self._parents.get(node)
+
+    @property
+    def imports(self):
+        from ovlint.python_imports import ImportHelper
+
+        if self._imports is None:
+            self._imports = ImportHelper(self)
+        return self._imports

@@ -1,0 +1,140 @@
+"""One `ovlint check` run: gather files, run them, print, and choose the exit code."""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import Optional
+
+from ovlint import reporters
+from ovlint.cache import Cache
+from ovlint.diagnostics import Applicability
+from ovlint.discovery import discover, kind_of
+from ovlint.runner import Task, process, run, unreadable
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+@dataclass
+class CheckOptions:
+    paths: list
+    mode: str = "check"
+    unsafe_fixes: Optional[bool] = None
+    output_format: str = "full"
+    statistics: bool = False
+    show_fixes: bool = False
+    exit_zero: bool = False
+    exit_non_zero_on_fix: bool = False
+    jobs: int = 1
+    use_cache: bool = True
+    quiet: bool = False
+    verbose: bool = False
+    stdin_filename: Optional[str] = None
+
+
+def _task(path: str, kind, settings, options: CheckOptions, display=None) -> Task:
+    unsafe = settings.unsafe_fixes if options.unsafe_fixes is None else options.unsafe_fixes
+    return Task(path, kind, settings.codes_for(display or path), settings.target_version, options.mode,
+                unsafe, display=display)
+
+
+def run_check(options: CheckOptions, resolver) -> int:
+    out = sys.stdout
+    if options.paths == ["-"]:
+        return _run_stdin(options, resolver)
+    missing: list[str] = []
+    targets = discover(options.paths, resolver, missing)
+    cache = None
+    if options.use_cache:
+        here = resolver.for_directory(os.getcwd())
+        cache = Cache(os.path.join(here.root, here.cache_dir))
+    tasks = []
+    for target in targets:
+        settings = resolver.for_file(target.path)
+        if not target.explicit and settings.is_excluded(target.path):
+            continue
+        task = _task(target.path, target.kind, settings, options)
+        if cache is not None:
+            try:
+                task.cache_key = cache.key(os.stat(target.path), settings.digest())
+            except OSError:
+                pass
+        tasks.append(task)
+    if options.verbose:
+        sources = sorted({resolver.for_file(t.path).source or "(defaults)" for t in tasks})
+        print(f"ovlint: {len(tasks)} file(s); settings from {', '.join(sources) or '(defaults)'}", file=sys.stderr)
+    results = run(tasks, options.jobs, cache)
+    results += [unreadable(path, "no such file or directory") for path in missing]
+    return _report(results, options, out)
+
+
+def _run_stdin(options: CheckOptions, resolver) -> int:
+    name = options.stdin_filename or "-"
+    settings = resolver.for_file(name if options.stdin_filename else os.path.join(os.getcwd(), "stdin.py"))
+    kind = kind_of(name) if options.stdin_filename else "python"
+    data = sys.stdin.buffer.read()
+    task = _task(name, kind, settings, options, display=name)
+    result = process(task, data)
+    if options.mode == "fix":
+        sys.stdout.buffer.write(result.fixed_text if result.fixed_text is not None else data)
+        sys.stdout.flush()
+        return _report([result], options, sys.stderr)
+    return _report([result], options, sys.stdout)
+
+
+def _report(results, options: CheckOptions, out) -> int:
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    applied = [d for r in results for d in r.applied]
+    diffs = [r.diff for r in results if r.diff]
+    if options.mode == "diff":
+        for diff in diffs:
+            out.write(diff)
+    elif options.statistics:
+        from ovlint.cli import statistics_lines
+
+        for line in statistics_lines(diagnostics):
+            out.write(line + "\n")
+    else:
+        reporters.render(options.output_format, diagnostics, out)
+    if options.show_fixes and applied:
+        _print_applied(results, out)
+    if not options.quiet and options.output_format != "json" and not options.statistics:
+        _summary(diagnostics, applied, options, out if options.mode != "diff" else sys.stderr)
+    if any(d.code == "OV004" for d in diagnostics):
+        return EXIT_ERROR
+    if options.exit_zero:
+        return EXIT_CLEAN
+    if options.mode == "diff" and diffs:
+        return EXIT_FINDINGS
+    if diagnostics or (options.exit_non_zero_on_fix and applied):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _print_applied(results, out) -> None:
+    for result in results:
+        if not result.applied:
+            continue
+        out.write(f"Fixed {len(result.applied)} finding(s) in {result.path}:\n")
+        for diag in result.applied:
+            out.write(f"    {diag.code} {diag.message}\n")
+
+
+def _summary(diagnostics, applied, options: CheckOptions, out) -> None:
+    fixed = len(applied)
+    remaining = len(diagnostics)
+    verb = "would be fixed" if options.mode == "diff" else "fixed"
+    if remaining == 0 and fixed == 0:
+        out.write("All checks passed!\n")
+        return
+    if fixed:
+        out.write(f"Found {fixed + remaining} finding(s) ({fixed} {verb}, {remaining} remaining).\n")
+    else:
+        out.write(f"Found {remaining} finding(s).\n")
+    if options.mode == "check":
+        safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
+        unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE)
+        if safe:
+            out.write(f"[*] {safe} fixable with `ovlint --fix`.\n")
+        if unsafe:
+            out.write(f"[-] {unsafe} more fixable with `ovlint --fix --unsafe-fixes` (review these).\n")

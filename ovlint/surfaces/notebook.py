@@ -1,0 +1,141 @@
+"""Jupyter notebooks: each code cell is a unit of its own.
+
+A cell's Python is linted with IPython syntax masked (same length, so offsets stay valid), its
+`!cmd`, `%pip`, `%conda`, `%system` lines and `%%bash`/`%%sh` bodies become shell commands.
+Writing a fixed cell replaces only that cell's `source` value in the file, in the layout it had.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from ovlint.surfaces import jsonspan
+
+_SHELL_CELL = re.compile(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
+_LINE = re.compile(r"[^\n]*\n?")
+_SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx")
+
+
+class NotebookError(ValueError):
+    pass
+
+
+@dataclass
+class Cell:
+    index: int  # 0-based position among all cells
+    text: str
+    python: str | None  # masked Python, None when the whole cell is not Python
+    shell_ranges: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, prefix)
+    source_node: jsonspan.Node | None = None
+
+
+@dataclass
+class Notebook:
+    cells: list[Cell]
+    root: jsonspan.Node
+
+
+def parse(text: str) -> Notebook:
+    try:
+        root = jsonspan.parse(text)
+    except jsonspan.JsonError as exc:
+        raise NotebookError(f"invalid notebook JSON: {exc}") from None
+    if not isinstance(root.value, dict):
+        raise NotebookError("invalid notebook: the top level is not a JSON object")
+    cells_node = root.get("cells")
+    if cells_node is None or not isinstance(cells_node.value, list):
+        raise NotebookError("invalid notebook: no 'cells' list")
+    cells = []
+    for index, node in enumerate(cells_node.items):
+        if not isinstance(node.value, dict) or node.value.get("cell_type") != "code":
+            continue
+        source = node.get("source")
+        if source is None:
+            continue
+        value = source.value
+        if isinstance(value, list) and all(isinstance(x, str) for x in value):
+            value = "".join(value)
+        if not isinstance(value, str):
+            raise NotebookError(f"invalid notebook: cell {index + 1} 'source' is not text")
+        cells.append(_cell(index, value, source))
+    return Notebook(cells, root)
+
+
+def _cell(index: int, text: str, node) -> Cell:
+    shell_cell = _SHELL_CELL.match(text)
+    if shell_cell:
+        return Cell(index, text, None, [(shell_cell.end(), len(text), "")], node)
+    if text.lstrip().startswith("%%"):
+        return Cell(index, text, None, [], node)
+    masked = []
+    ranges = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        if not line:
+            break
+        masked.append(_mask_line(line, match.start(), ranges))
+    return Cell(index, text, "".join(masked), ranges, node)
+
+
+def _mask_line(line: str, offset: int, ranges: list) -> str:
+    """Replace IPython syntax with Python of the same length; record shell command ranges."""
+    body = line.rstrip("\r\n")
+    ending = line[len(body):]
+    stripped = body.lstrip()
+    indent = len(body) - len(stripped)
+    magic_at = None
+    if stripped.startswith(("!", "%", "?")):
+        magic_at = indent
+    else:
+        # `x = !ls` and `files = %sx ls`
+        m = re.match(r"^\s*[\w.]+\s*=\s*([!%])", body)
+        if m:
+            magic_at = m.start(1)
+    if magic_at is not None:
+        rest = body[magic_at:]
+        if rest.startswith("!"):
+            ranges.append((offset + magic_at + 1 + (rest.startswith("!!")), offset + len(body), ""))
+        else:
+            name = re.match(r"%+(\w+)", rest)
+            if name and name.group(1) in _SHELL_MAGICS:
+                word_end = magic_at + name.end()
+                prefix = "" if name.group(1) in ("system", "sx") else name.group(1)
+                ranges.append((offset + word_end, offset + len(body), prefix))
+        tail = len(body) - magic_at
+        replacement = "0" if tail == 1 else "0#" + "x" * (tail - 2)
+        return body[:magic_at] + replacement + ending
+    if stripped.endswith("?") and not stripped.startswith("#"):
+        return body[:-1] + "#" + ending  # `obj?` help syntax
+    return line
+
+
+def replace_sources(text: str, notebook: Notebook, new_sources: dict[int, str]) -> str:
+    """The notebook text with the given cells' sources replaced, the rest untouched."""
+    cells = {c.index: c for c in notebook.cells}
+    ascii_only = text.isascii() and "\\u" in text
+    edits = []
+    for index, source in new_sources.items():
+        node = cells[index].source_node
+        edits.append((node.start, node.end, _render_source(text, node, source, ascii_only)))
+    for start, end, content in sorted(edits, reverse=True):
+        text = text[:start] + content + text[end:]
+    return text
+
+
+def _render_source(text: str, node, source: str, ascii_only: bool) -> str:
+    dump = lambda s: json.dumps(s, ensure_ascii=ascii_only)  # noqa: E731
+    if not node.items and isinstance(node.value, str):
+        return dump(source)
+    lines = [m.group() for m in _LINE.finditer(source) if m.group()]
+    if not lines:
+        return "[]"
+    if len(node.items) >= 1:
+        lead = text[node.start + 1:node.items[0].start]
+        tail = text[node.items[-1].end:node.end - 1]
+        sep = text[node.items[0].end:node.items[1].start] if len(node.items) > 1 else "," + lead
+    else:
+        line_start = text.rfind("\n", 0, node.start) + 1
+        indent = re.match(r"[ \t]*", text[line_start:]).group()
+        lead, sep, tail = "\n" + indent + " ", ",\n" + indent + " ", "\n" + indent
+    return "[" + lead + sep.join(dump(line) for line in lines) + tail + "]"

@@ -1,0 +1,145 @@
+"""Python units: one LibCST parse, one metadata resolution and one traversal that feeds every
+Python rule at once, and extracts the commands and requirements Python code carries
+(`subprocess.run([...])`, `os.system("...")`, `setup(install_requires=[...])`)."""
+from __future__ import annotations
+
+from ovlint.lazy import cst
+from ovlint.surfaces.command_sources import from_python_string
+from ovlint.surfaces.requirements import from_pep508
+from ovlint.surfaces.shell import Command, Word
+
+_COMMAND_CALLS = {
+    "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+    "subprocess.Popen", "subprocess.getoutput", "subprocess.getstatusoutput",
+    "os.system", "os.popen",
+}
+_SETUP_CALLS = {"setuptools.setup", "distutils.core.setup"}
+_SETUP_LIST_KEYWORDS = ("install_requires", "setup_requires", "tests_require")
+
+
+def parse(text: str):
+    """A LibCST module and its metadata; raises SyntaxError-like errors from LibCST."""
+    from libcst.metadata import (
+        MetadataWrapper,
+        ParentNodeProvider,
+        PositionProvider,
+        QualifiedNameProvider,
+        ScopeProvider,
+    )
+
+    module = cst.parse_module(text)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    metadata = wrapper.resolve_many([PositionProvider, QualifiedNameProvider, ScopeProvider, ParentNodeProvider])
+    return wrapper.module, metadata
+
+
+def syntax_error_message(exc: Exception) -> str:
+    line = getattr(exc, "raw_line", None) or getattr(exc, "editor_line", None)
+    column = getattr(exc, "raw_column", None)
+    if column is None:
+        column = getattr(exc, "editor_column", None)
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if line is not None:
+        return f"syntax error at line {line}, column {(column or 0) + 1}: {message}"
+    return f"syntax error: {message}"
+
+
+def traverse(ctx, rules) -> tuple[list[Command], list]:
+    """Run every Python rule over the module in one pass; return the carried commands and
+    requirements for the other rule kinds."""
+    extractor = _FactExtractor(ctx)
+    visitor = _dispatcher()(list(rules) + [extractor])
+    ctx.module.visit(visitor)
+    return extractor.commands, extractor.requirements
+
+
+_DISPATCHER = None
+
+
+def _dispatcher():
+    global _DISPATCHER
+    if _DISPATCHER is None:
+        class Dispatcher(cst.CSTVisitor):
+            def __init__(self, subscribers):
+                self.visits: dict[str, list] = {}
+                self.leaves: dict[str, list] = {}
+                for sub in subscribers:
+                    for attr in dir(type(sub)):
+                        if attr.startswith("visit_"):
+                            self.visits.setdefault(attr[6:], []).append(getattr(sub, attr))
+                        elif attr.startswith("leave_"):
+                            self.leaves.setdefault(attr[6:], []).append(getattr(sub, attr))
+
+            def on_visit(self, node) -> bool:
+                for fn in self.visits.get(type(node).__name__, ()):
+                    fn(node)
+                return True
+
+            def on_leave(self, original_node) -> None:
+                for fn in self.leaves.get(type(original_node).__name__, ()):
+                    fn(original_node)
+
+        _DISPATCHER = Dispatcher
+    return _DISPATCHER
+
+
+class _FactExtractor:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.commands: list[Command] = []
+        self.requirements: list = []
+        self.setup_py = ctx.filename == "setup.py"
+
+    def visit_Call(self, node) -> None:
+        names = self.ctx.qualified_names(node.func)
+        if names & _COMMAND_CALLS and node.args:
+            first = next((a for a in node.args if a.keyword is None or a.keyword.value == "args"), None)
+            if first is not None:
+                self._command(first.value)
+        elif self.setup_py and names & _SETUP_CALLS:
+            for arg in node.args:
+                if arg.keyword is None:
+                    continue
+                if arg.keyword.value in _SETUP_LIST_KEYWORDS:
+                    self._requirements(arg.value)
+                elif arg.keyword.value == "extras_require" and isinstance(arg.value, cst.Dict):
+                    for element in arg.value.elements:
+                        if isinstance(element, cst.DictElement):
+                            self._requirements(element.value)
+
+    def _literal(self, node):
+        """(value, inner start, inner end) of a plain string literal without escapes, else None."""
+        if not isinstance(node, cst.SimpleString) or "\\" in node.value or "b" in node.prefix.lower():
+            return None
+        start, end = self.ctx.span(node)
+        quote = node.quote
+        return node.evaluated_value, start + len(node.prefix) + len(quote), end - len(quote)
+
+    def _command(self, node) -> None:
+        if isinstance(node, (cst.List, cst.Tuple)):
+            words = []
+            for element in node.elements:
+                if not isinstance(element, cst.Element):
+                    return
+                literal = self._literal(element.value)
+                if literal is None:
+                    start, end = self.ctx.span(element.value)
+                    words.append(Word(self.ctx.text[start:end], start, end, expanded=True))
+                else:
+                    words.append(Word(literal[0], literal[1], literal[2], quoted=True))
+            if words:
+                self.commands.append(Command(words, "python-list", "python"))
+            return
+        literal = self._literal(node)
+        if literal is not None:
+            self.commands.extend(from_python_string(literal[0], literal[1]))
+
+    def _requirements(self, node) -> None:
+        if not isinstance(node, (cst.List, cst.Tuple)):
+            return
+        for element in node.elements:
+            literal = self._literal(element.value) if isinstance(element, cst.Element) else None
+            if literal is not None:
+                req = from_pep508(literal[0], literal[1], "setup-py")
+                if req:
+                    self.requirements.append(req)

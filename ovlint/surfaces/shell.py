@@ -1,0 +1,228 @@
+"""Shell commands as argv words with spans.
+
+The lexer knows quoting, backslash-newline continuations, comments, command separators
+(`;`, `&&`, `||`, `|`, `&`, newlines), redirections, here-documents, compound-command keywords
+and leading variable assignments. It does not run or expand anything: a word holding `$VAR` or
+`$(...)` keeps its raw text and is marked `expanded`.
+"""
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+
+_KEYWORDS_BEFORE = {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"}
+_KEYWORDS_END = {"fi", "done", "esac", "}"}
+_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\+?=")
+_SEPARATORS = ("&&", "||", ";;", ";", "|", "&", "(", ")")
+_SAFE_WORD = re.compile(r"^[A-Za-z0-9_@%+=:,./~^-]+$")
+
+
+@dataclass
+class Word:
+    value: str  # the word after quote removal (raw text where it could not be resolved)
+    start: int
+    end: int
+    expanded: bool = False  # holds a parameter or command expansion
+    quoted: bool = False
+
+
+@dataclass
+class Command:
+    words: list[Word]
+    # how words are written in the carrier: "shell" text, a Python "list" literal, a notebook line …
+    carrier: str = "shell"
+    origin: str = "shell"  # shell, dockerfile, makefile, ci-yaml, notebook, python
+    env: dict = field(default_factory=dict)
+
+    @property
+    def argv(self) -> list[str]:
+        return [w.value for w in self.words]
+
+    @property
+    def start(self) -> int:
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        return self.words[-1].end
+
+
+def quote(value: str) -> str:
+    """Shell-quote a value only when it needs it."""
+    return value if _SAFE_WORD.match(value) else shlex.quote(value)
+
+
+class _Lexer:
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.i, self.end = text, start, end
+        self.commands: list[list[Word]] = []
+        self.current: list[Word] = []
+        self.heredocs: list[tuple[str, bool]] = []
+
+    def run(self) -> list[list[Word]]:
+        text, end = self.text, self.end
+        while self.i < end:
+            ch = text[self.i]
+            if ch == "\\" and text.startswith("\n", self.i + 1):
+                self.i += 2
+            elif ch == "\\" and text.startswith("\r\n", self.i + 1):
+                self.i += 3
+            elif ch in " \t\r":
+                self.i += 1
+            elif ch == "\n":
+                self.i += 1
+                self.finish()
+                self.skip_heredocs()
+            elif ch == "#":
+                while self.i < end and text[self.i] != "\n":
+                    self.i += 1
+            elif ch in "<>" or (ch == "&" and text.startswith("&>", self.i)):
+                self.redirect()
+            elif self.separator():
+                self.finish()
+            else:
+                self.word()
+        self.finish()
+        return self.commands
+
+    def separator(self) -> bool:
+        for sep in _SEPARATORS:
+            if self.text.startswith(sep, self.i) and self.i + len(sep) <= self.end:
+                self.i += len(sep)
+                return True
+        return False
+
+    def finish(self) -> None:
+        words = self.current
+        self.current = []
+        while words and (words[0].value in _KEYWORDS_BEFORE or words[0].value in _KEYWORDS_END):
+            words = words[1:]
+        while words and _ASSIGNMENT.match(words[0].value) and not words[0].quoted:
+            words = words[1:]
+        if words:
+            self.commands.append(words)
+
+    def redirect(self) -> None:
+        text = self.text
+        if self.current and self.current[-1].value.isdigit() and self.current[-1].end == self.i:
+            self.current.pop()  # "2>" names a file descriptor
+        heredoc = text.startswith("<<", self.i) and not text.startswith("<<<", self.i)
+        strip_tabs = text.startswith("<<-", self.i)
+        while self.i < self.end and text[self.i] in "<>&|-":
+            self.i += 1
+            if heredoc and text[self.i - 1] == "-":
+                break
+        while self.i < self.end and text[self.i] in " \t":
+            self.i += 1
+        before = len(self.current)
+        if self.i < self.end and text[self.i] not in "\n;|&":
+            self.word()
+        target = self.current[before:]
+        del self.current[before:]
+        if heredoc and target:
+            self.heredocs.append((target[0].value, strip_tabs))
+
+    def skip_heredocs(self) -> None:
+        text = self.text
+        for delimiter, strip_tabs in self.heredocs:
+            while self.i < self.end:
+                line_end = text.find("\n", self.i, self.end)
+                line_end = self.end if line_end < 0 else line_end
+                line = text[self.i:line_end].rstrip("\r")
+                self.i = min(line_end + 1, self.end)
+                if (line.lstrip("\t") if strip_tabs else line) == delimiter:
+                    break
+        self.heredocs = []
+
+    def word(self) -> None:
+        text, end = self.text, self.end
+        start = self.i
+        value: list[str] = []
+        expanded = quoted = False
+        while self.i < end:
+            ch = text[self.i]
+            if ch in " \t\r\n" or ch in ";|&()<>":
+                break
+            if ch == "\\":
+                if text.startswith("\n", self.i + 1):
+                    self.i += 2
+                    continue
+                if self.i + 1 < end:
+                    value.append(text[self.i + 1])
+                self.i += 2
+                quoted = True
+            elif ch == "'":
+                close = text.find("'", self.i + 1, end)
+                close = end if close < 0 else close
+                value.append(text[self.i + 1:close])
+                self.i = close + 1
+                quoted = True
+            elif ch == '"':
+                self.i += 1
+                quoted = True
+                while self.i < end and text[self.i] != '"':
+                    c = text[self.i]
+                    if c == "\\" and self.i + 1 < end and text[self.i + 1] in '$`"\\\n':
+                        if text[self.i + 1] != "\n":
+                            value.append(text[self.i + 1])
+                        self.i += 2
+                        continue
+                    if c in "$`":
+                        expanded = True
+                        value.append(self.expansion())
+                        continue
+                    value.append(c)
+                    self.i += 1
+                self.i += 1
+            elif ch in "$`":
+                expanded = True
+                value.append(self.expansion())
+            else:
+                value.append(ch)
+                self.i += 1
+        self.i = min(self.i, end)
+        if self.i > start:
+            self.current.append(Word("".join(value), start, self.i, expanded, quoted))
+
+    def expansion(self) -> str:
+        """Consume `$x`, `${...}`, `$(...)`, `$((...))` or a backquoted command; return its raw text."""
+        text, end, start = self.text, self.end, self.i
+        if text[self.i] == "`":
+            close = text.find("`", self.i + 1, end)
+            self.i = end if close < 0 else close + 1
+            return text[start:self.i]
+        self.i += 1
+        if self.i < end and text[self.i] in "({":
+            opener = text[self.i]
+            closer = ")" if opener == "(" else "}"
+            depth = 0
+            while self.i < end:
+                c = text[self.i]
+                if c == opener:
+                    depth += 1
+                elif c == closer:
+                    depth -= 1
+                    if depth == 0:
+                        self.i += 1
+                        break
+                elif c in "'\"":
+                    close = text.find(c, self.i + 1, end)
+                    self.i = end if close < 0 else close
+                self.i += 1
+        else:
+            while self.i < end and (text[self.i].isalnum() or text[self.i] in "_@*#?$!-"):
+                self.i += 1
+                if text[self.i - 1] in "@*#?$!-" and self.i - start == 2:
+                    break
+        return text[start:self.i]
+
+
+def split_commands(text: str, start: int = 0, end: int | None = None, origin: str = "shell") -> list[Command]:
+    """Every simple command in text[start:end]; word spans are offsets into `text`."""
+    end = len(text) if end is None else end
+    return [Command(words, "shell", origin) for words in _Lexer(text, start, end).run()]
+
+
+def render(values: list[str]) -> str:
+    return " ".join(quote(v) for v in values)

@@ -1,0 +1,1 @@
+"""ovlint's rules, one module per deprecation family; installed as `ovlint.rules`."""
