@@ -72,7 +72,9 @@ def _exec_form(text: str, start: int, end: int) -> list[Command]:
         return []
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     base = start + lead
-    words = [Word(item.value, base + item.start + 1, base + item.end - 1, quoted=True) for item in node.items]
+    words = [Word(item.value, base + item.start + 1, base + item.end - 1, quoted=True,
+                  value_start=base + item.start + 1 if "\\" not in text[base + item.start:base + item.end] else None)
+             for item in node.items]
     return [Command(words, "json-list", "dockerfile")] if words else []
 
 
@@ -180,7 +182,8 @@ def _block(lines, i, parent_indent):
 def from_python_string(value: str, start: int) -> list[Command]:
     """Commands in a Python string literal whose text starts at `start` (no escapes in it)."""
     return [
-        Command([Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted) for w in c.words],
+        Command([Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
+                      None if w.value_start is None else w.value_start + start) for w in c.words],
                 "python-string", "python")
         for c in split_commands(value)
     ]

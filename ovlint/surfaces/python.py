@@ -126,7 +126,7 @@ class _FactExtractor:
                     start, end = self.ctx.span(element.value)
                     words.append(Word(self.ctx.text[start:end], start, end, expanded=True))
                 else:
-                    words.append(Word(literal[0], literal[1], literal[2], quoted=True))
+                    words.append(Word(literal[0], literal[1], literal[2], quoted=True, value_start=literal[1]))
             if words:
                 self.commands.append(Command(words, "python-list", "python"))
             return

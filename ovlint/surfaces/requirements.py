@@ -285,11 +285,10 @@ def from_pip_command(command) -> list[Requirement]:
             continue
         if word.expanded or "/" in word.value or word.value.endswith((".whl", ".tar.gz", ".zip")):
             continue
-        req = from_pep508(word.value, word.start, "pip-install", carrier="word", removal=(word.start, word.end))
+        if word.value_start is None:
+            continue  # escapes inside the word: its value does not stand in the text
+        req = from_pep508(word.value, word.value_start, "pip-install", carrier="word", removal=(word.start, word.end))
         if req:
-            req.start, req.end = word.start, word.end
-            if word.quoted or command.carrier != "shell":
-                req.carrier = "word"
             found.append(req)
     return found
 

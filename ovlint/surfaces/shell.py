@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass, field
+from typing import Optional
 
 _KEYWORDS_BEFORE = {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"}
 _KEYWORDS_END = {"fi", "done", "esac", "}"}
@@ -25,6 +26,8 @@ class Word:
     end: int
     expanded: bool = False  # holds a parameter or command expansion
     quoted: bool = False
+    # where `value` stands in the text verbatim (a plain word, or one quoted segment); None otherwise
+    value_start: Optional[int] = None
 
 
 @dataclass
@@ -183,7 +186,15 @@ class _Lexer:
                 self.i += 1
         self.i = min(self.i, end)
         if self.i > start:
-            self.current.append(Word("".join(value), start, self.i, expanded, quoted))
+            joined = "".join(value)
+            raw = text[start:self.i]
+            if raw == joined:
+                value_start = start
+            elif len(raw) == len(joined) + 2 and raw[0] in "'\"" and raw[-1] == raw[0] and raw[1:-1] == joined:
+                value_start = start + 1
+            else:
+                value_start = None
+            self.current.append(Word(joined, start, self.i, expanded, quoted, value_start))
 
     def expansion(self) -> str:
         """Consume `$x`, `${...}`, `$(...)`, `$((...))` or a backquoted command; return its raw text."""
@@ -210,11 +221,11 @@ class _Lexer:
                     close = text.find(c, self.i + 1, end)
                     self.i = end if close < 0 else close
                 self.i += 1
+        elif self.i < end and text[self.i] in "@*#?$!-<^+%|":
+            self.i += 1  # special parameters, and Make's automatic variables ($<, $^) in recipes
         else:
-            while self.i < end and (text[self.i].isalnum() or text[self.i] in "_@*#?$!-"):
+            while self.i < end and (text[self.i].isalnum() or text[self.i] == "_"):
                 self.i += 1
-                if text[self.i - 1] in "@*#?$!-" and self.i - start == 2:
-                    break
         return text[start:self.i]
 
 

@@ -1,0 +1,19 @@
+"""Helpers that run a rule's declared examples; used by the test suite and usable by anyone
+writing a rule of their own."""
+from __future__ import annotations
+
+from ovlint import versions
+from ovlint.discovery import kind_of
+from ovlint.fixer import fix_text
+from ovlint.linter import lint_text
+from ovlint.text import SourceText
+
+
+def lint_example(rule, source: str, filename: str, target: str | None = None):
+    kind = kind_of(filename)
+    return lint_text(filename, kind, source, [rule], target or versions.NEWEST).diagnostics
+
+
+def fix_example(rule, source: str, filename: str, unsafe: bool, target: str | None = None):
+    kind = kind_of(filename)
+    return fix_text(filename, kind, source, [rule], target or versions.NEWEST, unsafe, SourceText(source).encode)

@@ -1,0 +1,72 @@
+"""Every rule's own examples: flagged code is flagged and fixed exactly as declared, the fix
+is stable and parses, and valid code stays silent."""
+import re
+
+import pytest
+
+from ovlint import registry, versions
+from ovlint.diagnostics import Applicability
+from ovlint.engine_codes import ENGINE_RULES
+from ovlint.linter import lint_text
+from ovlint.discovery import kind_of
+from ovlint.testing import fix_example, lint_example
+
+RULES = [r for r in registry.all_rules() if r not in ENGINE_RULES]
+EXAMPLES = [(r, i, e) for r in RULES for i, e in enumerate(r.examples)]
+VALID = [(r, i, v) for r in RULES for i, v in enumerate(r.valid)]
+
+
+def test_codes_are_unique_and_well_formed():
+    codes = [r.code for r in registry.all_rules()]
+    assert len(codes) == len(set(codes))
+    for rule in registry.all_rules():
+        assert re.fullmatch(r"OV\d{3}", rule.code), rule
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule
+        assert rule.summary and rule.rationale
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_metadata(rule):
+    assert rule.examples, f"{rule.code} has no flagged example"
+    assert rule.valid, f"{rule.code} has no silent example"
+    assert rule.needles, f"{rule.code} declares no prefilter needle"
+    for version in (rule.deprecated_in, rule.removed_in):
+        assert version is None or version in versions.KNOWN_RELEASES
+    fixes = [e for e in rule.examples if e.fixed is not None]
+    if rule.fix is None:
+        assert not fixes, "a rule without a fix declares fixed examples"
+    else:
+        assert fixes, "a rule with a fix shows no fixed example"
+        if rule.fix is Applicability.UNSAFE:
+            assert any(e.unsafe for e in fixes), "an unsafe rule shows no unsafe example"
+
+
+@pytest.mark.parametrize("rule,index,example", EXAMPLES, ids=lambda x: getattr(x, "code", str(x)))
+def test_flagged_example(rule, index, example):
+    found = lint_example(rule, example.source, example.filename, example.target)
+    assert [d.code for d in found], f"{rule.code} example {index} is not flagged"
+    assert {d.code for d in found} == {rule.code}
+    for diag in found:
+        assert 0 <= diag.start <= diag.end <= len(example.source)
+    outcome = fix_example(rule, example.source, example.filename, unsafe=True, target=example.target)
+    if example.fixed is None:
+        assert outcome.text == example.source, "an example declared without a fix was changed"
+        return
+    assert outcome.text == example.fixed
+    safe = fix_example(rule, example.source, example.filename, unsafe=False, target=example.target)
+    if example.unsafe:
+        assert safe.text != example.fixed, "declared unsafe, but --fix alone applies it"
+    else:
+        assert safe.text == example.fixed, "declared safe, but --fix alone does not apply it"
+    # the result parses, is stable, and a second run changes nothing
+    kind = kind_of(example.filename)
+    again = lint_text(example.filename, kind, outcome.text, [rule], example.target or versions.NEWEST)
+    assert again.parsed
+    second = fix_example(rule, outcome.text, example.filename, unsafe=True, target=example.target)
+    assert second.text == outcome.text
+    assert not second.applied
+
+
+@pytest.mark.parametrize("rule,index,valid", VALID, ids=lambda x: getattr(x, "code", str(x)))
+def test_valid_example(rule, index, valid):
+    assert lint_example(rule, valid.source, valid.filename, valid.target) == []

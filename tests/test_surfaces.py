@@ -1,0 +1,220 @@
+"""Each surface hands rules the right facts with exact positions, and fixes land where they should."""
+import json
+
+import pytest
+
+from ovlint.fixer import fix_text
+from ovlint.linter import lint_text
+from ovlint.surfaces import command_sources, notebook, requirements
+from ovlint.surfaces.shell import split_commands
+from ovlint.text import SourceText
+
+from probes import DevPackageProbe, MoProbe
+
+PROBES = [MoProbe, DevPackageProbe]
+
+
+def found(kind, text, path="f"):
+    doc = lint_text(path, kind, text, PROBES, "2026.4")
+    return [(d.code, d.message, d.cell, d.row, d.column, d.end_row, d.end_column) for d in doc.diagnostics]
+
+
+def fixed(kind, text, path="f"):
+    return fix_text(path, kind, text, PROBES, "2026.4", False, SourceText(text).encode).text
+
+
+# -- shell lexer -------------------------------------------------------------------------------
+
+def test_shell_words_keep_quotes_out_of_values_and_spans_in_the_text():
+    text = 'FOO=1 mo --input_model "my model.onnx" --output_dir $OUT && echo done\n'
+    first, second = split_commands(text)
+    assert first.argv == ["mo", "--input_model", "my model.onnx", "--output_dir", "$OUT"]
+    assert [text[w.start:w.end] for w in first.words][2] == '"my model.onnx"'
+    assert first.words[4].expanded
+    assert second.argv == ["echo", "done"]
+
+
+def test_shell_skips_comments_heredocs_and_redirections_and_keywords():
+    text = ("# mo --input_model commented\n"
+            "if true; then mo -m a.onnx; fi\n"
+            "cat <<END > out.txt\nmo inside a heredoc\nEND\n"
+            "mo -m b.onnx 2>&1 | tee log\n")
+    argvs = [c.argv for c in split_commands(text)]
+    assert ["mo", "-m", "a.onnx"] in argvs
+    assert ["mo", "-m", "b.onnx"] in argvs
+    assert ["cat"] in argvs and ["tee", "log"] in argvs
+    assert not any("inside" in a for argv in argvs for a in argv)
+
+
+def test_shell_continuation_joins_lines():
+    text = "mo \\\n  --input_model m.onnx \\\n  --output_dir out\n"
+    (command,) = split_commands(text)
+    assert command.argv == ["mo", "--input_model", "m.onnx", "--output_dir", "out"]
+
+
+# -- carriers ----------------------------------------------------------------------------------
+
+def test_shell_script_position_and_fix():
+    text = "#!/bin/sh\nset -e\n  mo --input_model m.onnx  # convert\n"
+    assert found("shell", text) == [("OV999", "mo --input_model m.onnx", None, 3, 3, 3, 26)]
+    assert fixed("shell", text) == "#!/bin/sh\nset -e\n  ovc --input_model m.onnx  # convert\n"
+
+
+def test_dockerfile_run_with_continuations_and_comment_lines():
+    text = ("FROM python:3.10\n"
+            "RUN pip install openvino-dev==2023.3 && \\\n"
+            "# a comment inside the instruction\n"
+            "    mo --input_model /m.onnx \\\n"
+            "       --output_dir /ir\n"
+            'CMD ["mo", "--help"]\n'
+            "# RUN mo --commented\n")
+    result = found("dockerfile", text)
+    assert ("OV998", "pip-install:openvino-dev==2023.3", None, 2, 17, 2, 37) in result
+    assert ("OV999", "mo --input_model /m.onnx --output_dir /ir", None, 4, 5, 5, 24) in result
+    assert ("OV999", "mo --help", None, 6, 7, 6, 19) in result
+    assert len(result) == 3
+    out = fixed("dockerfile", text)
+    assert "RUN pip install openvino==2023.3 && \\\n" in out
+    assert "    ovc --input_model /m.onnx \\\n" in out
+    assert 'CMD ["ovc", "--help"]' in out
+
+
+def test_makefile_recipes_only():
+    text = "mo: model.onnx\n\t@mo --input_model $< \\\n\t  --output_dir ir\nall:\n\techo mo\n"
+    assert found("makefile", text) == [("OV999", "mo --input_model $< --output_dir ir", None, 2, 3, 3, 19)]
+
+
+def test_github_actions_and_gitlab_ci():
+    github = ("jobs:\n  build:\n    steps:\n      - run: mo --input_model a.onnx\n"
+              "      - name: convert\n        run: |\n          pip install openvino-dev\n"
+              "          mo --input_model b.onnx\n      - uses: actions/checkout@v4\n")
+    result = found("ci-yaml", github, ".github/workflows/ci.yml")
+    assert [(r[0], r[3], r[4]) for r in result] == [("OV999", 4, 14), ("OV998", 7, 23), ("OV999", 8, 11)]
+    gitlab = ("convert:\n  script:\n    - pip install 'openvino-dev[onnx]'\n    - mo --input_model c.onnx\n"
+              "  image: python\n")
+    result = found("ci-yaml", gitlab, ".gitlab-ci.yml")
+    assert [(r[0], r[1], r[3], r[4]) for r in result] == [
+        ("OV998", "pip-install:openvino-dev[onnx]", 3, 20), ("OV999", "mo --input_model c.onnx", 4, 7)]
+    assert "- pip install 'openvino[onnx]'" in fixed("ci-yaml", gitlab, ".gitlab-ci.yml")
+
+
+def test_python_subprocess_and_os_system_literals():
+    text = ("import os\nimport subprocess as sp\n"
+            "sp.run(['mo', '--input_model', path])\n"
+            "os.system('mo --input_model x.onnx')\n"
+            "run(['mo'])  # not subprocess\n"
+            "mo = 3\n")
+    result = found("python", text)
+    assert [(r[1], r[3], r[4], r[6]) for r in result] == [
+        ("mo --input_model path", 3, 10, 36), ("mo --input_model x.onnx", 4, 12, 35)]
+    out = fixed("python", text)
+    assert "sp.run(['ovc', '--input_model', path])" in out and "os.system('ovc --input_model x.onnx')" in out
+
+
+def test_setup_py_requirements():
+    text = "from setuptools import setup\nsetup(install_requires=['numpy', 'openvino-dev>=2023.0'],\n" \
+           "      extras_require={'x': ['openvino_dev']})\n"
+    result = found("python", text, "setup.py")
+    assert [(r[1], r[3], r[4]) for r in result] == [
+        ("setup-py:openvino-dev>=2023.0", 2, 35), ("setup-py:openvino_dev", 3, 30)]
+    assert found("python", text, "other.py") == []
+
+
+# -- notebooks ---------------------------------------------------------------------------------
+
+def _notebook(*cells):
+    return json.dumps({"cells": [
+        {"cell_type": kind, "metadata": {}, "source": source, **({"outputs": [], "execution_count": None}
+                                                               if kind == "code" else {})}
+        for kind, source in cells], "metadata": {"kernelspec": {"name": "python3"}},
+        "nbformat": 4, "nbformat_minor": 5}, indent=1) + "\n"
+
+
+def test_notebook_cells_magics_and_positions():
+    text = _notebook(
+        ("markdown", ["Run `mo` first\n"]),
+        ("code", ["%pip install openvino-dev\n", "!mo --input_model m.onnx\n", "x = 1\n", "x?\n"]),
+        ("code", ["%%bash\n", "mo --input_model n.onnx\n"]),
+        ("code", ["files = !ls\n", "if x:\n", "    !mo -m k.onnx\n"]),
+    )
+    result = found("notebook", text, "n.ipynb")
+    assert [(r[0], r[2], r[3], r[4]) for r in result] == [
+        ("OV998", 1, 1, 14), ("OV999", 1, 2, 2), ("OV999", 2, 2, 1), ("OV999", 3, 3, 6)]
+
+
+def test_notebook_fix_changes_only_the_cell_source():
+    text = _notebook(("code", ["import os\n", "!mo --input_model m.onnx\n"]), ("code", ["print(1)"]))
+    data = json.loads(text)
+    data["cells"][0]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["é ok\n"]}]
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    out = fixed("notebook", text, "n.ipynb")
+    expected = text.replace('"!mo --input_model m.onnx\\n"', '"!ovc --input_model m.onnx\\n"')
+    assert out == expected
+
+
+def test_broken_notebooks_are_reported_not_raised():
+    for text in ("{not json", '{"nbformat": 4}', '[1, 2]', '{"cells": [{"cell_type": "code", "source": 3}]}'):
+        doc = lint_text("n.ipynb", "notebook", text, PROBES, "2026.4")
+        assert [d.code for d in doc.diagnostics] == ["OV001"] and not doc.parsed
+
+
+def test_notebook_masking_keeps_offsets():
+    cell = notebook._cell(0, "a = 1\n!pip install x\nb = !ls\nif a:\n  %time f()\ny?\n", None)
+    assert len(cell.python) == len(cell.text)
+    compile(cell.python, "cell", "exec")
+
+
+# -- dependency files --------------------------------------------------------------------------
+
+def test_requirements_file_markers_hashes_and_comments():
+    text = ("numpy==1.26  # pinned\n-r base.txt\nOpenVINO_Dev[onnx]==2023.3 ; python_version < '3.12'\n"
+            "openvino-dev==2024.6.0 \\\n    --hash=sha256:abc\n# openvino-dev==1\n")
+    reqs = requirements.from_requirements_file(text)
+    assert [(r.name, r.extras, r.specifier, r.hashed) for r in reqs] == [
+        ("numpy", (), "==1.26", False), ("openvino-dev", ("onnx",), "==2023.3", False),
+        ("openvino-dev", (), "==2024.6.0", True)]
+    dev = reqs[1]
+    assert text[dev.name_start:dev.name_end] == "OpenVINO_Dev"
+    assert text[dev.start:dev.end] == "OpenVINO_Dev[onnx]==2023.3 ; python_version < '3.12'"
+
+
+def test_pyproject_pep621_poetry_and_errors():
+    text = ('[project]\nname = "x"\ndependencies = [\n  "openvino-dev[onnx]>=2023.0",  # c\n  "numpy",\n]\n'
+            '[project.optional-dependencies]\nconvert = ["openvino_dev"]\n'
+            '[tool.poetry.dependencies]\nopenvino-dev = { version = "^2023.0", extras = ["pytorch"] }\n')
+    reqs = requirements.from_pyproject(text)
+    assert [(r.name, r.origin, r.extras) for r in reqs] == [
+        ("openvino-dev", "pyproject", ("onnx",)), ("numpy", "pyproject", ()),
+        ("openvino-dev", "pyproject", ()), ("openvino-dev", "poetry", ("pytorch",))]
+    assert text[reqs[0].start:reqs[0].end] == "openvino-dev[onnx]>=2023.0"
+    assert text[reqs[3].name_start:reqs[3].name_end] == "openvino-dev"
+    assert reqs[3].specifier == "^2023.0"
+    doc = lint_text("pyproject.toml", "pyproject", "[project\n", PROBES, "2026.4")
+    assert [d.code for d in doc.diagnostics] == ["OV001"]
+
+
+def test_setup_cfg_conda_and_pipfile():
+    cfg = "[metadata]\nname = x\n[options]\ninstall_requires =\n    numpy\n    openvino-dev==2023.3\n" \
+          "[options.extras_require]\nconvert = openvino-dev[onnx]\n"
+    assert [(r.name, r.extras) for r in requirements.from_setup_cfg(cfg)] == [
+        ("numpy", ()), ("openvino-dev", ()), ("openvino-dev", ("onnx",))]
+    conda = "name: x\ndependencies:\n  - python=3.10\n  - openvino-dev\n  - pip:\n    - openvino-dev==2023.3\n"
+    (req,) = requirements.from_conda(conda)
+    assert conda[req.start:req.end] == "openvino-dev==2023.3"
+    pipfile = '[packages]\nopenvino-dev = "==2023.3"\n[dev-packages]\npytest = "*"\n'
+    assert [(r.name, r.specifier) for r in requirements.from_pipfile(pipfile)] == [
+        ("openvino-dev", "==2023.3"), ("pytest", "")]
+
+
+def test_pip_install_words():
+    (command,) = split_commands("python3 -m pip install -U --index-url $IDX 'openvino-dev>=2023' -r r.txt ./pkg\n")
+    assert [(r.name, r.carrier) for r in requirements.from_pip_command(command)] == [("openvino-dev", "word")]
+    (command,) = command_sources.from_python_string("uv pip install openvino-dev", 10)
+    assert [r.start for r in requirements.from_pip_command(command)] == [25]
+
+
+@pytest.mark.parametrize("kind,path", [("shell", "a.sh"), ("dockerfile", "Dockerfile"), ("makefile", "Makefile"),
+                                       ("ci-yaml", ".gitlab-ci.yml"), ("requirements", "requirements.txt")])
+def test_comments_never_produce_findings(kind, path):
+    text = "# mo --input_model x\n# pip install openvino-dev\n"
+    assert found(kind, text, path) == []
