@@ -130,4 +130,5 @@ def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
                     executable = 0
                 kind = kind_from_content(path) if executable else None
             if kind is not None:
+                path = os.path.normpath(path)
                 found.setdefault(path, Target(path, kind, False))

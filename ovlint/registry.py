@@ -40,6 +40,10 @@ def find(code_or_name: str) -> type[Rule] | None:
     return None
 
 
+# the documented rule families; selectable even before a family has rules
+FAMILIES = ("OV", "OV0", "OV1", "OV2", "OV3", "OV4", "OV5", "OV6")
+
+
 class UnknownSelector(ValueError):
     pass
 
@@ -49,7 +53,7 @@ def check_selector(selector: str) -> str:
     sel = selector.strip().upper()
     if sel == "ALL":
         return "OV"
-    if any(r.code.startswith(sel) for r in all_rules()):
+    if sel in FAMILIES or any(r.code.startswith(sel) for r in all_rules()):
         return sel
     close = difflib.get_close_matches(sel, [r.code for r in all_rules()], n=1)
     hint = f" (did you mean {close[0]}?)" if close else ""

@@ -1,0 +1,175 @@
+"""The command line as a user meets it."""
+import json
+import os
+
+from conftest import write
+
+LEGACY = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
+FIXED = "import openvino as ov\n\nie = ov.Core()\n"
+
+
+def test_exit_codes_and_fix(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    write(tmp_path / "clean.py", "import os\n")
+    code, out, _ = ovlint("check", ".", "--no-cache")
+    assert code == 1 and "app.py:1:1: OV101 [*]" in out and "1 fixable with `ovlint --fix`" in out
+    code, out, _ = ovlint("--fix", "--no-cache")  # `check` and the path are optional
+    assert code == 0 and "1 fixed, 0 remaining" in out
+    assert (tmp_path / "app.py").read_text() == FIXED
+    code, out, _ = ovlint("check", "--fix", "--no-cache")
+    assert code == 0 and "All checks passed!" in out
+    write(tmp_path / "app.py", LEGACY)
+    code, _, _ = ovlint("--fix", "--exit-non-zero-on-fix", "--no-cache")
+    assert code == 1
+    write(tmp_path / "app.py", LEGACY)
+    assert ovlint("--exit-zero", "--no-cache")[0] == 0
+
+
+def test_diff_writes_nothing(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    code, out, _ = ovlint("check", "--diff", "--no-cache")
+    assert code == 1
+    assert "-from openvino.inference_engine import IECore\n+import openvino as ov\n" in out
+    assert (tmp_path / "app.py").read_text() == LEGACY
+
+
+def test_select_ignore_and_noqa(ovlint, tmp_path):
+    write(tmp_path / "a.py", "from openvino.inference_engine import IECore  # noqa: OV101\n")
+    write(tmp_path / "b.py", "from openvino.inference_engine import IECore  # noqa: OV2\n")
+    write(tmp_path / "c.py", "# ovlint: noqa\nfrom openvino.inference_engine import IECore\n")
+    write(tmp_path / "d.py", "from openvino.inference_engine import IECore  # NOQA\n")
+    code, out, _ = ovlint("--output-format", "concise", "--no-cache")
+    assert code == 1 and out.splitlines()[0].startswith("b.py:1:1: OV101")
+    assert "a.py" not in out and "c.py" not in out and "d.py" not in out
+    assert ovlint("--ignore", "OV1", "--no-cache")[0] == 0
+    assert ovlint("--select", "OV2,OV101", "--no-cache")[0] == 1
+    code, _, err = ovlint("--select", "OV1O1", "--no-cache")
+    assert code == 2 and "unknown rule selector 'OV1O1'" in err
+
+
+def test_json_output(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    code, out, _ = ovlint("--output-format", "json", "--no-cache")
+    (item,) = json.loads(out)
+    assert code == 1
+    assert item["code"] == "OV101" and item["filename"] == "app.py" and item["cell"] is None
+    assert item["location"] == {"row": 1, "column": 1} and item["end_location"] == {"row": 1, "column": 45}
+    assert item["fix"]["applicability"] == "safe"
+    assert {"content": "ov.Core", "location": {"row": 3, "column": 6}, "end_location": {"row": 3, "column": 12}} \
+        in item["fix"]["edits"]
+    assert item["url"].endswith("#ov101-inference-engine-import")
+
+
+def test_statistics_and_show_fixes(ovlint, tmp_path):
+    write(tmp_path / "a.py", LEGACY)
+    write(tmp_path / "b.py", LEGACY)
+    code, out, _ = ovlint("--statistics", "--no-cache")
+    assert code == 1 and out.split() == ["2", "OV101", "[*]", "inference-engine-import"]
+    code, out, _ = ovlint("--fix", "--show-fixes", "--no-cache")
+    assert "Fixed 1 finding(s) in a.py:" in out and "Fixed 1 finding(s) in b.py:" in out
+
+
+def test_config_file_and_errors(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    write(tmp_path / "pyproject.toml", "[tool.ovlint]\nignore = ['OV101']\n")
+    assert ovlint("--no-cache")[0] == 0
+    write(tmp_path / "pyproject.toml", "[tool.ovlint]\nselects = ['OV1']\n")
+    code, _, err = ovlint("--no-cache")
+    assert code == 2 and "unknown key 'selects'" in err and "did you mean 'select'?" in err and "pyproject.toml" in err
+    write(tmp_path / "pyproject.toml", "[tool.ovlint]\nunsafe-fixes = 'yes'\n")
+    code, _, err = ovlint("--no-cache")
+    assert code == 2 and "'unsafe-fixes' must be true or false" in err
+    write(tmp_path / "pyproject.toml", "[tool.ovlint\n")
+    code, _, err = ovlint("--no-cache")
+    assert code == 2 and "invalid TOML" in err
+    os.remove(tmp_path / "pyproject.toml")
+    code, _, err = ovlint("--target-version", "2030.1", "--no-cache")
+    assert code == 2 and "unknown OpenVINO release '2030.1'" in err and "2026.4" in err
+
+
+def test_closest_config_wins_and_per_file_ignores(ovlint, tmp_path):
+    write(tmp_path / ".ovlint.toml", "[per-file-ignores]\n'legacy/*' = ['OV101']\n")
+    write(tmp_path / "legacy" / "old.py", LEGACY)
+    write(tmp_path / "sub" / "new.py", LEGACY)
+    write(tmp_path / "sub" / "ovlint.toml", "ignore = ['OV1']\n")
+    write(tmp_path / "other" / "x.py", LEGACY)
+    code, out, _ = ovlint("--output-format", "concise", "--no-cache")
+    assert code == 1
+    assert [line.split(":")[0] for line in out.splitlines() if "OV101" in line] == ["other/x.py"]
+
+
+def test_target_version_silences_rules_not_yet_deprecated(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    assert ovlint("--target-version", "2022.3", "--no-cache")[0] == 0
+    assert ovlint("--target-version", "2023.0", "--no-cache")[0] == 1
+
+
+def test_stdin(ovlint):
+    code, out, _ = ovlint("-", "--stdin-filename", "x.py", "--output-format", "concise", input=LEGACY)
+    assert code == 1 and out.startswith("x.py:1:1: OV101")
+    code, out, err = ovlint("check", "--fix", "-", "--stdin-filename", "x.py", input=LEGACY)
+    assert code == 0 and out.startswith(FIXED)
+
+
+def test_bad_input_is_reported_and_other_files_still_linted(ovlint, tmp_path):
+    write(tmp_path / "syntax.py", "import openvino.inference_engine\ndef f(:\n")
+    write(tmp_path / "binary.py", b"\x00\x01inference_engine", mode="wb")
+    write(tmp_path / "latin.py", b"from openvino.inference_engine import IECore\n# \xe9\n", mode="wb")
+    write(tmp_path / "nb.ipynb", '{"cells": "inference_engine"')
+    write(tmp_path / "good.py", LEGACY)
+    code, out, err = ovlint("--output-format", "concise", "--no-cache", ".", "missing.py")
+    lines = out.splitlines()
+    assert code == 1
+    assert any(line.startswith("syntax.py:1:1: OV001") and "syntax error at line 2" in line for line in lines)
+    assert any(line.startswith("binary.py:1:1: OV003") and "binary" in line for line in lines)
+    assert any(line.startswith("latin.py:1:1: OV003") and "not valid utf-8" in line for line in lines)
+    assert any(line.startswith("nb.ipynb:1:1: OV001") and "invalid notebook" in line for line in lines)
+    assert any(line.startswith("missing.py:1:1: OV003") and "no such file" in line for line in lines)
+    assert any(line.startswith("good.py:1:1: OV101") for line in lines)
+    assert "Traceback" not in out + err
+    code, out, _ = ovlint("--fix", "--no-cache", "syntax.py")
+    assert (tmp_path / "syntax.py").read_text() == "import openvino.inference_engine\ndef f(:\n"
+
+
+def test_cache_gives_the_same_results_and_notices_changes(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    write(tmp_path / "clean.py", "import os\n")
+    first = ovlint("--output-format", "json")
+    assert (tmp_path / ".ovlint_cache").is_dir()
+    assert ovlint("--output-format", "json") == first
+    write(tmp_path / "app.py", "# nothing here any more\n")
+    assert ovlint("--output-format", "json")[0] == 0
+
+
+def test_parallel_run_equals_serial_run(ovlint, tmp_path):
+    for i in range(12):
+        write(tmp_path / f"m{i}.py", LEGACY if i % 2 else "import os\n")
+    serial = ovlint("--output-format", "json", "--no-cache", "--jobs", "1")
+    parallel = ovlint("--output-format", "json", "--no-cache", "--jobs", "2")
+    assert serial == parallel and len(json.loads(serial[1])) == 6
+
+
+def test_gitignore_and_default_excludes(ovlint, tmp_path):
+    os.makedirs(tmp_path / ".git")
+    write(tmp_path / ".gitignore", "generated/\n*.gen.py\n!keep.gen.py\n")
+    for name in ("generated/a.py", "b.gen.py", "keep.gen.py", ".venv/lib/c.py", "node_modules/d.py", "src/e.py"):
+        write(tmp_path / name, LEGACY)
+    write(tmp_path / "env" / "pyvenv.cfg", "home = /usr\n")
+    write(tmp_path / "env" / "f.py", LEGACY)
+    code, out, _ = ovlint("--output-format", "concise", "--no-cache")
+    assert sorted(line.split(":")[0] for line in out.splitlines() if "OV101" in line) == ["keep.gen.py", "src/e.py"]
+    code, out, _ = ovlint("--output-format", "concise", "--no-cache", "generated/a.py")
+    assert "generated/a.py:1:1: OV101" in out  # a file named explicitly is always linted
+
+
+def test_rules_and_rule_commands(ovlint):
+    code, out, _ = ovlint("rules", "--output-format", "json")
+    assert code == 0 and "OV101" in [r["code"] for r in json.loads(out)]
+    code, out, _ = ovlint("rule", "OV101", "--output-format", "json")
+    data = json.loads(out)
+    assert data["name"] == "inference-engine-import" and data["removed_in"] == "2024.0"
+    code, out, _ = ovlint("rule", "OV101")
+    assert code == 0 and "inference-engine-import" in out
+    assert ovlint("rule", "OV777")[0] == 2
+    code, out, _ = ovlint("--version")
+    assert code == 0 and out.startswith("ovlint ")

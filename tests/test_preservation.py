@@ -1,0 +1,98 @@
+"""Fixes never lose data: encodings, BOM, line endings, modes and untouched bytes survive, and a
+file that cannot be written is left whole."""
+import os
+import stat
+
+import pytest
+
+from conftest import write
+
+LEGACY = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_endings_and_untouched_bytes(ovlint, tmp_path, newline):
+    body = "# -*- keep -*-   \t\nfrom openvino.inference_engine import IECore\n\n\nie = IECore()  # trailing  \nx = 1"
+    write(tmp_path / "a.py", body.replace("\n", newline).encode(), mode="wb")
+    ovlint("--fix", "--no-cache")
+    expected = body.replace("from openvino.inference_engine import IECore", "import openvino as ov")
+    expected = expected.replace("IECore()", "ov.Core()")
+    assert (tmp_path / "a.py").read_bytes() == expected.replace("\n", newline).encode()
+
+
+def test_bom_and_latin1_cookie(ovlint, tmp_path):
+    write(tmp_path / "bom.py", b"\xef\xbb\xbf" + LEGACY.encode() + "s = 'é'\n".encode(), mode="wb")
+    latin = "# -*- coding: latin-1 -*-\n" + LEGACY + "s = 'é'\n"
+    write(tmp_path / "latin.py", latin.encode("latin-1"), mode="wb")
+    assert ovlint("--fix", "--no-cache")[0] == 0
+    assert (tmp_path / "bom.py").read_bytes() == b"\xef\xbb\xbfimport openvino as ov\n\nie = ov.Core()\ns = '\xc3\xa9'\n"
+    assert (tmp_path / "latin.py").read_bytes() == (
+        "# -*- coding: latin-1 -*-\nimport openvino as ov\n\nie = ov.Core()\ns = 'é'\n").encode("latin-1")
+
+
+def test_permissions_are_kept(ovlint, tmp_path):
+    path = write(tmp_path / "tool.py", LEGACY)
+    os.chmod(path, 0o751)
+    ovlint("--fix", "--no-cache")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o751
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write read-only files and folders")
+def test_read_only_file_is_left_whole(ovlint, tmp_path):  # pragma: no cover - CI runs as root
+    path = write(tmp_path / "ro.py", LEGACY)
+    os.chmod(path, 0o444)
+    code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
+    assert path.read_text() == LEGACY and "read-only" in out
+
+
+def test_read_only_file_is_left_whole_even_for_root(ovlint, tmp_path, monkeypatch):
+    path = write(tmp_path / "ro.py", LEGACY)
+    monkeypatch.setattr(os, "access", lambda p, mode: False)
+    code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
+    assert path.read_text() == LEGACY
+    assert "ro.py:1:1: OV003" in out and "read-only" in out and code == 1
+
+
+def test_failed_write_leaves_original_and_no_temp_file(ovlint, tmp_path, monkeypatch):
+    path = write(tmp_path / "a.py", LEGACY)
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
+    assert path.read_text() == LEGACY
+    assert "No space left on device" in out and "a.py" in out
+    assert sorted(os.listdir(tmp_path)) == ["a.py"]
+
+
+def test_fix_that_breaks_syntax_is_not_written(tmp_path):
+    from ovlint.diagnostics import Edit
+    from ovlint.fixer import fix_text
+    from ovlint.rule import PythonRule
+    from ovlint.text import SourceText
+
+    class Breaker(PythonRule):
+        code, name, summary, rationale, needles = "OV997", "breaker", "breaks", "test", ("x",)
+
+        def visit_Name(self, node):
+            if node.value == "x":
+                self.report(node, fix=self.make_fix(Edit(*self.ctx.span(node), "x +"), "break"))
+
+    text = "x = 1\n"
+    outcome = fix_text("a.py", "python", text, [Breaker], "2026.4", False, SourceText(text).encode)
+    assert outcome.text == text
+    assert [d.code for d in outcome.diagnostics] == ["OV997", "OV002"]
+
+
+def test_notebook_json_formatting_is_kept(ovlint, tmp_path):
+    source = ('{\n "cells": [\n  {\n   "cell_type": "code",\n   "execution_count": 1,\n   "metadata": {},\n'
+              '   "outputs": [{"name": "stdout", "output_type": "stream", "text": ["ok\\n"]}],\n'
+              '   "source": [\n    "from openvino.inference_engine import IECore\\n",\n    "ie = IECore()"\n   ]\n'
+              '  }\n ],\n "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n')
+    write(tmp_path / "n.ipynb", source)
+    code, out, _ = ovlint("--fix", "--no-cache")
+    assert code == 0
+    assert (tmp_path / "n.ipynb").read_text() == source.replace(
+        '"from openvino.inference_engine import IECore\\n",\n    "ie = IECore()"',
+        '"import openvino as ov\\n",\n    "ie = ov.Core()"')
