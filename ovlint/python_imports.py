@@ -21,7 +21,7 @@ class ImportHelper:
         for stmt in self._top_level_imports():
             if isinstance(stmt, cst.Import):
                 for alias in stmt.names:
-                    if _dotted(alias.name) == module:
+                    if dotted(alias.name) == module:
                         if alias.asname is None:
                             if "." not in module:
                                 return module, ()
@@ -76,11 +76,12 @@ class ImportHelper:
                         yield small
 
 
-def _dotted(node) -> str:
+def dotted(node) -> str:
+    """`a.b.c` for a Name/Attribute chain; empty for anything else."""
     if isinstance(node, cst.Name):
         return node.value
     if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
+        return f"{dotted(node.value)}.{node.attr.value}"
     return ""
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
+from ovlint.python_imports import dotted as _dotted
 from ovlint.rule import Example, PythonRule, Valid
 from ovlint.versions import at_least
 
@@ -10,14 +11,6 @@ LEGACY_MODULE = "openvino.inference_engine"
 # API 1.0 names whose API 2.0 twin is a drop-in replacement, as attributes of `openvino`
 TWINS = {"IECore": "Core"}
 TWINS_SINCE = "2023.1"  # first release exporting Core at the top level of `openvino`
-
-
-def _dotted(node) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
-    return ""
 
 
 def _is_legacy(module: str) -> bool:
