@@ -9,8 +9,7 @@ import click
 
 from ovlint import __version__
 from ovlint.config import ConfigError, Resolver
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from ovlint.session import EXIT_ERROR
 
 
 class DefaultCheckGroup(click.Group):

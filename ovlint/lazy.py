@@ -23,5 +23,3 @@ class LazyModule(ModuleType):
 
 
 cst = LazyModule("libcst")
-matchers = LazyModule("libcst.matchers")
-metadata = LazyModule("libcst.metadata")
