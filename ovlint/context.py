@@ -17,7 +17,15 @@ class UnitContext:
         self.target_version = target_version
         self.filename = filename  # the file's base name, for rules gated on it (setup.py)
         self.diagnostics: list[Diagnostic] = []
+        self.enabled_codes: frozenset[str] = frozenset()  # the codes of every rule running on this unit
         self._lines: Optional[LineIndex] = None
+        self._memo: dict = {}
+
+    def memo(self, key, factory):
+        """One value per unit for `key`: lets the rules of one family share an analysis."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]
 
     @property
     def lines(self) -> LineIndex:
@@ -85,6 +93,15 @@ class PythonContext(UnitContext):
 
     def parent(self, node):
         return self._parents.get(node)
+
+    def scopes(self) -> list:
+        """Every distinct scope of the module."""
+        seen: dict[int, object] = {}
+        for value in self._scopes.values():
+            scope = value() if callable(value) else value
+            if scope is not None:
+                seen.setdefault(id(scope), scope)
+        return list(seen.values())
 
     @property
     def imports(self):

@@ -33,6 +33,8 @@ def fix_text(path: str, kind: str, text: str, rules: list, target: str, unsafe: 
         if not chosen:
             return FixOutcome(doc.text, doc.diagnostics, applied)
         new_text = _apply(doc, chosen)
+        if new_text == doc.text:  # fixes that rewrite text into itself: nothing more to do
+            return FixOutcome(doc.text, doc.diagnostics, applied)
         new_doc = lint_text(path, kind, new_text, rules, target)
         problem = None
         if original.parsed and not new_doc.parsed:
@@ -52,12 +54,13 @@ def fix_text(path: str, kind: str, text: str, rules: list, target: str, unsafe: 
 
 def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     """Fixes whose edits do not overlap an earlier chosen fix in the same unit; the rest wait
-    for the next round. Identical edits (two rules adding the same import) are compatible."""
+    for the next round. Edits already chosen are compatible with themselves: two rules adding
+    the same import, or the diagnostics of one group sharing one fix."""
     taken: dict = {}
     chosen = []
     for diag in sorted((d for d in diagnostics if allowed(d, unsafe)), key=lambda d: (d.fix.span, d.code)):
         edits = taken.setdefault(diag.cell, set())
-        if any(_conflict(e, other) for e in diag.fix.edits for other in edits):
+        if any(_conflict(e, other) for e in diag.fix.edits if e not in edits for other in edits):
             continue
         edits.update(diag.fix.edits)
         chosen.append(diag)

@@ -100,6 +100,7 @@ def _lint_python(ctx, python_text: str, by_surface) -> bool:
     pctx = PythonContext(ctx.path, ctx.text, ctx.cell, ctx.target_version, ctx.filename,
                          module=module, metadata=metadata)
     pctx.diagnostics = ctx.diagnostics
+    pctx.enabled_codes = frozenset(r.code for r in by_surface.get("python", ()))
     rules = [r(pctx) for r in by_surface.get("python", ())]
     commands, reqs = python.traverse(pctx, rules)
     _run_command_rules(ctx, commands, by_surface)

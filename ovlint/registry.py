@@ -17,6 +17,8 @@ def all_rules() -> tuple[type[Rule], ...]:
 
     found: dict[str, type[Rule]] = {r.code: r for r in ENGINE_RULES}
     for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("_"):  # helpers shared by the rules of one family
+            continue
         module = importlib.import_module(f"{package.__name__}.{info.name}")
         for value in vars(module).values():
             if (isinstance(value, type) and issubclass(value, Rule) and "code" in vars(value)

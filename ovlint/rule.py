@@ -60,6 +60,11 @@ class Rule:
         self.ctx = ctx
 
     @classmethod
+    def fix_together(cls) -> tuple:
+        """The rules whose fixes only apply when all of them run (a family migrated as a whole)."""
+        return (cls,)
+
+    @classmethod
     def url(cls) -> str:
         return f"{DOCS_BASE}#{cls.code.lower()}-{cls.name}"
 

@@ -16,4 +16,5 @@ def lint_example(rule, source: str, filename: str, target: str | None = None):
 
 def fix_example(rule, source: str, filename: str, unsafe: bool, target: str | None = None):
     kind = kind_of(filename)
-    return fix_text(filename, kind, source, [rule], target or versions.NEWEST, unsafe, SourceText(source).encode)
+    rules = list(rule.fix_together())
+    return fix_text(filename, kind, source, rules, target or versions.NEWEST, unsafe, SourceText(source).encode)
