@@ -9,7 +9,7 @@ is no fix at all unless every OV1xx rule runs (a rule left out would leave its u
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ovlint import noqa
@@ -60,10 +60,14 @@ ITEMS = {REQUESTS: REQUEST, INPUTS: INPUT_INFO, OUTPUTS: DATA, DATA_INPUTS: DATA
          INPUT_BLOBS: BLOB, OUTPUT_BLOBS: BLOB}
 
 
+INSTANCE = "instance"  # an object of a class defined in the module
+
+
 @dataclass(frozen=True)
 class Value:
     kind: str
     legacy: bool = True
+    cls: object = field(default=None, compare=False)  # the ClassDef of an INSTANCE
 
 
 def class_name(ctx, node, module: str) -> Optional[str]:
@@ -183,6 +187,7 @@ class Types:
         self._bindings: dict = {}
         self._accesses: Optional[dict] = None
         self._classes: dict = {}
+        self._calls: Optional[dict] = None
 
     def of(self, node) -> Optional[Value]:
         if node in self._values:
@@ -206,12 +211,18 @@ class Types:
                 if owner is not None:
                     result = RETURNS.get(owner.kind, {}).get(node.func.attr.value)
                     return Value(*result) if result else None
+            if isinstance(node.func, cst.Name):
+                cls = next((a.node for a in self.referents(node.func) if isinstance(a.node, cst.ClassDef)), None)
+                if cls is not None:
+                    return Value(INSTANCE, False, cls)
             function = self.function(node.func)
             return self._returns(function) if function is not None else None
         if isinstance(node, cst.Attribute):
             if self.is_self(node.value):
                 return self._self_attribute(node)
             owner = self.of(node.value)
+            if owner is not None and owner.kind == INSTANCE:
+                return self._attribute_of(owner.cls, node.attr.value)
             if owner is not None and (owner.legacy or node.attr.value in UNAMBIGUOUS):
                 kind = ATTRIBUTES.get(owner.kind, {}).get(node.attr.value)
                 return Value(kind, owner.legacy) if kind else None
@@ -227,7 +238,7 @@ class Types:
                 return None
             # a name bound to API 1.0 and API 2.0 objects (a partial migration) counts as API 2.0,
             # so that only the attributes API 2.0 lacks are still reported on it
-            return Value(values[0].kind, all(v.legacy for v in values))
+            return replace(values[0], legacy=all(v.legacy for v in values))
         return None
 
     # names and bindings
@@ -259,31 +270,65 @@ class Types:
         if isinstance(parent, cst.AnnAssign) and parent.target is node:
             return self._annotation(parent.annotation) or (self.of(parent.value) if parent.value else None)
         if isinstance(node, cst.Param):
-            return self._annotation(node.annotation) if node.annotation else None
+            return self._annotation(node.annotation) if node.annotation else self._argument(node)
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.target is node:
-            iterated = self.of(parent.iter)
-            return Value(REQUEST, iterated.legacy) if iterated and iterated.kind == REQUESTS else None
+            return self._item(parent.iter)
         if isinstance(parent, cst.Element):
             pair = ctx.parent(parent)
             loop = ctx.parent(pair)
-            if (isinstance(pair, cst.Tuple) and isinstance(loop, (cst.For, cst.CompFor)) and loop.target is pair
-                    and len(pair.elements) == 2 and pair.elements[1] is parent):
-                return self._pair_value(loop.iter)
+            if isinstance(pair, cst.Tuple) and isinstance(loop, (cst.For, cst.CompFor)) and loop.target is pair:
+                return self._unpacked(loop.iter, list(pair.elements).index(parent))
         return None
 
-    def _pair_value(self, iterated) -> Optional[Value]:
-        """The second name of `for k, v in m.items()` or `for i, r in enumerate(requests)`."""
-        if not isinstance(iterated, cst.Call) or not iterated.args:
-            if isinstance(iterated, cst.Call) and isinstance(iterated.func, cst.Attribute):
-                owner = self.of(iterated.func.value)
-                if owner and owner.kind in ITEMS and owner.kind != REQUESTS and iterated.func.attr.value == "items":
-                    return Value(ITEMS[owner.kind], owner.legacy)
+    def _item(self, iterated) -> Optional[Value]:
+        """What iterating `iterated` yields: requests from `exec_net.requests`."""
+        value = self.of(iterated)
+        return Value(REQUEST, value.legacy) if value and value.kind == REQUESTS else None
+
+    def _unpacked(self, iterated, index: int) -> Optional[Value]:
+        """Element `index` of `for a, b in ...` over `m.items()`, `enumerate(x)` or `zip(x, y)`."""
+        if not isinstance(iterated, cst.Call):
             return None
-        if isinstance(iterated.func, cst.Name) and iterated.func.value == "enumerate":
-            inner = self.of(iterated.args[0].value)
-            if inner and inner.kind == REQUESTS:
-                return Value(REQUEST, inner.legacy)
+        func = iterated.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "items" and not iterated.args and index == 1:
+            owner = self.of(func.value)
+            if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
+                return Value(ITEMS[owner.kind], owner.legacy)
+        elif isinstance(func, cst.Name) and func.value == "enumerate" and iterated.args and index == 1:
+            return self._item(iterated.args[0].value)
+        elif isinstance(func, cst.Name) and func.value == "zip" and index < len(iterated.args):
+            return self._item(iterated.args[index].value)
         return None
+
+    def _argument(self, param) -> Optional[Value]:
+        """An unannotated parameter of a module's own function: what every call passes it, when
+        the calls that can be told agree."""
+        ctx = self.ctx
+        params = ctx.parent(param)
+        function = ctx.parent(params) if isinstance(params, cst.Parameters) else None
+        if not isinstance(function, cst.FunctionDef) or param not in params.params:
+            return None
+        position = list(params.params).index(param)
+        values = []
+        for call in self._calls_to(function):
+            offset = 1 if isinstance(call.func, cst.Attribute) else 0  # `self.method(...)` binds self
+            arg = argument(call, position - offset, param.name.value) if position >= offset else None
+            value = self.of(arg.value) if arg is not None else None
+            if value is not None:
+                values.append(value)
+        if not values or any(v.kind != values[0].kind for v in values):
+            return None
+        return replace(values[0], legacy=all(v.legacy for v in values))
+
+    def _calls_to(self, function) -> list:
+        if self._calls is None:
+            self._calls = {}
+            for call in walk(self.ctx.module, (cst.Call,)):
+                if isinstance(call.func, (cst.Name, cst.Attribute)):
+                    target = self.function(call.func)
+                    if target is not None:
+                        self._calls.setdefault(target, []).append(call)
+        return self._calls.get(function, [])
 
     def _annotation(self, annotation) -> Optional[Value]:
         expr = annotation.annotation
@@ -320,17 +365,22 @@ class Types:
 
     def _self_attribute(self, node) -> Optional[Value]:
         cls = self._enclosing(node, cst.ClassDef)
-        if cls is None:
-            return None
-        for value in self._class(cls)[0].get(node.attr.value, ()):
+        return self._attribute_of(cls, node.attr.value) if cls is not None else None
+
+    def _attribute_of(self, cls, attribute) -> Optional[Value]:
+        for value in self._class(cls)[0].get(attribute, ()):
             found = self.of(value)
             if found is not None:
                 return found
         return None
 
     def self_key(self, node):
-        """A hashable identity for `self.x` inside a class."""
-        cls = self._enclosing(node, cst.ClassDef)
+        """A hashable identity for `self.x` (or `obj.x`, obj an instance of a module's class)."""
+        if self.is_self(node.value):
+            cls = self._enclosing(node, cst.ClassDef)
+        else:
+            owner = self.of(node.value)
+            cls = owner.cls if owner is not None and owner.kind == INSTANCE else None
         return (cls, node.attr.value) if cls is not None else None
 
     def _enclosing(self, node, kind):
@@ -357,7 +407,7 @@ class Types:
 
     def binding_key(self, expr):
         """What identifies the variable `expr` reads (a name's binding, or a class attribute)."""
-        if isinstance(expr, cst.Attribute) and self.is_self(expr.value):
+        if isinstance(expr, cst.Attribute):
             return self.self_key(expr)
         if isinstance(expr, cst.Name):
             parent = self.ctx.parent(expr)
@@ -449,7 +499,10 @@ class Plan:
             return None
         if key not in self._request_names:
             self._request_names[key] = self._name_requests(key)
-        return self._request_names[key]
+        name = self._request_names[key]
+        if name is not None and isinstance(key, tuple):  # an attribute: `self.x` or `obj.x`
+            return f"{self.ctx.source(expr.value)}.{name}"
+        return name
 
     def _name_requests(self, key) -> Optional[str]:
         ctx = self.ctx
@@ -458,7 +511,7 @@ class Plan:
             values = self.types._class(cls)[0].get(attribute, [])
             if len(values) != 1 or not _loads_network(self.types, values[0]):
                 return None
-            return f"self.{attribute}_requests"
+            return f"{attribute}_requests"
         parent = ctx.parent(key)
         assign = ctx.parent(parent) if isinstance(parent, cst.AssignTarget) else None
         if not isinstance(assign, cst.Assign) or not _loads_network(self.types, assign.value):

@@ -80,6 +80,7 @@ class ExecutableNetworkUse(Api10Rule):
                          [self.ctx.replace(node, name)] if name else None, fix_message="Use a list of requests")
 
     def visit_Call(self, node) -> None:
+        """`ov.CompiledModel` has none of these methods, so they are reported on it too."""
         func = node.func
         if not isinstance(func, cst.Attribute):
             return
@@ -90,13 +91,13 @@ class ExecutableNetworkUse(Api10Rule):
             return
         ctx = self.ctx
         method = func.attr.value
-        if method == "infer" and owner.legacy:
+        if method == "infer":
             self.propose(func.attr, "`exec_net.infer(inputs)` is `compiled_model.infer_new_request(inputs)` in "
                                     "API 2.0; results are indexed by output tensor name, index or port",
                          [rename(ctx, func, "infer_new_request")], fix_message="Use `infer_new_request`")
         elif method == "start_async":
             self._start_async(node, func)
-        elif method in ("wait", "get_idle_request_id") and owner.legacy:
+        elif method in ("wait", "get_idle_request_id"):
             self.propose(func.attr, f"`exec_net.{method}()` manages API 1.0 request pools: {QUEUE_HOWTO}")
         elif method in PROPERTY_METHODS:
             new = PROPERTY_METHODS[method]
@@ -105,7 +106,7 @@ class ExecutableNetworkUse(Api10Rule):
         elif method == "get_exec_graph_info":
             self.propose(func.attr, "`get_exec_graph_info()` is `get_runtime_model()` in API 2.0",
                          [rename(ctx, func, "get_runtime_model")], fix_message="Use `get_runtime_model`")
-        elif method == "export" and owner.legacy:
+        elif method == "export":
             self.propose(func.attr, "`exec_net.export(path)` is API 1.0: write `compiled_model.export_model()` "
                                     "to the file yourself (`with open(path, \"wb\") as f: f.write(...)`)")
 

@@ -178,11 +178,30 @@ class IENetworkUse(Api10Rule):
         elif attr == "name" and not (isinstance(parent, cst.Call) and parent.func is node):
             self.propose(node.attr, f"`{attr}` of an API 1.0 {side} is the port's `get_any_name()`",
                          [rename(ctx, node, "get_any_name()")], fix_message="Use `get_any_name()`")
+        elif attr == "shape" and owner.kind == DATA:
+            self._shape(node, parent)
         elif attr in ("precision", "layout"):
             self._preprocessing(node, owner, side)
         elif attr == "preprocess_info":
             self.propose(node.attr, "`preprocess_info` is API 1.0: mean, scale, resize and color conversion are "
                                     "steps of `PrePostProcessor(model).input(name).preprocess()`")
+
+    def _shape(self, node, parent) -> None:
+        """API 1.0 shapes were lists; a port's `shape` is an `ov.Shape`. Unpacking, `len` and
+        `list(...)` treat both alike; elsewhere (JSON, `==`, `+`) the fix makes a list."""
+        ctx = self.ctx
+        grand = ctx.parent(parent)
+        if isinstance(parent, cst.AssignTarget) or (
+                isinstance(parent, cst.Arg) and isinstance(grand, cst.Call) and isinstance(grand.func, cst.Name)
+                and grand.func.value in ("list", "tuple", "len") and len(grand.args) == 1):
+            return
+        if (isinstance(parent, cst.Assign) and parent.value is node
+                and all(isinstance(t.target, (cst.Tuple, cst.List)) for t in parent.targets)):
+            return
+        start, end = ctx.span(node)
+        self.propose(node.attr, "An API 1.0 shape was a list; the port's `shape` is an `ov.Shape`",
+                     [ctx.replace((start, start), "list("), ctx.replace((end, end), ")")], unsafe=False,
+                     fix_message="Make it a list")
 
     def _preprocessing(self, node, owner, side) -> None:
         ctx = self.ctx

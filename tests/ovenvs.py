@@ -1,0 +1,88 @@
+"""Real OpenVINO releases in cached, throwaway virtual environments.
+
+The first use builds each environment with pip (a few minutes); later runs reuse it. The cache
+lives in $OVLINT_TEST_CACHE (default ~/.cache/ovlint-tests); delete it to start over. An
+environment counts as built only once its `.ready` marker is written, so an interrupted build
+is redone rather than trusted."""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+CACHE = Path(os.environ.get("OVLINT_TEST_CACHE", Path.home() / ".cache" / "ovlint-tests"))
+# the last release with API 1.0 (openvino.inference_engine, ngraph), and the newest release
+RELEASES = {
+    "api1": ("openvino==2023.3.0", "numpy<2"),
+    "current": ("openvino==2026.4.1",),
+}
+
+
+def _digest(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:12]
+
+
+@contextmanager
+def _locked(name: str):
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / f"{name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def python(release: str) -> Path:
+    """The interpreter of a venv holding `release` (a key of RELEASES), built on first use."""
+    requirements = RELEASES[release]
+    home = CACHE / "venvs" / f"{release}-{_digest(requirements, sys.version_info[:2])}"
+    interpreter = home / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    if (home / ".ready").exists():
+        return interpreter
+    with _locked(home.name):
+        if not (home / ".ready").exists():
+            shutil.rmtree(home, ignore_errors=True)
+            subprocess.run([sys.executable, "-m", "venv", str(home)], check=True)
+            subprocess.run([str(interpreter), "-m", "pip", "install", "--quiet", *requirements], check=True)
+            (home / ".ready").write_text("\n".join(requirements) + "\n")
+    return interpreter
+
+
+def models(script: Path) -> Path:
+    """The folder of models `script` writes (run under the current release), built once."""
+    folder = CACHE / f"models-{_digest(script.read_text(), RELEASES['current'])}"
+    if not (folder / ".ready").exists():
+        with _locked(folder.name):
+            if not (folder / ".ready").exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                subprocess.run([str(python("current")), str(script), str(folder)], check=True)
+                (folder / ".ready").write_text("")
+    return folder
+
+
+def run(release: str, program: Path, data: Path) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, OVLINT_RUNTIME_DATA=str(data), PYTHONWARNINGS="ignore")
+    return subprocess.run([str(python(release)), str(program)], capture_output=True, text=True,
+                          env=environment, timeout=300)
+
+
+def baseline(program: Path, data: Path) -> dict:
+    """What `program` prints under the API 1.0 release, cached by its source and the models."""
+    key = _digest(program.read_text(), str(data), RELEASES["api1"])
+    cached = CACHE / "baselines" / f"{program.stem}-{key}.json"
+    if cached.exists():
+        return json.loads(cached.read_text())
+    result = run("api1", program, data)
+    if result.returncode != 0:
+        raise RuntimeError(f"{program.name} fails under the API 1.0 release:\n{result.stderr[-2000:]}")
+    value = json.loads(result.stdout.strip().splitlines()[-1])
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps(value))
+    return value

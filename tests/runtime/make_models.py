@@ -1,0 +1,43 @@
+"""Writes the IR models the runtime migration tests use; runs inside the API 2.0 environment.
+
+Names are chosen so that model order and name order differ: API 1.0 sorted inputs and outputs by
+name, API 2.0 keeps model order, and a migration must not mix the two up."""
+import sys
+from pathlib import Path
+
+import numpy as np
+import openvino as ov
+import openvino.opset13 as ops
+
+
+def named(node, name):
+    node.set_friendly_name(name)
+    node.output(0).set_names({name})
+    return node
+
+
+def classifier():
+    data = named(ops.parameter([1, 3, 8, 8], np.float32), "data")
+    weights = ops.constant(((np.arange(4 * 3 * 3 * 3) % 7) - 3).reshape(4, 3, 3, 3).astype(np.float32) / 8)
+    conv = ops.convolution(data, weights, [1, 1], [1, 1], [1, 1], [1, 1])
+    pooled = ops.reduce_mean(ops.relu(conv), ops.constant(np.array([2, 3], np.int64)), keep_dims=False)
+    prob = named(ops.softmax(pooled, 1), "prob")
+    return ov.Model([ops.result(prob)], [data], "classifier")
+
+
+def two_in_two_out():
+    zeta = named(ops.parameter([1, 4], np.float32), "zeta")
+    alpha = named(ops.parameter([1, 4], np.float32), "alpha")
+    out_z = named(ops.multiply(zeta, ops.constant(np.float32(2))), "out_z")
+    out_a = named(ops.add(alpha, zeta), "out_a")
+    return ov.Model([ops.result(out_z), ops.result(out_a)], [zeta, alpha], "pair")
+
+
+def main(target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for name, build in (("classifier", classifier), ("pair", two_in_two_out)):
+        ov.save_model(build(), str(target / f"{name}.xml"), compress_to_fp16=False)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))

@@ -1,0 +1,28 @@
+"""API 1.0 configuration keys: set_config(config, device), config= of load_network, get_config."""
+import json
+import os
+
+import numpy as np
+from openvino.inference_engine import IECore
+
+DATA = os.environ["OVLINT_RUNTIME_DATA"]
+
+
+def main():
+    ie = IECore()
+    ie.set_config({"CPU_THREADS_NUM": "1", "CPU_BIND_THREAD": "YES"}, "CPU")
+    ie.set_config({"ENFORCE_BF16": "NO", "PERF_COUNT": "YES"}, "CPU")
+    net = ie.read_network(os.path.join(DATA, "classifier.xml"), os.path.join(DATA, "classifier.bin"))
+    exec_net = ie.load_network(net, "CPU", config={"CPU_THROUGHPUT_STREAMS": "2"})
+    request = exec_net.requests[0]
+    request.infer({"data": np.full((1, 3, 8, 8), 0.5, np.float32)})
+    print(json.dumps({
+        "threads": int(exec_net.get_config("CPU_THREADS_NUM")),
+        "streams": int(exec_net.get_config("CPU_THROUGHPUT_STREAMS")),
+        "core_threads": int(ie.get_config("CPU", "CPU_THREADS_NUM")),
+        "prob": request.output_blobs["prob"].buffer.round(5).tolist(),
+    }))
+
+
+if __name__ == "__main__":
+    main()

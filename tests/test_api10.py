@@ -1,0 +1,241 @@
+"""The OV1xx family as a whole: how API 1.0 objects are followed through a module, and how the
+one migration fix of a unit behaves."""
+import textwrap
+
+from ovlint import registry, versions
+from ovlint.fixer import fix_text
+from ovlint.linter import lint_text
+from ovlint.text import SourceText
+
+FAMILY = [r for r in registry.all_rules() if r.code.startswith("OV1")]
+
+
+def lint(source, rules=FAMILY, target=versions.NEWEST, path="app.py"):
+    kind = "notebook" if path.endswith(".ipynb") else "python"
+    return lint_text(path, kind, textwrap.dedent(source), rules, target).diagnostics
+
+
+def fix(source, unsafe=True, rules=FAMILY, target=versions.NEWEST):
+    source = textwrap.dedent(source)
+    return fix_text("app.py", "python", source, rules, target, unsafe, SourceText(source).encode)
+
+
+def found(source, **kwargs):
+    return [(d.code, d.row) for d in lint(source, **kwargs)]
+
+
+def test_objects_are_followed_through_attributes_helpers_loops_and_annotations():
+    source = """\
+        from openvino.inference_engine import IECore, InferRequest
+
+
+        def open_core():
+            return IECore()
+
+
+        class App:
+            def __init__(self):
+                self.core = open_core()
+                self.exec_net = self.core.load_network("m.xml", "CPU", num_requests=2)
+
+            def run(self):
+                for index, request in enumerate(self.exec_net.requests):
+                    show(request)
+
+
+        def show(request: InferRequest):
+            print(request.output_blobs["prob"].buffer)
+
+
+        def helper(core):
+            return core.read_network("m.xml")
+
+
+        helper(IECore())
+        app = App()
+        print(app.exec_net.requests)
+        """
+    assert found(source) == [("OV101", 1), ("OV102", 5), ("OV102", 11), ("OV104", 14), ("OV105", 18),
+                             ("OV105", 19), ("OV106", 19), ("OV102", 23), ("OV102", 26), ("OV104", 28)]
+    fixed = fix(source).text
+    assert "self.exec_net_requests = [self.exec_net.create_infer_request() for _ in range(2)]" in fixed
+    assert "enumerate(self.exec_net_requests)" in fixed and "print(app.exec_net_requests)" in fixed
+    assert "def show(request: ov.InferRequest):" in fixed and "core.read_model(" in fixed
+    assert lint(fixed) == []
+
+
+def test_look_alikes_stay_silent():
+    source = """\
+        import openvino as ov
+
+
+        class IECore:
+            def read_network(self, path):
+                return path
+
+
+        class Store:
+            input_info = {}
+
+            def load_network(self):
+                return self.input_info
+
+
+        net = IECore().read_network("m.xml")
+        print(Store().load_network(), net)
+        settings = {"CPU_THREADS_NUM": 2}
+        ov.Core().set_property("CPU", {"PERF_COUNT": "YES"})
+        """
+    assert lint(source) == []
+
+
+def test_a_partial_migration_is_still_reported():
+    source = """\
+        import openvino as ov
+
+        core = ov.Core()
+        net = core.read_network("m.xml")
+        compiled = core.compile_model("m.xml", "CPU")
+        print(compiled.input_info, compiled.requests[0].output_blobs["prob"])
+        """
+    assert sorted(found(source)) == [("OV102", 4), ("OV104", 6), ("OV104", 6), ("OV105", 6)]
+
+
+def test_the_fix_is_one_group_and_needs_every_family_rule():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        """
+    assert fix(source, unsafe=False).text == textwrap.dedent(source)  # read_network makes it unsafe
+    assert fix(source).text == "import openvino as ov\n\nie = ov.Core()\nnet = ie.read_model(\"m.xml\")\n"
+    only_core = [r for r in FAMILY if r.code == "OV102"]
+    assert all(d.fix is None for d in lint(source, rules=only_core))
+    everything_safe = "from openvino.inference_engine import IECore\n\nprint(IECore().get_metric('CPU', 'FULL_DEVICE_NAME'))\n"
+    assert fix(everything_safe, unsafe=False).text == (
+        "import openvino as ov\n\nprint(ov.Core().get_property('CPU', 'FULL_DEVICE_NAME'))\n")
+
+
+def test_noqa_keeps_a_line_and_makes_the_rest_unsafe():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        print(ie.get_metric("CPU", "FULL_DEVICE_NAME"))  # noqa: OV102
+        """
+    assert fix(source, unsafe=False).text == textwrap.dedent(source)
+    fixed = fix(source).text
+    assert 'ie.get_metric("CPU", "FULL_DEVICE_NAME"))  # noqa: OV102' in fixed and "ie = ov.Core()" in fixed
+
+
+def test_a_use_without_rewrite_is_reported_and_the_rest_is_fixed():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU", num_requests=2)
+        request_id = exec_net.get_idle_request_id()
+        """
+    outcome = fix(source)
+    assert [(d.code, d.row) for d in outcome.diagnostics] == [("OV104", 5)]
+    assert "AsyncInferQueue" in outcome.diagnostics[0].message
+    assert "ie.compile_model(ie.read_model(" in outcome.text
+    again = fix(outcome.text)
+    assert again.text == outcome.text and not any(d.code.startswith("OV00") for d in again.diagnostics)
+
+
+def test_imports_are_bound_where_the_legacy_import_was():
+    source = """\
+        def load(path):
+            import openvino.inference_engine as ie
+            return ie.IECore().read_network(path)
+        """
+    assert fix(source).text == textwrap.dedent("""\
+        def load(path):
+            import openvino as ov
+            return ov.Core().read_model(path)
+        """)
+    guarded = """\
+        try:
+            from openvino.inference_engine import IECore
+        except ImportError:
+            IECore = None
+        """
+    assert "import openvino as ov" not in fix(guarded).text  # IECore is still used: kept as it is
+    conditional = """\
+        import importlib.util
+
+        if importlib.util.find_spec("openvino"):
+            from openvino.inference_engine import IECore
+
+
+        def core():
+            return IECore()
+        """
+    assert fix(conditional).text == textwrap.dedent("""\
+        import importlib.util
+
+        if importlib.util.find_spec("openvino"):
+            import openvino as ov
+
+
+        def core():
+            return ov.Core()
+        """)
+
+
+def test_an_object_that_stays_legacy_does_not_make_the_fix_loop():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network(model=blob, weights=weights, init_from_buffer=True)
+        name = next(iter(net.outputs))
+        """
+    outcome = fix(source)
+    assert not any(d.code == "OV005" for d in outcome.diagnostics)
+    assert fix(outcome.text).text == outcome.text
+
+
+def test_untraced_objects_are_reported_without_a_fix():
+    source = """\
+        import openvino as ov
+
+
+        def read(request):
+            return request.output_blobs["prob"].buffer
+        """
+    (diag,) = lint(source)
+    assert diag.code == "OV105" and "could not be traced" in diag.message and diag.fix is None
+
+
+def test_no_fix_for_targets_without_the_top_level_openvino_names():
+    source = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
+    assert fix(source, target="2023.0").text == source
+    assert fix(source, target="2023.1").text == "import openvino as ov\n\nie = ov.Core()\n"
+
+
+def test_precision_and_layout_move_to_a_preprocessor_where_the_network_is_compiled():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        net.input_info["data"].layout = "NHWC"
+        net.input_info["data"].precision = "U8"
+        shape = net.input_info["data"].input_data.shape
+        exec_net = ie.load_network(network=net, device_name="CPU")
+        """
+    assert fix(source).text == textwrap.dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        net = ie.read_model("m.xml")
+        shape = list(net.input("data").shape)
+        ppp = ov.preprocess.PrePostProcessor(net.clone())
+        ppp.input("data").tensor().set_layout(ov.Layout("NHWC"))
+        ppp.input("data").model().set_layout(ov.Layout("NCHW"))
+        ppp.input("data").tensor().set_element_type(ov.Type.u8)
+        exec_net = ie.compile_model(model=ppp.build(), device_name="CPU")
+        """)

@@ -1,0 +1,70 @@
+"""`ovlint --fix --unsafe-fixes` keeps behaviour: each program in runtime/programs/ is written
+against API 1.0 and nGraph. It runs under OpenVINO 2023.3, fails under the newest release, and
+after the fix must print the same JSON there (within float tolerance: CPUs with bf16 may round
+differently between releases). Select these tests alone with `pytest -m runtime`."""
+import json
+import math
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ovenvs
+
+HERE = Path(__file__).parent / "runtime"
+PROGRAMS = sorted((HERE / "programs").glob("*.py"))
+TOLERANCE = 1e-3
+
+pytestmark = pytest.mark.runtime
+
+
+@pytest.fixture(scope="module")
+def data():
+    return ovenvs.models(HERE / "make_models.py")
+
+
+def ovlint(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "ovlint", *args], capture_output=True, text=True)
+
+
+def same(expected, actual, where="$") -> list[str]:
+    """Where two JSON values differ; floats within TOLERANCE count as equal."""
+    if isinstance(expected, float) or isinstance(actual, float):
+        ok = isinstance(actual, (int, float)) and math.isclose(expected, actual, rel_tol=TOLERANCE, abs_tol=TOLERANCE)
+        return [] if ok else [f"{where}: {expected!r} != {actual!r}"]
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        if expected.keys() != actual.keys():
+            return [f"{where}: keys {sorted(expected)} != {sorted(actual)}"]
+        return [d for key in expected for d in same(expected[key], actual[key], f"{where}.{key}")]
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return [f"{where}: {len(expected)} items != {len(actual)}"]
+        return [d for i, (e, a) in enumerate(zip(expected, actual)) for d in same(e, a, f"{where}[{i}]")]
+    return [] if expected == actual else [f"{where}: {expected!r} != {actual!r}"]
+
+
+def test_comparison_tells_values_apart():
+    assert same({"a": [1.0, "x"]}, {"a": [1.0004, "x"]}) == []
+    assert same({"a": [1.0]}, {"a": [1.01]}) and same([1], [1, 2]) and same({"a": 1}, {"b": 1})
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
+def test_fixed_program_behaves_the_same(program, data, tmp_path):
+    expected = ovenvs.baseline(program, data)
+    unfixed = ovenvs.run("current", program, data)
+    assert unfixed.returncode != 0, "the legacy program already runs on the newest release"
+
+    fixed = tmp_path / program.name
+    shutil.copy(program, fixed)
+    first = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", str(fixed))
+    assert first.returncode == 0, f"findings remain after the fix:\n{first.stdout}{first.stderr}"
+    text = fixed.read_text()
+    second = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", str(fixed))
+    assert second.returncode == 0 and fixed.read_text() == text, "a second fix changed the file"
+
+    result = ovenvs.run("current", fixed, data)
+    assert result.returncode == 0, f"the fixed program fails:\n{result.stderr[-3000:]}\n--- fixed:\n{text}"
+    differences = same(expected, json.loads(result.stdout.strip().splitlines()[-1]))
+    assert not differences, "\n".join(differences[:20]) + f"\n--- fixed:\n{text}"
