@@ -92,9 +92,7 @@ class ExecutableNetworkUse(Api10Rule):
         ctx = self.ctx
         method = func.attr.value
         if method == "infer":
-            self.propose(func.attr, "`exec_net.infer(inputs)` is `compiled_model.infer_new_request(inputs)` in "
-                                    "API 2.0; results are indexed by output tensor name, index or port",
-                         [rename(ctx, func, "infer_new_request")], fix_message="Use `infer_new_request`")
+            self._infer(node, func)
         elif method == "start_async":
             self._start_async(node, func)
         elif method in ("wait", "get_idle_request_id"):
@@ -109,6 +107,30 @@ class ExecutableNetworkUse(Api10Rule):
         elif method == "export":
             self.propose(func.attr, "`exec_net.export(path)` is API 1.0: write `compiled_model.export_model()` "
                                     "to the file yourself (`with open(path, \"wb\") as f: f.write(...)`)")
+
+    def _infer(self, call, func) -> None:
+        """The result was a dict keyed by output name (sorted); API 2.0 returns an `OVDict` keyed by
+        port that also accepts names. Only subscripts treat both alike: other uses get a real dict."""
+        ctx = self.ctx
+        edits = [rename(ctx, func, "infer_new_request")]
+        if not self._only_subscripted(call):
+            start, end = ctx.span(call)
+            edits += [ctx.replace((start, start), "{port.get_any_name(): value for port, value in sorted("),
+                      ctx.replace((end, end), ".items(), key=lambda item: item[0].get_any_name())}")]
+        self.propose(func.attr, "`exec_net.infer(inputs)` is `compiled_model.infer_new_request(inputs)` in "
+                                "API 2.0; its result is keyed by output port (names work as subscripts)",
+                     edits, fix_message="Use `infer_new_request`")
+
+    def _only_subscripted(self, call) -> bool:
+        ctx = self.ctx
+        assign = ctx.parent(call)
+        if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1
+                and isinstance(assign.targets[0].target, cst.Name)):
+            return isinstance(assign, cst.Subscript) and assign.value is call
+        target = assign.targets[0].target
+        references = [ref.node for a in ctx.scope(assign).assignments[target.value]
+                      if getattr(a, "node", None) is target for ref in a.references]
+        return all(isinstance(ctx.parent(r), cst.Subscript) and ctx.parent(r).value is r for r in references)
 
     def _start_async(self, call, func) -> None:
         ctx = self.ctx

@@ -24,6 +24,7 @@ def main():
         "top": int(np.argmax(probs)),
         "probs": [round(float(p), 5) for p in probs],
         "device": ie.get_metric("CPU", "FULL_DEVICE_NAME") != "",
+        "result_names": list(result),
     }))
 
 
