@@ -4,10 +4,8 @@ from __future__ import annotations
 from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
 from ovlint.rule import Example, Valid
-from ovlint.rules._api10 import (
-    BLOB, Api10Rule, argument, delete_argument, legacy_class, legacy_reference, propose_class_reference,
-    rename, whole_lines,
-)
+from ovlint.python_edits import argument, delete_argument, rename, whole_lines
+from ovlint.rules._api10 import BLOB, Api10Rule, legacy_class, legacy_reference, propose_class_reference
 
 TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
                      "and a layout other than the model's is declared with `PrePostProcessor` "

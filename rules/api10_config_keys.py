@@ -7,7 +7,8 @@ from typing import Optional
 from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
 from ovlint.rule import Example, Valid
-from ovlint.rules._api10 import CORE, EXECUTABLE, Api10Rule, argument, string_value
+from ovlint.python_edits import argument, string_value
+from ovlint.rules._api10 import CORE, EXECUTABLE, Api10Rule
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
 from ovlint.rule import Example, Valid
-from ovlint.rules._api10 import (
-    CORE, PLUGIN, Api10Rule, argument, delete_argument, indentation, int_value, keyword,
-    legacy_reference, line_end, newline, rename, statement_of,
+from ovlint.python_edits import (
+    argument, delete_argument, indentation, int_value, keyword, line_end, newline, rename, statement_of,
 )
+from ovlint.rules._api10 import CORE, PLUGIN, Api10Rule, legacy_reference
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed

@@ -4,9 +4,9 @@ from __future__ import annotations
 from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
 from ovlint.rule import Example, Valid
+from ovlint.python_edits import argument, rename
 from ovlint.rules._api10 import (
-    EXECUTABLE, INPUTS, OUTPUTS, Api10Rule, argument, legacy_reference, propose_class_reference,
-    propose_map_use, rename,
+    EXECUTABLE, INPUTS, OUTPUTS, Api10Rule, legacy_reference, propose_class_reference, propose_map_use,
 )
 
 QUEUE_HOWTO = ("use `ov.AsyncInferQueue(compiled_model, jobs=N)`: `queue.set_callback(fn)`, "

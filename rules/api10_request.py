@@ -4,9 +4,10 @@ from __future__ import annotations
 from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
 from ovlint.rule import Example, Valid
+from ovlint.python_edits import int_value, keyword, rename
 from ovlint.rules._api10 import (
-    INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, Api10Rule, in_import, int_value, keyword, legacy_class,
-    legacy_reference, propose_class_reference, propose_map_use, rename,
+    INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, Api10Rule, in_import, legacy_class, legacy_reference,
+    propose_class_reference, propose_map_use,
 )
 
 

@@ -7,7 +7,8 @@ from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
 from ovlint.python_imports import dotted
 from ovlint.rule import Example, Valid
-from ovlint.rules._api10 import NETWORK, Api10Rule, argument, in_import
+from ovlint.python_edits import argument
+from ovlint.rules._api10 import NETWORK, Api10Rule, in_import
 from ovlint.versions import at_least
 
 OPSET = re.compile(r"^ngraph\.(?:impl\.)?(opset\d+)(\.|$)")

@@ -17,10 +17,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 CACHE = Path(os.environ.get("OVLINT_TEST_CACHE", Path.home() / ".cache" / "ovlint-tests"))
-# the last release with API 1.0 (openvino.inference_engine, ngraph), and the newest release
+# the last release with API 1.0 (openvino.inference_engine, ngraph), with the Model Optimizer of
+# the same release; and the newest release, with `onnx` to write the test models
 RELEASES = {
-    "api1": ("openvino==2023.3.0", "numpy<2"),
-    "current": ("openvino==2026.4.1",),
+    "api1": ("openvino-dev==2023.3.0", "numpy<2"),
+    "current": ("openvino==2026.4.1", "onnx"),
 }
 
 
@@ -67,10 +68,13 @@ def models(script: Path) -> Path:
     return folder
 
 
-def run(release: str, program: Path, data: Path) -> subprocess.CompletedProcess:
-    environment = dict(os.environ, OVLINT_RUNTIME_DATA=str(data), PYTHONWARNINGS="ignore")
-    return subprocess.run([str(python(release)), str(program)], capture_output=True, text=True,
-                          env=environment, timeout=300)
+def run(release: str, program: Path, data: Path, *args: str, cwd=None) -> subprocess.CompletedProcess:
+    """Run a Python program, or a shell script (`.sh`) with the release's tools first on PATH."""
+    interpreter = python(release)
+    environment = dict(os.environ, OVLINT_RUNTIME_DATA=str(data), PYTHONWARNINGS="ignore",
+                       PATH=f"{interpreter.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    command = ["sh", str(program)] if program.suffix == ".sh" else [str(interpreter), str(program)]
+    return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=600, cwd=cwd)
 
 
 def baseline(program: Path, data: Path) -> dict:

@@ -237,3 +237,48 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
 
 def render(values: list[str]) -> str:
     return " ".join(quote(v) for v in values)
+
+
+# Edits of single words, for any carrier. Every carrier reports word spans without the quotes of
+# a Python or JSON string literal, so a plain value can be written in place.
+
+
+def can_write(command: Command, value: str) -> bool:
+    """Whether `value` can stand in `command`'s carrier without quoting or escaping."""
+    return bool(_SAFE_WORD.match(value)) or (command.carrier in ("shell", "notebook-magic") and "'" not in value)
+
+
+def replace_word(command: Command, index: int, value: str):
+    """An edit giving word `index` the value `value`, or None if the carrier cannot hold it."""
+    from ovlint.diagnostics import Edit
+
+    word = command.words[index]
+    if word.expanded or not can_write(command, value):
+        return None
+    text = value if command.carrier not in ("shell", "notebook-magic") else quote(value)
+    return Edit(word.start, word.end, text)
+
+
+def delete_words(command: Command, first: int, last: int):
+    """An edit removing words first..last (inclusive) and the blank (or continuation) before them."""
+    from ovlint.diagnostics import Edit
+
+    start = command.words[first - 1].end if first > 0 else command.words[first].start
+    end = command.words[last].end
+    if first == 0 and last + 1 < len(command.words):
+        end = command.words[last + 1].start
+    return Edit(start, end, "")
+
+
+def append_to_word(command: Command, index: int, suffix: str):
+    """An edit appending `suffix` to a word's value, inside its quotes; None if it cannot."""
+    from ovlint.diagnostics import Edit
+
+    word = command.words[index]
+    shell = command.carrier in ("shell", "notebook-magic")
+    if not _SAFE_WORD.match(suffix) or (word.expanded and not shell):
+        return None
+    if word.value_start is not None:
+        end = word.value_start + len(word.value)
+        return Edit(end, end, suffix)
+    return None if shell else Edit(word.end, word.end, suffix)  # shell: mixed quoting

@@ -33,10 +33,30 @@ def two_in_two_out():
     return ov.Model([ops.result(out_z), ops.result(out_a)], [zeta, alpha], "pair")
 
 
+def onnx_classifier(path: Path) -> None:
+    """A small ONNX convolution for the Model Optimizer and ovc to convert."""
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    weights = numpy_helper.from_array(
+        (((np.arange(8 * 3 * 3 * 3) * 37) % 101) / 101.0 - 0.5).reshape(8, 3, 3, 3).astype(np.float32), "w")
+    graph = helper.make_graph(
+        [helper.make_node("Conv", ["data", "w"], ["conv"], pads=[1, 1, 1, 1]),
+         helper.make_node("Relu", ["conv"], ["scores"])],
+        "convolution",
+        [helper.make_tensor_value_info("data", TensorProto.FLOAT, [1, 3, 8, 8])],
+        [helper.make_tensor_value_info("scores", TensorProto.FLOAT, [1, 8, 8, 8])],
+        [weights])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    onnx.save(model, str(path))
+
+
 def main(target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for name, build in (("classifier", classifier), ("pair", two_in_two_out)):
         ov.save_model(build(), str(target / f"{name}.xml"), compress_to_fp16=False)
+    onnx_classifier(target / "convolution.onnx")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,78 @@
+"""The Model Optimizer rules on every surface a command can live on, and on the Python API."""
+import json
+
+import pytest
+
+from conftest import write
+
+SURFACES = [
+    ("convert.sh", "#!/bin/sh\nset -e\nmo --input_model m.onnx --output_dir out\n",
+     "#!/bin/sh\nset -e\novc m.onnx --output_model out/\n"),
+    ("Dockerfile", "FROM python:3.11\nRUN pip install openvino && \\\n    mo --input_model /m.onnx \\\n"
+                   "       --data_type FP16 \\\n       --output_dir /ir\n",
+     "FROM python:3.11\nRUN pip install openvino && \\\n    ovc /m.onnx \\\n       --output_model /ir/\n"),
+    ("Makefile", "ir:\n\tmo --input_model $< --output_dir $(OUT) --model_name net\n",
+     "ir:\n\tovc $< --output_model $(OUT)/net.xml\n"),
+    (".github/workflows/ci.yml", "jobs:\n  convert:\n    steps:\n      - run: |\n          mo --input_model m.onnx "
+                                 "--framework onnx\n",
+     "jobs:\n  convert:\n    steps:\n      - run: |\n          ovc m.onnx\n"),
+    (".gitlab-ci.yml", "convert:\n  script:\n    - python -m openvino.tools.mo --input_model m.onnx --output_dir ir\n",
+     "convert:\n  script:\n    - python -m openvino.tools.ovc m.onnx --output_model ir/\n"),
+    ("run.py", "import subprocess\n\nsubprocess.run(['mo', '--input_model', 'm.onnx', '--output_dir', 'ir'], check=True)\n",
+     "import subprocess\n\nsubprocess.run(['ovc', 'm.onnx', '--output_model', 'ir/'], check=True)\n"),
+    ("run2.py", "import os\n\nos.system(\"mo --input_model m.onnx --input_shape [1,3,8,8]\")\n",
+     "import os\n\nos.system(\"ovc m.onnx --input [1,3,8,8]\")\n"),
+]
+
+
+@pytest.mark.parametrize("path,source,fixed", SURFACES, ids=[s[0] for s in SURFACES])
+def test_mo_is_rewritten_on_every_surface(ovlint, tmp_path, path, source, fixed):
+    write(tmp_path / path, source)
+    code, out, _ = ovlint("check", "--select", "OV201", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "OV201" in out
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache")
+    assert code == 0, out
+    assert (tmp_path / path).read_text() == fixed
+
+
+def test_notebook_cell(ovlint, tmp_path):
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+            "source": ["!mo --input_model model.onnx --output_dir ir\n", "print('done')\n"]}
+    notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    write(tmp_path / "convert.ipynb", json.dumps(notebook, indent=1))
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache")
+    assert code == 0
+    fixed = json.loads((tmp_path / "convert.ipynb").read_text())
+    assert fixed["cells"][0]["source"] == ["!ovc model.onnx --output_model ir/\n", "print('done')\n"]
+
+
+def test_options_without_equivalent_are_named_and_nothing_is_rewritten(ovlint, tmp_path):
+    source = "mo --input_model m.onnx --mean_values [1,2,3] --batch 4 --output_dir ir\n"
+    write(tmp_path / "convert.sh", source)
+    code, out, _ = ovlint("check", "--select", "OV2", "--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "`--mean_values` → a `PrePostProcessor` step" in out and "`--batch` → `ov.set_batch" in out
+    assert (tmp_path / "convert.sh").read_text() == source
+
+
+def test_unrelated_words_and_ovc_stay_silent(ovlint, tmp_path):
+    write(tmp_path / "run.sh", "ovc m.onnx\n./demo --mo\nmo=1\necho mo\nmodel=mo\npython3 demo.py\n")
+    write(tmp_path / "app.py", "mo = 3\nprint(mo)\n")
+    assert ovlint("check", "--select", "OV2,OV5", "--no-cache")[0] == 0
+
+
+def test_discontinued_frameworks_point_to_onnx(ovlint, tmp_path):
+    write(tmp_path / "convert.sh", "mo --input_model net.caffemodel --input_proto deploy.prototxt\n"
+                                   "mo --framework kaldi --input_model am.nnet\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    lines = out.splitlines()
+    assert code == 1 and [line.split()[1] for line in lines[:2]] == ["OV501", "OV501"]
+    assert "Caffe models" in lines[0] and "Kaldi models" in lines[1] and "OV201" not in out
+
+
+def test_python_api(ovlint, tmp_path):
+    write(tmp_path / "convert.py", "from openvino.tools.mo import convert_model\n\n"
+                                   "model = convert_model('m.onnx', input_shape=[1, 3], silent=True)\n")
+    code, _, _ = ovlint("check", "--fix", "--no-cache")
+    assert code == 0
+    assert (tmp_path / "convert.py").read_text() == (
+        "from openvino import convert_model\n\nmodel = convert_model('m.onnx', input=[1, 3])\n")
