@@ -151,7 +151,9 @@ def _run_requirement_rules(ctx, reqs, by_surface) -> None:
     if not reqs:
         return
     rules = [r(ctx) for r in by_surface.get("requirement", ())]
+    names = frozenset(r.name for r in reqs)
     for req in reqs:
+        req.listed_with = names
         for rule in rules:
             rule.check_requirement(req)
 

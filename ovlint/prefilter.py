@@ -25,4 +25,11 @@ def pattern_for(kind: str, codes: frozenset[str], target: str) -> re.Pattern | N
     needles = sorted({needle for rule in rules_for(kind, codes, target) for needle in rule.needles})
     if not needles:
         return None
-    return re.compile("|".join(f"(?:{n})" for n in needles).encode())
+    return re.compile("|".join(_group(n) for n in needles).encode())
+
+
+def _group(needle: str) -> str:
+    """A needle as a group of the combined pattern; a leading `(?i)` applies to that needle only."""
+    if needle.startswith("(?i)"):
+        return f"(?i:{needle[4:]})"
+    return f"(?:{needle})"

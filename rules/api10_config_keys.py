@@ -25,8 +25,6 @@ KEYS = {
     "CPU_THROUGHPUT_STREAMS": Key("NUM_STREAMS", {"CPU_THROUGHPUT_AUTO": "AUTO", "CPU_THROUGHPUT_NUMA": "NUMA"},
                                   keep_other_values=True),
     "GPU_THROUGHPUT_STREAMS": Key("NUM_STREAMS", {"GPU_THROUGHPUT_AUTO": "AUTO"}, keep_other_values=True),
-    "CPU_BIND_THREAD": Key("ENABLE_CPU_PINNING", {"YES": "True", "NO": "False"},
-                           note="NUMA and HYBRID_AWARE have no exact twin: see `ov::hint::enable_cpu_pinning`"),
     "ENFORCE_BF16": Key("INFERENCE_PRECISION_HINT", {"YES": "bf16", "NO": "f32"}, unsafe=True,
                         note="`INFERENCE_PRECISION_HINT` also governs other precisions"),
     "SUPPORTED_METRICS": Key("SUPPORTED_PROPERTIES", unsafe=True, note="it lists metrics and config keys together"),
@@ -72,7 +70,7 @@ class LegacyConfigKey(Api10Rule):
         "API 2.0 properties kept most API 1.0 key strings (`PERF_COUNT`, `CACHE_DIR`, `PERFORMANCE_HINT`, "
         "`FULL_DEVICE_NAME`, ...) but renamed some: `CPU_THREADS_NUM` is `INFERENCE_NUM_THREADS`, "
         "`CPU_THROUGHPUT_STREAMS` and `GPU_THROUGHPUT_STREAMS` are `NUM_STREAMS` (`CPU_THROUGHPUT_AUTO` is "
-        "`AUTO`), `CPU_BIND_THREAD` `YES`/`NO` is `ENABLE_CPU_PINNING` `True`/`False`, `ENFORCE_BF16` is "
+        "`AUTO`), `ENFORCE_BF16` is "
         "`INFERENCE_PRECISION_HINT`. Others have no counterpart (`DYN_BATCH_ENABLED`, `GNA_*`). Keys are "
         "checked where they reach Core or compiled-model calls: config dicts and property names."
     )
@@ -81,9 +79,9 @@ class LegacyConfigKey(Api10Rule):
     examples = (
         Example(
             "import openvino as ov\n\ncore = ov.Core()\n"
-            "core.set_property(\"CPU\", {\"CPU_THREADS_NUM\": \"2\", \"CPU_BIND_THREAD\": \"NO\"})\n",
+            "core.set_property(\"CPU\", {\"CPU_THREADS_NUM\": \"2\"})\n",
             "import openvino as ov\n\ncore = ov.Core()\n"
-            "core.set_property(\"CPU\", {\"INFERENCE_NUM_THREADS\": \"2\", \"ENABLE_CPU_PINNING\": \"False\"})\n",
+            "core.set_property(\"CPU\", {\"INFERENCE_NUM_THREADS\": \"2\"})\n",
         ),
         Example(
             "import openvino as ov\n\ncompiled = ov.Core().compile_model(\"m.xml\", \"CPU\")\n"

@@ -44,6 +44,8 @@ class Requirement:
     hashed: bool = False
     # the span to delete to drop the requirement altogether (a whole line, or an array item)
     removal: tuple[int, int] | None = None
+    # the names of every requirement listed with it (the same file, or the same pip command)
+    listed_with: frozenset = frozenset()
 
 
 def from_pep508(text: str, start: int, origin: str, **extra) -> Requirement | None:

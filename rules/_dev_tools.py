@@ -1,0 +1,34 @@
+"""The tools `openvino-dev` carried, and what replaces each one."""
+
+NNCF = ("NNCF, `nncf.quantize(model, nncf.Dataset(data, transform))`; DefaultQuantization's `preset` is "
+        "`preset=nncf.QuantizationPreset.PERFORMANCE|MIXED`, `stat_subset_size` is `subset_size`, "
+        "`target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; AccuracyAwareQuantization is "
+        "`nncf.quantize_with_accuracy_control(model, calibration_dataset, validation_dataset, validate, max_drop=...)`")
+ACCURACY = ("your own evaluation loop over `compiled_model(inputs)` (current OpenVINO has no such tool), "
+            "or keep `openvino-dev==2024.6.0` in a separate environment")
+MODEL_ZOO = ("a download from the OpenVINO pages on Hugging Face (`huggingface-cli download OpenVINO/<model>`) "
+             "or the framework's own hub, and convert them with `ovc`")
+# command -> (what it was, replacement, release it went away in)
+TOOLS = {
+    "pot": ("the Post-training Optimization Tool", NNCF, "2024.0"),
+    "accuracy_check": ("the Accuracy Checker", ACCURACY, "2024.0"),
+    "convert_annotation": ("the Accuracy Checker's annotation converter", ACCURACY, "2024.0"),
+    "omz_downloader": ("the Open Model Zoo downloader", MODEL_ZOO, "2025.0"),
+    "omz_converter": ("the Open Model Zoo converter", MODEL_ZOO, "2025.0"),
+    "omz_quantizer": ("the Open Model Zoo quantizer", NNCF, "2025.0"),
+    "omz_info_dumper": ("the Open Model Zoo info dumper", MODEL_ZOO, "2025.0"),
+    "deployment_manager.py": ("the Deployment Manager",
+                              "`pip install openvino` on the target (or an `openvino/ubuntu*_runtime` image)", "2024.0"),
+    "compile_tool": ("the Compile Tool",
+                     "`ov.Core().compile_model(model, device).export_model()` written to a file (and "
+                     "`core.import_model` to load it)", "2023.0"),
+}
+# Python packages of those tools -> key of TOOLS
+MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
+           "openvino.model_zoo": "omz_downloader", "omz_tools": "omz_downloader"}
+TOOLS_NEEDLE = r"\b(?:pot|accuracy_check|convert_annotation|omz_\w+|deployment_manager|compile_tool)\b|openvino\.tools\.(?:pot|accuracy_checker)|openvino\.model_zoo"
+
+
+def describe(tool: str) -> str:
+    what, replacement, removed = TOOLS[tool]
+    return f"`{tool}` ({what}) went away with `openvino-dev` (removed in {removed}); instead use {replacement}"

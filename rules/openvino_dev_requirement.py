@@ -1,0 +1,94 @@
+"""The `openvino-dev` package, whose last release was 2024.6.0, in every dependency file."""
+from __future__ import annotations
+
+from ovlint.diagnostics import Applicability
+from ovlint.rule import Example, RequirementRule, Valid
+
+# openvino-dev extras -> the framework package each one pulled in; None: the framework is gone
+EXTRAS = {"onnx": "onnx", "pytorch": "torch", "tensorflow": "tensorflow", "tensorflow2": "tensorflow",
+          "paddle": "paddlepaddle", "caffe": None, "mxnet": None, "kaldi": None}
+
+
+class OpenvinoDevRequirement(RequirementRule):
+    code = "OV401"
+    name = "openvino-dev-requirement"
+    summary = "`openvino-dev` ended with 2024.6.0: depend on `openvino`"
+    rationale = (
+        "`openvino-dev` shipped the Model Optimizer, POT, the Accuracy Checker and the Open Model Zoo tools "
+        "next to `openvino`, at the same version. It was deprecated in 2023.1 and its last release is "
+        "2024.6.0, so any pin at or above 2025 cannot be installed. `openvino` carries the runtime, `ovc` "
+        "and `benchmark_app`; each extra becomes its framework package (`[onnx]` → `onnx`, `[pytorch]` → "
+        "`torch`, `[tensorflow2]` → `tensorflow`, `[paddle]` → `paddlepaddle`). Caffe, MXNet and Kaldi have "
+        "no conversion path any more. When `openvino` is already listed, the `openvino-dev` entry is "
+        "removed instead. A line protected by `--hash` is reported without a fix, as the hash would no "
+        "longer match."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2023.1"
+    removed_in = "2025.0"
+    needles = (r"(?i)openvino[-_.]dev",)
+    examples = (
+        Example("numpy\nopenvino-dev==2023.3.0  # tools\n", "numpy\nopenvino==2023.3.0  # tools\n",
+                filename="requirements.txt"),
+        Example("openvino-dev[onnx,pytorch]>=2023.1; python_version >= \"3.9\"\n",
+                "openvino>=2023.1; python_version >= \"3.9\"\nonnx; python_version >= \"3.9\"\n"
+                "torch; python_version >= \"3.9\"\n", filename="requirements.txt"),
+        Example("[project]\nname = \"app\"\ndependencies = [\"openvino-dev~=2024.0\"]\n",
+                "[project]\nname = \"app\"\ndependencies = [\"openvino~=2024.0\"]\n", filename="pyproject.toml"),
+        Example("openvino==2024.6.0\nOpenVINO_Dev==2024.6.0\n", "openvino==2024.6.0\n", filename="requirements.txt"),
+        Example("RUN pip install --no-cache-dir openvino-dev[onnx]==2024.6.0\n",
+                "RUN pip install --no-cache-dir openvino==2024.6.0 onnx\n", filename="Dockerfile"),
+        Example("openvino-dev==2023.3.0 \\\n    --hash=sha256:0123456789abcdef\n", filename="requirements.txt"),
+        Example("openvino-dev[caffe]==2023.0.0\n", filename="requirements.txt"),
+    )
+    valid = (
+        Valid("openvino==2024.6.0\nopenvino-telemetry\npot==0.9.5\nngraph\n", filename="requirements.txt"),
+        Valid("pip install openvino-tokenizers openvino\n", filename="setup.sh"),
+    )
+
+    def check_requirement(self, req) -> None:
+        if req.name != "openvino-dev":
+            return
+        missing = [extra for extra in req.extras if EXTRAS.get(extra.lower(), "") is None]
+        unknown = [extra for extra in req.extras if extra.lower() not in EXTRAS]
+        if req.hashed:
+            self.report(req, self.summary + " (the line is protected by `--hash`: replace it and regenerate the hashes)")
+            return
+        if missing or unknown:
+            self.report(req, self.summary + "; " + ", ".join(f"`[{e}]`" for e in missing + unknown)
+                        + (" has no conversion path in current OpenVINO (convert the model to ONNX first)"
+                           if missing else " is not an extra ovlint knows"))
+            return
+        self.report(req, self.summary, self._fix(req))
+
+    def _fix(self, req):
+        ctx = self.ctx
+        if req.removal is not None and req.carrier != "key" and "openvino" in req.listed_with:
+            return self.make_fix(ctx.replace(req.removal, ""), "Remove it: `openvino` is listed already")
+        packages = [EXTRAS[e.lower()] for e in req.extras]
+        if req.carrier == "key":
+            return None if packages else self.make_fix(ctx.replace((req.name_start, req.name_end), "openvino"),
+                                                       "Depend on `openvino`")
+        head_end = self._extras_end(req)
+        edits = [ctx.replace((req.name_start, head_end), "openvino")]
+        if packages:
+            if req.carrier == "word":
+                edits.append(ctx.replace((req.end, req.end), "".join(f" {p}" for p in packages)))
+            elif req.origin == "requirements":
+                line_end = ctx.text.find("\n", req.end)
+                line_end = len(ctx.text) if line_end < 0 else line_end
+                marker = f"; {req.marker}" if req.marker else ""
+                edits.append(ctx.replace((line_end, line_end), "".join(f"\n{p}{marker}" for p in packages)))
+            else:
+                return None
+        return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else ""))
+
+    def _extras_end(self, req) -> int:
+        text = self.ctx.text
+        i = req.name_end
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if i < len(text) and text[i] == "[":
+            close = text.find("]", i)
+            return close + 1 if close >= 0 else req.name_end
+        return req.name_end

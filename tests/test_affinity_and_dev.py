@@ -1,0 +1,90 @@
+"""CPU pinning (OV3xx) and the openvino-dev package and its tools (OV4xx) on every surface."""
+import json
+
+import pytest
+
+from conftest import write
+
+PINNING = [
+    ("app.py", "import openvino.runtime.properties as rp\n\nconfig = {rp.affinity: rp.Affinity.NONE}\n",
+     "import openvino.runtime.properties as rp\n\nconfig = {rp.hint.enable_cpu_pinning: False}\n"),
+    ("app2.py", "import openvino as ov\n\ncore = ov.Core()\ncore.compile_model('m.xml', 'CPU', "
+                "{ov.properties.affinity: ov.properties.Affinity.CORE})\n",
+     "import openvino as ov\n\ncore = ov.Core()\ncore.compile_model('m.xml', 'CPU', "
+     "{ov.properties.hint.enable_cpu_pinning: True})\n"),
+    ("app3.py", "import openvino as ov\n\nov.Core().set_property('CPU', {'AFFINITY': 'CORE', 'NUM_STREAMS': 2})\n",
+     "import openvino as ov\n\nov.Core().set_property('CPU', {'ENABLE_CPU_PINNING': 'True', 'NUM_STREAMS': 2})\n"),
+    ("bench.sh", "benchmark_app -m m.xml -pin HYBRID_AWARE -t 5\n", "benchmark_app -m m.xml -pin YES -t 5\n"),
+    ("config.json", '{"model_config_list": [{"config": {"name": "m", "plugin_config": {"CPU_BIND_THREAD": "NO"}}}]}\n',
+     '{"model_config_list": [{"config": {"name": "m", "plugin_config": {"ENABLE_CPU_PINNING": "False"}}}]}\n'),
+]
+
+
+@pytest.mark.parametrize("path,source,fixed", PINNING, ids=[p[0] for p in PINNING])
+def test_pinning_rewrites(ovlint, tmp_path, path, source, fixed):
+    write(tmp_path / path, source)
+    assert ovlint("--no-cache")[0] == 1
+    ovlint("--fix", "--unsafe-fixes", "--no-cache")
+    assert (tmp_path / path).read_text() == fixed
+
+
+def test_inexact_pinning_needs_unsafe_fixes_and_says_what_is_lost(ovlint, tmp_path):
+    source = "import openvino as ov\n\nov.Core().set_property('CPU', {'AFFINITY': 'NUMA'})\n"
+    write(tmp_path / "app.py", source)
+    code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "NUMA nodes" in out and (tmp_path / "app.py").read_text() == source
+
+
+def test_modern_and_unrelated_code_stays_silent(ovlint, tmp_path):
+    write(tmp_path / "ok.py", "import os\nimport openvino.properties.hint as hints\n\nos.sched_setaffinity(0, {0})\n"
+                              "config = {hints.enable_cpu_pinning: True, 'affinity': 'x'}\n")
+    write(tmp_path / "requirements.txt", "openvino==2024.6.0\nopenvino-telemetry\npot\nngraph\n")
+    write(tmp_path / "run.sh", "benchmark_app -m m.xml -pin YES\npip install openvino-tokenizers\n")
+    assert ovlint("--no-cache")[0] == 0
+
+
+DEV = [
+    ("requirements.txt", "-r base.txt\nopenvino-dev==2024.6.0 ; sys_platform == 'linux'  # runtime\n",
+     "-r base.txt\nopenvino==2024.6.0 ; sys_platform == 'linux'  # runtime\n"),
+    ("constraints.txt", "OpenVINO_Dev==2023.3.0\n", "openvino==2023.3.0\n"),
+    ("pyproject.toml", "[project]\nname = 'a'\ndependencies = ['numpy', 'openvino-dev>=2023.1']\n",
+     "[project]\nname = 'a'\ndependencies = ['numpy', 'openvino>=2023.1']\n"),
+    ("poetry/pyproject.toml", "[tool.poetry.dependencies]\npython = '^3.10'\nopenvino-dev = '^2024.0'\n",
+     "[tool.poetry.dependencies]\npython = '^3.10'\nopenvino = '^2024.0'\n"),
+    ("setup.cfg", "[options]\ninstall_requires =\n    openvino-dev==2024.0.0\n",
+     "[options]\ninstall_requires =\n    openvino==2024.0.0\n"),
+    ("setup.py", "from setuptools import setup\n\nsetup(name='a', install_requires=['openvino-dev'])\n",
+     "from setuptools import setup\n\nsetup(name='a', install_requires=['openvino'])\n"),
+    ("environment.yml", "dependencies:\n  - python=3.11\n  - pip:\n    - openvino-dev==2024.6.0\n",
+     "dependencies:\n  - python=3.11\n  - pip:\n    - openvino==2024.6.0\n"),
+    ("Pipfile", "[packages]\nopenvino-dev = '==2024.6.0'\n", "[packages]\nopenvino = '==2024.6.0'\n"),
+    (".github/workflows/ci.yml", "jobs:\n  t:\n    steps:\n      - run: pip install -U openvino-dev[pytorch]\n",
+     "jobs:\n  t:\n    steps:\n      - run: pip install -U openvino torch\n"),
+]
+
+
+@pytest.mark.parametrize("path,source,fixed", DEV, ids=[d[0] for d in DEV])
+def test_openvino_dev_rewrites(ovlint, tmp_path, path, source, fixed):
+    write(tmp_path / path, source)
+    code, out, _ = ovlint("--select", "OV401", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "OV401" in out
+    assert ovlint("--select", "OV401", "--fix", "--no-cache")[0] == 0
+    assert (tmp_path / path).read_text() == fixed
+
+
+def test_notebook_pip_line(ovlint, tmp_path):
+    cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+            "source": ["%pip install -q openvino-dev[onnx]==2024.6.0\n"]}
+    write(tmp_path / "nb.ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    assert ovlint("--select", "OV401", "--fix", "--no-cache")[0] == 0
+    fixed = json.loads((tmp_path / "nb.ipynb").read_text())
+    assert fixed["cells"][0]["source"] == ["%pip install -q openvino==2024.6.0 onnx\n"]
+
+
+def test_tools_name_their_replacement(ovlint, tmp_path):
+    write(tmp_path / "q.sh", "pot -c q.json\naccuracy_check -c ac.yml\nomz_converter --name m\ncompile_tool -m m.xml\n")
+    write(tmp_path / "q.py", "from openvino.tools.pot import IEEngine\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert code == 1
+    assert out.count("OV402") == 4 and "nncf.quantize" in out and "export_model()" in out and "huggingface" in out
+    assert "q.py:1:1: OV403" in out
