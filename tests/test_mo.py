@@ -76,3 +76,15 @@ def test_python_api(ovlint, tmp_path):
     assert code == 0
     assert (tmp_path / "convert.py").read_text() == (
         "from openvino import convert_model\n\nmodel = convert_model('m.onnx', input=[1, 3])\n")
+
+
+def test_commands_built_in_python_strings(ovlint, tmp_path):
+    source = ("import os\nimport subprocess\n\n"
+              "cmd = f\"mo --input_model {onnx} --output_dir {out}\"\n"
+              "subprocess.check_output(cmd, shell=True)\n"
+              "os.system(\"mo --input_model \" + str(onnx) + \" --output_dir \" + out)\n")
+    write(tmp_path / "export.py", source)
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and out.count("OV201") == 1 and "export.py:6:" in out  # the `+` chain has no fix
+    assert (tmp_path / "export.py").read_text() == source.replace(
+        "f\"mo --input_model {onnx} --output_dir {out}\"", "f\"ovc {onnx} --output_model {out}/\"")

@@ -179,11 +179,13 @@ def _block(lines, i, parent_indent):
     return first, i
 
 
-def from_python_string(value: str, start: int) -> list[Command]:
-    """Commands in a Python string literal whose text starts at `start` (no escapes in it)."""
+def from_python_string(value: str, start: int, carrier: str = "python-string") -> list[Command]:
+    """Commands in a Python string literal whose text starts at `start` (no escapes in it).
+    Code spliced into the string (f-string fields, `+` operands) arrives masked as `$___` of the
+    same length, so it reads as an expansion and every span still points at the file."""
     return [
         Command([Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
                       None if w.value_start is None else w.value_start + start) for w in c.words],
-                "python-string", "python")
+                carrier, "python")
         for c in split_commands(value)
     ]

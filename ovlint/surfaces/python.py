@@ -115,7 +115,7 @@ class _FactExtractor:
         quote = node.quote
         return node.evaluated_value, start + len(node.prefix) + len(quote), end - len(quote)
 
-    def _command(self, node) -> None:
+    def _command(self, node, depth: int = 0) -> None:
         if isinstance(node, (cst.List, cst.Tuple)):
             words = []
             for element in node.elements:
@@ -133,6 +133,58 @@ class _FactExtractor:
         literal = self._literal(node)
         if literal is not None:
             self.commands.extend(from_python_string(literal[0], literal[1]))
+            return
+        masked = self._masked(node)
+        if masked is not None:
+            text, start, carrier = masked
+            self.commands.extend(from_python_string(text, start, carrier))
+        elif isinstance(node, cst.Name) and depth < 1:
+            value = self._assigned(node)
+            if value is not None:
+                self._command(value, depth + 1)
+
+    def _assigned(self, name):
+        """The value of `name = <value>` when that is the name's only assignment."""
+        scope = self.ctx.scope(name)
+        if scope is None:
+            return None
+        assignments = [a for a in scope.assignments[name.value] if hasattr(a, "node")]
+        if len(assignments) != 1:
+            return None
+        target = self.ctx.parent(assignments[0].node)
+        assign = self.ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
+        return assign.value if isinstance(assign, cst.Assign) else None
+
+    def _masked(self, node):
+        """An f-string, or a `+` chain of plain strings and other expressions, as one command
+        text with the code in it masked: (text, offset of the text, carrier)."""
+        ctx = self.ctx
+        if isinstance(node, cst.FormattedString):
+            if "b" in node.prefix.lower() or "r" in node.prefix.lower():
+                return None
+            start, end = ctx.span(node)
+            inner_start, inner_end = start + len(node.start), end - len(node.end)
+            holes = [ctx.span(p) for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+            text = ctx.text[inner_start:inner_end]
+            if "\\" in text or "{{" in text:
+                return None
+            return _mask(text, inner_start, holes), inner_start, "python-fstring"
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+            operands = _flatten_add(node)
+            strings = [o for o in operands if isinstance(o, cst.SimpleString)]
+            if not strings or any(self._literal(o) is None for o in strings):
+                return None
+            start, end = ctx.span(node)
+            keep = [self._literal(o)[1:] for o in strings]
+            holes, cursor = [], start
+            for inner_start, inner_end in keep:
+                if inner_start > cursor:
+                    holes.append((cursor, inner_start))
+                cursor = inner_end
+            if cursor < end:
+                holes.append((cursor, end))
+            return _mask(ctx.text[start:end], start, holes), start, "python-string"
+        return None
 
     def _requirements(self, node) -> None:
         if not isinstance(node, (cst.List, cst.Tuple)):
@@ -143,3 +195,21 @@ class _FactExtractor:
                 req = from_pep508(literal[0], literal[1], "setup-py")
                 if req:
                     self.requirements.append(req)
+
+
+def _flatten_add(node) -> list:
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
+        return _flatten_add(node.left) + _flatten_add(node.right)
+    return [node]
+
+
+def _mask(text: str, offset: int, holes) -> str:
+    """`text` (starting at `offset`) with each (start, end) hole replaced by `$___` of its length."""
+    chars = list(text)
+    for start, end in holes:
+        start, end = start - offset, end - offset
+        if not text[start:end].strip("\"' +\n\t()"):  # only quotes and operators: no word there
+            chars[start:end] = " " * (end - start)
+        else:
+            chars[start:end] = "$" + "_" * (end - start - 1)
+    return "".join(chars)

@@ -263,6 +263,9 @@ def delete_words(command: Command, first: int, last: int):
     """An edit removing words first..last (inclusive) and the blank (or continuation) before them."""
     from ovlint.diagnostics import Edit
 
+    if command.carrier in ("python-string", "python-fstring") and any(
+            w.expanded for w in command.words[first:last + 1]):
+        return None  # masked code in a Python string cannot be cut out as text
     start = command.words[first - 1].end if first > 0 else command.words[first].start
     end = command.words[last].end
     if first == 0 and last + 1 < len(command.words):
@@ -276,7 +279,11 @@ def append_to_word(command: Command, index: int, suffix: str):
 
     word = command.words[index]
     shell = command.carrier in ("shell", "notebook-magic")
-    if not _SAFE_WORD.match(suffix) or (word.expanded and not shell):
+    if not _SAFE_WORD.match(suffix):
+        return None
+    if word.expanded and command.carrier == "python-fstring" and word.value.startswith("$"):
+        return Edit(word.end, word.end, suffix)  # right after an f-string field, inside the literal
+    if word.expanded and not shell:
         return None
     if word.value_start is not None:
         end = word.value_start + len(word.value)
