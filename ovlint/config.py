@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-from ovlint import registry, versions
+from ovlint import pins, registry, versions
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -49,6 +49,8 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     target_version: str = versions.NEWEST
+    # where the target comes from: "default", "command line", a config file, or a pinned dependency file
+    target_origin: str = "default"
     unsafe_fixes: bool = False
     respect_gitignore: bool = True
     cache_dir: str = ".ovlint_cache"
@@ -137,6 +139,7 @@ def apply_overrides(settings: Settings, values: dict, where: str) -> Settings:
             )
         if values.get("target_version") is not None:
             values["target_version"] = versions.normalize(str(values["target_version"]))
+            values["target_origin"] = where
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from None
     return replace(settings, **{k: v for k, v in values.items() if v is not None}).with_enabled()
@@ -200,6 +203,12 @@ class Resolver:
                 settings = self.for_directory(parent)
             else:
                 settings = self._finish(replace(Settings(), root=os.getcwd()))
+        if settings.target_origin == "default" or settings.target_origin.startswith("pinned"):
+            pinned = pins.pinned_release(directory)
+            if pinned is not None:
+                release, source = pinned
+                settings = replace(settings, target_version=release,
+                                   target_origin=f"pinned in {os.path.relpath(os.path.join(directory, source))}")
         self.cache[directory] = settings
         return settings
 

@@ -16,7 +16,7 @@ def rules_for(kind: str, codes: frozenset[str], target: str) -> tuple:
     whose API is not yet deprecated in the target release stays silent."""
     surfaces = KIND_SURFACES.get(kind, ())
     return tuple(r for r in registry.all_rules()
-                 if r.code in codes and r.surface in surfaces and at_least(target, r.deprecated_in))
+                 if r.code in codes and r.surface in surfaces and at_least(target, r.applies_from or r.deprecated_in))
 
 
 @lru_cache(maxsize=256)

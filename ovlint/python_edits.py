@@ -1,5 +1,5 @@
 """Edits and lookups that Python rules of any family need: arguments of a call, literal values,
-the statement a node sits in, whole lines, indentation, fresh names."""
+the statement a node sits in, whole lines, indentation, fresh names, nodes of a kind under a node."""
 from __future__ import annotations
 
 from typing import Optional
@@ -101,3 +101,38 @@ def fresh_name(ctx, node, base: str) -> str:
     while name in taken:
         name += "_"
     return name
+
+
+class _Collector(cst.CSTVisitor):
+    """Nodes of one kind under a node, not descending into nested functions or classes."""
+
+    def __init__(self, root, kinds):
+        self.root, self.kinds, self.found = root, kinds, []
+
+    def on_visit(self, node) -> bool:
+        if isinstance(node, self.kinds):
+            self.found.append(node)
+        return node is self.root or not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
+
+
+def collect(root, kinds) -> list:
+    collector = _Collector(root, kinds)
+    root.visit(collector)
+    return collector.found
+
+
+class _Walker(cst.CSTVisitor):
+    def __init__(self, kinds):
+        self.kinds, self.found = kinds, []
+
+    def on_visit(self, node) -> bool:
+        if isinstance(node, self.kinds):
+            self.found.append(node)
+        return True
+
+
+def walk(root, kinds) -> list:
+    """Every node of one kind under `root`, nested functions included."""
+    walker = _Walker(kinds)
+    root.visit(walker)
+    return walker.found

@@ -50,6 +50,9 @@ class Rule:
     fix: ClassVar[Optional[Applicability]] = None
     deprecated_in: ClassVar[Optional[str]] = None
     removed_in: ClassVar[Optional[str]] = None
+    # the first target release the rule reports for (default: `deprecated_in`); earlier when the
+    # replacement became the recommended spelling before the old one was deprecated
+    applies_from: ClassVar[Optional[str]] = None
     # regular expressions (over bytes of the file); a file none of them matches cannot hold a finding
     needles: ClassVar[tuple[str, ...]] = ()
     surface: ClassVar[str]
@@ -73,8 +76,11 @@ class Rule:
         self.ctx.report(self, where, message, fix)
 
     @staticmethod
-    def make_fix(edits, message: str, unsafe: bool = False) -> Fix:
+    def make_fix(edits, message: str, unsafe: bool = False) -> Optional[Fix]:
+        """A fix of `edits`; None when there is nothing to edit."""
         edits = tuple(sorted(edits if not isinstance(edits, Edit) else (edits,)))
+        if not edits:
+            return None
         return Fix(edits, Applicability.UNSAFE if unsafe else Applicability.SAFE, message)
 
 

@@ -65,7 +65,9 @@ def run_check(options: CheckOptions, resolver) -> int:
         print(f"ovlint: {len(tasks)} file(s); settings from {', '.join(sources) or '(defaults)'}", file=sys.stderr)
     results = run(tasks, options.jobs, cache)
     results += [unreadable(path, "no such file or directory") for path in missing]
-    return _report(results, options, out)
+    pinned = sorted({(s.target_version, s.target_origin) for s in map(resolver.for_file, (t.path for t in tasks))
+                     if s.target_origin.startswith("pinned")})
+    return _report(results, options, out, pinned)
 
 
 def _run_stdin(options: CheckOptions, resolver) -> int:
@@ -82,7 +84,7 @@ def _run_stdin(options: CheckOptions, resolver) -> int:
     return _report([result], options, sys.stdout)
 
 
-def _report(results, options: CheckOptions, out) -> int:
+def _report(results, options: CheckOptions, out, pinned=()) -> int:
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
     applied = [d for r in results for d in r.applied]
     diffs = [r.diff for r in results if r.diff]
@@ -100,6 +102,8 @@ def _report(results, options: CheckOptions, out) -> int:
         _print_applied(results, out)
     if not options.quiet and options.output_format != "json" and not options.statistics:
         _summary(diagnostics, applied, options, out if options.mode != "diff" else sys.stderr)
+        for release, origin in pinned:  # a target nobody asked for explicitly: say where it came from
+            sys.stderr.write(f"ovlint: target OpenVINO {release} ({origin}); --target-version overrides it\n")
     if any(d.code == "OV004" for d in diagnostics):
         return EXIT_ERROR
     if options.exit_zero:

@@ -10,8 +10,11 @@ from ovlint.text import SourceText
 
 
 def lint_example(rule, source: str, filename: str, target: str | None = None):
-    kind = kind_of(filename)
-    return lint_text(filename, kind, source, [rule], target or versions.NEWEST).diagnostics
+    """The rule's diagnostics, or none when the target predates the rule (as a run would)."""
+    target = target or versions.NEWEST
+    if not versions.at_least(target, rule.applies_from or rule.deprecated_in):
+        return []
+    return lint_text(filename, kind_of(filename), source, [rule], target).diagnostics
 
 
 def fix_example(rule, source: str, filename: str, unsafe: bool, target: str | None = None):

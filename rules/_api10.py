@@ -15,7 +15,7 @@ from typing import Optional
 from ovlint import noqa
 from ovlint.diagnostics import Applicability, Edit, Fix
 from ovlint.lazy import cst
-from ovlint.python_edits import argument, fresh_name, indentation, newline, rename, whole_lines
+from ovlint.python_edits import argument, collect, fresh_name, indentation, newline, rename, walk, whole_lines
 from ovlint.python_imports import dotted
 from ovlint.rule import PythonRule
 from ovlint.versions import at_least
@@ -141,41 +141,6 @@ def propose_class_reference(rule, node, cls, call_edits=None, call_message="") -
     else:
         message = f"`{cls}` is API 1.0, removed in OpenVINO 2024.0"
         rule.propose(node, message + (f": its API 2.0 counterpart is `ov.{twin}`" if twin else ""))
-
-
-class _Collector(cst.CSTVisitor):
-    """Nodes of one kind under a node, not descending into nested functions or classes."""
-
-    def __init__(self, root, kinds):
-        self.root, self.kinds, self.found = root, kinds, []
-
-    def on_visit(self, node) -> bool:
-        if isinstance(node, self.kinds):
-            self.found.append(node)
-        return node is self.root or not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
-
-
-def collect(root, kinds) -> list:
-    collector = _Collector(root, kinds)
-    root.visit(collector)
-    return collector.found
-
-
-class _Walker(cst.CSTVisitor):
-    def __init__(self, kinds):
-        self.kinds, self.found = kinds, []
-
-    def on_visit(self, node) -> bool:
-        if isinstance(node, self.kinds):
-            self.found.append(node)
-        return True
-
-
-def walk(root, kinds) -> list:
-    """Every node of one kind under `root`, nested functions included."""
-    walker = _Walker(kinds)
-    root.visit(walker)
-    return walker.found
 
 
 class Types:

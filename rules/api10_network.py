@@ -8,11 +8,11 @@ from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
 from ovlint.rule import Example, Valid
 from ovlint.python_edits import (
-    argument, fresh_name, indentation, newline, rename, statement_of, string_value, whole_lines,
+    argument, fresh_name, indentation, newline, rename, statement_of, string_value, walk, whole_lines,
 )
 from ovlint.rules._api10 import (
     CORE, DATA, INPUT_INFO, INPUTS, NETWORK, OUTPUTS, DATA_INPUTS, Api10Rule, legacy_reference,
-    propose_class_reference, propose_map_use, walk,
+    propose_class_reference, propose_map_use,
 )
 
 PRECISIONS = {"FP32": "f32", "FP16": "f16", "BF16": "bf16", "FP64": "f64", "U8": "u8", "I8": "i8",

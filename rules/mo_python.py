@@ -72,7 +72,8 @@ class ModelOptimizerPythonApi(PythonRule):
         if isinstance(func, cst.Attribute):  # `mo.convert_model(...)`: the module goes away
             alias, import_edits = self.ctx.imports.module_alias("openvino", "ov")
             edits += [self.ctx.replace(func, f"{alias}.convert_model"), *import_edits]
-        self.report(func, self.summary, self.make_fix(edits, "Use `openvino.convert_model`"))
+        if edits:  # a plain `convert_model(...)` with nothing to change is its import's finding
+            self.report(func, self.summary, self.make_fix(edits, "Use `openvino.convert_model`"))
 
     def _arguments(self, call):
         ctx = self.ctx

@@ -7,7 +7,7 @@ from conftest import write
 
 PINNING = [
     ("app.py", "import openvino.runtime.properties as rp\n\nconfig = {rp.affinity: rp.Affinity.NONE}\n",
-     "import openvino.runtime.properties as rp\n\nconfig = {rp.hint.enable_cpu_pinning: False}\n"),
+     "import openvino.properties as rp\n\nconfig = {rp.hint.enable_cpu_pinning: False}\n"),
     ("app2.py", "import openvino as ov\n\ncore = ov.Core()\ncore.compile_model('m.xml', 'CPU', "
                 "{ov.properties.affinity: ov.properties.Affinity.CORE})\n",
      "import openvino as ov\n\ncore = ov.Core()\ncore.compile_model('m.xml', 'CPU', "

@@ -1,0 +1,175 @@
+"""The `openvino.runtime` namespace: deprecated in OpenVINO 2025.0, removed in 2026.0."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ovlint.diagnostics import Applicability
+from ovlint.lazy import cst
+from ovlint.python_edits import walk
+from ovlint.python_imports import dotted
+from ovlint.rule import Example, PythonRule, Valid
+from ovlint.versions import at_least
+
+RUNTIME = "openvino.runtime"
+# names of `openvino.runtime` and the first release exporting each from `openvino` itself
+SINCE_2023_1 = {
+    "Model", "Core", "CompiledModel", "InferRequest", "AsyncInferQueue", "Dimension", "Strides", "PartialShape",
+    "Shape", "Layout", "Type", "Tensor", "OVAny", "compile_model", "get_batch", "set_batch", "serialize",
+    "shutdown", "tensor_from_file", "save_model", "layout_helpers", "RemoteContext", "RemoteTensor",
+    "VAContext", "VASurfaceTensor", "get_version", "properties", "preprocess", "frontend", "helpers",
+}
+SINCE_2025_0 = {
+    "Node", "Output", "Input", "ConstOutput", "AxisSet", "AxisVector", "Coordinate", "CoordinateDiff",
+    "DiscreteTypeInfo", "Extension", "OpExtension", "ProfilingInfo", "RTMap", "Version", "Op", "Symbol",
+    "op", "passes", "utils", "exceptions",
+}
+OPSET = re.compile(r"opset\d+$")
+
+
+def since(name: str) -> Optional[str]:
+    """The first release where `openvino.<name>` replaces `openvino.runtime.<name>`; None if never."""
+    if name in SINCE_2023_1:
+        return "2023.1"
+    if name in SINCE_2025_0 or OPSET.match(name):
+        return "2025.0"
+    return None
+
+
+def dual_support(ctx, node) -> bool:
+    """Inside `try: ... except ImportError:` (either branch): code written for both namespaces."""
+    parent = ctx.parent(node)
+    while parent is not None:
+        if isinstance(parent, cst.Try):
+            for handler in parent.handlers:
+                caught = dotted(handler.type) if handler.type is not None else ""
+                names = {dotted(e.value) for e in handler.type.elements} if isinstance(handler.type, cst.Tuple) else {caught}
+                if names & {"ImportError", "ModuleNotFoundError", "AttributeError", "Exception", ""}:
+                    return True
+        parent = ctx.parent(parent)
+    return False
+
+
+class RuntimeNamespace(PythonRule):
+    code = "OV601"
+    name = "openvino-runtime-namespace"
+    summary = "`openvino.runtime` was removed in OpenVINO 2026.0: use `openvino`"
+    rationale = (
+        "Since 2023.1 the main names (`Core`, `Model`, `Tensor`, `Type`, `PartialShape`, `serialize`, ...) "
+        "are exported by `openvino` itself; `openvino.runtime` was deprecated in 2025.0 and removed in "
+        "2026.0. Other names (`Node`, `Output`, `opsetN`, `passes`, `op`, `utils`) moved to the top level only "
+        "in 2025.0, so a rewrite that needs one of them is offered only when the target release has it; the "
+        "message says which release does. Code already written for both namespaces (`try: from openvino "
+        "import X` / `except ImportError: ...`) is left alone."
+    )
+    fix = Applicability.SAFE
+    applies_from = "2023.1"
+    deprecated_in = "2025.0"
+    removed_in = "2026.0"
+    needles = (r"openvino\.runtime|openvino import runtime|\.runtime\.",)
+    examples = (
+        Example("import openvino.runtime as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n",
+                "import openvino as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n"),
+        Example("from openvino.runtime import Core, serialize\n", "from openvino import Core, serialize\n"),
+        Example("import openvino.runtime.opset13 as ops\n", "import openvino.opset13 as ops\n"),
+        Example("from openvino.runtime import Node\n", target="2024.6"),
+        Example("import openvino as ov\n\nshape = ov.runtime.PartialShape([1, 3])\n",
+                "import openvino as ov\n\nshape = ov.PartialShape([1, 3])\n"),
+    )
+    valid = (
+        Valid("import openvino as ov\n\ncore = ov.Core()\n"),
+        Valid("try:\n    from openvino import Core\nexcept ImportError:\n    from openvino.runtime import Core\n"),
+        Valid("from openvino.runtime import Core\n", target="2023.0"),
+    )
+
+    def _fixable(self, names) -> tuple[bool, list[str]]:
+        """Whether every name is exported by `openvino` at the target, and the ones that are not."""
+        missing = [n for n in names if since(n) is None or not at_least(self.ctx.target_version, since(n))]
+        return not missing, missing
+
+    def _message(self, missing) -> str:
+        later = sorted({since(n) for n in missing if since(n)})
+        where = f" (`openvino` exports {', '.join(f'`{n}`' for n in missing)} from {later[-1]} on)" if later else ""
+        unknown = [n for n in missing if since(n) is None]
+        if unknown:
+            where += f"; {', '.join(f'`{n}`' for n in unknown)} are not public in `openvino`"
+        return self.summary + where
+
+    def visit_ImportFrom(self, node) -> None:
+        if node.relative or node.module is None or dual_support(self.ctx, node):
+            return
+        module = dotted(node.module)
+        if module == "openvino" and not isinstance(node.names, cst.ImportStar) and any(
+                dotted(a.name) == "runtime" for a in node.names):
+            self.report(node, self.summary)
+            return
+        if not (module == RUNTIME or module.startswith(RUNTIME + ".")):
+            return
+        if module == RUNTIME:
+            if isinstance(node.names, cst.ImportStar):
+                self.report(node, self.summary + " (replace the star import with the names used)")
+                return
+            ok, missing = self._fixable([dotted(a.name) for a in node.names])
+        else:
+            ok, missing = self._fixable([module.split(".")[2]])
+        fix = self.make_fix(self.ctx.replace(node.module, "openvino" + module[len(RUNTIME):]),
+                            "Import from `openvino`") if ok else None
+        self.report(node, self.summary if ok else self._message(missing), fix)
+
+    def visit_Import(self, node) -> None:
+        if dual_support(self.ctx, node):
+            return
+        for alias in node.names:
+            module = dotted(alias.name)
+            if not (module == RUNTIME or module.startswith(RUNTIME + ".")):
+                continue
+            if module == RUNTIME:
+                names = self._attributes_of(node, alias)
+            else:
+                names = [module.split(".")[2]]
+            ok, missing = (False, []) if names is None else self._fixable(names)
+            fix = None
+            if ok and (alias.asname is not None or module == RUNTIME):
+                fix = self.make_fix(self.ctx.replace(alias.name, "openvino" + module[len(RUNTIME):]),
+                                    "Import `openvino`")
+            message = self._message(missing) if missing else self.summary
+            if names is None:
+                message += " (the module is used other than through its attributes)"
+            self.report(node, message, fix)
+
+    def _attributes_of(self, statement, alias) -> Optional[list[str]]:
+        """The attributes read through what `import openvino.runtime [as x]` binds."""
+        ctx = self.ctx
+        if alias.asname is None:
+            return [n.attr.value for n in self._runtime_references()]
+        scope = ctx.scope(statement)
+        bound = alias.asname.name.value
+        names = []
+        for assignment in scope.assignments[bound]:
+            if getattr(assignment, "node", None) is not statement:
+                continue
+            for ref in assignment.references:
+                parent = ctx.parent(ref.node)
+                if not (isinstance(parent, cst.Attribute) and parent.value is ref.node):
+                    return None
+                names.append(parent.attr.value)
+        return names
+
+    def _runtime_references(self) -> list:
+        """`openvino.runtime.X` written out in full: the Attribute nodes `openvino.runtime.X`."""
+        return self.ctx.memo("runtime-references", lambda: [
+            n for n in walk(self.ctx.module, (cst.Attribute,))
+            if isinstance(n.value, cst.Attribute) and dotted(n.value) == RUNTIME])
+
+    def visit_Attribute(self, node) -> None:
+        """`ov.runtime.X` (ov being `openvino`), and `openvino.runtime.X` under `import openvino.runtime`."""
+        ctx = self.ctx
+        if node.attr.value != "runtime" or RUNTIME not in ctx.qualified_names(node) or dual_support(ctx, node):
+            return
+        parent = ctx.parent(node)
+        if not (isinstance(parent, cst.Attribute) and parent.value is node):
+            self.report(node, self.summary)
+            return
+        ok, missing = self._fixable([parent.attr.value])
+        fix = self.make_fix(ctx.replace(node, ctx.source(node.value)), "Use `openvino` directly") if ok else None
+        self.report(parent, self.summary if ok else self._message(missing), fix)
