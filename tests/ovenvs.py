@@ -18,9 +18,11 @@ from pathlib import Path
 
 CACHE = Path(os.environ.get("OVLINT_TEST_CACHE", Path.home() / ".cache" / "ovlint-tests"))
 # the last release with API 1.0 (openvino.inference_engine, ngraph), with the Model Optimizer of
-# the same release; and the newest release, with `onnx` to write the test models
+# the same release; the 2024 long-term release (the last with `openvino.runtime` not deprecated);
+# and the newest release, with `onnx` to write the test models
 RELEASES = {
     "api1": ("openvino-dev==2023.3.0", "numpy<2"),
+    "lts2024": ("openvino==2024.6.0", "numpy<2"),
     "current": ("openvino==2026.4.1", "onnx"),
 }
 
@@ -77,15 +79,15 @@ def run(release: str, program: Path, data: Path, *args: str, cwd=None) -> subpro
     return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=600, cwd=cwd)
 
 
-def baseline(program: Path, data: Path) -> dict:
-    """What `program` prints under the API 1.0 release, cached by its source and the models."""
-    key = _digest(program.read_text(), str(data), RELEASES["api1"])
+def baseline(program: Path, data: Path, release: str = "api1") -> dict:
+    """What `program` prints under `release`, cached by its source, the models and the release."""
+    key = _digest(program.read_text(), str(data), RELEASES[release])
     cached = CACHE / "baselines" / f"{program.stem}-{key}.json"
     if cached.exists():
         return json.loads(cached.read_text())
-    result = run("api1", program, data)
+    result = run(release, program, data)
     if result.returncode != 0:
-        raise RuntimeError(f"{program.name} fails under the API 1.0 release:\n{result.stderr[-2000:]}")
+        raise RuntimeError(f"{program.name} fails under {RELEASES[release][0]}:\n{result.stderr[-2000:]}")
     value = json.loads(result.stdout.strip().splitlines()[-1])
     cached.parent.mkdir(parents=True, exist_ok=True)
     cached.write_text(json.dumps(value))

@@ -4,6 +4,7 @@ Python rule at once, and extracts the commands and requirements Python code carr
 from __future__ import annotations
 
 from ovlint.lazy import cst
+from ovlint.python_edits import assigned_value
 from ovlint.surfaces.command_sources import from_python_string
 from ovlint.surfaces.requirements import from_pep508
 from ovlint.surfaces.shell import Command, Word
@@ -139,21 +140,9 @@ class _FactExtractor:
             text, start, carrier = masked
             self.commands.extend(from_python_string(text, start, carrier))
         elif isinstance(node, cst.Name) and depth < 1:
-            value = self._assigned(node)
+            value = assigned_value(self.ctx, node)
             if value is not None:
                 self._command(value, depth + 1)
-
-    def _assigned(self, name):
-        """The value of `name = <value>` when that is the name's only assignment."""
-        scope = self.ctx.scope(name)
-        if scope is None:
-            return None
-        assignments = [a for a in scope.assignments[name.value] if hasattr(a, "node")]
-        if len(assignments) != 1:
-            return None
-        target = self.ctx.parent(assignments[0].node)
-        assign = self.ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
-        return assign.value if isinstance(assign, cst.Assign) else None
 
     def _masked(self, node):
         """An f-string, or a `+` chain of plain strings and other expressions, as one command
