@@ -65,11 +65,24 @@ class RemovedDevice(PythonRule):
     needles = (r"MYRIAD|HDDL|GNA",)
     examples = (
         Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n"),
+        Example("import openvino.properties as props\n\nmode = props.intel_gna.execution_mode\n"),
         Example("import openvino as ov\n\nov.Core().compile_model(model, device_name='HETERO:GNA,CPU')\n"),
     )
     valid = (
         Valid("import openvino as ov\n\nov.Core().compile_model('m.xml', 'AUTO:GPU,CPU')\nprint('MYRIAD')\n"),
     )
+
+    def visit_Attribute(self, node) -> None:
+        """`props.intel_gna.*`: the properties of the removed GNA plugin."""
+        names = self.ctx.qualified_names(node)
+        if node.attr.value == "intel_gna" and any(n.endswith("properties.intel_gna") for n in names):
+            self.report(node, f"{self.summary}: GNA (removed in 2024.0) and its `intel_gna` properties; "
+                              "use CPU, GPU or NPU")
+
+    def visit_DictElement(self, node) -> None:
+        key = string_value(node.key)
+        if key and key.startswith("GNA_") and "openvino" in self.ctx.text:
+            self.report(node.key, f"{self.summary}: `{key}` configures GNA (removed in 2024.0)")
 
     def visit_Call(self, node) -> None:
         func = node.func
