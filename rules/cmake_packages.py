@@ -1,0 +1,97 @@
+"""CMake: `find_package(InferenceEngine)` / `find_package(ngraph)` and their variables and targets."""
+from __future__ import annotations
+
+from ovlint.diagnostics import Applicability
+from ovlint.rule import CMakeRule, Example, Valid
+from ovlint.surfaces import cmake
+
+LEGACY_PACKAGES = {"inferenceengine", "ngraph"}
+VARIABLES = {"InferenceEngine_LIBRARIES": "openvino::runtime", "NGRAPH_LIBRARIES": "openvino::runtime",
+             "ngraph_LIBRARIES": "openvino::runtime", "InferenceEngine_C_API_LIBRARIES": "openvino::runtime::c"}
+TARGETS = {"IE::inference_engine": "openvino::runtime", "ngraph::ngraph": "openvino::runtime",
+           "IE::inference_engine_c_api": "openvino::runtime::c"}
+REVIEW = {"ngraph::onnx_importer": "`openvino::frontend::onnx` (`COMPONENTS ONNX`)",
+          "IE::inference_engine_legacy": "nothing: the legacy library is gone",
+          "IE::inference_engine_transformations": "`openvino::runtime` (transformations are internal)",
+          "InferenceEngine_INCLUDE_DIRS": "nothing: `openvino::runtime` carries its include directories",
+          "NGRAPH_INCLUDE_DIRS": "nothing: `openvino::runtime` carries its include directories"}
+
+
+class LegacyCMakePackage(CMakeRule):
+    code = "OV114"
+    name = "cmake-legacy-package"
+    summary = "The InferenceEngine and ngraph CMake packages were removed in OpenVINO 2024.0"
+    rationale = (
+        "OpenVINO installs one CMake package, `OpenVINO`, with imported targets: "
+        "`find_package(InferenceEngine)` and `find_package(ngraph)` become one "
+        "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`, `${InferenceEngine_LIBRARIES}`, "
+        "`${NGRAPH_LIBRARIES}`, `IE::inference_engine` and `ngraph::ngraph` become `openvino::runtime`, and "
+        "the C API library `openvino::runtime::c`. The old package versions (2021.4, ...) are dropped: "
+        "they do not match OpenVINO's version numbers. Include-directory variables are no longer needed, "
+        "because the imported targets carry their include directories."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2023.1"
+    removed_in = "2024.0"
+    needles = (r"(?i)InferenceEngine|ngraph|IE::inference_engine",)
+    examples = (
+        Example("find_package(InferenceEngine 2021.4 REQUIRED)\nfind_package(ngraph REQUIRED)\n"
+                "add_executable(app main.cpp)\n"
+                "target_link_libraries(app PRIVATE ${InferenceEngine_LIBRARIES} ${NGRAPH_LIBRARIES})\n",
+                "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\n"
+                "add_executable(app main.cpp)\n"
+                "target_link_libraries(app PRIVATE openvino::runtime openvino::runtime)\n",
+                filename="CMakeLists.txt"),
+        Example("target_link_libraries(app IE::inference_engine_c_api)\n",
+                "target_link_libraries(app openvino::runtime::c)\n", filename="CMakeLists.txt"),
+        Example("target_link_libraries(app ngraph::onnx_importer)\n", filename="CMakeLists.txt"),
+    )
+    valid = (Valid("# find_package(InferenceEngine)\nfind_package(OpenVINO REQUIRED)\n"
+                   "message(\"no ngraph here: [[ngraph::ngraph]]\")\n", filename="CMakeLists.txt"),)
+
+    def check_cmake(self, source) -> None:
+        commands = cmake.parse(source)
+        packages = [c for c in commands if c.lower == "find_package" and c.arguments
+                    and c.arguments[0].value.lower() in LEGACY_PACKAGES]
+        has_openvino = any(c.lower == "find_package" and c.arguments and c.arguments[0].value == "OpenVINO"
+                           for c in commands)
+        for index, command in enumerate(packages):
+            required = any(a.value == "REQUIRED" for a in command.arguments)
+            if index == 0 and not has_openvino:
+                text = f"find_package(OpenVINO{' REQUIRED' if required else ''} COMPONENTS Runtime)"
+                fix = self.make_fix(self.ctx.replace((command.start, command.end), text), "Use the OpenVINO package")
+            else:
+                fix = self.make_fix(self.ctx.replace(self._whole_line(source, command), ""), "Drop it: OpenVINO is found")
+            self.report((command.start, command.end),
+                        f"`find_package({command.arguments[0].value})`: {self.summary}; use "
+                        "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`", fix)
+        for command in commands:
+            if command.lower == "find_package":
+                continue
+            for argument in command.arguments:
+                self._argument(argument)
+
+    def _argument(self, argument) -> None:
+        for name, start, end in cmake.variables(argument):
+            if name in VARIABLES:
+                self.report((start, end), f"`${{{name}}}` is `{VARIABLES[name]}`",
+                            self.make_fix(self.ctx.replace((start, end), VARIABLES[name]), f"Use `{VARIABLES[name]}`"))
+            elif name in REVIEW:
+                self.report((start, end), f"`${{{name}}}` went with the old package: {REVIEW[name]}")
+        if argument.kind == "unquoted" and argument.value in TARGETS:
+            new = TARGETS[argument.value]
+            self.report((argument.start, argument.end), f"`{argument.value}` is `{new}`",
+                        self.make_fix(self.ctx.replace((argument.start, argument.end), new), f"Use `{new}`"))
+        elif argument.kind == "unquoted" and argument.value in REVIEW:
+            self.report((argument.start, argument.end), f"`{argument.value}` went with the old package: "
+                                                        f"{REVIEW[argument.value]}")
+
+    @staticmethod
+    def _whole_line(source, command) -> tuple[int, int]:
+        start = source.rfind("\n", 0, command.start) + 1
+        end = source.find("\n", command.end)
+        end = len(source) if end < 0 else end + 1
+        after = source[command.end:end].strip()
+        if source[start:command.start].strip() or (after and not after.startswith("#")):
+            return command.start, command.end
+        return start, end  # the line holds only the command (and perhaps its comment)

@@ -1,0 +1,84 @@
+"""Legacy C/C++ headers: Inference Engine, nGraph, the ONNX importer and the IE C API."""
+from __future__ import annotations
+
+import re
+
+from ovlint.diagnostics import Applicability
+from ovlint.rule import Example, NativeRule, Valid
+from ovlint.rules._native import native
+
+# one-to-one replacements
+SAFE = {
+    "inference_engine.hpp": "openvino/openvino.hpp",
+    "ie_core.hpp": "openvino/openvino.hpp",
+    "ngraph/ngraph.hpp": "openvino/core/core.hpp",
+    "ngraph/function.hpp": "openvino/core/model.hpp",
+    "ngraph/pass/manager.hpp": "openvino/pass/manager.hpp",
+    "ngraph/pass/graph_rewrite.hpp": "openvino/pass/graph_rewrite.hpp",
+}
+OPSET = re.compile(r"^ngraph/opsets/(opset\d+)\.hpp$")
+# headers whose API changed: where the replacement lives
+REVIEW = {
+    "ie_blob.h": "`openvino/runtime/tensor.hpp` (`ov::Tensor`)",
+    "ie_common.h": "`openvino/core/except.hpp` and `openvino/core/type/element_type.hpp`",
+    "ie_precision.hpp": "`openvino/core/type/element_type.hpp` (`ov::element`)",
+    "ie_layouts.h": "`openvino/core/layout.hpp` (`ov::Layout`)",
+    "cpp/ie_cnn_network.h": "`openvino/core/model.hpp` (`ov::Model`)",
+    "cpp/ie_executable_network.hpp": "`openvino/runtime/compiled_model.hpp` (`ov::CompiledModel`)",
+    "cpp/ie_infer_request.hpp": "`openvino/runtime/infer_request.hpp` (`ov::InferRequest`)",
+    "ie_plugin_config.hpp": "`openvino/runtime/properties.hpp` (typed `ov::` properties)",
+    "cpu/cpu_config.hpp": "`openvino/runtime/intel_cpu/properties.hpp`",
+    "gpu/gpu_config.hpp": "`openvino/runtime/intel_gpu/properties.hpp`",
+    "multi-device/multi_device_config.hpp": "`openvino/runtime/auto/properties.hpp`",
+    "hetero/hetero_plugin_config.hpp": "`openvino/runtime/properties.hpp`",
+    "gna/gna_config.hpp": "nothing: the GNA plugin was removed in 2024.0",
+    "ie_extension.h": "`openvino/core/extension.hpp` and `openvino/core/op_extension.hpp` (the new extension API)",
+    "ie_iextension.h": "`openvino/core/extension.hpp` and `openvino/core/op_extension.hpp` (the new extension API)",
+    "onnx_import/onnx.hpp": "nothing: read ONNX files with `ov::Core::read_model` (or `openvino/frontend/manager.hpp`)",
+    "c_api/ie_c_api.h": "`openvino/c/openvino.h` (the `ov_*` C API; OV113 maps the calls)",
+}
+
+
+class LegacyHeader(NativeRule):
+    code = "OV110"
+    name = "cpp-legacy-header"
+    summary = "This OpenVINO header was removed in 2024.0"
+    rationale = (
+        "The Inference Engine, nGraph and ONNX importer headers and the IE C API header were removed with "
+        "API 1.0 in 2024.0. Headers with a one-to-one successor (`inference_engine.hpp` → "
+        "`openvino/openvino.hpp`, `ngraph/ngraph.hpp` → `openvino/core/core.hpp`, "
+        "`ngraph/opsets/opsetN.hpp` → `openvino/opsets/opsetN.hpp`, `ngraph/pass/*.hpp`) are rewritten in "
+        "place; for the others the message names where their API went, since the code using them has "
+        "to change too. Includes inside comments or strings are never touched."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2023.1"
+    removed_in = "2024.0"
+    needles = (r"#\s*include\s*[<\"](?:[\w./-]*/)?(?:inference_engine|ie_|ngraph/|onnx_import/|c_api/|cpp/ie_|cpu/|gpu/|gna/|multi-device/|hetero/)",)
+    examples = (
+        Example("#include <inference_engine.hpp>\n#include \"ngraph/opsets/opset8.hpp\"\n",
+                "#include <openvino/openvino.hpp>\n#include \"openvino/opsets/opset8.hpp\"\n", filename="app.cpp"),
+        Example("#include <cpp/ie_infer_request.hpp>\n", filename="app.cpp"),
+    )
+    valid = (Valid("#include <openvino/openvino.hpp>\n// #include <inference_engine.hpp>\n"
+                   "const char* doc = \"#include <ie_core.hpp>\";\n", filename="app.cpp"),)
+
+    def check_native(self, source) -> None:
+        for include in native(self.ctx).includes:
+            path = include.path
+            known = next((k for k in list(SAFE) + list(REVIEW) if path == k or path.endswith("/" + k)), None)
+            opset = OPSET.match(path)
+            if opset:
+                new = f"openvino/opsets/{opset.group(1)}.hpp"
+                self.report((include.start, include.end), f"`{path}` was removed: use `{new}`",
+                            self.make_fix(self.ctx.replace((include.start, include.end), new), f"Include `{new}`"))
+            elif known in SAFE:
+                new = SAFE[known]
+                self.report((include.start, include.end), f"`{path}` was removed: use `{new}`",
+                            self.make_fix(self.ctx.replace((include.start, include.end), new), f"Include `{new}`"))
+            elif known in REVIEW:
+                self.report((include.start, include.end), f"`{path}` was removed: its API is in {REVIEW[known]}")
+            elif path.startswith("ngraph/"):
+                self.report((include.start, include.end),
+                            f"`{path}` was removed with nGraph: the same API is under `openvino/` (`openvino/core`, "
+                            "`openvino/op`, `openvino/pass`)")

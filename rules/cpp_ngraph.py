@@ -1,0 +1,72 @@
+"""The C++ nGraph API (`ngraph::`), removed in OpenVINO 2024.0."""
+from __future__ import annotations
+
+import re
+
+from ovlint.diagnostics import Applicability
+from ovlint.rule import Example, NativeRule, Valid
+from ovlint.rules._native import followed_by, names, native, span
+
+# names the nGraph headers declared as `using ov::...` aliases: `ngraph::X` is `ov::X`
+ALIASES = {"Node", "Output", "Input", "Shape", "PartialShape", "Dimension", "Strides", "CoordinateDiff",
+           "Coordinate", "AxisSet", "AxisVector", "element", "op", "pass", "OutputVector", "ParameterVector",
+           "ResultVector", "NodeVector", "Function", "Rank", "Any", "Variant", "descriptor"}
+OPSET = re.compile(r"opset\d+$")
+MACROS = {"NGRAPH_RTTI_DECLARATION": "`OPENVINO_RTTI` / `OPENVINO_OP`", "NGRAPH_RTTI_DEFINITION": "`OPENVINO_RTTI`",
+          "NGRAPH_CHECK": "`OPENVINO_ASSERT`", "NGRAPH_SUPPRESS_DEPRECATED_START": "`OPENVINO_SUPPRESS_DEPRECATED_START`",
+          "NGRAPH_SUPPRESS_DEPRECATED_END": "`OPENVINO_SUPPRESS_DEPRECATED_END`", "NGRAPH_DEBUG": "`OPENVINO_DEBUG`"}
+
+
+class NgraphCpp(NativeRule):
+    code = "OV112"
+    name = "cpp-ngraph"
+    summary = "The C++ nGraph API was removed in OpenVINO 2024.0"
+    rationale = (
+        "In its last releases `ngraph::` only re-exported `ov::` names, so `ngraph::Shape`, "
+        "`ngraph::element::f32`, `ngraph::opset8::Parameter` or `ngraph::pass::Manager` become their `ov::` "
+        "spelling unchanged, and `ngraph::Function` is `ov::Model`. The ONNX importer "
+        "(`ngraph::onnx_import`), `ngraph::runtime::HostTensor` and the `NGRAPH_*` macros have no alias; "
+        "the message names their successor."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2023.1"
+    removed_in = "2024.0"
+    needles = (r"ngraph|NGRAPH_",)
+    examples = (
+        Example("std::shared_ptr<ngraph::Function> build() {\n"
+                "  auto x = std::make_shared<ngraph::opset8::Parameter>(ngraph::element::f32, ngraph::Shape{1});\n"
+                "  return std::make_shared<ngraph::Function>(ngraph::OutputVector{x}, ngraph::ParameterVector{x});\n}\n",
+                "std::shared_ptr<ov::Model> build() {\n"
+                "  auto x = std::make_shared<ov::opset8::Parameter>(ov::element::f32, ov::Shape{1});\n"
+                "  return std::make_shared<ov::Model>(ov::OutputVector{x}, ov::ParameterVector{x});\n}\n",
+                filename="build.cpp"),
+        Example("auto model = ngraph::onnx_import::import_onnx_model(\"m.onnx\");\n", filename="load.cpp"),
+    )
+    valid = (Valid("auto shape = ov::Shape{1, 3};\n// ngraph::Shape was an alias\nmy::ngraph::Shape s;\n",
+                   filename="a.cpp"),)
+
+    def check_native(self, source) -> None:
+        unit = native(self.ctx)
+        for first, parts, past in names(unit):
+            if parts[0] in MACROS:
+                self.report(span(unit, first, past), f"`{parts[0]}` was removed with nGraph: use {MACROS[parts[0]]}")
+                continue
+            if parts[0] != "ngraph" or len(parts) < 2:
+                if parts == ["namespace"] and first and unit.code[first - 1].text == "using" and \
+                        followed_by(unit, past, "ngraph"):
+                    self.report(span(unit, first - 1, past + 1), "`using namespace ngraph;`: use `ov::` names")
+                continue
+            name = parts[1]
+            if name == "onnx_import":
+                self.report(span(unit, first, past), "The ONNX importer API was removed in 2024.0: read the file "
+                                                    "with `ov::Core::read_model(\"model.onnx\")`")
+            elif name in ALIASES or OPSET.match(name):
+                edits = [self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov")]
+                if name == "Function":
+                    edits.append(self.ctx.replace((unit.code[first + 2].start, unit.code[first + 2].end), "Model"))
+                new = "ov::Model" if name == "Function" else f"ov::{name}"
+                self.report(span(unit, first, first + 3), f"`ngraph::{name}` is `{new}`",
+                            self.make_fix(edits, f"Use `{new}`"))
+            else:
+                self.report(span(unit, first, past), f"`{'::'.join(parts)}` was removed with nGraph: use its "
+                                                    "`ov::` counterpart")

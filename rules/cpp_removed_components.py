@@ -1,0 +1,50 @@
+"""C++ uses of removed components: `PerformanceMode::UNDEFINED`, GNA, `element::undefined`."""
+from __future__ import annotations
+
+from ovlint.diagnostics import Applicability
+from ovlint.rule import Example, NativeRule, Valid
+from ovlint.rules._native import names, native, span
+from ovlint.rules.removed_components_python import REMOVED_DEVICES, removed_devices
+
+
+class RemovedComponentsCpp(NativeRule):
+    code = "OV507"
+    name = "cpp-removed-components"
+    summary = "This C++ API was removed"
+    rationale = (
+        "`ov::hint::PerformanceMode::UNDEFINED` went in 2024.0 (choose LATENCY, THROUGHPUT or "
+        "CUMULATIVE_THROUGHPUT, or omit the hint), the GNA plugin and `ov::intel_gna` properties in 2024.0, "
+        "MYRIAD and HDDL in 2023.0; `ov::element::undefined` was removed in 2026.0 and is "
+        "`ov::element::dynamic` (fixed in place)."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2023.0"
+    removed_in = "2026.0"
+    needles = (r"UNDEFINED|intel_gna|undefined|MYRIAD|HDDL|\"GNA",)
+    examples = (
+        Example("auto t = ov::element::undefined;\n", "auto t = ov::element::dynamic;\n", filename="a.cpp"),
+        Example("core.set_property(ov::hint::performance_mode(ov::hint::PerformanceMode::UNDEFINED));\n",
+                filename="a.cpp"),
+        Example("auto compiled = core.compile_model(model, \"MYRIAD\");\n", filename="a.cpp"),
+    )
+    valid = (Valid("auto t = ov::element::dynamic;\nconst char* d = \"CPU\"; // not MYRIAD\n", filename="a.cpp"),)
+
+    def check_native(self, source) -> None:
+        unit = native(self.ctx)
+        for first, parts, past in names(unit):
+            where = span(unit, first, past)
+            if parts[:1] == ["ov"] and parts[-2:] in (["element", "undefined"], ["Type_t", "undefined"]):
+                last = unit.code[past - 1]
+                self.report(where, "`element::undefined` was removed in 2026.0: use `element::dynamic`",
+                            self.make_fix(self.ctx.replace((last.start, last.end), "dynamic"), "Use `dynamic`"))
+            elif parts[-2:] == ["PerformanceMode", "UNDEFINED"]:
+                self.report(where, "`PerformanceMode::UNDEFINED` was removed in 2024.0: use LATENCY, THROUGHPUT or "
+                                   "CUMULATIVE_THROUGHPUT, or omit the hint")
+            elif parts[:2] == ["ov", "intel_gna"]:
+                self.report(where, "`ov::intel_gna` properties went with the GNA plugin (removed in 2024.0)")
+        for token in unit.code:
+            if token.kind == "string" and token.text.startswith('"'):
+                found = removed_devices(token.text[1:-1])
+                if found:
+                    devices = ", ".join(f"{d} (removed in {REMOVED_DEVICES[d]})" for d in found)
+                    self.report((token.start, token.end), f"This device plugin was removed: {devices}; use CPU, GPU or NPU")

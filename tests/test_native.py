@@ -1,0 +1,116 @@
+"""C, C++ and CMake: realistic translation units, fixes in place, and silence on comments,
+strings and modern code."""
+import textwrap
+
+from conftest import write
+
+LEGACY_TU = textwrap.dedent("""\
+    // classifier.cpp: InferenceEngine::Core in this comment is not code
+    #include <inference_engine.hpp>
+    #include <ngraph/opsets/opset8.hpp>
+    #include <string>
+
+    #define MAKE_PARAM(type, shape) std::make_shared<ngraph::opset8::Parameter>(type, shape)
+
+    using namespace InferenceEngine;
+
+    template <typename T>
+    class Classifier {
+    public:
+        explicit Classifier(const std::string& path) {
+            CNNNetwork network = core_.ReadNetwork(
+                path,
+                path + ".bin");
+            auto input = network.getInputsInfo().begin()->second;
+            input->setPrecision(Precision::U8);
+            exec_ = core_.LoadNetwork(network, "CPU", {{CONFIG_KEY(CPU_THREADS_NUM), "2"}});
+        }
+        std::shared_ptr<ngraph::Function> graph() const {
+            auto p = MAKE_PARAM(ngraph::element::f32, ngraph::Shape{1, 3});
+            return std::make_shared<ngraph::Function>(ngraph::OutputVector{p}, ngraph::ParameterVector{p});
+        }
+    private:
+        InferenceEngine::Core core_;
+        ExecutableNetwork exec_;
+        const char* note_ = "InferenceEngine::Blob::Ptr stays a string";
+        const char* raw_ = R"doc(ngraph::Function in a raw string)doc";
+    };
+    """)
+
+
+def test_a_legacy_translation_unit(ovlint, tmp_path):
+    write(tmp_path / "classifier.cpp", LEGACY_TU)
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    rows = [(line.split(":")[1], line.split()[1]) for line in out.splitlines() if line.startswith("classifier")]
+    assert code == 1
+    assert ("2", "OV110") in rows and ("3", "OV110") in rows and ("8", "OV111") in rows
+    assert ("14", "OV111") in rows  # CNNNetwork after `using namespace`, and ReadNetwork on a multi-line call
+    assert ("26", "OV111") in rows and ("27", "OV111") in rows  # a qualified type, and one after `using`
+    assert not any(row in rows for row in [("1", "OV111"), ("28", "OV111"), ("29", "OV112")])
+    ovlint("--fix", "--no-cache")
+    fixed = (tmp_path / "classifier.cpp").read_text()
+    assert "#include <openvino/openvino.hpp>" in fixed and "#include <openvino/opsets/opset8.hpp>" in fixed
+    assert "std::make_shared<ov::opset8::Parameter>(type, shape)" in fixed
+    assert "std::shared_ptr<ov::Model> graph()" in fixed and "ov::OutputVector{p}, ov::ParameterVector{p}" in fixed
+    assert "// classifier.cpp: InferenceEngine::Core in this comment" in fixed
+    assert '"InferenceEngine::Blob::Ptr stays a string"' in fixed and 'R"doc(ngraph::Function in a raw string)doc"' in fixed
+    assert "core_.ReadNetwork(" in fixed  # reported, not rewritten
+
+
+def test_modern_code_is_silent(ovlint, tmp_path):
+    write(tmp_path / "app.cpp", textwrap.dedent("""\
+        #include <openvino/openvino.hpp>
+        // Ported from InferenceEngine::Core and ngraph::Function.
+        int main() {
+            ov::Core core;
+            auto model = core.read_model("model.xml");
+            core.set_property("CPU", ov::hint::enable_cpu_pinning(false));
+            auto compiled = core.compile_model(model, "CPU", ov::hint::performance_mode(ov::hint::PerformanceMode::LATENCY));
+            auto request = compiled.create_infer_request();
+            request.infer();
+            return 0;
+        }
+        """))
+    write(tmp_path / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.13)\n# find_package(InferenceEngine)\n"
+                                       "find_package(OpenVINO REQUIRED)\ntarget_link_libraries(app openvino::runtime)\n")
+    assert ovlint("--no-cache")[0] == 0
+
+
+def test_noqa_and_exact_columns(ovlint, tmp_path):
+    write(tmp_path / "a.cpp", "auto s = ngraph::Shape{1};  // noqa: OV112\nauto t = ov::element::undefined;\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert out.splitlines()[0].startswith("a.cpp:2:10: OV507")
+    assert "a.cpp:1:" not in out
+
+
+def test_affinity_and_c_api(ovlint, tmp_path):
+    write(tmp_path / "pin.cpp", "core.set_property(\"CPU\", ov::affinity(ov::Affinity::HYBRID_AWARE));\n")
+    write(tmp_path / "main.c", "#include <c_api/ie_c_api.h>\nie_core_t* core = NULL;\nvoid f(void) { ie_core_create(\"\", &core); }\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert "pin.cpp:1:26: OV304" in out and "scheduling_core_type" in out
+    assert "main.c:3:16: OV113" in out and "ov_core_create" in out
+    ovlint("--fix", "--unsafe-fixes", "--no-cache")
+    assert (tmp_path / "pin.cpp").read_text() == "core.set_property(\"CPU\", ov::hint::enable_cpu_pinning(true));\n"
+
+
+def test_cmake_packages(ovlint, tmp_path):
+    write(tmp_path / "CMakeLists.txt", textwrap.dedent("""\
+        cmake_minimum_required(VERSION 3.13)
+        project(app CXX)
+        find_package(ngraph REQUIRED)
+        find_package(InferenceEngine 2021.4 REQUIRED) # the runtime
+        #[[ find_package(InferenceEngine) in a bracket comment ]]
+        add_executable(app main.cpp)
+        target_link_libraries(app PRIVATE ${InferenceEngine_LIBRARIES} "${NGRAPH_LIBRARIES}" IE::inference_engine_c_api)
+        message(STATUS "[[ngraph::ngraph]] ${InferenceEngine_LIBRARIES}")
+        """))
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text() == textwrap.dedent("""\
+        cmake_minimum_required(VERSION 3.13)
+        project(app CXX)
+        find_package(OpenVINO REQUIRED COMPONENTS Runtime)
+        #[[ find_package(InferenceEngine) in a bracket comment ]]
+        add_executable(app main.cpp)
+        target_link_libraries(app PRIVATE openvino::runtime "openvino::runtime" openvino::runtime::c)
+        message(STATUS "[[ngraph::ngraph]] openvino::runtime")
+        """)
