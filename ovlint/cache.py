@@ -50,7 +50,7 @@ class Cache:
                     handle.write("# created by ovlint\n*\n")
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(self.entries, handle, separators=(",", ":"))
+                handle.write(json.dumps(self.entries, separators=(",", ":")))  # dumps: the C encoder
             os.replace(tmp, self.file)
         except OSError:
             pass  # a cache that cannot be written only costs time

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -76,9 +78,11 @@ class Settings:
         return frozenset(c for c in self.enabled if not any(c.startswith(i) for i in ignored))
 
     def is_excluded(self, path: str) -> bool:
+        whole, part = _exclusion(self.exclude + self.extend_exclude)
         rel = _relative(path, self.root)
-        name = os.path.basename(path)
-        return any(_matches(rel, p) or fnmatch.fnmatchcase(name, p) for p in self.exclude + self.extend_exclude)
+        if whole.match(rel) or part.match(os.path.basename(path)):
+            return True
+        return any(part.match(p) for p in rel.split("/")[:-1])
 
     def digest(self) -> str:
         data = json.dumps([sorted(self.enabled), self.per_file_ignores, self.target_version], sort_keys=True)
@@ -86,10 +90,29 @@ class Settings:
 
 
 def _relative(path: str, root: str) -> str:
+    path, root = os.path.abspath(path), _absolute(root)
+    if path.startswith(root + os.sep):
+        return path[len(root) + 1:].replace(os.sep, "/")
     try:
         return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _absolute(root: str) -> str:
+    return os.path.abspath(root)
+
+
+@functools.lru_cache(maxsize=64)
+def _exclusion(patterns: tuple[str, ...]):
+    """Two compiled patterns: one for the whole relative path (a pattern, or a folder it names),
+    one for a single path component (patterns without a `/`, and every pattern for the file name)."""
+    never = re.compile(r"(?!)")
+    whole = [fnmatch.translate(p.rstrip("/")) for p in patterns] + \
+            [fnmatch.translate(p.rstrip("/") + "/*") for p in patterns]
+    part = [fnmatch.translate(p.rstrip("/")) for p in patterns]
+    return (re.compile("|".join(whole)) if whole else never), (re.compile("|".join(part)) if part else never)
 
 
 def _matches(rel: str, pattern: str) -> bool:

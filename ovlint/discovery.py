@@ -115,6 +115,8 @@ def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
             is_file = entry.is_file()
         except OSError:
             continue
+        if is_file and not is_dir and kind_of(path) is None and "." in entry.name:
+            continue  # not a kind of file ovlint reads: no need to ask whether it is excluded
         if settings.is_excluded(path) or (ignores and gitignore.is_ignored(path, is_dir, ignores)):
             continue
         if is_dir:

@@ -103,39 +103,39 @@ def fresh_name(ctx, node, base: str) -> str:
     return name
 
 
-class _Collector(cst.CSTVisitor):
-    """Nodes of one kind under a node, not descending into nested functions or classes."""
-
-    def __init__(self, root, kinds):
-        self.root, self.kinds, self.found = root, kinds, []
-
-    def on_visit(self, node) -> bool:
-        if isinstance(node, self.kinds):
-            self.found.append(node)
-        return node is self.root or not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
-
-
 def collect(root, kinds) -> list:
-    collector = _Collector(root, kinds)
-    root.visit(collector)
-    return collector.found
+    """Nodes of one kind under `root`, not descending into nested functions or classes."""
+    found = []
 
+    def enter(node) -> bool:
+        if isinstance(node, kinds):
+            found.append(node)
+        return node is root or not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
 
-class _Walker(cst.CSTVisitor):
-    def __init__(self, kinds):
-        self.kinds, self.found = kinds, []
-
-    def on_visit(self, node) -> bool:
-        if isinstance(node, self.kinds):
-            self.found.append(node)
-        return True
+    root.visit(_visitor(enter))
+    return found
 
 
 def walk(root, kinds) -> list:
     """Every node of one kind under `root`, nested functions included."""
-    walker = _Walker(kinds)
-    root.visit(walker)
-    return walker.found
+    found = []
+
+    def enter(node) -> bool:
+        if isinstance(node, kinds):
+            found.append(node)
+        return True
+
+    root.visit(_visitor(enter))
+    return found
+
+
+def _visitor(enter):
+    """A LibCST visitor calling `enter(node)` on each node (built here: LibCST loads lazily)."""
+    class Visitor(cst.CSTVisitor):
+        def on_visit(self, node) -> bool:
+            return enter(node)
+
+    return Visitor()
 
 
 def assigned_value(ctx, name):

@@ -53,7 +53,7 @@ class Rule:
     # the first target release the rule reports for (default: `deprecated_in`); earlier when the
     # replacement became the recommended spelling before the old one was deprecated
     applies_from: ClassVar[Optional[str]] = None
-    # regular expressions (over bytes of the file); a file none of them matches cannot hold a finding
+    # substrings (a leading `(?i)`: ignoring case); a file containing none of them cannot hold a finding
     needles: ClassVar[tuple[str, ...]] = ()
     surface: ClassVar[str]
     examples: ClassVar[tuple[Example, ...]] = ()

@@ -69,8 +69,8 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
         data, failed = read(task)
         if failed:
             return failed
-    pattern = prefilter.pattern_for(task.kind, task.codes, task.target)
-    if pattern is None or not pattern.search(data):
+    needles = prefilter.needles_for(task.kind, task.codes, task.target)
+    if needles is None or not needles.admit(data, os.path.basename(task.path)):
         return FileResult(name)
     try:
         source = decode(data, python=task.kind in PYTHON_KINDS)
@@ -136,14 +136,14 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
     contents: dict[int, bytes] = {}
     for index in pending:
         task = tasks[index]
-        pattern = prefilter.pattern_for(task.kind, task.codes, task.target) if task.kind else None
-        if task.kind is not None and pattern is None:
+        needles = prefilter.needles_for(task.kind, task.codes, task.target) if task.kind else None
+        if task.kind is not None and needles is None:
             results[index] = FileResult(task.path)
             continue
         data, failed = read(task)
         if failed:
             results[index] = failed
-        elif not pattern.search(data):
+        elif needles is not None and not needles.admit(data, os.path.basename(task.path)):
             results[index] = FileResult(task.path)
         else:
             heavy.append(index)
@@ -151,10 +151,9 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
     for index, result in zip(heavy, _map(_process_item, [(tasks[i], contents[i]) for i in heavy], jobs)):
         results[index] = result
     if cache is not None:
-        for task, result in zip(tasks, results):
-            if task.cache_key is not None and result.cacheable and task.mode == "check":
-                cache.put(task.path, task.cache_key, result.diagnostics)
-            elif task.cache_key is not None and result.cacheable and not result.applied:
+        for index in pending:  # only results computed in this run: the rest came from the cache
+            task, result = tasks[index], results[index]
+            if task.cache_key is not None and result.cacheable and (task.mode == "check" or not result.applied):
                 cache.put(task.path, task.cache_key, result.diagnostics)
         cache.save()
     return results

@@ -50,9 +50,7 @@ def run_check(options: CheckOptions, resolver) -> int:
         cache = Cache(os.path.join(here.root, here.cache_dir))
     tasks = []
     for target in targets:
-        settings = resolver.for_file(target.path)
-        if not target.explicit and settings.is_excluded(target.path):
-            continue
+        settings = resolver.for_file(target.path)  # discovery has applied its excludes already
         task = _task(target.path, target.kind, settings, options)
         if cache is not None:
             try:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-AFFINITY_NEEDLE = r"AFFINITY|CPU_BIND_THREAD|[Aa]ffinity|-pin\b|infer_threads_pinning"
 
 
 class Pinning(NamedTuple):

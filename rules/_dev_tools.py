@@ -26,7 +26,8 @@ TOOLS = {
 # Python packages of those tools -> key of TOOLS
 MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
            "openvino.model_zoo": "omz_downloader", "omz_tools": "omz_downloader"}
-TOOLS_NEEDLE = r"\b(?:pot|accuracy_check|convert_annotation|omz_\w+|deployment_manager|compile_tool)\b|openvino\.tools\.(?:pot|accuracy_checker)|openvino\.model_zoo"
+TOOL_NEEDLES = ("pot -", "'pot'", '"pot"', "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
+                "openvino.tools")
 
 
 def describe(tool: str) -> str:

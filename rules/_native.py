@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from ovlint.surfaces.native import Native
 
-NATIVE_NEEDLE = r"InferenceEngine|inference_engine|ngraph|ie_c_api|\bie_core_|affinity|Affinity|UNDEFINED|intel_gna|MYRIAD|HDDL|\"GNA|element::undefined"
 
 
 def native(ctx) -> Native:

@@ -5,7 +5,7 @@ import os
 
 from ovlint.diagnostics import Applicability
 from ovlint.rule import CommandRule, Example, Valid
-from ovlint.rules._affinity import AFFINITY_NEEDLE, message, pinning
+from ovlint.rules._affinity import message, pinning
 from ovlint.surfaces.shell import replace_word
 
 OPTIONS = ("-pin", "--infer_threads_pinning")
@@ -23,7 +23,7 @@ class BenchmarkAppPinning(CommandRule):
     fix = Applicability.UNSAFE
     deprecated_in = "2024.0"
     removed_in = "2025.0"
-    needles = (AFFINITY_NEEDLE,)
+    needles = ("benchmark_app",)
     examples = (
         Example("benchmark_app -m model.xml -d CPU -pin NUMA\n", "benchmark_app -m model.xml -d CPU -pin NO\n",
                 filename="bench.sh", unsafe=True),

@@ -30,7 +30,7 @@ class ModelServerAffinity(JsonRule):
     fix = Applicability.SAFE
     deprecated_in = "2024.0"
     removed_in = "2025.0"
-    needles = (r"plugin_config",)
+    needles = ("plugin_config",)
     examples = (
         Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
                 '  "plugin_config": {"AFFINITY": "NONE", "NUM_STREAMS": "2"}}}]}\n',

@@ -6,7 +6,7 @@ from ovlint.diagnostics import Applicability
 from ovlint.lazy import cst
 from ovlint.python_edits import string_value
 from ovlint.rule import Example, PythonRule, Valid
-from ovlint.rules._affinity import AFFINITY_NEEDLE, KEYS, message, pinning
+from ovlint.rules._affinity import KEYS, message, pinning
 
 MODULES = ("openvino.properties", "openvino.runtime.properties")
 READERS = {"get_property", "get_config"}
@@ -27,7 +27,7 @@ class AffinityProperty(PythonRule):
     fix = Applicability.SAFE
     deprecated_in = "2024.0"
     removed_in = "2025.0"
-    needles = (AFFINITY_NEEDLE,)
+    needles = ("openvino",)
     examples = (
         Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": \"NONE\"})\n",
                 "import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"False\"})\n"),

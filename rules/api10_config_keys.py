@@ -75,7 +75,7 @@ class LegacyConfigKey(Api10Rule):
         "checked where they reach Core or compiled-model calls: config dicts and property names."
     )
     fix = Applicability.SAFE
-    needles = (r"inference_engine", r"openvino")
+    needles = ("openvino",)
     examples = (
         Example(
             "import openvino as ov\n\ncore = ov.Core()\n"

@@ -40,7 +40,7 @@ class InferenceEngineCApi(NativeRule):
     )
     deprecated_in = "2023.1"
     removed_in = "2024.0"
-    needles = (r"ie_c_api|\bie_core_|\bie_infer_|\bie_blob_|\bie_network_|\bie_exec_network",)
+    needles = ("ie_c_api", "ie_core_", "ie_infer_", "ie_blob_", "ie_network_", "ie_exec_network")
     examples = (Example("#include <c_api/ie_c_api.h>\n\nint main(void) {\n  ie_core_t *core = NULL;\n"
                         "  ie_core_create(\"\", &core);\n  ie_core_free(&core);\n}\n", filename="main.c"),)
     valid = (Valid("#include <openvino/c/openvino.h>\n\nint main(void) {\n  ov_core_t *core = NULL;\n"

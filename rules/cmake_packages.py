@@ -33,7 +33,7 @@ class LegacyCMakePackage(CMakeRule):
     fix = Applicability.SAFE
     deprecated_in = "2023.1"
     removed_in = "2024.0"
-    needles = (r"(?i)InferenceEngine|ngraph|IE::inference_engine",)
+    needles = ("InferenceEngine", "ngraph", "IE::")
     examples = (
         Example("find_package(InferenceEngine 2021.4 REQUIRED)\nfind_package(ngraph REQUIRED)\n"
                 "add_executable(app main.cpp)\n"

@@ -19,7 +19,7 @@ class AffinityCpp(NativeRule):
     fix = Applicability.SAFE
     deprecated_in = "2024.0"
     removed_in = "2025.0"
-    needles = (r"affinity|Affinity",)
+    needles = ("affinity",)
     examples = (
         Example("core.set_property(\"CPU\", ov::affinity(ov::Affinity::NONE));\n",
                 "core.set_property(\"CPU\", ov::hint::enable_cpu_pinning(false));\n", filename="app.cpp"),

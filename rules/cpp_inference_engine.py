@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ovlint.rule import Example, NativeRule, Valid
-from ovlint.rules._native import NATIVE_NEEDLE, followed_by, names, native, span, uses_inference_engine
+from ovlint.rules._native import followed_by, names, native, span, uses_inference_engine
 
 TYPES = {
     "Core": "`ov::Core`", "CNNNetwork": "`std::shared_ptr<ov::Model>` (from `core.read_model`)",
@@ -57,7 +57,7 @@ class InferenceEngineCpp(NativeRule):
     )
     deprecated_in = "2023.1"
     removed_in = "2024.0"
-    needles = (r"InferenceEngine|inference_engine",)
+    needles = ("InferenceEngine", "inference_engine")
     examples = (
         Example("#include <inference_engine.hpp>\n\nint main() {\n  InferenceEngine::Core ie;\n"
                 "  auto net = ie.ReadNetwork(\"m.xml\");\n}\n", filename="main.cpp"),

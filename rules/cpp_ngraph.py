@@ -31,7 +31,7 @@ class NgraphCpp(NativeRule):
     fix = Applicability.SAFE
     deprecated_in = "2023.1"
     removed_in = "2024.0"
-    needles = (r"ngraph|NGRAPH_",)
+    needles = ("ngraph", "NGRAPH_")
     examples = (
         Example("std::shared_ptr<ngraph::Function> build() {\n"
                 "  auto x = std::make_shared<ngraph::opset8::Parameter>(ngraph::element::f32, ngraph::Shape{1});\n"

@@ -20,7 +20,7 @@ class RemovedComponentsCpp(NativeRule):
     fix = Applicability.SAFE
     deprecated_in = "2023.0"
     removed_in = "2026.0"
-    needles = (r"UNDEFINED|intel_gna|undefined|MYRIAD|HDDL|\"GNA",)
+    needles = ("PerformanceMode::UNDEFINED", "intel_gna", "::undefined", "MYRIAD", "HDDL", '"GNA', ":GNA")
     examples = (
         Example("auto t = ov::element::undefined;\n", "auto t = ov::element::dynamic;\n", filename="a.cpp"),
         Example("core.set_property(ov::hint::performance_mode(ov::hint::PerformanceMode::UNDEFINED));\n",

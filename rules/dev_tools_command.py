@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ovlint.rule import CommandRule, Example, Valid
-from ovlint.rules._dev_tools import MODULES, TOOLS, TOOLS_NEEDLE, describe
+from ovlint.rules._dev_tools import MODULES, TOOLS, TOOL_NEEDLES, describe
 
 
 def _python_module(argv):
@@ -29,7 +29,7 @@ class DevToolCommand(CommandRule):
     )
     deprecated_in = "2023.1"
     removed_in = "2025.0"
-    needles = (TOOLS_NEEDLE,)
+    needles = TOOL_NEEDLES
     examples = (
         Example("pot -c config.json --output-dir results\n", filename="quantize.sh"),
         Example("omz_downloader --name resnet-50-tf -o models\n", filename="models.sh"),

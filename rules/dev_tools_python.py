@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.python_imports import dotted
 from ovlint.rule import Example, PythonRule, Valid
-from ovlint.rules._dev_tools import MODULES, TOOLS_NEEDLE, describe
+from ovlint.rules._dev_tools import MODULES, describe
 
 
 def _tool(module: str):
@@ -22,7 +22,7 @@ class DevToolImport(PythonRule):
     )
     deprecated_in = "2023.1"
     removed_in = "2025.0"
-    needles = (TOOLS_NEEDLE,)
+    needles = ("openvino", "omz_tools")
     examples = (
         Example("from openvino.tools.pot import IEEngine, load_model, create_pipeline\n"),
         Example("import openvino.tools.accuracy_checker as ac\n"),

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ovlint.rule import CommandRule, Example, Valid
-from ovlint.rules._mo import MO_NEEDLE, framework_of, invocation
+from ovlint.rules._mo import MO_NEEDLES, framework_of, invocation
 
 
 class DiscontinuedFramework(CommandRule):
@@ -18,7 +18,7 @@ class DiscontinuedFramework(CommandRule):
     )
     deprecated_in = "2023.1"
     removed_in = "2024.0"
-    needles = (MO_NEEDLE,)
+    needles = MO_NEEDLES
     examples = (
         Example("mo --input_model net.caffemodel --input_proto deploy.prototxt\n", filename="convert.sh"),
         Example("RUN python3 mo_mxnet.py --input_model resnet-0000.params\n", filename="Dockerfile"),

@@ -22,7 +22,7 @@ class DiscontinuedFrameworkPython(PythonRule):
     )
     deprecated_in = "2023.1"
     removed_in = "2024.0"
-    needles = (r"\.caffemodel|\.params|\.nnet|\.mdl|caffe|mxnet|kaldi",)
+    needles = ("openvino",)
     examples = (Example("import openvino as ov\n\nmodel = ov.Core().read_model('deploy.caffemodel')\n"),
                 Example("from openvino.tools.mo import convert_model\n\nm = convert_model('a.nnet', framework='kaldi')\n"))
     valid = (Valid("import openvino as ov\n\nmodel = ov.Core().read_model('model.onnx')\nprint('x.caffemodel')\n"),)

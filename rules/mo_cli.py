@@ -6,7 +6,7 @@ import os
 from ovlint.diagnostics import Applicability
 from ovlint.rule import CommandRule, Example, Valid
 from ovlint.rules._mo import (
-    DROPPED, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLE, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
+    DROPPED, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
     framework_of, invocation, options, value_of,
 )
 from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
@@ -31,7 +31,7 @@ class ModelOptimizerCommand(CommandRule):
     fix = Applicability.SAFE
     deprecated_in = "2023.1"
     removed_in = "2025.0"
-    needles = (MO_NEEDLE,)
+    needles = MO_NEEDLES
     examples = (
         Example("mo --input_model model.onnx --output_dir ir --data_type FP16\n",
                 "ovc model.onnx --output_model ir/\n", filename="convert.sh"),

@@ -46,7 +46,7 @@ class ModelOptimizerPythonApi(PythonRule):
     fix = Applicability.SAFE
     deprecated_in = "2023.1"
     removed_in = "2025.0"
-    needles = (r"openvino\.tools\.mo|openvino\.tools import mo",)
+    needles = ("openvino.tools",)
     examples = (
         Example("from openvino.tools.mo import convert_model\n\nmodel = convert_model(\"m.onnx\", input_shape=[1, 3])\n",
                 "from openvino import convert_model\n\nmodel = convert_model(\"m.onnx\", input=[1, 3])\n"),

@@ -40,7 +40,7 @@ class ModelServerConfig(JsonRule):
     )
     fix = Applicability.SAFE
     deprecated_in = "2024.0"
-    needles = (r"model_config_list|pipeline_config_list|plugin_config",)
+    needles = ("model_config_list", "pipeline_config_list", "plugin_config")
     examples = (
         Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m", "shape": "auto",\n'
                 '  "target_device": "MYRIAD"}}]}\n', filename="config.json"),

@@ -26,7 +26,7 @@ class OpenvinoDevRequirement(RequirementRule):
     fix = Applicability.SAFE
     deprecated_in = "2023.1"
     removed_in = "2025.0"
-    needles = (r"(?i)openvino[-_.]dev",)
+    needles = ("(?i)openvino-dev", "(?i)openvino_dev", "(?i)openvino.dev")
     examples = (
         Example("numpy\nopenvino-dev==2023.3.0  # tools\n", "numpy\nopenvino==2023.3.0  # tools\n",
                 filename="requirements.txt"),

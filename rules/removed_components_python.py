@@ -32,7 +32,7 @@ class PerformanceModeUndefined(PythonRule):
     )
     deprecated_in = "2023.0"
     removed_in = "2024.0"
-    needles = (r"UNDEFINED",)
+    needles = ("openvino",)
     examples = (
         Example("import openvino.properties.hint as hints\n\nconfig = {hints.performance_mode: "
                 "hints.PerformanceMode.UNDEFINED}\n"),
@@ -62,7 +62,7 @@ class RemovedDevice(PythonRule):
     )
     deprecated_in = "2023.0"
     removed_in = "2024.0"
-    needles = (r"MYRIAD|HDDL|GNA",)
+    needles = ("openvino",)
     examples = (
         Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n"),
         Example("import openvino.properties as props\n\nmode = props.intel_gna.execution_mode\n"),

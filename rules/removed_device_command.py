@@ -16,7 +16,7 @@ class RemovedDeviceCommand(CommandRule):
     )
     deprecated_in = "2023.0"
     removed_in = "2024.0"
-    needles = (r"MYRIAD|HDDL|GNA",)
+    needles = ("MYRIAD", "HDDL", " GNA", ":GNA", ",GNA", "=GNA")
     examples = (Example("benchmark_app -m model.xml -d MYRIAD\n", filename="bench.sh"),
                 Example("python3 demo.py -m m.xml --device HETERO:GNA,CPU\n", filename="run.sh"))
     valid = (Valid("benchmark_app -m model.xml -d CPU\necho MYRIAD\n", filename="bench.sh"),)

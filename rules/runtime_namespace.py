@@ -66,7 +66,7 @@ class RuntimeNamespace(PythonRule):
     applies_from = "2023.1"
     deprecated_in = "2025.0"
     removed_in = "2026.0"
-    needles = (r"openvino\.runtime|openvino import runtime|\.runtime\.",)
+    needles = ("openvino",)
     examples = (
         Example("import openvino.runtime as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n",
                 "import openvino as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n"),

@@ -10,7 +10,7 @@ class MoProbe(CommandRule):
     name = "mo-probe"
     summary = "mo"
     rationale = "test"
-    needles = (r"\bmo\b",)
+    needles = ("mo",)
 
     def check_command(self, command):
         if command.argv and command.argv[0] == "mo":
@@ -26,7 +26,7 @@ class DevPackageProbe(RequirementRule):
     name = "dev-probe"
     summary = "openvino-dev"
     rationale = "test"
-    needles = (r"(?i)openvino[-_.]dev",)
+    needles = ("(?i)openvino-dev",)
 
     def check_requirement(self, req):
         if req.name == "openvino-dev":

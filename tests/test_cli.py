@@ -116,9 +116,9 @@ def test_stdin(ovlint):
 
 def test_bad_input_is_reported_and_other_files_still_linted(ovlint, tmp_path):
     write(tmp_path / "syntax.py", "import openvino.inference_engine\ndef f(:\n")
-    write(tmp_path / "binary.py", b"\x00\x01inference_engine", mode="wb")
+    write(tmp_path / "binary.py", b"\x00\x01openvino.inference_engine", mode="wb")
     write(tmp_path / "latin.py", b"from openvino.inference_engine import IECore\n# \xe9\n", mode="wb")
-    write(tmp_path / "nb.ipynb", '{"cells": "inference_engine"')
+    write(tmp_path / "nb.ipynb", '{"cells": "openvino.inference_engine"')
     write(tmp_path / "good.py", LEGACY)
     code, out, err = ovlint("--output-format", "concise", "--no-cache", ".", "missing.py")
     lines = out.splitlines()
