@@ -135,6 +135,12 @@ def _visitor(enter):
         def on_visit(self, node) -> bool:
             return enter(node)
 
+        def on_visit_attribute(self, node, attribute) -> None:
+            pass
+
+        def on_leave_attribute(self, original_node, attribute) -> None:
+            pass
+
     return Visitor()
 
 

@@ -103,6 +103,13 @@ def _dispatcher():
                 for fn in self.leaves.get(type(original_node).__name__, ()):
                     fn(original_node)
 
+            # no rule subscribes to `visit_<Node>_<attribute>`: skip LibCST's per-attribute hooks
+            def on_visit_attribute(self, node, attribute) -> None:
+                pass
+
+            def on_leave_attribute(self, original_node, attribute) -> None:
+                pass
+
         _DISPATCHER = Dispatcher
     return _DISPATCHER
 
