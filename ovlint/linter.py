@@ -93,7 +93,7 @@ def _lint_python(ctx, python_text: str, by_surface) -> bool:
     try:
         module, metadata = python.parse(python_text)
     except Exception as exc:  # LibCST raises ParserSyntaxError, and RecursionError on deep nesting
-        if type(exc).__name__ not in ("ParserSyntaxError", "RecursionError", "ValueError"):
+        if not isinstance(exc, (ValueError, RecursionError)) and type(exc).__name__ != "ParserSyntaxError":
             raise
         _not_parsed(ctx, python.syntax_error_message(exc))
         return False

@@ -174,5 +174,22 @@ def _map(function, items: list, jobs: int):
     import libcst  # noqa: F401  (imported before forking, so each worker inherits it)
 
     workers = min(jobs, len(items))
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 4))))
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 4))))
+    except concurrent.futures.process.BrokenProcessPool:
+        # a worker died (a crash in native code): redo each file alone, so only the culprit fails
+        return [_isolated(function, item, context) for item in items]
+
+
+def _isolated(function, item, context) -> FileResult:
+    import concurrent.futures
+
+    try:
+        with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
+            return pool.submit(function, item).result()
+    except concurrent.futures.process.BrokenProcessPool:
+        task = item[0]
+        name = task.display or task.path
+        return FileResult(name, [_engine(InternalError, name, "the process linting this file crashed")],
+                          cacheable=False)

@@ -13,6 +13,9 @@ class WriteError(OSError):
 def write_atomic(path: str, data: bytes, expected: bytes) -> None:
     """Replace `path` with `data`, unless the file no longer holds `expected` (someone else
     changed it while it was being fixed) or is read-only."""
+    if os.path.islink(path):
+        # writing through a link could change a file outside the tree being fixed
+        raise WriteError(f"{path}: is a symbolic link; not fixed (fix the file it points to)")
     real = os.path.realpath(path)
     try:
         st = os.stat(real)

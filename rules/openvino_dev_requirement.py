@@ -75,10 +75,11 @@ class OpenvinoDevRequirement(RequirementRule):
             if req.carrier == "word":
                 edits.append(ctx.replace((req.end, req.end), "".join(f" {p}" for p in packages)))
             elif req.origin == "requirements":
-                line_end = ctx.text.find("\n", req.end)
-                line_end = len(ctx.text) if line_end < 0 else line_end
+                text = ctx.text
+                line_end = next((i for i in range(req.end, len(text)) if text[i] in "\r\n"), len(text))
+                newline = "\r\n" if "\r\n" in text else "\n"
                 marker = f"; {req.marker}" if req.marker else ""
-                edits.append(ctx.replace((line_end, line_end), "".join(f"\n{p}{marker}" for p in packages)))
+                edits.append(ctx.replace((line_end, line_end), "".join(f"{newline}{p}{marker}" for p in packages)))
             else:
                 return None
         return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else ""))

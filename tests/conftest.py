@@ -2,8 +2,14 @@ import os
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from ovlint.cli import main
+
+# property tests: 50 examples each by default; OVLINT_HYPOTHESIS_PROFILE=soak for a long run
+settings.register_profile("default", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("soak", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("OVLINT_HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture

@@ -122,7 +122,10 @@ class _Parser:
 
 def parse(text: str) -> Node:
     parser = _Parser(text)
-    node = parser.value()
+    try:
+        node = parser.value()
+    except RecursionError:
+        raise JsonError("nested too deeply", parser.i) from None
     parser.ws()
     if parser.i != len(text):
         raise JsonError("extra data after the document", parser.i)

@@ -3,6 +3,8 @@ Python rule at once, and extracts the commands and requirements Python code carr
 (`subprocess.run([...])`, `os.system("...")`, `setup(install_requires=[...])`)."""
 from __future__ import annotations
 
+import re
+
 from ovlint.lazy import cst
 from ovlint.python_edits import assigned_value
 from ovlint.surfaces.command_sources import from_python_string
@@ -40,8 +42,28 @@ def _cache_visitor_tables() -> None:
     BatchableCSTVisitor.get_visitors = get_visitors
 
 
+MAX_NESTING = 200  # CPython's own limit for nested brackets
+_BRACKETS = re.compile(r"[()\[\]{}]")
+
+
+class TooDeep(ValueError):
+    """Source nested deeper than Python allows: LibCST's native parser could overflow its stack."""
+
+
+def _check_nesting(text: str) -> None:
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth += 1 if match.group() in "([{" else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_NESTING:
+                raise TooDeep(f"brackets nested more than {MAX_NESTING} deep; Python itself rejects this, "
+                              "so the file was not parsed")
+
+
 def parse(text: str):
     """A LibCST module and its metadata; raises SyntaxError-like errors from LibCST."""
+    _check_nesting(text)
     _cache_visitor_tables()
     from libcst.metadata import (
         MetadataWrapper,
@@ -58,6 +80,10 @@ def parse(text: str):
 
 
 def syntax_error_message(exc: Exception) -> str:
+    if isinstance(exc, TooDeep):
+        return str(exc)
+    if isinstance(exc, RecursionError):
+        return "too deeply nested to parse (Python's recursion limit was reached)"
     line = getattr(exc, "raw_line", None) or getattr(exc, "editor_line", None)
     column = getattr(exc, "raw_column", None)
     if column is None:
