@@ -7,6 +7,8 @@ from collections import Counter
 
 import click
 
+from ovlint import reporters
+
 from ovlint import __version__
 from ovlint.config import ConfigError, Resolver
 from ovlint.session import EXIT_ERROR
@@ -39,7 +41,7 @@ def main():
 @click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable.")
 @click.option("--extend-select", multiple=True, help="Codes to enable on top of the selection.")
-@click.option("--output-format", type=click.Choice(["full", "concise", "json"]), default="full", show_default=True)
+@click.option("--output-format", type=click.Choice(list(reporters.FORMATS)), default="full", show_default=True)
 @click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of each finding.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
@@ -51,9 +53,12 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option("--verbose", "-v", is_flag=True, help="Print the config file and file counts.")
 @click.option("--stdin-filename", help="The name of the file read from standard input (`-`).")
+@click.option("--add-noqa", is_flag=True, help="Add a `noqa` comment for every finding, in place.")
+@click.option("--baseline", type=click.Path(), help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(), help="Write every current finding to this baseline file.")
 def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_format, statistics,
           show_fixes, exit_zero, exit_non_zero_on_fix, target_version, config_file, jobs, no_cache,
-          quiet, verbose, stdin_filename):
+          quiet, verbose, stdin_filename, add_noqa, baseline, write_baseline):
     """Lint PATHS (default: the current folder); with --fix, migrate them."""
     from ovlint.session import CheckOptions, run_check
 
@@ -75,11 +80,13 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_
         unsafe_fixes=unsafe_fixes, output_format=output_format, statistics=statistics,
         show_fixes=show_fixes, exit_zero=exit_zero, exit_non_zero_on_fix=exit_non_zero_on_fix,
         jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache, quiet=quiet, verbose=verbose,
-        stdin_filename=stdin_filename,
+        stdin_filename=stdin_filename, add_noqa=add_noqa, baseline=baseline, write_baseline=write_baseline,
     )
+    from ovlint.baseline import BaselineError
+
     try:
         code = run_check(options, resolver)
-    except ConfigError as exc:
+    except (ConfigError, BaselineError) as exc:
         click.echo(f"ovlint: error: {exc}", err=True)
         code = EXIT_ERROR
     sys.exit(code)

@@ -30,6 +30,9 @@ class CheckOptions:
     quiet: bool = False
     verbose: bool = False
     stdin_filename: Optional[str] = None
+    add_noqa: bool = False
+    baseline: Optional[str] = None  # report only findings missing from this file
+    write_baseline: Optional[str] = None
 
 
 def _task(path: str, kind, settings, options: CheckOptions, display=None) -> Task:
@@ -50,6 +53,10 @@ def run_check(options: CheckOptions, resolver) -> int:
         cache = Cache(os.path.join(here.root, here.cache_dir))
     tasks = []
     for target in targets:
+        if target.kind is None:  # named explicitly (pre-commit passes every text file): nothing to check
+            if options.verbose:
+                print(f"ovlint: {target.path}: not a kind of file ovlint reads; skipped", file=sys.stderr)
+            continue
         settings = resolver.for_file(target.path)  # discovery has applied its excludes already
         task = _task(target.path, target.kind, settings, options)
         if cache is not None:
@@ -65,7 +72,46 @@ def run_check(options: CheckOptions, resolver) -> int:
     results += [unreadable(path, "no such file or directory") for path in missing]
     pinned = sorted({(s.target_version, s.target_origin) for s in map(resolver.for_file, (t.path for t in tasks))
                      if s.target_origin.startswith("pinned")})
+    if options.write_baseline:
+        return _write_baseline(results, options.write_baseline)
+    if options.add_noqa:
+        return _add_noqa(results, tasks)
     return _report(results, options, out, pinned)
+
+
+def _write_baseline(results, path: str) -> int:
+    from ovlint import baseline
+
+    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    count = baseline.write(path, [d for d in diagnostics if not d.code.startswith("OV0")])
+    print(f"ovlint: wrote {count} finding(s) to {path}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _add_noqa(results, tasks) -> int:
+    from ovlint import noqa_writer
+    from ovlint.fixer import apply_edits
+    from ovlint.text import DecodeError, decode
+    from ovlint.writer import WriteError, write_atomic
+
+    kinds = {(t.display or t.path): (t.path, t.kind) for t in tasks}
+    added = 0
+    for result in results:
+        if not result.diagnostics or result.path not in kinds:
+            continue
+        path, kind = kinds[result.path]
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            source = decode(data, python=kind == "python")
+            edits = noqa_writer.edits(kind, source.text, result.diagnostics)
+            if edits:
+                write_atomic(path, source.encode(apply_edits(source.text, edits)), data)
+                added += len(edits)
+        except (OSError, DecodeError, WriteError) as exc:
+            print(f"ovlint: {result.path}: no noqa comments added ({exc})", file=sys.stderr)
+    print(f"ovlint: added {added} noqa comment(s)", file=sys.stderr)
+    return EXIT_CLEAN
 
 
 def _run_stdin(options: CheckOptions, resolver) -> int:
@@ -84,6 +130,10 @@ def _run_stdin(options: CheckOptions, resolver) -> int:
 
 def _report(results, options: CheckOptions, out, pinned=()) -> int:
     diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    if options.baseline:
+        from ovlint import baseline
+
+        diagnostics = baseline.new_findings(diagnostics, baseline.read(options.baseline))
     applied = [d for r in results for d in r.applied]
     diffs = [r.diff for r in results if r.diff]
     if options.mode == "diff":
@@ -98,7 +148,7 @@ def _report(results, options: CheckOptions, out, pinned=()) -> int:
         reporters.render(options.output_format, diagnostics, out)
     if options.show_fixes and applied:
         _print_applied(results, out)
-    if not options.quiet and options.output_format != "json" and not options.statistics:
+    if not options.quiet and options.output_format in ("full", "concise") and not options.statistics:
         _summary(diagnostics, applied, options, out if options.mode != "diff" else sys.stderr)
         for release, origin in pinned:  # a target nobody asked for explicitly: say where it came from
             sys.stderr.write(f"ovlint: target OpenVINO {release} ({origin}); --target-version overrides it\n")

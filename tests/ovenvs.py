@@ -24,6 +24,8 @@ RELEASES = {
     "api1": ("openvino-dev==2023.3.0", "numpy<2"),
     "lts2024": ("openvino==2024.6.0", "numpy<2"),
     "current": ("openvino==2026.4.1", "onnx"),
+    # the real tools the ecosystem tests drive: pre-commit, and SARIF models generated from the schema
+    "tools": ("pre-commit", "sarif-pydantic"),
 }
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import importlib
 
-FORMATS = ("full", "concise", "json")
+FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
 
 
 def render(fmt: str, diagnostics, stream, *, show_fix_hints: bool = True) -> None:
-    module = importlib.import_module(f"ovlint.reporters.{fmt}")
+    module = importlib.import_module(f"ovlint.reporters.{fmt.replace('-', '_')}")
     module.render(diagnostics, stream, show_fix_hints=show_fix_hints)

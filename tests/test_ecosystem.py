@@ -1,0 +1,92 @@
+"""CI output formats, baselines, `--add-noqa` and the Python API."""
+import json
+from xml.etree import ElementTree
+
+import ovlint
+from conftest import write
+
+LEGACY = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
+
+
+def test_github_annotations(ovlint, tmp_path):
+    write(tmp_path / "a,b.py", LEGACY)
+    code, out, _ = ovlint("--no-cache", "--output-format", "github")
+    first = out.splitlines()[0]
+    assert code == 1
+    assert first.startswith("::error title=ovlint (OV101),file=a%2Cb.py,line=1,col=1,endLine=1,endColumn=45::OV101 ")
+
+
+def test_gitlab_code_quality_fingerprints_survive_moved_lines(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    _, out, _ = ovlint("--no-cache", "--output-format", "gitlab")
+    before = json.loads(out)
+    write(tmp_path / "app.py", "# a new first line\n" + LEGACY)
+    _, out, _ = ovlint("--no-cache", "--output-format", "gitlab")
+    after = json.loads(out)
+    assert [i["fingerprint"] for i in before] == [i["fingerprint"] for i in after]
+    assert [i["location"]["lines"]["begin"] for i in after] == [2, 4]
+    assert {i["check_name"] for i in after} == {"OV101", "OV102"} and all(i["severity"] == "major" for i in after)
+
+
+def test_sarif_has_rules_results_and_fixes(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    _, out, _ = ovlint("--no-cache", "--output-format", "sarif")
+    log = json.loads(out)
+    run = log["runs"][0]
+    assert log["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "ovlint"
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["OV101", "OV102"]
+    result = run["results"][1]
+    assert result["ruleId"] == "OV102" and result["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    replacement = result["fixes"][0]["artifactChanges"][0]["replacements"]
+    assert {"deletedRegion": {"startLine": 3, "startColumn": 6, "endLine": 3, "endColumn": 12},
+            "insertedContent": {"text": "ov.Core"}} in replacement
+
+
+def test_junit_and_json_lines(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    _, out, _ = ovlint("--no-cache", "--output-format", "junit")
+    suites = ElementTree.fromstring(out.split("?>", 1)[1])
+    assert suites.get("failures") == "2" and suites.find("testsuite").get("name") == "app.py"
+    _, out, _ = ovlint("--no-cache", "--output-format", "json-lines")
+    assert [json.loads(line)["code"] for line in out.splitlines()] == ["OV101", "OV102"]
+    write(tmp_path / "app.py", "import os\n")
+    _, out, _ = ovlint("--no-cache", "--output-format", "junit")
+    assert ElementTree.fromstring(out.split("?>", 1)[1]).get("failures") == "0"
+
+
+def test_baseline_reports_only_new_findings(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    code, _, err = ovlint("--no-cache", "--write-baseline", "baseline.json")
+    assert code == 0 and "wrote 2 finding(s)" in err
+    write(tmp_path / "app.py", "import os\n\n" + LEGACY)  # the old findings moved down
+    assert ovlint("--no-cache", "--baseline", "baseline.json")[0] == 0
+    write(tmp_path / "app.py", "import os\n\n" + LEGACY + "other = IECore()\n")
+    code, out, _ = ovlint("--no-cache", "--baseline", "baseline.json", "--output-format", "concise")
+    assert code == 1 and out.splitlines()[0].startswith("app.py:6:9: OV102") and "OV101" not in out
+    write(tmp_path / "bad.json", "{}")
+    code, _, err = ovlint("--no-cache", "--baseline", "bad.json")
+    assert code == 2 and "not an ovlint baseline" in err
+
+
+def test_add_noqa_silences_every_finding_in_place(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY + "x = IECore()  # noqa: OV2\n")
+    write(tmp_path / "requirements.txt", "openvino-dev==2024.6.0\n")
+    write(tmp_path / "build.sh", "mo --input_model m.onnx \\\n   --output_dir ir\n")
+    code, _, err = ovlint("--no-cache", "--add-noqa")
+    assert code == 0 and "added 4 noqa comment(s)" in err
+    assert (tmp_path / "app.py").read_text() == (
+        "from openvino.inference_engine import IECore  # noqa: OV101\n\nie = IECore()  # noqa: OV102\n"
+        "x = IECore()  # noqa: OV102, OV2\n")
+    assert (tmp_path / "requirements.txt").read_text() == "openvino-dev==2024.6.0  # noqa: OV401\n"
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert out.splitlines()[0].startswith("build.sh:1:1: OV201")  # a continued line cannot take a comment
+    assert "app.py" not in out and "requirements.txt" not in out
+
+
+def test_python_api():
+    found = ovlint.lint_source(LEGACY, "app.py")
+    assert [(d.code, d.row) for d in found] == [("OV101", 1), ("OV102", 3)]
+    fixed, remaining = ovlint.fix_source(LEGACY, "app.py")
+    assert fixed == "import openvino as ov\n\nie = ov.Core()\n" and remaining == []
+    assert [d.code for d in ovlint.lint_source("openvino-dev\n", "requirements.txt", select=["OV4"])] == ["OV401"]
+    assert ovlint.lint_source(LEGACY, "app.py", ignore=["OV1"]) == []
