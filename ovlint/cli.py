@@ -92,6 +92,33 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_
     sys.exit(code)
 
 
+@main.command("report")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True)
+@click.option("--output", "-o", type=click.Path(), help="Write the report here (default: standard output).")
+@click.option("--target-version", help="OpenVINO release to migrate to.")
+@click.option("--config", "config_file", type=click.Path(), help="Use this config file for every path.")
+def report_command(paths, fmt, output, target_version, config_file):
+    """Write a migration report for PATHS: counts, what the fixes change, and a checklist."""
+    from ovlint.session import CheckOptions, collect
+
+    try:
+        resolver = Resolver({"target_version": target_version} if target_version else {}, config_file)
+        diagnostics, target = collect(CheckOptions(paths=list(paths) or ["."], use_cache=False,
+                                                   jobs=os.cpu_count() or 1), resolver)
+    except ConfigError as exc:
+        click.echo(f"ovlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    from ovlint import report
+
+    text = report.markdown(diagnostics, target) if fmt == "markdown" else report.html_page(diagnostics, target)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
 @main.command("rules")
 @click.option("--output-format", type=click.Choice(["full", "json"]), default="full", show_default=True)
 def rules_command(output_format):

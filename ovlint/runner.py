@@ -2,6 +2,7 @@
 fixing in a process pool, one result per file, never an exception."""
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
 import stat
@@ -148,8 +149,10 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
         else:
             heavy.append(index)
             contents[index] = data
-    for index, result in zip(heavy, _map(_process_item, [(tasks[i], contents[i]) for i in heavy], jobs)):
-        results[index] = result
+    with _progress(len(heavy)) as advance:
+        for index, result in zip(heavy, _map(_process_item, [(tasks[i], contents[i]) for i in heavy], jobs)):
+            results[index] = result
+            advance()
     if cache is not None:
         for index in pending:  # only results computed in this run: the rest came from the cache
             task, result = tasks[index], results[index]
@@ -157,6 +160,24 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
                 cache.put(task.path, task.cache_key, result.diagnostics)
         cache.save()
     return results
+
+
+PROGRESS_FROM = 200  # files to parse before a progress bar is worth showing
+
+
+@contextlib.contextmanager
+def _progress(total: int):
+    """A transient progress bar on an interactive terminal, for long runs only; never in CI logs
+    or when standard error is piped."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=Console(stderr=True)) as bar:
+        task = bar.add_task("linting", total=total)
+        yield lambda: bar.advance(task)
 
 
 def _process_item(item: tuple) -> FileResult:

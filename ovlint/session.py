@@ -41,6 +41,17 @@ def _task(path: str, kind, settings, options: CheckOptions, display=None) -> Tas
                 unsafe, display=display)
 
 
+def collect(options: CheckOptions, resolver) -> tuple[list, str]:
+    """Every diagnostic under `options.paths`, sorted, and the target release of the first path."""
+    missing: list[str] = []
+    tasks = [_task(t.path, t.kind, resolver.for_file(t.path), options)
+             for t in discover(options.paths, resolver, missing) if t.kind is not None]
+    results = run(tasks, options.jobs, None) + [unreadable(path, "no such file or directory") for path in missing]
+    target = resolver.for_directory(options.paths[0] if os.path.isdir(options.paths[0]) else
+                                    os.path.dirname(os.path.abspath(options.paths[0]))).target_version
+    return sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key()), target
+
+
 def run_check(options: CheckOptions, resolver) -> int:
     out = sys.stdout
     if options.paths == ["-"]:

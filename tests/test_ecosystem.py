@@ -90,3 +90,28 @@ def test_python_api():
     assert fixed == "import openvino as ov\n\nie = ov.Core()\n" and remaining == []
     assert [d.code for d in ovlint.lint_source("openvino-dev\n", "requirements.txt", select=["OV4"])] == ["OV401"]
     assert ovlint.lint_source(LEGACY, "app.py", ignore=["OV1"]) == []
+
+
+def test_report_markdown_and_html(ovlint, tmp_path):
+    from html.parser import HTMLParser
+
+    write(tmp_path / "app.py", LEGACY + "exec_net = ie.load_network('m.xml', 'CPU')\nexec_net.get_idle_request_id()\n")
+    write(tmp_path / "requirements.txt", "openvino-dev==2024.6.0\n")
+    code, out, _ = ovlint("report", ".")
+    assert code == 0
+    assert "| findings | 5 |" in out and "| OV4xx openvino-dev and its tools | 1 |" in out
+    assert "- [ ] `app.py:5:10` [OV104](docs/rules.md#ov104-executable-network): `exec_net.get_idle_request_id()`" in out
+    code, _, _ = ovlint("report", ".", "--format", "html", "-o", "report.html")
+    page = (tmp_path / "report.html").read_text()
+
+    class Checker(HTMLParser):
+        boxes, tables = 0, 0
+
+        def handle_starttag(self, tag, attrs):
+            self.boxes += tag == "input"
+            self.tables += tag == "table"
+
+    checker = Checker()
+    checker.feed(page)
+    assert code == 0 and checker.tables == 4 and checker.boxes == 4
+    assert page.startswith("<!DOCTYPE html>") and "&lt;" not in page.split("<h1>")[0]
