@@ -56,9 +56,11 @@ def main():
 @click.option("--add-noqa", is_flag=True, help="Add a `noqa` comment for every finding, in place.")
 @click.option("--baseline", type=click.Path(), help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(), help="Write every current finding to this baseline file.")
+@click.option("--report", "report_file", type=click.Path(),
+              help="Also write a migration report here (Markdown, or HTML for .html), with what --fix applied.")
 def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_format, statistics,
           show_fixes, exit_zero, exit_non_zero_on_fix, target_version, config_file, jobs, no_cache,
-          quiet, verbose, stdin_filename, add_noqa, baseline, write_baseline):
+          quiet, verbose, stdin_filename, add_noqa, baseline, write_baseline, report_file):
     """Lint PATHS (default: the current folder); with --fix, migrate them."""
     from ovlint.session import CheckOptions, run_check
 
@@ -81,6 +83,7 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_
         show_fixes=show_fixes, exit_zero=exit_zero, exit_non_zero_on_fix=exit_non_zero_on_fix,
         jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache, quiet=quiet, verbose=verbose,
         stdin_filename=stdin_filename, add_noqa=add_noqa, baseline=baseline, write_baseline=write_baseline,
+        report_file=report_file,
     )
     from ovlint.baseline import BaselineError
 

@@ -24,13 +24,20 @@ def _surface(path: str) -> str:
     return SURFACES.get("." + name.rsplit(".", 1)[-1] if "." in name else "", "other")
 
 
+def write(path: str, diagnostics, target: str, fixed=()) -> None:
+    """A report file: HTML for `.html`/`.htm`, Markdown otherwise."""
+    page = html_page if path.lower().endswith((".html", ".htm")) else markdown
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(page(diagnostics, target, fixed))
+
+
 def _where(diag) -> str:
     cell = f" (cell {diag.cell + 1})" if diag.cell is not None else ""
     return f"{diag.path}:{diag.row}:{diag.column}{cell}"
 
 
-def sections(diagnostics, target: str) -> dict:
-    """The report's content, shared by both formats."""
+def sections(diagnostics, target: str, fixed=()) -> dict:
+    """The report's content, shared by both formats; `fixed`: what a `--fix` run just applied."""
     safe = [d for d in diagnostics if d.fix is not None and d.fix.applicability.value == "safe"]
     unsafe = [d for d in diagnostics if d.fix is not None and d.fix.applicability.value == "unsafe"]
     manual = [d for d in diagnostics if d.fix is None]
@@ -46,13 +53,17 @@ def sections(diagnostics, target: str) -> dict:
         "rules": sorted(Counter((d.code, d.url) for d in diagnostics).items()),
         "unsafe": unsafe,
         "manual": manual,
+        "fixed": sorted(Counter((d.code, d.url) for d in fixed).items()),
     }
 
 
-def markdown(diagnostics, target: str) -> str:
-    content = sections(diagnostics, target)
+def markdown(diagnostics, target: str, fixed=()) -> str:
+    content = sections(diagnostics, target, fixed)
     out = ["# OpenVINO migration report", "", "| | |", "|---|---|"]
     out += [f"| {name} | {value} |" for name, value in content["summary"]]
+    if content["fixed"]:
+        out += ["", "## Fixed in this run", "", "| rule | fixed |", "|---|---|"]
+        out += [f"| [{code}]({url}) | {count} |" for (code, url), count in content["fixed"]]
     out += ["", "## By family", "", "| family | findings |", "|---|---|"]
     out += [f"| {name} | {count} |" for name, count in content["families"]]
     out += ["", "## By kind of file", "", "| kind | findings |", "|---|---|"]
@@ -66,8 +77,8 @@ def markdown(diagnostics, target: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def html_page(diagnostics, target: str) -> str:
-    content = sections(diagnostics, target)
+def html_page(diagnostics, target: str, fixed=()) -> str:
+    content = sections(diagnostics, target, fixed)
     e = html.escape
 
     def table(headers, rows):
@@ -88,6 +99,9 @@ def html_page(diagnostics, target: str) -> str:
         "text-align:left}code{background:#f3f3f3;padding:0 .2rem}li{margin:.3rem 0}</style></head><body>",
         "<h1>OpenVINO migration report</h1>",
         table(["", ""], [(e(name), e(str(value))) for name, value in content["summary"]]),
+        ("<h2>Fixed in this run</h2>" + table(["rule", "fixed"], [(f'<a href="{e(url)}">{e(code)}</a>', c)
+                                                                  for (code, url), c in content["fixed"]])
+         if content["fixed"] else ""),
         "<h2>By family</h2>", table(["family", "findings"], [(e(n), c) for n, c in content["families"]]),
         "<h2>By kind of file</h2>", table(["kind", "findings"], [(e(n), c) for n, c in content["surfaces"]]),
         "<h2>Rules</h2>", table(["rule", "findings"],
@@ -98,4 +112,4 @@ def html_page(diagnostics, target: str) -> str:
         checklist(content["manual"], lambda d: f'<a href="{e(d.url)}">{e(d.code)}</a>: {e(d.message)}'),
         "</body></html>",
     ]
-    return "\n".join(parts) + "\n"
+    return "\n".join(part for part in parts if part) + "\n"

@@ -33,6 +33,7 @@ class CheckOptions:
     add_noqa: bool = False
     baseline: Optional[str] = None  # report only findings missing from this file
     write_baseline: Optional[str] = None
+    report_file: Optional[str] = None  # a migration report of this run
 
 
 def _task(path: str, kind, settings, options: CheckOptions, display=None) -> Task:
@@ -87,6 +88,12 @@ def run_check(options: CheckOptions, resolver) -> int:
         return _write_baseline(results, options.write_baseline)
     if options.add_noqa:
         return _add_noqa(results, tasks)
+    if options.report_file:
+        from ovlint import report
+
+        target = tasks[0].target if tasks else resolver.for_directory(os.getcwd()).target_version
+        report.write(options.report_file, sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key()),
+                     target, [d for r in results for d in r.applied])
     return _report(results, options, out, pinned)
 
 
