@@ -38,7 +38,7 @@ class Diagnostic:
     start: int = 0
     end: int = 0
     fix: Fix | None = None
-    cell: int | None = None
+    cell: int | None = None  # the notebook cell it is in (0-based), for display
     url: str | None = None
     # filled in by the linter from the unit's LineIndex
     row: int = 1
@@ -48,6 +48,12 @@ class Diagnostic:
     source_line: str = ""
     # each fix edit as {"content", "location", "end_location"} in 1-based rows and columns
     edit_locations: list = field(default_factory=list)
+    # the unit whose text `start`/`end` and the fix's edits index: the cell itself, or None when a
+    # notebook was linted as one unit (all its code cells together)
+    unit: int | None = field(default=-1, compare=False)
+
+    def unit_key(self):
+        return self.cell if self.unit == -1 else self.unit
 
     def sort_key(self):
         return (self.path, self.cell if self.cell is not None else -1, self.row, self.column, self.code)

@@ -59,7 +59,7 @@ def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     taken: dict = {}
     chosen = []
     for diag in sorted((d for d in diagnostics if allowed(d, unsafe)), key=lambda d: (d.fix.span, d.code)):
-        edits = taken.setdefault(diag.cell, set())
+        edits = taken.setdefault(diag.unit_key(), set())
         if any(_conflict(e, other) for e in diag.fix.edits if e not in edits for other in edits):
             continue
         edits.update(diag.fix.edits)
@@ -84,7 +84,7 @@ def apply_edits(text: str, edits) -> str:
 def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
     per_unit: dict = {}
     for diag in chosen:
-        per_unit.setdefault(diag.cell, set()).update(diag.fix.edits)
+        per_unit.setdefault(diag.unit_key(), set()).update(diag.fix.edits)
     units = dict(doc.units)
     for unit, edits in per_unit.items():
         units[unit] = apply_edits(units[unit], edits)

@@ -118,9 +118,13 @@ def _lint_notebook(path, text, by_surface, target_version) -> Document:
         ctx = UnitContext(path, text, None, target_version, filename)
         _not_parsed(ctx, str(exc))
         return Document(text, {None: text}, lambda units: units[None], _finish(ctx, text), parsed=False)
+    file_codes = noqa.file_exemption("\n".join(c.text for c in nb.cells))
+    if by_surface.get("python") and nb.cells:
+        joined = _lint_notebook_as_one(path, text, nb, by_surface, target_version, file_codes)
+        if joined is not None:
+            return joined
     doc = Document(text, {c.index: c.text for c in nb.cells},
                    lambda units: notebook.replace_sources(text, nb, {k: v for k, v in units.items()}))
-    file_codes = noqa.file_exemption("\n".join(c.text for c in nb.cells))
     for cell in nb.cells:
         ctx = UnitContext(path, cell.text, cell.index, target_version, filename)
         if cell.python is not None and not _lint_python(ctx, cell.python, by_surface):
@@ -135,6 +139,66 @@ def _lint_notebook(path, text, by_surface, target_version) -> Document:
         _run_command_rules(ctx, commands, by_surface)
         doc.diagnostics.extend(_finish(ctx, cell.text, file_codes))
     return doc
+
+
+# between two cells in a notebook's joined code: a comment line no edit touches
+CELL_BOUNDARY = "\n#ovlint:cell-boundary\n"
+
+
+def _lint_notebook_as_one(path, text, nb, by_surface, target_version, file_codes) -> Optional[Document]:
+    """Lint all code cells as one module, as the kernel runs them, so a name imported in one cell
+    is known in the next. Findings are reported per cell; None when the joined code does not
+    parse (the cells are then linted one by one)."""
+    import bisect
+    import re
+
+    from ovlint.surfaces import notebook
+
+    cells = nb.cells
+    combined = CELL_BOUNDARY.join(c.text for c in cells)
+    python = CELL_BOUNDARY.join(c.python if c.python is not None else re.sub(r"[^\n]", " ", c.text) for c in cells)
+    starts, offset = [], 0
+    for cell in cells:
+        starts.append(offset)
+        offset += len(cell.text) + len(CELL_BOUNDARY)
+    ctx = UnitContext(path, combined, None, target_version, os.path.basename(path))
+    if not _lint_python(ctx, python, by_surface):
+        return None
+    commands = []
+    for cell, start in zip(cells, starts):
+        for first, last, prefix in cell.shell_ranges:
+            for command in split_commands(combined, start + first, start + last, origin="notebook"):
+                if prefix:
+                    command.words.insert(0, Word(prefix, start + first, start + first))
+                    command.carrier = "notebook-magic"
+                commands.append(command)
+    _run_command_rules(ctx, commands, by_surface)
+    lines = ctx.lines
+    first_rows = [lines.position(start)[0] for start in starts]
+
+    def cell_of(position: int) -> int:
+        return bisect.bisect_right(starts, position) - 1
+
+    diagnostics = _finish(ctx, combined, file_codes)
+    for diag in diagnostics:
+        at = cell_of(diag.start)
+        diag.cell, diag.unit = cells[at].index, None
+        diag.row -= first_rows[at] - 1
+        diag.end_row -= first_rows[cell_of(max(diag.start, diag.end - 1))] - 1
+        if diag.fix is not None:
+            for edit, location in zip(sorted(diag.fix.edits), diag.edit_locations):
+                where = cell_of(edit.start)
+                location["cell"] = cells[where].index + 1
+                for key in ("location", "end_location"):
+                    location[key]["row"] -= first_rows[where] - 1
+
+    def rebuild(units):
+        parts = units[None].split(CELL_BOUNDARY)
+        if len(parts) != len(cells):
+            return text  # an edit crossed a cell boundary: keep the notebook as it was
+        return notebook.replace_sources(text, nb, {c.index: p for c, p in zip(cells, parts) if p != c.text})
+
+    return Document(text, {None: combined}, rebuild, diagnostics)
 
 
 def _run_command_rules(ctx, commands, by_surface) -> None:

@@ -239,3 +239,25 @@ def test_precision_and_layout_move_to_a_preprocessor_where_the_network_is_compil
         ppp.input("data").tensor().set_element_type(ov.Type.u8)
         exec_net = ie.compile_model(model=ppp.build(), device_name="CPU")
         """)
+
+
+def test_a_notebook_is_one_program_across_its_cells(tmp_path):
+    import json
+
+    from ovlint.linter import lint_text
+
+    cells = [{"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [],
+              "source": ["%pip install -q openvino-dev\n", "from openvino.inference_engine import IECore"]},
+             {"cell_type": "markdown", "metadata": {}, "source": ["Read the network"]},
+             {"cell_type": "code", "execution_count": 2, "metadata": {}, "outputs": [],
+              "source": ["ie = IECore()\n", "net = ie.read_network('m.xml')\n", "print(next(iter(net.outputs)))"]}]
+    text = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+    found = lint_text("nb.ipynb", "notebook", text, FAMILY, versions.NEWEST).diagnostics
+    assert [(d.code, d.cell, d.row, d.column) for d in found] == [
+        ("OV101", 0, 2, 1), ("OV102", 2, 1, 6), ("OV102", 2, 2, 10), ("OV103", 2, 3, 21)]
+    outcome = fix_text("nb.ipynb", "notebook", text, FAMILY, versions.NEWEST, True, SourceText(text).encode)
+    fixed = json.loads(outcome.text)
+    assert fixed["cells"][0]["source"] == ["%pip install -q openvino-dev\n", "import openvino as ov"]
+    assert fixed["cells"][2]["source"] == ["ie = ov.Core()\n", "net = ie.read_model('m.xml')\n",
+                                           "print(min(port.get_any_name() for port in net.outputs))"]
+    assert fixed["cells"][1] == cells[1] and outcome.diagnostics == []

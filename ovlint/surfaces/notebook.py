@@ -1,4 +1,5 @@
-"""Jupyter notebooks: each code cell is a unit of its own.
+"""Jupyter notebooks: their code cells, linted together as one program (see `linter`), or one
+by one when the joined code does not parse.
 
 A cell's Python is linted with IPython syntax masked (same length, so offsets stay valid), its
 `!cmd`, `%pip`, `%conda`, `%system` lines and `%%bash`/`%%sh` bodies become shell commands.
