@@ -194,7 +194,14 @@ class Types:
         return None
 
     def _item(self, iterated) -> Optional[Value]:
-        """What iterating `iterated` yields: requests from `exec_net.requests`."""
+        """What iterating `iterated` yields: requests from `exec_net.requests`, and the values of
+        an API 1.0 dict from `m.values()` (iterating the dict itself yields names)."""
+        if (isinstance(iterated, cst.Call) and isinstance(iterated.func, cst.Attribute)
+                and iterated.func.attr.value == "values" and not iterated.args):
+            owner = self.of(iterated.func.value)
+            if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
+                return Value(ITEMS[owner.kind], owner.legacy)
+            return None
         value = self.of(iterated)
         return Value(REQUEST, value.legacy) if value and value.kind == REQUESTS else None
 

@@ -189,11 +189,11 @@ class IENetworkUse(Api10Rule):
                                     "steps of `PrePostProcessor(model).input(name).preprocess()`")
 
     def _shape(self, node, parent) -> None:
-        """API 1.0 shapes were lists; a port's `shape` is an `ov.Shape`. Unpacking, `len` and
-        `list(...)` treat both alike; elsewhere (JSON, `==`, `+`) the fix makes a list."""
+        """API 1.0 shapes were lists; a port's `shape` is an `ov.Shape`. Unpacking, indexing, `len`
+        and `list(...)` treat both alike; elsewhere (JSON, `==`, `+`) the fix makes a list."""
         ctx = self.ctx
         grand = ctx.parent(parent)
-        if isinstance(parent, cst.AssignTarget) or (
+        if isinstance(parent, (cst.AssignTarget, cst.Subscript)) or (
                 isinstance(parent, cst.Arg) and isinstance(grand, cst.Call) and isinstance(grand.func, cst.Name)
                 and grand.func.value in ("list", "tuple", "len") and len(grand.args) == 1):
             return

@@ -261,3 +261,16 @@ def test_a_notebook_is_one_program_across_its_cells(tmp_path):
     assert fixed["cells"][2]["source"] == ["ie = ov.Core()\n", "net = ie.read_model('m.xml')\n",
                                            "print(min(port.get_any_name() for port in net.outputs))"]
     assert fixed["cells"][1] == cells[1] and outcome.diagnostics == []
+
+
+def test_values_of_legacy_dicts_are_followed_in_loops():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        net = IECore().read_network("m.xml")
+        for info in net.input_info.values():
+            print(info.input_data.shape[0])
+        """
+    fixed = fix(source).text
+    assert "for info in sorted(net.inputs, key=lambda port: port.get_any_name()):" in fixed
+    assert "print(info.shape[0])" in fixed and lint(fixed) == []
