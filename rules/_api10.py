@@ -76,8 +76,8 @@ class Api10Rule(PythonRule):
     def types(self) -> Types:
         return self.plan.types
 
-    def propose(self, where, message, edits=None, unsafe=True, fix_message="") -> None:
-        self.plan.propose(self.code, where, message, edits, unsafe, fix_message)
+    def propose(self, where, message, edits=None, unsafe=True, fix_message="", hidden_after_fix=False) -> None:
+        self.plan.propose(self.code, where, message, edits, unsafe, fix_message, hidden_after_fix)
 
     def leave_Module(self, node) -> None:
         self.plan.report(self)
@@ -179,4 +179,8 @@ def propose_map_use(rule, attribute, kind) -> None:
     edits = map_rewrite(rule.ctx, attribute, kind)
     if edits == []:
         return  # a use that means the same in both APIs (`len(net.outputs)`)
-    rule.propose(attribute.attr, message, edits, fix_message=f"Use `{ports}` / `{accessor}(name)`")
+    ambiguous = attribute.attr.value in ("inputs", "outputs")  # API 2.0 has them too, as lists of ports
+    if edits is None and ambiguous:
+        message += "; migrate this use by hand first: ovlint cannot rewrite it, and after a migration it would go unnoticed"
+    rule.propose(attribute.attr, message, edits, fix_message=f"Use `{ports}` / `{accessor}(name)`",
+                 hidden_after_fix=ambiguous)

@@ -31,6 +31,9 @@ class Proposal:
     unsafe: bool
     fix_message: str = ""
     fix: Optional[Fix] = None
+    # a use that API 2.0 spells the same with another meaning: left unfixed, the migrated code
+    # would run it silently and no later check could tell
+    hidden_after_fix: bool = False
 
 
 @dataclass
@@ -123,12 +126,12 @@ class Plan:
             return None
         return fresh_name(ctx, key, f"{key.value}_requests")
 
-    def propose(self, code, where, message, edits=None, unsafe=True, fix_message="") -> None:
+    def propose(self, code, where, message, edits=None, unsafe=True, fix_message="", hidden_after_fix=False) -> None:
         """`edits` may be a function, called once every rule has proposed (for rewrites that
         gather several statements)."""
         if edits is not None and not callable(edits):
             edits = tuple(edits)
-        self.proposals.append(Proposal(code, where, message, edits, unsafe, fix_message))
+        self.proposals.append(Proposal(code, where, message, edits, unsafe, fix_message, hidden_after_fix=hidden_after_fix))
 
     def legacy_import(self, code, statement, message) -> None:
         self.imports.append(_ImportUse(code, statement, message))
@@ -157,6 +160,8 @@ class Plan:
         for proposal in sorted(self.proposals, key=lambda p: ctx.span(p.where)):
             start, end = ctx.span(proposal.where)
             lines = {ctx.lines.line(ctx.lines.position(start)[0]), ctx.lines.line(ctx.lines.position(end)[0])}
+            if proposal.edits is None and proposal.hidden_after_fix:
+                return  # migrating the rest would hide this use: no fix for the unit
             if proposal.edits is None or noqa.is_suppressed(proposal.code, list(lines), file_codes):
                 unsafe = True
                 continue

@@ -191,6 +191,9 @@ class IECoreUse(Api10Rule):
                    "`ov::Extension`s")
         device = argument(call, 1, "device_name")
         edits = [delete_argument(self.ctx, call, device)] if device is not None else []
+        path = keyword(call, "extension_path")
+        if path is not None:  # API 2.0 names the parameter differently: pass it by position
+            edits.append(self.ctx.replace((self.ctx.span(path.keyword)[0], self.ctx.span(path.value)[0]), ""))
         self.propose(func.attr, message, edits, fix_message="Drop the device argument")
 
     def _import_network(self, call, func) -> None:

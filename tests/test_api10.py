@@ -274,3 +274,26 @@ def test_values_of_legacy_dicts_are_followed_in_loops():
     fixed = fix(source).text
     assert "for info in sorted(net.inputs, key=lambda port: port.get_any_name()):" in fixed
     assert "print(info.shape[0])" in fixed and lint(fixed) == []
+
+
+def test_no_fix_when_it_would_hide_a_use_it_cannot_rewrite():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        describe(net.outputs)  # a dict of layer names in API 1.0, a list of ports in API 2.0
+        """
+    found = lint(source)
+    assert found and all(d.fix is None for d in found)
+    assert any("migrate this use by hand first" in d.message for d in found)
+
+
+def test_add_extension_keeps_its_path_argument():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        core = IECore()
+        core.add_extension(extension_path="libext.so", device_name="CPU")
+        """
+    assert 'core.add_extension("libext.so")' in fix(source).text
