@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 
 from ovlint import __version__
 from ovlint.diagnostics import Diagnostic
@@ -42,6 +41,8 @@ class Cache:
     def save(self) -> None:
         if not self.dirty:
             return
+        import tempfile
+
         try:
             os.makedirs(self.folder, exist_ok=True)
             ignore = os.path.join(self.folder, ".gitignore")

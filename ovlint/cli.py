@@ -7,9 +7,7 @@ from collections import Counter
 
 import click
 
-from ovlint import reporters
-
-from ovlint import __version__
+from ovlint import __version__, reporters
 from ovlint.config import ConfigError, Resolver
 from ovlint.session import EXIT_ERROR
 

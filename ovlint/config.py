@@ -2,10 +2,8 @@
 one above a linted file wins, `--config` overrides, command-line options override both."""
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import functools
-import hashlib
 import json
 import os
 import re
@@ -85,6 +83,8 @@ class Settings:
         return any(part.match(p) for p in rel.split("/")[:-1])
 
     def digest(self) -> str:
+        import hashlib
+
         data = json.dumps([sorted(self.enabled), self.per_file_ignores, self.target_version], sort_keys=True)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 
@@ -169,6 +169,8 @@ def apply_overrides(settings: Settings, values: dict, where: str) -> Settings:
 
 
 def _check_keys(table: dict, source: Path) -> None:
+    import difflib
+
     for key, value in table.items():
         if key not in KEYS:
             close = difflib.get_close_matches(key, list(KEYS), n=1)

@@ -1,7 +1,6 @@
 """Finds every rule in the `ovlint.rules` package and resolves code selections."""
 from __future__ import annotations
 
-import difflib
 import importlib
 import pkgutil
 from functools import lru_cache
@@ -52,6 +51,8 @@ class UnknownSelector(ValueError):
 
 def check_selector(selector: str) -> str:
     """A code or a code prefix (`OV1`, `OV10`, `OV101`, `ALL`); raises UnknownSelector otherwise."""
+    import difflib
+
     sel = selector.strip().upper()
     if sel == "ALL":
         return "OV"

@@ -7,7 +7,6 @@ import difflib
 import os
 import stat
 import sys
-import traceback
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -80,6 +79,8 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
     try:
         return _lint_or_fix(task, name, data, source)
     except Exception as exc:  # a bug in a rule or surface must not stop the run
+        import traceback
+
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
         if os.environ.get("OVLINT_DEBUG"):
             traceback.print_exc()

@@ -3,7 +3,6 @@ original is whole until the new content is whole. Mode bits are kept."""
 from __future__ import annotations
 
 import os
-import tempfile
 
 
 class WriteError(OSError):
@@ -13,6 +12,8 @@ class WriteError(OSError):
 def write_atomic(path: str, data: bytes, expected: bytes) -> None:
     """Replace `path` with `data`, unless the file no longer holds `expected` (someone else
     changed it while it was being fixed) or is read-only."""
+    import tempfile
+
     if os.path.islink(path):
         # writing through a link could change a file outside the tree being fixed
         raise WriteError(f"{path}: is a symbolic link; not fixed (fix the file it points to)")
