@@ -3,6 +3,7 @@ and a checklist of what needs a person, as Markdown (for a pull request) or HTML
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 
 FAMILIES = {"OV0": "ovlint itself (files it could not read)", "OV1": "API 1.0 and nGraph",
@@ -57,59 +58,62 @@ def sections(diagnostics, target: str, fixed=()) -> dict:
     }
 
 
+def _anchor(code: str, url: str) -> str:
+    """A link to the rule's section at the end of this report, so the report reads on its own."""
+    return f"[{code}](#{url.rsplit('#', 1)[-1]})"
+
+
 def markdown(diagnostics, target: str, fixed=()) -> str:
     content = sections(diagnostics, target, fixed)
-    out = ["# OpenVINO migration report", "", "| | |", "|---|---|"]
+    out = ["# OpenVINO migration report", "", "| summary | |", "|---|---|"]
     out += [f"| {name} | {value} |" for name, value in content["summary"]]
     if content["fixed"]:
         out += ["", "## Fixed in this run", "", "| rule | fixed |", "|---|---|"]
-        out += [f"| [{code}]({url}) | {count} |" for (code, url), count in content["fixed"]]
+        out += [f"| {_anchor(code, url)} | {count} |" for (code, url), count in content["fixed"]]
     out += ["", "## By family", "", "| family | findings |", "|---|---|"]
     out += [f"| {name} | {count} |" for name, count in content["families"]]
     out += ["", "## By kind of file", "", "| kind | findings |", "|---|---|"]
     out += [f"| {name} | {count} |" for name, count in content["surfaces"]]
     out += ["", "## Rules", "", "| rule | findings |", "|---|---|"]
-    out += [f"| [{code}]({url}) | {count} |" for (code, url), count in content["rules"]]
+    out += [f"| {_anchor(code, url)} | {count} |" for (code, url), count in content["rules"]]
     out += ["", "## To review after `--unsafe-fixes`", ""]
-    out += [f"- [ ] `{_where(d)}` {d.code}: {d.fix.message}" for d in content["unsafe"]] or ["Nothing."]
+    out += [f"- [ ] `{_where(d)}` {_anchor(d.code, d.url)}: {d.fix.message}"
+            for d in content["unsafe"]] or ["Nothing."]
     out += ["", "## To do by hand", ""]
-    out += [f"- [ ] `{_where(d)}` [{d.code}]({d.url}): {d.message}" for d in content["manual"]] or ["Nothing."]
+    out += [f"- [ ] `{_where(d)}` {_anchor(d.code, d.url)}: {d.message}" for d in content["manual"]] or ["Nothing."]
+    out += _rule_reference(code for (code, _), _ in content["rules"] + content["fixed"])
     return "\n".join(out) + "\n"
 
 
+def _rule_reference(codes) -> list:
+    from ovlint import registry, ruledocs
+
+    rules = registry.by_code()
+    found = sorted({code for code in codes if code in rules})
+    if not found:
+        return []
+    return ["", "## Rule reference", ""] + [ruledocs.rule_markdown(rules[code], heading="###") for code in found]
+
+
+_STYLE = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+          "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;"
+          "text-align:left}code{background:#f3f3f3;padding:0 .2rem}pre{background:#f3f3f3;padding:.6rem;"
+          "overflow-x:auto}pre code{padding:0}li{margin:.3rem 0}li:has(input){list-style:none}")
+
+
+def _heading_id(match) -> str:
+    # the anchor GitHub gives a Markdown heading, so the links work in both renderings
+    text = re.sub(r"<[^>]+>", "", match.group(2))
+    slug = re.sub(r"[^a-z0-9 _-]", "", html.unescape(text).lower()).replace(" ", "-")
+    return f'<h{match.group(1)} id="{slug}">{match.group(2)}</h{match.group(1)}>'
+
+
 def html_page(diagnostics, target: str, fixed=()) -> str:
-    content = sections(diagnostics, target, fixed)
-    e = html.escape
+    """The Markdown report rendered as a page, its checklist items as checkboxes."""
+    from markdown_it import MarkdownIt  # a dependency of rich
 
-    def table(headers, rows):
-        head = "".join(f"<th>{e(h)}</th>" for h in headers)
-        body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-    def checklist(items, text):
-        if not items:
-            return "<p>Nothing.</p>"
-        return "<ul>" + "".join(f'<li><input type="checkbox"> <code>{e(_where(d))}</code> {text(d)}</li>'
-                                for d in items) + "</ul>"
-
-    parts = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>OpenVINO migration report</title>",
-        "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
-        "table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;"
-        "text-align:left}code{background:#f3f3f3;padding:0 .2rem}li{margin:.3rem 0}</style></head><body>",
-        "<h1>OpenVINO migration report</h1>",
-        table(["", ""], [(e(name), e(str(value))) for name, value in content["summary"]]),
-        ("<h2>Fixed in this run</h2>" + table(["rule", "fixed"], [(f'<a href="{e(url)}">{e(code)}</a>', c)
-                                                                  for (code, url), c in content["fixed"]])
-         if content["fixed"] else ""),
-        "<h2>By family</h2>", table(["family", "findings"], [(e(n), c) for n, c in content["families"]]),
-        "<h2>By kind of file</h2>", table(["kind", "findings"], [(e(n), c) for n, c in content["surfaces"]]),
-        "<h2>Rules</h2>", table(["rule", "findings"],
-                                [(f'<a href="{e(url)}">{e(code)}</a>', c) for (code, url), c in content["rules"]]),
-        "<h2>To review after <code>--unsafe-fixes</code></h2>",
-        checklist(content["unsafe"], lambda d: f"{e(d.code)}: {e(d.fix.message)}"),
-        "<h2>To do by hand</h2>",
-        checklist(content["manual"], lambda d: f'<a href="{e(d.url)}">{e(d.code)}</a>: {e(d.message)}'),
-        "</body></html>",
-    ]
-    return "\n".join(part for part in parts if part) + "\n"
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown(diagnostics, target, fixed))
+    body = re.sub(r"<h([1-3])>(.*?)</h\1>", _heading_id, body)
+    body = body.replace("<li>[ ] ", '<li><input type="checkbox"> ')
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>OpenVINO migration report</title><style>{_STYLE}</style></head><body>\n{body}</body></html>\n")

@@ -1,4 +1,5 @@
-"""Real OpenVINO releases in cached, throwaway virtual environments.
+"""Real OpenVINO releases (and the other real tools the tests drive) in cached, throwaway
+virtual environments.
 
 The first use builds each environment with pip (a few minutes); later runs reuse it. The cache
 lives in $OVLINT_TEST_CACHE (default ~/.cache/ovlint-tests); delete it to start over. An
@@ -6,13 +7,17 @@ environment counts as built only once its `.ready` marker is written, so an inte
 is redone rather than trusted."""
 from __future__ import annotations
 
+import base64
 import fcntl
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -24,8 +29,8 @@ RELEASES = {
     "api1": ("openvino-dev==2023.3.0", "numpy<2"),
     "lts2024": ("openvino==2024.6.0", "numpy<2"),
     "current": ("openvino==2026.4.1", "onnx"),
-    # the real tools the ecosystem tests drive: pre-commit, and SARIF models generated from the schema
-    "tools": ("pre-commit", "sarif-pydantic"),
+    # the real tools the ecosystem tests drive: pre-commit, and a JSON Schema validator
+    "tools": ("pre-commit", "jsonschema"),
 }
 
 
@@ -58,6 +63,26 @@ def python(release: str) -> Path:
             subprocess.run([str(interpreter), "-m", "pip", "install", "--quiet", *requirements], check=True)
             (home / ".ready").write_text("\n".join(requirements) + "\n")
     return interpreter
+
+
+def npm_file(tarball: str, integrity: str, member: str) -> Path:
+    """One file of a package from the npm registry, downloaded once and checked against the
+    registry's own `sha512-` integrity digest."""
+    target = CACHE / "npm" / _digest(tarball, member) / Path(member).name
+    if target.exists():
+        return target
+    with _locked("npm"):
+        if not target.exists():
+            data = urllib.request.urlopen(tarball, timeout=120).read()
+            digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+            if digest != integrity:
+                raise RuntimeError(f"{tarball}: integrity {digest} is not the expected {integrity}")
+            with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+                content = archive.extractfile(member).read()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.with_suffix(".part").write_bytes(content)
+            target.with_suffix(".part").replace(target)
+    return target
 
 
 def models(script: Path) -> Path:

@@ -100,7 +100,7 @@ def test_report_markdown_and_html(ovlint, tmp_path):
     code, out, _ = ovlint("report", ".")
     assert code == 0
     assert "| findings | 5 |" in out and "| OV4xx openvino-dev and its tools | 1 |" in out
-    assert "- [ ] `app.py:5:10` [OV104](docs/rules.md#ov104-executable-network): `exec_net.get_idle_request_id()`" in out
+    assert "- [ ] `app.py:5:10` [OV104](#ov104-executable-network): `exec_net.get_idle_request_id()`" in out
     code, _, _ = ovlint("report", ".", "--format", "html", "-o", "report.html")
     page = (tmp_path / "report.html").read_text()
 
@@ -122,5 +122,5 @@ def test_fix_run_writes_a_report_of_what_it_did(ovlint, tmp_path):
     write(tmp_path / "app.py", LEGACY)
     code, _, _ = ovlint("check", "--fix", "--no-cache", "--report", "migration.md")
     text = (tmp_path / "migration.md").read_text()
-    assert "## Fixed in this run" in text and "| [OV401](docs/rules.md#ov401-openvino-dev-requirement) | 1 |" in text
-    assert "| [OV102](docs/rules.md#ov102-ie-core) | 1 |" in text and "| findings | 0 |" in text
+    assert "## Fixed in this run" in text and "| [OV401](#ov401-openvino-dev-requirement) | 1 |" in text
+    assert "| [OV102](#ov102-ie-core) | 1 |" in text and "| findings | 0 |" in text

@@ -1,6 +1,10 @@
-"""ovlint with the real tools around it: `pre-commit try-repo` against this checkout, and SARIF
-output parsed by models generated from the SARIF 2.1.0 schema."""
+"""ovlint with the real tools around it: `pre-commit try-repo` against this checkout, SARIF output
+validated against the SARIF 2.1.0 schema, and the HTML report rendered by headless Chromium."""
+import json
 import os
+import re
+import shutil
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -48,16 +52,77 @@ def test_pre_commit_try_repo(tmp_path):
     assert again.returncode == 0, again.stdout + again.stderr
 
 
-def test_sarif_parses_with_schema_models(tmp_path):
-    write(tmp_path / "app.py", LEGACY)
-    write(tmp_path / "requirements.txt", "openvino-dev[onnx]==2024.6.0\n")
-    sarif = subprocess.run([sys.executable, "-m", "ovlint", "check", "--no-cache", "--output-format", "sarif",
-                            str(tmp_path)], capture_output=True, text=True).stdout
-    (tmp_path / "out.sarif").write_text(sarif)
-    probe = ("import json, sys\nfrom sarif_pydantic import Sarif\n"
-             "log = Sarif.model_validate(json.load(open(sys.argv[1])))\n"
-             "print(len(log.runs[0].results), sum(len(r.fixes or []) for r in log.runs[0].results))\n")
-    result = subprocess.run([str(ovenvs.python("tools")), "-c", probe, str(tmp_path / "out.sarif")],
+# the SARIF 2.1.0 JSON schema (its final release-to-manufacturing revision, rtm.5) as Microsoft's
+# SARIF tooling ships it on the npm registry; the digest is the registry's own
+SARIF_SCHEMA = ("https://registry.npmjs.org/@microsoft/jest-sarif/-/jest-sarif-1.0.0-beta.0.tgz",
+                "sha512-A1fOhPd6Ic5iDk4F9YPw1qNB4XF+7+IviR7xl8r2F6QzQkx5cpY9LsGk2rExiFIEcBbjpVnSmwWGBukASkiQ9A==",
+                "package/lib/schemas/sarif-2.1.0-rtm.5.json")
+VALIDATE = """import json, sys
+from jsonschema import Draft4Validator
+validator = Draft4Validator(json.load(open(sys.argv[1])))
+for error in validator.iter_errors(json.load(open(sys.argv[2]))):
+    print("/".join(map(str, error.absolute_path)), error.message[:200])
+"""
+
+
+def _schema_errors(schema, log, tmp_path) -> list:
+    (tmp_path / "log.sarif").write_text(json.dumps(log))
+    result = subprocess.run([str(ovenvs.python("tools")), "-c", VALIDATE, str(schema), str(tmp_path / "log.sarif")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert result.stdout.split() == ["3", "3"]
+    return result.stdout.splitlines()
+
+
+def test_sarif_validates_against_the_schema(tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    write(tmp_path / "requirements.txt", "openvino-dev[onnx]==2024.6.0\n")
+    write(tmp_path / "Dockerfile", "RUN mo --input_model m.onnx --data_type FP16\n")
+    write(tmp_path / "main.cpp", '#include <inference_engine.hpp>\nInferenceEngine::Core ie;\n')
+    write(tmp_path / "broken.py", "from openvino.inference_engine import (\n")
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": ["from openvino.inference_engine import IECore\n", "ie = IECore()\n"]}
+    write(tmp_path / "demo.ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    out = subprocess.run([sys.executable, "-m", "ovlint", "check", "--no-cache", "--output-format", "sarif",
+                          str(tmp_path)], capture_output=True, text=True).stdout
+    log = json.loads(out)
+    results = log["runs"][0]["results"]
+    kinds = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].rsplit(".", 1)[-1] for r in results}
+    assert {"py", "txt", "cpp", "ipynb"} <= kinds and any(r.get("fixes") for r in results)
+    schema = ovenvs.npm_file(*SARIF_SCHEMA)
+    assert _schema_errors(schema, log, tmp_path) == []
+    # the check can fail: a result without its message is not SARIF
+    del results[0]["message"]
+    assert any("'message' is a required property" in line for line in _schema_errors(schema, log, tmp_path))
+
+
+def _chromium() -> str:
+    found = os.environ.get("OVLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser") \
+        or shutil.which("google-chrome")
+    assert found, "the HTML report is checked in headless Chromium: install it (Debian: apt-get install chromium)"
+    return found
+
+
+def chromium(tmp_path, *args) -> subprocess.CompletedProcess:
+    """Headless Chromium with nothing of its own to do on the network (this machine has none)."""
+    return subprocess.run([_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                           f"--user-data-dir={tmp_path / 'chromium'}", *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_html_report_renders_in_chromium(tmp_path):
+    page = tmp_path / "report.html"
+    subprocess.run([sys.executable, "-m", "ovlint", "report", "examples/legacy-app", "--format", "html", "-o",
+                    str(page)], cwd=ROOT, check=True, capture_output=True)
+    markdown = subprocess.run([sys.executable, "-m", "ovlint", "report", "examples/legacy-app"], cwd=ROOT,
+                              check=True, capture_output=True, text=True).stdout
+    dom = chromium(tmp_path, "--dump-dom", page.as_uri()).stdout
+    assert dom.count('<input type="checkbox">') == markdown.count("\n- [ ] ") > 0
+    links = set(re.findall(r'href="#([^"]+)"', dom))
+    assert links and all(f'id="{anchor}"' in dom for anchor in links)
+    assert "<code>ovlint --fix</code>" in dom and "`" not in dom.split("<h2")[0]
+    shot = tmp_path / "report.png"
+    chromium(tmp_path, "--window-size=1100,1400", f"--screenshot={shot}", page.as_uri())
+    width, height = struct.unpack(">II", shot.read_bytes()[16:24])
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and (width, height) == (1100, 1400)
+
