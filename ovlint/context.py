@@ -1,6 +1,7 @@
 """What a rule sees of the unit it runs on, and how it reports."""
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, Optional
 
 from ovlint.diagnostics import Diagnostic, Edit, Fix
@@ -53,23 +54,27 @@ class UnitContext:
 
 
 class PythonContext(UnitContext):
-    """A unit parsed by LibCST, with scope, qualified-name, position and parent metadata."""
+    """A unit parsed by LibCST, with its scopes; positions and parents are worked out on first use,
+    and qualified names per node asked about, since most nodes are never asked about."""
 
-    def __init__(self, *args, module, metadata: dict, **kwargs):
+    def __init__(self, *args, wrapper, scopes, **kwargs):
         super().__init__(*args, **kwargs)
-        from libcst.metadata import (
-            ParentNodeProvider,
-            PositionProvider,
-            QualifiedNameProvider,
-            ScopeProvider,
-        )
-
-        self.module = module
-        self._positions = metadata[PositionProvider]
-        self._qualified = metadata[QualifiedNameProvider]
-        self._scopes = metadata[ScopeProvider]
-        self._parents = metadata[ParentNodeProvider]
+        self.module = wrapper.module
+        self._wrapper = wrapper
+        self._scopes = scopes
         self._imports = None
+
+    @cached_property
+    def _positions(self):
+        from libcst.metadata import PositionProvider
+
+        return self._wrapper.resolve(PositionProvider)
+
+    @cached_property
+    def _parents(self) -> dict:
+        from ovlint.surfaces.python import parent_map
+
+        return parent_map(self.module)
 
     def span(self, where: Any) -> tuple[int, int]:
         if isinstance(where, tuple) or isinstance(getattr(where, "start", None), int):
@@ -83,9 +88,9 @@ class PythonContext(UnitContext):
         return self.text[start:end]
 
     def qualified_names(self, node) -> set[str]:
-        value = self._qualified.get(node, ())
-        value = value() if callable(value) else value
-        return {q.name for q in value}
+        # what LibCST's QualifiedNameProvider computes, without its visit of every node
+        scope = self.scope(node)
+        return {q.name for q in scope.get_qualified_names_for(node)} if scope else set()
 
     def scope(self, node):
         value = self._scopes.get(node)

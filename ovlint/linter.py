@@ -91,14 +91,14 @@ def _lint_python(ctx, python_text: str, by_surface) -> bool:
     from ovlint.surfaces import python
 
     try:
-        module, metadata = python.parse(python_text)
+        wrapper, scopes = python.parse(python_text)
     except Exception as exc:  # LibCST raises ParserSyntaxError, and RecursionError on deep nesting
         if not isinstance(exc, (ValueError, RecursionError)) and type(exc).__name__ != "ParserSyntaxError":
             raise
         _not_parsed(ctx, python.syntax_error_message(exc))
         return False
     pctx = PythonContext(ctx.path, ctx.text, ctx.cell, ctx.target_version, ctx.filename,
-                         module=module, metadata=metadata)
+                         wrapper=wrapper, scopes=scopes)
     pctx.diagnostics = ctx.diagnostics
     pctx.enabled_codes = frozenset(r.code for r in by_surface.get("python", ()))
     rules = [r(pctx) for r in by_surface.get("python", ())]
