@@ -1,6 +1,7 @@
 """Each surface hands rules the right facts with exact positions, and fixes land where they should."""
 import json
 
+import libcst
 import pytest
 
 from ovlint.fixer import fix_text
@@ -218,3 +219,32 @@ def test_pip_install_words():
 def test_comments_never_produce_findings(kind, path):
     text = "# mo --input_model x\n# pip install openvino-dev\n"
     assert found(kind, text, path) == []
+
+
+def _example_modules():
+    from ovlint import registry
+
+    for rule in registry.all_rules():
+        for source in [e.source for e in rule.examples if e.filename.endswith(".py")] + \
+                      [v.source for v in rule.valid if v.filename.endswith(".py")]:
+            yield libcst.parse_module(source)
+
+
+def test_parents_and_qualified_names_match_libcst_providers():
+    from libcst.metadata import MetadataWrapper, ParentNodeProvider, QualifiedNameProvider, ScopeProvider
+
+    from ovlint.context import PythonContext
+    from ovlint.surfaces.python import parent_map
+
+    checked = 0
+    for module in _example_modules():
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        provided = wrapper.resolve_many([ParentNodeProvider, QualifiedNameProvider, ScopeProvider])
+        assert parent_map(module) == provided[ParentNodeProvider]
+        ctx = PythonContext("x.py", module.code, None, "2026.4", "x.py", wrapper=wrapper,
+                            scopes=provided[ScopeProvider])
+        for node, names in provided[QualifiedNameProvider].items():
+            names = names() if callable(names) else names
+            assert ctx.qualified_names(node) == {q.name for q in names}
+            checked += 1
+    assert checked > 5000  # every node of every Python example of every rule
