@@ -13,7 +13,8 @@ DEPENDENCY_FILES = {
     "pyproject.toml": "pyproject", "setup.cfg": "setup-cfg", "Pipfile": "pipfile",
     "environment.yml": "conda", "environment.yaml": "conda",
 }
-PACKAGES = {"openvino", "openvino-dev"}
+# openvino-genai and openvino-tokenizers are released with openvino and numbered alike
+PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}
 LOWER_BOUNDS = {"==", "===", "~=", ">="}
 
 

@@ -8,7 +8,8 @@ from collections import Counter
 
 FAMILIES = {"OV0": "ovlint itself (files it could not read)", "OV1": "API 1.0 and nGraph",
             "OV2": "Model Optimizer", "OV3": "CPU affinity and pinning", "OV4": "openvino-dev and its tools",
-            "OV5": "discontinued components", "OV6": "later removals (openvino.runtime, ...)"}
+            "OV5": "discontinued components", "OV6": "later removals (openvino.runtime, ...)",
+            "OV7": "OpenVINO GenAI"}
 SURFACES = {".py": "Python", ".ipynb": "notebooks", ".txt": "requirements", ".toml": "pyproject",
             ".cfg": "setup.cfg", ".yml": "YAML", ".yaml": "YAML", ".sh": "shell", ".cpp": "C/C++",
             ".hpp": "C/C++", ".h": "C/C++", ".c": "C/C++", ".cc": "C/C++", ".cmake": "CMake", ".json": "JSON"}

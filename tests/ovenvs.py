@@ -24,11 +24,11 @@ from pathlib import Path
 CACHE = Path(os.environ.get("OVLINT_TEST_CACHE", Path.home() / ".cache" / "ovlint-tests"))
 # the last release with API 1.0 (openvino.inference_engine, ngraph), with the Model Optimizer of
 # the same release; the 2024 long-term release (the last with `openvino.runtime` not deprecated);
-# and the newest release, with `onnx` to write the test models
+# and the newest release, with `onnx` to write the test models; both of the latter with GenAI
 RELEASES = {
     "api1": ("openvino-dev==2023.3.0", "numpy<2"),
-    "lts2024": ("openvino==2024.6.0", "numpy<2"),
-    "current": ("openvino==2026.4.1", "onnx"),
+    "lts2024": ("openvino==2024.6.0", "openvino-genai==2024.6.0.0", "numpy<2"),
+    "current": ("openvino==2026.4.1", "openvino-genai==2026.4.1.0", "onnx"),
     # the real tools the ecosystem tests drive: pre-commit, and a JSON Schema validator
     "tools": ("pre-commit", "jsonschema"),
 }

@@ -114,3 +114,23 @@ def test_cmake_packages(ovlint, tmp_path):
         target_link_libraries(app PRIVATE openvino::runtime "openvino::runtime" openvino::runtime::c)
         message(STATUS "[[ngraph::ngraph]] openvino::runtime")
         """)
+
+
+def test_genai_streamer_put_only_in_streamer_classes(ovlint, tmp_path):
+    write(tmp_path / "streamer.cpp", textwrap.dedent("""\
+        #include <openvino/genai/llm_pipeline.hpp>
+        namespace app {
+        class Printer : public ov::genai::StreamerBase {
+        public:
+            bool put(int64_t token) override;
+            void end() override {}
+        };
+        bool Printer::put(int64_t token) { return false; }
+        struct Queue { bool put(int x); };
+        bool Queue::put(int x) { return true; }
+        bool put(Queue& q, int item);
+        }
+        """))
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert [line.split(": ")[0] for line in out.splitlines() if "OV703" in line] == \
+        ["streamer.cpp:5:10", "streamer.cpp:8:15"]

@@ -57,3 +57,17 @@ def test_unknown_target_is_an_error_listing_the_known_ones(ovlint, tmp_path):
     write(tmp_path / "app.py", "import os\n")
     code, _, err = ovlint("check", "--target-version", "2030.1")
     assert code == 2 and "unknown OpenVINO release '2030.1'" in err and "2026.4" in err
+
+
+def test_a_genai_pin_sets_the_target_too(ovlint, tmp_path):
+    # openvino-genai 2025.0 has `put` and `is_assisting_generation`, and no `is_speculative_decoding`
+    streamer = ("import openvino_genai as g\n\nclass S(g.StreamerBase):\n    def put(self, t):\n        return False\n\n"
+                "def assisted(c):\n    return c.is_speculative_decoding()\n")
+    write(tmp_path / "requirements.txt", "openvino-genai==2025.0.0.0\n")
+    write(tmp_path / "app.py", streamer)
+    code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "target OpenVINO 2025.0 (pinned in requirements.txt)" in err
+    assert "OV702" in out and "OV701" not in out
+    write(tmp_path / "requirements.txt", "openvino-genai==2026.0.0.0\n")
+    code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "app.py:4:9: OV701" in out and "OV702" in out

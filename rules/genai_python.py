@@ -1,0 +1,103 @@
+"""OpenVINO GenAI's Python API changes: the streamer's `put` became `write`, and
+`GenerationConfig.is_speculative_decoding()` became `is_assisting_generation()`."""
+from __future__ import annotations
+
+from ovlint.diagnostics import Applicability
+from ovlint.lazy import cst
+from ovlint.python_imports import dotted
+from ovlint.rule import Example, PythonRule, Valid
+
+STREAMER_BASES = {"openvino_genai.StreamerBase", "openvino_genai.py_openvino_genai.StreamerBase"}
+
+
+def imports_genai(ctx) -> bool:
+    """Whether the module imports `openvino_genai` anywhere (a method name alone is not proof)."""
+    def scan():
+        for scope in ctx.scopes():
+            for assignment in scope.assignments:
+                node = getattr(assignment, "node", None)
+                if isinstance(node, cst.Import):
+                    modules = [dotted(alias.name) for alias in node.names]
+                elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
+                    modules = [dotted(node.module)]
+                else:
+                    continue
+                if any(m.split(".")[0] == "openvino_genai" for m in modules):
+                    return True
+        return False
+
+    return ctx.memo("imports-openvino-genai", scan)
+
+
+class StreamerPut(PythonRule):
+    code = "OV701"
+    name = "genai-streamer-put"
+    summary = "`StreamerBase.put` was removed in OpenVINO GenAI 2026.0: define `write`"
+    rationale = (
+        "A custom streamer used to override `put(self, token) -> bool`, returning True to stop generating. "
+        "2025.1 added `write(self, token) -> StreamingStatus` and 2026.0 removed `put`: generation with such "
+        "a streamer fails with 'Tried to call pure virtual function StreamerBase::write'. `write` is not a rename: it receives a token id "
+        "or a list of token ids, and returns `openvino_genai.StreamingStatus.RUNNING` to go on or `STOP` "
+        "(also `CANCEL`) to stop. Callback functions that return a bool still work: True is read as STOP."
+    )
+    deprecated_in = "2025.1"
+    removed_in = "2026.0"
+    needles = ("openvino_genai",)
+    examples = (Example(
+        "import openvino_genai as ov_genai\n\n\nclass Printer(ov_genai.StreamerBase):\n"
+        "    def __init__(self, tokenizer):\n        super().__init__()\n        self.tokenizer = tokenizer\n\n"
+        "    def put(self, token_id):\n        print(self.tokenizer.decode([token_id]), end='')\n"
+        "        return False\n\n    def end(self):\n        print()\n"),)
+    valid = (Valid(
+        "import openvino_genai as ov_genai\n\n\nclass Printer(ov_genai.StreamerBase):\n"
+        "    def write(self, token):\n        ids = token if isinstance(token, list) else [token]\n"
+        "        print(ids, end='')\n        return ov_genai.StreamingStatus.RUNNING\n\n"
+        "class Queue:\n    def put(self, item):\n        pass\n"),)
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        self.streamers: set[str] = set()  # this module's classes that derive from StreamerBase
+
+    def _is_streamer_base(self, expr) -> bool:
+        if isinstance(expr, cst.Name) and expr.value in self.streamers:
+            return True
+        return bool(self.ctx.qualified_names(expr) & STREAMER_BASES)
+
+    def visit_ClassDef(self, node) -> None:
+        if not any(self._is_streamer_base(base.value) for base in node.bases):
+            return
+        self.streamers.add(node.name.value)
+        for statement in node.body.body:
+            if isinstance(statement, cst.FunctionDef) and statement.name.value == "put":
+                self.report(statement.name, "`StreamerBase.put` was removed in OpenVINO GenAI 2026.0: define "
+                                            "`write(self, token)`, which gets a token id or a list of them and "
+                                            "returns `StreamingStatus.RUNNING`, or `STOP` where `put` returned True")
+
+
+class AssistingGeneration(PythonRule):
+    code = "OV702"
+    name = "genai-assisting-generation"
+    summary = ("`GenerationConfig.is_speculative_decoding()` was renamed `is_assisting_generation()` "
+               "in OpenVINO GenAI 2025.0")
+    rationale = (
+        "The check that a generation config asks for speculative (assisted) decoding was renamed in 2025.0, "
+        "when prompt-lookup decoding joined it, with the same meaning; the old name is gone from 2025.0 on."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2025.0"
+    removed_in = "2025.0"
+    needles = ("is_speculative_decoding",)
+    examples = (Example(
+        "import openvino_genai\n\npipe = openvino_genai.LLMPipeline('model', 'CPU')\n"
+        "if pipe.get_generation_config().is_speculative_decoding():\n    print('assisted')\n",
+        "import openvino_genai\n\npipe = openvino_genai.LLMPipeline('model', 'CPU')\n"
+        "if pipe.get_generation_config().is_assisting_generation():\n    print('assisted')\n"),)
+    valid = (Valid("def check(engine):\n    return engine.is_speculative_decoding()\n"),
+             Valid("import openvino_genai\n\n\ndef check(config):\n    return config.is_assisting_generation()\n"))
+
+    def visit_Call(self, node) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "is_speculative_decoding" \
+                and imports_genai(self.ctx):
+            self.report(func.attr, fix=self.make_fix(self.ctx.replace(func.attr, "is_assisting_generation"),
+                                                     "Use `is_assisting_generation()`"))
