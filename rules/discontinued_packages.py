@@ -1,0 +1,56 @@
+"""OpenVINO packages that stopped being published: `openvino-nightly`, `openvino-tensorflow` and
+`openmodelzoo-modelapi`, in every dependency file and `pip install` command."""
+from __future__ import annotations
+
+from ovlint.rule import Example, RequirementRule, Valid
+from ovlint.versions import at_least
+
+NIGHTLY_INDEX = "https://storage.openvinotoolkit.org/simple/wheels/nightly"
+# package -> (the first target release it is reported for, what to depend on instead)
+PACKAGES = {
+    "openvino-nightly": (
+        "2024.5",
+        "`openvino-nightly` stopped at 2024.5.0.dev20241105: nightly builds of `openvino` come from the "
+        f"nightly index (`pip install --pre openvino --extra-index-url {NIGHTLY_INDEX}`)"),
+    "openvino-tensorflow": (
+        "2023.0",
+        "`openvino-tensorflow` (OpenVINO integration with TensorFlow) ended with 2.3.0: run TensorFlow models "
+        "with `openvino` itself, whose TensorFlow frontend reads them (`ov.convert_model(saved_model_dir)`)"),
+    "openmodelzoo-modelapi": (
+        "2023.0",
+        "`openmodelzoo-modelapi` ended with 2022.3.0, and its wheel replaces `openvino/__init__.py` (after it, "
+        "`openvino.Core` is gone): depend on `openvino-model-api`, and import `model_api.models` instead of "
+        "`openvino.model_zoo.model_api.models`"),
+}
+
+
+class DiscontinuedPackage(RequirementRule):
+    code = "OV404"
+    name = "discontinued-package"
+    summary = "This OpenVINO package is no longer published"
+    rationale = (
+        "Three packages around OpenVINO stopped being released, so a pin to a current version cannot be "
+        "installed and an unpinned one installs a years-old build: `openvino-nightly` (replaced by the "
+        "nightly package index), `openvino-tensorflow` (its job is done by OpenVINO's own TensorFlow "
+        "frontend) and `openmodelzoo-modelapi` (continued as `openvino-model-api`, with a new import path; "
+        "its last wheel carries an `openvino/__init__.py` of its own, which overwrites the real one when it "
+        "is installed after `openvino`). "
+        "None has a mechanical replacement in a dependency file, so the message says what to change."
+    )
+    deprecated_in = "2023.0"
+    needles = ("(?i)openvino-nightly", "(?i)openvino_nightly", "(?i)openvino-tensorflow",
+               "(?i)openvino_tensorflow", "(?i)openmodelzoo")
+    examples = (
+        Example("openvino-nightly>=2024.4.0.dev0\n", filename="requirements.txt"),
+        Example("RUN pip install openvino-tensorflow==2.3.0\n", filename="Dockerfile"),
+        Example("[project]\nname = \"app\"\ndependencies = [\"openmodelzoo-modelapi==2022.3.0\"]\n",
+                filename="pyproject.toml"),
+    )
+    valid = (Valid("--extra-index-url https://storage.openvinotoolkit.org/simple/wheels/nightly\n--pre\n"
+                   "openvino\nopenvino-model-api\ntensorflow\n", filename="requirements.txt"),
+             Valid("openvino-nightly\n", filename="requirements.txt", target="2024.4"))
+
+    def check_requirement(self, req) -> None:
+        known = PACKAGES.get(req.name)
+        if known is not None and at_least(self.ctx.target_version, known[0]):
+            self.report(req, known[1])
