@@ -88,3 +88,15 @@ def test_tools_name_their_replacement(ovlint, tmp_path):
     assert code == 1
     assert out.count("OV402") == 4 and "nncf.quantize" in out and "export_model()" in out and "huggingface" in out
     assert "q.py:1:1: OV403" in out
+
+
+def test_model_api_is_its_own_package(ovlint, tmp_path):
+    write(tmp_path / "app.py", "from openvino.model_zoo.model_api.adapters import OpenvinoAdapter\n"
+                               "from openvino.model_zoo import _configuration\n")
+    write(tmp_path / "requirements.txt", "openmodelzoo-modelapi==2022.3.0\nopenvino-model-api\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    lines = out.splitlines()
+    assert "app.py:1:1: OV403" in lines[0] and "import `model_api.adapters` instead" in lines[0]
+    assert "app.py:2:1: OV403" in lines[1] and "omz_downloader" in lines[1]
+    assert lines[2].startswith("requirements.txt:1:1: OV404 `openmodelzoo-modelapi` ended with 2022.3.0")
+    assert "Found 3 finding(s)." in out
