@@ -62,6 +62,7 @@ class PythonContext(UnitContext):
         self.module = wrapper.module
         self._wrapper = wrapper
         self._scopes = scopes
+        self._qualified: dict = {}
         self._imports = None
 
     @cached_property
@@ -87,10 +88,15 @@ class PythonContext(UnitContext):
         start, end = self.span(node)
         return self.text[start:end]
 
-    def qualified_names(self, node) -> set[str]:
-        # what LibCST's QualifiedNameProvider computes, without its visit of every node
-        scope = self.scope(node)
-        return {q.name for q in scope.get_qualified_names_for(node)} if scope else set()
+    def qualified_names(self, node) -> frozenset[str]:
+        # what LibCST's QualifiedNameProvider computes, without its visit of every node; rules ask
+        # about the same node about ten times, so each answer is kept
+        names = self._qualified.get(node)
+        if names is None:
+            scope = self.scope(node)
+            names = frozenset(q.name for q in scope.get_qualified_names_for(node)) if scope else frozenset()
+            self._qualified[node] = names
+        return names
 
     def scope(self, node):
         value = self._scopes.get(node)
