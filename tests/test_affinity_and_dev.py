@@ -100,3 +100,20 @@ def test_model_api_is_its_own_package(ovlint, tmp_path):
     assert "app.py:2:1: OV403" in lines[1] and "omz_downloader" in lines[1]
     assert lines[2].startswith("requirements.txt:1:1: OV404 `openmodelzoo-modelapi` ended with 2022.3.0")
     assert "Found 3 finding(s)." in out
+
+
+def test_legacy_install_layout(ovlint, tmp_path):
+    write(tmp_path / "Dockerfile", "\n".join([
+        "RUN wget https://apt.repos.intel.com/openvino/2021/GPG-PUB-KEY-INTEL-OPENVINO-2021",
+        "RUN echo 'deb https://apt.repos.intel.com/openvino/2021 all main' > /etc/apt/sources.list.d/ov.list",
+        "RUN cd /opt/intel/openvino/deployment_tools/model-optimizer && ls",
+        "RUN cp -r build/include $STAGING_DIR/deployment_tools/inference_engine/",  # a build's own layout
+        "RUN . /opt/intel/openvino_2025/setupvars.sh",
+    ]) + "\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2026.4")
+    lines = out.splitlines()
+    assert [line.split(": ")[0] for line in lines[:-1]] == ["Dockerfile:1:10", "Dockerfile:2:10", "Dockerfile:3:8"]
+    assert "GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB" in lines[0] and "ubuntu24 main" in lines[1]
+    assert "`deployment_tools/model-optimizer` is a 2021 path" in lines[2] and "`ovc`" in lines[2]
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2024.6")
+    assert "Dockerfile:2:" not in out and "Dockerfile:3:8" in out

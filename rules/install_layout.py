@@ -1,0 +1,87 @@
+"""Commands that rely on how OpenVINO used to be installed: the 2021 folder layout
+(`deployment_tools/`, `bin/setupvars.sh`), the year-numbered APT/YUM repositories, and archive
+names with an `l_`/`w_`/`m_` prefix for releases that no longer have one."""
+from __future__ import annotations
+
+import re
+
+from ovlint.rule import CommandRule, Example, Valid
+from ovlint.versions import at_least
+
+RUNTIME = ("headers are in `runtime/include`, libraries in `runtime/lib/intel64`, and the CMake package in "
+           "`runtime/cmake` (`find_package(OpenVINO)`)")
+MODEL_OPTIMIZER = "the Model Optimizer is `ovc`, installed with `pip install openvino`"
+LEGACY_FOLDERS = {
+    "inference_engine": RUNTIME,
+    "ngraph": RUNTIME,
+    "model_optimizer": MODEL_OPTIMIZER,
+    "model-optimizer": MODEL_OPTIMIZER,
+    "tools": "the Open Model Zoo downloader and converter are discontinued (download from the OpenVINO pages on "
+             "Hugging Face), and `benchmark_app` comes with `pip install openvino`",
+}
+OTHER_FOLDER = "the archive has `runtime/`, `python/` and `tools/` and `setupvars.sh` at its root"
+# `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
+LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)")
+SETUPVARS = re.compile(r"openvino[^\s/]*/bin/setupvars\.sh")
+YEAR_REPOSITORY = re.compile(r"(apt|yum)\.repos\.intel\.com/openvino/(20\d\d)\b")
+PREFIXED_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?_(20\d\d\.\d+)\.")
+
+
+class LegacyInstallLayout(CommandRule):
+    code = "OV508"
+    name = "legacy-install-layout"
+    summary = "This command relies on an OpenVINO install layout that is gone"
+    rationale = (
+        "OpenVINO 2022.1 reorganised its archives and packages: the `deployment_tools/` folder of 2021 "
+        "installs is gone (the runtime's headers, libraries and CMake package moved under `runtime/`, and the "
+        "Model Optimizer left the archive for PyPI), and `setupvars.sh` moved from `bin/` to the install "
+        "root. In 2025.1 the APT and YUM repositories dropped their year folder (`apt.repos.intel.com/"
+        "openvino/2024` became `apt.repos.intel.com/openvino`), and from 2025.0 the archive names lost their "
+        "`l_`/`w_`/`m_` prefix (`openvino_toolkit_ubuntu24_2025.3.0...tgz`). Each use gets the new spelling "
+        "in its message; none is rewritten, because paths and package names around it change too."
+    )
+    deprecated_in = "2022.1"
+    needles = ("deployment_tools/", "/bin/setupvars.sh", "repos.intel.com/openvino/", "_openvino_toolkit_")
+    examples = (
+        Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh"),
+        Example("RUN cd /opt/intel/openvino/deployment_tools/model_optimizer && python3 mo.py -h\n",
+                filename="Dockerfile"),
+        Example('echo "deb https://apt.repos.intel.com/openvino/2024 ubuntu22 main" | sudo tee /etc/apt/sources.list.d/ov.list\n',
+                filename="setup.sh"),
+        Example("wget https://storage.openvinotoolkit.org/repositories/openvino/packages/2025.0/linux/"
+                "l_openvino_toolkit_ubuntu22_2025.0.0.17942.1f68be9f594_x86_64.tgz\n", filename="get.sh"),
+    )
+    valid = (
+        Valid("source /opt/intel/openvino_2025/setupvars.sh\n"
+              'echo "deb https://apt.repos.intel.com/openvino ubuntu24 main" | sudo tee /etc/apt/sources.list.d/ov.list\n'
+              "wget https://storage.openvinotoolkit.org/repositories/openvino/packages/2023.3/linux/"
+              "l_openvino_toolkit_ubuntu22_2023.3.0.13775.ceeafaf64f3_x86_64.tgz\n", filename="setup.sh"),
+        Valid('echo "deb https://apt.repos.intel.com/openvino/2024 ubuntu22 main"\n', filename="setup.sh",
+              target="2024.6"),
+    )
+
+    def check_command(self, command) -> None:
+        for word in command.words:
+            message = self._message(word.value)
+            if message:
+                self.report((word.start, word.end), message)
+
+    def _message(self, text: str):
+        layout = LAYOUT.search(text)
+        if layout:
+            what = LEGACY_FOLDERS.get(layout.group(1), OTHER_FOLDER)
+            return f"`deployment_tools/{layout.group(1)}` is a 2021 path, gone since 2022.1: {what}"
+        if SETUPVARS.search(text):
+            return "`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install root"
+        repository = YEAR_REPOSITORY.search(text)
+        if repository and "GPG-PUB-KEY" in text:
+            return ("the year-numbered repository keys are retired: the key is "
+                    "`https://apt.repos.intel.com/intel-gpg-keys/GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB`")
+        if repository and at_least(self.ctx.target_version, "2025.1"):
+            return (f"OpenVINO's {repository.group(1).upper()} repository has no year folder since 2025.1: use "
+                    f"`https://{repository.group(1)}.repos.intel.com/openvino`"
+                    + (" with the Ubuntu release as the suite (`ubuntu24 main`)" if repository.group(1) == "apt" else ""))
+        archive = PREFIXED_ARCHIVE.search(text)
+        if archive and at_least(archive.group(1), "2025.0"):
+            return f"archives of {archive.group(1)} have no `{archive.group(0)[:2]}` prefix: `openvino_toolkit_...`"
+        return None
