@@ -5,6 +5,11 @@ from ovlint.diagnostics import Applicability
 from ovlint.rule import Example, NativeRule, Valid
 from ovlint.rules._native import names, native, span
 from ovlint.rules.removed_components_python import REMOVED_DEVICES, removed_devices
+from ovlint.versions import at_least
+
+
+# where `LSTMSequence` names the opset1 operation that 2025.0 removed
+LSTM_V0_NAMESPACES = {"v0", "opset1", "opset2", "opset3"}
 
 
 class RemovedComponentsCpp(NativeRule):
@@ -14,20 +19,27 @@ class RemovedComponentsCpp(NativeRule):
     rationale = (
         "`ov::hint::PerformanceMode::UNDEFINED` went in 2024.0 (choose LATENCY, THROUGHPUT or "
         "CUMULATIVE_THROUGHPUT, or omit the hint), the GNA plugin and `ov::intel_gna` properties in 2024.0, "
-        "MYRIAD and HDDL in 2023.0; `ov::element::undefined` was removed in 2026.0 and is "
+        "MYRIAD and HDDL in 2023.0; `ov::op::v0::LSTMSequence` (also as `ov::opset1`-`opset3::LSTMSequence`) "
+        "in 2025.0, for `ov::op::v5::LSTMSequence`, which has no peephole input and no `weights_format` or "
+        "`input_forget` parameters; `ov::element::undefined` was removed in 2026.0 and is "
         "`ov::element::dynamic` (fixed in place)."
     )
     fix = Applicability.SAFE
     deprecated_in = "2023.0"
     removed_in = "2026.0"
-    needles = ("PerformanceMode::UNDEFINED", "intel_gna", "::undefined", "MYRIAD", "HDDL", '"GNA', ":GNA")
+    needles = ("PerformanceMode::UNDEFINED", "intel_gna", "::undefined", "MYRIAD", "HDDL", '"GNA', ":GNA",
+               "LSTMSequence")
     examples = (
         Example("auto t = ov::element::undefined;\n", "auto t = ov::element::dynamic;\n", filename="a.cpp"),
         Example("core.set_property(ov::hint::performance_mode(ov::hint::PerformanceMode::UNDEFINED));\n",
                 filename="a.cpp"),
         Example("auto compiled = core.compile_model(model, \"MYRIAD\");\n", filename="a.cpp"),
+        Example("auto lstm = std::make_shared<ov::opset3::LSTMSequence>(x, h, c, lens, w, r, b, p, 128, dir);\n",
+                filename="a.cpp"),
     )
-    valid = (Valid("auto t = ov::element::dynamic;\nconst char* d = \"CPU\"; // not MYRIAD\n", filename="a.cpp"),)
+    valid = (Valid("auto t = ov::element::dynamic;\nconst char* d = \"CPU\"; // not MYRIAD\n"
+                   "auto lstm = std::make_shared<ov::op::v5::LSTMSequence>(x, h, c, lens, w, r, b, 128, dir);\n",
+                   filename="a.cpp"),)
 
     def check_native(self, source) -> None:
         unit = native(self.ctx)
@@ -40,6 +52,11 @@ class RemovedComponentsCpp(NativeRule):
             elif parts[-2:] == ["PerformanceMode", "UNDEFINED"]:
                 self.report(where, "`PerformanceMode::UNDEFINED` was removed in 2024.0: use LATENCY, THROUGHPUT or "
                                    "CUMULATIVE_THROUGHPUT, or omit the hint")
+            elif parts[-1] == "LSTMSequence" and parts[:1] == ["ov"] and parts[-2] in LSTM_V0_NAMESPACES \
+                    and at_least(self.ctx.target_version, "2025.0"):
+                self.report(where, "`ov::op::v0::LSTMSequence` was removed in 2025.0: use `ov::op::v5::LSTMSequence`, "
+                                   "which has no peephole input `P` and no `weights_format` or `input_forget` "
+                                   "parameters (check the gate order of `W`, `R` and `B`)")
             elif parts[:2] == ["ov", "intel_gna"]:
                 self.report(where, "`ov::intel_gna` properties went with the GNA plugin (removed in 2024.0)")
         for token in unit.code:

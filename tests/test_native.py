@@ -134,3 +134,12 @@ def test_genai_streamer_put_only_in_streamer_classes(ovlint, tmp_path):
     code, out, _ = ovlint("--no-cache", "--output-format", "concise")
     assert [line.split(": ")[0] for line in out.splitlines() if "OV703" in line] == \
         ["streamer.cpp:5:10", "streamer.cpp:8:15"]
+
+
+def test_lstm_sequence_v0_from_2025(ovlint, tmp_path):
+    write(tmp_path / "rnn.cpp", "auto a = std::make_shared<ov::op::v0::LSTMSequence>();\n"
+                                "auto b = std::make_shared<ov::opset5::LSTMSequence>();\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2025.0")
+    assert [line.split(": ")[:2] for line in out.splitlines()[:-1]] == [["rnn.cpp:1:27", "OV507 `ov::op::v0::LSTMSequence` was removed in 2025.0"]]
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2024.6")
+    assert code == 0
