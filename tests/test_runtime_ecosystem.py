@@ -1,5 +1,7 @@
 """ovlint with the real tools around it: `pre-commit try-repo` against this checkout, SARIF output
-validated against the SARIF 2.1.0 schema, and the HTML report rendered by headless Chromium."""
+validated against the SARIF 2.1.0 schema, the GitHub Action and the README's CI snippets validated
+against SchemaStore's schemas (as check-jsonschema vendors them), and the HTML report rendered by
+headless Chromium."""
 import json
 import os
 import re
@@ -7,6 +9,7 @@ import shutil
 import struct
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -126,3 +129,32 @@ def test_html_report_renders_in_chromium(tmp_path):
     width, height = struct.unpack(">II", shot.read_bytes()[16:24])
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and (width, height) == (1100, 1400)
 
+
+
+def _readme_yaml_blocks() -> list:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [textwrap.dedent(body) for _, body in re.findall(r"\n( *)```yaml\n(.*?)\n\1```", text, re.S)]
+
+
+@pytest.mark.parametrize("schema,marker", [("vendor.github-workflows", "runs-on:"), ("vendor.gitlab-ci", "codequality:")])
+def test_readme_ci_snippets_match_their_schemas(schema, marker, tmp_path):
+    [snippet] = [block for block in _readme_yaml_blocks() if marker in block]
+    (tmp_path / "ci.yml").write_text(snippet)
+    check = ovenvs.python("tools").parent / "check-jsonschema"
+    result = subprocess.run([str(check), "--builtin-schema", schema, str(tmp_path / "ci.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_action_matches_the_github_actions_schema(tmp_path):
+    check = ovenvs.python("tools").parent / "check-jsonschema"
+    result = subprocess.run([str(check), "--builtin-schema", "vendor.github-actions", str(ROOT / "action.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    # the check can fail: an input description with an unquoted ": " is not YAML
+    broken = tmp_path / "action.yml"
+    broken.write_text((ROOT / "action.yml").read_text().replace('description: "The ovlint to install: a pip',
+                                                                 "description: The ovlint to install: a pip"))
+    result = subprocess.run([str(check), "--builtin-schema", "vendor.github-actions", str(broken)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Failed to parse" in result.stdout
