@@ -109,10 +109,12 @@ def test_legacy_install_layout(ovlint, tmp_path):
         "RUN cd /opt/intel/openvino/deployment_tools/model-optimizer && ls",
         "RUN cp -r build/include $STAGING_DIR/deployment_tools/inference_engine/",  # a build's own layout
         "RUN . /opt/intel/openvino_2025/setupvars.sh",
+        "ENV LD_LIBRARY_PATH=/opt/intel/openvino/deployment_tools/ngraph/lib:${LD_LIBRARY_PATH}",
     ]) + "\n")
     code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2026.4")
     lines = out.splitlines()
-    assert [line.split(": ")[0] for line in lines[:-1]] == ["Dockerfile:1:10", "Dockerfile:2:10", "Dockerfile:3:8"]
+    assert [line.split(": ")[0] for line in lines[:-1]] == ["Dockerfile:1:10", "Dockerfile:2:10", "Dockerfile:3:8",
+                                                            "Dockerfile:6:5"]
     assert "GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB" in lines[0] and "ubuntu24 main" in lines[1]
     assert "`deployment_tools/model-optimizer` is a 2021 path" in lines[2] and "`ovc`" in lines[2]
     code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2024.6")

@@ -61,6 +61,20 @@ def test_shell_script_position_and_fix():
     assert fixed("shell", text) == "#!/bin/sh\nset -e\n  ovc --input_model m.onnx  # convert\n"
 
 
+def test_dockerfile_env_values_are_words_of_an_env_command():
+    from ovlint.surfaces.command_sources import from_dockerfile
+
+    text = ("FROM ubuntu:20.04\n"
+            "ENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/lib \\\n"
+            "    MODE=\"a b\"\n"
+            "env MO_PATH /opt/mo.py\n")
+    commands = from_dockerfile(text)
+    assert [c.argv for c in commands] == [["env", "LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/lib", "MODE=a b"],
+                                          ["env", "MO_PATH", "/opt/mo.py"]]
+    assert [text[w.start:w.end] for w in commands[0].words] == ["ENV", "LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/lib",
+                                                                'MODE="a b"']
+
+
 def test_dockerfile_run_with_continuations_and_comment_lines():
     text = ("FROM python:3.10\n"
             "RUN pip install openvino-dev==2023.3 && \\\n"

@@ -19,6 +19,9 @@ def from_dockerfile(text: str) -> list[Command]:
     commands = []
     for start, end in _docker_instructions(text):
         head = re.match(r"[ \t]*([A-Za-z]+)[ \t]*", text[start:end])
+        if head and head.group(1).upper() == "ENV":
+            commands.extend(_env_instruction(text, start + head.start(1), end))
+            continue
         if not head or head.group(1).upper() not in _DOCKER_SHELL_INSTRUCTIONS:
             continue
         body = start + head.end()
@@ -33,6 +36,14 @@ def from_dockerfile(text: str) -> list[Command]:
         masked = _mask_docker_comments(text, body, end)
         commands.extend(Command(c.words, "shell", "dockerfile") for c in split_commands(masked, body, end))
     return commands
+
+
+def _env_instruction(text: str, keyword: int, end: int) -> list[Command]:
+    """`ENV KEY=VALUE ...` read as the command `env KEY=VALUE ...`: rules that look at every word
+    (paths, URLs) see the values, and no rule takes it for a tool's invocation."""
+    masked = _mask_docker_comments(text, keyword, end)
+    masked = masked[:keyword] + "env" + masked[keyword + 3:]
+    return [Command(c.words, "shell", "dockerfile") for c in split_commands(masked, keyword, end)]
 
 
 def _docker_instructions(text: str):
