@@ -44,6 +44,7 @@ class LegacyInstallLayout(CommandRule):
     needles = ("deployment_tools/", "/bin/setupvars.sh", "repos.intel.com/openvino/", "_openvino_toolkit_")
     examples = (
         Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh"),
+        Example("LD_LIBRARY_PATH=/opt/intel/openvino/deployment_tools/ngraph/lib ./classify\n", filename="run.sh"),
         Example("RUN cd /opt/intel/openvino/deployment_tools/model_optimizer && python3 mo.py -h\n",
                 filename="Dockerfile"),
         Example('echo "deb https://apt.repos.intel.com/openvino/2024 ubuntu22 main" | sudo tee /etc/apt/sources.list.d/ov.list\n',
@@ -61,7 +62,7 @@ class LegacyInstallLayout(CommandRule):
     )
 
     def check_command(self, command) -> None:
-        for word in command.words:
+        for word in command.assignments + command.words:
             message = self._message(word.value)
             if message:
                 self.report((word.start, word.end), message)

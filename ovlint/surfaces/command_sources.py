@@ -34,7 +34,7 @@ def from_dockerfile(text: str) -> list[Command]:
             commands.extend(_exec_form(text, body, end))
             continue
         masked = _mask_docker_comments(text, body, end)
-        commands.extend(Command(c.words, "shell", "dockerfile") for c in split_commands(masked, body, end))
+        commands.extend(split_commands(masked, body, end, origin="dockerfile"))
     return commands
 
 
@@ -43,7 +43,7 @@ def _env_instruction(text: str, keyword: int, end: int) -> list[Command]:
     (paths, URLs) see the values, and no rule takes it for a tool's invocation."""
     masked = _mask_docker_comments(text, keyword, end)
     masked = masked[:keyword] + "env" + masked[keyword + 3:]
-    return [Command(c.words, "shell", "dockerfile") for c in split_commands(masked, keyword, end)]
+    return split_commands(masked, keyword, end, origin="dockerfile")
 
 
 def _docker_instructions(text: str):
@@ -109,14 +109,14 @@ def from_makefile(text: str) -> list[Command]:
         body = start + 1
         while body < end and text[body] in "@-+ \t":
             body += 1
-        commands.extend(Command(c.words, "shell", "makefile") for c in split_commands(text, body, end))
+        commands.extend(split_commands(text, body, end, origin="makefile"))
     return commands
 
 
 def from_ci_yaml(text: str) -> list[Command]:
     commands = []
     for start, end in _ci_script_spans(text):
-        commands.extend(Command(c.words, "shell", "ci-yaml") for c in split_commands(text, start, end))
+        commands.extend(split_commands(text, start, end, origin="ci-yaml"))
     return commands
 
 
@@ -194,9 +194,8 @@ def from_python_string(value: str, start: int, carrier: str = "python-string") -
     """Commands in a Python string literal whose text starts at `start` (no escapes in it).
     Code spliced into the string (f-string fields, `+` operands) arrives masked as `$___` of the
     same length, so it reads as an expansion and every span still points at the file."""
-    return [
-        Command([Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
-                      None if w.value_start is None else w.value_start + start) for w in c.words],
-                carrier, "python")
-        for c in split_commands(value)
-    ]
+    def moved(words):
+        return [Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
+                     None if w.value_start is None else w.value_start + start) for w in words]
+
+    return [Command(moved(c.words), carrier, "python", moved(c.assignments)) for c in split_commands(value)]

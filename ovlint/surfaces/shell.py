@@ -36,7 +36,8 @@ class Command:
     # how words are written in the carrier: "shell" text, a Python "list" literal, a notebook line …
     carrier: str = "shell"
     origin: str = "shell"  # shell, dockerfile, makefile, ci-yaml, notebook, python
-    env: dict = field(default_factory=dict)
+    # the `NAME=value` words before the command name (`LD_LIBRARY_PATH=... ./app`)
+    assignments: list[Word] = field(default_factory=list)
 
     @property
     def argv(self) -> list[str]:
@@ -59,7 +60,7 @@ def quote(value: str) -> str:
 class _Lexer:
     def __init__(self, text: str, start: int, end: int):
         self.text, self.i, self.end = text, start, end
-        self.commands: list[list[Word]] = []
+        self.commands: list[tuple[list[Word], list[Word]]] = []  # (assignments, words)
         self.current: list[Word] = []
         self.heredocs: list[tuple[str, bool]] = []
 
@@ -101,10 +102,12 @@ class _Lexer:
         self.current = []
         while words and (words[0].value in _KEYWORDS_BEFORE or words[0].value in _KEYWORDS_END):
             words = words[1:]
+        assignments = []
         while words and _ASSIGNMENT.match(words[0].value) and not words[0].quoted:
+            assignments.append(words[0])
             words = words[1:]
         if words:
-            self.commands.append(words)
+            self.commands.append((assignments, words))
 
     def redirect(self) -> None:
         text = self.text
@@ -232,7 +235,7 @@ class _Lexer:
 def split_commands(text: str, start: int = 0, end: int | None = None, origin: str = "shell") -> list[Command]:
     """Every simple command in text[start:end]; word spans are offsets into `text`."""
     end = len(text) if end is None else end
-    return [Command(words, "shell", origin) for words in _Lexer(text, start, end).run()]
+    return [Command(words, "shell", origin, assignments) for assignments, words in _Lexer(text, start, end).run()]
 
 
 def render(values: list[str]) -> str:
