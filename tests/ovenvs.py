@@ -29,6 +29,8 @@ RELEASES = {
     "api1": ("openvino-dev==2023.3.0", "numpy<2"),
     "lts2024": ("openvino==2024.6.0", "openvino-genai==2024.6.0.0", "numpy<2"),
     "current": ("openvino==2026.4.1", "openvino-genai==2026.4.1.0", "onnx"),
+    # the first release with PostponedConstant, whose maker filled the tensor it was given
+    "v2025_1": ("openvino==2025.1.0",),
     # the real tools the ecosystem tests drive: pre-commit, and a JSON Schema validator that
     # carries SchemaStore's schemas for GitHub workflows, actions and GitLab CI
     "tools": ("pre-commit", "check-jsonschema"),
