@@ -40,11 +40,8 @@ def pinned_release(directory: str) -> Optional[tuple[str, str]]:
         for req in reqs:
             if req.name not in PACKAGES or not req.specifier:
                 continue
-            text = req.specifier
-            if text.startswith(("^", "~")) and not text.startswith("~="):  # Poetry's caret and tilde
-                text = ">=" + text.lstrip("^~")
             try:
-                specs = SpecifierSet(text)
+                specs = SpecifierSet(requirements.as_pep440(req.specifier))
             except InvalidSpecifier:
                 continue
             for spec in specs:

@@ -71,3 +71,24 @@ def test_a_genai_pin_sets_the_target_too(ovlint, tmp_path):
     write(tmp_path / "requirements.txt", "openvino-genai==2026.0.0.0\n")
     code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "app.py:4:9: OV701" in out and "OV702" in out
+
+
+def test_python_support_follows_the_target(ovlint, tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.poetry]\nname = 'a'\n[tool.poetry.dependencies]\n"
+                                       "python = '^3.9'\nopenvino = '>=2024.6'\n")
+    write(tmp_path / "setup.py", "from setuptools import setup\n\n"
+                                 "setup(name='b', python_requires='>=3.8', install_requires=['numpy'])\n")
+    code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "target OpenVINO 2024.6" in err and code == 0  # 2024.6 still has Python 3.9 wheels
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "--target-version", "2025.4")
+    assert out.splitlines()[0] == ("pyproject.toml:4:1: OV509 OpenVINO 2025.4 has wheels for Python 3.10 and newer "
+                                   "(3.9 was dropped in 2025.4), but this allows Python 3.9: require `>=3.10`, or "
+                                   "limit OpenVINO on older Pythons with a `python_version < \"3.10\"` marker")
+    assert "setup.py" not in out  # it does not depend on OpenVINO
+
+
+def test_lowest_python_of_a_specifier():
+    from ovlint.rules.python_support import lowest_minor
+
+    assert [lowest_minor(s) for s in (">=3.8", "^3.9", "~3.10", ">3.8", "==3.11.*", ">=3.8,!=3.8.*", "<3", "??")] == \
+        [8, 9, 10, 8, 11, 9, None, None]

@@ -8,7 +8,7 @@ import re
 from ovlint.lazy import cst
 from ovlint.python_edits import assigned_value
 from ovlint.surfaces.command_sources import from_python_string
-from ovlint.surfaces.requirements import from_pep508
+from ovlint.surfaces.requirements import from_pep508, python_version
 from ovlint.surfaces.shell import Command, Word
 
 _COMMAND_CALLS = {
@@ -178,6 +178,10 @@ class _FactExtractor:
                     continue
                 if arg.keyword.value in _SETUP_LIST_KEYWORDS:
                     self._requirements(arg.value)
+                elif arg.keyword.value == "python_requires":
+                    literal = self._literal(arg.value)
+                    if literal is not None:
+                        self.requirements.append(python_version(literal[0], literal[1], "setup-py"))
                 elif arg.keyword.value == "extras_require" and isinstance(arg.value, cst.Dict):
                     for element in arg.value.elements:
                         if isinstance(element, cst.DictElement):

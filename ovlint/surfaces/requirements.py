@@ -40,7 +40,9 @@ class Requirement:
     specifier: str
     marker: str | None
     origin: str  # requirements, pyproject, poetry, pipfile, setup-cfg, setup-py, conda, pip-install
-    carrier: str = "pep508"  # pep508: the whole text is a PEP 508 string; key: the name is a table key
+    # pep508: the whole text is a PEP 508 string; key: the name is a table key; python-version: the
+    # text is only a specifier (`requires-python`)
+    carrier: str = "pep508"
     hashed: bool = False
     # the span to delete to drop the requirement altogether (a whole line, or an array item)
     removal: tuple[int, int] | None = None
@@ -68,6 +70,22 @@ def from_pep508(text: str, start: int, origin: str, **extra) -> Requirement | No
         specifier=str(parsed.specifier), marker=str(parsed.marker) if parsed.marker else None,
         origin=origin, **extra,
     )
+
+
+def as_pep440(specifier: str) -> str:
+    """A specifier with Poetry's caret and tilde (`^3.8`, `~2024.6`) read as their lower bound."""
+    text = specifier.strip()
+    if text.startswith(("^", "~")) and not text.startswith("~="):
+        return ">=" + text.lstrip("^~")
+    return text
+
+
+def python_version(text: str, start: int, origin: str) -> Requirement:
+    """The Python versions a project allows (`requires-python`, `python_requires`), as a
+    requirement on `python`; the whole text is its specifier."""
+    return Requirement(text=text, start=start, end=start + len(text), name="python", name_start=start,
+                       name_end=start, extras=(), specifier=text.strip(), marker=None, origin=origin,
+                       carrier="python-version")
 
 
 def from_requirements_file(text: str) -> list[Requirement]:
@@ -130,6 +148,9 @@ def from_pyproject(text: str) -> list[Requirement]:
         )
         if pep508:
             found.extend(_array_items(text, entry, "pyproject"))
+        elif path == ("project", "requires-python") and len(entry.strings) == 1:
+            token = entry.strings[0]
+            found.append(python_version(token.value, token.start, "pyproject"))
         elif _poetry_dependency(path):
             found.extend(_keyed(text, entry, "poetry"))
     return found
@@ -220,6 +241,10 @@ def from_setup_cfg(text: str) -> list[Requirement]:
             if key is None:
                 continue
             value_start = start + len(name) + 1
+            if section == "options" and key == "python_requires" and value.strip():
+                lead = len(value) - len(value.lstrip())
+                found.append(python_version(value.strip(), value_start + lead, "setup-cfg"))
+                continue
             if not _is_dependency_key(section, key):
                 continue
             body, start = value, value_start
