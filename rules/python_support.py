@@ -35,7 +35,7 @@ class PythonSupport(RequirementRule):
         "the older Pythons on an older OpenVINO with an environment marker."
     )
     deprecated_in = "2024.5"
-    needles = ("(?i)python",)
+    needles = ("requires-python", "python_requires", "python =", "python=")
     examples = (
         Example("[project]\nname = \"app\"\nrequires-python = \">=3.8\"\n"
                 "dependencies = [\"openvino>=2025.0\"]\n", filename="pyproject.toml"),
