@@ -19,7 +19,7 @@ LEGACY_FOLDERS = {
     "tools": "the Open Model Zoo downloader and converter are discontinued (download from the OpenVINO pages on "
              "Hugging Face), and `benchmark_app` comes with `pip install openvino`",
 }
-OTHER_FOLDER = "the archive has `runtime/`, `python/` and `tools/` and `setupvars.sh` at its root"
+OTHER_FOLDER = "the archive has `runtime/`, `python/`, `tools/` and `setupvars.sh` at its root"
 # `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
 LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)")
 SETUPVARS = re.compile(r"openvino[^\s/]*/bin/setupvars\.sh")
