@@ -130,6 +130,23 @@ def test_random_requirement_files(lines, newline):
     assert all(line in outcome.text.split(newline) for line in lines if "openvino" not in line.lower())
 
 
+DOCKERFILE_LINES = ["FROM ubuntu:20.04", "RUN pip install openvino-dev[onnx]==2023.3.0 && \\",
+                    "    mo --input_model /m.onnx --data_type FP16", "# RUN mo --commented",
+                    "ENV LD_LIBRARY_PATH=/opt/intel/openvino/deployment_tools/ngraph/lib:${LD_LIBRARY_PATH}",
+                    "ENV MO_PATH /opt/intel/openvino_2021/deployment_tools/model_optimizer/mo.py", "ENV A=\"b c\" \\",
+                    "RUN LD_LIBRARY_PATH=/opt/intel/openvino/deployment_tools/lib ./app -d MYRIAD",
+                    'CMD ["benchmark_app", "-m", "m.xml", "-pin", "NUMA"]', "ENV", "RUN 'unterminated", ""]
+
+
+@given(st.lists(st.sampled_from(DOCKERFILE_LINES), max_size=10), st.sampled_from(["\n", "\r\n"]))
+def test_random_dockerfiles(lines, newline):
+    text = newline.join(lines) + newline
+    outcome = _fix(text, "Dockerfile", "dockerfile")
+    assert not {"OV004", "OV005"} & {d.code for d in outcome.diagnostics}
+    assert _fix(outcome.text, "Dockerfile", "dockerfile").text == outcome.text
+    assert all(line in outcome.text.split(newline) for line in lines if line.startswith(("ENV", "#", "FROM")))
+
+
 def test_hostile_input_each_gets_one_line_and_the_rest_is_linted(ovlint, tmp_path):
     write(tmp_path / "nested.py", "import openvino\nx = " + "(" * 3000 + "1" + ")" * 3000 + "\n")
     write(tmp_path / "long.py", "import openvino\nx = '" + "a" * 10_000_000 + "'\n")
