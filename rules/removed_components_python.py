@@ -12,6 +12,7 @@ UNDEFINED_MODES = {f"{m}.properties.hint.PerformanceMode.UNDEFINED" for m in ("o
 DEVICE_CALLS = {"compile_model", "load_network", "set_property", "get_property", "set_config", "get_config",
                 "get_metric", "query_model", "query_network", "import_model", "import_network", "get_versions"}
 REMOVED_DEVICES = {"MYRIAD": "2023.0", "HDDL": "2023.0", "GNA": "2024.0"}
+GNA_KEY = re.compile(r"^GNA_[A-Z0-9]")  # a GNA setting (`GNA_DEVICE_MODE`), not the bare prefix
 DEVICE = re.compile(r"^(?:(?:HETERO|MULTI|AUTO|BATCH):)?[A-Z0-9_.,:()-]+$")
 
 
@@ -67,9 +68,11 @@ class RemovedDevice(PythonRule):
         Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n"),
         Example("import openvino.properties as props\n\nmode = props.intel_gna.execution_mode\n"),
         Example("import openvino as ov\n\nov.Core().compile_model(model, device_name='HETERO:GNA,CPU')\n"),
+        Example("import openvino as ov\n\nconfig = {'GNA_DEVICE_MODE': 'GNA_SW_EXACT'}\n"),
     )
     valid = (
         Valid("import openvino as ov\n\nov.Core().compile_model('m.xml', 'AUTO:GPU,CPU')\nprint('MYRIAD')\n"),
+        Valid("import openvino as ov\n\nPREFIXES = {'GNA_': 'keys of the removed GNA plugin'}\n"),
     )
 
     def visit_Attribute(self, node) -> None:
@@ -81,7 +84,7 @@ class RemovedDevice(PythonRule):
 
     def visit_DictElement(self, node) -> None:
         key = string_value(node.key)
-        if key and key.startswith("GNA_") and "openvino" in self.ctx.text:
+        if key and GNA_KEY.match(key) and "openvino" in self.ctx.text:
             self.report(node.key, f"{self.summary}: `{key}` configures GNA (removed in 2024.0)")
 
     def visit_Call(self, node) -> None:
