@@ -29,7 +29,9 @@ def all_rules() -> tuple[type[Rule], ...]:
     return tuple(sorted(found.values(), key=lambda r: r.code))
 
 
+@lru_cache(maxsize=None)
 def by_code() -> dict[str, type[Rule]]:
+    """Every rule by its code (one shared dict: read it, do not change it)."""
     return {r.code: r for r in all_rules()}
 
 

@@ -39,7 +39,7 @@ def _where(diag) -> str:
 
 
 def sections(diagnostics, target: str, fixed=()) -> dict:
-    """The report's content, shared by both formats; `fixed`: what a `--fix` run just applied."""
+    """The report's content; `fixed`: what a `--fix` run just applied."""
     safe = [d for d in diagnostics if d.fix is not None and d.fix.applicability.value == "safe"]
     unsafe = [d for d in diagnostics if d.fix is not None and d.fix.applicability.value == "unsafe"]
     manual = [d for d in diagnostics if d.fix is None]
@@ -52,16 +52,18 @@ def sections(diagnostics, target: str, fixed=()) -> dict:
                     ("need a person", len(manual)), ("target release", target)],
         "families": [(f"{code}xx {FAMILIES.get(code, '')}", count) for code, count in sorted(families.items())],
         "surfaces": sorted(surfaces.items(), key=lambda item: -item[1]),
-        "rules": sorted(Counter((d.code, d.url) for d in diagnostics).items()),
+        "rules": sorted(Counter(d.code for d in diagnostics).items()),
         "unsafe": unsafe,
         "manual": manual,
-        "fixed": sorted(Counter((d.code, d.url) for d in fixed).items()),
+        "fixed": sorted(Counter(d.code for d in fixed).items()),
     }
 
 
-def _anchor(code: str, url: str) -> str:
+def _link(code: str) -> str:
     """A link to the rule's section at the end of this report, so the report reads on its own."""
-    return f"[{code}](#{url.rsplit('#', 1)[-1]})"
+    from ovlint import registry
+
+    return f"[{code}](#{registry.by_code()[code].anchor()})"
 
 
 def markdown(diagnostics, target: str, fixed=()) -> str:
@@ -70,19 +72,19 @@ def markdown(diagnostics, target: str, fixed=()) -> str:
     out += [f"| {name} | {value} |" for name, value in content["summary"]]
     if content["fixed"]:
         out += ["", "## Fixed in this run", "", "| rule | fixed |", "|---|---|"]
-        out += [f"| {_anchor(code, url)} | {count} |" for (code, url), count in content["fixed"]]
+        out += [f"| {_link(code)} | {count} |" for code, count in content["fixed"]]
     out += ["", "## By family", "", "| family | findings |", "|---|---|"]
     out += [f"| {name} | {count} |" for name, count in content["families"]]
     out += ["", "## By kind of file", "", "| kind | findings |", "|---|---|"]
     out += [f"| {name} | {count} |" for name, count in content["surfaces"]]
     out += ["", "## Rules", "", "| rule | findings |", "|---|---|"]
-    out += [f"| {_anchor(code, url)} | {count} |" for (code, url), count in content["rules"]]
+    out += [f"| {_link(code)} | {count} |" for code, count in content["rules"]]
     out += ["", "## To review after `--unsafe-fixes`", ""]
-    out += [f"- [ ] `{_where(d)}` {_anchor(d.code, d.url)}: {d.fix.message}"
+    out += [f"- [ ] `{_where(d)}` {_link(d.code)}: {d.fix.message}"
             for d in content["unsafe"]] or ["Nothing."]
     out += ["", "## To do by hand", ""]
-    out += [f"- [ ] `{_where(d)}` {_anchor(d.code, d.url)}: {d.message}" for d in content["manual"]] or ["Nothing."]
-    out += _rule_reference(code for (code, _), _ in content["rules"] + content["fixed"])
+    out += [f"- [ ] `{_where(d)}` {_link(d.code)}: {d.message}" for d in content["manual"]] or ["Nothing."]
+    out += _rule_reference(code for code, _ in content["rules"] + content["fixed"])
     return "\n".join(out) + "\n"
 
 
@@ -90,7 +92,7 @@ def _rule_reference(codes) -> list:
     from ovlint import registry, ruledocs
 
     rules = registry.by_code()
-    found = sorted({code for code in codes if code in rules})
+    found = sorted(set(codes))
     if not found:
         return []
     return ["", "## Rule reference", ""] + [ruledocs.rule_markdown(rules[code], heading="###") for code in found]

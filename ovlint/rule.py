@@ -68,8 +68,13 @@ class Rule:
         return (cls,)
 
     @classmethod
+    def anchor(cls) -> str:
+        """The rule's heading anchor, in docs/rules.md and in migration reports."""
+        return f"{cls.code.lower()}-{cls.name}"
+
+    @classmethod
     def url(cls) -> str:
-        return f"{DOCS_BASE}#{cls.code.lower()}-{cls.name}"
+        return f"{DOCS_BASE}#{cls.anchor()}"
 
     def report(self, where, message: Optional[str] = None, fix: Optional[Fix] = None) -> None:
         """Report at a LibCST node, a fact with `start`/`end`, or a (start, end) pair."""

@@ -103,8 +103,7 @@ def document() -> str:
              "a test keeps this file up to date.", "",
              "| code | name | fix | deprecated | removed | summary |", "| --- | --- | --- | --- | --- | --- |"]
     for rule in registry.all_rules():
-        anchor = f"{rule.code.lower()}-{rule.name}"
-        parts.append(f"| [{rule.code}](#{anchor}) | {rule.name} | {rule.fix.value if rule.fix else '-'} | "
+        parts.append(f"| [{rule.code}](#{rule.anchor()}) | {rule.name} | {rule.fix.value if rule.fix else '-'} | "
                      f"{rule.deprecated_in or '-'} | {rule.removed_in or '-'} | {rule.summary} |")
     parts.append("")
     for rule in registry.all_rules():
