@@ -45,50 +45,37 @@ class StreamerCpp(NativeRule):
             streamer = streamer or parts[-1] == "StreamerBase"
         if not streamer:
             return
-        classes = self._streamer_classes(unit)
-        for index, token in enumerate(unit.code):
-            # `bool put(` in a streamer class, or `bool Printer::put(` for such a class
-            if token.text != "put" or not followed_by(unit, index + 1, "(") or index < 1:
-                continue
-            before = index - 1
-            if unit.code[before].text == "::" and before >= 2:
-                inside = unit.code[before - 1].text in classes
-                before -= 2
-            else:
-                inside = self._enclosing_class(unit, index) in classes
-            if inside and unit.code[before].text == "bool":
+        code = unit.code
+        streamers = set()  # classes whose head names a streamer base
+        blocks = []  # for each open `{`, the class it is the body of, or None
+        head = None  # the words of a class head being read: its name first
+        for index, token in enumerate(code):
+            text = token.text
+            if text in ("class", "struct") and index + 1 < len(code) and code[index + 1].kind == "ident":
+                head = [code[index + 1].text]
+            elif text == ";":
+                head = None
+            elif text == "{":
+                if head and ("StreamerBase" in head or "ChunkStreamerBase" in head):
+                    streamers.add(head[0])
+                blocks.append(head[0] if head else None)
+                head = None
+            elif text == "}":
+                if blocks:
+                    blocks.pop()
+            elif head is not None:
+                head.append(text)
+            elif text == "put" and followed_by(unit, index + 1, "(") and self._overrides_put(code, index, streamers,
+                                                                                             blocks):
                 self.report((token.start, token.end), f"`StreamerBase::put` was removed in OpenVINO GenAI 2026.0: {WRITE}")
 
     @staticmethod
-    def _streamer_classes(unit) -> set:
-        """The names of the classes whose head (`class X : public ...StreamerBase {`) names a streamer base."""
-        found = set()
-        for i, token in enumerate(unit.code):
-            if token.text in ("class", "struct") and i + 1 < len(unit.code) and unit.code[i + 1].kind == "ident":
-                head = []
-                for later in unit.code[i + 2:]:
-                    if later.text in ("{", ";"):
-                        break
-                    head.append(later.text)
-                if "StreamerBase" in head or "ChunkStreamerBase" in head:
-                    found.add(unit.code[i + 1].text)
-        return found
-
-    @staticmethod
-    def _enclosing_class(unit, index: int):
-        """The name of the class whose body holds code token `index`, if any."""
-        depth = 0
-        for i in range(index - 1, -1, -1):
-            text = unit.code[i].text
-            if text == "}":
-                depth += 1
-            elif text == "{":
-                if depth:
-                    depth -= 1
-                    continue
-                for j in range(i - 1, -1, -1):  # the head of this block
-                    if unit.code[j].text in (";", "{", "}"):
-                        break
-                    if unit.code[j].text in ("class", "struct") and j + 1 < i and unit.code[j + 1].kind == "ident":
-                        return unit.code[j + 1].text
-        return None
+    def _overrides_put(code, index: int, streamers: set, blocks: list) -> bool:
+        """`bool put(` in the body of a streamer class, or `bool Printer::put(` for such a class."""
+        before = index - 1
+        if before >= 2 and code[before].text == "::":
+            owner = code[before - 1].text
+            before -= 2
+        else:
+            owner = next((block for block in reversed(blocks) if block), None)
+        return before >= 0 and owner in streamers and code[before].text == "bool"
