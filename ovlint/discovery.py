@@ -73,7 +73,6 @@ def kind_from_content(path: str) -> str | None:
 class Target:
     path: str
     kind: str | None  # None: named on the command line but of no known kind
-    explicit: bool
 
 
 def discover(paths: list[str], resolver, errors: list[str]) -> list[Target]:
@@ -90,7 +89,7 @@ def discover(paths: list[str], resolver, errors: list[str]) -> list[Target]:
         else:
             path = os.path.normpath(raw)
             kind = kind_of(path) or kind_from_content(path)
-            found.setdefault(path, Target(path, kind, True))
+            found.setdefault(path, Target(path, kind))
     return sorted(found.values(), key=lambda t: t.path)
 
 
@@ -133,4 +132,4 @@ def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
                 kind = kind_from_content(path) if executable else None
             if kind is not None:
                 path = os.path.normpath(path)
-                found.setdefault(path, Target(path, kind, False))
+                found.setdefault(path, Target(path, kind))

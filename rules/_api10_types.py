@@ -10,7 +10,6 @@ from ovlint.lazy import cst
 from ovlint.python_edits import argument, collect, walk
 
 IE = "openvino.inference_engine"
-NGRAPH = "ngraph"
 
 # kinds of values
 CORE, NETWORK, EXECUTABLE, REQUEST, PLUGIN = "core", "network", "executable", "request", "plugin"
