@@ -1,3 +1,3 @@
-from ovlint.cli import main
+from ovlint.app.cli import main
 
 main()

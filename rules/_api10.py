@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ovlint.diagnostics import Edit
-from ovlint.lazy import cst
-from ovlint.python_edits import rename, walk
-from ovlint.rule import PythonRule
+from ovlint.base.diagnostics import Edit
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import rename, walk
+from ovlint.rulekit.rule import PythonRule
 from ovlint.rules._api10_plan import Plan
 from ovlint.rules._api10_types import (  # noqa: F401  (the names the family's rules use)
     BLOB, CORE, DATA, DATA_INPUTS, EXECUTABLE, IE, INPUT_BLOBS, INPUT_INFO, INPUTS, NETWORK, OUTPUT_BLOBS,
@@ -64,7 +64,7 @@ class Api10Rule(PythonRule):
 
     @classmethod
     def fix_together(cls) -> tuple:
-        from ovlint import registry
+        from ovlint.engine import registry
 
         return tuple(r for r in registry.all_rules() if issubclass(r, Api10Rule))
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ovlint import noqa
-from ovlint.diagnostics import Applicability, Edit, Fix
-from ovlint.lazy import cst
-from ovlint.python_edits import fresh_name, indentation, newline, walk, whole_lines
-from ovlint.python_imports import dotted
+from ovlint.base import noqa
+from ovlint.base.diagnostics import Applicability, Edit, Fix
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import fresh_name, indentation, newline, walk, whole_lines
+from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._api10_types import CORE, EXECUTABLE, Types
-from ovlint.versions import at_least
+from ovlint.base.versions import at_least
 
 FIX_SINCE = "2023.1"  # first release with `openvino.Core`, `openvino.Tensor`, ... at the top level
 
@@ -140,7 +140,7 @@ class Plan:
         if self._finished:
             return
         self._finished = True
-        from ovlint import registry
+        from ovlint.engine import registry
 
         from ovlint.rules._api10 import Api10Rule
 

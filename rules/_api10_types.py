@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
-from ovlint.lazy import cst
-from ovlint.python_edits import argument, collect, walk
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import argument, collect, walk
 
 IE = "openvino.inference_engine"
 

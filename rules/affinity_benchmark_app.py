@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import CommandRule, Example, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._affinity import message, pinning
 from ovlint.surfaces.shell import replace_word
 

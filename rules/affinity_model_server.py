@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import Example, JsonRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import Example, JsonRule, Valid
 from ovlint.rules._affinity import KEYS, message, pinning
 from ovlint.surfaces import jsonspan
 

@@ -2,10 +2,10 @@
 "CPU_BIND_THREAD" keys (removed in OpenVINO 2025.0 / 2024.0)."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.python_edits import string_value
-from ovlint.rule import Example, PythonRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._affinity import KEYS, message, pinning
 
 MODULES = ("openvino.properties", "openvino.runtime.properties")

@@ -1,10 +1,10 @@
 """Python API 1.0: `Blob`, `TensorDesc` and a blob's `buffer`."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.rule import Example, Valid
-from ovlint.python_edits import argument, delete_argument, rename, whole_lines
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import argument, delete_argument, rename, whole_lines
 from ovlint.rules._api10 import BLOB, Api10Rule, legacy_class, legacy_reference, propose_class_reference
 
 TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "

@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.rule import Example, Valid
-from ovlint.python_edits import argument, string_value
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import argument, string_value
 from ovlint.rules._api10 import CORE, EXECUTABLE, Api10Rule
 
 

@@ -1,10 +1,10 @@
 """Python API 1.0: `IECore`, its methods, and the pre-2021 `IEPlugin`."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.rule import Example, Valid
-from ovlint.python_edits import (
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import (
     argument, delete_argument, indentation, int_value, keyword, line_end, newline, rename, statement_of,
 )
 from ovlint.rules._api10 import CORE, PLUGIN, Api10Rule, legacy_reference

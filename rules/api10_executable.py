@@ -1,10 +1,10 @@
 """Python API 1.0: `ExecutableNetwork` (what `load_network` returns)."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.rule import Example, Valid
-from ovlint.python_edits import argument, rename
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import argument, rename
 from ovlint.rules._api10 import (
     EXECUTABLE, INPUTS, OUTPUTS, Api10Rule, legacy_reference, propose_class_reference, propose_map_use,
 )

@@ -1,10 +1,10 @@
 """Python API 1.0: imports of `openvino.inference_engine` (removed in OpenVINO 2024.0)."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.python_imports import dotted
-from ovlint.rule import Example, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, Valid
 from ovlint.rules._api10 import IE, Api10Rule
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.rule import Example, Valid
-from ovlint.python_edits import (
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import (
     argument, fresh_name, indentation, newline, rename, statement_of, string_value, walk, whole_lines,
 )
 from ovlint.rules._api10 import (

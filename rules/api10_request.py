@@ -1,10 +1,10 @@
 """Python API 1.0: `InferRequest` of an `ExecutableNetwork`, and `StatusCode`."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.rule import Example, Valid
-from ovlint.python_edits import int_value, keyword, rename
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import int_value, keyword, rename
 from ovlint.rules._api10 import (
     INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, Api10Rule, in_import, legacy_class, legacy_reference,
     propose_class_reference, propose_map_use,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ovlint.rule import Example, NativeRule, Valid
+from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._native import native
 
 CALLS = {

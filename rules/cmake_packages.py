@@ -1,8 +1,8 @@
 """CMake: `find_package(InferenceEngine)` / `find_package(ngraph)` and their variables and targets."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import CMakeRule, Example, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import CMakeRule, Example, Valid
 from ovlint.surfaces import cmake
 
 LEGACY_PACKAGES = {"inferenceengine", "ngraph"}

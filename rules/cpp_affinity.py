@@ -1,8 +1,8 @@
 """`ov::affinity` in C++ (removed in OpenVINO 2025.0)."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import Example, NativeRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._affinity import pinning
 from ovlint.rules._native import closing, followed_by, names, native, span
 

@@ -1,7 +1,7 @@
 """The C++ Inference Engine API (`InferenceEngine::`), removed in OpenVINO 2024.0."""
 from __future__ import annotations
 
-from ovlint.rule import Example, NativeRule, Valid
+from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._native import followed_by, names, native, span, uses_inference_engine
 
 TYPES = {

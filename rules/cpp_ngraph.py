@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import Example, NativeRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._native import followed_by, names, native, span
 
 # names the nGraph headers declared as `using ov::...` aliases: `ngraph::X` is `ov::X`

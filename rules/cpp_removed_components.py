@@ -1,11 +1,11 @@
 """C++ uses of removed components: `PerformanceMode::UNDEFINED`, GNA, `element::undefined`."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import Example, NativeRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._native import names, native, span
 from ovlint.rules.removed_components_python import REMOVED_DEVICES, removed_devices
-from ovlint.versions import at_least
+from ovlint.base.versions import at_least
 
 
 # where `LSTMSequence` names the opset1 operation that 2025.0 removed

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ovlint.rule import CommandRule, Example, Valid
+from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._dev_tools import MODULES, TOOLS, TOOL_NEEDLES, describe
 
 

@@ -1,8 +1,8 @@
 """Python imports of the tools `openvino-dev` carried (POT, the Accuracy Checker, the Model Zoo tools)."""
 from __future__ import annotations
 
-from ovlint.python_imports import dotted
-from ovlint.rule import Example, PythonRule, Valid
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._dev_tools import MODULES, describe
 
 

@@ -1,7 +1,7 @@
 """Caffe, MXNet and Kaldi models, whose conversion was discontinued in OpenVINO 2024.0."""
 from __future__ import annotations
 
-from ovlint.rule import CommandRule, Example, Valid
+from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._mo import MO_NEEDLES, framework_of, invocation
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import os
 
-from ovlint.lazy import cst
-from ovlint.python_edits import string_value
-from ovlint.rule import Example, PythonRule, Valid
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._mo import FRAMEWORK_FILES
 
 CALLS = {"read_model", "read_network", "convert_model", "compile_model"}

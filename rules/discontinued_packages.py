@@ -2,8 +2,8 @@
 `openmodelzoo-modelapi`, in every dependency file and `pip install` command."""
 from __future__ import annotations
 
-from ovlint.rule import Example, RequirementRule, Valid
-from ovlint.versions import at_least
+from ovlint.rulekit.rule import Example, RequirementRule, Valid
+from ovlint.base.versions import at_least
 
 NIGHTLY_INDEX = "https://storage.openvinotoolkit.org/simple/wheels/nightly"
 # package -> (the first target release it is reported for, what to depend on instead)

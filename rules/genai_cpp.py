@@ -2,7 +2,7 @@
 `ChunkStreamerBase` went away."""
 from __future__ import annotations
 
-from ovlint.rule import Example, NativeRule, Valid
+from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._native import followed_by, names, native, span
 
 WRITE = ("override `StreamingStatus write(int64_t token)` (and, for several tokens at once, "

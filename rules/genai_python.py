@@ -2,11 +2,11 @@
 `GenerationConfig.is_speculative_decoding()` became `is_assisting_generation()`."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability, Edit
-from ovlint.lazy import cst
-from ovlint.python_edits import indentation, line_end, newline
-from ovlint.python_imports import dotted
-from ovlint.rule import Example, PythonRule, Valid
+from ovlint.base.diagnostics import Applicability, Edit
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import indentation, line_end, newline
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, PythonRule, Valid
 
 STREAMER_BASES = {"openvino_genai.StreamerBase", "openvino_genai.py_openvino_genai.StreamerBase"}
 

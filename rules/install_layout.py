@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ovlint.rule import CommandRule, Example, Valid
-from ovlint.versions import at_least
+from ovlint.rulekit.rule import CommandRule, Example, Valid
+from ovlint.base.versions import at_least
 
 RUNTIME = ("headers are in `runtime/include`, libraries in `runtime/lib/intel64`, and the CMake package in "
            "`runtime/cmake` (`find_package(OpenVINO)`)")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import os
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import CommandRule, Example, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._mo import (
     DROPPED, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
     framework_of, invocation, options, value_of,

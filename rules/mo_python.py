@@ -1,11 +1,11 @@
 """The Model Optimizer Python API (`openvino.tools.mo`), removed in OpenVINO 2025.0."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.python_edits import delete_argument, whole_lines
-from ovlint.python_imports import dotted
-from ovlint.rule import Example, PythonRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import delete_argument, whole_lines
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, PythonRule, Valid
 
 MO = "openvino.tools.mo"
 CONVERT = {f"{MO}.convert_model", f"{MO}.convert.convert_model", f"{MO}.main.convert_model"}

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import json
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import Example, JsonRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import Example, JsonRule, Valid
 from ovlint.rules.removed_components_python import REMOVED_DEVICES, removed_devices
 from ovlint.surfaces import jsonspan
-from ovlint.versions import at_least
+from ovlint.base.versions import at_least
 
 # plugin_config keys of API 1.0 -> the property they became
 PLUGIN_KEYS = {"CPU_THROUGHPUT_STREAMS": "NUM_STREAMS", "GPU_THROUGHPUT_STREAMS": "NUM_STREAMS",

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import re
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.python_imports import dotted
-from ovlint.rule import Example, Valid
-from ovlint.python_edits import argument
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import argument
 from ovlint.rules._api10 import NETWORK, Api10Rule, in_import
-from ovlint.versions import at_least
+from ovlint.base.versions import at_least
 
 OPSET = re.compile(r"^ngraph\.(?:impl\.)?(opset\d+)(\.|$)")
 OPSETS_SINCE = "2025.0"  # first release with `openvino.opsetN` at the top level

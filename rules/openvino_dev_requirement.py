@@ -1,8 +1,8 @@
 """The `openvino-dev` package, whose last release was 2024.6.0, in every dependency file."""
 from __future__ import annotations
 
-from ovlint.diagnostics import Applicability
-from ovlint.rule import Example, RequirementRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import Example, RequirementRule, Valid
 
 # openvino-dev extras -> the framework package each one pulled in; None: the framework is gone
 EXTRAS = {"onnx": "onnx", "pytorch": "torch", "tensorflow": "tensorflow", "tensorflow2": "tensorflow",

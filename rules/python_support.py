@@ -1,9 +1,9 @@
 """A project that depends on OpenVINO but still allows a Python the target release has no wheels for."""
 from __future__ import annotations
 
-from ovlint.rule import Example, RequirementRule, Valid
+from ovlint.rulekit.rule import Example, RequirementRule, Valid
 from ovlint.surfaces.requirements import as_pep440
-from ovlint.versions import at_least
+from ovlint.base.versions import at_least
 
 OPENVINO_PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}
 # (first release without it, the oldest Python it has wheels for), newest first; from the wheel

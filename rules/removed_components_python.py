@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ovlint.lazy import cst
-from ovlint.python_edits import string_value
-from ovlint.rule import Example, PythonRule, Valid
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.rule import Example, PythonRule, Valid
 
 UNDEFINED_MODES = {f"{m}.properties.hint.PerformanceMode.UNDEFINED" for m in ("openvino", "openvino.runtime")}
 DEVICE_CALLS = {"compile_model", "load_network", "set_property", "get_property", "set_config", "get_config",

@@ -1,7 +1,7 @@
 """Commands that pick a removed device: `-d MYRIAD`, `--device HDDL`, `-d GNA`."""
 from __future__ import annotations
 
-from ovlint.rule import CommandRule, Example, Valid
+from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules.removed_components_python import REMOVED_DEVICES, removed_devices
 
 

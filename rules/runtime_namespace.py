@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.python_edits import walk
-from ovlint.python_imports import dotted
-from ovlint.rule import Example, PythonRule, Valid
-from ovlint.versions import at_least
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import walk
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.base.versions import at_least
 
 RUNTIME = "openvino.runtime"
 # names of `openvino.runtime` and the first release exporting each from `openvino` itself

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ovlint.diagnostics import Applicability
-from ovlint.lazy import cst
-from ovlint.python_edits import argument, assigned_value
-from ovlint.python_imports import dotted
-from ovlint.rule import Example, PythonRule, Valid
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import argument, assigned_value
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, PythonRule, Valid
 
 UNDEFINED = {"openvino.Type.undefined", "openvino.runtime.Type.undefined"}
 

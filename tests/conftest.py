@@ -4,7 +4,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, settings
 
-from ovlint.cli import main
+from ovlint.app.cli import main
 
 # property tests: 50 examples each by default; OVLINT_HYPOTHESIS_PROFILE=soak for a long run
 settings.register_profile("default", max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,6 +1,6 @@
 """Rules used only by the tests, to see what each surface hands to rules and how fixes map back."""
-from ovlint.diagnostics import Edit
-from ovlint.rule import CommandRule, RequirementRule
+from ovlint.base.diagnostics import Edit
+from ovlint.rulekit.rule import CommandRule, RequirementRule
 
 
 class MoProbe(CommandRule):

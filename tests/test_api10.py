@@ -2,10 +2,11 @@
 one migration fix of a unit behaves."""
 import textwrap
 
-from ovlint import registry, versions
-from ovlint.fixer import fix_text
-from ovlint.linter import lint_text
-from ovlint.text import SourceText
+from ovlint.engine import registry
+from ovlint.base import versions
+from ovlint.engine.fixer import fix_text
+from ovlint.engine.linter import lint_text
+from ovlint.base.text import SourceText
 
 FAMILY = [r for r in registry.all_rules() if r.code.startswith("OV1")]
 
@@ -244,7 +245,7 @@ def test_precision_and_layout_move_to_a_preprocessor_where_the_network_is_compil
 def test_a_notebook_is_one_program_across_its_cells(tmp_path):
     import json
 
-    from ovlint.linter import lint_text
+    from ovlint.engine.linter import lint_text
 
     cells = [{"cell_type": "code", "execution_count": 1, "metadata": {}, "outputs": [],
               "source": ["%pip install -q openvino-dev\n", "from openvino.inference_engine import IECore"]},

@@ -3,13 +3,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ovlint import ruledocs
+from ovlint.app import ruledocs
 
 
 def test_rule_docs_are_up_to_date():
     path = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert path.read_text(encoding="utf-8") == ruledocs.document(), (
-        "docs/rules.md is stale: run `python -m ovlint.ruledocs > docs/rules.md`")
+        "docs/rules.md is stale: run `python -m ovlint.app.ruledocs > docs/rules.md`")
 
 
 def test_example_report_in_the_docs_is_current():

@@ -60,10 +60,10 @@ def test_failed_write_leaves_original_and_no_temp_file(ovlint, tmp_path, monkeyp
 
 
 def test_fix_that_breaks_syntax_is_not_written(tmp_path):
-    from ovlint.diagnostics import Edit
-    from ovlint.fixer import fix_text
-    from ovlint.rule import PythonRule
-    from ovlint.text import SourceText
+    from ovlint.base.diagnostics import Edit
+    from ovlint.engine.fixer import fix_text
+    from ovlint.rulekit.rule import PythonRule
+    from ovlint.base.text import SourceText
 
     class Breaker(PythonRule):
         code, name, summary, rationale, needles = "OV997", "breaker", "breaks", "test", ("x",)

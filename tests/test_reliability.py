@@ -11,9 +11,10 @@ import libcst
 from hypothesis import given, strategies as st
 
 from conftest import write
-from ovlint import registry, versions
-from ovlint.fixer import fix_text
-from ovlint.text import SourceText
+from ovlint.engine import registry
+from ovlint.base import versions
+from ovlint.engine.fixer import fix_text
+from ovlint.base.text import SourceText
 
 RULES = [r for r in registry.all_rules() if not r.code.startswith("OV0")]
 LEGACY = "from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network('m.xml')\n"

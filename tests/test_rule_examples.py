@@ -4,12 +4,13 @@ import re
 
 import pytest
 
-from ovlint import registry, versions
-from ovlint.diagnostics import Applicability
-from ovlint.engine_codes import ENGINE_RULES
-from ovlint.linter import lint_text
-from ovlint.discovery import kind_of
-from ovlint.testing import fix_example, lint_example
+from ovlint.engine import registry
+from ovlint.base import versions
+from ovlint.base.diagnostics import Applicability
+from ovlint.engine.own_rules import ENGINE_RULES
+from ovlint.engine.linter import lint_text
+from ovlint.engine.discovery import kind_of
+from ovlint.app.testing import fix_example, lint_example
 
 RULES = [r for r in registry.all_rules() if r not in ENGINE_RULES]
 EXAMPLES = [(r, i, e) for r in RULES for i, e in enumerate(r.examples)]

@@ -4,11 +4,11 @@ import json
 import libcst
 import pytest
 
-from ovlint.fixer import fix_text
-from ovlint.linter import lint_text
+from ovlint.engine.fixer import fix_text
+from ovlint.engine.linter import lint_text
 from ovlint.surfaces import command_sources, notebook, requirements
 from ovlint.surfaces.shell import split_commands
-from ovlint.text import SourceText
+from ovlint.base.text import SourceText
 
 from probes import DevPackageProbe, MoProbe
 
@@ -236,7 +236,7 @@ def test_comments_never_produce_findings(kind, path):
 
 
 def _example_modules():
-    from ovlint import registry
+    from ovlint.engine import registry
 
     for rule in registry.all_rules():
         for source in [e.source for e in rule.examples if e.filename.endswith(".py")] + \
@@ -247,7 +247,7 @@ def _example_modules():
 def test_parents_and_qualified_names_match_libcst_providers():
     from libcst.metadata import MetadataWrapper, ParentNodeProvider, QualifiedNameProvider, ScopeProvider
 
-    from ovlint.context import PythonContext
+    from ovlint.rulekit.context import PythonContext
     from ovlint.surfaces.python import parent_map
 
     checked = 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ovlint.lazy import cst
-from ovlint.python_edits import assigned_value
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import assigned_value
 from ovlint.surfaces.command_sources import from_python_string
 from ovlint.surfaces.requirements import from_pep508, python_version
 from ovlint.surfaces.shell import Command, Word

@@ -253,7 +253,7 @@ def can_write(command: Command, value: str) -> bool:
 
 def replace_word(command: Command, index: int, value: str):
     """An edit giving word `index` the value `value`, or None if the carrier cannot hold it."""
-    from ovlint.diagnostics import Edit
+    from ovlint.base.diagnostics import Edit
 
     word = command.words[index]
     if word.expanded or not can_write(command, value):
@@ -264,7 +264,7 @@ def replace_word(command: Command, index: int, value: str):
 
 def delete_words(command: Command, first: int, last: int):
     """An edit removing words first..last (inclusive) and the blank (or continuation) before them."""
-    from ovlint.diagnostics import Edit
+    from ovlint.base.diagnostics import Edit
 
     if command.carrier in ("python-string", "python-fstring") and any(
             w.expanded for w in command.words[first:last + 1]):
@@ -278,7 +278,7 @@ def delete_words(command: Command, first: int, last: int):
 
 def append_to_word(command: Command, index: int, suffix: str):
     """An edit appending `suffix` to a word's value, inside its quotes; None if it cannot."""
-    from ovlint.diagnostics import Edit
+    from ovlint.base.diagnostics import Edit
 
     word = command.words[index]
     shell = command.carrier in ("shell", "notebook-magic")

@@ -1,0 +1,157 @@
+"""The `ovlint` command: `check` (the default), `rules` and `rule`."""
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+
+import click
+
+from ovlint import __version__
+from ovlint.app import reporters
+from ovlint.app.config import ConfigError, Resolver
+from ovlint.app.session import EXIT_ERROR
+
+
+class DefaultCheckGroup(click.Group):
+    """`ovlint --fix src` means `ovlint check --fix src`, as `ruff` once allowed."""
+
+    def parse_args(self, ctx, args):
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")):
+            args = ["check"] + list(args)
+        return super().parse_args(ctx, args)
+
+
+def _codes(values) -> list[str]:
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
+
+
+@click.group(cls=DefaultCheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="ovlint", message="%(prog)s %(version)s")
+def main():
+    """Find removed and deprecated OpenVINO APIs and tools, and migrate them."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--fix/--no-fix", default=False, help="Apply safe fixes.")
+@click.option("--unsafe-fixes/--no-unsafe-fixes", default=None, help="Also apply fixes that may change behaviour.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--select", multiple=True, help="Rule codes or prefixes to enable (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable.")
+@click.option("--extend-select", multiple=True, help="Codes to enable on top of the selection.")
+@click.option("--output-format", type=click.Choice(list(reporters.FORMATS)), default="full", show_default=True)
+@click.option("--statistics", is_flag=True, help="Print how often each rule fired instead of each finding.")
+@click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a fix was applied, even if nothing remains.")
+@click.option("--target-version", help="OpenVINO release to migrate to (default: the newest known).")
+@click.option("--config", "config_file", type=click.Path(), help="Use this config file for every path.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")
+@click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option("--verbose", "-v", is_flag=True, help="Print the config file and file counts.")
+@click.option("--stdin-filename", help="The name of the file read from standard input (`-`).")
+@click.option("--add-noqa", is_flag=True, help="Add a `noqa` comment for every finding, in place.")
+@click.option("--baseline", type=click.Path(), help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", type=click.Path(), help="Write every current finding to this baseline file.")
+@click.option("--report", "report_file", type=click.Path(),
+              help="Also write a migration report here (Markdown, or HTML for .html), with what --fix applied.")
+def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_format, statistics,
+          show_fixes, exit_zero, exit_non_zero_on_fix, target_version, config_file, jobs, no_cache,
+          quiet, verbose, stdin_filename, add_noqa, baseline, write_baseline, report_file):
+    """Lint PATHS (default: the current folder); with --fix, migrate them."""
+    from ovlint.app.session import CheckOptions, run_check
+
+    overrides = {
+        "select": _codes(select) or None,
+        "ignore": _codes(ignore) or None,
+        "extend_select": _codes(extend_select) or None,
+        "target_version": target_version,
+        "unsafe_fixes": unsafe_fixes,
+    }
+    try:
+        resolver = Resolver({k: v for k, v in overrides.items() if v is not None}, config_file)
+        resolver.for_directory(os.getcwd())
+    except ConfigError as exc:
+        click.echo(f"ovlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    options = CheckOptions(
+        paths=list(paths) or ["."], mode="diff" if diff else ("fix" if fix else "check"),
+        unsafe_fixes=unsafe_fixes, output_format=output_format, statistics=statistics,
+        show_fixes=show_fixes, exit_zero=exit_zero, exit_non_zero_on_fix=exit_non_zero_on_fix,
+        jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache, quiet=quiet, verbose=verbose,
+        stdin_filename=stdin_filename, add_noqa=add_noqa, baseline=baseline, write_baseline=write_baseline,
+        report_file=report_file,
+    )
+    from ovlint.app.baseline import BaselineError
+
+    try:
+        code = run_check(options, resolver)
+    except (ConfigError, BaselineError) as exc:
+        click.echo(f"ovlint: error: {exc}", err=True)
+        code = EXIT_ERROR
+    sys.exit(code)
+
+
+@main.command("report")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True)
+@click.option("--output", "-o", type=click.Path(), help="Write the report here (default: standard output).")
+@click.option("--target-version", help="OpenVINO release to migrate to.")
+@click.option("--config", "config_file", type=click.Path(), help="Use this config file for every path.")
+def report_command(paths, fmt, output, target_version, config_file):
+    """Write a migration report for PATHS: counts, what the fixes change, and a checklist."""
+    from ovlint.app.session import CheckOptions, collect
+
+    try:
+        resolver = Resolver({"target_version": target_version} if target_version else {}, config_file)
+        diagnostics, target = collect(CheckOptions(paths=list(paths) or ["."], use_cache=False,
+                                                   jobs=os.cpu_count() or 1), resolver)
+    except ConfigError as exc:
+        click.echo(f"ovlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    from ovlint.app import report
+
+    text = report.markdown(diagnostics, target) if fmt == "markdown" else report.html_page(diagnostics, target)
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("rules")
+@click.option("--output-format", type=click.Choice(["full", "json"]), default="full", show_default=True)
+def rules_command(output_format):
+    """List every rule."""
+    from ovlint.app import ruledocs
+
+    ruledocs.print_table(output_format)
+
+
+@main.command("rule")
+@click.argument("code")
+@click.option("--output-format", type=click.Choice(["full", "json"]), default="full", show_default=True)
+def rule_command(code, output_format):
+    """Explain one rule (a code such as OV101, or a name)."""
+    from ovlint.engine import registry
+    from ovlint.app import ruledocs
+
+    rule = registry.find(code)
+    if rule is None:
+        click.echo(f"ovlint: error: unknown rule {code!r} (see `ovlint rules`)", err=True)
+        sys.exit(EXIT_ERROR)
+    ruledocs.print_rule(rule, output_format)
+
+
+def statistics_lines(diagnostics) -> list[str]:
+    from ovlint.engine import registry
+
+    counts = Counter(d.code for d in diagnostics)
+    fixable = {d.code for d in diagnostics if d.fix is not None}
+    rules = registry.by_code()
+    return [
+        f"{count:>5}\t{code}\t{'[*] ' if code in fixable else '    '}{rules[code].name if code in rules else ''}"
+        for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]

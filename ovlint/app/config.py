@@ -1,0 +1,243 @@
+"""Settings: `[tool.ovlint]` in pyproject.toml, or `ovlint.toml` / `.ovlint.toml`; the closest
+one above a linted file wins, `--config` overrides, command-line options override both."""
+from __future__ import annotations
+
+import fnmatch
+import functools
+import json
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Optional
+
+from ovlint.app import pins
+from ovlint.engine import registry
+from ovlint.base import versions
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".ovlint.toml", "ovlint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (
+    ".bzr", ".direnv", ".eggs", ".git", ".git-rewrite", ".hg", ".ipynb_checkpoints", ".mypy_cache",
+    ".nox", ".pants.d", ".pytest_cache", ".pytype", ".ruff_cache", ".ovlint_cache", ".svn", ".tox",
+    ".venv", ".vscode", "__pypackages__", "__pycache__", "_build", "buck-out", "build", "dist",
+    "node_modules", "site-packages", "venv",
+)
+
+# key -> expected type ("list", "bool", "str", "table")
+KEYS = {
+    "select": "list", "ignore": "list", "extend-select": "list", "exclude": "list",
+    "extend-exclude": "list", "per-file-ignores": "table", "target-version": "str",
+    "unsafe-fixes": "bool", "respect-gitignore": "bool", "cache-dir": "str",
+}
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: str = "."  # the folder relative patterns are anchored at
+    select: tuple[str, ...] = ("OV",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    target_version: str = versions.NEWEST
+    # where the target comes from: "default", "command line", a config file, or a pinned dependency file
+    target_origin: str = "default"
+    unsafe_fixes: bool = False
+    respect_gitignore: bool = True
+    cache_dir: str = ".ovlint_cache"
+    source: Optional[str] = None  # the config file these came from
+    enabled: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def with_enabled(self) -> "Settings":
+        codes = registry.select(list(self.select) + list(self.extend_select), list(self.ignore))
+        engine = registry.select(["OV0"], list(self.ignore))  # on unless ignored by name
+        return replace(self, enabled=frozenset(codes | engine))
+
+    def codes_for(self, path: str) -> frozenset[str]:
+        """The enabled codes for one file, after per-file-ignores."""
+        if not self.per_file_ignores:
+            return self.enabled
+        rel = _relative(path, self.root)
+        ignored: list[str] = []
+        for pattern, codes in self.per_file_ignores:
+            if _matches(rel, pattern):
+                ignored.extend(codes)
+        if not ignored:
+            return self.enabled
+        return frozenset(c for c in self.enabled if not any(c.startswith(i) for i in ignored))
+
+    def is_excluded(self, path: str) -> bool:
+        whole, part = _exclusion(self.exclude + self.extend_exclude)
+        rel = _relative(path, self.root)
+        if whole.match(rel) or part.match(os.path.basename(path)):
+            return True
+        return any(part.match(p) for p in rel.split("/")[:-1])
+
+    def digest(self) -> str:
+        import hashlib
+
+        data = json.dumps([sorted(self.enabled), self.per_file_ignores, self.target_version], sort_keys=True)
+        return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def _relative(path: str, root: str) -> str:
+    path, root = os.path.abspath(path), _absolute(root)
+    if path.startswith(root + os.sep):
+        return path[len(root) + 1:].replace(os.sep, "/")
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+@functools.lru_cache(maxsize=64)
+def _absolute(root: str) -> str:
+    return os.path.abspath(root)
+
+
+@functools.lru_cache(maxsize=64)
+def _exclusion(patterns: tuple[str, ...]):
+    """Two compiled patterns: one for the whole relative path (a pattern, or a folder it names),
+    one for a single path component (patterns without a `/`, and every pattern for the file name)."""
+    never = re.compile(r"(?!)")
+    whole = [fnmatch.translate(p.rstrip("/")) for p in patterns] + \
+            [fnmatch.translate(p.rstrip("/") + "/*") for p in patterns]
+    part = [fnmatch.translate(p.rstrip("/")) for p in patterns]
+    return (re.compile("|".join(whole)) if whole else never), (re.compile("|".join(part)) if part else never)
+
+
+def _matches(rel: str, pattern: str) -> bool:
+    pattern = pattern.rstrip("/")
+    return fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, pattern + "/*") or any(
+        fnmatch.fnmatchcase(part, pattern) for part in rel.split("/") if "/" not in pattern
+    )
+
+
+def load_file(path: Path) -> Optional[dict]:
+    """The ovlint table of a config file; None for a pyproject.toml without [tool.ovlint]."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("ovlint")
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def settings_from_table(table: dict, source: Path) -> Settings:
+    _check_keys(table, source)
+    values: dict = {"root": str(source.parent), "source": str(source)}
+    for key, value in table.items():
+        attr = key.replace("-", "_")
+        if KEYS[key] == "list":
+            values[attr] = tuple(value)
+        elif key == "per-file-ignores":
+            values[attr] = tuple((pattern, tuple(codes)) for pattern, codes in value.items())
+        else:
+            values[attr] = value
+    return apply_overrides(Settings(), values, str(source))
+
+
+def apply_overrides(settings: Settings, values: dict, where: str) -> Settings:
+    """Validate and apply `values` (attribute names) to `settings`."""
+    try:
+        for attr in ("select", "ignore", "extend_select"):
+            if attr in values:
+                values[attr] = tuple(registry.check_selector(s) for s in values[attr])
+        if "per_file_ignores" in values:
+            values["per_file_ignores"] = tuple(
+                (p, tuple(registry.check_selector(c) for c in codes)) for p, codes in values["per_file_ignores"]
+            )
+        if values.get("target_version") is not None:
+            values["target_version"] = versions.normalize(str(values["target_version"]))
+            values["target_origin"] = where
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+    return replace(settings, **{k: v for k, v in values.items() if v is not None}).with_enabled()
+
+
+def _check_keys(table: dict, source: Path) -> None:
+    import difflib
+
+    for key, value in table.items():
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, list(KEYS), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; valid keys: {', '.join(sorted(KEYS))}"
+            raise ConfigError(f"{source}: unknown key '{key}' in the ovlint configuration{hint}")
+        kind = KEYS[key]
+        ok = {
+            "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
+            "bool": isinstance(value, bool),
+            "str": isinstance(value, str),
+            "table": isinstance(value, dict) and all(
+                isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()),
+        }[kind]
+        if not ok:
+            expected = {"list": "a list of strings", "bool": "true or false", "str": "a string",
+                        "table": "a table of lists of codes"}[kind]
+            raise ConfigError(f"{source}: '{key}' must be {expected}, not {value!r}")
+
+
+class Resolver:
+    """Finds the settings for each folder once: the closest config file above it."""
+
+    def __init__(self, overrides: dict, config_file: Optional[str] = None):
+        self.overrides = overrides
+        self.cache: dict[str, Settings] = {}
+        self.fixed: Optional[Settings] = None
+        if config_file is not None:
+            path = Path(config_file)
+            if not path.is_file():
+                raise ConfigError(f"{config_file}: config file not found")
+            table = load_file(path)
+            self.fixed = self._finish(settings_from_table(table or {}, path.resolve()))
+
+    def _finish(self, settings: Settings) -> Settings:
+        return apply_overrides(settings, dict(self.overrides), "command line")
+
+    def for_directory(self, directory: str) -> Settings:
+        if self.fixed is not None:
+            return self.fixed
+        directory = os.path.abspath(directory)
+        found = self.cache.get(directory)
+        if found is not None:
+            return found
+        settings = None
+        for name in CONFIG_NAMES:
+            candidate = Path(directory, name)
+            if candidate.is_file():
+                table = load_file(candidate)
+                if table is not None:
+                    settings = self._finish(settings_from_table(table, candidate))
+                    break
+        if settings is None:
+            parent = os.path.dirname(directory)
+            if parent != directory:
+                settings = self.for_directory(parent)
+            else:
+                settings = self._finish(replace(Settings(), root=os.getcwd()))
+        if settings.target_origin == "default" or settings.target_origin.startswith("pinned"):
+            pinned = pins.pinned_release(directory)
+            if pinned is not None:
+                release, source = pinned
+                settings = replace(settings, target_version=release,
+                                   target_origin=f"pinned in {os.path.relpath(os.path.join(directory, source))}")
+        self.cache[directory] = settings
+        return settings
+
+    def for_file(self, path: str) -> Settings:
+        return self.for_directory(os.path.dirname(os.path.abspath(path)))

@@ -1,0 +1,58 @@
+"""The OpenVINO release a project pins, read from its own dependency files: the default target
+when neither the command line nor a config file names one."""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from ovlint.base import versions
+
+# file name -> the kind the requirement readers know it as
+DEPENDENCY_FILES = {
+    "requirements.txt": "requirements", "requirements.in": "requirements", "constraints.txt": "requirements",
+    "pyproject.toml": "pyproject", "setup.cfg": "setup-cfg", "Pipfile": "pipfile",
+    "environment.yml": "conda", "environment.yaml": "conda",
+}
+# openvino-genai and openvino-tokenizers are released with openvino and numbered alike
+PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}
+LOWER_BOUNDS = {"==", "===", "~=", ">="}
+
+
+def pinned_release(directory: str) -> Optional[tuple[str, str]]:
+    """(release, file) for the lowest release the folder's dependency files allow, if they pin one."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    from ovlint.surfaces import requirements
+
+    readers = {"requirements": requirements.from_requirements_file, "pyproject": requirements.from_pyproject,
+               "setup-cfg": requirements.from_setup_cfg, "pipfile": requirements.from_pipfile,
+               "conda": requirements.from_conda}
+    found = []
+    for name, kind in DEPENDENCY_FILES.items():
+        path = os.path.join(directory, name)
+        if not os.path.isfile(path):
+            continue
+        try:
+            with open(path, encoding="utf-8") as handle:
+                reqs = readers[kind](handle.read())
+        except (OSError, UnicodeDecodeError, ValueError):
+            continue
+        for req in reqs:
+            if req.name not in PACKAGES or not req.specifier:
+                continue
+            try:
+                specs = SpecifierSet(requirements.as_pep440(req.specifier))
+            except InvalidSpecifier:
+                continue
+            for spec in specs:
+                release = _release(spec.version) if spec.operator in LOWER_BOUNDS else None
+                if release:
+                    found.append((versions.parse(release), release, name))
+    return (min(found)[1], min(found)[2]) if found else None
+
+
+def _release(version: str) -> Optional[str]:
+    try:
+        return versions.normalize(version)
+    except ValueError:
+        return None

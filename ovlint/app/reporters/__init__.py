@@ -1,0 +1,11 @@
+"""Output formats, one module each, all fed the same sorted list of diagnostics."""
+from __future__ import annotations
+
+import importlib
+
+FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
+
+
+def render(fmt: str, diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+    module = importlib.import_module(f"ovlint.app.reporters.{fmt.replace('-', '_')}")
+    module.render(diagnostics, stream, show_fix_hints=show_fix_hints)

@@ -1,0 +1,23 @@
+"""Helpers that run a rule's declared examples; used by the test suite and usable by anyone
+writing a rule of their own."""
+from __future__ import annotations
+
+from ovlint.base import versions
+from ovlint.engine.discovery import kind_of
+from ovlint.engine.fixer import fix_text
+from ovlint.engine.linter import lint_text
+from ovlint.base.text import SourceText
+
+
+def lint_example(rule, source: str, filename: str, target: str | None = None):
+    """The rule's diagnostics, or none when the target predates the rule (as a run would)."""
+    target = target or versions.NEWEST
+    if not versions.at_least(target, rule.applies_from or rule.deprecated_in):
+        return []
+    return lint_text(filename, kind_of(filename), source, [rule], target).diagnostics
+
+
+def fix_example(rule, source: str, filename: str, unsafe: bool, target: str | None = None):
+    kind = kind_of(filename)
+    rules = list(rule.fix_together())
+    return fix_text(filename, kind, source, rules, target or versions.NEWEST, unsafe, SourceText(source).encode)

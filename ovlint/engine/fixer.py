@@ -1,0 +1,96 @@
+"""Applies fixes: non-overlapping edits per round, rounds until nothing changes, and a result
+that does not parse (or cannot be encoded) is never kept. Knows nothing about OpenVINO."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ovlint.base.diagnostics import Applicability, Diagnostic, Edit
+from ovlint.engine.own_rules import FixBrokeFile, FixDidNotConverge
+from ovlint.engine.linter import Document, lint_text
+
+MAX_ROUNDS = 10
+
+
+@dataclass
+class FixOutcome:
+    text: str
+    diagnostics: list[Diagnostic]  # what remains in `text`
+    applied: list[Diagnostic] = field(default_factory=list)  # the diagnostics whose fixes were applied
+
+
+def allowed(diag: Diagnostic, unsafe: bool) -> bool:
+    return diag.fix is not None and (unsafe or diag.fix.applicability is Applicability.SAFE)
+
+
+def fix_text(path: str, kind: str, text: str, rules: list, target: str, unsafe: bool,
+             encode: Callable[[str], bytes]) -> FixOutcome:
+    original = lint_text(path, kind, text, rules, target)
+    doc = original
+    applied: list[Diagnostic] = []
+    for _ in range(MAX_ROUNDS):
+        chosen = choose(doc.diagnostics, unsafe)
+        if not chosen:
+            return FixOutcome(doc.text, doc.diagnostics, applied)
+        new_text = _apply(doc, chosen)
+        if new_text == doc.text:  # fixes that rewrite text into itself: nothing more to do
+            return FixOutcome(doc.text, doc.diagnostics, applied)
+        new_doc = lint_text(path, kind, new_text, rules, target)
+        problem = None
+        if original.parsed and not new_doc.parsed:
+            problem = "the fixed code does not parse"
+        else:
+            try:
+                encode(new_text)
+            except UnicodeEncodeError as exc:
+                problem = f"the fixed code cannot be encoded ({exc.reason})"
+        if problem:
+            return FixOutcome(text, original.diagnostics + [_engine(FixBrokeFile, path, problem, chosen)], [])
+        applied.extend(chosen)
+        doc = new_doc
+    stuck = _engine(FixDidNotConverge, path, f"still changing after {MAX_ROUNDS} rounds", doc.diagnostics)
+    return FixOutcome(doc.text, doc.diagnostics + [stuck], applied)
+
+
+def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
+    """Fixes whose edits do not overlap an earlier chosen fix in the same unit; the rest wait
+    for the next round. Edits already chosen are compatible with themselves: two rules adding
+    the same import, or the diagnostics of one group sharing one fix."""
+    taken: dict = {}
+    chosen = []
+    for diag in sorted((d for d in diagnostics if allowed(d, unsafe)), key=lambda d: (d.fix.span, d.code)):
+        edits = taken.setdefault(diag.unit_key(), set())
+        if any(_conflict(e, other) for e in diag.fix.edits if e not in edits for other in edits):
+            continue
+        edits.update(diag.fix.edits)
+        chosen.append(diag)
+    return chosen
+
+
+def _conflict(a: Edit, b: Edit) -> bool:
+    if a == b:
+        return False
+    if a.start == a.end or b.start == b.end:  # an insertion conflicts with anything at or around it
+        return a.start <= b.end and b.start <= a.end
+    return a.start < b.end and b.start < a.end
+
+
+def apply_edits(text: str, edits) -> str:
+    for edit in sorted(set(edits), reverse=True):
+        text = text[:edit.start] + edit.content + text[edit.end:]
+    return text
+
+
+def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
+    per_unit: dict = {}
+    for diag in chosen:
+        per_unit.setdefault(diag.unit_key(), set()).update(diag.fix.edits)
+    units = dict(doc.units)
+    for unit, edits in per_unit.items():
+        units[unit] = apply_edits(units[unit], edits)
+    return doc.rebuild(units)
+
+
+def _engine(rule, path: str, detail: str, diags: list[Diagnostic]) -> Diagnostic:
+    codes = ", ".join(sorted({d.code for d in diags})) or "none"
+    return Diagnostic(rule.code, f"{rule.summary} ({detail}; fixes involved: {codes})", path, url=rule.url())

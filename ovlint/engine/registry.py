@@ -1,0 +1,76 @@
+"""Finds every rule in the `ovlint.rules` package and resolves code selections."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+
+from ovlint.engine.own_rules import ENGINE_RULES
+from ovlint.rulekit.rule import Rule
+
+
+@lru_cache(maxsize=None)
+def all_rules() -> tuple[type[Rule], ...]:
+    """Every rule class, engine codes first, sorted by code."""
+    import ovlint.rules as package
+
+    found: dict[str, type[Rule]] = {r.code: r for r in ENGINE_RULES}
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("_"):  # helpers shared by the rules of one family
+            continue
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for value in vars(module).values():
+            if (isinstance(value, type) and issubclass(value, Rule) and "code" in vars(value)
+                    and value.__module__ == module.__name__):
+                other = found.get(value.code)
+                if other is not None and other is not value:
+                    raise RuntimeError(f"rule code {value.code} is used by {other.__name__} and {value.__name__}")
+                found[value.code] = value
+    return tuple(sorted(found.values(), key=lambda r: r.code))
+
+
+@lru_cache(maxsize=None)
+def by_code() -> dict[str, type[Rule]]:
+    """Every rule by its code (one shared dict: read it, do not change it)."""
+    return {r.code: r for r in all_rules()}
+
+
+def find(code_or_name: str) -> type[Rule] | None:
+    key = code_or_name.strip()
+    for rule in all_rules():
+        if rule.code == key.upper() or rule.name == key:
+            return rule
+    return None
+
+
+# the documented rule families; selectable even before a family has rules
+FAMILIES = ("OV", "OV0", "OV1", "OV2", "OV3", "OV4", "OV5", "OV6")
+
+
+class UnknownSelector(ValueError):
+    pass
+
+
+def check_selector(selector: str) -> str:
+    """A code or a code prefix (`OV1`, `OV10`, `OV101`, `ALL`); raises UnknownSelector otherwise."""
+    import difflib
+
+    sel = selector.strip().upper()
+    if sel == "ALL":
+        return "OV"
+    if sel in FAMILIES or any(r.code.startswith(sel) for r in all_rules()):
+        return sel
+    close = difflib.get_close_matches(sel, [r.code for r in all_rules()], n=1)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    raise UnknownSelector(f"unknown rule selector {selector!r}{hint}")
+
+
+def select(select: list[str], ignore: list[str]) -> frozenset[str]:
+    """The codes enabled by `select` minus `ignore`; the longer prefix wins, as in ruff."""
+    chosen = set()
+    for rule in all_rules():
+        best_sel = max((len(s) for s in select if rule.code.startswith(s)), default=-1)
+        best_ign = max((len(s) for s in ignore if rule.code.startswith(s)), default=-1)
+        if best_sel >= 0 and best_sel > best_ign:
+            chosen.add(rule.code)
+    return frozenset(chosen)

@@ -1,0 +1,157 @@
+"""Edits and lookups that Python rules of any family need: arguments of a call, literal values,
+the statement a node sits in, whole lines, indentation, fresh names, nodes of a kind under a node."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ovlint.base.diagnostics import Edit
+from ovlint.base.lazy import cst
+
+
+def rename(ctx, attribute, new: str) -> Edit:
+    """`x.old` -> `x.new`: replaces the attribute's name only."""
+    return ctx.replace(attribute.attr, new)
+
+
+def keyword(call, name: str):
+    return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
+
+
+def argument(call, position: int, name: str):
+    """The argument passed by keyword `name`, or positionally at `position`."""
+    found = keyword(call, name)
+    if found is not None:
+        return found
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return positional[position] if position < len(positional) else None
+
+
+def delete_argument(ctx, call, arg) -> Edit:
+    """Remove `arg` and the comma that separates it from its neighbour."""
+    args = list(call.args)
+    index = args.index(arg)
+    start = ctx.span(arg.keyword if arg.keyword is not None else arg.value)[0]
+    if index + 1 < len(args):
+        following = args[index + 1]
+        end = ctx.span(following.keyword if following.keyword is not None else following.value)[0]
+        return Edit(start, end, "")
+    if index > 0:
+        start = ctx.span(args[index - 1].value)[1]
+    return Edit(start, ctx.span(arg.value)[1], "")
+
+
+def string_value(node) -> Optional[str]:
+    if isinstance(node, cst.SimpleString) and "\\" not in node.value and "b" not in node.prefix.lower():
+        return node.evaluated_value
+    return None
+
+
+def int_value(node) -> Optional[int]:
+    if isinstance(node, cst.Integer):
+        return int(node.value, 0)
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer):
+        return -int(node.expression.value, 0)
+    return None
+
+
+def statement_of(ctx, node):
+    """The SimpleStatementLine whose only statement is `node`, or holds `node` as its value
+    (`x = node`, `node` as an expression statement); else None."""
+    line = ctx.parent(node)
+    if not isinstance(line, cst.SimpleStatementLine):
+        line = ctx.parent(line) if line is not None else None
+    if isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1:
+        return line
+    return None
+
+
+def whole_lines(ctx, node) -> tuple[int, int]:
+    """From the start of the line `node` starts on to past the newline of the line it ends on."""
+    start, end = ctx.span(node)
+    return ctx.lines.line_span(start)[0], ctx.lines.line_span(max(start, end - 1))[1]
+
+
+def indentation(ctx, node) -> str:
+    start = ctx.span(node)[0]
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    return ctx.text[line_start:start]
+
+
+def newline(ctx) -> str:
+    text = ctx.text
+    index = text.find("\n")
+    return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
+
+
+def line_end(ctx, line) -> int:
+    """Offset just past the newline that ends `line` (a statement)."""
+    end = ctx.span(line)[1]
+    nl = ctx.text.find("\n", end)
+    return len(ctx.text) if nl < 0 else nl + 1
+
+
+def fresh_name(ctx, node, base: str) -> str:
+    """`base`, or `base_`, ... : a name unused in the scope of `node` and at module level."""
+    scope = ctx.scope(node)
+    taken = set(ctx.imports.global_names())
+    if scope is not None:
+        taken |= {a.name for a in scope.assignments}
+        taken |= {a.node.value for a in scope.accesses if isinstance(a.node, cst.Name)}
+    name = base
+    while name in taken:
+        name += "_"
+    return name
+
+
+def collect(root, kinds) -> list:
+    """Nodes of one kind under `root`, not descending into nested functions or classes."""
+    found = []
+
+    def enter(node) -> bool:
+        if isinstance(node, kinds):
+            found.append(node)
+        return node is root or not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
+
+    root.visit(_visitor(enter))
+    return found
+
+
+def walk(root, kinds) -> list:
+    """Every node of one kind under `root`, nested functions included."""
+    found = []
+
+    def enter(node) -> bool:
+        if isinstance(node, kinds):
+            found.append(node)
+        return True
+
+    root.visit(_visitor(enter))
+    return found
+
+
+def _visitor(enter):
+    """A LibCST visitor calling `enter(node)` on each node (built here: LibCST loads lazily)."""
+    class Visitor(cst.CSTVisitor):
+        def on_visit(self, node) -> bool:
+            return enter(node)
+
+        def on_visit_attribute(self, node, attribute) -> None:
+            pass
+
+        def on_leave_attribute(self, original_node, attribute) -> None:
+            pass
+
+    return Visitor()
+
+
+def assigned_value(ctx, name):
+    """The value of `name = <value>` when that is the only assignment of the name in its scope."""
+    scope = ctx.scope(name)
+    if scope is None:
+        return None
+    assignments = [a for a in scope.assignments[name.value] if hasattr(a, "node")]
+    if len(assignments) != 1:
+        return None
+    target = ctx.parent(assignments[0].node)
+    assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
+    return assign.value if isinstance(assign, cst.Assign) else None
