@@ -8,7 +8,7 @@ from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import rename, walk
 from ovlint.rulekit.rule import PythonRule
-from ovlint.rules._api10_plan import Plan
+from ovlint.rules._api10_plan import FIX_GROUP, Plan
 from ovlint.rules._api10_types import (  # noqa: F401  (the names the family's rules use)
     BLOB, CORE, DATA, DATA_INPUTS, EXECUTABLE, IE, INPUT_BLOBS, INPUT_INFO, INPUTS, NETWORK, OUTPUT_BLOBS,
     OUTPUTS, PLUGIN, REQUEST, Types, in_import, legacy_class,
@@ -61,12 +61,7 @@ class Api10Rule(PythonRule):
     removed_in = "2024.0"
     # every way to reach API 1.0 or nGraph goes through an import naming one of them
     needles = ("openvino", "ngraph")
-
-    @classmethod
-    def fix_together(cls) -> tuple:
-        from ovlint.engine import registry
-
-        return tuple(r for r in registry.all_rules() if issubclass(r, Api10Rule))
+    fix_group = FIX_GROUP
 
     @property
     def plan(self) -> Plan:

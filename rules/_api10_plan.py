@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ovlint.base import noqa
 from ovlint.base.diagnostics import Applicability, Edit, Fix
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import fresh_name, indentation, newline, walk, whole_lines
@@ -20,6 +19,7 @@ from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._api10_types import CORE, EXECUTABLE, Types
 from ovlint.base.versions import at_least
 
+FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
 FIX_SINCE = "2023.1"  # first release with `openvino.Core`, `openvino.Tensor`, ... at the top level
 
 @dataclass
@@ -140,15 +140,9 @@ class Plan:
         if self._finished:
             return
         self._finished = True
-        from ovlint.engine import registry
-
-        from ovlint.rules._api10 import Api10Rule
-
-        family = {r.code for r in registry.all_rules() if issubclass(r, Api10Rule)}
-        if not family <= self.ctx.enabled_codes or not self.fixable():
+        if FIX_GROUP not in self.ctx.complete_fix_groups or not self.fixable():
             return
         ctx = self.ctx
-        file_codes = noqa.file_exemption(ctx.text)
         unsafe = False
         chosen: list[Proposal] = []
         taken: list[Edit] = []
@@ -158,11 +152,9 @@ class Plan:
                 proposal.edits = None if made is None else tuple(made)
         _drop_deleted(self.proposals)
         for proposal in sorted(self.proposals, key=lambda p: ctx.span(p.where)):
-            start, end = ctx.span(proposal.where)
-            lines = {ctx.lines.line(ctx.lines.position(start)[0]), ctx.lines.line(ctx.lines.position(end)[0])}
             if proposal.edits is None and proposal.hidden_after_fix:
                 return  # migrating the rest would hide this use: no fix for the unit
-            if proposal.edits is None or noqa.is_suppressed(proposal.code, list(lines), file_codes):
+            if proposal.edits is None or ctx.suppressed(proposal.code, *ctx.span(proposal.where)):
                 unsafe = True
                 continue
             if any(_overlap(e, t) for e in proposal.edits for t in taken):

@@ -1,12 +1,7 @@
-"""What the C/C++ rules share: one lexed copy of the unit, and name lookups over it."""
+"""What the C/C++ rules share: name lookups over the unit's tokens."""
 from __future__ import annotations
 
 from ovlint.surfaces.native import Native
-
-
-
-def native(ctx) -> Native:
-    return ctx.memo("native", lambda: Native(ctx.text))
 
 
 def names(unit: Native):

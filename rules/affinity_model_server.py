@@ -6,7 +6,6 @@ import json
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, JsonRule, Valid
 from ovlint.rules._affinity import KEYS, message, pinning
-from ovlint.surfaces import jsonspan
 
 
 def _objects(node):
@@ -40,11 +39,7 @@ class ModelServerAffinity(JsonRule):
     )
     valid = (Valid('{"plugin_config": {"ENABLE_CPU_PINNING": "True"}, "AFFINITY": "CORE"}\n', filename="config.json"),)
 
-    def check_json(self, text) -> None:
-        try:
-            root = jsonspan.parse(text)
-        except jsonspan.JsonError:
-            return  # not ours to report: other JSON files are not parsed for this
+    def check_json(self, root) -> None:
         for node in _objects(root):
             config = node.get("plugin_config") if node.members else None
             if config is None or not config.members:

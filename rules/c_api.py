@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules._native import native
 
 CALLS = {
     "ie_core_create": "`ov_core_create(&core)`",
@@ -46,8 +45,7 @@ class InferenceEngineCApi(NativeRule):
     valid = (Valid("#include <openvino/c/openvino.h>\n\nint main(void) {\n  ov_core_t *core = NULL;\n"
                    "  ov_core_create(&core);\n  /* was ie_core_create */\n}\n", filename="main.c"),)
 
-    def check_native(self, source) -> None:
-        unit = native(self.ctx)
+    def check_native(self, unit) -> None:
         if not any("ie_c_api" in i.path for i in unit.includes) and not any(
                 t.text in CALLS for t in unit.code):
             return

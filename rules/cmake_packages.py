@@ -49,8 +49,8 @@ class LegacyCMakePackage(CMakeRule):
     valid = (Valid("# find_package(InferenceEngine)\nfind_package(OpenVINO REQUIRED)\n"
                    "message(\"no ngraph here: [[ngraph::ngraph]]\")\n", filename="CMakeLists.txt"),)
 
-    def check_cmake(self, source) -> None:
-        commands = cmake.parse(source)
+    def check_cmake(self, commands) -> None:
+        source = self.ctx.text
         packages = [c for c in commands if c.lower == "find_package" and c.arguments
                     and c.arguments[0].value.lower() in LEGACY_PACKAGES]
         has_openvino = any(c.lower == "find_package" and c.arguments and c.arguments[0].value == "OpenVINO"

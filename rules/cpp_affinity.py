@@ -4,7 +4,7 @@ from __future__ import annotations
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._affinity import pinning
-from ovlint.rules._native import closing, followed_by, names, native, span
+from ovlint.rules._native import closing, followed_by, names, span
 
 
 class AffinityCpp(NativeRule):
@@ -30,8 +30,7 @@ class AffinityCpp(NativeRule):
     valid = (Valid("core.set_property(\"CPU\", ov::hint::enable_cpu_pinning(true));\n"
                    "sched_setaffinity(0, sizeof(set), &set);\n", filename="app.cpp"),)
 
-    def check_native(self, source) -> None:
-        unit = native(self.ctx)
+    def check_native(self, unit) -> None:
         handled = set()
         for first, parts, past in names(unit):
             if parts != ["ov", "affinity"] or first in handled:

@@ -5,7 +5,6 @@ import re
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules._native import native
 
 # one-to-one replacements
 SAFE = {
@@ -63,8 +62,8 @@ class LegacyHeader(NativeRule):
     valid = (Valid("#include <openvino/openvino.hpp>\n// #include <inference_engine.hpp>\n"
                    "const char* doc = \"#include <ie_core.hpp>\";\n", filename="app.cpp"),)
 
-    def check_native(self, source) -> None:
-        for include in native(self.ctx).includes:
+    def check_native(self, unit) -> None:
+        for include in unit.includes:
             path = include.path
             known = next((k for k in list(SAFE) + list(REVIEW) if path == k or path.endswith("/" + k)), None)
             opset = OPSET.match(path)

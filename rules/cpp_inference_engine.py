@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules._native import followed_by, names, native, span, uses_inference_engine
+from ovlint.rules._native import followed_by, names, span, uses_inference_engine
 
 TYPES = {
     "Core": "`ov::Core`", "CNNNetwork": "`std::shared_ptr<ov::Model>` (from `core.read_model`)",
@@ -68,8 +68,7 @@ class InferenceEngineCpp(NativeRule):
                    "const char* note = \"InferenceEngine::Core\";\nov::Core core;\nauto m = core.read_model(\"m.xml\");\n",
                    filename="main.cpp"),)
 
-    def check_native(self, source) -> None:
-        unit = native(self.ctx)
+    def check_native(self, unit) -> None:
         if not uses_inference_engine(unit):
             return
         imported = False

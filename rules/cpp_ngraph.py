@@ -5,7 +5,7 @@ import re
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules._native import followed_by, names, native, span
+from ovlint.rules._native import followed_by, names, span
 
 # names the nGraph headers declared as `using ov::...` aliases: `ngraph::X` is `ov::X`
 ALIASES = {"Node", "Output", "Input", "Shape", "PartialShape", "Dimension", "Strides", "CoordinateDiff",
@@ -45,8 +45,7 @@ class NgraphCpp(NativeRule):
     valid = (Valid("auto shape = ov::Shape{1, 3};\n// ngraph::Shape was an alias\nmy::ngraph::Shape s;\n",
                    filename="a.cpp"),)
 
-    def check_native(self, source) -> None:
-        unit = native(self.ctx)
+    def check_native(self, unit) -> None:
         for first, parts, past in names(unit):
             if parts[0] in MACROS:
                 self.report(span(unit, first, past), f"`{parts[0]}` was removed with nGraph: use {MACROS[parts[0]]}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules._native import names, native, span
+from ovlint.rules._native import names, span
 from ovlint.rules.removed_components_python import REMOVED_DEVICES, removed_devices
 from ovlint.base.versions import at_least
 
@@ -41,8 +41,7 @@ class RemovedComponentsCpp(NativeRule):
                    "auto lstm = std::make_shared<ov::op::v5::LSTMSequence>(x, h, c, lens, w, r, b, 128, dir);\n",
                    filename="a.cpp"),)
 
-    def check_native(self, source) -> None:
-        unit = native(self.ctx)
+    def check_native(self, unit) -> None:
         for first, parts, past in names(unit):
             where = span(unit, first, past)
             if parts[:1] == ["ov"] and parts[-2:] in (["element", "undefined"], ["Type_t", "undefined"]):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules._native import followed_by, names, native, span
+from ovlint.rules._native import followed_by, names, span
 
 WRITE = ("override `StreamingStatus write(int64_t token)` (and, for several tokens at once, "
          "`write(const std::vector<int64_t>& tokens)`); return `ov::genai::StreamingStatus::RUNNING`, "
@@ -35,8 +35,7 @@ class StreamerCpp(NativeRule):
                    "bool put(Queue& q, int item);\n",
                    filename="streamer.cpp"),)
 
-    def check_native(self, source) -> None:
-        unit = native(self.ctx)
+    def check_native(self, unit) -> None:
         streamer = False
         for first, parts, past in names(unit):
             if parts[-1] == "ChunkStreamerBase":

@@ -6,7 +6,6 @@ import json
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, JsonRule, Valid
 from ovlint.rules.removed_components_python import REMOVED_DEVICES, removed_devices
-from ovlint.surfaces import jsonspan
 from ovlint.base.versions import at_least
 
 # plugin_config keys of API 1.0 -> the property they became
@@ -52,11 +51,7 @@ class ModelServerConfig(JsonRule):
     valid = (Valid('{"model_config_list": [{"config": {"name": "m", "base_path": "/m", "shape": "(1,3,224,224)",\n'
                    '  "plugin_config": {"NUM_STREAMS": "1"}}}]}\n', filename="config.json"),)
 
-    def check_json(self, text) -> None:
-        try:
-            root = jsonspan.parse(text)
-        except jsonspan.JsonError:
-            return
+    def check_json(self, root) -> None:
         target = self.ctx.target_version
         for key, node in _nodes(root):
             value = node.value if isinstance(node.value, str) else None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ovlint.rulekit.rule import Example, RequirementRule, Valid
-from ovlint.surfaces.requirements import as_pep440
+from ovlint.surfaces.requirement import as_pep440
 from ovlint.base.versions import at_least
 
 OPENVINO_PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}

@@ -6,7 +6,8 @@ import re
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import argument, assigned_value
+from ovlint.rulekit.python_edits import argument
+from ovlint.surfaces.python import assigned_value
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 

@@ -7,18 +7,19 @@ from ovlint.base import versions
 from ovlint.engine.fixer import fix_text
 from ovlint.engine.linter import lint_text
 from ovlint.base.text import SourceText
+from ovlint.surfaces import named
 
 FAMILY = [r for r in registry.all_rules() if r.code.startswith("OV1")]
 
 
 def lint(source, rules=FAMILY, target=versions.NEWEST, path="app.py"):
     kind = "notebook" if path.endswith(".ipynb") else "python"
-    return lint_text(path, kind, textwrap.dedent(source), rules, target).diagnostics
+    return lint_text(path, named(kind), textwrap.dedent(source), rules, target).diagnostics
 
 
 def fix(source, unsafe=True, rules=FAMILY, target=versions.NEWEST):
     source = textwrap.dedent(source)
-    return fix_text("app.py", "python", source, rules, target, unsafe, SourceText(source).encode)
+    return fix_text("app.py", named("python"), source, rules, target, unsafe, SourceText(source).encode)
 
 
 def found(source, **kwargs):
@@ -253,10 +254,10 @@ def test_a_notebook_is_one_program_across_its_cells(tmp_path):
              {"cell_type": "code", "execution_count": 2, "metadata": {}, "outputs": [],
               "source": ["ie = IECore()\n", "net = ie.read_network('m.xml')\n", "print(next(iter(net.outputs)))"]}]
     text = json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
-    found = lint_text("nb.ipynb", "notebook", text, FAMILY, versions.NEWEST).diagnostics
+    found = lint_text("nb.ipynb", named("notebook"), text, FAMILY, versions.NEWEST).diagnostics
     assert [(d.code, d.cell, d.row, d.column) for d in found] == [
         ("OV101", 0, 2, 1), ("OV102", 2, 1, 6), ("OV102", 2, 2, 10), ("OV103", 2, 3, 21)]
-    outcome = fix_text("nb.ipynb", "notebook", text, FAMILY, versions.NEWEST, True, SourceText(text).encode)
+    outcome = fix_text("nb.ipynb", named("notebook"), text, FAMILY, versions.NEWEST, True, SourceText(text).encode)
     fixed = json.loads(outcome.text)
     assert fixed["cells"][0]["source"] == ["%pip install -q openvino-dev\n", "import openvino as ov"]
     assert fixed["cells"][2]["source"] == ["ie = ov.Core()\n", "net = ie.read_model('m.xml')\n",

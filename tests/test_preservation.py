@@ -64,6 +64,7 @@ def test_fix_that_breaks_syntax_is_not_written(tmp_path):
     from ovlint.engine.fixer import fix_text
     from ovlint.rulekit.rule import PythonRule
     from ovlint.base.text import SourceText
+    from ovlint.surfaces import named
 
     class Breaker(PythonRule):
         code, name, summary, rationale, needles = "OV997", "breaker", "breaks", "test", ("x",)
@@ -73,7 +74,7 @@ def test_fix_that_breaks_syntax_is_not_written(tmp_path):
                 self.report(node, fix=self.make_fix(Edit(*self.ctx.span(node), "x +"), "break"))
 
     text = "x = 1\n"
-    outcome = fix_text("a.py", "python", text, [Breaker], "2026.4", False, SourceText(text).encode)
+    outcome = fix_text("a.py", named("python"), text, [Breaker], "2026.4", False, SourceText(text).encode)
     assert outcome.text == text
     assert [d.code for d in outcome.diagnostics] == ["OV997", "OV002"]
 

@@ -15,6 +15,7 @@ from ovlint.engine import registry
 from ovlint.base import versions
 from ovlint.engine.fixer import fix_text
 from ovlint.base.text import SourceText
+from ovlint.surfaces import named
 
 RULES = [r for r in registry.all_rules() if not r.code.startswith("OV0")]
 LEGACY = "from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network('m.xml')\n"
@@ -72,7 +73,7 @@ def programs(draw):
 
 
 def _fix(source, path="app.py", kind="python"):
-    return fix_text(path, kind, source, RULES, versions.NEWEST, True, SourceText(source).encode)
+    return fix_text(path, named(kind), source, RULES, versions.NEWEST, True, SourceText(source).encode)
 
 
 @given(programs())

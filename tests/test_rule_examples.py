@@ -9,7 +9,7 @@ from ovlint.base import versions
 from ovlint.base.diagnostics import Applicability
 from ovlint.engine.own_rules import ENGINE_RULES
 from ovlint.engine.linter import lint_text
-from ovlint.engine.discovery import kind_of
+from ovlint.surfaces import kind_of
 from ovlint.app.testing import fix_example, lint_example
 
 RULES = [r for r in registry.all_rules() if r not in ENGINE_RULES]
@@ -52,7 +52,7 @@ def test_flagged_example(rule, index, example):
     outcome = fix_example(rule, example.source, example.filename, unsafe=True, target=example.target)
     if example.fixed is None:
         together = lint_text(example.filename, kind_of(example.filename), example.source,
-                             list(rule.fix_together()), example.target or versions.NEWEST)
+                             list(registry.fix_group(rule)), example.target or versions.NEWEST)
         own = [d for d in together.diagnostics if d.code == rule.code]
         assert own and all(d.fix is None for d in own), "an example declared without a fix has one"
         return

@@ -6,8 +6,9 @@ import pytest
 
 from ovlint.engine.fixer import fix_text
 from ovlint.engine.linter import lint_text
-from ovlint.surfaces import command_sources, notebook, requirements
-from ovlint.surfaces.shell import split_commands
+from ovlint.surfaces import conda, named, notebook, pipfile, pyproject, requirements_txt, setup_cfg
+from ovlint.surfaces.requirement import from_pip_command
+from ovlint.surfaces.shell import from_python_string, split_commands
 from ovlint.base.text import SourceText
 
 from probes import DevPackageProbe, MoProbe
@@ -16,12 +17,12 @@ PROBES = [MoProbe, DevPackageProbe]
 
 
 def found(kind, text, path="f"):
-    doc = lint_text(path, kind, text, PROBES, "2026.4")
+    doc = lint_text(path, named(kind), text, PROBES, "2026.4")
     return [(d.code, d.message, d.cell, d.row, d.column, d.end_row, d.end_column) for d in doc.diagnostics]
 
 
 def fixed(kind, text, path="f"):
-    return fix_text(path, kind, text, PROBES, "2026.4", False, SourceText(text).encode).text
+    return fix_text(path, named(kind), text, PROBES, "2026.4", False, SourceText(text).encode).text
 
 
 # -- shell lexer -------------------------------------------------------------------------------
@@ -62,7 +63,7 @@ def test_shell_script_position_and_fix():
 
 
 def test_dockerfile_env_values_are_words_of_an_env_command():
-    from ovlint.surfaces.command_sources import from_dockerfile
+    from ovlint.surfaces.dockerfile import commands as from_dockerfile
 
     text = ("FROM ubuntu:20.04\n"
             "ENV LD_LIBRARY_PATH=${LD_LIBRARY_PATH}:/opt/lib \\\n"
@@ -169,7 +170,7 @@ def test_notebook_fix_changes_only_the_cell_source():
 
 def test_broken_notebooks_are_reported_not_raised():
     for text in ("{not json", '{"nbformat": 4}', '[1, 2]', '{"cells": [{"cell_type": "code", "source": 3}]}'):
-        doc = lint_text("n.ipynb", "notebook", text, PROBES, "2026.4")
+        doc = lint_text("n.ipynb", named("notebook"), text, PROBES, "2026.4")
         assert [d.code for d in doc.diagnostics] == ["OV001"] and not doc.parsed
 
 
@@ -184,7 +185,7 @@ def test_notebook_masking_keeps_offsets():
 def test_requirements_file_markers_hashes_and_comments():
     text = ("numpy==1.26  # pinned\n-r base.txt\nOpenVINO_Dev[onnx]==2023.3 ; python_version < '3.12'\n"
             "openvino-dev==2024.6.0 \\\n    --hash=sha256:abc\n# openvino-dev==1\n")
-    reqs = requirements.from_requirements_file(text)
+    reqs = requirements_txt.from_requirements_file(text)
     assert [(r.name, r.extras, r.specifier, r.hashed) for r in reqs] == [
         ("numpy", (), "==1.26", False), ("openvino-dev", ("onnx",), "==2023.3", False),
         ("openvino-dev", (), "==2024.6.0", True)]
@@ -197,35 +198,35 @@ def test_pyproject_pep621_poetry_and_errors():
     text = ('[project]\nname = "x"\ndependencies = [\n  "openvino-dev[onnx]>=2023.0",  # c\n  "numpy",\n]\n'
             '[project.optional-dependencies]\nconvert = ["openvino_dev"]\n'
             '[tool.poetry.dependencies]\nopenvino-dev = { version = "^2023.0", extras = ["pytorch"] }\n')
-    reqs = requirements.from_pyproject(text)
+    reqs = pyproject.from_pyproject(text)
     assert [(r.name, r.origin, r.extras) for r in reqs] == [
         ("openvino-dev", "pyproject", ("onnx",)), ("numpy", "pyproject", ()),
         ("openvino-dev", "pyproject", ()), ("openvino-dev", "poetry", ("pytorch",))]
     assert text[reqs[0].start:reqs[0].end] == "openvino-dev[onnx]>=2023.0"
     assert text[reqs[3].name_start:reqs[3].name_end] == "openvino-dev"
     assert reqs[3].specifier == "^2023.0"
-    doc = lint_text("pyproject.toml", "pyproject", "[project\n", PROBES, "2026.4")
+    doc = lint_text("pyproject.toml", named("pyproject"), "[project\n", PROBES, "2026.4")
     assert [d.code for d in doc.diagnostics] == ["OV001"]
 
 
 def test_setup_cfg_conda_and_pipfile():
     cfg = "[metadata]\nname = x\n[options]\ninstall_requires =\n    numpy\n    openvino-dev==2023.3\n" \
           "[options.extras_require]\nconvert = openvino-dev[onnx]\n"
-    assert [(r.name, r.extras) for r in requirements.from_setup_cfg(cfg)] == [
+    assert [(r.name, r.extras) for r in setup_cfg.from_setup_cfg(cfg)] == [
         ("numpy", ()), ("openvino-dev", ()), ("openvino-dev", ("onnx",))]
-    conda = "name: x\ndependencies:\n  - python=3.10\n  - openvino-dev\n  - pip:\n    - openvino-dev==2023.3\n"
-    (req,) = requirements.from_conda(conda)
-    assert conda[req.start:req.end] == "openvino-dev==2023.3"
-    pipfile = '[packages]\nopenvino-dev = "==2023.3"\n[dev-packages]\npytest = "*"\n'
-    assert [(r.name, r.specifier) for r in requirements.from_pipfile(pipfile)] == [
+    environment = "name: x\ndependencies:\n  - python=3.10\n  - openvino-dev\n  - pip:\n    - openvino-dev==2023.3\n"
+    (req,) = conda.from_conda(environment)
+    assert environment[req.start:req.end] == "openvino-dev==2023.3"
+    table = '[packages]\nopenvino-dev = "==2023.3"\n[dev-packages]\npytest = "*"\n'
+    assert [(r.name, r.specifier) for r in pipfile.from_pipfile(table)] == [
         ("openvino-dev", "==2023.3"), ("pytest", "")]
 
 
 def test_pip_install_words():
     (command,) = split_commands("python3 -m pip install -U --index-url $IDX 'openvino-dev>=2023' -r r.txt ./pkg\n")
-    assert [(r.name, r.carrier) for r in requirements.from_pip_command(command)] == [("openvino-dev", "word")]
-    (command,) = command_sources.from_python_string("uv pip install openvino-dev", 10)
-    assert [r.start for r in requirements.from_pip_command(command)] == [25]
+    assert [(r.name, r.carrier) for r in from_pip_command(command)] == [("openvino-dev", "word")]
+    (command,) = from_python_string("uv pip install openvino-dev", 10)
+    assert [r.start for r in from_pip_command(command)] == [25]
 
 
 @pytest.mark.parametrize("kind,path", [("shell", "a.sh"), ("dockerfile", "Dockerfile"), ("makefile", "Makefile"),
@@ -247,7 +248,7 @@ def _example_modules():
 def test_parents_and_qualified_names_match_libcst_providers():
     from libcst.metadata import MetadataWrapper, ParentNodeProvider, QualifiedNameProvider, ScopeProvider
 
-    from ovlint.rulekit.context import PythonContext
+    from ovlint.rulekit.context import PythonContext, UnitContext
     from ovlint.surfaces.python import parent_map
 
     checked = 0
@@ -255,8 +256,8 @@ def test_parents_and_qualified_names_match_libcst_providers():
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         provided = wrapper.resolve_many([ParentNodeProvider, QualifiedNameProvider, ScopeProvider])
         assert parent_map(module) == provided[ParentNodeProvider]
-        ctx = PythonContext("x.py", module.code, None, "2026.4", "x.py", wrapper=wrapper,
-                            scopes=provided[ScopeProvider])
+        unit = UnitContext("x.py", module.code, None, "2026.4", "x.py")
+        ctx = PythonContext(unit, wrapper=wrapper, scopes=provided[ScopeProvider])
         for node, names in provided[QualifiedNameProvider].items():
             names = names() if callable(names) else names
             assert ctx.qualified_names(node) == {q.name for q in names}

@@ -23,8 +23,8 @@ def _rules(kind: str, select: Optional[Iterable[str]], ignore: Iterable[str], ta
     return list(prefilter.rules_for(kind, frozenset(codes), target))
 
 
-def _kind(filename: str) -> str:
-    from ovlint.engine.discovery import kind_of
+def _kind(filename: str):
+    from ovlint.surfaces import kind_of
 
     kind = kind_of(filename)
     if kind is None:
@@ -39,7 +39,7 @@ def lint_source(source: str, filename: str = "source.py", *, select: Optional[It
 
     target = versions.normalize(target_version) if target_version else versions.NEWEST
     kind = _kind(filename)
-    return lint_text(filename, kind, source, _rules(kind, select, ignore, target), target).diagnostics
+    return lint_text(filename, kind, source, _rules(kind.name, select, ignore, target), target).diagnostics
 
 
 def fix_source(source: str, filename: str = "source.py", *, unsafe: bool = False,
@@ -51,6 +51,6 @@ def fix_source(source: str, filename: str = "source.py", *, unsafe: bool = False
 
     target = versions.normalize(target_version) if target_version else versions.NEWEST
     kind = _kind(filename)
-    outcome = fix_text(filename, kind, source, _rules(kind, select, ignore, target), target, unsafe,
+    outcome = fix_text(filename, kind, source, _rules(kind.name, select, ignore, target), target, unsafe,
                        lambda text: text.encode("utf-8"))
     return outcome.text, outcome.diagnostics

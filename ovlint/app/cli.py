@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 
 import click
 
@@ -143,15 +142,3 @@ def rule_command(code, output_format):
         click.echo(f"ovlint: error: unknown rule {code!r} (see `ovlint rules`)", err=True)
         sys.exit(EXIT_ERROR)
     ruledocs.print_rule(rule, output_format)
-
-
-def statistics_lines(diagnostics) -> list[str]:
-    from ovlint.engine import registry
-
-    counts = Counter(d.code for d in diagnostics)
-    fixable = {d.code for d in diagnostics if d.fix is not None}
-    rules = registry.by_code()
-    return [
-        f"{count:>5}\t{code}\t{'[*] ' if code in fixable else '    '}{rules[code].name if code in rules else ''}"
-        for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]

@@ -6,16 +6,14 @@ import re
 
 from ovlint.base.diagnostics import Edit
 
-# comment syntax per kind of file; kinds missing here (JSON, notebooks) cannot take a comment
-COMMENT = {"python": "#", "requirements": "#", "pyproject": "#", "pipfile": "#", "setup-cfg": "#", "conda": "#",
-           "shell": "#", "dockerfile": "#", "makefile": "#", "ci-yaml": "#", "cmake": "#", "cpp": "//"}
 _EXISTING = re.compile(r"(?P<mark>(?:#|//)\s*noqa)(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
 
 
-def edits(kind: str, text: str, diagnostics) -> list[Edit]:
-    """One edit per flagged line: append `# noqa: CODES`, or extend the codes already there."""
-    marker = COMMENT.get(kind)
-    if marker is None:
+def edits(kind, text: str, diagnostics) -> list[Edit]:
+    """One edit per flagged line of a file of `kind` (a FileKind): append `# noqa: CODES` in the
+    kind's comment syntax, or extend the codes already there."""
+    marker = kind.comment
+    if marker is None:  # JSON, notebooks
         return []
     by_row: dict[int, set[str]] = {}
     for diag in diagnostics:

@@ -7,12 +7,9 @@ from typing import Optional
 
 from ovlint.base import versions
 
-# file name -> the kind the requirement readers know it as
-DEPENDENCY_FILES = {
-    "requirements.txt": "requirements", "requirements.in": "requirements", "constraints.txt": "requirements",
-    "pyproject.toml": "pyproject", "setup.cfg": "setup-cfg", "Pipfile": "pipfile",
-    "environment.yml": "conda", "environment.yaml": "conda",
-}
+# the dependency files of a folder that state its pins
+DEPENDENCY_FILES = ("requirements.txt", "requirements.in", "constraints.txt", "pyproject.toml", "setup.cfg",
+                    "Pipfile", "environment.yml", "environment.yaml")
 # openvino-genai and openvino-tokenizers are released with openvino and numbered alike
 PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}
 LOWER_BOUNDS = {"==", "===", "~=", ">="}
@@ -22,26 +19,24 @@ def pinned_release(directory: str) -> Optional[tuple[str, str]]:
     """(release, file) for the lowest release the folder's dependency files allow, if they pin one."""
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
-    from ovlint.surfaces import requirements
+    from ovlint.surfaces import kind_of
+    from ovlint.surfaces.requirement import as_pep440
 
-    readers = {"requirements": requirements.from_requirements_file, "pyproject": requirements.from_pyproject,
-               "setup-cfg": requirements.from_setup_cfg, "pipfile": requirements.from_pipfile,
-               "conda": requirements.from_conda}
     found = []
-    for name, kind in DEPENDENCY_FILES.items():
+    for name in DEPENDENCY_FILES:
         path = os.path.join(directory, name)
         if not os.path.isfile(path):
             continue
         try:
             with open(path, encoding="utf-8") as handle:
-                reqs = readers[kind](handle.read())
+                reqs = [r for unit in kind_of(name).read(handle.read()).units for r in unit.requirements]
         except (OSError, UnicodeDecodeError, ValueError):
             continue
         for req in reqs:
             if req.name not in PACKAGES or not req.specifier:
                 continue
             try:
-                specs = SpecifierSet(requirements.as_pep440(req.specifier))
+                specs = SpecifierSet(as_pep440(req.specifier))
             except InvalidSpecifier:
                 continue
             for spec in specs:

@@ -10,20 +10,13 @@ FAMILIES = {"OV0": "ovlint itself (files it could not read)", "OV1": "API 1.0 an
             "OV2": "Model Optimizer", "OV3": "CPU affinity and pinning", "OV4": "openvino-dev and its tools",
             "OV5": "discontinued components", "OV6": "later removals (openvino.runtime, ...)",
             "OV7": "OpenVINO GenAI"}
-SURFACES = {".py": "Python", ".ipynb": "notebooks", ".txt": "requirements", ".toml": "pyproject",
-            ".cfg": "setup.cfg", ".yml": "YAML", ".yaml": "YAML", ".sh": "shell", ".cpp": "C/C++",
-            ".hpp": "C/C++", ".h": "C/C++", ".c": "C/C++", ".cc": "C/C++", ".cmake": "CMake", ".json": "JSON"}
 
 
 def _surface(path: str) -> str:
-    name = path.rsplit("/", 1)[-1]
-    if name == "Dockerfile" or name.endswith(".Dockerfile"):
-        return "Dockerfile"
-    if name == "CMakeLists.txt":
-        return "CMake"
-    if name.startswith("Makefile"):
-        return "Makefile"
-    return SURFACES.get("." + name.rsplit(".", 1)[-1] if "." in name else "", "other")
+    from ovlint.surfaces import kind_of
+
+    kind = kind_of(path)
+    return kind.label if kind is not None else "other"
 
 
 def write(path: str, diagnostics, target: str, fixed=()) -> None:

@@ -9,8 +9,9 @@ from typing import Optional
 from ovlint.app import reporters
 from ovlint.engine.cache import Cache
 from ovlint.base.diagnostics import Applicability
-from ovlint.engine.discovery import discover, kind_of
+from ovlint.engine.discovery import discover
 from ovlint.engine.runner import Task, process, run, unreadable
+from ovlint.surfaces import kind_of, named, python
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -36,41 +37,27 @@ class CheckOptions:
     report_file: Optional[str] = None  # a migration report of this run
 
 
-def _task(path: str, kind, settings, options: CheckOptions, display=None) -> Task:
+def _task(path: str, kind: str, settings, options: CheckOptions, display=None) -> Task:
     unsafe = settings.unsafe_fixes if options.unsafe_fixes is None else options.unsafe_fixes
     return Task(path, kind, settings.codes_for(display or path), settings.target_version, options.mode,
                 unsafe, display=display)
 
 
-def collect(options: CheckOptions, resolver) -> tuple[list, str]:
-    """Every diagnostic under `options.paths`, sorted, and the target release of the first path."""
-    missing: list[str] = []
-    tasks = [_task(t.path, t.kind, resolver.for_file(t.path), options)
-             for t in discover(options.paths, resolver, missing) if t.kind is not None]
-    results = run(tasks, options.jobs, None) + [unreadable(path, "no such file or directory") for path in missing]
-    target = resolver.for_directory(options.paths[0] if os.path.isdir(options.paths[0]) else
-                                    os.path.dirname(os.path.abspath(options.paths[0]))).target_version
-    return sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key()), target
+def sorted_diagnostics(results) -> list:
+    return sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
 
 
-def run_check(options: CheckOptions, resolver) -> int:
-    out = sys.stdout
-    if options.paths == ["-"]:
-        return _run_stdin(options, resolver)
+def _run(options: CheckOptions, resolver, cache=None) -> tuple[list, list]:
+    """(a result per file under `options.paths`, missing paths included; the tasks run)."""
     missing: list[str] = []
-    targets = discover(options.paths, resolver, missing)
-    cache = None
-    if options.use_cache:
-        here = resolver.for_directory(os.getcwd())
-        cache = Cache(os.path.join(here.root, here.cache_dir))
     tasks = []
-    for target in targets:
+    for target in discover(options.paths, resolver, missing):
         if target.kind is None:  # named explicitly (pre-commit passes every text file): nothing to check
             if options.verbose:
                 print(f"ovlint: {target.path}: not a kind of file ovlint reads; skipped", file=sys.stderr)
             continue
         settings = resolver.for_file(target.path)  # discovery has applied its excludes already
-        task = _task(target.path, target.kind, settings, options)
+        task = _task(target.path, target.kind.name, settings, options)
         if cache is not None:
             try:
                 task.cache_key = cache.key(os.stat(target.path), settings.digest())
@@ -80,8 +67,26 @@ def run_check(options: CheckOptions, resolver) -> int:
     if options.verbose:
         sources = sorted({resolver.for_file(t.path).source or "(defaults)" for t in tasks})
         print(f"ovlint: {len(tasks)} file(s); settings from {', '.join(sources) or '(defaults)'}", file=sys.stderr)
-    results = run(tasks, options.jobs, cache)
-    results += [unreadable(path, "no such file or directory") for path in missing]
+    results = run(tasks, options.jobs, cache) + [unreadable(path, "no such file or directory") for path in missing]
+    return results, tasks
+
+
+def collect(options: CheckOptions, resolver) -> tuple[list, str]:
+    """Every diagnostic under `options.paths`, sorted, and the target release of the first path."""
+    results, _ = _run(options, resolver)
+    target = resolver.for_directory(options.paths[0] if os.path.isdir(options.paths[0]) else
+                                    os.path.dirname(os.path.abspath(options.paths[0]))).target_version
+    return sorted_diagnostics(results), target
+
+
+def run_check(options: CheckOptions, resolver) -> int:
+    if options.paths == ["-"]:
+        return _run_stdin(options, resolver)
+    cache = None
+    if options.use_cache:
+        here = resolver.for_directory(os.getcwd())
+        cache = Cache(os.path.join(here.root, here.cache_dir))
+    results, tasks = _run(options, resolver, cache)
     pinned = sorted({(s.target_version, s.target_origin) for s in map(resolver.for_file, (t.path for t in tasks))
                      if s.target_origin.startswith("pinned")})
     if options.write_baseline:
@@ -92,15 +97,14 @@ def run_check(options: CheckOptions, resolver) -> int:
         from ovlint.app import report
 
         target = tasks[0].target if tasks else resolver.for_directory(os.getcwd()).target_version
-        report.write(options.report_file, sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key()),
-                     target, [d for r in results for d in r.applied])
-    return _report(results, options, out, pinned)
+        report.write(options.report_file, sorted_diagnostics(results), target, [d for r in results for d in r.applied])
+    return _report(results, options, sys.stdout, pinned)
 
 
 def _write_baseline(results, path: str) -> int:
     from ovlint.app import baseline
 
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    diagnostics = sorted_diagnostics(results)
     count = baseline.write(path, [d for d in diagnostics if not d.code.startswith("OV0")])
     print(f"ovlint: wrote {count} finding(s) to {path}", file=sys.stderr)
     return EXIT_CLEAN
@@ -112,7 +116,7 @@ def _add_noqa(results, tasks) -> int:
     from ovlint.base.text import DecodeError, decode
     from ovlint.engine.writer import WriteError, write_atomic
 
-    kinds = {(t.display or t.path): (t.path, t.kind) for t in tasks}
+    kinds = {(t.display or t.path): (t.path, named(t.kind)) for t in tasks}
     added = 0
     for result in results:
         if not result.diagnostics or result.path not in kinds:
@@ -121,7 +125,7 @@ def _add_noqa(results, tasks) -> int:
         try:
             with open(path, "rb") as handle:
                 data = handle.read()
-            source = decode(data, python=kind == "python")
+            source = decode(data, python=kind.python_source)
             edits = noqa_writer.edits(kind, source.text, result.diagnostics)
             if edits:
                 write_atomic(path, source.encode(apply_edits(source.text, edits)), data)
@@ -135,7 +139,8 @@ def _add_noqa(results, tasks) -> int:
 def _run_stdin(options: CheckOptions, resolver) -> int:
     name = options.stdin_filename or "-"
     settings = resolver.for_file(name if options.stdin_filename else os.path.join(os.getcwd(), "stdin.py"))
-    kind = kind_of(name) if options.stdin_filename else "python"
+    kind = (kind_of(name) if options.stdin_filename else python.KIND) or None
+    kind = kind.name if kind is not None else None
     data = sys.stdin.buffer.read()
     task = _task(name, kind, settings, options, display=name)
     result = process(task, data)
@@ -147,7 +152,7 @@ def _run_stdin(options: CheckOptions, resolver) -> int:
 
 
 def _report(results, options: CheckOptions, out, pinned=()) -> int:
-    diagnostics = sorted((d for r in results for d in r.diagnostics), key=lambda d: d.sort_key())
+    diagnostics = sorted_diagnostics(results)
     if options.baseline:
         from ovlint.app import baseline
 
@@ -158,8 +163,6 @@ def _report(results, options: CheckOptions, out, pinned=()) -> int:
         for diff in diffs:
             out.write(diff)
     elif options.statistics:
-        from ovlint.app.cli import statistics_lines
-
         for line in statistics_lines(diagnostics):
             out.write(line + "\n")
     else:
@@ -208,3 +211,17 @@ def _summary(diagnostics, applied, options: CheckOptions, out) -> None:
             out.write(f"[*] {safe} fixable with `ovlint --fix`.\n")
         if unsafe:
             out.write(f"[-] {unsafe} more fixable with `ovlint --fix --unsafe-fixes` (review these).\n")
+
+
+def statistics_lines(diagnostics) -> list[str]:
+    from collections import Counter
+
+    from ovlint.engine import registry
+
+    counts = Counter(d.code for d in diagnostics)
+    fixable = {d.code for d in diagnostics if d.fix is not None}
+    rules = registry.by_code()
+    return [
+        f"{count:>5}\t{code}\t{'[*] ' if code in fixable else '    '}{rules[code].name if code in rules else ''}"
+        for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]

@@ -3,10 +3,11 @@ writing a rule of their own."""
 from __future__ import annotations
 
 from ovlint.base import versions
-from ovlint.engine.discovery import kind_of
+from ovlint.base.text import SourceText
+from ovlint.engine import registry
 from ovlint.engine.fixer import fix_text
 from ovlint.engine.linter import lint_text
-from ovlint.base.text import SourceText
+from ovlint.surfaces import kind_of
 
 
 def lint_example(rule, source: str, filename: str, target: str | None = None):
@@ -19,5 +20,5 @@ def lint_example(rule, source: str, filename: str, target: str | None = None):
 
 def fix_example(rule, source: str, filename: str, unsafe: bool, target: str | None = None):
     kind = kind_of(filename)
-    rules = list(rule.fix_together())
+    rules = list(registry.fix_group(rule))
     return fix_text(filename, kind, source, rules, target or versions.NEWEST, unsafe, SourceText(source).encode)

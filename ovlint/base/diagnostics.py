@@ -48,12 +48,9 @@ class Diagnostic:
     source_line: str = ""
     # each fix edit as {"content", "location", "end_location"} in 1-based rows and columns
     edit_locations: list = field(default_factory=list)
-    # the unit whose text `start`/`end` and the fix's edits index: the cell itself, or None when a
-    # notebook was linted as one unit (all its code cells together)
-    unit: int | None = field(default=-1, compare=False)
-
-    def unit_key(self):
-        return self.cell if self.unit == -1 else self.unit
+    # the unit whose text `start`/`end` and the fix's edits index: None for the whole file (and a
+    # notebook's joined code cells), a cell when a notebook's cells were linted one by one
+    unit: int | None = field(default=None, compare=False)
 
     def sort_key(self):
         return (self.path, self.cell if self.cell is not None else -1, self.row, self.column, self.code)

@@ -2,77 +2,32 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from ovlint.engine import gitignore
-
-_CPP = {".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp"}
-_SHELL = {".sh", ".bash", ".ksh", ".zsh"}
-_CI_NAMES = {".gitlab-ci.yml", ".gitlab-ci.yaml", "azure-pipelines.yml", "azure-pipelines.yaml",
-             ".travis.yml", "bitbucket-pipelines.yml", "jenkins.yml"}
-_REQUIREMENTS = re.compile(r"(.*requirements.*|constraints.*)\.(txt|in)$")
-_CONDA = re.compile(r"(environment|conda)([-_.][\w.-]*)?\.ya?ml$")
-_SHEBANG = re.compile(rb"^#![^\n]*\b(ba|da|k|z)?sh\b")
+from ovlint.surfaces import FileKind, kind_from_head, kind_of, sniffs
 
 
-def kind_of(path: str) -> str | None:
-    """The file kind by name, or None if ovlint has no surface for it."""
-    p = PurePosixPath(path.replace(os.sep, "/"))
-    name = p.name.lower()
-    suffix = p.suffix.lower()
-    if suffix in (".py", ".pyi"):
-        return "python"
-    if suffix == ".ipynb":
-        return "notebook"
-    if name == "pyproject.toml":
-        return "pyproject"
-    if name == "pipfile":
-        return "pipfile"
-    if name == "setup.cfg":
-        return "setup-cfg"
-    if _REQUIREMENTS.match(name) or (suffix == ".txt" and p.parent.name.lower() == "requirements"):
-        return "requirements"
-    if suffix in (".yml", ".yaml"):
-        parts = [x.lower() for x in p.parts]
-        if _CONDA.match(name):
-            return "conda"
-        if (name in _CI_NAMES or ".circleci" in parts or "gitlab-ci" in name
-                or any(a == ".github" and b == "workflows" for a, b in zip(parts, parts[1:]))):
-            return "ci-yaml"
-        return None
-    if suffix in _SHELL:
-        return "shell"
-    if name in ("dockerfile", "containerfile") or name.startswith(("dockerfile.", "containerfile.")) \
-            or suffix in (".dockerfile", ".containerfile"):
-        return "dockerfile"
-    if name in ("makefile", "gnumakefile") or suffix == ".mk":
-        return "makefile"
-    if name == "cmakelists.txt" or suffix == ".cmake":
-        return "cmake"
-    if suffix in _CPP:
-        return "cpp"
-    if suffix == ".json":
-        return "json"
-    return None
-
-
-def kind_from_content(path: str) -> str | None:
-    """An extension-less script is a shell script if its shebang says so."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(128)
-    except OSError:
-        return None
-    return "shell" if _SHEBANG.match(head) else None
+def kind_of_file(path: str, executable: bool, named: bool = False) -> FileKind | None:
+    """The kind of a file, by its name or, for a name no kind claims, by its first bytes; a file
+    `named` on the command line is read whatever its name."""
+    kind = kind_of(path)
+    name = os.path.basename(path)
+    if kind is None and (named or sniffs(name)):
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(128)
+        except OSError:
+            return None
+        kind = kind_from_head(None if named else name, head, executable)
+    return kind
 
 
 @dataclass(frozen=True)
 class Target:
     path: str
-    kind: str | None  # None: named on the command line but of no known kind
+    kind: FileKind | None  # None: named on the command line but of no known kind
 
 
 def discover(paths: list[str], resolver, errors: list[str]) -> list[Target]:
@@ -88,8 +43,7 @@ def discover(paths: list[str], resolver, errors: list[str]) -> list[Target]:
             _walk(os.path.normpath(raw), resolver, ignores, found, set())
         else:
             path = os.path.normpath(raw)
-            kind = kind_of(path) or kind_from_content(path)
-            found.setdefault(path, Target(path, kind))
+            found.setdefault(path, Target(path, kind_of_file(path, executable=True, named=True)))
     return sorted(found.values(), key=lambda t: t.path)
 
 
@@ -114,7 +68,8 @@ def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
             is_file = entry.is_file()
         except OSError:
             continue
-        if is_file and not is_dir and kind_of(path) is None and "." in entry.name:
+        kind = kind_of(path) if is_file and not is_dir else None
+        if is_file and not is_dir and kind is None and not sniffs(entry.name):
             continue  # not a kind of file ovlint reads: no need to ask whether it is excluded
         if settings.is_excluded(path) or (ignores and gitignore.is_ignored(path, is_dir, ignores)):
             continue
@@ -123,13 +78,12 @@ def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
                 continue  # a virtual environment under any name
             _walk(path, resolver, ignores, found, seen)
         elif is_file:
-            kind = kind_of(path)
-            if kind is None and "." not in entry.name:
+            if kind is None:
                 try:
-                    executable = entry.stat().st_mode & stat.S_IXUSR
+                    executable = bool(entry.stat().st_mode & stat.S_IXUSR)
                 except OSError:
-                    executable = 0
-                kind = kind_from_content(path) if executable else None
+                    executable = False
+                kind = kind_of_file(path, executable)
             if kind is not None:
                 path = os.path.normpath(path)
                 found.setdefault(path, Target(path, kind))

@@ -7,7 +7,8 @@ from typing import Callable
 
 from ovlint.base.diagnostics import Applicability, Diagnostic, Edit
 from ovlint.engine.own_rules import FixBrokeFile, FixDidNotConverge
-from ovlint.engine.linter import Document, lint_text
+from ovlint.engine.linter import lint_text
+from ovlint.surfaces import Document, FileKind
 
 MAX_ROUNDS = 10
 
@@ -23,7 +24,7 @@ def allowed(diag: Diagnostic, unsafe: bool) -> bool:
     return diag.fix is not None and (unsafe or diag.fix.applicability is Applicability.SAFE)
 
 
-def fix_text(path: str, kind: str, text: str, rules: list, target: str, unsafe: bool,
+def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, unsafe: bool,
              encode: Callable[[str], bytes]) -> FixOutcome:
     original = lint_text(path, kind, text, rules, target)
     doc = original
@@ -59,7 +60,7 @@ def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     taken: dict = {}
     chosen = []
     for diag in sorted((d for d in diagnostics if allowed(d, unsafe)), key=lambda d: (d.fix.span, d.code)):
-        edits = taken.setdefault(diag.unit_key(), set())
+        edits = taken.setdefault(diag.unit, set())
         if any(_conflict(e, other) for e in diag.fix.edits if e not in edits for other in edits):
             continue
         edits.update(diag.fix.edits)
@@ -84,8 +85,8 @@ def apply_edits(text: str, edits) -> str:
 def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
     per_unit: dict = {}
     for diag in chosen:
-        per_unit.setdefault(diag.unit_key(), set()).update(diag.fix.edits)
-    units = dict(doc.units)
+        per_unit.setdefault(diag.unit, set()).update(diag.fix.edits)
+    units = doc.unit_texts()
     for unit, edits in per_unit.items():
         units[unit] = apply_edits(units[unit], edits)
     return doc.rebuild(units)

@@ -11,30 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ovlint.engine import registry
-from ovlint.engine.linter import KIND_SURFACES
 from ovlint.base.versions import at_least
-
-# what a Python file must contain before its strings are read as commands
-COMMAND_CARRIERS = (b"subprocess", b"os.system", b"os.popen")
-PYTHON_KINDS = ("python",)
+from ovlint.engine import registry
+from ovlint.surfaces import named
 
 
 @lru_cache(maxsize=256)
 def rules_for(kind: str, codes: frozenset[str], target: str) -> tuple:
-    """The enabled rules that can fire on a kind of file when migrating to `target`: a rule
-    whose API is not yet deprecated in the target release stays silent."""
-    surfaces = KIND_SURFACES.get(kind, ())
+    """The enabled rules that can fire on a kind of file (by name) when migrating to `target`: a
+    rule whose API is not yet deprecated in the target release stays silent."""
+    facts = named(kind).facts
     return tuple(r for r in registry.all_rules()
-                 if r.code in codes and r.surface in surfaces and at_least(target, r.applies_from or r.deprecated_in))
+                 if r.code in codes and r.surface in facts and at_least(target, r.applies_from or r.deprecated_in))
 
 
 @dataclass(frozen=True)
 class Needles:
     own: tuple[bytes, ...]  # found anywhere in the file
-    carried: tuple[bytes, ...]  # count only next to a command carrier (Python files)
+    carried: tuple[bytes, ...]  # count only next to a carrier
     insensitive: tuple[bytes, ...]  # lowercase needles, searched in the lowercased file
     carried_insensitive: tuple[bytes, ...]
+    carriers: tuple[bytes, ...] = ()
+    carrier_files: tuple[str, ...] = ()
 
     def admit(self, data: bytes, filename: str = "") -> bool:
         if any(n in data for n in self.own):
@@ -46,7 +44,7 @@ class Needles:
                 return True
         if not (self.carried or self.carried_insensitive):
             return False
-        if filename != "setup.py" and not any(c in data for c in COMMAND_CARRIERS):
+        if filename not in self.carrier_files and not any(c in data for c in self.carriers):
             return False
         if any(n in data for n in self.carried):
             return True
@@ -60,10 +58,10 @@ def needles_for(kind: str, codes: frozenset[str], target: str) -> Needles | None
     rules = rules_for(kind, codes, target)
     if not rules:
         return None
+    file_kind = named(kind)
     own, carried = set(), set()
     for rule in rules:
-        carried_here = kind in PYTHON_KINDS and rule.surface in ("command", "requirement")
-        (carried if carried_here else own).update(rule.needles)
+        (carried if rule.surface in file_kind.carried else own).update(rule.needles)
 
     def split(needles):
         plain = _minimal(n.encode() for n in needles if not n.startswith("(?i)"))
@@ -72,7 +70,7 @@ def needles_for(kind: str, codes: frozenset[str], target: str) -> Needles | None
 
     own_plain, own_folded = split(own)
     carried_plain, carried_folded = split(carried)
-    return Needles(own_plain, carried_plain, own_folded, carried_folded)
+    return Needles(own_plain, carried_plain, own_folded, carried_folded, file_kind.carriers, file_kind.carrier_files)
 
 
 def _minimal(needles) -> tuple[bytes, ...]:

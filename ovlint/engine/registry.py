@@ -35,6 +35,20 @@ def by_code() -> dict[str, type[Rule]]:
     return {r.code: r for r in all_rules()}
 
 
+def fix_group(rule: type[Rule]) -> tuple[type[Rule], ...]:
+    """The rules whose fixes apply only together with `rule`'s (itself alone for most)."""
+    if rule.fix_group is None:
+        return (rule,)
+    return tuple(r for r in all_rules() if r.fix_group == rule.fix_group)
+
+
+def complete_fix_groups(rules) -> frozenset[str]:
+    """The fix groups every rule of which is among `rules`."""
+    present = {r.code for r in rules}
+    groups = {r.fix_group for r in rules if r.fix_group is not None}
+    return frozenset(g for g in groups if all(r.code in present for r in all_rules() if r.fix_group == g))
+
+
 def find(code_or_name: str) -> type[Rule] | None:
     key = code_or_name.strip()
     for rule in all_rules():

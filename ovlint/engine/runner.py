@@ -15,9 +15,7 @@ from ovlint.base.diagnostics import Diagnostic
 from ovlint.engine.own_rules import FileNotReadable, InternalError
 from ovlint.base.text import DecodeError, SourceText, decode
 from ovlint.engine.writer import WriteError, write_atomic
-
-PYTHON_KINDS = ("python",)
-
+from ovlint.surfaces import named
 
 @dataclass
 class FileResult:
@@ -32,7 +30,7 @@ class FileResult:
 @dataclass
 class Task:
     path: str
-    kind: Optional[str]
+    kind: Optional[str]  # the name of its FileKind
     codes: frozenset
     target: str
     mode: str  # check, fix, diff
@@ -73,7 +71,7 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
     if needles is None or not needles.admit(data, os.path.basename(task.path)):
         return FileResult(name)
     try:
-        source = decode(data, python=task.kind in PYTHON_KINDS)
+        source = decode(data, python=named(task.kind).python_source)
     except DecodeError as exc:
         return unreadable(name, str(exc))
     try:
@@ -92,9 +90,10 @@ def _lint_or_fix(task: Task, name: str, data: bytes, source: SourceText) -> File
     from ovlint.engine.linter import lint_text
 
     rules = prefilter.rules_for(task.kind, task.codes, task.target)
+    kind = named(task.kind)
     if task.mode == "check":
-        return FileResult(name, lint_text(name, task.kind, source.text, rules, task.target).diagnostics)
-    outcome = fix_text(name, task.kind, source.text, rules, task.target, task.unsafe, source.encode)
+        return FileResult(name, lint_text(name, kind, source.text, rules, task.target).diagnostics)
+    outcome = fix_text(name, kind, source.text, rules, task.target, task.unsafe, source.encode)
     result = FileResult(name, outcome.diagnostics, outcome.applied)
     if outcome.text == source.text:
         return result
@@ -119,7 +118,8 @@ def _lint_or_fix(task: Task, name: str, data: bytes, source: SourceText) -> File
 def _relint(task: Task, name: str, source: SourceText) -> list[Diagnostic]:
     from ovlint.engine.linter import lint_text
 
-    return lint_text(name, task.kind, source.text, prefilter.rules_for(task.kind, task.codes, task.target), task.target).diagnostics
+    rules = prefilter.rules_for(task.kind, task.codes, task.target)
+    return lint_text(name, named(task.kind), source.text, rules, task.target).diagnostics
 
 
 def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:

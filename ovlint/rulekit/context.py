@@ -4,21 +4,25 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any, Optional
 
+from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic, Edit, Fix
 from ovlint.base.text import LineIndex
 
 
 class UnitContext:
-    """One unit of one file: a whole file, or one notebook cell."""
+    """One unit of one file: a whole file, a notebook's joined code cells, or one cell."""
 
-    def __init__(self, path: str, text: str, cell: Optional[int], target_version: str, filename: str):
+    def __init__(self, path: str, text: str, cell: Optional[int], target_version: str, filename: str,
+                 file_codes=False):
         self.path = path
         self.text = text
         self.cell = cell
         self.target_version = target_version
         self.filename = filename  # the file's base name, for rules gated on it (setup.py)
+        self.file_codes = file_codes  # what a file-level `ovlint: noqa` exempts (see `noqa.file_exemption`)
         self.diagnostics: list[Diagnostic] = []
-        self.enabled_codes: frozenset[str] = frozenset()  # the codes of every rule running on this unit
+        # the fix groups (`Rule.fix_group`) whose every rule runs on this unit
+        self.complete_fix_groups: frozenset[str] = frozenset()
         self._lines: Optional[LineIndex] = None
         self._memo: dict = {}
 
@@ -52,13 +56,48 @@ class UnitContext:
         start, end = self.span(where)
         return Edit(start, end, content)
 
+    def suppressed(self, code: str, start: int, end: int) -> bool:
+        """Whether a `noqa` comment on the first or last line of the span, or the file's own
+        `ovlint: noqa`, covers `code`. ovlint's own diagnostics (OV0xx) are never suppressed."""
+        if code.startswith("OV0"):
+            return False
+        lines = self.lines
+        rows = {lines.line(lines.position(start)[0]), lines.line(lines.position(end)[0])}
+        return noqa.is_suppressed(code, list(rows), self.file_codes)
+
+    def finish(self) -> list[Diagnostic]:
+        """The unit's diagnostics that no comment suppresses, with rows, columns and source lines."""
+        lines = self.lines
+        kept = []
+        for diag in self.diagnostics:
+            if self.suppressed(diag.code, diag.start, diag.end):
+                continue
+            diag.row, diag.column = lines.position(diag.start)
+            diag.end_row, diag.end_column = lines.position(diag.end)
+            diag.source_line = lines.line(diag.row)
+            if diag.fix is not None:
+                diag.edit_locations = [
+                    {"content": e.content, "location": _location(lines, e.start),
+                     "end_location": _location(lines, e.end)}
+                    for e in diag.fix.edits
+                ]
+            kept.append(diag)
+        return kept
+
+
+def _location(lines: LineIndex, offset: int) -> dict:
+    row, column = lines.position(offset)
+    return {"row": row, "column": column}
+
 
 class PythonContext(UnitContext):
     """A unit parsed by LibCST, with its scopes; positions and parents are worked out on first use,
     and qualified names per node asked about, since most nodes are never asked about."""
 
-    def __init__(self, *args, wrapper, scopes, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, unit: UnitContext, *, wrapper, scopes):
+        super().__init__(unit.path, unit.text, unit.cell, unit.target_version, unit.filename, unit.file_codes)
+        self.diagnostics = unit.diagnostics  # one list for the unit, whatever kind of rule reports
+        self._lines = unit._lines
         self.module = wrapper.module
         self._wrapper = wrapper
         self._scopes = scopes

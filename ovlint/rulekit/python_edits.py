@@ -142,16 +142,3 @@ def _visitor(enter):
             pass
 
     return Visitor()
-
-
-def assigned_value(ctx, name):
-    """The value of `name = <value>` when that is the only assignment of the name in its scope."""
-    scope = ctx.scope(name)
-    if scope is None:
-        return None
-    assignments = [a for a in scope.assignments[name.value] if hasattr(a, "node")]
-    if len(assignments) != 1:
-        return None
-    target = ctx.parent(assignments[0].node)
-    assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
-    return assign.value if isinstance(assign, cst.Assign) else None

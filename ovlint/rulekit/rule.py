@@ -7,7 +7,11 @@ It subscribes to one kind of fact:
 * `PythonRule`: LibCST nodes of Python files and notebook cells (`visit_Call(self, node)` etc.);
 * `CommandRule`: shell commands wherever they appear (`check_command(self, command)`);
 * `RequirementRule`: dependency specifiers wherever they appear (`check_requirement(self, req)`);
-* `NativeRule` / `CMakeRule` / `JsonRule`: tokens of C/C++ and CMake files, nodes of JSON configs.
+* `NativeRule` / `CMakeRule` / `JsonRule`: tokens of C/C++, commands of CMake files, the nodes of
+  JSON configs (`check_native(tokens)`, `check_cmake(commands)`, `check_json(root)`).
+
+The engine hands each rule its facts through `check(fact)` (Python rules through their visit
+methods), so rules never need to know how a kind of file is read.
 """
 from __future__ import annotations
 
@@ -58,14 +62,12 @@ class Rule:
     surface: ClassVar[str]
     examples: ClassVar[tuple[Example, ...]] = ()
     valid: ClassVar[tuple[Valid, ...]] = ()
+    # rules whose fixes apply only together (a family migrated as a whole) share a group name;
+    # the context's `complete_fix_groups` says whether every rule of a group runs
+    fix_group: ClassVar[Optional[str]] = None
 
     def __init__(self, ctx: "UnitContext"):
         self.ctx = ctx
-
-    @classmethod
-    def fix_together(cls) -> tuple:
-        """The rules whose fixes only apply when all of them run (a family migrated as a whole)."""
-        return (cls,)
 
     @classmethod
     def anchor(cls) -> str:
@@ -90,11 +92,16 @@ class Rule:
 
 
 class PythonRule(Rule):
+    """Receives LibCST nodes: define `visit_<Node>` / `leave_<Node>` methods."""
+
     surface = "python"
 
 
 class CommandRule(Rule):
     surface = "command"
+
+    def check(self, command) -> None:
+        self.check_command(command)
 
     def check_command(self, command) -> None:
         raise NotImplementedError
@@ -103,26 +110,45 @@ class CommandRule(Rule):
 class RequirementRule(Rule):
     surface = "requirement"
 
+    def check(self, requirement) -> None:
+        self.check_requirement(requirement)
+
     def check_requirement(self, requirement) -> None:
         raise NotImplementedError
 
 
 class NativeRule(Rule):
+    """Receives the unit's C/C++ tokens (`surfaces.native.Native`)."""
+
     surface = "native"
 
-    def check_native(self, source) -> None:
+    def check(self, tokens) -> None:
+        self.check_native(tokens)
+
+    def check_native(self, tokens) -> None:
         raise NotImplementedError
 
 
 class CMakeRule(Rule):
+    """Receives the unit's CMake commands (`surfaces.cmake.Invocation`s)."""
+
     surface = "cmake"
 
-    def check_cmake(self, source) -> None:
+    def check(self, commands) -> None:
+        self.check_cmake(commands)
+
+    def check_cmake(self, commands) -> None:
         raise NotImplementedError
 
 
 class JsonRule(Rule):
+    """Receives the root of the unit's JSON (`surfaces.jsonspan.Node`); files that are not JSON
+    reach no rule."""
+
     surface = "json"
 
-    def check_json(self, document) -> None:
+    def check(self, root) -> None:
+        self.check_json(root)
+
+    def check_json(self, root) -> None:
         raise NotImplementedError

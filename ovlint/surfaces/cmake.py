@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ovlint.surfaces import FileKind, whole
+
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BRACKET_OPEN = re.compile(r"\[(=*)\[")
 _VARIABLE = re.compile(r"\$\{([A-Za-z0-9_./+-]+)\}")
@@ -131,3 +133,12 @@ def _arguments(text: str, i: int, command: Invocation) -> int:
             i = j
     command.end = n
     return n
+
+
+CMAKE = "cmake"
+
+KIND = FileKind(
+    name="cmake", label="CMake",
+    recognise=lambda path, name, suffix: name == "cmakelists.txt" or suffix == ".cmake",
+    read=lambda text: whole(text, tree=parse(text)), facts=(CMAKE,), rank=60,
+)

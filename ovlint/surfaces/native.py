@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ovlint.surfaces import FileKind, whole
+
 _IDENT = re.compile(r"[A-Za-z_]\w*")
 _NUMBER = re.compile(r"\.?\d(?:[\w.]|'(?=\w)|[eEpP][+-])*")
 _STRING_PREFIX = re.compile(r"(?:u8|u|U|L)?R?(?=[\"'])")
@@ -155,3 +157,12 @@ class _Lexer:
         self.i = start + len(word)
         self.add("directive", start)
         self.line_start = False
+
+
+_SUFFIXES = {".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp"}
+NATIVE = "native"
+
+KIND = FileKind(
+    name="cpp", label="C/C++", recognise=lambda path, name, suffix: suffix in _SUFFIXES,
+    read=lambda text: whole(text, tree=Native(text)), facts=(NATIVE,), comment="//", rank=60,
+)

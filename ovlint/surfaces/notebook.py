@@ -1,5 +1,6 @@
-"""Jupyter notebooks: their code cells, linted together as one program (see `linter`), or one
-by one when the joined code does not parse.
+"""Jupyter notebooks: their code cells, linted together as one program, in order, as the kernel
+runs them (a name imported in one cell is known in the next), or one by one when the joined code
+does not parse. Findings are reported in the cell and row they are in.
 
 A cell's Python is linted with IPython syntax masked (same length, so offsets stay valid), its
 `!cmd`, `%pip`, `%conda`, `%system` lines and `%%bash`/`%%sh` bodies become shell commands.
@@ -7,11 +8,14 @@ Writing a fixed cell replaces only that cell's `source` value in the file, in th
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
 
-from ovlint.surfaces import jsonspan
+from ovlint.base.text import LineIndex
+from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind, Unit, jsonspan, whole
+from ovlint.surfaces.shell import Word, split_commands
 
 _SHELL_CELL = re.compile(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
 _LINE = re.compile(r"[^\n]*\n?")
@@ -140,3 +144,78 @@ def _render_source(text: str, node, source: str, ascii_only: bool) -> str:
         indent = re.match(r"[ \t]*", text[line_start:]).group()
         lead, sep, tail = "\n" + indent + " ", ",\n" + indent + " ", "\n" + indent
     return "[" + lead + sep.join(dump(line) for line in lines) + tail + "]"
+
+
+# between two cells in a notebook's joined code: a comment line no edit touches
+CELL_BOUNDARY = "\n#ovlint:cell-boundary\n"
+
+
+def read(text: str) -> Document:
+    """The code cells joined into one unit; `fallback` gives them one unit each."""
+    try:
+        nb = parse(text)
+    except NotebookError as exc:
+        return whole(text, error=str(exc))
+    cells = nb.cells
+    exemption = "\n".join(c.text for c in cells)
+    if not cells:
+        return Document(text, [], exemption_text=exemption)
+    combined = CELL_BOUNDARY.join(c.text for c in cells)
+    python = CELL_BOUNDARY.join(c.python if c.python is not None else re.sub(r"[^\n]", " ", c.text) for c in cells)
+    starts, offset = [], 0
+    for cell in cells:
+        starts.append(offset)
+        offset += len(cell.text) + len(CELL_BOUNDARY)
+    commands = [command for cell, start in zip(cells, starts) for command in _commands(cell, combined, start)]
+
+    def rebuild(texts):
+        parts = texts[None].split(CELL_BOUNDARY)
+        if len(parts) != len(cells):
+            return text  # an edit crossed a cell boundary: keep the notebook as it was
+        return replace_sources(text, nb, {c.index: p for c, p in zip(cells, parts) if p != c.text})
+
+    def place(diagnostics):
+        rows = LineIndex(combined)
+        first_rows = [rows.position(start)[0] for start in starts]
+
+        def cell_of(position: int) -> int:
+            return bisect.bisect_right(starts, position) - 1
+
+        for diag in diagnostics:
+            at = cell_of(diag.start)
+            diag.cell = cells[at].index
+            diag.row -= first_rows[at] - 1
+            diag.end_row -= first_rows[cell_of(max(diag.start, diag.end - 1))] - 1
+            if diag.fix is not None:
+                for edit, location in zip(sorted(diag.fix.edits), diag.edit_locations):
+                    where = cell_of(edit.start)
+                    location["cell"] = cells[where].index + 1
+                    for key in ("location", "end_location"):
+                        location[key]["row"] -= first_rows[where] - 1
+
+    return Document(text, [Unit(combined, python=python, commands=commands)], rebuild=rebuild, place=place,
+                    fallback=lambda: _cell_by_cell(text, nb, exemption), exemption_text=exemption)
+
+
+def _cell_by_cell(text: str, nb: Notebook, exemption: str) -> Document:
+    units = [Unit(c.text, key=c.index, cell=c.index, python=c.python, commands=_commands(c, c.text, 0))
+             for c in nb.cells]
+    return Document(text, units, rebuild=lambda texts: replace_sources(text, nb, texts), exemption_text=exemption)
+
+
+def _commands(cell: Cell, text: str, start: int) -> list:
+    """The shell commands of a cell whose text starts at `start` of `text`."""
+    commands = []
+    for first, last, prefix in cell.shell_ranges:
+        for command in split_commands(text, start + first, start + last, origin="notebook"):
+            if prefix:
+                command.words.insert(0, Word(prefix, start + first, start + first))
+                command.carrier = "notebook-magic"
+            commands.append(command)
+    return commands
+
+
+KIND = FileKind(
+    name="notebook", label="notebooks", recognise=lambda path, name, suffix: suffix == ".ipynb",
+    read=read, facts=(PYTHON, COMMAND, REQUIREMENT), comment=None, rank=10,
+)

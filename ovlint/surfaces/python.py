@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import assigned_value
-from ovlint.surfaces.command_sources import from_python_string
-from ovlint.surfaces.requirements import from_pep508, python_version
-from ovlint.surfaces.shell import Command, Word
+from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, FileKind, whole
+from ovlint.surfaces.requirement import from_pep508, python_version
+from ovlint.surfaces.shell import Command, Word, from_python_string
 
 _COMMAND_CALLS = {
     "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
@@ -281,3 +280,26 @@ def _mask(text: str, offset: int, holes) -> str:
         else:
             chars[start:end] = "$" + "_" * (end - start - 1)
     return "".join(chars)
+
+
+def assigned_value(ctx, name):
+    """The value of `name = <value>` when that is the only assignment of the name in its scope."""
+    scope = ctx.scope(name)
+    if scope is None:
+        return None
+    assignments = [a for a in scope.assignments[name.value] if hasattr(a, "node")]
+    if len(assignments) != 1:
+        return None
+    target = ctx.parent(assignments[0].node)
+    assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
+    return assign.value if isinstance(assign, cst.Assign) else None
+
+
+KIND = FileKind(
+    name="python", label="Python",
+    recognise=lambda path, name, suffix: suffix in (".py", ".pyi"),
+    read=lambda text: whole(text, python=text),
+    facts=(PYTHON, COMMAND, REQUIREMENT), python_source=True,
+    carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen"),
+    carrier_files=("setup.py",),
+)

@@ -292,3 +292,14 @@ def append_to_word(command: Command, index: int, suffix: str):
         end = word.value_start + len(word.value)
         return Edit(end, end, suffix)
     return None if shell else Edit(word.end, word.end, suffix)  # shell: mixed quoting
+
+
+def from_python_string(value: str, start: int, carrier: str = "python-string") -> list[Command]:
+    """Commands in a Python string literal whose text starts at `start` (no escapes in it).
+    Code spliced into the string (f-string fields, `+` operands) arrives masked as `$___` of the
+    same length, so it reads as an expansion and every span still points at the file."""
+    def moved(words):
+        return [Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
+                     None if w.value_start is None else w.value_start + start) for w in words]
+
+    return [Command(moved(c.words), carrier, "python", moved(c.assignments)) for c in split_commands(value)]

@@ -1,0 +1,103 @@
+"""CI configuration (GitHub workflows, GitLab CI, Azure Pipelines, CircleCI, Travis, Bitbucket,
+Jenkins YAML): the shell text of every script step, inline, quoted, block or list."""
+from __future__ import annotations
+
+import re
+
+from ovlint.surfaces import COMMAND, REQUIREMENT, FileKind, whole
+from ovlint.surfaces.shell import Command, split_commands
+
+_CI_SCRIPT_KEYS = ("run", "script", "before_script", "after_script", "bash", "sh", "inlineScript")
+_NAMES = {".gitlab-ci.yml", ".gitlab-ci.yaml", "azure-pipelines.yml", "azure-pipelines.yaml",
+          ".travis.yml", "bitbucket-pipelines.yml", "jenkins.yml"}
+
+def commands(text: str) -> list[Command]:
+    commands = []
+    for start, end in _ci_script_spans(text):
+        commands.extend(split_commands(text, start, end, origin="ci-yaml"))
+    return commands
+
+
+_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_]+)[ \t]*:(?:[ \t]+(.*))?$")
+
+
+def _ci_script_spans(text: str):
+    """Spans of the shell text of every script step (inline, quoted, block and list values)."""
+    lines = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
+    i = 0
+    while i < len(lines):
+        start, body = lines[i]
+        m = _KEY_LINE.match(body)
+        i += 1
+        if not m or m.group(2) not in _CI_SCRIPT_KEYS:
+            continue
+        indent = len(m.group(1)) + (body[len(m.group(1)):].startswith("-") and 2)
+        value = m.group(3)
+        value_start = start + (m.start(3) if value is not None else len(body))
+        if value and not value.startswith(("|", ">", "#")):
+            yield _scalar_span(value, value_start)
+            continue
+        if value and value.startswith(("|", ">")):
+            block_start, i = _block(lines, i, indent)
+            if block_start is not None:
+                yield block_start, lines[i - 1][0] + len(lines[i - 1][1])
+            continue
+        # a list of scripts (GitLab `script:` followed by `- cmd` items)
+        while i < len(lines):
+            item_start, item = lines[i]
+            if not item.strip() or item.strip().startswith("#"):
+                i += 1
+                continue
+            item_indent = len(item) - len(item.lstrip())
+            im = re.match(r"^[ \t]*-[ \t]+(.*)$", item)
+            if item_indent < indent or not im:
+                break
+            i += 1
+            text_value = im.group(1)
+            if text_value.startswith(("|", ">")):
+                block_start, i = _block(lines, i, item_indent)
+                if block_start is not None:
+                    yield block_start, lines[i - 1][0] + len(lines[i - 1][1])
+            else:
+                yield _scalar_span(text_value, item_start + im.start(1))
+
+
+def _scalar_span(value: str, start: int) -> tuple[int, int]:
+    if value[:1] in "\"'" and value.rstrip()[-1:] == value[:1] and len(value.rstrip()) > 1:
+        return start + 1, start + len(value.rstrip()) - 1
+    comment = re.search(r"[ \t]#", value)
+    return start, start + (comment.start() if comment else len(value.rstrip()))
+
+
+def _block(lines, i, parent_indent):
+    """Consume a block scalar's lines; return (start offset of its first line, next line index)."""
+    first = None
+    while i < len(lines):
+        start, body = lines[i]
+        if body.strip() and len(body) - len(body.lstrip()) <= parent_indent:
+            break
+        if first is None and body.strip():
+            first = start
+        i += 1
+    while i > 0 and not lines[i - 1][1].strip():
+        i -= 1
+    return first, i
+
+
+
+def _recognise(path, name: str, suffix: str) -> bool:
+    if suffix not in (".yml", ".yaml"):
+        return False
+    parts = [x.lower() for x in path.parts]
+    return (name in _NAMES or ".circleci" in parts or "gitlab-ci" in name
+            or any(a == ".github" and b == "workflows" for a, b in zip(parts, parts[1:])))
+
+
+KIND = FileKind(
+    name="ci-yaml", label="CI YAML", recognise=_recognise,
+    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT), rank=40,
+)

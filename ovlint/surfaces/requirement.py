@@ -1,0 +1,160 @@
+"""The requirement: one dependency specifier (PEP 508) with spans, as dependency files and
+`pip install` commands state it. Names are compared PEP 503-normalised."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ovlint.surfaces import tomlspan
+
+_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+_PIP_OPTIONS_WITH_VALUE = {
+    "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
+    "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root",
+    "--platform", "--python-version", "--implementation", "--abi", "--upgrade-strategy",
+    "--progress-bar", "--trusted-host", "--cache-dir", "--src", "--log", "--proxy", "--timeout",
+    "--retries", "--config-settings", "-C", "--global-option", "--no-binary", "--only-binary",
+    "--report", "--python",
+}
+
+
+def normalize(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@dataclass
+class Requirement:
+    text: str  # the specifier as written (PEP 508 where `carrier` is "pep508")
+    start: int
+    end: int
+    name: str  # normalised
+    name_start: int
+    name_end: int
+    extras: tuple[str, ...]
+    specifier: str
+    marker: str | None
+    origin: str  # requirements, pyproject, poetry, pipfile, setup-cfg, setup-py, conda, pip-install
+    # pep508: the whole text is a PEP 508 string; key: the name is a table key; python-version: the
+    # text is only a specifier (`requires-python`)
+    carrier: str = "pep508"
+    hashed: bool = False
+    # the span to delete to drop the requirement altogether (a whole line, or an array item)
+    removal: tuple[int, int] | None = None
+    # the names of every requirement listed with it (the same file, or the same pip command)
+    listed_with: frozenset = frozenset()
+
+
+def from_pep508(text: str, start: int, origin: str, **extra) -> Requirement | None:
+    """Parse one PEP 508 string located at `start`; None for URLs, paths and invalid strings."""
+    from packaging.requirements import InvalidRequirement, Requirement as Pep508
+
+    try:
+        parsed = Pep508(text)
+    except InvalidRequirement:
+        return None
+    if parsed.url:
+        return None
+    lead = len(text) - len(text.lstrip())
+    m = _NAME.match(text, lead)
+    if not m:
+        return None
+    return Requirement(
+        text=text, start=start, end=start + len(text), name=normalize(parsed.name),
+        name_start=start + m.start(), name_end=start + m.end(), extras=tuple(sorted(parsed.extras)),
+        specifier=str(parsed.specifier), marker=str(parsed.marker) if parsed.marker else None,
+        origin=origin, **extra,
+    )
+
+
+def as_pep440(specifier: str) -> str:
+    """A specifier with Poetry's caret and tilde (`^3.8`, `~2024.6`) read as their lower bound."""
+    text = specifier.strip()
+    if text.startswith(("^", "~")) and not text.startswith("~="):
+        return ">=" + text.lstrip("^~")
+    return text
+
+
+def python_version(text: str, start: int, origin: str) -> Requirement:
+    """The Python versions a project allows (`requires-python`, `python_requires`), as a
+    requirement on `python`; the whole text is its specifier."""
+    return Requirement(text=text, start=start, end=start + len(text), name="python", name_start=start,
+                       name_end=start, extras=(), specifier=text.strip(), marker=None, origin=origin,
+                       carrier="python-version")
+
+
+def from_toml_array(text: str, entry: tomlspan.Entry, origin: str) -> list[Requirement]:
+    items = []
+    for token in entry.strings:
+        if "\\" in text[token.start:token.end]:
+            continue  # escapes: the value and the text differ, so spans cannot be trusted
+        req = from_pep508(token.value, token.start, origin, removal=_array_item_removal(text, token))
+        if req:
+            items.append(req)
+    return items
+
+
+def _array_item_removal(text: str, token: tomlspan.StringToken) -> tuple[int, int]:
+    """The item, its comma and, when it stands on a line of its own, the whole line."""
+    end = token.outer_end
+    m = re.compile(r"[ \t]*,?[ \t]*(#[^\n]*)?").match(text, end)
+    end = m.end()
+    line_start = text.rfind("\n", 0, token.outer_start) + 1
+    if not text[line_start:token.outer_start].strip() and text.startswith("\n", end):
+        return line_start, end + 1
+    return token.outer_start, end
+
+
+def from_toml_key(text: str, entry: tomlspan.Entry, origin: str) -> list[Requirement]:
+    name = entry.path[-1]
+    if not _NAME.fullmatch(name):
+        return []
+    spec = ""
+    extras: tuple[str, ...] = ()
+    if entry.strings:
+        spec = entry.strings[0].value
+    elif "version" in entry.inline and entry.inline["version"].strings:
+        spec = entry.inline["version"].strings[0].value
+    if "extras" in entry.inline:
+        extras = tuple(sorted(s.value for s in entry.inline["extras"].strings))
+    line_start = text.rfind("\n", 0, entry.key_start) + 1
+    line_end = text.find("\n", entry.value_end)
+    line_end = len(text) if line_end < 0 else line_end + 1
+    return [Requirement(
+        text=text[entry.key_start:entry.value_end], start=entry.key_start, end=entry.value_end,
+        name=normalize(name), name_start=entry.key_start, name_end=entry.key_end, extras=extras,
+        specifier="" if spec == "*" else spec, marker=None, origin=origin, carrier="key",
+        removal=(line_start, line_end),
+    )]
+
+
+
+def from_pip_command(command) -> list[Requirement]:
+    """Requirements named on a `pip install` command line (from any carrier)."""
+    argv = command.argv
+    try:
+        at = next(i for i in range(1, len(argv)) if argv[i] == "install" and _is_pip(argv[i - 1]))
+    except StopIteration:
+        return []
+    found = []
+    words = command.words[at + 1:]
+    skip_next = False
+    for word in words:
+        if skip_next:
+            skip_next = False
+            continue
+        if word.value.startswith("-"):
+            skip_next = word.value in _PIP_OPTIONS_WITH_VALUE
+            continue
+        if word.expanded or "/" in word.value or word.value.endswith((".whl", ".tar.gz", ".zip")):
+            continue
+        if word.value_start is None:
+            continue  # escapes inside the word: its value does not stand in the text
+        req = from_pep508(word.value, word.value_start, "pip-install", carrier="word", removal=(word.start, word.end))
+        if req:
+            found.append(req)
+    return found
+
+
+def _is_pip(word: str) -> bool:
+    """`pip`, `pip3`, `/usr/bin/pip3.11`, and the `pip` of `python -m pip` and `uv pip`."""
+    return re.fullmatch(r"pip(3(\.\d+)?)?", word.rsplit("/", 1)[-1]) is not None
