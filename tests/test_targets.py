@@ -88,7 +88,7 @@ def test_python_support_follows_the_target(ovlint, tmp_path):
 
 
 def test_lowest_python_of_a_specifier():
-    from ovlint.rules.python_support import lowest_minor
+    from ovlint.rules.discontinued.python_support import lowest_minor
 
     assert [lowest_minor(s) for s in (">=3.8", "^3.9", "~3.10", ">3.8", "==3.11.*", ">=3.8,!=3.8.*", "<3", "??")] == \
         [8, 9, 10, 8, 11, 9, None, None]

@@ -6,10 +6,7 @@ import html
 import re
 from collections import Counter
 
-FAMILIES = {"OV0": "ovlint itself (files it could not read)", "OV1": "API 1.0 and nGraph",
-            "OV2": "Model Optimizer", "OV3": "CPU affinity and pinning", "OV4": "openvino-dev and its tools",
-            "OV5": "discontinued components", "OV6": "later removals (openvino.runtime, ...)",
-            "OV7": "OpenVINO GenAI"}
+from ovlint.engine import registry
 
 
 def _surface(path: str) -> str:
@@ -43,7 +40,7 @@ def sections(diagnostics, target: str, fixed=()) -> dict:
                     ("fixed by `ovlint --fix`", len(safe)),
                     ("fixed by `ovlint --fix --unsafe-fixes` (review them)", len(unsafe)),
                     ("need a person", len(manual)), ("target release", target)],
-        "families": [(f"{code}xx {FAMILIES.get(code, '')}", count) for code, count in sorted(families.items())],
+        "families": [(f"{code}xx {registry.families().get(code, '')}", count) for code, count in sorted(families.items())],
         "surfaces": sorted(surfaces.items(), key=lambda item: -item[1]),
         "rules": sorted(Counter(d.code for d in diagnostics).items()),
         "unsafe": unsafe,
@@ -54,8 +51,6 @@ def sections(diagnostics, target: str, fixed=()) -> dict:
 
 def _link(code: str) -> str:
     """A link to the rule's section at the end of this report, so the report reads on its own."""
-    from ovlint.engine import registry
-
     return f"[{code}](#{registry.by_code()[code].anchor()})"
 
 
@@ -82,7 +77,6 @@ def markdown(diagnostics, target: str, fixed=()) -> str:
 
 
 def _rule_reference(codes) -> list:
-    from ovlint.engine import registry
     from ovlint.app import ruledocs
 
     rules = registry.by_code()

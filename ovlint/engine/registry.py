@@ -10,15 +10,29 @@ from ovlint.rulekit.rule import Rule
 
 
 @lru_cache(maxsize=None)
+def families() -> dict[str, str]:
+    """Each rule family's code prefix and title: ovlint's own, then one per package of `rules/`."""
+    import ovlint.rules as package
+
+    found = {"OV0": "ovlint itself (files it could not read)"}
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.ispkg:
+            family = importlib.import_module(f"{package.__name__}.{info.name}")
+            found[family.PREFIX] = family.TITLE
+    return dict(sorted(found.items()))
+
+
+@lru_cache(maxsize=None)
 def all_rules() -> tuple[type[Rule], ...]:
-    """Every rule class, engine codes first, sorted by code."""
+    """Every rule class, engine codes first, sorted by code: one module of a family's package
+    per rule; modules whose names start with `_` hold what a family's rules share."""
     import ovlint.rules as package
 
     found: dict[str, type[Rule]] = {r.code: r for r in ENGINE_RULES}
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name.startswith("_"):  # helpers shared by the rules of one family
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        if info.ispkg or info.name.rsplit(".", 1)[-1].startswith("_"):
             continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        module = importlib.import_module(info.name)
         for value in vars(module).values():
             if (isinstance(value, type) and issubclass(value, Rule) and "code" in vars(value)
                     and value.__module__ == module.__name__):
@@ -57,10 +71,6 @@ def find(code_or_name: str) -> type[Rule] | None:
     return None
 
 
-# the documented rule families; selectable even before a family has rules
-FAMILIES = ("OV", "OV0", "OV1", "OV2", "OV3", "OV4", "OV5", "OV6")
-
-
 class UnknownSelector(ValueError):
     pass
 
@@ -72,7 +82,7 @@ def check_selector(selector: str) -> str:
     sel = selector.strip().upper()
     if sel == "ALL":
         return "OV"
-    if sel in FAMILIES or any(r.code.startswith(sel) for r in all_rules()):
+    if sel in families() or any(r.code.startswith(sel) for r in all_rules()):
         return sel
     close = difflib.get_close_matches(sel, [r.code for r in all_rules()], n=1)
     hint = f" (did you mean {close[0]}?)" if close else ""

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import sys
 
-from ovlint.surfaces import REQUIREMENT, FileKind, Document, whole
-from ovlint.surfaces.requirement import Requirement, from_toml_array, from_toml_key, python_version
+from ovlint.surfaces import REQUIREMENT, Document, FileKind, whole
+from ovlint.surfaces.requirement import Requirement, from_toml_key
 from ovlint.surfaces import tomlspan
 
 if sys.version_info >= (3, 11):

@@ -1,0 +1,181 @@
+"""What the OV1xx rules share: their base class, and helpers for class references and for the
+dicts API 1.0 kept by layer name. The type model is `_api10_types`, the shared fix `_api10_plan`."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ovlint.base.diagnostics import Edit
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import rename, walk
+from ovlint.rulekit.rule import PythonRule
+from ovlint.rules.api10._plan import FIX_GROUP, Plan
+from ovlint.rules.api10._types import (  # noqa: F401  (the names the family's rules use)
+    BLOB, CORE, DATA, DATA_INPUTS, EXECUTABLE, IE, INPUT_BLOBS, INPUT_INFO, INPUTS, NETWORK, OUTPUT_BLOBS,
+    OUTPUTS, PLUGIN, REQUEST, Types, in_import, legacy_class,
+)
+
+def legacy_reference(ctx, node) -> Optional[str]:
+    """The API 1.0 class `node` names (`IECore`, `ie.IECore`), outside imports; else None."""
+    cls = legacy_class(ctx, node)
+    if cls is None or in_import(ctx, node):
+        return None
+    parent = ctx.parent(node)
+    if isinstance(parent, cst.Attribute) and parent.value is node:
+        return None  # `IECore.x`: reported once, at the outer node
+    return cls
+
+
+def in_annotation(ctx, node) -> bool:
+    parent = ctx.parent(node)
+    while parent is not None and not isinstance(parent, (cst.Annotation, cst.BaseStatement, cst.Call)):
+        parent = ctx.parent(parent)
+    return isinstance(parent, cst.Annotation)
+
+
+# API 1.0 classes used in annotations -> their API 2.0 twin in `openvino`
+ANNOTATION_TWINS = {"IECore": "Core", "IENetwork": "Model", "ExecutableNetwork": "CompiledModel",
+                    "InferRequest": "InferRequest", "Blob": "Tensor"}
+
+
+def propose_class_reference(rule, node, cls, call_edits=None, call_message="") -> None:
+    """A reference to an API 1.0 class: its API 2.0 twin in an annotation; a constructor call
+    with `call_edits`; anything else is reported without a fix."""
+    ctx = rule.ctx
+    parent = ctx.parent(node)
+    twin = ANNOTATION_TWINS.get(cls)
+    if isinstance(parent, cst.Call) and parent.func is node and call_message:
+        rule.propose(node, call_message, call_edits, unsafe=call_edits is None or cls != "IECore",
+                     fix_message=f"Use `ov.{twin}`" if twin else "Rewrite the call")
+    elif twin and in_annotation(ctx, node):
+        rule.propose(node, f"`{cls}` is `ov.{twin}` in API 2.0", [ctx.replace(node, f"{rule.plan.ov(node)}.{twin}")],
+                     unsafe=False, fix_message=f"Use `ov.{twin}`")
+    else:
+        message = f"`{cls}` is API 1.0, removed in OpenVINO 2024.0"
+        rule.propose(node, message + (f": its API 2.0 counterpart is `ov.{twin}`" if twin else ""))
+
+
+class Api10Rule(PythonRule):
+    """An OV1xx rule: proposes findings to the unit's plan, and reports them when the module ends."""
+
+    deprecated_in = "2023.0"
+    removed_in = "2024.0"
+    # every way to reach API 1.0 or nGraph goes through an import naming one of them
+    needles = ("openvino", "ngraph")
+    fix_group = FIX_GROUP
+
+    @property
+    def plan(self) -> Plan:
+        return Plan.of(self.ctx)
+
+    @property
+    def types(self) -> Types:
+        return self.plan.types
+
+    def propose(self, where, message, edits=None, unsafe=True, fix_message="", hidden_after_fix=False) -> None:
+        self.plan.propose(self.code, where, message, edits, unsafe, fix_message, hidden_after_fix)
+
+    def leave_Module(self, node) -> None:
+        self.plan.report(self)
+
+    def untraced(self, node, what: str, marker: str = "openvino") -> None:
+        """`what` on an object the model could not follow (set through `setattr`, passed in
+        untyped, ...): reported without a fix in code that mentions `marker`."""
+        if self.ctx.memo(f"mentions-{marker}", lambda: marker in self.ctx.text):
+            self.propose(node, f"{what} looks like API 1.0 (removed in OpenVINO 2024.0); the object could not "
+                               "be traced, so it is not rewritten")
+
+
+# dict-of-names attributes -> (API 2.0 list of ports, API 2.0 accessor by name)
+_PORT_LISTS = {INPUTS: ("inputs", "input"), DATA_INPUTS: ("inputs", "input"), OUTPUTS: ("outputs", "output"),
+               INPUT_BLOBS: ("model_inputs", "get_tensor"), OUTPUT_BLOBS: ("model_outputs", "get_tensor")}
+_NAME_CONSUMERS = ("iter", "list", "sorted", "tuple", "set", "enumerate", "frozenset")
+
+
+def map_rewrite(ctx, attribute, kind) -> Optional[list]:
+    """Edits for one use of an API 1.0 dict keyed by layer name (`net.input_info`,
+    `net.outputs`, `request.output_blobs`, ...), or None when the use cannot be rewritten.
+
+    API 1.0 sorted these dicts by name; API 2.0 lists ports in model order. Wherever the order
+    can show, the rewrite sorts the names, so the program sees the same sequence as before."""
+    owner = ctx.source(attribute.value)
+    ports, accessor = _PORT_LISTS[kind]
+    blobs = kind in (INPUT_BLOBS, OUTPUT_BLOBS)
+    var = "port" if "port" not in owner else "port_"
+    names = f"sorted({var}.get_any_name() for {var} in {owner}.{ports})"
+    item = f"{owner}.get_tensor({var})" if blobs else var
+    parent = ctx.parent(attribute)
+    if isinstance(parent, cst.Subscript) and parent.value is attribute and len(parent.slice) == 1:
+        opening = ctx.text.index("[", ctx.span(attribute)[1])
+        closing = ctx.span(parent)[1] - 1
+        return [rename(ctx, attribute, accessor), Edit(opening, opening + 1, "("), Edit(closing, closing + 1, ")")]
+    if isinstance(parent, cst.Attribute) and parent.value is attribute:
+        call = ctx.parent(parent)
+        if not (isinstance(call, cst.Call) and call.func is parent and not call.args):
+            return None
+        method = parent.attr.value
+        if method == "keys":
+            return [ctx.replace(call, names)]
+        if method == "items":
+            return [ctx.replace(call, f"sorted(({var}.get_any_name(), {item}) for {var} in {owner}.{ports})")]
+        if method == "values":
+            ordered = f"sorted({owner}.{ports}, key=lambda {var}: {var}.get_any_name())"
+            return [ctx.replace(call, f"[{item} for {var} in {ordered}]" if blobs else ordered)]
+        return None
+    if isinstance(parent, cst.Arg) and parent.value is attribute and parent.keyword is None:
+        call = ctx.parent(parent)
+        if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and len(call.args) == 1:
+            function = call.func.value
+            if function == "len":
+                return [rename(ctx, attribute, ports)] if attribute.attr.value != ports else []
+            outer_arg = ctx.parent(call)
+            outer = ctx.parent(outer_arg) if isinstance(outer_arg, cst.Arg) else None
+            if (function == "iter" and isinstance(outer, cst.Call) and isinstance(outer.func, cst.Name)
+                    and outer.func.value == "next" and len(outer.args) == 1):
+                return [ctx.replace(outer, f"min({var}.get_any_name() for {var} in {owner}.{ports})")]
+            if function in _NAME_CONSUMERS:
+                return [ctx.replace(attribute, names)]
+        return None
+    if isinstance(parent, (cst.For, cst.CompFor)) and parent.iter is attribute:
+        return [ctx.replace(attribute, names)]
+    if (isinstance(parent, cst.ComparisonTarget) and parent.comparator is attribute
+            and isinstance(parent.operator, (cst.In, cst.NotIn))):
+        return [ctx.replace(attribute, names)]
+    return None
+
+
+MAP_MESSAGE = ("`{attr}` is an API 1.0 dict keyed by layer name (sorted by name); API 2.0 `{ports}` is a "
+               "list of ports in model order, addressed by tensor name (`{accessor}(name)`)")
+
+
+def _iterates_ports(ctx, attribute) -> bool:
+    """`... for port in model.outputs` with `port.get_any_name()` in the element, or
+    `sorted(model.outputs, key=lambda port: port.get_any_name())`: already API 2.0 code."""
+    parent = ctx.parent(attribute)
+    if isinstance(parent, cst.CompFor) and parent.iter is attribute and isinstance(parent.target, cst.Name):
+        comprehension = ctx.parent(parent)
+        element = getattr(comprehension, "elt", None)
+        var = parent.target.value
+        return element is not None and any(
+            isinstance(c.func, cst.Attribute) and c.func.attr.value == "get_any_name"
+            and isinstance(c.func.value, cst.Name) and c.func.value.value == var
+            for c in walk(element, (cst.Call,)))
+    if isinstance(parent, cst.Arg):
+        call = ctx.parent(parent)
+        return (isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "sorted"
+                and any(a.keyword is not None and a.keyword.value == "key" for a in call.args))
+    return False
+
+
+def propose_map_use(rule, attribute, kind) -> None:
+    if attribute.attr.value in ("inputs", "outputs") and _iterates_ports(rule.ctx, attribute):
+        return
+    ports, accessor = _PORT_LISTS[kind]
+    message = MAP_MESSAGE.format(attr=attribute.attr.value, ports=ports, accessor=accessor)
+    edits = map_rewrite(rule.ctx, attribute, kind)
+    if edits == []:
+        return  # a use that means the same in both APIs (`len(net.outputs)`)
+    ambiguous = attribute.attr.value in ("inputs", "outputs")  # API 2.0 has them too, as lists of ports
+    if edits is None and ambiguous:
+        message += "; migrate this use by hand first: ovlint cannot rewrite it, and after a migration it would go unnoticed"
+    rule.propose(attribute.attr, message, edits, fix_message=f"Use `{ports}` / `{accessor}(name)`",
+                 hidden_after_fix=ambiguous)

@@ -1,0 +1,102 @@
+"""Python API 1.0: `Blob`, `TensorDesc` and a blob's `buffer`."""
+from __future__ import annotations
+
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import argument, delete_argument, rename, whole_lines
+from ovlint.rules.api10._base import BLOB, Api10Rule, legacy_class, legacy_reference, propose_class_reference
+
+TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
+                     "and a layout other than the model's is declared with `PrePostProcessor` "
+                     "(`ppp.input(name).tensor().set_layout(ov.Layout(\"NHWC\"))`)")
+
+
+class BlobUse(Api10Rule):
+    code = "OV106"
+    name = "blob"
+    summary = "`Blob` and `TensorDesc` are API 1.0, removed in OpenVINO 2024.0"
+    rationale = (
+        "API 2.0 wraps data in `ov.Tensor`: `Blob(desc, array)` is `ov.Tensor(array)` and a blob's "
+        "`buffer` is the tensor's `data`. A `TensorDesc` has no counterpart: element type and shape come "
+        "from the array, and a layout that differs from the model's is declared once on the model with "
+        "`PrePostProcessor` (OV103 moves `input_info[name].layout` there). The fix drops a `TensorDesc` "
+        "that only feeds `Blob` constructors."
+    )
+    fix = Applicability.UNSAFE
+    examples = (
+        Example(
+            "from openvino.inference_engine import Blob, TensorDesc\n\n"
+            "desc = TensorDesc(\"U8\", [1, 3, 8, 8], \"NCHW\")\nblob = Blob(desc, frame)\n",
+            "import openvino as ov\n\nblob = ov.Tensor(frame)\n",
+            unsafe=True,
+        ),
+        Example("from openvino.inference_engine import TensorDesc\n\n"
+                "print(TensorDesc(\"FP32\", [1], \"C\").dims)\n"),
+    )
+    valid = (
+        Valid("import openvino as ov\n\ntensor = ov.Tensor(frame)\nprint(tensor.data)\n"),
+        Valid("class Blob:\n    buffer = b\"\"\n\n\nprint(Blob().buffer)\n"),
+    )
+
+    def visit_Name(self, node) -> None:
+        self._constructor(node)
+
+    def visit_Attribute(self, node) -> None:
+        self._constructor(node)
+        owner = self.types.of(node.value)
+        if owner is None or owner.kind != BLOB:
+            return
+        if node.attr.value == "buffer":
+            self.propose(node.attr, "A blob's `buffer` is the tensor's `data` in API 2.0",
+                         [rename(self.ctx, node, "data")], unsafe=False, fix_message="Use `data`")
+        elif node.attr.value == "tensor_desc":
+            self.propose(node.attr, "`blob.tensor_desc` is API 1.0: a tensor has `shape` and `element_type`")
+
+    def _constructor(self, node) -> None:
+        cls = legacy_reference(self.ctx, node)
+        if cls not in ("Blob", "TensorDesc"):
+            return
+        parent = self.ctx.parent(node)
+        call = parent if isinstance(parent, cst.Call) and parent.func is node else None
+        if cls == "TensorDesc":
+            self._tensor_desc(node, call)
+            return
+        data = argument(call, 1, "array") if call is not None else None
+        desc = argument(call, 0, "tensor_desc") if call is not None else None
+        edits = None
+        if data is not None and desc is not None and data.keyword is None:
+            edits = [self.ctx.replace(node, f"{self.plan.ov(node)}.Tensor"), delete_argument(self.ctx, call, desc)]
+        propose_class_reference(self, node, "Blob", edits, "`Blob(desc, array)` is `ov.Tensor(array)` in API 2.0")
+
+    def _tensor_desc(self, node, call) -> None:
+        """A TensorDesc passed straight to `Blob`, or kept in a variable only `Blob` reads, goes away
+        with the Blob's rewrite; anything else needs a hand."""
+        ctx = self.ctx
+        if call is None:
+            self.propose(node, TENSOR_DESC_HOWTO)
+            return
+        holder = ctx.parent(call)
+        if isinstance(holder, cst.Arg) and self._feeds_blob(holder):
+            self.propose(node, TENSOR_DESC_HOWTO, (), fix_message="Drop the descriptor")
+            return
+        assign = holder
+        line = ctx.parent(assign)
+        if (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name)
+                and isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
+            target = assign.targets[0].target
+            scope = ctx.scope(assign)
+            references = [ref.node for a in scope.assignments[target.value] if getattr(a, "node", None) is target
+                          for ref in a.references]
+            if references and all(isinstance(ctx.parent(r), cst.Arg) and self._feeds_blob(ctx.parent(r))
+                                  for r in references):
+                start, end = whole_lines(ctx, line)
+                self.propose(node, TENSOR_DESC_HOWTO, [ctx.replace((start, end), "")],
+                             fix_message="Drop the descriptor")
+                return
+        self.propose(node, TENSOR_DESC_HOWTO)
+
+    def _feeds_blob(self, arg) -> bool:
+        call = self.ctx.parent(arg)
+        return (isinstance(call, cst.Call) and legacy_class(self.ctx, call.func) == "Blob"
+                and argument(call, 0, "tensor_desc") is arg)

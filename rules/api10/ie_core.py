@@ -1,0 +1,201 @@
+"""Python API 1.0: `IECore`, its methods, and the pre-2021 `IEPlugin`."""
+from __future__ import annotations
+
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.rule import Example, Valid
+from ovlint.rulekit.python_edits import (
+    argument, delete_argument, indentation, int_value, keyword, line_end, newline, rename, statement_of,
+)
+from ovlint.rules.api10._base import CORE, PLUGIN, Api10Rule, legacy_reference
+
+OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
+# methods that exist on `ov.Core` too (with the same meaning) are not listed
+AMBIGUOUS = {"add_extension"}
+
+
+class IECoreUse(Api10Rule):
+    code = "OV102"
+    name = "ie-core"
+    summary = "`IECore` and its methods are API 1.0, removed in OpenVINO 2024.0"
+    rationale = (
+        "`IECore` became `ov.Core`. Its methods were renamed and some changed shape: `read_network` "
+        "is `read_model` (it returns an `ov.Model`), `load_network` is `compile_model` (keyword "
+        "`network=` is `model=`; API 2.0 creates infer requests on demand, so `num_requests=N` becomes "
+        "a list of `create_infer_request()`), `get_metric`/`get_config` are `get_property`, "
+        "`set_config(config, device)` is `set_property(device, config)` (the arguments swap), "
+        "`query_network` is `query_model`, and `add_extension` loses its device argument (extensions "
+        "built against the old `IExtension` interface no longer load). `import_network` reads a file "
+        "while `import_model` takes the bytes, so it is reported without a fix. The pre-2021 "
+        "`IEPlugin` has no counterpart: create an `ov.Core` and pass the device to `compile_model`."
+    )
+    fix = Applicability.UNSAFE
+    examples = (
+        Example(
+            "from openvino.inference_engine import IECore\n\nie = IECore()\n"
+            "print(ie.get_metric(\"CPU\", \"FULL_DEVICE_NAME\"))\n",
+            "import openvino as ov\n\nie = ov.Core()\nprint(ie.get_property(\"CPU\", \"FULL_DEVICE_NAME\"))\n",
+        ),
+        Example(
+            "from openvino.inference_engine import IECore\n\nie = IECore()\n"
+            "net = ie.read_network(model=\"m.xml\")\n"
+            "exec_net = ie.load_network(network=net, device_name=\"CPU\", num_requests=2)\n"
+            "request = exec_net.requests[1]\n",
+            "import openvino as ov\n\nie = ov.Core()\n"
+            "net = ie.read_model(model=\"m.xml\")\n"
+            "exec_net = ie.compile_model(model=net, device_name=\"CPU\")\n"
+            "exec_net_requests = [exec_net.create_infer_request() for _ in range(2)]\n"
+            "request = exec_net_requests[1]\n",
+            unsafe=True,
+        ),
+        Example(
+            "from openvino.inference_engine import IECore\n\n\nclass App:\n"
+            "    def __init__(self):\n        self.core = IECore()\n\n"
+            "    def tune(self):\n        self.core.set_config({\"PERF_COUNT\": \"YES\"}, \"CPU\")\n",
+            "import openvino as ov\n\n\nclass App:\n"
+            "    def __init__(self):\n        self.core = ov.Core()\n\n"
+            "    def tune(self):\n        self.core.set_property(\"CPU\", {\"PERF_COUNT\": \"YES\"})\n",
+            unsafe=True,
+        ),
+        Example("import openvino as ov\n\nexec_net = ov.Core().import_network(\"model.blob\", \"MYRIAD\")\n"),
+        Example("from openvino.inference_engine import IEPlugin\n\nplugin = IEPlugin(device=\"CPU\")\n"),
+    )
+    valid = (
+        Valid("import openvino as ov\n\ncore = ov.Core()\nmodel = core.read_model(\"m.xml\")\n"
+              "compiled = core.compile_model(model, \"CPU\")\n"),
+        Valid("class Loader:\n    def read_network(self, path):\n        return path\n\n\n"
+              "net = Loader().read_network(\"m.xml\")\n"),
+        Valid("import openvino as ov\n\ncore = ov.Core()\ncore.add_extension(\"libext.so\")\n"),
+    )
+
+    def visit_Name(self, node) -> None:
+        self._class_reference(node)
+
+    def visit_Attribute(self, node) -> None:
+        self._class_reference(node)
+
+    def _class_reference(self, node) -> None:
+        cls = legacy_reference(self.ctx, node)
+        if cls == "IECore":
+            # `ov.Core` stands wherever `IECore` did: calls, annotations, isinstance checks
+            self.propose(node, "`IECore` is `ov.Core` in API 2.0", [self.ctx.replace(node, f"{self.plan.ov(node)}.Core")],
+                         unsafe=False, fix_message="Use `ov.Core`")
+        elif cls == "IEPlugin":
+            self.propose(node, "`IEPlugin` (the pre-2021 API) was removed: create `ov.Core()` and pass the "
+                               "device to `core.compile_model(model, device)`")
+
+    def visit_Call(self, node) -> None:
+        func = node.func
+        if not isinstance(func, cst.Attribute):
+            return
+        owner = self.types.of(func.value)
+        if owner is None and func.attr.value in ("read_network", "load_network"):
+            self.untraced(func.attr, f"`{func.attr.value}()`", marker="IECore")
+        if owner is None or owner.kind not in (CORE, PLUGIN):
+            return
+        method = func.attr.value
+        if owner.kind == PLUGIN:
+            self.propose(func.attr, f"`IEPlugin.{method}` has no API 2.0 counterpart: use `ov.Core` methods "
+                                    "(`compile_model(model, device)`, `set_property(device, config)`)")
+            return
+        if not owner.legacy and method in AMBIGUOUS:
+            return
+        handler = getattr(self, f"_{method}", None)
+        if handler is not None:
+            handler(node, func)
+
+    def _read_network(self, call, func) -> None:
+        ctx = self.ctx
+        if keyword(call, "init_from_buffer") is not None:
+            self.propose(func.attr, "`read_network(..., init_from_buffer=True)` is API 1.0: pass the model "
+                                    "bytes and an `ov.Tensor` of the weights to `core.read_model(model, weights)`")
+            return
+        self.propose(func.attr, "`read_network` is `read_model` in API 2.0; it returns an `ov.Model`, whose "
+                                "inputs and outputs are ports instead of dicts keyed by layer name",
+                     [rename(ctx, func, "read_model")], fix_message="Use `read_model`")
+
+    def _network_to_model(self, call, func, method: str) -> list:
+        """Rename the method, and its keyword `network=` to `model=`."""
+        edits = [rename(self.ctx, func, method)]
+        network = keyword(call, "network")
+        if network is not None:
+            edits.append(self.ctx.replace(network.keyword, "model"))
+        return edits
+
+    def _load_network(self, call, func) -> None:
+        ctx = self.ctx
+        edits = self._network_to_model(call, func, "compile_model")
+        requests = argument(call, 3, "num_requests")
+        if requests is not None:
+            edits.append(delete_argument(ctx, call, requests))
+        message = ("`load_network` is `compile_model` in API 2.0 (keyword `network=` is `model=`); it creates "
+                   "no infer requests: call `create_infer_request()` for each one you need")
+        edits.extend(self._request_list(call, requests))
+        self.propose(func.attr, message, edits, fix_message="Use `compile_model`")
+
+    def _request_list(self, call, requests):
+        """Edits creating the list of requests `exec_net.requests` used to hold, when the program
+        uses them and the call is a plain assignment (other uses are reported without a fix)."""
+        ctx = self.ctx
+        assign = ctx.parent(call)
+        if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+            return ()
+        target = assign.targets[0].target
+        name = self.plan.requests_name(target)
+        line = statement_of(ctx, call)
+        if name is None or line is None:
+            return ()
+        owner = ctx.source(target)
+        count = "1"
+        if requests is not None:
+            value = int_value(requests.value)
+            text = ctx.source(requests.value)
+            # 0 asked API 1.0 for the device's optimal number of requests
+            count = (owner + OPTIMAL_REQUESTS if value == 0 else text if value is not None
+                     else f"{text} or {owner}{OPTIMAL_REQUESTS}")
+        statement = f"{indentation(ctx, line)}{name} = [{owner}.create_infer_request() for _ in range({count})]"
+        end = line_end(ctx, line)
+        if end == len(ctx.text) and not ctx.text.endswith("\n"):
+            return [ctx.replace((end, end), newline(ctx) + statement)]
+        return [ctx.replace((end, end), statement + newline(ctx))]
+
+    def _get_metric(self, call, func) -> None:
+        self.propose(func.attr, "`get_metric` is `get_property` in API 2.0",
+                     [rename(self.ctx, func, "get_property")], unsafe=False, fix_message="Use `get_property`")
+
+    def _get_config(self, call, func) -> None:
+        self.propose(func.attr, "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)",
+                     [rename(self.ctx, func, "get_property")], unsafe=False, fix_message="Use `get_property`")
+
+    def _set_config(self, call, func) -> None:
+        ctx = self.ctx
+        message = "`set_config(config, device)` is `set_property(device, config)` in API 2.0: the arguments swap"
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        if len(call.args) != 2 or len(positional) != 2:
+            self.propose(func.attr, message)
+            return
+        config, device = positional
+        config_start = ctx.span(config.value)[0]
+        edits = [rename(ctx, func, "set_property"),
+                 ctx.replace((config_start, config_start), ctx.source(device.value) + ", "),
+                 ctx.replace((ctx.span(config.value)[1], ctx.span(device.value)[1]), "")]
+        self.propose(func.attr, message, edits, fix_message="Use `set_property(device, config)`")
+
+    def _query_network(self, call, func) -> None:
+        self.propose(func.attr, "`query_network` is `query_model` in API 2.0 (keyword `network=` is `model=`)",
+                     self._network_to_model(call, func, "query_model"), fix_message="Use `query_model`")
+
+    def _add_extension(self, call, func) -> None:
+        message = ("`add_extension(path, device)` is `add_extension(path)` in API 2.0; extensions built "
+                   "against the API 1.0 `IExtension` interface no longer load and must be rebuilt as "
+                   "`ov::Extension`s")
+        device = argument(call, 1, "device_name")
+        edits = [delete_argument(self.ctx, call, device)] if device is not None else []
+        path = keyword(call, "extension_path")
+        if path is not None:  # API 2.0 names the parameter differently: pass it by position
+            edits.append(self.ctx.replace((self.ctx.span(path.keyword)[0], self.ctx.span(path.value)[0]), ""))
+        self.propose(func.attr, message, edits, fix_message="Drop the device argument")
+
+    def _import_network(self, call, func) -> None:
+        self.propose(func.attr, "`import_network(file, device)` is API 1.0: read the file yourself and call "
+                                "`core.import_model(data, device, config)` (it takes the exported bytes)")

@@ -1,0 +1,35 @@
+"""What the OV3xx rules share: how each CPU affinity setting maps onto `ENABLE_CPU_PINNING`."""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+
+class Pinning(NamedTuple):
+    enabled: bool
+    exact: bool  # False: the closest setting, something is lost
+    lost: str = ""
+
+
+# AFFINITY values (and the API 1.0 CPU_BIND_THREAD values) -> pinning; after the CPU plugin of
+# 2023-2024, which set enableCpuPinning = (affinity == CORE or affinity == HYBRID_AWARE)
+VALUES = {
+    "CORE": Pinning(True, True), "YES": Pinning(True, True),
+    "NONE": Pinning(False, True), "NO": Pinning(False, True),
+    "HYBRID_AWARE": Pinning(True, False, "the choice of performance or efficiency cores is automatic now "
+                                         "(`ov::hint::scheduling_core_type` sets it)"),
+    "NUMA": Pinning(False, False, "threads are no longer bound to NUMA nodes; "
+                                  "`NUM_STREAMS: NUMA` keeps streams per NUMA node"),
+}
+KEYS = {"AFFINITY", "CPU_BIND_THREAD"}
+
+
+def pinning(value: Optional[str]) -> Optional[Pinning]:
+    return VALUES.get(value.upper()) if isinstance(value, str) else None
+
+
+def message(key: str, value: str, found: Optional[Pinning]) -> str:
+    text = f"`{key}` was removed (AFFINITY in 2025.0, CPU_BIND_THREAD with API 1.0 in 2024.0): use `ENABLE_CPU_PINNING`"
+    if found is None:
+        return text + f" (`{value}` has no counterpart)"
+    text += f" = {found.enabled}"
+    return text + ("" if found.exact else f"; not exact for `{value}`: {found.lost}")

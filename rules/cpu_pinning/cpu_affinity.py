@@ -1,0 +1,95 @@
+"""CPU affinity properties in Python: `props.affinity`, `Affinity.*`, "AFFINITY" and
+"CPU_BIND_THREAD" keys (removed in OpenVINO 2025.0 / 2024.0)."""
+from __future__ import annotations
+
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules.cpu_pinning._pinning import KEYS, message, pinning
+
+MODULES = ("openvino.properties", "openvino.runtime.properties")
+READERS = {"get_property", "get_config"}
+
+
+class AffinityProperty(PythonRule):
+    code = "OV301"
+    name = "cpu-affinity"
+    summary = "`ov::affinity` was removed in OpenVINO 2025.0: use `hint.enable_cpu_pinning`"
+    rationale = (
+        "The CPU affinity property (`props.affinity`, `\"AFFINITY\"`) was deprecated in 2024.0 and removed "
+        "in 2025.0; the API 1.0 key `CPU_BIND_THREAD` went with API 1.0 in 2024.0. Both became the boolean "
+        "`ov::hint::enable_cpu_pinning` (`\"ENABLE_CPU_PINNING\"`): `CORE`/`YES` pin threads (True), "
+        "`NONE`/`NO` do not (False). `HYBRID_AWARE` maps to True and `NUMA` to False, what the CPU plugin "
+        "did internally, but they lose core-type selection and NUMA binding, so those fixes are unsafe. "
+        "Reading the property back gives a bool instead of an `Affinity`, so that rewrite is unsafe too."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2024.0"
+    removed_in = "2025.0"
+    needles = ("openvino",)
+    examples = (
+        Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": \"NONE\"})\n",
+                "import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"False\"})\n"),
+        Example("import openvino.properties as props\n\nconfig = {props.affinity: props.Affinity.CORE}\n",
+                "import openvino.properties as props\n\nconfig = {props.hint.enable_cpu_pinning: True}\n"),
+        Example("import openvino as ov\n\ncore = ov.Core()\ncore.set_property(\"CPU\", {\"CPU_BIND_THREAD\": \"NUMA\"})\n",
+                "import openvino as ov\n\ncore = ov.Core()\ncore.set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"False\"})\n",
+                unsafe=True),
+        Example("import openvino as ov\n\nmode = ov.Core().get_property(\"CPU\", \"AFFINITY\")\n",
+                "import openvino as ov\n\nmode = ov.Core().get_property(\"CPU\", \"ENABLE_CPU_PINNING\")\n",
+                unsafe=True),
+        Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": mode})\n"),
+    )
+    valid = (
+        Valid("import openvino.properties.hint as hints\n\nconfig = {hints.enable_cpu_pinning: False}\n"),
+        Valid("import os\n\nos.sched_setaffinity(0, {1})\nlabels = {\"affinity\": \"high\", \"AFFINITY\": 3}\n"),
+    )
+
+    def visit_DictElement(self, node) -> None:
+        key = string_value(node.key)
+        if key not in KEYS:
+            return
+        value = string_value(node.value)
+        found = pinning(value)
+        if found is None and (value is not None or not isinstance(node.value, (cst.Name, cst.Attribute, cst.Call))
+                              or "openvino" not in self.ctx.text):
+            return  # "AFFINITY": "high" or 3: not an OpenVINO setting
+        fix = None
+        if found is not None:
+            edits = [self.ctx.replace(node.key, _string(node.key, "ENABLE_CPU_PINNING")),
+                     self.ctx.replace(node.value, _string(node.value, str(found.enabled)))]
+            fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not found.exact)
+        self.report(node.key, message(key, value or "a variable", found), fix)
+
+    def visit_Call(self, node) -> None:
+        """`get_property(device, "AFFINITY")`: the value read back is a bool now."""
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in READERS and node.args):
+            return
+        last = node.args[-1].value
+        if string_value(last) in KEYS:
+            fix = self.make_fix(self.ctx.replace(last, _string(last, "ENABLE_CPU_PINNING")),
+                                "Read `ENABLE_CPU_PINNING` (a bool)", unsafe=True)
+            self.report(last, f"`{string_value(last)}` was removed: read `ENABLE_CPU_PINNING`, a bool", fix)
+
+    def visit_Attribute(self, node) -> None:
+        names = self.ctx.qualified_names(node)
+        if any(f"{m}.affinity" in names for m in MODULES):
+            fix = self.make_fix(self.ctx.replace(node.attr, "hint.enable_cpu_pinning"),
+                                "Use `hint.enable_cpu_pinning`")
+            self.report(node, "`properties.affinity` was removed in 2025.0: use `properties.hint.enable_cpu_pinning`", fix)
+            return
+        for module in MODULES:
+            prefix = f"{module}.Affinity."
+            member = next((n[len(prefix):] for n in names if n.startswith(prefix)), None)
+            if member is not None:
+                found = pinning(member)
+                fix = self.make_fix(self.ctx.replace(node, str(found.enabled)), f"Use {found.enabled}",
+                                    unsafe=not found.exact) if found else None
+                self.report(node, message(f"Affinity.{member}", member, found), fix)
+                return
+
+
+def _string(node, value: str) -> str:
+    return f"{node.prefix}{node.quote}{value}{node.quote}"

@@ -1,0 +1,56 @@
+"""OpenVINO Model Server `plugin_config` with "AFFINITY" or "CPU_BIND_THREAD"."""
+from __future__ import annotations
+
+import json
+
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import Example, JsonRule, Valid
+from ovlint.rules.cpu_pinning._pinning import KEYS, message, pinning
+
+
+def _objects(node):
+    yield node
+    for child in node.items:
+        yield from _objects(child)
+    for _, value in node.members.values():
+        yield from _objects(value)
+
+
+class ModelServerAffinity(JsonRule):
+    code = "OV303"
+    name = "model-server-affinity"
+    summary = "`AFFINITY` in a Model Server `plugin_config` was removed in OpenVINO 2025.0"
+    rationale = (
+        "OpenVINO Model Server passes `plugin_config` to the device plugin, so the removed affinity keys "
+        "fail model loading just as they do in code: `\"AFFINITY\": \"CORE\"` (or `CPU_BIND_THREAD: YES`) is "
+        "`\"ENABLE_CPU_PINNING\": \"True\"`, `NONE`/`NO` is `\"False\"`; `HYBRID_AWARE` and `NUMA` get the "
+        "closest setting with an unsafe fix."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2024.0"
+    removed_in = "2025.0"
+    needles = ("plugin_config",)
+    examples = (
+        Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
+                '  "plugin_config": {"AFFINITY": "NONE", "NUM_STREAMS": "2"}}}]}\n',
+                '{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
+                '  "plugin_config": {"ENABLE_CPU_PINNING": "False", "NUM_STREAMS": "2"}}}]}\n',
+                filename="config.json"),
+    )
+    valid = (Valid('{"plugin_config": {"ENABLE_CPU_PINNING": "True"}, "AFFINITY": "CORE"}\n', filename="config.json"),)
+
+    def check_json(self, root) -> None:
+        for node in _objects(root):
+            config = node.get("plugin_config") if node.members else None
+            if config is None or not config.members:
+                continue
+            for key in KEYS & config.members.keys():
+                key_node, value_node = config.members[key]
+                value = value_node.value if isinstance(value_node.value, str) else None
+                found = pinning(value)
+                fix = None
+                if found is not None:
+                    edits = [self.ctx.replace((key_node.start, key_node.end), '"ENABLE_CPU_PINNING"'),
+                             self.ctx.replace((value_node.start, value_node.end), json.dumps(str(found.enabled)))]
+                    fix = self.make_fix(edits, "Use ENABLE_CPU_PINNING", unsafe=not found.exact)
+                self.report((key_node.start, key_node.end), message(key, str(value), found), fix)

@@ -1,0 +1,81 @@
+"""OpenVINO Model Server `config.json`: deprecated and removed settings."""
+from __future__ import annotations
+
+import json
+
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import Example, JsonRule, Valid
+from ovlint.rules.discontinued._devices import REMOVED_DEVICES, removed_devices
+from ovlint.base.versions import at_least
+
+# plugin_config keys of API 1.0 -> the property they became
+PLUGIN_KEYS = {"CPU_THROUGHPUT_STREAMS": "NUM_STREAMS", "GPU_THROUGHPUT_STREAMS": "NUM_STREAMS",
+               "CPU_THREADS_NUM": "INFERENCE_NUM_THREADS"}
+STREAM_VALUES = {"CPU_THROUGHPUT_AUTO": "AUTO", "GPU_THROUGHPUT_AUTO": "AUTO", "CPU_THROUGHPUT_NUMA": "NUMA"}
+STATEFUL = ("stateful", "low_latency_transformation", "idle_sequence_cleanup", "max_sequence_number",
+            "sequence_cleaner_poll_wait_minutes")
+
+
+def _nodes(node, key=None):
+    """Every (key, node) pair below `node`."""
+    yield key, node
+    for child in node.items:
+        yield from _nodes(child)
+    for name, (_, value) in node.members.items():
+        yield from _nodes(value, name)
+
+
+class ModelServerConfig(JsonRule):
+    code = "OV505"
+    name = "model-server-config"
+    summary = "Deprecated or removed OpenVINO Model Server setting"
+    rationale = (
+        "Model Server settings that went away with OpenVINO's changes: `\"shape\": \"auto\"` and "
+        "`\"batch_size\": \"auto\"` (deprecated in 2024.0; reshaping on each request is gone, give the shape "
+        "or use a dynamic dimension `-1`), API 1.0 `plugin_config` keys (`CPU_THROUGHPUT_STREAMS` is "
+        "`NUM_STREAMS`, `CPU_THREADS_NUM` is `INFERENCE_NUM_THREADS`; fixed in place), MYRIAD, HDDL and GNA "
+        "`target_device` values, and, deprecated in 2025.4, DAG pipelines (`pipeline_config_list`, use "
+        "MediaPipe graphs) and stateful-model options."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2024.0"
+    needles = ("model_config_list", "pipeline_config_list", "plugin_config")
+    examples = (
+        Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m", "shape": "auto",\n'
+                '  "target_device": "MYRIAD"}}]}\n', filename="config.json"),
+        Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
+                '  "plugin_config": {"CPU_THROUGHPUT_STREAMS": "CPU_THROUGHPUT_AUTO"}}}]}\n',
+                '{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
+                '  "plugin_config": {"NUM_STREAMS": "AUTO"}}}]}\n', filename="config.json"),
+    )
+    valid = (Valid('{"model_config_list": [{"config": {"name": "m", "base_path": "/m", "shape": "(1,3,224,224)",\n'
+                   '  "plugin_config": {"NUM_STREAMS": "1"}}}]}\n', filename="config.json"),)
+
+    def check_json(self, root) -> None:
+        target = self.ctx.target_version
+        for key, node in _nodes(root):
+            value = node.value if isinstance(node.value, str) else None
+            if key in ("shape", "batch_size") and value == "auto":
+                self.report(node, f"`\"{key}\": \"auto\"` is deprecated: give the {key.replace('_', ' ')} "
+                                  "(a dimension of -1 makes it dynamic)")
+            elif key == "shape" and node.members and any(v.value == "auto" for _, v in node.members.values()):
+                self.report(node, "`\"auto\"` input shapes are deprecated: give each shape (-1 for a dynamic dimension)")
+            elif key == "target_device" and value and removed_devices(value):
+                names = ", ".join(f"{d} (removed in {REMOVED_DEVICES[d]})" for d in removed_devices(value))
+                self.report(node, f"`target_device` names a removed plugin: {names}")
+            elif key == "plugin_config" and node.members:
+                self._plugin_config(node)
+            elif key == "pipeline_config_list" and at_least(target, "2025.4"):
+                self.report(node, "DAG pipelines are deprecated since 2025.4: use MediaPipe graphs (`mediapipe_config_list`)")
+            elif key in STATEFUL and at_least(target, "2025.4"):
+                self.report(node, f"`{key}`: stateful models in the Model Server are deprecated since 2025.4")
+
+    def _plugin_config(self, config) -> None:
+        for name in PLUGIN_KEYS.keys() & config.members.keys():
+            key_node, value_node = config.members[name]
+            edits = [self.ctx.replace((key_node.start, key_node.end), json.dumps(PLUGIN_KEYS[name]))]
+            if value_node.value in STREAM_VALUES:
+                edits.append(self.ctx.replace((value_node.start, value_node.end),
+                                              json.dumps(STREAM_VALUES[value_node.value])))
+            self.report((key_node.start, key_node.end), f"`{name}` is an API 1.0 key: use `{PLUGIN_KEYS[name]}`",
+                        self.make_fix(edits, f"Use {PLUGIN_KEYS[name]}"))

@@ -1,0 +1,35 @@
+"""`PerformanceMode.UNDEFINED` in Python code."""
+from __future__ import annotations
+
+from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.rule import Example, PythonRule, Valid
+
+UNDEFINED_MODES = {f"{m}.properties.hint.PerformanceMode.UNDEFINED" for m in ("openvino", "openvino.runtime")}
+
+
+class PerformanceModeUndefined(PythonRule):
+    code = "OV502"
+    name = "performance-mode-undefined"
+    summary = "`PerformanceMode.UNDEFINED` was removed in OpenVINO 2024.0"
+    rationale = (
+        "The performance hint has no 'undefined' value any more: choose `LATENCY`, `THROUGHPUT` or "
+        "`CUMULATIVE_THROUGHPUT`, or leave the hint out to get the device default. There is no "
+        "mechanical rewrite, because which mode the code wanted is a decision."
+    )
+    deprecated_in = "2023.0"
+    removed_in = "2024.0"
+    needles = ("openvino",)
+    examples = (
+        Example("import openvino.properties.hint as hints\n\nconfig = {hints.performance_mode: "
+                "hints.PerformanceMode.UNDEFINED}\n"),
+        Example("import openvino as ov\n\nov.Core().compile_model('m.xml', 'CPU', {'PERFORMANCE_HINT': 'UNDEFINED'})\n"),
+    )
+    valid = (Valid("import openvino.properties.hint as hints\n\nmode = hints.PerformanceMode.LATENCY\n"),)
+
+    def visit_Attribute(self, node) -> None:
+        if node.attr.value == "UNDEFINED" and self.ctx.qualified_names(node) & UNDEFINED_MODES:
+            self.report(node, self.summary + ": use LATENCY, THROUGHPUT or CUMULATIVE_THROUGHPUT, or omit the hint")
+
+    def visit_DictElement(self, node) -> None:
+        if string_value(node.key) == "PERFORMANCE_HINT" and string_value(node.value) == "UNDEFINED":
+            self.report(node, self.summary + ": use \"LATENCY\", \"THROUGHPUT\" or \"CUMULATIVE_THROUGHPUT\", or omit the key")

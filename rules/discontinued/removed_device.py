@@ -1,0 +1,56 @@
+"""Python code that selects a removed device: GNA, MYRIAD or HDDL."""
+from __future__ import annotations
+
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules.discontinued._devices import DEVICE_CALLS, GNA_KEY, REMOVED_DEVICES, removed_devices
+
+
+class RemovedDevice(PythonRule):
+    code = "OV503"
+    name = "removed-device"
+    summary = "This device plugin was removed"
+    rationale = (
+        "The MYRIAD (Neural Compute Stick 2) and HDDL (Vision Accelerator) plugins were removed in 2023.0 "
+        "and the GNA plugin in 2024.0 (with its `GNA_*` keys and `intel_gna` properties). A device string "
+        "naming one of them, also inside `HETERO:`, `MULTI:` or `AUTO:`, fails on current releases: run on "
+        "`CPU`, `GPU` or `NPU`, or stay on the last release with the plugin (2022.3 LTS for MYRIAD and HDDL, "
+        "2023.3 LTS for GNA)."
+    )
+    deprecated_in = "2023.0"
+    removed_in = "2024.0"
+    needles = ("openvino",)
+    examples = (
+        Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n"),
+        Example("import openvino.properties as props\n\nmode = props.intel_gna.execution_mode\n"),
+        Example("import openvino as ov\n\nov.Core().compile_model(model, device_name='HETERO:GNA,CPU')\n"),
+        Example("import openvino as ov\n\nconfig = {'GNA_DEVICE_MODE': 'GNA_SW_EXACT'}\n"),
+    )
+    valid = (
+        Valid("import openvino as ov\n\nov.Core().compile_model('m.xml', 'AUTO:GPU,CPU')\nprint('MYRIAD')\n"),
+        Valid("import openvino as ov\n\nPREFIXES = {'GNA_': 'keys of the removed GNA plugin'}\n"),
+    )
+
+    def visit_Attribute(self, node) -> None:
+        """`props.intel_gna.*`: the properties of the removed GNA plugin."""
+        names = self.ctx.qualified_names(node)
+        if node.attr.value == "intel_gna" and any(n.endswith("properties.intel_gna") for n in names):
+            self.report(node, f"{self.summary}: GNA (removed in 2024.0) and its `intel_gna` properties; "
+                              "use CPU, GPU or NPU")
+
+    def visit_DictElement(self, node) -> None:
+        key = string_value(node.key)
+        if key and GNA_KEY.match(key) and "openvino" in self.ctx.text:
+            self.report(node.key, f"{self.summary}: `{key}` configures GNA (removed in 2024.0)")
+
+    def visit_Call(self, node) -> None:
+        func = node.func
+        if not (isinstance(func, cst.Attribute) and func.attr.value in DEVICE_CALLS):
+            return
+        for arg in node.args:
+            text = string_value(arg.value)
+            found = removed_devices(text) if text else []
+            if found:
+                names = ", ".join(f"{d} (removed in {REMOVED_DEVICES[d]})" for d in found)
+                self.report(arg.value, f"{self.summary}: {names}; use CPU, GPU or NPU")

@@ -1,0 +1,152 @@
+"""The Model Optimizer command line (`mo`), removed in OpenVINO 2025.0, wherever a command runs."""
+from __future__ import annotations
+
+import os
+
+from ovlint.base.diagnostics import Applicability
+from ovlint.rulekit.rule import CommandRule, Example, Valid
+from ovlint.rules.model_optimizer._options import (
+    DROPPED, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
+    framework_of, invocation, options, value_of,
+)
+from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
+
+
+class ModelOptimizerCommand(CommandRule):
+    code = "OV201"
+    name = "mo-command"
+    summary = "The Model Optimizer (`mo`) was removed in OpenVINO 2025.0: use `ovc`"
+    rationale = (
+        "`mo` became legacy in 2023.1 and was removed in 2025.0 with `openvino-dev`. Its successor `ovc` "
+        "(in the `openvino` package) takes the input model as a positional argument and writes "
+        "`--output_model` (a file, or a folder when it ends with `/`) instead of `--output_dir` and "
+        "`--model_name`; `--input_shape` is `--input`, `--extensions` is `--extension`. Like `mo` since "
+        "2023.1 it compresses weights to FP16 by default, so `--data_type FP16` goes away and "
+        "`--data_type FP32` becomes `--compress_to_fp16=False`; `--framework` and the logging options "
+        "have no effect and are dropped. The rewrite is offered only when every option of the command "
+        "has an ovc equivalent. Preprocessing options (`--mean_values`, `--scale_values`, "
+        "`--reverse_input_channels`, layouts) and `--batch` moved into the application "
+        "(`PrePostProcessor`, `ov.set_batch`); the message names each one."
+    )
+    fix = Applicability.SAFE
+    deprecated_in = "2023.1"
+    removed_in = "2025.0"
+    needles = MO_NEEDLES
+    examples = (
+        Example("mo --input_model model.onnx --output_dir ir --data_type FP16\n",
+                "ovc model.onnx --output_model ir/\n", filename="convert.sh"),
+        Example("mo --input_model model.onnx \\\n   --output_dir ir --model_name net \\\n   --input_shape [1,3,224,224]\n",
+                "ovc model.onnx \\\n   --output_model ir/net.xml \\\n   --input [1,3,224,224]\n", filename="convert.sh"),
+        Example("RUN python3 -m openvino.tools.mo --input_model /m/model.pb --data_type FP32\n",
+                "RUN python3 -m openvino.tools.ovc /m/model.pb --compress_to_fp16=False\n", filename="Dockerfile"),
+        Example("import subprocess\n\nsubprocess.run([\"mo\", \"--input_model\", \"m.onnx\", \"--framework\", \"onnx\"])\n",
+                "import subprocess\n\nsubprocess.run([\"ovc\", \"m.onnx\"])\n"),
+        Example("mo --input_model model.onnx --mean_values [123,117,104] --reverse_input_channels\n",
+                filename="convert.sh"),
+    )
+    valid = (
+        Valid("ovc model.onnx --output_model ir/\n", filename="convert.sh"),
+        Valid("./demo --model model.xml\nmo=1\necho mo\n", filename="run.sh"),
+        Valid("import subprocess\n\nmo = 'mo'\nsubprocess.run(['python', 'demo.py'])\n"),
+    )
+
+    def check_command(self, command) -> None:
+        argv = command.argv
+        found = invocation(argv)
+        if found is None:
+            return
+        framework = framework_of(argv, found.first_argument)
+        if framework is not None:
+            return  # OV501: the model's framework is gone, not just the tool
+        if any(w.expanded and w.value.startswith("$") and "=" not in w.value and i >= found.first_argument
+               and not argv[i - 1].startswith("-") for i, w in enumerate(command.words)):
+            self.report(command, self.summary + " (options come from a variable, so the command is not rewritten)")
+            return
+        edits, missing = self._rewrite(command, found)
+        if missing:
+            self.report(command, self.summary + "; options without an ovc equivalent: "
+                        + "; ".join(f"`{flag}` → {instead}" for flag, instead in missing))
+            return
+        fix = self.make_fix(edits, "Use `ovc`") if edits is not None else None
+        self.report(command, self.summary, fix)
+
+    def _rewrite(self, command, found):
+        """(edits, options without an equivalent); edits is None when some word cannot be rewritten."""
+        argv = command.argv
+        opts, _ = options(argv, found.first_argument)
+        edits = []
+        missing = []
+        if found.kind == "module":
+            edits.append(replace_word(command, 2, "openvino.tools.ovc"))
+        elif found.kind == "script":
+            edits += [delete_words(command, 0, 0), replace_word(command, 1, "ovc")]
+        else:
+            edits.append(replace_word(command, 0, "ovc"))
+        output_dir = next((o for o in opts if o.name in OUTPUT_DIR), None)
+        model_name = next((o for o in opts if o.name in MODEL_NAME), None)
+        for option in opts:
+            name = option.name
+            value = value_of(option, argv)
+            if name in INPUT_MODEL:
+                if option.value is None:
+                    edits.append(replace_word(command, option.flag, value or ""))
+                else:
+                    edits.append(delete_words(command, option.flag, option.flag))
+            elif name in OUTPUT_DIR or name in MODEL_NAME:
+                continue
+            elif name == "--data_type":
+                if value in ("FP16", "half"):
+                    edits.append(delete_words(command, option.flag, option.value or option.flag))
+                elif value in ("FP32", "float"):
+                    edits += self._set(command, option, "--compress_to_fp16=False")
+                else:
+                    missing.append((f"--data_type {value}", "no ovc option: FP32 or FP16 weights only"))
+            elif name == "--input" and value and ("{" in value or "->" in value):
+                missing.append((name, "`--input` without `{type}` and `->value` (set types and freeze "
+                                      "values in the source model)"))
+            elif name in DROPPED:
+                edits.append(delete_words(command, option.flag, option.value or option.flag))
+            elif name in RENAMED:
+                new = RENAMED[name]
+                if new != name:
+                    text = new if option.inline is None else f"{new}={option.inline}"
+                    edits.append(replace_word(command, option.flag, text))
+            elif name in NO_EQUIVALENT:
+                missing.append((name, NO_EQUIVALENT[name]))
+            elif name not in FRAMEWORK_OPTIONS:
+                missing.append((name, "no ovc option (`ovc --help` lists them)"))
+        if missing:
+            return None, missing
+        edits += self._output(command, output_dir, model_name)
+        if any(e is None for e in edits):
+            return None, []
+        return edits, []
+
+    def _set(self, command, option, text):
+        if option.value is None:
+            return [replace_word(command, option.flag, text)]
+        return [replace_word(command, option.flag, text), delete_words(command, option.value, option.value)]
+
+    def _output(self, command, output_dir, model_name) -> list:
+        """`--output_dir D --model_name N` -> `--output_model D/N.xml`; either alone works too."""
+        argv = command.argv
+        if output_dir is None and model_name is None:
+            return []
+        name = value_of(model_name, argv) if model_name else None
+        if output_dir is None:
+            return self._set(command, model_name, f"--output_model={name}.xml") if model_name.value is None \
+                else [replace_word(command, model_name.flag, "--output_model"),
+                      append_to_word(command, model_name.value, ".xml")]
+        folder = value_of(output_dir, argv) or ""
+        separator = "" if folder.endswith(("/", os.sep)) else "/"
+        suffix = separator + (f"{name}.xml" if name else "")
+        if output_dir.value is None:
+            edits = [replace_word(command, output_dir.flag, f"--output_model={folder}{suffix}")]
+        else:
+            edits = [replace_word(command, output_dir.flag, "--output_model"),
+                     append_to_word(command, output_dir.value, suffix) if suffix else None]
+            if not suffix:
+                edits.pop()
+        if model_name is not None:
+            edits.append(delete_words(command, model_name.flag, model_name.value or model_name.flag))
+        return edits

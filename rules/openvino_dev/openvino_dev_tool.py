@@ -1,0 +1,50 @@
+"""Commands of the tools `openvino-dev` carried: pot, accuracy_check, omz_*, deployment_manager,
+compile_tool."""
+from __future__ import annotations
+
+import os
+
+from ovlint.rulekit.rule import CommandRule, Example, Valid
+from ovlint.rules.openvino_dev._tools import MODULES, TOOLS, TOOL_NEEDLES, describe
+
+
+def _python_module(argv):
+    if len(argv) > 2 and os.path.basename(argv[0]).startswith("python") and argv[1] == "-m":
+        return next((tool for module, tool in MODULES.items()
+                     if argv[2] == module or argv[2].startswith(module + ".")), None)
+    return None
+
+
+class DevToolCommand(CommandRule):
+    code = "OV402"
+    name = "openvino-dev-tool"
+    summary = "A tool of the discontinued `openvino-dev` package"
+    rationale = (
+        "`openvino-dev` carried command-line tools that current OpenVINO does not install: the "
+        "Post-training Optimization Tool (`pot`, replaced by NNCF's `nncf.quantize`), the Accuracy "
+        "Checker (`accuracy_check`, `convert_annotation`), the Open Model Zoo tools (`omz_downloader`, "
+        "`omz_converter`, `omz_quantizer`, `omz_info_dumper`), the Deployment Manager and the Compile "
+        "Tool. The message names what replaces each one; there is no mechanical rewrite. `benchmark_app` "
+        "and `ovc` ship with `openvino` and are not reported."
+    )
+    deprecated_in = "2023.1"
+    removed_in = "2025.0"
+    needles = TOOL_NEEDLES
+    examples = (
+        Example("pot -c config.json --output-dir results\n", filename="quantize.sh"),
+        Example("omz_downloader --name resnet-50-tf -o models\n", filename="models.sh"),
+        Example("import subprocess\n\nsubprocess.run(['python', '-m', 'openvino.tools.pot', '-c', 'q.json'])\n"),
+    )
+    valid = (
+        Valid("benchmark_app -m model.xml\novc model.onnx\npython -m pot.solver\n", filename="run.sh"),
+    )
+
+    def check_command(self, command) -> None:
+        argv = command.argv
+        if not argv:
+            return
+        tool = os.path.basename(argv[0])
+        if tool not in TOOLS:
+            tool = _python_module(argv)
+        if tool is not None:
+            self.report(command, describe(tool))

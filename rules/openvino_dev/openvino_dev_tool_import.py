@@ -1,0 +1,54 @@
+"""Python imports of the tools `openvino-dev` carried (POT, the Accuracy Checker, the Model Zoo tools)."""
+from __future__ import annotations
+
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules.openvino_dev._tools import MODULES, describe
+
+
+MODEL_API = "openvino.model_zoo.model_api"
+
+
+def _message(module: str):
+    if module == MODEL_API or module.startswith(MODEL_API + "."):
+        return (f"`{MODEL_API}` came from `openmodelzoo-modelapi`, which ended with 2022.3.0: install "
+                f"`openvino-model-api` and import `model_api{module[len(MODEL_API):]}` instead (check the calls "
+                "against its current API)")
+    tool = next((tool for name, tool in MODULES.items() if module == name or module.startswith(name + ".")), None)
+    return describe(tool) if tool else None
+
+
+class DevToolImport(PythonRule):
+    code = "OV403"
+    name = "openvino-dev-tool-import"
+    summary = "A Python package of the discontinued `openvino-dev` tools"
+    rationale = (
+        "`openvino.tools.pot`, `openvino.tools.accuracy_checker` and the Open Model Zoo packages were part "
+        "of `openvino-dev` and are not installed by current releases. POT's pipeline (`load_model`, "
+        "`create_pipeline`, `DataLoader`, `IEEngine`) becomes one `nncf.quantize` call over an "
+        "`nncf.Dataset`; the message gives the parameter mapping. `openvino.model_zoo.model_api` was a "
+        "separate package, `openmodelzoo-modelapi`, continued as `openvino-model-api` (`import model_api`)."
+    )
+    deprecated_in = "2023.1"
+    removed_in = "2025.0"
+    needles = ("openvino", "omz_tools")
+    examples = (
+        Example("from openvino.tools.pot import IEEngine, load_model, create_pipeline\n"),
+        Example("import openvino.tools.accuracy_checker as ac\n"),
+        Example("from openvino.model_zoo.model_api.models import DetectionModel\n"),
+    )
+    valid = (Valid("import pot\nimport nncf\n\nnncf.quantize(model, dataset)\n"),)
+
+    def visit_Import(self, node) -> None:
+        for alias in node.names:
+            message = _message(dotted(alias.name))
+            if message:
+                self.report(node, message)
+                return
+
+    def visit_ImportFrom(self, node) -> None:
+        if node.relative or node.module is None:
+            return
+        message = _message(dotted(node.module))
+        if message:
+            self.report(node, message)
