@@ -18,6 +18,8 @@ def rule_dict(rule) -> dict:
         "surface": rule.surface,
         "deprecated_in": rule.deprecated_in,
         "removed_in": rule.removed_in,
+        "replacement": rule.deprecation.replacement if rule.deprecation else None,
+        "docs": rule.deprecation.docs if rule.deprecation else None,
         "url": rule.url(),
         "examples": [{"source": e.source, "fixed": e.fixed, "filename": e.filename, "unsafe": e.unsafe}
                      for e in rule.examples],
@@ -70,10 +72,12 @@ def rule_markdown(rule, heading: str = "##") -> str:
         "",
         f"- Fix: {fix}",
         f"- Applies to: {rule.surface}" + (f"; {', '.join(versions)}" if versions else ""),
-        "",
-        rule.rationale,
-        "",
     ]
+    if rule.deprecation is not None and rule.deprecation.replacement:
+        lines.append(f"- Instead: {rule.deprecation.replacement}")
+    if rule.deprecation is not None and rule.deprecation.docs:
+        lines.append(f"- Documented in: <{rule.deprecation.docs}>")
+    lines += ["", rule.rationale, ""]
     for example in rule.examples:
         lang = _lang(example.filename)
         lines += [f"Flagged (`{example.filename}`):", "", f"```{lang}", example.source.rstrip("\n"), "```", ""]

@@ -48,6 +48,8 @@ class Diagnostic:
     source_line: str = ""
     # each fix edit as {"content", "location", "end_location"} in 1-based rows and columns
     edit_locations: list = field(default_factory=list)
+    # the key of what the finding is about in the rules' deprecation table
+    deprecation: str | None = None
     # the unit whose text `start`/`end` and the fix's edits index: None for the whole file (and a
     # notebook's joined code cells), a cell when a notebook's cells were linted one by one
     unit: int | None = field(default=None, compare=False)
@@ -74,6 +76,7 @@ class Diagnostic:
             "url": self.url,
             "source_line": self.source_line,
             "edit_locations": self.edit_locations,
+            "deprecation": self.deprecation,
         }
 
     @classmethod
@@ -90,5 +93,5 @@ class Diagnostic:
             cell=data["cell"], url=data["url"], row=data["location"]["row"],
             column=data["location"]["column"], end_row=data["end_location"]["row"],
             end_column=data["end_location"]["column"], source_line=data.get("source_line", ""),
-            edit_locations=data.get("edit_locations") or [],
+            edit_locations=data.get("edit_locations") or [], deprecation=data.get("deprecation"),
         )

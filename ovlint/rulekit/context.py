@@ -46,10 +46,12 @@ class UnitContext:
             return start, end
         raise TypeError(f"cannot locate {where!r}")
 
-    def report(self, rule, where, message: Optional[str], fix: Optional[Fix]) -> None:
+    def report(self, rule, where, message: Optional[str], fix: Optional[Fix], deprecation=None) -> None:
         start, end = self.span(where)
+        deprecation = deprecation or rule.deprecation
         self.diagnostics.append(
-            Diagnostic(rule.code, message or rule.summary, self.path, start, end, fix, self.cell, rule.url())
+            Diagnostic(rule.code, message or rule.summary, self.path, start, end, fix, self.cell, rule.url(),
+                       deprecation=deprecation.key if deprecation is not None else None)
         )
 
     def replace(self, where, content: str) -> Edit:

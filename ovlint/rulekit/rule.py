@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, Fix
+from ovlint.rulekit.deprecation import Deprecation
 
 if TYPE_CHECKING:
     from ovlint.rulekit.context import UnitContext
@@ -52,6 +53,8 @@ class Rule:
     summary: ClassVar[str]  # the default message
     rationale: ClassVar[str]
     fix: ClassVar[Optional[Applicability]] = None
+    # what the rule flags, from the deprecation table; `deprecated_in` and `removed_in` come from it
+    deprecation: ClassVar[Optional[Deprecation]] = None
     deprecated_in: ClassVar[Optional[str]] = None
     removed_in: ClassVar[Optional[str]] = None
     # the first target release the rule reports for (default: `deprecated_in`); earlier when the
@@ -66,6 +69,11 @@ class Rule:
     # the context's `complete_fix_groups` says whether every rule of a group runs
     fix_group: ClassVar[Optional[str]] = None
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if cls.deprecation is not None:
+            cls.deprecated_in, cls.removed_in = cls.deprecation.deprecated, cls.deprecation.removed
+
     def __init__(self, ctx: "UnitContext"):
         self.ctx = ctx
 
@@ -78,9 +86,11 @@ class Rule:
     def url(cls) -> str:
         return f"{DOCS_BASE}#{cls.anchor()}"
 
-    def report(self, where, message: Optional[str] = None, fix: Optional[Fix] = None) -> None:
-        """Report at a LibCST node, a fact with `start`/`end`, or a (start, end) pair."""
-        self.ctx.report(self, where, message, fix)
+    def report(self, where, message: Optional[str] = None, fix: Optional[Fix] = None,
+               deprecation: Optional[Deprecation] = None) -> None:
+        """Report at a LibCST node, a fact with `start`/`end`, or a (start, end) pair; `deprecation`:
+        what this finding is about, when the rule covers several removals."""
+        self.ctx.report(self, where, message, fix, deprecation)
 
     @staticmethod
     def make_fix(edits, message: str, unsafe: bool = False) -> Optional[Fix]:

@@ -8,11 +8,15 @@ from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import rename, walk
 from ovlint.rulekit.rule import PythonRule
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._plan import FIX_GROUP, Plan
 from ovlint.rules.api10._types import (  # noqa: F401  (the names the family's rules use)
     BLOB, CORE, DATA, DATA_INPUTS, EXECUTABLE, IE, INPUT_BLOBS, INPUT_INFO, INPUTS, NETWORK, OUTPUT_BLOBS,
     OUTPUTS, PLUGIN, REQUEST, Types, in_import, legacy_class,
 )
+
+API_1 = DEPRECATIONS["python-api-1"]
+
 
 def legacy_reference(ctx, node) -> Optional[str]:
     """The API 1.0 class `node` names (`IECore`, `ie.IECore`), outside imports; else None."""
@@ -50,15 +54,14 @@ def propose_class_reference(rule, node, cls, call_edits=None, call_message="") -
         rule.propose(node, f"`{cls}` is `ov.{twin}` in API 2.0", [ctx.replace(node, f"{rule.plan.ov(node)}.{twin}")],
                      unsafe=False, fix_message=f"Use `ov.{twin}`")
     else:
-        message = f"`{cls}` is API 1.0, removed in OpenVINO 2024.0"
+        message = f"`{cls}` is API 1.0, removed in OpenVINO {API_1.removed}"
         rule.propose(node, message + (f": its API 2.0 counterpart is `ov.{twin}`" if twin else ""))
 
 
 class Api10Rule(PythonRule):
     """An OV1xx rule: proposes findings to the unit's plan, and reports them when the module ends."""
 
-    deprecated_in = "2023.0"
-    removed_in = "2024.0"
+    deprecation = API_1
     # every way to reach API 1.0 or nGraph goes through an import naming one of them
     needles = ("openvino", "ngraph")
     fix_group = FIX_GROUP
@@ -81,7 +84,7 @@ class Api10Rule(PythonRule):
         """`what` on an object the model could not follow (set through `setattr`, passed in
         untyped, ...): reported without a fix in code that mentions `marker`."""
         if self.ctx.memo(f"mentions-{marker}", lambda: marker in self.ctx.text):
-            self.propose(node, f"{what} looks like API 1.0 (removed in OpenVINO 2024.0); the object could not "
+            self.propose(node, f"{what} looks like API 1.0 (removed in OpenVINO {API_1.removed}); the object could not "
                                "be traced, so it is not rewritten")
 
 

@@ -16,11 +16,11 @@ from ovlint.base.diagnostics import Applicability, Edit, Fix
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import fresh_name, indentation, newline, walk, whole_lines
 from ovlint.rulekit.python_imports import dotted
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._types import CORE, EXECUTABLE, Types
 from ovlint.base.versions import at_least
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
-FIX_SINCE = "2023.1"  # first release with `openvino.Core`, `openvino.Tensor`, ... at the top level
 
 @dataclass
 class Proposal:
@@ -64,7 +64,7 @@ class Plan:
         return ctx.memo("api10-plan", lambda: Plan(ctx))
 
     def fixable(self) -> bool:
-        return at_least(self.ctx.target_version, FIX_SINCE)
+        return at_least(self.ctx.target_version, DEPRECATIONS["python-api-1"].since)
 
     def ov(self, at) -> str:
         """The name `openvino` is (or will be) bound to where `at` (a node) uses it."""

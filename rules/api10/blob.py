@@ -5,7 +5,7 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, delete_argument, rename, whole_lines
-from ovlint.rules.api10._base import BLOB, Api10Rule, legacy_class, legacy_reference, propose_class_reference
+from ovlint.rules.api10._base import API_1, BLOB, Api10Rule, legacy_class, legacy_reference, propose_class_reference
 
 TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
                      "and a layout other than the model's is declared with `PrePostProcessor` "
@@ -15,7 +15,7 @@ TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and
 class BlobUse(Api10Rule):
     code = "OV106"
     name = "blob"
-    summary = "`Blob` and `TensorDesc` are API 1.0, removed in OpenVINO 2024.0"
+    summary = f"`Blob` and `TensorDesc` are API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (
         "API 2.0 wraps data in `ov.Tensor`: `Blob(desc, array)` is `ov.Tensor(array)` and a blob's "
         "`buffer` is the tensor's `data`. A `TensorDesc` has no counterpart: element type and shape come "

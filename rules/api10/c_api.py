@@ -1,9 +1,12 @@
-"""The Inference Engine C API (`ie_*`), removed in OpenVINO 2024.0."""
+"""The Inference Engine C API (`ie_*`)."""
 from __future__ import annotations
 
 import re
 
 from ovlint.rulekit.rule import Example, NativeRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+
+C_API = DEPRECATIONS["c-api-1"]
 
 CALLS = {
     "ie_core_create": "`ov_core_create(&core)`",
@@ -30,15 +33,14 @@ IDENTIFIER = re.compile(r"^ie_[a-z0-9_]+$")
 class InferenceEngineCApi(NativeRule):
     code = "OV113"
     name = "c-api"
-    summary = "The Inference Engine C API (`ie_*`) was removed in OpenVINO 2024.0"
+    summary = f"The Inference Engine C API (`ie_*`) was removed in OpenVINO {C_API.removed}"
     rationale = (
         "`c_api/ie_c_api.h` and its `ie_*` functions and types went with API 1.0. The `ov_*` C API "
         "(`openvino/c/openvino.h`, library `openvino_c`, CMake target `openvino::runtime::c`) replaces it "
         "call by call, with different argument shapes (`ov_*_free` takes the pointer itself), so each use "
         "is reported with its successor and not rewritten."
     )
-    deprecated_in = "2023.1"
-    removed_in = "2024.0"
+    deprecation = C_API
     needles = ("ie_c_api", "ie_core_", "ie_infer_", "ie_blob_", "ie_network_", "ie_exec_network")
     examples = (Example("#include <c_api/ie_c_api.h>\n\nint main(void) {\n  ie_core_t *core = NULL;\n"
                         "  ie_core_create(\"\", &core);\n  ie_core_free(&core);\n}\n", filename="main.c"),)
@@ -53,9 +55,9 @@ class InferenceEngineCApi(NativeRule):
             if token.kind != "ident" or not IDENTIFIER.match(token.text):
                 continue
             if token.text in CALLS:
-                self.report((token.start, token.end), f"`{token.text}` was removed in 2024.0: use {CALLS[token.text]}")
+                self.report((token.start, token.end), f"`{token.text}` was removed in {C_API.removed}: use {CALLS[token.text]}")
             elif token.text.endswith("_t") or token.text.endswith("_free") or token.text.startswith(
                     ("ie_core", "ie_network", "ie_exec", "ie_infer", "ie_blob", "ie_param", "ie_config")):
                 new = "ov_" + token.text[3:]
-                self.report((token.start, token.end), f"`{token.text}` was removed in 2024.0: see `{new}` and the "
+                self.report((token.start, token.end), f"`{token.text}` was removed in {C_API.removed}: see `{new}` and the "
                                                      "`ov_*` C API (`openvino/c/openvino.h`)")

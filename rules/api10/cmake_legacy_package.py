@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import CMakeRule, Example, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.surfaces import cmake
+
+PACKAGES = DEPRECATIONS["cmake-legacy-packages"]
 
 LEGACY_PACKAGES = {"inferenceengine", "ngraph"}
 VARIABLES = {"InferenceEngine_LIBRARIES": "openvino::runtime", "NGRAPH_LIBRARIES": "openvino::runtime",
@@ -20,19 +23,18 @@ REVIEW = {"ngraph::onnx_importer": "`openvino::frontend::onnx` (`COMPONENTS ONNX
 class LegacyCMakePackage(CMakeRule):
     code = "OV114"
     name = "cmake-legacy-package"
-    summary = "The InferenceEngine and ngraph CMake packages were removed in OpenVINO 2024.0"
+    summary = f"The InferenceEngine and ngraph CMake packages were removed in OpenVINO {PACKAGES.removed}"
     rationale = (
         "OpenVINO installs one CMake package, `OpenVINO`, with imported targets: "
         "`find_package(InferenceEngine)` and `find_package(ngraph)` become one "
         "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`, `${InferenceEngine_LIBRARIES}`, "
         "`${NGRAPH_LIBRARIES}`, `IE::inference_engine` and `ngraph::ngraph` become `openvino::runtime`, and "
-        "the C API library `openvino::runtime::c`. The old package versions (2021.4, ...) are dropped: "
-        "they do not match OpenVINO's version numbers. Include-directory variables are no longer needed, "
+        "the C API library `openvino::runtime::c`. The version given to the old packages is dropped: "
+        "it does not match OpenVINO's version numbers. Include-directory variables are no longer needed, "
         "because the imported targets carry their include directories."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2023.1"
-    removed_in = "2024.0"
+    deprecation = PACKAGES
     needles = ("InferenceEngine", "ngraph", "IE::")
     examples = (
         Example("find_package(InferenceEngine 2021.4 REQUIRED)\nfind_package(ngraph REQUIRED)\n"

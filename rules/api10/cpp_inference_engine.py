@@ -1,8 +1,11 @@
-"""The C++ Inference Engine API (`InferenceEngine::`), removed in OpenVINO 2024.0."""
+"""The C++ Inference Engine API (`InferenceEngine::`)."""
 from __future__ import annotations
 
 from ovlint.rulekit.rule import Example, NativeRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules._native import followed_by, names, span, uses_inference_engine
+
+API_1 = DEPRECATIONS["cpp-api-1"]
 
 TYPES = {
     "Core": "`ov::Core`", "CNNNetwork": "`std::shared_ptr<ov::Model>` (from `core.read_model`)",
@@ -46,7 +49,7 @@ MACROS = {"CONFIG_KEY": "a typed property (`ov::num_streams`, `ov::enable_profil
 class InferenceEngineCpp(NativeRule):
     code = "OV111"
     name = "cpp-inference-engine"
-    summary = "The C++ Inference Engine API was removed in OpenVINO 2024.0"
+    summary = f"The C++ Inference Engine API was removed in OpenVINO {API_1.removed}"
     rationale = (
         "`InferenceEngine::` types and methods have API 2.0 successors with other shapes: `Core::ReadNetwork` "
         "returns an `ov::Model` through `read_model`, `LoadNetwork` is `compile_model`, blobs are "
@@ -55,8 +58,7 @@ class InferenceEngineCpp(NativeRule):
         "successor; the rewrite is left to a person because types and ownership change. Method names "
         "are checked only in code that uses the Inference Engine."
     )
-    deprecated_in = "2023.1"
-    removed_in = "2024.0"
+    deprecation = API_1
     needles = ("InferenceEngine", "inference_engine")
     examples = (
         Example("#include <inference_engine.hpp>\n\nint main() {\n  InferenceEngine::Core ie;\n"
@@ -75,12 +77,12 @@ class InferenceEngineCpp(NativeRule):
         for first, parts, past in names(unit):
             if parts[0] == "InferenceEngine" and len(parts) > 1:
                 what = TYPES.get(parts[1], "its API 2.0 counterpart in `ov::`")
-                self.report(span(unit, first, past), f"`{'::'.join(parts)}` was removed in 2024.0: use {what}")
+                self.report(span(unit, first, past), f"`{'::'.join(parts)}` was removed in {API_1.removed}: use {what}")
             elif parts == ["namespace"] and first > 0 and unit.code[first - 1].text == "using" and \
                     followed_by(unit, past, "InferenceEngine"):
                 imported = True
                 self.report(span(unit, first - 1, past + 1), "`using namespace InferenceEngine;`: the namespace was "
-                                                           "removed in 2024.0; use `ov::`")
+                                                           f"removed in {API_1.removed}; use `ov::`")
             elif len(parts) == 1 and parts[0] in MACROS and followed_by(unit, past, "("):
                 self.report(span(unit, first, past), f"`{parts[0]}` was removed with API 1.0: use {MACROS[parts[0]]}")
             elif imported and len(parts) == 1 and parts[0] in TYPES and not followed_by(unit, past, "("):

@@ -5,6 +5,9 @@ import re
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+
+HEADERS = DEPRECATIONS["cpp-legacy-headers"]
 
 # one-to-one replacements
 SAFE = {
@@ -30,7 +33,7 @@ REVIEW = {
     "gpu/gpu_config.hpp": "`openvino/runtime/intel_gpu/properties.hpp`",
     "multi-device/multi_device_config.hpp": "`openvino/runtime/auto/properties.hpp`",
     "hetero/hetero_plugin_config.hpp": "`openvino/runtime/properties.hpp`",
-    "gna/gna_config.hpp": "nothing: the GNA plugin was removed in 2024.0",
+    "gna/gna_config.hpp": f"nothing: the GNA plugin was removed in {DEPRECATIONS['gna'].removed}",
     "ie_extension.h": "`openvino/core/extension.hpp` and `openvino/core/op_extension.hpp` (the new extension API)",
     "ie_iextension.h": "`openvino/core/extension.hpp` and `openvino/core/op_extension.hpp` (the new extension API)",
     "onnx_import/onnx.hpp": "nothing: read ONNX files with `ov::Core::read_model` (or `openvino/frontend/manager.hpp`)",
@@ -41,18 +44,17 @@ REVIEW = {
 class LegacyHeader(NativeRule):
     code = "OV110"
     name = "cpp-legacy-header"
-    summary = "This OpenVINO header was removed in 2024.0"
+    summary = f"This OpenVINO header was removed in {HEADERS.removed}"
     rationale = (
         "The Inference Engine, nGraph and ONNX importer headers and the IE C API header were removed with "
-        "API 1.0 in 2024.0. Headers with a one-to-one successor (`inference_engine.hpp` → "
+        f"API 1.0 in {HEADERS.removed}. Headers with a one-to-one successor (`inference_engine.hpp` → "
         "`openvino/openvino.hpp`, `ngraph/ngraph.hpp` → `openvino/core/core.hpp`, "
         "`ngraph/opsets/opsetN.hpp` → `openvino/opsets/opsetN.hpp`, `ngraph/pass/*.hpp`) are rewritten in "
         "place; for the others the message names where their API went, since the code using them has "
         "to change too. Includes inside comments or strings are never touched."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2023.1"
-    removed_in = "2024.0"
+    deprecation = HEADERS
     needles = ("inference_engine", "ie_", "ngraph", "onnx_import", "c_api", "_config.hpp")
     examples = (
         Example("#include <inference_engine.hpp>\n#include \"ngraph/opsets/opset8.hpp\"\n",

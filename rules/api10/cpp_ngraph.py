@@ -1,11 +1,15 @@
-"""The C++ nGraph API (`ngraph::`), removed in OpenVINO 2024.0."""
+"""The C++ nGraph API (`ngraph::`)."""
 from __future__ import annotations
 
 import re
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules._native import followed_by, names, span
+
+NGRAPH = DEPRECATIONS["cpp-ngraph"]
+ONNX_IMPORTER = DEPRECATIONS["onnx-importer"]
 
 # names the nGraph headers declared as `using ov::...` aliases: `ngraph::X` is `ov::X`
 ALIASES = {"Node", "Output", "Input", "Shape", "PartialShape", "Dimension", "Strides", "CoordinateDiff",
@@ -20,7 +24,7 @@ MACROS = {"NGRAPH_RTTI_DECLARATION": "`OPENVINO_RTTI` / `OPENVINO_OP`", "NGRAPH_
 class NgraphCpp(NativeRule):
     code = "OV112"
     name = "cpp-ngraph"
-    summary = "The C++ nGraph API was removed in OpenVINO 2024.0"
+    summary = f"The C++ nGraph API was removed in OpenVINO {NGRAPH.removed}"
     rationale = (
         "In its last releases `ngraph::` only re-exported `ov::` names, so `ngraph::Shape`, "
         "`ngraph::element::f32`, `ngraph::opset8::Parameter` or `ngraph::pass::Manager` become their `ov::` "
@@ -29,8 +33,7 @@ class NgraphCpp(NativeRule):
         "the message names their successor."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2023.1"
-    removed_in = "2024.0"
+    deprecation = NGRAPH
     needles = ("ngraph", "NGRAPH_")
     examples = (
         Example("std::shared_ptr<ngraph::Function> build() {\n"
@@ -57,8 +60,9 @@ class NgraphCpp(NativeRule):
                 continue
             name = parts[1]
             if name == "onnx_import":
-                self.report(span(unit, first, past), "The ONNX importer API was removed in 2024.0: read the file "
-                                                    "with `ov::Core::read_model(\"model.onnx\")`")
+                self.report(span(unit, first, past), f"The ONNX importer API was removed in {ONNX_IMPORTER.removed}: "
+                                                    "read the file with `ov::Core::read_model(\"model.onnx\")`",
+                            deprecation=ONNX_IMPORTER)
             elif name in ALIASES or OPSET.match(name):
                 edits = [self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov")]
                 if name == "Function":

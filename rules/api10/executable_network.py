@@ -6,7 +6,7 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, rename
 from ovlint.rules.api10._base import (
-    EXECUTABLE, INPUTS, OUTPUTS, Api10Rule, legacy_reference, propose_class_reference, propose_map_use,
+    API_1, EXECUTABLE, INPUTS, OUTPUTS, Api10Rule, legacy_reference, propose_class_reference, propose_map_use,
 )
 
 QUEUE_HOWTO = ("use `ov.AsyncInferQueue(compiled_model, jobs=N)`: `queue.set_callback(fn)`, "
@@ -17,7 +17,7 @@ PROPERTY_METHODS = {"get_config": "get_property", "get_metric": "get_property", 
 class ExecutableNetworkUse(Api10Rule):
     code = "OV104"
     name = "executable-network"
-    summary = "`ExecutableNetwork` is API 1.0, removed in OpenVINO 2024.0"
+    summary = f"`ExecutableNetwork` is API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (
         "`load_network` returned an `ExecutableNetwork` holding pre-created infer requests; "
         "`compile_model` returns an `ov.CompiledModel`, which creates them on demand. "

@@ -7,7 +7,7 @@ from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
     argument, delete_argument, indentation, int_value, keyword, line_end, newline, rename, statement_of,
 )
-from ovlint.rules.api10._base import CORE, PLUGIN, Api10Rule, legacy_reference
+from ovlint.rules.api10._base import API_1, CORE, PLUGIN, Api10Rule, legacy_reference
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed
@@ -17,7 +17,7 @@ AMBIGUOUS = {"add_extension"}
 class IECoreUse(Api10Rule):
     code = "OV102"
     name = "ie-core"
-    summary = "`IECore` and its methods are API 1.0, removed in OpenVINO 2024.0"
+    summary = f"`IECore` and its methods are API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (
         "`IECore` became `ov.Core`. Its methods were renamed and some changed shape: `read_network` "
         "is `read_model` (it returns an `ov.Model`), `load_network` is `compile_model` (keyword "

@@ -11,7 +11,7 @@ from ovlint.rulekit.python_edits import (
     argument, fresh_name, indentation, newline, rename, statement_of, string_value, walk, whole_lines,
 )
 from ovlint.rules.api10._base import (
-    CORE, DATA, INPUT_INFO, INPUTS, NETWORK, OUTPUTS, DATA_INPUTS, Api10Rule, legacy_reference,
+    API_1, CORE, DATA, INPUT_INFO, INPUTS, NETWORK, OUTPUTS, DATA_INPUTS, Api10Rule, legacy_reference,
     propose_class_reference, propose_map_use,
 )
 
@@ -25,7 +25,7 @@ PPP_MESSAGE = ("`{what}` on an API 1.0 {side} is set with `openvino.preprocess.P
 class IENetworkUse(Api10Rule):
     code = "OV103"
     name = "ie-network"
-    summary = "`IENetwork` and its attributes are API 1.0, removed in OpenVINO 2024.0"
+    summary = f"`IENetwork` and its attributes are API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (
         "`read_network` now returns an `ov.Model`. Its `input_info` and `outputs` were dicts keyed by "
         "layer name and sorted by name; `model.inputs` and `model.outputs` are lists of ports in model "

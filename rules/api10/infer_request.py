@@ -6,7 +6,7 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import int_value, keyword, rename
 from ovlint.rules.api10._base import (
-    INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, Api10Rule, in_import, legacy_class, legacy_reference,
+    API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, Api10Rule, in_import, legacy_class, legacy_reference,
     propose_class_reference, propose_map_use,
 )
 
@@ -22,7 +22,7 @@ def _is_ok_status(ctx, node) -> bool:
 class InferRequestUse(Api10Rule):
     code = "OV105"
     name = "infer-request"
-    summary = "This `InferRequest` use is API 1.0, removed in OpenVINO 2024.0"
+    summary = f"This `InferRequest` use is API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (
         "API 2.0 infer requests read and write tensors instead of blobs: `request.input_blobs[name]` and "
         "`request.output_blobs[name]` are `request.get_tensor(name)` (the blob's `buffer` is the tensor's "

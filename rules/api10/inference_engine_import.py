@@ -1,11 +1,11 @@
-"""Python API 1.0: imports of `openvino.inference_engine` (removed in OpenVINO 2024.0)."""
+"""Python API 1.0: imports of `openvino.inference_engine`."""
 from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rules.api10._base import IE, Api10Rule
+from ovlint.rules.api10._base import API_1, IE, Api10Rule
 
 
 def _is_legacy(module: str) -> bool:
@@ -15,10 +15,10 @@ def _is_legacy(module: str) -> bool:
 class InferenceEngineImport(Api10Rule):
     code = "OV101"
     name = "inference-engine-import"
-    summary = "`openvino.inference_engine` (API 1.0) was removed in OpenVINO 2024.0"
+    summary = f"`openvino.inference_engine` (API 1.0) was removed in OpenVINO {API_1.removed}"
     rationale = (
         "The Inference Engine Python API (IECore, IENetwork, ExecutableNetwork, Blob, ...) was "
-        "deprecated in 2023.0 and removed in 2024.0: importing it raises ImportError on every current "
+        f"deprecated in {API_1.deprecated} and removed in {API_1.removed}: importing it raises ImportError on every current "
         "release. Its replacement is the `openvino` package (API 2.0): `ov.Core`, `core.read_model`, "
         "`core.compile_model`, `ov.Tensor` and `openvino.preprocess.PrePostProcessor`. The uses of "
         "what the import brings in are flagged one by one (OV102-OV107); once the fix has rewritten "

@@ -8,6 +8,7 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, string_value
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import CORE, EXECUTABLE, Api10Rule
 
 
@@ -36,7 +37,7 @@ KEYS = {
     "GPU_PLUGIN_THROTTLE": Key(None, note="see `GPU_QUEUE_THROTTLE` (`ov::intel_gpu::hint::queue_throttle`)"),
 }
 PREFIXES = {"CLDNN_": "the GPU plugin's API 2.0 properties (`ov::intel_gpu::*`)",
-            "GNA_": "nothing: the GNA plugin was removed in 2024.0"}
+            "GNA_": f"nothing: the GNA plugin was removed in {DEPRECATIONS['gna'].removed}"}
 
 # method -> where its config dict or key is: (position, keyword) per owner kind
 DICT_ARGUMENTS = {

@@ -1,4 +1,4 @@
-"""The nGraph Python API (`import ngraph`), removed in OpenVINO 2024.0."""
+"""The nGraph Python API (`import ngraph`)."""
 from __future__ import annotations
 
 import re
@@ -8,15 +8,18 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument
-from ovlint.rules.api10._base import NETWORK, Api10Rule, in_import
 from ovlint.base.versions import at_least
+from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.api10._base import NETWORK, Api10Rule, in_import
 
 OPSET = re.compile(r"^ngraph\.(?:impl\.)?(opset\d+)(\.|$)")
-OPSETS_SINCE = "2025.0"  # first release with `openvino.opsetN` at the top level
+NGRAPH = DEPRECATIONS["ngraph-python"]
+GRAPH_NAMES = DEPRECATIONS["openvino-graph-names"]  # `openvino.opsetN`, `openvino.Node`, ...
+OPSETS_SINCE = GRAPH_NAMES.since
 # ngraph (or ngraph.impl) name -> (openvino name, first release exporting it from `openvino`)
-CLASSES = {"Function": ("Model", "2023.1"), "PartialShape": ("PartialShape", "2023.1"),
-           "Shape": ("Shape", "2023.1"), "Dimension": ("Dimension", "2023.1"), "Type": ("Type", "2023.1"),
-           "Node": ("Node", "2025.0")}
+CLASSES = {"Function": ("Model", NGRAPH.since), "PartialShape": ("PartialShape", NGRAPH.since),
+           "Shape": ("Shape", NGRAPH.since), "Dimension": ("Dimension", NGRAPH.since), "Type": ("Type", NGRAPH.since),
+           "Node": ("Node", GRAPH_NAMES.since)}
 # markers of Intel's nGraph: the unrelated PyPI package `ngraph` has none of them
 INTEL = re.compile(r"openvino|inference_engine|opset\d|function_from_cnn|ngraph\.impl|\bFunction\b")
 
@@ -24,11 +27,12 @@ INTEL = re.compile(r"openvino|inference_engine|opset\d|function_from_cnn|ngraph\
 class NgraphUse(Api10Rule):
     code = "OV108"
     name = "ngraph-api"
-    summary = "The nGraph Python API (`ngraph`) was removed in OpenVINO 2024.0"
+    deprecation = NGRAPH
+    summary = f"The nGraph Python API (`ngraph`) was removed in OpenVINO {NGRAPH.removed}"
     rationale = (
-        "`import ngraph` fails on every release since 2024.0. Graph construction moved to `openvino`: "
+        f"`import ngraph` fails on every release since {NGRAPH.removed}. Graph construction moved to `openvino`: "
         "`ng.Function` is `ov.Model`, `ng.opsetN.<op>` is `openvino.opsetN.<op>` (at the top level since "
-        "2025.0), and `Shape`/`PartialShape`/`Dimension`/`Type` are `ov.*`. `ng.function_from_cnn(net)` "
+        f"{GRAPH_NAMES.since}), and `Shape`/`PartialShape`/`Dimension`/`Type` are `ov.*`. `ng.function_from_cnn(net)` "
         "has no counterpart because `core.read_model` already returns the graph: the fix uses the "
         "model itself. An `import ngraph` is flagged only in code that shows it is Intel's nGraph (the "
         "PyPI package `ngraph` is an unrelated project)."

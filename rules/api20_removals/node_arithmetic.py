@@ -5,23 +5,24 @@ import re
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.surfaces.python import assigned_value
 
 OPS = re.compile(r"^(?:openvino(?:\.runtime)?|ngraph)\.opset\d+\.\w+$")
+ARITHMETIC = DEPRECATIONS["node-arithmetic"]
 OPERATORS = {"Add": "add", "Subtract": "subtract", "Multiply": "multiply", "Divide": "divide", "Power": "power"}
 
 
 class NodeArithmetic(PythonRule):
     code = "OV604"
     name = "node-arithmetic"
-    summary = "Arithmetic operators on graph nodes were removed in OpenVINO 2025.0"
+    summary = f"Arithmetic operators on graph nodes were removed in OpenVINO {ARITHMETIC.removed}"
     rationale = (
         "`node_a + node_b` (and `-`, `*`, `/`, `**`) on nodes built with `opsetN` functions used to create "
-        "the matching operation; 2025.0 removed these overloads. Call the operation explicitly: "
+        f"the matching operation; {ARITHMETIC.removed} removed these overloads. Call the operation explicitly: "
         "`ops.add(a, b)`, `ops.subtract`, `ops.multiply`, `ops.divide`, `ops.power`."
     )
-    deprecated_in = "2024.0"
-    removed_in = "2025.0"
+    deprecation = ARITHMETIC
     needles = ("openvino", "ngraph")
     examples = (Example("import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\n"
                         "y = ops.relu(x) * ops.constant([2.0])\n"),)

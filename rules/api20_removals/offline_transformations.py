@@ -4,6 +4,7 @@ from __future__ import annotations
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 
 
 class OfflineTransformations(PythonRule):
@@ -18,8 +19,7 @@ class OfflineTransformations(PythonRule):
         "`ov.save_model(..., compress_to_fp16=...)` cover the common uses."
     )
     fix = Applicability.UNSAFE
-    deprecated_in = "2023.1"
-    removed_in = "2024.0"
+    deprecation = DEPRECATIONS["offline-transformations"]
     needles = ("openvino",)
     examples = (Example("from openvino.offline_transformations import apply_moc_transformations\n",
                         "from openvino._offline_transformations import apply_moc_transformations\n", unsafe=True),)

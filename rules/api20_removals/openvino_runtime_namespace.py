@@ -1,4 +1,4 @@
-"""The `openvino.runtime` namespace: deprecated in OpenVINO 2025.0, removed in 2026.0."""
+"""The `openvino.runtime` namespace."""
 from __future__ import annotations
 
 import re
@@ -8,8 +8,11 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import walk
 from ovlint.rulekit.python_imports import dotted
-from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.base.versions import at_least
+from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+
+NAMESPACE, GRAPH_NAMES = DEPRECATIONS["openvino-runtime"], DEPRECATIONS["openvino-graph-names"]
 
 RUNTIME = "openvino.runtime"
 # names of `openvino.runtime` and the first release exporting each from `openvino` itself
@@ -30,9 +33,9 @@ OPSET = re.compile(r"opset\d+$")
 def since(name: str) -> Optional[str]:
     """The first release where `openvino.<name>` replaces `openvino.runtime.<name>`; None if never."""
     if name in SINCE_2023_1:
-        return "2023.1"
+        return NAMESPACE.since
     if name in SINCE_2025_0 or OPSET.match(name):
-        return "2025.0"
+        return GRAPH_NAMES.since
     return None
 
 
@@ -53,19 +56,18 @@ def dual_support(ctx, node) -> bool:
 class RuntimeNamespace(PythonRule):
     code = "OV601"
     name = "openvino-runtime-namespace"
-    summary = "`openvino.runtime` was removed in OpenVINO 2026.0: use `openvino`"
+    summary = f"`openvino.runtime` was removed in OpenVINO {NAMESPACE.removed}: use `openvino`"
     rationale = (
-        "Since 2023.1 the main names (`Core`, `Model`, `Tensor`, `Type`, `PartialShape`, `serialize`, ...) "
-        "are exported by `openvino` itself; `openvino.runtime` was deprecated in 2025.0 and removed in "
-        "2026.0. Other names (`Node`, `Output`, `opsetN`, `passes`, `op`, `utils`) moved to the top level only "
-        "in 2025.0, so a rewrite that needs one of them is offered only when the target release has it; the "
+        f"Since {NAMESPACE.since} the main names (`Core`, `Model`, `Tensor`, `Type`, `PartialShape`, `serialize`, ...) "
+        f"are exported by `openvino` itself; `openvino.runtime` was deprecated in {NAMESPACE.deprecated} and removed "
+        f"in {NAMESPACE.removed}. Other names (`Node`, `Output`, `opsetN`, `passes`, `op`, `utils`) moved to the top "
+        f"level only in {GRAPH_NAMES.since}, so a rewrite that needs one of them is offered only when the target release has it; the "
         "message says which release does. Code already written for both namespaces (`try: from openvino "
         "import X` / `except ImportError: ...`) is left alone."
     )
     fix = Applicability.SAFE
-    applies_from = "2023.1"
-    deprecated_in = "2025.0"
-    removed_in = "2026.0"
+    applies_from = NAMESPACE.since
+    deprecation = NAMESPACE
     needles = ("openvino",)
     examples = (
         Example("import openvino.runtime as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n",

@@ -1,10 +1,12 @@
-"""A `PostponedConstant` maker written for the 2025.1 signature."""
+"""A `PostponedConstant` maker written for its first signature (`maker(tensor) -> None`)."""
 from __future__ import annotations
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import argument
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 
+INTRODUCED, MAKER = DEPRECATIONS["postponed-constant"], DEPRECATIONS["postponed-constant-maker"]
 POSTPONED_CONSTANT = {"openvino.utils.postponed_constant.PostponedConstant"}
 
 
@@ -18,18 +20,18 @@ def _required_positional(function, skip_self: bool) -> int:
 class PostponedConstantMaker(PythonRule):
     code = "OV605"
     name = "postponed-constant-maker"
-    summary = "The `PostponedConstant` maker takes no argument and returns the tensor since OpenVINO 2026.0"
+    summary = f"The `PostponedConstant` maker takes no argument and returns the tensor since OpenVINO {MAKER.since}"
     rationale = (
         "`openvino.utils.postponed_constant.PostponedConstant(element_type, shape, maker, name)` came in "
-        "2025.1 with a maker that fills the tensor it is given (`maker(tensor) -> None`). 2026.0 calls "
+        f"{INTRODUCED.since} with a maker that fills the tensor it is given (`maker(tensor) -> None`). "
+        f"{MAKER.since} calls "
         "`maker()` and uses the tensor it returns, so a one-argument maker fails with \"missing 1 required "
         "positional argument\" when the model is saved. Create the tensor inside the maker, fill it, and "
         "return it. Makers ovlint can see (a lambda, a function or a class with `__call__` defined in the "
         "module) are checked; others are left alone."
     )
-    deprecated_in = "2025.4"
-    removed_in = "2026.0"
-    applies_from = "2026.0"
+    deprecation = MAKER
+    applies_from = MAKER.since
     needles = ("PostponedConstant",)
     examples = (Example(
         "import openvino as ov\nfrom openvino.utils.postponed_constant import PostponedConstant\n\n\n"

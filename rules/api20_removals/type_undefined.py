@@ -3,21 +3,25 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 
 UNDEFINED = {"openvino.Type.undefined", "openvino.runtime.Type.undefined"}
+
+
+UNDEFINED_TYPE = DEPRECATIONS["type-undefined"]
 
 
 class TypeUndefined(PythonRule):
     code = "OV602"
     name = "type-undefined"
-    summary = "`Type.undefined` was removed in OpenVINO 2026.0: use `Type.dynamic`"
+    summary = f"`Type.undefined` was removed in OpenVINO {UNDEFINED_TYPE.removed}: use `Type.dynamic`"
     rationale = (
-        "`openvino.Type.undefined` was deprecated in 2025.1 and removed in 2026.0; `Type.dynamic` is the "
+        f"`openvino.Type.undefined` was deprecated in {UNDEFINED_TYPE.deprecated} and removed in "
+        f"{UNDEFINED_TYPE.removed}; `Type.dynamic` is the "
         "element type that is not known yet, and it exists in every release."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2025.1"
-    removed_in = "2026.0"
+    deprecation = UNDEFINED_TYPE
     needles = ("openvino",)
     examples = (Example("import openvino as ov\n\nkind = ov.Type.undefined\n",
                         "import openvino as ov\n\nkind = ov.Type.dynamic\n"),)

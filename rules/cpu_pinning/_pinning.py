@@ -3,6 +3,11 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
+from ovlint.rules._deprecations import DEPRECATIONS
+
+AFFINITY = DEPRECATIONS["affinity"]
+BIND_THREAD = DEPRECATIONS["cpu-bind-thread"]
+
 
 class Pinning(NamedTuple):
     enabled: bool
@@ -20,7 +25,7 @@ VALUES = {
     "NUMA": Pinning(False, False, "threads are no longer bound to NUMA nodes; "
                                   "`NUM_STREAMS: NUMA` keeps streams per NUMA node"),
 }
-KEYS = {"AFFINITY", "CPU_BIND_THREAD"}
+KEYS = {"AFFINITY": AFFINITY, "CPU_BIND_THREAD": BIND_THREAD}  # key -> what it is about
 
 
 def pinning(value: Optional[str]) -> Optional[Pinning]:
@@ -28,7 +33,8 @@ def pinning(value: Optional[str]) -> Optional[Pinning]:
 
 
 def message(key: str, value: str, found: Optional[Pinning]) -> str:
-    text = f"`{key}` was removed (AFFINITY in 2025.0, CPU_BIND_THREAD with API 1.0 in 2024.0): use `ENABLE_CPU_PINNING`"
+    text = (f"`{key}` was removed (AFFINITY in {AFFINITY.removed}, CPU_BIND_THREAD with API 1.0 in "
+            f"{BIND_THREAD.removed}): use `ENABLE_CPU_PINNING`")
     if found is None:
         return text + f" (`{value}` has no counterpart)"
     text += f" = {found.enabled}"

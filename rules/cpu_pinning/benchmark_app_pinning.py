@@ -5,24 +5,25 @@ import os
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import CommandRule, Example, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.cpu_pinning._pinning import message, pinning
 from ovlint.surfaces.shell import replace_word
 
+PIN = DEPRECATIONS["benchmark-app-pin"]
 OPTIONS = ("-pin", "--infer_threads_pinning")
 
 
 class BenchmarkAppPinning(CommandRule):
     code = "OV302"
     name = "benchmark-app-pinning"
-    summary = "`benchmark_app -pin` takes only YES or NO since OpenVINO 2025.0"
+    summary = f"`benchmark_app -pin` takes only YES or NO since OpenVINO {PIN.removed}"
     rationale = (
         "With the affinity property gone, `benchmark_app -pin` maps to `ENABLE_CPU_PINNING` and accepts "
         "`YES` or `NO` only. `HYBRID_AWARE` becomes `YES` and `NUMA` becomes `NO`, what the CPU plugin did "
         "internally, but core-type selection and NUMA binding are lost, so the fix is unsafe."
     )
     fix = Applicability.UNSAFE
-    deprecated_in = "2024.0"
-    removed_in = "2025.0"
+    deprecation = PIN
     needles = ("benchmark_app",)
     examples = (
         Example("benchmark_app -m model.xml -d CPU -pin NUMA\n", "benchmark_app -m model.xml -d CPU -pin NO\n",

@@ -1,24 +1,23 @@
-"""`ov::affinity` in C++ (removed in OpenVINO 2025.0)."""
+"""`ov::affinity` in C++."""
 from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules.cpu_pinning._pinning import pinning
+from ovlint.rules.cpu_pinning._pinning import AFFINITY, pinning
 from ovlint.rules._native import closing, followed_by, names, span
 
 
 class AffinityCpp(NativeRule):
     code = "OV304"
     name = "cpp-affinity"
-    summary = "`ov::affinity` was removed in OpenVINO 2025.0: use `ov::hint::enable_cpu_pinning`"
+    summary = f"`ov::affinity` was removed in OpenVINO {AFFINITY.removed}: use `ov::hint::enable_cpu_pinning`"
     rationale = (
         "`ov::affinity(ov::Affinity::CORE)` is `ov::hint::enable_cpu_pinning(true)` and `Affinity::NONE` is "
         "`false`. `HYBRID_AWARE` (true) and `NUMA` (false) are the closest settings, as in the Python rule, "
         "so they need `--unsafe-fixes`. Reading `ov::affinity` back gives a bool now (unsafe too)."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2024.0"
-    removed_in = "2025.0"
+    deprecation = AFFINITY
     needles = ("affinity",)
     examples = (
         Example("core.set_property(\"CPU\", ov::affinity(ov::Affinity::NONE));\n",

@@ -1,12 +1,12 @@
 """CPU affinity properties in Python: `props.affinity`, `Affinity.*`, "AFFINITY" and
-"CPU_BIND_THREAD" keys (removed in OpenVINO 2025.0 / 2024.0)."""
+"CPU_BIND_THREAD" keys."""
 from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
-from ovlint.rules.cpu_pinning._pinning import KEYS, message, pinning
+from ovlint.rules.cpu_pinning._pinning import AFFINITY, BIND_THREAD, KEYS, message, pinning
 
 MODULES = ("openvino.properties", "openvino.runtime.properties")
 READERS = {"get_property", "get_config"}
@@ -15,18 +15,18 @@ READERS = {"get_property", "get_config"}
 class AffinityProperty(PythonRule):
     code = "OV301"
     name = "cpu-affinity"
-    summary = "`ov::affinity` was removed in OpenVINO 2025.0: use `hint.enable_cpu_pinning`"
+    summary = f"`ov::affinity` was removed in OpenVINO {AFFINITY.removed}: use `hint.enable_cpu_pinning`"
     rationale = (
-        "The CPU affinity property (`props.affinity`, `\"AFFINITY\"`) was deprecated in 2024.0 and removed "
-        "in 2025.0; the API 1.0 key `CPU_BIND_THREAD` went with API 1.0 in 2024.0. Both became the boolean "
+        f"The CPU affinity property (`props.affinity`, `\"AFFINITY\"`) was deprecated in {AFFINITY.deprecated} and "
+        f"removed in {AFFINITY.removed}; the API 1.0 key `CPU_BIND_THREAD` went with API 1.0 in "
+        f"{BIND_THREAD.removed}. Both became the boolean "
         "`ov::hint::enable_cpu_pinning` (`\"ENABLE_CPU_PINNING\"`): `CORE`/`YES` pin threads (True), "
         "`NONE`/`NO` do not (False). `HYBRID_AWARE` maps to True and `NUMA` to False, what the CPU plugin "
         "did internally, but they lose core-type selection and NUMA binding, so those fixes are unsafe. "
         "Reading the property back gives a bool instead of an `Affinity`, so that rewrite is unsafe too."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2024.0"
-    removed_in = "2025.0"
+    deprecation = AFFINITY
     needles = ("openvino",)
     examples = (
         Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": \"NONE\"})\n",
@@ -60,7 +60,7 @@ class AffinityProperty(PythonRule):
             edits = [self.ctx.replace(node.key, _string(node.key, "ENABLE_CPU_PINNING")),
                      self.ctx.replace(node.value, _string(node.value, str(found.enabled)))]
             fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not found.exact)
-        self.report(node.key, message(key, value or "a variable", found), fix)
+        self.report(node.key, message(key, value or "a variable", found), fix, deprecation=KEYS[key])
 
     def visit_Call(self, node) -> None:
         """`get_property(device, "AFFINITY")`: the value read back is a bool now."""
@@ -78,7 +78,8 @@ class AffinityProperty(PythonRule):
         if any(f"{m}.affinity" in names for m in MODULES):
             fix = self.make_fix(self.ctx.replace(node.attr, "hint.enable_cpu_pinning"),
                                 "Use `hint.enable_cpu_pinning`")
-            self.report(node, "`properties.affinity` was removed in 2025.0: use `properties.hint.enable_cpu_pinning`", fix)
+            self.report(node, f"`properties.affinity` was removed in {AFFINITY.removed}: use "
+                              "`properties.hint.enable_cpu_pinning`", fix)
             return
         for module in MODULES:
             prefix = f"{module}.Affinity."

@@ -5,7 +5,7 @@ import json
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, JsonRule, Valid
-from ovlint.rules.cpu_pinning._pinning import KEYS, message, pinning
+from ovlint.rules.cpu_pinning._pinning import AFFINITY, KEYS, message, pinning
 
 
 def _objects(node):
@@ -19,7 +19,7 @@ def _objects(node):
 class ModelServerAffinity(JsonRule):
     code = "OV303"
     name = "model-server-affinity"
-    summary = "`AFFINITY` in a Model Server `plugin_config` was removed in OpenVINO 2025.0"
+    summary = f"`AFFINITY` in a Model Server `plugin_config` was removed in OpenVINO {AFFINITY.removed}"
     rationale = (
         "OpenVINO Model Server passes `plugin_config` to the device plugin, so the removed affinity keys "
         "fail model loading just as they do in code: `\"AFFINITY\": \"CORE\"` (or `CPU_BIND_THREAD: YES`) is "
@@ -27,8 +27,7 @@ class ModelServerAffinity(JsonRule):
         "closest setting with an unsafe fix."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2024.0"
-    removed_in = "2025.0"
+    deprecation = AFFINITY
     needles = ("plugin_config",)
     examples = (
         Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
@@ -44,7 +43,7 @@ class ModelServerAffinity(JsonRule):
             config = node.get("plugin_config") if node.members else None
             if config is None or not config.members:
                 continue
-            for key in KEYS & config.members.keys():
+            for key in KEYS.keys() & config.members.keys():
                 key_node, value_node = config.members[key]
                 value = value_node.value if isinstance(value_node.value, str) else None
                 found = pinning(value)
@@ -53,4 +52,4 @@ class ModelServerAffinity(JsonRule):
                     edits = [self.ctx.replace((key_node.start, key_node.end), '"ENABLE_CPU_PINNING"'),
                              self.ctx.replace((value_node.start, value_node.end), json.dumps(str(found.enabled)))]
                     fix = self.make_fix(edits, "Use ENABLE_CPU_PINNING", unsafe=not found.exact)
-                self.report((key_node.start, key_node.end), message(key, str(value), found), fix)
+                self.report((key_node.start, key_node.end), message(key, str(value), found), fix, deprecation=KEYS[key])

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
-from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules._native import names, span
-from ovlint.rules.discontinued._devices import REMOVED_DEVICES, removed_devices
 from ovlint.base.versions import at_least
+from ovlint.rulekit.rule import Example, NativeRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules._native import names, span
+from ovlint.rules.discontinued._devices import REMOVED_DEVICES, describe, removed_devices
 
-
-# where `LSTMSequence` names the opset1 operation that 2025.0 removed
+UNDEFINED_MODE, GNA, LSTM_V0, ELEMENT_UNDEFINED = (
+    DEPRECATIONS[k] for k in ("performance-mode-undefined", "gna", "lstm-sequence-v0", "element-undefined"))
+# where `LSTMSequence` names the opset1 operation that `LSTM_V0.removed` removed
 LSTM_V0_NAMESPACES = {"v0", "opset1", "opset2", "opset3"}
 
 
@@ -17,16 +19,17 @@ class RemovedComponentsCpp(NativeRule):
     name = "cpp-removed-components"
     summary = "This C++ API was removed"
     rationale = (
-        "`ov::hint::PerformanceMode::UNDEFINED` went in 2024.0 (choose LATENCY, THROUGHPUT or "
-        "CUMULATIVE_THROUGHPUT, or omit the hint), the GNA plugin and `ov::intel_gna` properties in 2024.0, "
-        "MYRIAD and HDDL in 2023.0; `ov::op::v0::LSTMSequence` (also as `ov::opset1`-`opset3::LSTMSequence`) "
-        "in 2025.0, for `ov::op::v5::LSTMSequence`, which has no peephole input and no `weights_format` or "
-        "`input_forget` parameters; `ov::element::undefined` was removed in 2026.0 and is "
+        f"`ov::hint::PerformanceMode::UNDEFINED` went in {UNDEFINED_MODE.removed} (choose LATENCY, THROUGHPUT or "
+        f"CUMULATIVE_THROUGHPUT, or omit the hint), the GNA plugin and `ov::intel_gna` properties in {GNA.removed}, "
+        f"MYRIAD and HDDL in {REMOVED_DEVICES['MYRIAD'].removed}; `ov::op::v0::LSTMSequence` (also as "
+        f"`ov::opset1`-`opset3::LSTMSequence`) in {LSTM_V0.removed}, for `ov::op::v5::LSTMSequence`, which has "
+        "no peephole input and no `weights_format` or `input_forget` parameters; `ov::element::undefined` was "
+        f"removed in {ELEMENT_UNDEFINED.removed} and is "
         "`ov::element::dynamic` (fixed in place)."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2023.0"
-    removed_in = "2026.0"
+    deprecated_in = UNDEFINED_MODE.deprecated
+    removed_in = ELEMENT_UNDEFINED.removed
     needles = ("PerformanceMode::UNDEFINED", "intel_gna", "::undefined", "MYRIAD", "HDDL", '"GNA', ":GNA",
                "LSTMSequence")
     examples = (
@@ -46,21 +49,26 @@ class RemovedComponentsCpp(NativeRule):
             where = span(unit, first, past)
             if parts[:1] == ["ov"] and parts[-2:] in (["element", "undefined"], ["Type_t", "undefined"]):
                 last = unit.code[past - 1]
-                self.report(where, "`element::undefined` was removed in 2026.0: use `element::dynamic`",
-                            self.make_fix(self.ctx.replace((last.start, last.end), "dynamic"), "Use `dynamic`"))
+                self.report(where, f"`element::undefined` was removed in {ELEMENT_UNDEFINED.removed}: use "
+                                   "`element::dynamic`",
+                            self.make_fix(self.ctx.replace((last.start, last.end), "dynamic"), "Use `dynamic`"),
+                            deprecation=ELEMENT_UNDEFINED)
             elif parts[-2:] == ["PerformanceMode", "UNDEFINED"]:
-                self.report(where, "`PerformanceMode::UNDEFINED` was removed in 2024.0: use LATENCY, THROUGHPUT or "
-                                   "CUMULATIVE_THROUGHPUT, or omit the hint")
+                self.report(where, f"`PerformanceMode::UNDEFINED` was removed in {UNDEFINED_MODE.removed}: use "
+                                   "LATENCY, THROUGHPUT or CUMULATIVE_THROUGHPUT, or omit the hint",
+                            deprecation=UNDEFINED_MODE)
             elif parts[-1] == "LSTMSequence" and parts[:1] == ["ov"] and parts[-2] in LSTM_V0_NAMESPACES \
-                    and at_least(self.ctx.target_version, "2025.0"):
-                self.report(where, "`ov::op::v0::LSTMSequence` was removed in 2025.0: use `ov::op::v5::LSTMSequence`, "
-                                   "which has no peephole input `P` and no `weights_format` or `input_forget` "
-                                   "parameters (check the gate order of `W`, `R` and `B`)")
+                    and at_least(self.ctx.target_version, LSTM_V0.removed):
+                self.report(where, f"`ov::op::v0::LSTMSequence` was removed in {LSTM_V0.removed}: use "
+                                   "`ov::op::v5::LSTMSequence`, which has no peephole input `P` and no "
+                                   "`weights_format` or `input_forget` parameters (check the gate order of `W`, `R` "
+                                   "and `B`)", deprecation=LSTM_V0)
             elif parts[:2] == ["ov", "intel_gna"]:
-                self.report(where, "`ov::intel_gna` properties went with the GNA plugin (removed in 2024.0)")
+                self.report(where, f"`ov::intel_gna` properties went with the GNA plugin (removed in {GNA.removed})",
+                            deprecation=GNA)
         for token in unit.code:
             if token.kind == "string" and token.text.startswith('"'):
                 found = removed_devices(token.text[1:-1])
                 if found:
-                    devices = ", ".join(f"{d} (removed in {REMOVED_DEVICES[d]})" for d in found)
-                    self.report((token.start, token.end), f"This device plugin was removed: {devices}; use CPU, GPU or NPU")
+                    self.report((token.start, token.end), f"This device plugin was removed: {describe(found)}; use "
+                                                         "CPU, GPU or NPU", deprecation=REMOVED_DEVICES[found[0]])

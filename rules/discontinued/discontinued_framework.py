@@ -1,23 +1,25 @@
-"""Caffe, MXNet and Kaldi models, whose conversion was discontinued in OpenVINO 2024.0."""
+"""Caffe, MXNet and Kaldi models converted by Model Optimizer commands."""
 from __future__ import annotations
 
 from ovlint.rulekit.rule import CommandRule, Example, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import MO_NEEDLES, framework_of, invocation
+
+FRAMEWORKS = DEPRECATIONS["caffe-mxnet-kaldi"]
 
 
 class DiscontinuedFramework(CommandRule):
     code = "OV501"
     name = "discontinued-framework"
-    summary = "Caffe, MXNet and Kaldi models can no longer be converted (removed in OpenVINO 2024.0)"
+    summary = f"Caffe, MXNet and Kaldi models can no longer be converted (removed in OpenVINO {FRAMEWORKS.removed})"
     rationale = (
-        "OpenVINO 2024.0 dropped the Caffe, MXNet and Kaldi frontends, and `ovc` never had them. A "
+        f"OpenVINO {FRAMEWORKS.removed} dropped the Caffe, MXNet and Kaldi frontends, and `ovc` never had them. A "
         "Model Optimizer command converting such a model (found from `mo_caffe.py`/`mo_mxnet.py`/"
         "`mo_kaldi.py`, `--framework`, a `.caffemodel`/`.params`/`.nnet` input, or options such as "
         "`--input_proto`, `--input_symbol`, `--counts`) has no rewrite: export the model to ONNX with the "
         "framework's own tools (or use an IR converted earlier), then convert the ONNX file with `ovc`."
     )
-    deprecated_in = "2023.1"
-    removed_in = "2024.0"
+    deprecation = FRAMEWORKS
     needles = MO_NEEDLES
     examples = (
         Example("mo --input_model net.caffemodel --input_proto deploy.prototxt\n", filename="convert.sh"),
@@ -33,5 +35,6 @@ class DiscontinuedFramework(CommandRule):
         framework = framework_of(command.argv, found.first_argument) if found else None
         if framework is not None:
             name, why = framework
-            self.report(command, f"{name} models can no longer be converted ({why}; removed in OpenVINO 2024.0): "
+            self.report(command, f"{name} models can no longer be converted ({why}; removed in OpenVINO "
+                                 f"{FRAMEWORKS.removed}): "
                                  f"export the model to ONNX first, then run `ovc model.onnx`")

@@ -6,7 +6,10 @@ import os
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import FRAMEWORK_FILES
+
+FRAMEWORKS = DEPRECATIONS["caffe-mxnet-kaldi"]
 
 CALLS = {"read_model", "read_network", "convert_model", "compile_model"}
 
@@ -14,14 +17,14 @@ CALLS = {"read_model", "read_network", "convert_model", "compile_model"}
 class DiscontinuedFrameworkPython(PythonRule):
     code = "OV506"
     name = "discontinued-framework-python"
-    summary = "Caffe, MXNet and Kaldi models can no longer be read or converted (removed in OpenVINO 2024.0)"
+    summary = ("Caffe, MXNet and Kaldi models can no longer be read or converted (removed in OpenVINO "
+               f"{FRAMEWORKS.removed})")
     rationale = (
-        "The Caffe, MXNet and Kaldi frontends are gone since 2024.0, so `read_model`, `compile_model` or "
+        f"The Caffe, MXNet and Kaldi frontends are gone since {FRAMEWORKS.removed}, so `read_model`, `compile_model` or "
         "`convert_model` on a `.caffemodel`, `.params` or `.nnet` file fails. Export the model to ONNX with the "
         "framework's own tools (or keep an IR converted earlier) and read that instead."
     )
-    deprecated_in = "2023.1"
-    removed_in = "2024.0"
+    deprecation = FRAMEWORKS
     needles = ("openvino",)
     examples = (Example("import openvino as ov\n\nmodel = ov.Core().read_model('deploy.caffemodel')\n"),
                 Example("from openvino.tools.mo import convert_model\n\nm = convert_model('a.nnet', framework='kaldi')\n"))
@@ -41,5 +44,5 @@ class DiscontinuedFrameworkPython(PythonRule):
                 framework = {"caffe": "Caffe", "mxnet": "MXNet", "kaldi": "Kaldi"}.get(text.lower())
             if framework:
                 self.report(arg.value, f"{framework} models can no longer be read or converted (removed in "
-                                       "OpenVINO 2024.0): export the model to ONNX first")
+                                       f"OpenVINO {FRAMEWORKS.removed}): export the model to ONNX first")
                 return

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.base.versions import at_least
+from ovlint.rulekit.rule import CommandRule, Example, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+
+LAYOUT_2021, YEAR_REPOSITORIES, ARCHIVE_PREFIXES = (
+    DEPRECATIONS[k] for k in ("install-layout-2021", "year-repositories", "archive-prefixes"))
 
 RUNTIME = ("headers are in `runtime/include`, libraries in `runtime/lib/intel64`, and the CMake package in "
            "`runtime/cmake` (`find_package(OpenVINO)`)")
@@ -32,15 +36,16 @@ class LegacyInstallLayout(CommandRule):
     name = "legacy-install-layout"
     summary = "This command relies on an OpenVINO install layout that is gone"
     rationale = (
-        "OpenVINO 2022.1 reorganised its archives and packages: the `deployment_tools/` folder of 2021 "
+        f"OpenVINO {LAYOUT_2021.removed} reorganised its archives and packages: the `deployment_tools/` folder of 2021 "
         "installs is gone (the runtime's headers, libraries and CMake package moved under `runtime/`, and the "
         "Model Optimizer left the archive for PyPI), and `setupvars.sh` moved from `bin/` to the install "
-        "root. In 2025.1 the APT and YUM repositories dropped their year folder (`apt.repos.intel.com/"
-        "openvino/2024` became `apt.repos.intel.com/openvino`), and from 2025.0 the archive names lost their "
-        "`l_`/`w_`/`m_` prefix (`openvino_toolkit_ubuntu24_2025.3.0...tgz`). Each use gets the new spelling "
+        f"root. In {YEAR_REPOSITORIES.deprecated} the APT and YUM repositories dropped their year folder "
+        "(`apt.repos.intel.com/openvino/2024` became `apt.repos.intel.com/openvino`), and from "
+        f"{ARCHIVE_PREFIXES.removed} the archive names lost their "
+        "`l_`/`w_`/`m_` prefix (`openvino_toolkit_ubuntu24_<version>_x86_64.tgz`). Each use gets the new spelling "
         "in its message; none is rewritten, because paths and package names around it change too."
     )
-    deprecated_in = "2022.1"
+    deprecation = LAYOUT_2021
     needles = ("deployment_tools/", "/bin/setupvars.sh", "repos.intel.com/openvino/", "_openvino_toolkit_")
     examples = (
         Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh"),
@@ -63,26 +68,32 @@ class LegacyInstallLayout(CommandRule):
 
     def check_command(self, command) -> None:
         for word in command.assignments + command.words:
-            message = self._message(word.value)
-            if message:
-                self.report((word.start, word.end), message)
+            found = self._message(word.value)
+            if found:
+                self.report((word.start, word.end), *found)
 
     def _message(self, text: str):
+        """(message, what it is about) for a word relying on a gone layout, else None."""
         layout = LAYOUT.search(text)
         if layout:
             what = LEGACY_FOLDERS.get(layout.group(1), OTHER_FOLDER)
-            return f"`deployment_tools/{layout.group(1)}` is a 2021 path, gone since 2022.1: {what}"
+            return (f"`deployment_tools/{layout.group(1)}` is a 2021 path, gone since {LAYOUT_2021.removed}: {what}",
+                    None, LAYOUT_2021)
         if SETUPVARS.search(text):
-            return "`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install root"
+            return (f"`bin/setupvars.sh` is a 2021 path: since {LAYOUT_2021.removed} `setupvars.sh` is at the "
+                    "install root", None, LAYOUT_2021)
         repository = YEAR_REPOSITORY.search(text)
         if repository and "GPG-PUB-KEY" in text:
             return ("the year-numbered repository keys are retired: the key is "
-                    "`https://apt.repos.intel.com/intel-gpg-keys/GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB`")
-        if repository and at_least(self.ctx.target_version, "2025.1"):
-            return (f"OpenVINO's {repository.group(1).upper()} repository has no year folder since 2025.1: use "
-                    f"`https://{repository.group(1)}.repos.intel.com/openvino`"
-                    + (" with the Ubuntu release as the suite (`ubuntu24 main`)" if repository.group(1) == "apt" else ""))
+                    "`https://apt.repos.intel.com/intel-gpg-keys/GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB`", None,
+                    YEAR_REPOSITORIES)
+        if repository and at_least(self.ctx.target_version, YEAR_REPOSITORIES.deprecated):
+            return (f"OpenVINO's {repository.group(1).upper()} repository has no year folder since "
+                    f"{YEAR_REPOSITORIES.deprecated}: use `https://{repository.group(1)}.repos.intel.com/openvino`"
+                    + (" with the Ubuntu release as the suite (`ubuntu24 main`)" if repository.group(1) == "apt" else ""),
+                    None, YEAR_REPOSITORIES)
         archive = PREFIXED_ARCHIVE.search(text)
-        if archive and at_least(archive.group(1), "2025.0"):
-            return f"archives of {archive.group(1)} have no `{archive.group(0)[:2]}` prefix: `openvino_toolkit_...`"
+        if archive and at_least(archive.group(1), ARCHIVE_PREFIXES.removed):
+            return (f"archives of {archive.group(1)} have no `{archive.group(0)[:2]}` prefix: `openvino_toolkit_...`",
+                    None, ARCHIVE_PREFIXES)
         return None

@@ -4,9 +4,13 @@ from __future__ import annotations
 import json
 
 from ovlint.base.diagnostics import Applicability
-from ovlint.rulekit.rule import Example, JsonRule, Valid
-from ovlint.rules.discontinued._devices import REMOVED_DEVICES, removed_devices
 from ovlint.base.versions import at_least
+from ovlint.rulekit.rule import Example, JsonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.discontinued._devices import REMOVED_DEVICES, describe, removed_devices
+
+AUTO_SHAPE, DAG_PIPELINES, STATEFUL_MODELS, API_1 = (
+    DEPRECATIONS[k] for k in ("ovms-auto-shape", "ovms-dag-pipelines", "ovms-stateful", "python-api-1"))
 
 # plugin_config keys of API 1.0 -> the property they became
 PLUGIN_KEYS = {"CPU_THROUGHPUT_STREAMS": "NUM_STREAMS", "GPU_THROUGHPUT_STREAMS": "NUM_STREAMS",
@@ -31,14 +35,14 @@ class ModelServerConfig(JsonRule):
     summary = "Deprecated or removed OpenVINO Model Server setting"
     rationale = (
         "Model Server settings that went away with OpenVINO's changes: `\"shape\": \"auto\"` and "
-        "`\"batch_size\": \"auto\"` (deprecated in 2024.0; reshaping on each request is gone, give the shape "
+        f"`\"batch_size\": \"auto\"` (deprecated in {AUTO_SHAPE.deprecated}; reshaping on each request is gone, give the shape "
         "or use a dynamic dimension `-1`), API 1.0 `plugin_config` keys (`CPU_THROUGHPUT_STREAMS` is "
         "`NUM_STREAMS`, `CPU_THREADS_NUM` is `INFERENCE_NUM_THREADS`; fixed in place), MYRIAD, HDDL and GNA "
-        "`target_device` values, and, deprecated in 2025.4, DAG pipelines (`pipeline_config_list`, use "
+        f"`target_device` values, and, deprecated in {DAG_PIPELINES.deprecated}, DAG pipelines (`pipeline_config_list`, use "
         "MediaPipe graphs) and stateful-model options."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2024.0"
+    deprecation = AUTO_SHAPE
     needles = ("model_config_list", "pipeline_config_list", "plugin_config")
     examples = (
         Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m", "shape": "auto",\n'
@@ -57,18 +61,22 @@ class ModelServerConfig(JsonRule):
             value = node.value if isinstance(node.value, str) else None
             if key in ("shape", "batch_size") and value == "auto":
                 self.report(node, f"`\"{key}\": \"auto\"` is deprecated: give the {key.replace('_', ' ')} "
-                                  "(a dimension of -1 makes it dynamic)")
+                                  "(a dimension of -1 makes it dynamic)", deprecation=AUTO_SHAPE)
             elif key == "shape" and node.members and any(v.value == "auto" for _, v in node.members.values()):
-                self.report(node, "`\"auto\"` input shapes are deprecated: give each shape (-1 for a dynamic dimension)")
+                self.report(node, "`\"auto\"` input shapes are deprecated: give each shape (-1 for a dynamic "
+                                  "dimension)", deprecation=AUTO_SHAPE)
             elif key == "target_device" and value and removed_devices(value):
-                names = ", ".join(f"{d} (removed in {REMOVED_DEVICES[d]})" for d in removed_devices(value))
-                self.report(node, f"`target_device` names a removed plugin: {names}")
+                found = removed_devices(value)
+                self.report(node, f"`target_device` names a removed plugin: {describe(found)}",
+                            deprecation=REMOVED_DEVICES[found[0]])
             elif key == "plugin_config" and node.members:
                 self._plugin_config(node)
-            elif key == "pipeline_config_list" and at_least(target, "2025.4"):
-                self.report(node, "DAG pipelines are deprecated since 2025.4: use MediaPipe graphs (`mediapipe_config_list`)")
-            elif key in STATEFUL and at_least(target, "2025.4"):
-                self.report(node, f"`{key}`: stateful models in the Model Server are deprecated since 2025.4")
+            elif key == "pipeline_config_list" and at_least(target, DAG_PIPELINES.deprecated):
+                self.report(node, f"DAG pipelines are deprecated since {DAG_PIPELINES.deprecated}: use MediaPipe "
+                                  "graphs (`mediapipe_config_list`)", deprecation=DAG_PIPELINES)
+            elif key in STATEFUL and at_least(target, STATEFUL_MODELS.deprecated):
+                self.report(node, f"`{key}`: stateful models in the Model Server are deprecated since "
+                                  f"{STATEFUL_MODELS.deprecated}", deprecation=STATEFUL_MODELS)
 
     def _plugin_config(self, config) -> None:
         for name in PLUGIN_KEYS.keys() & config.members.keys():
@@ -78,4 +86,4 @@ class ModelServerConfig(JsonRule):
                 edits.append(self.ctx.replace((value_node.start, value_node.end),
                                               json.dumps(STREAM_VALUES[value_node.value])))
             self.report((key_node.start, key_node.end), f"`{name}` is an API 1.0 key: use `{PLUGIN_KEYS[name]}`",
-                        self.make_fix(edits, f"Use {PLUGIN_KEYS[name]}"))
+                        self.make_fix(edits, f"Use {PLUGIN_KEYS[name]}"), deprecation=API_1)

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+
+UNDEFINED = DEPRECATIONS["performance-mode-undefined"]
 
 UNDEFINED_MODES = {f"{m}.properties.hint.PerformanceMode.UNDEFINED" for m in ("openvino", "openvino.runtime")}
 
@@ -10,14 +13,13 @@ UNDEFINED_MODES = {f"{m}.properties.hint.PerformanceMode.UNDEFINED" for m in ("o
 class PerformanceModeUndefined(PythonRule):
     code = "OV502"
     name = "performance-mode-undefined"
-    summary = "`PerformanceMode.UNDEFINED` was removed in OpenVINO 2024.0"
+    summary = f"`PerformanceMode.UNDEFINED` was removed in OpenVINO {UNDEFINED.removed}"
     rationale = (
         "The performance hint has no 'undefined' value any more: choose `LATENCY`, `THROUGHPUT` or "
         "`CUMULATIVE_THROUGHPUT`, or leave the hint out to get the device default. There is no "
         "mechanical rewrite, because which mode the code wanted is a decision."
     )
-    deprecated_in = "2023.0"
-    removed_in = "2024.0"
+    deprecation = UNDEFINED
     needles = ("openvino",)
     examples = (
         Example("import openvino.properties.hint as hints\n\nconfig = {hints.performance_mode: "

@@ -1,14 +1,16 @@
 """A project that depends on OpenVINO but still allows a Python the target release has no wheels for."""
 from __future__ import annotations
 
-from ovlint.rulekit.rule import Example, RequirementRule, Valid
-from ovlint.surfaces.requirement import as_pep440
 from ovlint.base.versions import at_least
+from ovlint.rulekit.rule import Example, RequirementRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.surfaces.requirement import as_pep440
 
 OPENVINO_PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}
-# (first release without it, the oldest Python it has wheels for), newest first; from the wheel
-# tags on PyPI: cp38 last in 2024.4, cp39 last in 2025.3
-PYTHON_FLOORS = (("2025.4", 10), ("2024.5", 9))
+PYTHON_3_8, PYTHON_3_9 = DEPRECATIONS["python-3-8"], DEPRECATIONS["python-3-9"]
+# (the Python that went, the oldest Python the releases from then on have wheels for), newest first;
+# from the wheel tags on PyPI
+PYTHON_FLOORS = ((PYTHON_3_9, 10), (PYTHON_3_8, 9))
 
 
 def lowest_minor(specifier: str):
@@ -28,13 +30,13 @@ class PythonSupport(RequirementRule):
     name = "python-support"
     summary = "The project allows a Python version the target OpenVINO release has no wheels for"
     rationale = (
-        "OpenVINO publishes wheels for a window of Python versions: 3.8 was dropped in 2024.5 and 3.9 in "
-        "2025.4 (its wheels are tagged cp310 to cp314). A project whose `requires-python` (or "
+        f"OpenVINO publishes wheels for a window of Python versions: 3.8 was dropped in {PYTHON_3_8.removed} and "
+        f"3.9 in {PYTHON_3_9.removed} (its wheels are tagged cp310 to cp314). A project whose `requires-python` (or "
         "`python_requires`, or Poetry's `python`) still admits the older Python cannot install the target "
         "release there: pip either fails or quietly picks an older OpenVINO. Raise the lower bound, or keep "
         "the older Pythons on an older OpenVINO with an environment marker."
     )
-    deprecated_in = "2024.5"
+    deprecated_in = PYTHON_3_8.removed
     needles = ("requires-python", "python_requires", "python =", "python=")
     examples = (
         Example("[project]\nname = \"app\"\nrequires-python = \">=3.8\"\n"
@@ -54,12 +56,13 @@ class PythonSupport(RequirementRule):
     def check_requirement(self, req) -> None:
         if req.name != "python" or not req.listed_with & OPENVINO_PACKAGES:
             return
-        floor = next(((release, minor) for release, minor in PYTHON_FLOORS
-                      if at_least(self.ctx.target_version, release)), None)
+        floor = next(((gone, minor) for gone, minor in PYTHON_FLOORS
+                      if at_least(self.ctx.target_version, gone.removed)), None)
         lowest = lowest_minor(req.specifier)
         if floor is None or lowest is None or lowest >= floor[1]:
             return
-        self.report(req, f"OpenVINO {self.ctx.target_version} has wheels for Python 3.{floor[1]} and newer "
-                         f"(3.{floor[1] - 1} was dropped in {floor[0]}), but this allows Python 3.{lowest}: require "
-                         f"`>=3.{floor[1]}`, or limit OpenVINO on older Pythons with a "
-                         f"`python_version < \"3.{floor[1]}\"` marker")
+        gone, minor = floor
+        self.report(req, f"OpenVINO {self.ctx.target_version} has wheels for Python 3.{minor} and newer "
+                         f"(3.{minor - 1} was dropped in {gone.removed}), but this allows Python 3.{lowest}: require "
+                         f"`>=3.{minor}`, or limit OpenVINO on older Pythons with a "
+                         f"`python_version < \"3.{minor}\"` marker", deprecation=gone)

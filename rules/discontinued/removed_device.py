@@ -4,7 +4,9 @@ from __future__ import annotations
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
-from ovlint.rules.discontinued._devices import DEVICE_CALLS, GNA_KEY, REMOVED_DEVICES, removed_devices
+from ovlint.rules.discontinued._devices import DEVICE_CALLS, GNA_KEY, REMOVED_DEVICES, describe, removed_devices
+
+MYRIAD, GNA = REMOVED_DEVICES["MYRIAD"], REMOVED_DEVICES["GNA"]
 
 
 class RemovedDevice(PythonRule):
@@ -12,14 +14,13 @@ class RemovedDevice(PythonRule):
     name = "removed-device"
     summary = "This device plugin was removed"
     rationale = (
-        "The MYRIAD (Neural Compute Stick 2) and HDDL (Vision Accelerator) plugins were removed in 2023.0 "
-        "and the GNA plugin in 2024.0 (with its `GNA_*` keys and `intel_gna` properties). A device string "
-        "naming one of them, also inside `HETERO:`, `MULTI:` or `AUTO:`, fails on current releases: run on "
-        "`CPU`, `GPU` or `NPU`, or stay on the last release with the plugin (2022.3 LTS for MYRIAD and HDDL, "
-        "2023.3 LTS for GNA)."
+        "The MYRIAD (Neural Compute Stick 2) and HDDL (Vision Accelerator) plugins were removed in "
+        f"{MYRIAD.removed} and the GNA plugin in {GNA.removed} (with its `GNA_*` keys and `intel_gna` "
+        "properties). A device string naming one of them, also inside `HETERO:`, `MULTI:` or `AUTO:`, fails on "
+        "current releases: run on `CPU`, `GPU` or `NPU`, or stay on the last release with the plugin "
+        f"({MYRIAD.last} LTS for MYRIAD and HDDL, {GNA.last} LTS for GNA)."
     )
-    deprecated_in = "2023.0"
-    removed_in = "2024.0"
+    deprecation = GNA
     needles = ("openvino",)
     examples = (
         Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n"),
@@ -36,13 +37,13 @@ class RemovedDevice(PythonRule):
         """`props.intel_gna.*`: the properties of the removed GNA plugin."""
         names = self.ctx.qualified_names(node)
         if node.attr.value == "intel_gna" and any(n.endswith("properties.intel_gna") for n in names):
-            self.report(node, f"{self.summary}: GNA (removed in 2024.0) and its `intel_gna` properties; "
+            self.report(node, f"{self.summary}: GNA (removed in {GNA.removed}) and its `intel_gna` properties; "
                               "use CPU, GPU or NPU")
 
     def visit_DictElement(self, node) -> None:
         key = string_value(node.key)
         if key and GNA_KEY.match(key) and "openvino" in self.ctx.text:
-            self.report(node.key, f"{self.summary}: `{key}` configures GNA (removed in 2024.0)")
+            self.report(node.key, f"{self.summary}: `{key}` configures GNA (removed in {GNA.removed})")
 
     def visit_Call(self, node) -> None:
         func = node.func
@@ -52,5 +53,5 @@ class RemovedDevice(PythonRule):
             text = string_value(arg.value)
             found = removed_devices(text) if text else []
             if found:
-                names = ", ".join(f"{d} (removed in {REMOVED_DEVICES[d]})" for d in found)
-                self.report(arg.value, f"{self.summary}: {names}; use CPU, GPU or NPU")
+                self.report(arg.value, f"{self.summary}: {describe(found)}; use CPU, GPU or NPU",
+                            deprecation=REMOVED_DEVICES[found[0]])

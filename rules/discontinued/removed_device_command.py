@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ovlint.rulekit.rule import CommandRule, Example, Valid
-from ovlint.rules.discontinued._devices import REMOVED_DEVICES, removed_devices
+from ovlint.rules.discontinued._devices import REMOVED_DEVICES, describe, removed_devices
 
 
 class RemovedDeviceCommand(CommandRule):
@@ -11,11 +11,11 @@ class RemovedDeviceCommand(CommandRule):
     summary = "This command selects a removed device plugin"
     rationale = (
         "`benchmark_app`, the demos and most OpenVINO tools take the device with `-d`/`--device` (and "
-        "`-d_xx` for a second model). MYRIAD and HDDL were removed in 2023.0 and GNA in 2024.0, so such a "
+        "`-d_xx` for a second model). MYRIAD and HDDL were removed in "
+        f"{REMOVED_DEVICES['MYRIAD'].removed} and GNA in {REMOVED_DEVICES['GNA'].removed}, so such a "
         "command fails on current releases: use CPU, GPU or NPU."
     )
-    deprecated_in = "2023.0"
-    removed_in = "2024.0"
+    deprecation = REMOVED_DEVICES["GNA"]
     needles = ("MYRIAD", "HDDL", " GNA", ":GNA", ",GNA", "=GNA")
     examples = (Example("benchmark_app -m model.xml -d MYRIAD\n", filename="bench.sh"),
                 Example("python3 demo.py -m m.xml --device HETERO:GNA,CPU\n", filename="run.sh"))
@@ -27,6 +27,6 @@ class RemovedDeviceCommand(CommandRule):
             if word in ("-d", "--device", "--target_device") or (word.startswith("-d_") and len(word) < 8):
                 found = removed_devices(argv[index + 1])
                 if found:
-                    names = ", ".join(f"{d} (removed in {REMOVED_DEVICES[d]})" for d in found)
-                    self.report(command, f"{self.summary}: {names}; use CPU, GPU or NPU")
+                    self.report(command, f"{self.summary}: {describe(found)}; use CPU, GPU or NPU",
+                                deprecation=REMOVED_DEVICES[found[0]])
                     return

@@ -4,21 +4,25 @@ from __future__ import annotations
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.genai._genai import imports_genai
+
+
+RENAMED = DEPRECATIONS["genai-is-speculative-decoding"]
 
 
 class AssistingGeneration(PythonRule):
     code = "OV702"
     name = "genai-assisting-generation"
     summary = ("`GenerationConfig.is_speculative_decoding()` was renamed `is_assisting_generation()` "
-               "in OpenVINO GenAI 2025.0")
+               f"in OpenVINO GenAI {RENAMED.removed}")
     rationale = (
-        "The check that a generation config asks for speculative (assisted) decoding was renamed in 2025.0, "
-        "when prompt-lookup decoding joined it, with the same meaning; the old name is gone from 2025.0 on."
+        "The check that a generation config asks for speculative (assisted) decoding was renamed in "
+        f"{RENAMED.removed}, when prompt-lookup decoding joined it, with the same meaning; the old name is gone "
+        f"from {RENAMED.removed} on."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2025.0"
-    removed_in = "2025.0"
+    deprecation = RENAMED
     needles = ("is_speculative_decoding",)
     examples = (Example(
         "import openvino_genai\n\npipe = openvino_genai.LLMPipeline('model', 'CPU')\n"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ovlint.rulekit.rule import Example, NativeRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules._native import followed_by, names, span
 
+PUT, CHUNKS = DEPRECATIONS["genai-streamer-put"], DEPRECATIONS["genai-chunk-streamer-base"]
 WRITE = ("override `StreamingStatus write(int64_t token)` (and, for several tokens at once, "
          "`write(const std::vector<int64_t>& tokens)`); return `ov::genai::StreamingStatus::RUNNING`, "
          "or `STOP` where `put` returned true")
@@ -13,15 +15,14 @@ WRITE = ("override `StreamingStatus write(int64_t token)` (and, for several toke
 class StreamerCpp(NativeRule):
     code = "OV703"
     name = "genai-cpp-streamer"
-    summary = "The GenAI streamer's `put` and `ChunkStreamerBase` were removed in OpenVINO GenAI 2026.0"
+    summary = f"The GenAI streamer's `put` and `ChunkStreamerBase` were removed in OpenVINO GenAI {PUT.removed}"
     rationale = (
-        "`ov::genai::StreamerBase::put(int64_t) -> bool` (true stops generating) gave way in 2025.1 to "
-        "`write`, which returns `ov::genai::StreamingStatus`; 2026.0 removed `put`, so an override of it no "
+        f"`ov::genai::StreamerBase::put(int64_t) -> bool` (true stops generating) gave way in {PUT.deprecated} to "
+        f"`write`, which returns `ov::genai::StreamingStatus`; {PUT.removed} removed `put`, so an override of it no "
         "longer compiles. `ChunkStreamerBase` (`put_chunk`) was removed in the same release: derive from "
         "`StreamerBase` and override the `write` that takes a vector of tokens."
     )
-    deprecated_in = "2025.1"
-    removed_in = "2026.0"
+    deprecation = PUT
     needles = ("StreamerBase",)
     examples = (
         Example("#include <openvino/genai/llm_pipeline.hpp>\n\nclass Printer : public ov::genai::StreamerBase {\n"
@@ -39,8 +40,9 @@ class StreamerCpp(NativeRule):
         streamer = False
         for first, parts, past in names(unit):
             if parts[-1] == "ChunkStreamerBase":
-                self.report(span(unit, first, past), f"`ChunkStreamerBase` was removed in OpenVINO GenAI 2026.0: "
-                                                     f"derive from `ov::genai::StreamerBase` and {WRITE}")
+                self.report(span(unit, first, past), f"`ChunkStreamerBase` was removed in OpenVINO GenAI "
+                                                     f"{CHUNKS.removed}: derive from `ov::genai::StreamerBase` and {WRITE}",
+                            deprecation=CHUNKS)
             streamer = streamer or parts[-1] == "StreamerBase"
         if not streamer:
             return
@@ -66,7 +68,7 @@ class StreamerCpp(NativeRule):
                 head.append(text)
             elif text == "put" and followed_by(unit, index + 1, "(") and self._overrides_put(code, index, streamers,
                                                                                              blocks):
-                self.report((token.start, token.end), f"`StreamerBase::put` was removed in OpenVINO GenAI 2026.0: {WRITE}")
+                self.report((token.start, token.end), f"`StreamerBase::put` was removed in OpenVINO GenAI {PUT.removed}: {WRITE}")
 
     @staticmethod
     def _overrides_put(code, index: int, streamers: set, blocks: list) -> bool:

@@ -1,11 +1,13 @@
-"""A Python streamer that overrides `put`, which 2026.0 no longer calls."""
+"""A Python streamer that overrides `put`, which OpenVINO GenAI no longer calls."""
 from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability, Edit
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import indentation, line_end, newline
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 
+PUT = DEPRECATIONS["genai-streamer-put"]
 STREAMER_BASES = {"openvino_genai.StreamerBase", "openvino_genai.py_openvino_genai.StreamerBase"}
 WRITE_ADAPTER = """{indent}def write(self, token):
 {indent}{unit}for token_id in token if isinstance(token, list) else [token]:
@@ -18,10 +20,10 @@ WRITE_ADAPTER = """{indent}def write(self, token):
 class StreamerPut(PythonRule):
     code = "OV701"
     name = "genai-streamer-put"
-    summary = "`StreamerBase.put` was removed in OpenVINO GenAI 2026.0: define `write`"
+    summary = f"`StreamerBase.put` was removed in OpenVINO GenAI {PUT.removed}: define `write`"
     rationale = (
         "A custom streamer used to override `put(self, token) -> bool`, returning True to stop generating. "
-        "2025.1 added `write(self, token) -> StreamingStatus` and 2026.0 removed `put`: generation with such "
+        f"{PUT.since} added `write(self, token) -> StreamingStatus` and {PUT.removed} removed `put`: generation with such "
         "a streamer fails with 'Tried to call pure virtual function StreamerBase::write'. `write` is not a "
         "rename: it receives a token id or a list of token ids, and returns "
         "`openvino_genai.StreamingStatus.RUNNING` to go on or `STOP` (also `CANCEL`) to stop. The fix "
@@ -30,8 +32,7 @@ class StreamerPut(PythonRule):
         "functions that return a bool still work: True is read as STOP."
     )
     fix = Applicability.UNSAFE
-    deprecated_in = "2025.1"
-    removed_in = "2026.0"
+    deprecation = PUT
     needles = ("openvino_genai",)
     examples = (Example(
         "import openvino_genai as ov_genai\n\n\nclass Printer(ov_genai.StreamerBase):\n"
@@ -76,7 +77,8 @@ class StreamerPut(PythonRule):
         if put is None:
             return
         self.writers.add(name)  # the fix gives it one, and its subclasses inherit it
-        self.report(put.name, "`StreamerBase.put` was removed in OpenVINO GenAI 2026.0: define `write(self, token)`, "
+        self.report(put.name, f"`StreamerBase.put` was removed in OpenVINO GenAI {PUT.removed}: define "
+                              "`write(self, token)`, "
                               "which gets a token id or a list of them and returns `StreamingStatus.RUNNING`, or "
                               "`STOP` where `put` returned True", self._adapter(put))
 

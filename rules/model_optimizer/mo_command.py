@@ -1,27 +1,30 @@
-"""The Model Optimizer command line (`mo`), removed in OpenVINO 2025.0, wherever a command runs."""
+"""The Model Optimizer command line (`mo`), wherever a command runs."""
 from __future__ import annotations
 
 import os
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import CommandRule, Example, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import (
     DROPPED, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
     framework_of, invocation, options, value_of,
 )
 from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
 
+MO = DEPRECATIONS["model-optimizer"]
+
 
 class ModelOptimizerCommand(CommandRule):
     code = "OV201"
     name = "mo-command"
-    summary = "The Model Optimizer (`mo`) was removed in OpenVINO 2025.0: use `ovc`"
+    summary = f"The Model Optimizer (`mo`) was removed in OpenVINO {MO.removed}: use `ovc`"
     rationale = (
-        "`mo` became legacy in 2023.1 and was removed in 2025.0 with `openvino-dev`. Its successor `ovc` "
+        f"`mo` became legacy in {MO.deprecated} and was removed in {MO.removed} with `openvino-dev`. Its successor `ovc` "
         "(in the `openvino` package) takes the input model as a positional argument and writes "
         "`--output_model` (a file, or a folder when it ends with `/`) instead of `--output_dir` and "
         "`--model_name`; `--input_shape` is `--input`, `--extensions` is `--extension`. Like `mo` since "
-        "2023.1 it compresses weights to FP16 by default, so `--data_type FP16` goes away and "
+        f"{MO.since} it compresses weights to FP16 by default, so `--data_type FP16` goes away and "
         "`--data_type FP32` becomes `--compress_to_fp16=False`; `--framework` and the logging options "
         "have no effect and are dropped. The rewrite is offered only when every option of the command "
         "has an ovc equivalent. Preprocessing options (`--mean_values`, `--scale_values`, "
@@ -29,8 +32,7 @@ class ModelOptimizerCommand(CommandRule):
         "(`PrePostProcessor`, `ov.set_batch`); the message names each one."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2023.1"
-    removed_in = "2025.0"
+    deprecation = MO
     needles = MO_NEEDLES
     examples = (
         Example("mo --input_model model.onnx --output_dir ir --data_type FP16\n",

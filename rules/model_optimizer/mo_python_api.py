@@ -1,4 +1,4 @@
-"""The Model Optimizer Python API (`openvino.tools.mo`), removed in OpenVINO 2025.0."""
+"""The Model Optimizer Python API (`openvino.tools.mo`)."""
 from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
@@ -6,6 +6,7 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import delete_argument, whole_lines
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 
 MO = "openvino.tools.mo"
 CONVERT = {f"{MO}.convert_model", f"{MO}.convert.convert_model", f"{MO}.main.convert_model"}
@@ -29,14 +30,16 @@ NO_EQUIVALENT = {
     "transformations_config": "nothing",
 }
 
+MO_API = DEPRECATIONS["mo-python-api"]
+
 
 class ModelOptimizerPythonApi(PythonRule):
     code = "OV202"
     name = "mo-python-api"
-    summary = "`openvino.tools.mo` was removed in OpenVINO 2025.0: use `openvino.convert_model`"
+    summary = f"`openvino.tools.mo` was removed in OpenVINO {MO_API.removed}: use `openvino.convert_model`"
     rationale = (
         "The Model Optimizer Python API went away with `openvino-dev`. `openvino.convert_model` (since "
-        "2023.1) returns the same in-memory `ov.Model`; `input_shape=` is `input=`, `extensions=` is "
+        f"{MO_API.since}) returns the same in-memory `ov.Model`; `input_shape=` is `input=`, `extensions=` is "
         "`extension=`, and `framework=` and the logging arguments are dropped. Neither API compresses the "
         "in-memory model: FP16 compression happens when it is saved (`ov.save_model` compresses by "
         "default, `ov.serialize` does not), so a `compress_to_fp16=True` moves to `ov.save_model`. "
@@ -44,8 +47,7 @@ class ModelOptimizerPythonApi(PythonRule):
         "`PrePostProcessor` code that does the same. A call is rewritten only when every argument maps."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2023.1"
-    removed_in = "2025.0"
+    deprecation = MO_API
     needles = ("openvino.tools",)
     examples = (
         Example("from openvino.tools.mo import convert_model\n\nmodel = convert_model(\"m.onnx\", input_shape=[1, 3])\n",

@@ -1,27 +1,32 @@
 """The tools `openvino-dev` carried, and what replaces each one."""
+from ovlint.rules._deprecations import DEPRECATIONS
+
+DEV = DEPRECATIONS["openvino-dev"]
 
 NNCF = ("NNCF, `nncf.quantize(model, nncf.Dataset(data, transform))`; DefaultQuantization's `preset` is "
         "`preset=nncf.QuantizationPreset.PERFORMANCE|MIXED`, `stat_subset_size` is `subset_size`, "
         "`target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; AccuracyAwareQuantization is "
         "`nncf.quantize_with_accuracy_control(model, calibration_dataset, validation_dataset, validate, max_drop=...)`")
 ACCURACY = ("your own evaluation loop over `compiled_model(inputs)` (current OpenVINO has no such tool), "
-            "or keep `openvino-dev==2024.6.0` in a separate environment")
+            f"or keep `openvino-dev=={DEV.last}` in a separate environment")
 MODEL_ZOO = ("a download from the OpenVINO pages on Hugging Face (`huggingface-cli download OpenVINO/<model>`) "
              "or the framework's own hub, and convert them with `ovc`")
-# command -> (what it was, replacement, release it went away in)
+POT, ACCURACY_CHECKER, MODEL_ZOO_TOOLS = (DEPRECATIONS[k] for k in ("pot", "accuracy-checker", "open-model-zoo-tools"))
+# command -> (what it was, replacement, the deprecation entry)
 TOOLS = {
-    "pot": ("the Post-training Optimization Tool", NNCF, "2024.0"),
-    "accuracy_check": ("the Accuracy Checker", ACCURACY, "2024.0"),
-    "convert_annotation": ("the Accuracy Checker's annotation converter", ACCURACY, "2024.0"),
-    "omz_downloader": ("the Open Model Zoo downloader", MODEL_ZOO, "2025.0"),
-    "omz_converter": ("the Open Model Zoo converter", MODEL_ZOO, "2025.0"),
-    "omz_quantizer": ("the Open Model Zoo quantizer", NNCF, "2025.0"),
-    "omz_info_dumper": ("the Open Model Zoo info dumper", MODEL_ZOO, "2025.0"),
+    "pot": ("the Post-training Optimization Tool", NNCF, POT),
+    "accuracy_check": ("the Accuracy Checker", ACCURACY, ACCURACY_CHECKER),
+    "convert_annotation": ("the Accuracy Checker's annotation converter", ACCURACY, ACCURACY_CHECKER),
+    "omz_downloader": ("the Open Model Zoo downloader", MODEL_ZOO, MODEL_ZOO_TOOLS),
+    "omz_converter": ("the Open Model Zoo converter", MODEL_ZOO, MODEL_ZOO_TOOLS),
+    "omz_quantizer": ("the Open Model Zoo quantizer", NNCF, MODEL_ZOO_TOOLS),
+    "omz_info_dumper": ("the Open Model Zoo info dumper", MODEL_ZOO, MODEL_ZOO_TOOLS),
     "deployment_manager.py": ("the Deployment Manager",
-                              "`pip install openvino` on the target (or an `openvino/ubuntu*_runtime` image)", "2024.0"),
+                              "`pip install openvino` on the target (or an `openvino/ubuntu*_runtime` image)",
+                              DEPRECATIONS["deployment-manager"]),
     "compile_tool": ("the Compile Tool",
                      "`ov.Core().compile_model(model, device).export_model()` written to a file (and "
-                     "`core.import_model` to load it)", "2023.0"),
+                     "`core.import_model` to load it)", DEPRECATIONS["compile-tool"]),
 }
 # Python packages of those tools -> key of TOOLS
 MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
@@ -31,5 +36,5 @@ TOOL_NEEDLES = ("pot -", "'pot'", '"pot"', "omz_", "accuracy_check", "convert_an
 
 
 def describe(tool: str) -> str:
-    what, replacement, removed = TOOLS[tool]
-    return f"`{tool}` ({what}) went away with `openvino-dev` (removed in {removed}); instead use {replacement}"
+    what, replacement, gone = TOOLS[tool]
+    return f"`{tool}` ({what}) went away with `openvino-dev` (removed in {gone.removed}); instead use {replacement}"

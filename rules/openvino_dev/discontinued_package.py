@@ -2,25 +2,30 @@
 `openmodelzoo-modelapi`, in every dependency file and `pip install` command."""
 from __future__ import annotations
 
-from ovlint.rulekit.rule import Example, RequirementRule, Valid
+from ovlint.base import versions
 from ovlint.base.versions import at_least
+from ovlint.rulekit.rule import Example, RequirementRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
 
 NIGHTLY_INDEX = "https://storage.openvinotoolkit.org/simple/wheels/nightly"
-# package -> (the first target release it is reported for, what to depend on instead)
+NIGHTLY, TENSORFLOW, MODEL_API = (DEPRECATIONS[k] for k in ("openvino-nightly", "openvino-tensorflow",
+                                                             "openmodelzoo-modelapi"))
+# package -> (the deprecation entry, what to depend on instead)
 PACKAGES = {
     "openvino-nightly": (
-        "2024.5",
-        "`openvino-nightly` stopped at 2024.5.0.dev20241105: nightly builds of `openvino` come from the "
+        NIGHTLY,
+        f"`openvino-nightly` stopped at {NIGHTLY.last}: nightly builds of `openvino` come from the "
         f"nightly index (`pip install --pre openvino --extra-index-url {NIGHTLY_INDEX}`)"),
     "openvino-tensorflow": (
-        "2023.0",
-        "`openvino-tensorflow` (OpenVINO integration with TensorFlow) ended with 2.3.0: run TensorFlow models "
-        "with `openvino` itself, whose TensorFlow frontend reads them (`ov.convert_model(saved_model_dir)`)"),
+        TENSORFLOW,
+        f"`openvino-tensorflow` (OpenVINO integration with TensorFlow) ended with {TENSORFLOW.last}: run "
+        "TensorFlow models with `openvino` itself, whose TensorFlow frontend reads them "
+        "(`ov.convert_model(saved_model_dir)`)"),
     "openmodelzoo-modelapi": (
-        "2023.0",
-        "`openmodelzoo-modelapi` ended with 2022.3.0, and its wheel replaces `openvino/__init__.py` (after it, "
-        "`openvino.Core` is gone): depend on `openvino-model-api`, and import `model_api.models` instead of "
-        "`openvino.model_zoo.model_api.models`"),
+        MODEL_API,
+        f"`openmodelzoo-modelapi` ended with {MODEL_API.last}, and its wheel replaces `openvino/__init__.py` "
+        "(after it, `openvino.Core` is gone): depend on `openvino-model-api`, and import `model_api.models` "
+        "instead of `openvino.model_zoo.model_api.models`"),
 }
 
 
@@ -37,7 +42,7 @@ class DiscontinuedPackage(RequirementRule):
         "is installed after `openvino`). "
         "None has a mechanical replacement in a dependency file, so the message says what to change."
     )
-    deprecated_in = "2023.0"
+    deprecated_in = min((p[0].deprecated for p in PACKAGES.values()), key=versions.parse)
     needles = ("(?i)openvino-nightly", "(?i)openvino_nightly", "(?i)openvino-tensorflow",
                "(?i)openvino_tensorflow", "(?i)openmodelzoo")
     examples = (
@@ -52,5 +57,5 @@ class DiscontinuedPackage(RequirementRule):
 
     def check_requirement(self, req) -> None:
         known = PACKAGES.get(req.name)
-        if known is not None and at_least(self.ctx.target_version, known[0]):
-            self.report(req, known[1])
+        if known is not None and at_least(self.ctx.target_version, known[0].deprecated):
+            self.report(req, known[1], deprecation=known[0])

@@ -1,8 +1,11 @@
-"""The `openvino-dev` package, whose last release was 2024.6.0, in every dependency file."""
+"""The `openvino-dev` package in every dependency file."""
 from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, RequirementRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+
+DEV = DEPRECATIONS["openvino-dev"]
 
 # openvino-dev extras -> the framework package each one pulled in; None: the framework is gone
 EXTRAS = {"onnx": "onnx", "pytorch": "torch", "tensorflow": "tensorflow", "tensorflow2": "tensorflow",
@@ -12,11 +15,11 @@ EXTRAS = {"onnx": "onnx", "pytorch": "torch", "tensorflow": "tensorflow", "tenso
 class OpenvinoDevRequirement(RequirementRule):
     code = "OV401"
     name = "openvino-dev-requirement"
-    summary = "`openvino-dev` ended with 2024.6.0: depend on `openvino`"
+    summary = f"`openvino-dev` ended with {DEV.last}: depend on `openvino`"
     rationale = (
         "`openvino-dev` shipped the Model Optimizer, POT, the Accuracy Checker and the Open Model Zoo tools "
-        "next to `openvino`, at the same version. It was deprecated in 2023.1 and its last release is "
-        "2024.6.0, so any pin at or above 2025 cannot be installed. `openvino` carries the runtime, `ovc` "
+        f"next to `openvino`, at the same version. It was deprecated in {DEV.deprecated} and its last release is "
+        f"{DEV.last}, so any pin at or above {DEV.removed} cannot be installed. `openvino` carries the runtime, `ovc` "
         "and `benchmark_app`; each extra becomes its framework package (`[onnx]` → `onnx`, `[pytorch]` → "
         "`torch`, `[tensorflow2]` → `tensorflow`, `[paddle]` → `paddlepaddle`). Caffe, MXNet and Kaldi have "
         "no conversion path any more. When `openvino` is already listed, the `openvino-dev` entry is "
@@ -24,8 +27,7 @@ class OpenvinoDevRequirement(RequirementRule):
         "longer match."
     )
     fix = Applicability.SAFE
-    deprecated_in = "2023.1"
-    removed_in = "2025.0"
+    deprecation = DEV
     needles = ("(?i)openvino-dev", "(?i)openvino_dev", "(?i)openvino.dev")
     examples = (
         Example("numpy\nopenvino-dev==2023.3.0  # tools\n", "numpy\nopenvino==2023.3.0  # tools\n",

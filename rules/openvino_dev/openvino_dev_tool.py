@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ovlint.rulekit.rule import CommandRule, Example, Valid
-from ovlint.rules.openvino_dev._tools import MODULES, TOOLS, TOOL_NEEDLES, describe
+from ovlint.rules.openvino_dev._tools import DEV, MODULES, TOOLS, TOOL_NEEDLES, describe
 
 
 def _python_module(argv):
@@ -27,8 +27,7 @@ class DevToolCommand(CommandRule):
         "Tool. The message names what replaces each one; there is no mechanical rewrite. `benchmark_app` "
         "and `ovc` ship with `openvino` and are not reported."
     )
-    deprecated_in = "2023.1"
-    removed_in = "2025.0"
+    deprecation = DEV
     needles = TOOL_NEEDLES
     examples = (
         Example("pot -c config.json --output-dir results\n", filename="quantize.sh"),
@@ -47,4 +46,4 @@ class DevToolCommand(CommandRule):
         if tool not in TOOLS:
             tool = _python_module(argv)
         if tool is not None:
-            self.report(command, describe(tool))
+            self.report(command, describe(tool), deprecation=TOOLS[tool][2])

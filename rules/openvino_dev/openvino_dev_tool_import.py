@@ -3,19 +3,21 @@ from __future__ import annotations
 
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, PythonRule, Valid
-from ovlint.rules.openvino_dev._tools import MODULES, describe
+from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.openvino_dev._tools import DEV, MODULES, TOOLS, describe
 
-
+MODEL_API_PACKAGE = DEPRECATIONS["openmodelzoo-modelapi"]
 MODEL_API = "openvino.model_zoo.model_api"
 
 
 def _message(module: str):
+    """(message, deprecation) for an import of `module`, or None when it is not a tool's."""
     if module == MODEL_API or module.startswith(MODEL_API + "."):
-        return (f"`{MODEL_API}` came from `openmodelzoo-modelapi`, which ended with 2022.3.0: install "
+        return (f"`{MODEL_API}` came from `openmodelzoo-modelapi`, which ended with {MODEL_API_PACKAGE.last}: install "
                 f"`openvino-model-api` and import `model_api{module[len(MODEL_API):]}` instead (check the calls "
-                "against its current API)")
+                "against its current API)"), MODEL_API_PACKAGE
     tool = next((tool for name, tool in MODULES.items() if module == name or module.startswith(name + ".")), None)
-    return describe(tool) if tool else None
+    return (describe(tool), TOOLS[tool][2]) if tool else None
 
 
 class DevToolImport(PythonRule):
@@ -29,8 +31,7 @@ class DevToolImport(PythonRule):
         "`nncf.Dataset`; the message gives the parameter mapping. `openvino.model_zoo.model_api` was a "
         "separate package, `openmodelzoo-modelapi`, continued as `openvino-model-api` (`import model_api`)."
     )
-    deprecated_in = "2023.1"
-    removed_in = "2025.0"
+    deprecation = DEV
     needles = ("openvino", "omz_tools")
     examples = (
         Example("from openvino.tools.pot import IEEngine, load_model, create_pipeline\n"),
@@ -41,14 +42,14 @@ class DevToolImport(PythonRule):
 
     def visit_Import(self, node) -> None:
         for alias in node.names:
-            message = _message(dotted(alias.name))
-            if message:
-                self.report(node, message)
+            found = _message(dotted(alias.name))
+            if found:
+                self.report(node, found[0], deprecation=found[1])
                 return
 
     def visit_ImportFrom(self, node) -> None:
         if node.relative or node.module is None:
             return
-        message = _message(dotted(node.module))
-        if message:
-            self.report(node, message)
+        found = _message(dotted(node.module))
+        if found:
+            self.report(node, found[0], deprecation=found[1])

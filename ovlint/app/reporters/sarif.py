@@ -14,6 +14,13 @@ def _region(start: dict, end: dict) -> dict:
             "endLine": end["row"], "endColumn": end["column"]}
 
 
+def _rule_properties(rule) -> dict:
+    found = {"deprecated_in": rule.deprecated_in, "removed_in": rule.removed_in}
+    if rule.deprecation is not None:
+        found.update(replacement=rule.deprecation.replacement, documentation=rule.deprecation.docs)
+    return found
+
+
 def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
     from ovlint.engine import registry
 
@@ -24,7 +31,7 @@ def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
         "shortDescription": {"text": rules[code].summary},
         "fullDescription": {"text": rules[code].rationale},
         "help": {"text": f"{rules[code].rationale} (docs: {rules[code].url()})"},
-        "properties": {"deprecated_in": rules[code].deprecated_in, "removed_in": rules[code].removed_in},
+        "properties": _rule_properties(rules[code]),
     } for code in used if code in rules]}
     index = {rule["id"]: i for i, rule in enumerate(driver["rules"])}
     results = []
