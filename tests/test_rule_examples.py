@@ -49,6 +49,10 @@ def test_flagged_example(rule, index, example):
     assert {d.code for d in found} == {rule.code}
     for diag in found:
         assert 0 <= diag.start <= diag.end <= len(example.source)
+    if example.fixed is None:
+        assert example.messages is not None, "an example without a fix must state its message"
+    if example.messages is not None:
+        assert tuple(d.message for d in found) == example.messages
     outcome = fix_example(rule, example.source, example.filename, unsafe=True, target=example.target)
     if example.fixed is None:
         together = lint_text(example.filename, kind_of(example.filename), example.source,

@@ -21,8 +21,8 @@ def rule_dict(rule) -> dict:
         "replacement": rule.deprecation.replacement if rule.deprecation else None,
         "docs": rule.deprecation.docs if rule.deprecation else None,
         "url": rule.url(),
-        "examples": [{"source": e.source, "fixed": e.fixed, "filename": e.filename, "unsafe": e.unsafe}
-                     for e in rule.examples],
+        "examples": [{"source": e.source, "fixed": e.fixed, "filename": e.filename, "unsafe": e.unsafe,
+                      "messages": list(e.messages or ())} for e in rule.examples],
         "valid": [{"source": v.source, "filename": v.filename} for v in rule.valid],
     }
 
@@ -84,6 +84,8 @@ def rule_markdown(rule, heading: str = "##") -> str:
         if example.fixed is not None:
             how = "--fix --unsafe-fixes" if example.unsafe else "--fix"
             lines += [f"After `{how}`:", "", f"```{lang}", example.fixed.rstrip("\n"), "```", ""]
+        elif example.messages:
+            lines += ["Reported as:", ""] + [f"> {message}" for message in example.messages] + [""]
     for valid in rule.valid:
         lines += [f"Not flagged (`{valid.filename}`):", "", f"```{_lang(valid.filename)}",
                   valid.source.rstrip("\n"), "```", ""]

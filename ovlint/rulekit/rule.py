@@ -16,7 +16,7 @@ methods), so rules never need to know how a kind of file is read.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Optional
+from typing import TYPE_CHECKING, ClassVar, Optional, Union
 
 from ovlint.base.diagnostics import Applicability, Edit, Fix
 from ovlint.rulekit.deprecation import Deprecation
@@ -29,13 +29,19 @@ DOCS_BASE = "docs/rules.md"
 
 @dataclass(frozen=True)
 class Example:
-    """Code the rule flags and, if it has a fix, what the fix turns it into."""
+    """Code the rule flags and, if it has a fix, what the fix turns it into; without a fix, the
+    message is what the user gets, so the example states it (one per finding, in order)."""
 
     source: str
     fixed: Optional[str] = None
     filename: str = "example.py"
     unsafe: bool = False  # the fix needs --unsafe-fixes
     target: Optional[str] = None  # --target-version for this example
+    message: Union[str, tuple[str, ...], None] = None
+
+    @property
+    def messages(self) -> Optional[tuple[str, ...]]:
+        return (self.message,) if isinstance(self.message, str) else self.message
 
 
 @dataclass(frozen=True)

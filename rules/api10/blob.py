@@ -32,7 +32,10 @@ class BlobUse(Api10Rule):
             unsafe=True,
         ),
         Example("from openvino.inference_engine import TensorDesc\n\n"
-                "print(TensorDesc(\"FP32\", [1], \"C\").dims)\n"),
+                "print(TensorDesc(\"FP32\", [1], \"C\").dims)\n",
+                message=("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
+                         "and a layout other than the model's is declared with `PrePostProcessor` "
+                         '(`ppp.input(name).tensor().set_layout(ov.Layout("NHWC"))`)')),
     )
     valid = (
         Valid("import openvino as ov\n\ntensor = ov.Tensor(frame)\nprint(tensor.data)\n"),

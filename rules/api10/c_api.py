@@ -43,7 +43,12 @@ class InferenceEngineCApi(NativeRule):
     deprecation = C_API
     needles = ("ie_c_api", "ie_core_", "ie_infer_", "ie_blob_", "ie_network_", "ie_exec_network")
     examples = (Example("#include <c_api/ie_c_api.h>\n\nint main(void) {\n  ie_core_t *core = NULL;\n"
-                        "  ie_core_create(\"\", &core);\n  ie_core_free(&core);\n}\n", filename="main.c"),)
+                        "  ie_core_create(\"\", &core);\n  ie_core_free(&core);\n}\n", filename="main.c",
+                        message=(("`ie_core_t` was removed in 2024.0: see `ov_core_t` and the `ov_*` C API "
+                                  "(`openvino/c/openvino.h`)"),
+                                 ("`ie_core_create` was removed in 2024.0: use `ov_core_create(&core)`"),
+                                 ("`ie_core_free` was removed in 2024.0: see `ov_core_free` and the `ov_*` C "
+                                  "API (`openvino/c/openvino.h`)"))),)
     valid = (Valid("#include <openvino/c/openvino.h>\n\nint main(void) {\n  ov_core_t *core = NULL;\n"
                    "  ov_core_create(&core);\n  /* was ie_core_create */\n}\n", filename="main.c"),)
 

@@ -46,7 +46,9 @@ class LegacyCMakePackage(CMakeRule):
                 filename="CMakeLists.txt"),
         Example("target_link_libraries(app IE::inference_engine_c_api)\n",
                 "target_link_libraries(app openvino::runtime::c)\n", filename="CMakeLists.txt"),
-        Example("target_link_libraries(app ngraph::onnx_importer)\n", filename="CMakeLists.txt"),
+        Example("target_link_libraries(app ngraph::onnx_importer)\n", filename="CMakeLists.txt",
+                message=("`ngraph::onnx_importer` went with the old package: `openvino::frontend::onnx` "
+                         "(`COMPONENTS ONNX`)")),
     )
     valid = (Valid("# find_package(InferenceEngine)\nfind_package(OpenVINO REQUIRED)\n"
                    "message(\"no ngraph here: [[ngraph::ngraph]]\")\n", filename="CMakeLists.txt"),)

@@ -62,9 +62,16 @@ class InferenceEngineCpp(NativeRule):
     needles = ("InferenceEngine", "inference_engine")
     examples = (
         Example("#include <inference_engine.hpp>\n\nint main() {\n  InferenceEngine::Core ie;\n"
-                "  auto net = ie.ReadNetwork(\"m.xml\");\n}\n", filename="main.cpp"),
+                "  auto net = ie.ReadNetwork(\"m.xml\");\n}\n", filename="main.cpp",
+                message=("`InferenceEngine::Core` was removed in 2024.0: use `ov::Core`",
+                         "`ReadNetwork` is API 1.0: use `core.read_model(path)`")),
         Example("using namespace InferenceEngine;\n\nvoid run(ExecutableNetwork& exec) {\n"
-                "  auto request = exec.CreateInferRequest();\n}\n", filename="run.cpp"),
+                "  auto request = exec.CreateInferRequest();\n}\n", filename="run.cpp",
+                message=(("`using namespace InferenceEngine;`: the namespace was removed in 2024.0; use "
+                          "`ov::`"),
+                         ("`ExecutableNetwork` (from `InferenceEngine`) was removed: use `ov::CompiledModel` "
+                          "(from `core.compile_model`)"),
+                         "`CreateInferRequest` is API 1.0: use `compiled.create_infer_request()`")),
     )
     valid = (Valid("#include <openvino/openvino.hpp>\n// was InferenceEngine::Core\n"
                    "const char* note = \"InferenceEngine::Core\";\nov::Core core;\nauto m = core.read_model(\"m.xml\");\n",

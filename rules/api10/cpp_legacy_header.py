@@ -59,7 +59,9 @@ class LegacyHeader(NativeRule):
     examples = (
         Example("#include <inference_engine.hpp>\n#include \"ngraph/opsets/opset8.hpp\"\n",
                 "#include <openvino/openvino.hpp>\n#include \"openvino/opsets/opset8.hpp\"\n", filename="app.cpp"),
-        Example("#include <cpp/ie_infer_request.hpp>\n", filename="app.cpp"),
+        Example("#include <cpp/ie_infer_request.hpp>\n", filename="app.cpp",
+                message=("`cpp/ie_infer_request.hpp` was removed: its API is in "
+                         "`openvino/runtime/infer_request.hpp` (`ov::InferRequest`)")),
     )
     valid = (Valid("#include <openvino/openvino.hpp>\n// #include <inference_engine.hpp>\n"
                    "const char* doc = \"#include <ie_core.hpp>\";\n", filename="app.cpp"),)

@@ -43,7 +43,9 @@ class NgraphCpp(NativeRule):
                 "  auto x = std::make_shared<ov::opset8::Parameter>(ov::element::f32, ov::Shape{1});\n"
                 "  return std::make_shared<ov::Model>(ov::OutputVector{x}, ov::ParameterVector{x});\n}\n",
                 filename="build.cpp"),
-        Example("auto model = ngraph::onnx_import::import_onnx_model(\"m.onnx\");\n", filename="load.cpp"),
+        Example("auto model = ngraph::onnx_import::import_onnx_model(\"m.onnx\");\n", filename="load.cpp",
+                message=("The ONNX importer API was removed in 2024.0: read the file with "
+                         '`ov::Core::read_model("model.onnx")`')),
     )
     valid = (Valid("auto shape = ov::Shape{1, 3};\n// ngraph::Shape was an alias\nmy::ngraph::Shape s;\n",
                    filename="a.cpp"),)

@@ -53,7 +53,10 @@ class ExecutableNetworkUse(Api10Rule):
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"
             "exec_net = ie.load_network(ie.read_network(\"m.xml\"), \"CPU\", num_requests=0)\n"
-            "request_id = exec_net.get_idle_request_id()\n"),
+            "request_id = exec_net.get_idle_request_id()\n",
+                message=("`exec_net.get_idle_request_id()` manages API 1.0 request pools: use "
+                         "`ov.AsyncInferQueue(compiled_model, jobs=N)`: `queue.set_callback(fn)`, "
+                         "`queue.start_async(inputs, userdata)`, `queue.wait_all()`")),
     )
     valid = (
         Valid("import openvino as ov\n\ncompiled = ov.Core().compile_model(\"m.xml\")\n"

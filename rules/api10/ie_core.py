@@ -57,8 +57,12 @@ class IECoreUse(Api10Rule):
             "    def tune(self):\n        self.core.set_property(\"CPU\", {\"PERF_COUNT\": \"YES\"})\n",
             unsafe=True,
         ),
-        Example("import openvino as ov\n\nexec_net = ov.Core().import_network(\"model.blob\", \"MYRIAD\")\n"),
-        Example("from openvino.inference_engine import IEPlugin\n\nplugin = IEPlugin(device=\"CPU\")\n"),
+        Example("import openvino as ov\n\nexec_net = ov.Core().import_network(\"model.blob\", \"MYRIAD\")\n",
+                message=("`import_network(file, device)` is API 1.0: read the file yourself and call "
+                         "`core.import_model(data, device, config)` (it takes the exported bytes)")),
+        Example("from openvino.inference_engine import IEPlugin\n\nplugin = IEPlugin(device=\"CPU\")\n",
+                message=("`IEPlugin` (the pre-2021 API) was removed: create `ov.Core()` and pass the device "
+                         "to `core.compile_model(model, device)`")),
     )
     valid = (
         Valid("import openvino as ov\n\ncore = ov.Core()\nmodel = core.read_model(\"m.xml\")\n"

@@ -73,7 +73,9 @@ class IENetworkUse(Api10Rule):
             unsafe=True,
         ),
         Example("from openvino.inference_engine import IECore\n\nnet = IECore().read_network(\"m.xml\")\n"
-                "for layer in net.layers.values():\n    print(layer.type)\n"),
+                "for layer in net.layers.values():\n    print(layer.type)\n",
+                message=("`net.layers` is API 1.0: walk `model.get_ordered_ops()` (each op has "
+                         "`get_type_name()`, `get_friendly_name()`, `get_attributes()`)")),
     )
     valid = (
         Valid("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\n"

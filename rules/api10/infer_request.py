@@ -54,7 +54,10 @@ class InferRequestUse(Api10Rule):
         Example(
             "from openvino.inference_engine import IECore\n\n"
             "request = IECore().load_network(\"m.xml\", \"CPU\").requests[0]\n"
-            "request.set_completion_callback(on_done, 0)\n"),
+            "request.set_completion_callback(on_done, 0)\n",
+                message=("`set_completion_callback(fn, data)` is API 1.0: `request.set_callback(fn, "
+                         "userdata)` calls `fn(userdata)` (no status; failures raise in `wait()`), or use "
+                         "`ov.AsyncInferQueue.set_callback(fn)` with `fn(request, userdata)`")),
     )
     valid = (
         Valid("import openvino as ov\n\nrequest = ov.Core().compile_model(\"m.xml\").create_infer_request()\n"

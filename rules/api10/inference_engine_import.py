@@ -33,9 +33,11 @@ class InferenceEngineImport(Api10Rule):
         ),
         Example("from openvino.inference_engine import StatusCode\n",
                 ""),
-        Example("import openvino.inference_engine as ie_api\n\nprint(ie_api.__version__)\n"),
+        Example("import openvino.inference_engine as ie_api\n\nprint(ie_api.__version__)\n",
+                message="`openvino.inference_engine` (API 1.0) was removed in OpenVINO 2024.0"),
         Example("from openvino import inference_engine\n", ""),
-        Example("from openvino.inference_engine import get_version\n\nprint(get_version())\n"),
+        Example("from openvino.inference_engine import get_version\n\nprint(get_version())\n",
+                message="`openvino.inference_engine` (API 1.0) was removed in OpenVINO 2024.0"),
     )
     valid = (
         Valid("from openvino import Core\n\ncore = Core()\n"),

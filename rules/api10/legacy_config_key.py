@@ -91,7 +91,9 @@ class LegacyConfigKey(Api10Rule):
             "print(compiled.get_property(\"NUM_STREAMS\"))\n",
             unsafe=True,
         ),
-        Example("import openvino as ov\n\nov.Core().set_property(\"GPU\", {\"DYN_BATCH_ENABLED\": \"YES\"})\n"),
+        Example("import openvino as ov\n\nov.Core().set_property(\"GPU\", {\"DYN_BATCH_ENABLED\": \"YES\"})\n",
+                message=("`DYN_BATCH_ENABLED` has no API 2.0 counterpart: use dynamic shapes "
+                         "(`model.reshape` with `-1`) instead")),
     )
     valid = (
         Valid("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"PERF_COUNT\": \"YES\"})\n"),

@@ -55,7 +55,10 @@ class NgraphUse(Api10Rule):
             unsafe=True,
         ),
         Example("from ngraph.opset8 import parameter\n", "from openvino.opset8 import parameter\n"),
-        Example("import ngraph as ng\n\ncapsule = ng.Function.to_capsule(function)\n"),
+        Example("import ngraph as ng\n\ncapsule = ng.Function.to_capsule(function)\n",
+                message=("The nGraph Python API (`ngraph`) was removed in OpenVINO 2024.0",
+                         ("`ngraph.Function.to_capsule` is part of the removed nGraph API: build graphs with "
+                          "`openvino.opsetN` functions and `ov.Model`"))),
     )
     valid = (
         Valid("import ngraph\n\ngraph = ngraph.Graph()  # the unrelated PyPI package\n"),

@@ -25,7 +25,9 @@ class NodeArithmetic(PythonRule):
     deprecation = ARITHMETIC
     needles = ("openvino", "ngraph")
     examples = (Example("import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\n"
-                        "y = ops.relu(x) * ops.constant([2.0])\n"),)
+                        "y = ops.relu(x) * ops.constant([2.0])\n",
+                        message=("Arithmetic operators on graph nodes were removed in OpenVINO 2025.0: use "
+                                 "`ops.multiply(a, b)`")),)
     valid = (Valid("import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\n"
                    "y = ops.multiply(ops.relu(x), ops.constant([2.0]))\nscale = 2 * 3\n"),)
 

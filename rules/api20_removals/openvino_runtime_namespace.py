@@ -74,7 +74,9 @@ class RuntimeNamespace(PythonRule):
                 "import openvino as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n"),
         Example("from openvino.runtime import Core, serialize\n", "from openvino import Core, serialize\n"),
         Example("import openvino.runtime.opset13 as ops\n", "import openvino.opset13 as ops\n"),
-        Example("from openvino.runtime import Node\n", target="2024.6"),
+        Example("from openvino.runtime import Node\n", target="2024.6",
+                message=("`openvino.runtime` was removed in OpenVINO 2026.0: use `openvino` (`openvino` "
+                         "exports `Node` from 2025.0 on)")),
         Example("import openvino as ov\n\nshape = ov.runtime.PartialShape([1, 3])\n",
                 "import openvino as ov\n\nshape = ov.PartialShape([1, 3])\n"),
     )

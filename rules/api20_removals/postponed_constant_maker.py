@@ -36,7 +36,10 @@ class PostponedConstantMaker(PythonRule):
     examples = (Example(
         "import openvino as ov\nfrom openvino.utils.postponed_constant import PostponedConstant\n\n\n"
         "def fill(tensor):\n    tensor.data[:] = 1.0\n\n\n"
-        "weights = PostponedConstant(ov.Type.f32, ov.Shape([4]), fill, 'weights')\n"),)
+        "weights = PostponedConstant(ov.Type.f32, ov.Shape([4]), fill, 'weights')\n",
+                        message=("The `PostponedConstant` maker takes no argument and returns the tensor "
+                                 "since OpenVINO 2026.0: inside the maker create the tensor (`tensor = "
+                                 "ov.Tensor(ov.Type.f32, ov.Shape([4]))`), fill it, and `return tensor`")),)
     valid = (Valid(
         "import numpy as np\nimport openvino as ov\nfrom openvino.utils.postponed_constant import PostponedConstant\n\n\n"
         "def make():\n    return ov.Tensor(np.ones(4, np.float32))\n\n\n"

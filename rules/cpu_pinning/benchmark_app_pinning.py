@@ -28,7 +28,10 @@ class BenchmarkAppPinning(CommandRule):
     examples = (
         Example("benchmark_app -m model.xml -d CPU -pin NUMA\n", "benchmark_app -m model.xml -d CPU -pin NO\n",
                 filename="bench.sh", unsafe=True),
-        Example("RUN benchmark_app -m /m.xml -pin=HYBRID_AWARE\n", filename="Dockerfile"),
+        Example("RUN benchmark_app -m /m.xml -pin=HYBRID_AWARE\n", filename="Dockerfile",
+                message=("`-pin` was removed (AFFINITY in 2025.0, CPU_BIND_THREAD with API 1.0 in 2024.0): "
+                         "use `-pin YES|NO` = True; not exact for `HYBRID_AWARE`: the choice of performance "
+                         "or efficiency cores is automatic now (`ov::hint::scheduling_core_type` sets it)")),
     )
     valid = (Valid("benchmark_app -m model.xml -pin YES\n", filename="bench.sh"),)
 

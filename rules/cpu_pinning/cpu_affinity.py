@@ -39,7 +39,9 @@ class AffinityProperty(PythonRule):
         Example("import openvino as ov\n\nmode = ov.Core().get_property(\"CPU\", \"AFFINITY\")\n",
                 "import openvino as ov\n\nmode = ov.Core().get_property(\"CPU\", \"ENABLE_CPU_PINNING\")\n",
                 unsafe=True),
-        Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": mode})\n"),
+        Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": mode})\n",
+                message=("`AFFINITY` was removed (AFFINITY in 2025.0, CPU_BIND_THREAD with API 1.0 in "
+                         "2024.0): use `ENABLE_CPU_PINNING` (`a variable` has no counterpart)")),
     )
     valid = (
         Valid("import openvino.properties.hint as hints\n\nconfig = {hints.enable_cpu_pinning: False}\n"),

@@ -35,10 +35,16 @@ class RemovedComponentsCpp(NativeRule):
     examples = (
         Example("auto t = ov::element::undefined;\n", "auto t = ov::element::dynamic;\n", filename="a.cpp"),
         Example("core.set_property(ov::hint::performance_mode(ov::hint::PerformanceMode::UNDEFINED));\n",
-                filename="a.cpp"),
-        Example("auto compiled = core.compile_model(model, \"MYRIAD\");\n", filename="a.cpp"),
+                filename="a.cpp",
+                message=("`PerformanceMode::UNDEFINED` was removed in 2024.0: use LATENCY, THROUGHPUT or "
+                         "CUMULATIVE_THROUGHPUT, or omit the hint")),
+        Example("auto compiled = core.compile_model(model, \"MYRIAD\");\n", filename="a.cpp",
+                message=("This device plugin was removed: MYRIAD (removed in 2023.0); use CPU, GPU or NPU")),
         Example("auto lstm = std::make_shared<ov::opset3::LSTMSequence>(x, h, c, lens, w, r, b, p, 128, dir);\n",
-                filename="a.cpp"),
+                filename="a.cpp",
+                message=("`ov::op::v0::LSTMSequence` was removed in 2025.0: use `ov::op::v5::LSTMSequence`, "
+                         "which has no peephole input `P` and no `weights_format` or `input_forget` "
+                         "parameters (check the gate order of `W`, `R` and `B`)")),
     )
     valid = (Valid("auto t = ov::element::dynamic;\nconst char* d = \"CPU\"; // not MYRIAD\n"
                    "auto lstm = std::make_shared<ov::op::v5::LSTMSequence>(x, h, c, lens, w, r, b, 128, dir);\n",

@@ -22,8 +22,12 @@ class DiscontinuedFramework(CommandRule):
     deprecation = FRAMEWORKS
     needles = MO_NEEDLES
     examples = (
-        Example("mo --input_model net.caffemodel --input_proto deploy.prototxt\n", filename="convert.sh"),
-        Example("RUN python3 mo_mxnet.py --input_model resnet-0000.params\n", filename="Dockerfile"),
+        Example("mo --input_model net.caffemodel --input_proto deploy.prototxt\n", filename="convert.sh",
+                message=("Caffe models can no longer be converted (the `.caffemodel` model; removed in "
+                         "OpenVINO 2024.0): export the model to ONNX first, then run `ovc model.onnx`")),
+        Example("RUN python3 mo_mxnet.py --input_model resnet-0000.params\n", filename="Dockerfile",
+                message=("MXNet models can no longer be converted (`mo_mxnet.py`; removed in OpenVINO "
+                         "2024.0): export the model to ONNX first, then run `ovc model.onnx`")),
     )
     valid = (
         Valid("mo --input_model model.onnx\n", filename="convert.sh"),

@@ -26,8 +26,12 @@ class DiscontinuedFrameworkPython(PythonRule):
     )
     deprecation = FRAMEWORKS
     needles = ("openvino",)
-    examples = (Example("import openvino as ov\n\nmodel = ov.Core().read_model('deploy.caffemodel')\n"),
-                Example("from openvino.tools.mo import convert_model\n\nm = convert_model('a.nnet', framework='kaldi')\n"))
+    examples = (Example("import openvino as ov\n\nmodel = ov.Core().read_model('deploy.caffemodel')\n",
+                        message=("Caffe models can no longer be read or converted (removed in OpenVINO "
+                                 "2024.0): export the model to ONNX first")),
+                Example("from openvino.tools.mo import convert_model\n\nm = convert_model('a.nnet', framework='kaldi')\n",
+                        message=("Kaldi models can no longer be read or converted (removed in OpenVINO "
+                                 "2024.0): export the model to ONNX first")))
     valid = (Valid("import openvino as ov\n\nmodel = ov.Core().read_model('model.onnx')\nprint('x.caffemodel')\n"),)
 
     def visit_Call(self, node) -> None:

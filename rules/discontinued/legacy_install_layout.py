@@ -48,14 +48,25 @@ class LegacyInstallLayout(CommandRule):
     deprecation = LAYOUT_2021
     needles = ("deployment_tools/", "/bin/setupvars.sh", "repos.intel.com/openvino/", "_openvino_toolkit_")
     examples = (
-        Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh"),
-        Example("LD_LIBRARY_PATH=/opt/intel/openvino/deployment_tools/ngraph/lib ./classify\n", filename="run.sh"),
+        Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh",
+                message=("`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install "
+                         "root")),
+        Example("LD_LIBRARY_PATH=/opt/intel/openvino/deployment_tools/ngraph/lib ./classify\n", filename="run.sh",
+                message=("`deployment_tools/ngraph` is a 2021 path, gone since 2022.1: headers are in "
+                         "`runtime/include`, libraries in `runtime/lib/intel64`, and the CMake package in "
+                         "`runtime/cmake` (`find_package(OpenVINO)`)")),
         Example("RUN cd /opt/intel/openvino/deployment_tools/model_optimizer && python3 mo.py -h\n",
-                filename="Dockerfile"),
+                filename="Dockerfile",
+                message=("`deployment_tools/model_optimizer` is a 2021 path, gone since 2022.1: the Model "
+                         "Optimizer is `ovc`, installed with `pip install openvino`")),
         Example('echo "deb https://apt.repos.intel.com/openvino/2024 ubuntu22 main" | sudo tee /etc/apt/sources.list.d/ov.list\n',
-                filename="setup.sh"),
+                filename="setup.sh",
+                message=("OpenVINO's APT repository has no year folder since 2025.1: use "
+                         "`https://apt.repos.intel.com/openvino` with the Ubuntu release as the suite "
+                         "(`ubuntu24 main`)")),
         Example("wget https://storage.openvinotoolkit.org/repositories/openvino/packages/2025.0/linux/"
-                "l_openvino_toolkit_ubuntu22_2025.0.0.17942.1f68be9f594_x86_64.tgz\n", filename="get.sh"),
+                "l_openvino_toolkit_ubuntu22_2025.0.0.17942.1f68be9f594_x86_64.tgz\n", filename="get.sh",
+                message="archives of 2025.0 have no `l_` prefix: `openvino_toolkit_...`"),
     )
     valid = (
         Valid("source /opt/intel/openvino_2025/setupvars.sh\n"

@@ -46,7 +46,10 @@ class ModelServerConfig(JsonRule):
     needles = ("model_config_list", "pipeline_config_list", "plugin_config")
     examples = (
         Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m", "shape": "auto",\n'
-                '  "target_device": "MYRIAD"}}]}\n', filename="config.json"),
+                '  "target_device": "MYRIAD"}}]}\n', filename="config.json",
+                message=(('`"shape": "auto"` is deprecated: give the shape (a dimension of -1 makes it '
+                          "dynamic)"),
+                         "`target_device` names a removed plugin: MYRIAD (removed in 2023.0)")),
         Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
                 '  "plugin_config": {"CPU_THROUGHPUT_STREAMS": "CPU_THROUGHPUT_AUTO"}}}]}\n',
                 '{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'

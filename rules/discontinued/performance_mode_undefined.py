@@ -23,8 +23,12 @@ class PerformanceModeUndefined(PythonRule):
     needles = ("openvino",)
     examples = (
         Example("import openvino.properties.hint as hints\n\nconfig = {hints.performance_mode: "
-                "hints.PerformanceMode.UNDEFINED}\n"),
-        Example("import openvino as ov\n\nov.Core().compile_model('m.xml', 'CPU', {'PERFORMANCE_HINT': 'UNDEFINED'})\n"),
+                "hints.PerformanceMode.UNDEFINED}\n",
+                message=("`PerformanceMode.UNDEFINED` was removed in OpenVINO 2024.0: use LATENCY, "
+                         "THROUGHPUT or CUMULATIVE_THROUGHPUT, or omit the hint")),
+        Example("import openvino as ov\n\nov.Core().compile_model('m.xml', 'CPU', {'PERFORMANCE_HINT': 'UNDEFINED'})\n",
+                message=('`PerformanceMode.UNDEFINED` was removed in OpenVINO 2024.0: use "LATENCY", '
+                         '"THROUGHPUT" or "CUMULATIVE_THROUGHPUT", or omit the key')),
     )
     valid = (Valid("import openvino.properties.hint as hints\n\nmode = hints.PerformanceMode.LATENCY\n"),)
 

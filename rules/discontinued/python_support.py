@@ -40,9 +40,15 @@ class PythonSupport(RequirementRule):
     needles = ("requires-python", "python_requires", "python =", "python=")
     examples = (
         Example("[project]\nname = \"app\"\nrequires-python = \">=3.8\"\n"
-                "dependencies = [\"openvino>=2025.0\"]\n", filename="pyproject.toml"),
+                "dependencies = [\"openvino>=2025.0\"]\n", filename="pyproject.toml",
+                message=("OpenVINO 2026.4 has wheels for Python 3.10 and newer (3.9 was dropped in 2025.4), "
+                         "but this allows Python 3.8: require `>=3.10`, or limit OpenVINO on older Pythons "
+                         'with a `python_version < "3.10"` marker')),
         Example("[options]\npython_requires = >=3.9\ninstall_requires =\n    openvino==2026.0.0\n",
-                filename="setup.cfg"),
+                filename="setup.cfg",
+                message=("OpenVINO 2026.4 has wheels for Python 3.10 and newer (3.9 was dropped in 2025.4), "
+                         "but this allows Python 3.9: require `>=3.10`, or limit OpenVINO on older Pythons "
+                         'with a `python_version < "3.10"` marker')),
     )
     valid = (
         Valid("[project]\nname = \"app\"\nrequires-python = \">=3.10\"\ndependencies = [\"openvino\"]\n",

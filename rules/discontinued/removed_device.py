@@ -23,10 +23,16 @@ class RemovedDevice(PythonRule):
     deprecation = GNA
     needles = ("openvino",)
     examples = (
-        Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n"),
-        Example("import openvino.properties as props\n\nmode = props.intel_gna.execution_mode\n"),
-        Example("import openvino as ov\n\nov.Core().compile_model(model, device_name='HETERO:GNA,CPU')\n"),
-        Example("import openvino as ov\n\nconfig = {'GNA_DEVICE_MODE': 'GNA_SW_EXACT'}\n"),
+        Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n",
+                message=("This device plugin was removed: MYRIAD (removed in 2023.0); use CPU, GPU or NPU")),
+        Example("import openvino.properties as props\n\nmode = props.intel_gna.execution_mode\n",
+                message=("This device plugin was removed: GNA (removed in 2024.0) and its `intel_gna` "
+                         "properties; use CPU, GPU or NPU")),
+        Example("import openvino as ov\n\nov.Core().compile_model(model, device_name='HETERO:GNA,CPU')\n",
+                message=("This device plugin was removed: GNA (removed in 2024.0); use CPU, GPU or NPU")),
+        Example("import openvino as ov\n\nconfig = {'GNA_DEVICE_MODE': 'GNA_SW_EXACT'}\n",
+                message=("This device plugin was removed: `GNA_DEVICE_MODE` configures GNA (removed in "
+                         "2024.0)")),
     )
     valid = (
         Valid("import openvino as ov\n\nov.Core().compile_model('m.xml', 'AUTO:GPU,CPU')\nprint('MYRIAD')\n"),

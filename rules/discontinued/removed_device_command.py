@@ -17,8 +17,12 @@ class RemovedDeviceCommand(CommandRule):
     )
     deprecation = REMOVED_DEVICES["GNA"]
     needles = ("MYRIAD", "HDDL", " GNA", ":GNA", ",GNA", "=GNA")
-    examples = (Example("benchmark_app -m model.xml -d MYRIAD\n", filename="bench.sh"),
-                Example("python3 demo.py -m m.xml --device HETERO:GNA,CPU\n", filename="run.sh"))
+    examples = (Example("benchmark_app -m model.xml -d MYRIAD\n", filename="bench.sh",
+                        message=("This command selects a removed device plugin: MYRIAD (removed in 2023.0); "
+                                 "use CPU, GPU or NPU")),
+                Example("python3 demo.py -m m.xml --device HETERO:GNA,CPU\n", filename="run.sh",
+                        message=("This command selects a removed device plugin: GNA (removed in 2024.0); use "
+                                 "CPU, GPU or NPU")))
     valid = (Valid("benchmark_app -m model.xml -d CPU\necho MYRIAD\n", filename="bench.sh"),)
 
     def check_command(self, command) -> None:

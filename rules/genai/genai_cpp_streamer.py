@@ -27,8 +27,16 @@ class StreamerCpp(NativeRule):
     examples = (
         Example("#include <openvino/genai/llm_pipeline.hpp>\n\nclass Printer : public ov::genai::StreamerBase {\n"
                 "    bool put(int64_t token) override { return false; }\n    void end() override {}\n};\n",
-                filename="streamer.cpp"),
-        Example("class Chunks : public ov::genai::ChunkStreamerBase {};\n", filename="streamer.hpp"),
+                filename="streamer.cpp",
+                message=("`StreamerBase::put` was removed in OpenVINO GenAI 2026.0: override "
+                         "`StreamingStatus write(int64_t token)` (and, for several tokens at once, "
+                         "`write(const std::vector<int64_t>& tokens)`); return "
+                         "`ov::genai::StreamingStatus::RUNNING`, or `STOP` where `put` returned true")),
+        Example("class Chunks : public ov::genai::ChunkStreamerBase {};\n", filename="streamer.hpp",
+                message=("`ChunkStreamerBase` was removed in OpenVINO GenAI 2026.0: derive from "
+                         "`ov::genai::StreamerBase` and override `StreamingStatus write(int64_t token)` "
+                         "(and, for several tokens at once, `write(const std::vector<int64_t>& tokens)`); "
+                         "return `ov::genai::StreamingStatus::RUNNING`, or `STOP` where `put` returned true")),
     )
     valid = (Valid("#include <openvino/genai/llm_pipeline.hpp>\n\nclass Printer : public ov::genai::StreamerBase {\n"
                    "    ov::genai::StreamingStatus write(int64_t token) override {\n"

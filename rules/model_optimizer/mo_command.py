@@ -44,7 +44,13 @@ class ModelOptimizerCommand(CommandRule):
         Example("import subprocess\n\nsubprocess.run([\"mo\", \"--input_model\", \"m.onnx\", \"--framework\", \"onnx\"])\n",
                 "import subprocess\n\nsubprocess.run([\"ovc\", \"m.onnx\"])\n"),
         Example("mo --input_model model.onnx --mean_values [123,117,104] --reverse_input_channels\n",
-                filename="convert.sh"),
+                filename="convert.sh",
+                message=("The Model Optimizer (`mo`) was removed in OpenVINO 2025.0: use `ovc`; options "
+                         "without an ovc equivalent: `--mean_values` → a `PrePostProcessor` step in the "
+                         "application (or before `ov.save_model`): "
+                         "`ppp.input(name).preprocess().mean([...])`; `--reverse_input_channels` → a "
+                         "`PrePostProcessor` step in the application (or before `ov.save_model`): "
+                         "`ppp.input(name).preprocess().reverse_channels()`")),
     )
     valid = (
         Valid("ovc model.onnx --output_model ir/\n", filename="convert.sh"),

@@ -55,7 +55,12 @@ class ModelOptimizerPythonApi(PythonRule):
         Example("from openvino.tools import mo\n\nmodel = mo.convert_model(\"m.onnx\", framework=\"onnx\")\n",
                 "import openvino as ov\n\nmodel = ov.convert_model(\"m.onnx\")\n"),
         Example("from openvino.tools.mo import convert_model\n\n"
-                "model = convert_model(\"m.onnx\", mean_values=[123, 117, 104])\n"),
+                "model = convert_model(\"m.onnx\", mean_values=[123, 117, 104])\n",
+                message=(("`openvino.tools.mo` was removed in OpenVINO 2025.0: use `openvino.convert_model`"),
+                         ("`openvino.tools.mo` was removed in OpenVINO 2025.0: use `openvino.convert_model`; "
+                          "arguments without a counterpart: `mean_values` → ppp = "
+                          "ov.preprocess.PrePostProcessor(model); ppp.input(name).preprocess().mean([...]); "
+                          "model = ppp.build()"))),
     )
     valid = (
         Valid("import openvino as ov\n\nmodel = ov.convert_model(\"m.onnx\")\n"),

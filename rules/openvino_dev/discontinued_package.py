@@ -46,10 +46,20 @@ class DiscontinuedPackage(RequirementRule):
     needles = ("(?i)openvino-nightly", "(?i)openvino_nightly", "(?i)openvino-tensorflow",
                "(?i)openvino_tensorflow", "(?i)openmodelzoo")
     examples = (
-        Example("openvino-nightly>=2024.4.0.dev0\n", filename="requirements.txt"),
-        Example("RUN pip install openvino-tensorflow==2.3.0\n", filename="Dockerfile"),
+        Example("openvino-nightly>=2024.4.0.dev0\n", filename="requirements.txt",
+                message=("`openvino-nightly` stopped at 2024.5.0.dev20241105: nightly builds of `openvino` "
+                         "come from the nightly index (`pip install --pre openvino --extra-index-url "
+                         "https://storage.openvinotoolkit.org/simple/wheels/nightly`)")),
+        Example("RUN pip install openvino-tensorflow==2.3.0\n", filename="Dockerfile",
+                message=("`openvino-tensorflow` (OpenVINO integration with TensorFlow) ended with 2.3.0: run "
+                         "TensorFlow models with `openvino` itself, whose TensorFlow frontend reads them "
+                         "(`ov.convert_model(saved_model_dir)`)")),
         Example("[project]\nname = \"app\"\ndependencies = [\"openmodelzoo-modelapi==2022.3.0\"]\n",
-                filename="pyproject.toml"),
+                filename="pyproject.toml",
+                message=("`openmodelzoo-modelapi` ended with 2022.3.0, and its wheel replaces "
+                         "`openvino/__init__.py` (after it, `openvino.Core` is gone): depend on "
+                         "`openvino-model-api`, and import `model_api.models` instead of "
+                         "`openvino.model_zoo.model_api.models`")),
     )
     valid = (Valid("--extra-index-url https://storage.openvinotoolkit.org/simple/wheels/nightly\n--pre\n"
                    "openvino\nopenvino-model-api\ntensorflow\n", filename="requirements.txt"),

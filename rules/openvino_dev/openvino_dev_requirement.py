@@ -40,8 +40,12 @@ class OpenvinoDevRequirement(RequirementRule):
         Example("openvino==2024.6.0\nOpenVINO_Dev==2024.6.0\n", "openvino==2024.6.0\n", filename="requirements.txt"),
         Example("RUN pip install --no-cache-dir openvino-dev[onnx]==2024.6.0\n",
                 "RUN pip install --no-cache-dir openvino==2024.6.0 onnx\n", filename="Dockerfile"),
-        Example("openvino-dev==2023.3.0 \\\n    --hash=sha256:0123456789abcdef\n", filename="requirements.txt"),
-        Example("openvino-dev[caffe]==2023.0.0\n", filename="requirements.txt"),
+        Example("openvino-dev==2023.3.0 \\\n    --hash=sha256:0123456789abcdef\n", filename="requirements.txt",
+                message=("`openvino-dev` ended with 2024.6.0: depend on `openvino` (the line is protected by "
+                         "`--hash`: replace it and regenerate the hashes)")),
+        Example("openvino-dev[caffe]==2023.0.0\n", filename="requirements.txt",
+                message=("`openvino-dev` ended with 2024.6.0: depend on `openvino`; `[caffe]` has no "
+                         "conversion path in current OpenVINO (convert the model to ONNX first)")),
     )
     valid = (
         Valid("openvino==2024.6.0\nopenvino-telemetry\npot==0.9.5\nngraph\n", filename="requirements.txt"),

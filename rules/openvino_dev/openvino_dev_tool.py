@@ -30,9 +30,27 @@ class DevToolCommand(CommandRule):
     deprecation = DEV
     needles = TOOL_NEEDLES
     examples = (
-        Example("pot -c config.json --output-dir results\n", filename="quantize.sh"),
-        Example("omz_downloader --name resnet-50-tf -o models\n", filename="models.sh"),
-        Example("import subprocess\n\nsubprocess.run(['python', '-m', 'openvino.tools.pot', '-c', 'q.json'])\n"),
+        Example("pot -c config.json --output-dir results\n", filename="quantize.sh",
+                message=("`pot` (the Post-training Optimization Tool) went away with `openvino-dev` (removed "
+                         "in 2024.0); instead use NNCF, `nncf.quantize(model, nncf.Dataset(data, "
+                         "transform))`; DefaultQuantization's `preset` is "
+                         "`preset=nncf.QuantizationPreset.PERFORMANCE|MIXED`, `stat_subset_size` is "
+                         "`subset_size`, `target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; "
+                         "AccuracyAwareQuantization is `nncf.quantize_with_accuracy_control(model, "
+                         "calibration_dataset, validation_dataset, validate, max_drop=...)`")),
+        Example("omz_downloader --name resnet-50-tf -o models\n", filename="models.sh",
+                message=("`omz_downloader` (the Open Model Zoo downloader) went away with `openvino-dev` "
+                         "(removed in 2025.0); instead use a download from the OpenVINO pages on Hugging "
+                         "Face (`huggingface-cli download OpenVINO/<model>`) or the framework's own hub, and "
+                         "convert them with `ovc`")),
+        Example("import subprocess\n\nsubprocess.run(['python', '-m', 'openvino.tools.pot', '-c', 'q.json'])\n",
+                message=("`pot` (the Post-training Optimization Tool) went away with `openvino-dev` (removed "
+                         "in 2024.0); instead use NNCF, `nncf.quantize(model, nncf.Dataset(data, "
+                         "transform))`; DefaultQuantization's `preset` is "
+                         "`preset=nncf.QuantizationPreset.PERFORMANCE|MIXED`, `stat_subset_size` is "
+                         "`subset_size`, `target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; "
+                         "AccuracyAwareQuantization is `nncf.quantize_with_accuracy_control(model, "
+                         "calibration_dataset, validation_dataset, validate, max_drop=...)`")),
     )
     valid = (
         Valid("benchmark_app -m model.xml\novc model.onnx\npython -m pot.solver\n", filename="run.sh"),

@@ -34,9 +34,23 @@ class DevToolImport(PythonRule):
     deprecation = DEV
     needles = ("openvino", "omz_tools")
     examples = (
-        Example("from openvino.tools.pot import IEEngine, load_model, create_pipeline\n"),
-        Example("import openvino.tools.accuracy_checker as ac\n"),
-        Example("from openvino.model_zoo.model_api.models import DetectionModel\n"),
+        Example("from openvino.tools.pot import IEEngine, load_model, create_pipeline\n",
+                message=("`pot` (the Post-training Optimization Tool) went away with `openvino-dev` (removed "
+                         "in 2024.0); instead use NNCF, `nncf.quantize(model, nncf.Dataset(data, "
+                         "transform))`; DefaultQuantization's `preset` is "
+                         "`preset=nncf.QuantizationPreset.PERFORMANCE|MIXED`, `stat_subset_size` is "
+                         "`subset_size`, `target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; "
+                         "AccuracyAwareQuantization is `nncf.quantize_with_accuracy_control(model, "
+                         "calibration_dataset, validation_dataset, validate, max_drop=...)`")),
+        Example("import openvino.tools.accuracy_checker as ac\n",
+                message=("`accuracy_check` (the Accuracy Checker) went away with `openvino-dev` (removed in "
+                         "2024.0); instead use your own evaluation loop over `compiled_model(inputs)` "
+                         "(current OpenVINO has no such tool), or keep `openvino-dev==2024.6.0` in a "
+                         "separate environment")),
+        Example("from openvino.model_zoo.model_api.models import DetectionModel\n",
+                message=("`openvino.model_zoo.model_api` came from `openmodelzoo-modelapi`, which ended with "
+                         "2022.3.0: install `openvino-model-api` and import `model_api.models` instead "
+                         "(check the calls against its current API)")),
     )
     valid = (Valid("import pot\nimport nncf\n\nnncf.quantize(model, dataset)\n"),)
 
