@@ -299,3 +299,14 @@ def test_add_extension_keeps_its_path_argument():
         core.add_extension(extension_path="libext.so", device_name="CPU")
         """
     assert 'core.add_extension("libext.so")' in fix(source).text
+
+
+def test_a_method_named_like_a_helper_of_the_rule_is_not_dispatched():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        ie.network_to_model(1)
+        ie.request_list(2)
+        """
+    assert {code for code, _ in found(source)} <= {"OV101", "OV102"}

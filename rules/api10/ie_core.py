@@ -104,9 +104,9 @@ class IECoreUse(Api10Rule):
             return
         if not owner.legacy and method in AMBIGUOUS:
             return
-        handler = getattr(self, f"_{method}", None)
+        handler = self.METHODS.get(method)
         if handler is not None:
-            handler(node, func)
+            handler(self, node, func)
 
     def _read_network(self, call, func) -> None:
         ctx = self.ctx
@@ -203,3 +203,8 @@ class IECoreUse(Api10Rule):
     def _import_network(self, call, func) -> None:
         self.propose(func.attr, "`import_network(file, device)` is API 1.0: read the file yourself and call "
                                 "`core.import_model(data, device, config)` (it takes the exported bytes)")
+
+    # the IECore methods with an API 2.0 counterpart -> how each call is migrated
+    METHODS = {"read_network": _read_network, "load_network": _load_network, "get_metric": _get_metric,
+               "get_config": _get_config, "set_config": _set_config, "query_network": _query_network,
+               "add_extension": _add_extension, "import_network": _import_network}
