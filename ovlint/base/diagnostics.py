@@ -18,6 +18,21 @@ class Edit:
     end: int
     content: str = ""
 
+    def clashes_with(self, other: "Edit", *, touching: bool) -> bool:
+        """Whether the two edits cannot both apply. Different replacements of intersecting ranges
+        always clash, and an insertion clashes with an edit strictly around it; with `touching`
+        (edits of different fixes, whose order at one offset nobody chose) an insertion also
+        clashes with an edit it only touches."""
+        if self == other:
+            return False
+        a, b = self, other
+        if a.start == a.end or b.start == b.end:
+            if touching:
+                return a.start <= b.end and b.start <= a.end
+            insertion, other_edit = (a, b) if a.start == a.end else (b, a)
+            return other_edit.start < insertion.start < other_edit.end
+        return a.start < b.end and b.start < a.end
+
 
 @dataclass(frozen=True)
 class Fix:
@@ -58,40 +73,36 @@ class Diagnostic:
         return (self.path, self.cell if self.cell is not None else -1, self.row, self.column, self.code)
 
     def to_dict(self) -> dict:
+        """The finding as `--output-format json` prints it: 1-based rows, columns and cell."""
         fix = None
         if self.fix is not None:
-            fix = {
-                "applicability": self.fix.applicability.value,
-                "message": self.fix.message,
-                "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in self.fix.edits],
-            }
+            fix = {"applicability": self.fix.applicability.value, "message": self.fix.message,
+                   "edits": self.edit_locations}
         return {
             "code": self.code,
             "message": self.message,
             "filename": self.path,
             "location": {"row": self.row, "column": self.column},
             "end_location": {"row": self.end_row, "column": self.end_column},
-            "cell": self.cell,
+            "cell": None if self.cell is None else self.cell + 1,
             "fix": fix,
             "url": self.url,
-            "source_line": self.source_line,
-            "edit_locations": self.edit_locations,
-            "deprecation": self.deprecation,
         }
 
+    def to_cache(self) -> dict:
+        """`to_dict`, and what the text formats show besides: enough to report the finding again
+        without reading the file. Its fix is known by locations only (fixes are always recomputed)."""
+        return {**self.to_dict(), "source_line": self.source_line, "deprecation": self.deprecation}
+
     @classmethod
-    def from_dict(cls, data: dict) -> "Diagnostic":
+    def from_cache(cls, data: dict) -> "Diagnostic":
         fix = None
         if data["fix"] is not None:
-            fix = Fix(
-                tuple(Edit(e["start"], e["end"], e["content"]) for e in data["fix"]["edits"]),
-                Applicability(data["fix"]["applicability"]),
-                data["fix"]["message"],
-            )
+            fix = Fix((), Applicability(data["fix"]["applicability"]), data["fix"]["message"])
         return cls(
             code=data["code"], message=data["message"], path=data["filename"], fix=fix,
-            cell=data["cell"], url=data["url"], row=data["location"]["row"],
-            column=data["location"]["column"], end_row=data["end_location"]["row"],
-            end_column=data["end_location"]["column"], source_line=data.get("source_line", ""),
-            edit_locations=data.get("edit_locations") or [], deprecation=data.get("deprecation"),
+            cell=None if data["cell"] is None else data["cell"] - 1, url=data["url"],
+            row=data["location"]["row"], column=data["location"]["column"], end_row=data["end_location"]["row"],
+            end_column=data["end_location"]["column"], source_line=data["source_line"],
+            edit_locations=data["fix"]["edits"] if fix is not None else [], deprecation=data["deprecation"],
         )

@@ -59,6 +59,12 @@ def decode(data: bytes, *, python: bool = False) -> SourceText:
     return SourceText(text, "utf-8" if encoding == "utf_8" else encoding, bom)
 
 
+def newline_of(text: str) -> str:
+    """The line ending a text uses (its first one: CRLF, CR or LF); LF when it has none."""
+    match = _NEWLINE.search(text)
+    return match.group() if match else "\n"
+
+
 class LineIndex:
     """Maps character offsets to 1-based (row, column) and back; CR, LF and CRLF all end a line."""
 

@@ -10,10 +10,13 @@ from ovlint import __version__
 from ovlint.base.diagnostics import Diagnostic
 
 
+FORMAT = 2  # of the entries (`Diagnostic.to_cache`); a new format starts a new file
+
+
 class Cache:
     def __init__(self, folder: str):
         self.folder = folder
-        self.file = os.path.join(folder, f"results-{__version__}.json")
+        self.file = os.path.join(folder, f"results-{__version__}-{FORMAT}.json")
         self.entries: dict = {}
         self.dirty = False
         try:
@@ -32,10 +35,10 @@ class Cache:
         entry = self.entries.get(os.path.abspath(path))
         if entry is None or entry[0] != key:
             return None
-        return [Diagnostic.from_dict(d) for d in entry[1]]
+        return [Diagnostic.from_cache(d) for d in entry[1]]
 
     def put(self, path: str, key: list, diagnostics: list[Diagnostic]) -> None:
-        self.entries[os.path.abspath(path)] = [key, [d.to_dict() for d in diagnostics]]
+        self.entries[os.path.abspath(path)] = [key, [d.to_cache() for d in diagnostics]]
         self.dirty = True
 
     def save(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ovlint.base.diagnostics import Applicability, Diagnostic, Edit
+from ovlint.base.diagnostics import Applicability, Diagnostic
 from ovlint.engine.own_rules import FixBrokeFile, FixDidNotConverge
 from ovlint.engine.linter import lint_text
 from ovlint.surfaces import Document, FileKind
@@ -61,19 +61,11 @@ def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     chosen = []
     for diag in sorted((d for d in diagnostics if allowed(d, unsafe)), key=lambda d: (d.fix.span, d.code)):
         edits = taken.setdefault(diag.unit, set())
-        if any(_conflict(e, other) for e in diag.fix.edits if e not in edits for other in edits):
+        if any(e.clashes_with(other, touching=True) for e in diag.fix.edits if e not in edits for other in edits):
             continue
         edits.update(diag.fix.edits)
         chosen.append(diag)
     return chosen
-
-
-def _conflict(a: Edit, b: Edit) -> bool:
-    if a == b:
-        return False
-    if a.start == a.end or b.start == b.end:  # an insertion conflicts with anything at or around it
-        return a.start <= b.end and b.start <= a.end
-    return a.start < b.end and b.start < a.end
 
 
 def apply_edits(text: str, edits) -> str:

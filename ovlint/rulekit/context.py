@@ -6,7 +6,7 @@ from typing import Any, Optional
 
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic, Edit, Fix
-from ovlint.base.text import LineIndex
+from ovlint.base.text import LineIndex, newline_of
 
 
 class UnitContext:
@@ -31,6 +31,11 @@ class UnitContext:
         if key not in self._memo:
             self._memo[key] = factory()
         return self._memo[key]
+
+    @property
+    def newline(self) -> str:
+        """The line ending fixes write: the one the unit uses."""
+        return newline_of(self.text)
 
     @property
     def lines(self) -> LineIndex:

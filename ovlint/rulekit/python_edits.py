@@ -77,12 +77,6 @@ def indentation(ctx, node) -> str:
     return ctx.text[line_start:start]
 
 
-def newline(ctx) -> str:
-    text = ctx.text
-    index = text.find("\n")
-    return "\r\n" if index > 0 and text[index - 1] == "\r" else "\n"
-
-
 def line_end(ctx, line) -> int:
     """Offset just past the newline that ends `line` (a statement)."""
     end = ctx.span(line)[1]

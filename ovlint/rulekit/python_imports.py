@@ -46,7 +46,7 @@ class ImportHelper:
     def insert_statement(self, statement: str) -> Edit:
         """An edit inserting `statement` on a line of its own after the leading imports."""
         text = self.ctx.text
-        newline = _newline(text)
+        newline = self.ctx.newline
         anchor = None
         for stmt in self.module.body:
             if _is_docstring(stmt) and anchor is None and stmt is self.module.body[0]:
@@ -88,11 +88,6 @@ def dotted(node) -> str:
 def _is_docstring(stmt) -> bool:
     return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
             and isinstance(stmt.body[0], cst.Expr) and isinstance(stmt.body[0].value, cst.SimpleString))
-
-
-def _newline(text: str) -> str:
-    m = re.search(r"\r\n|\r|\n", text)
-    return m.group() if m else "\n"
 
 
 def _after_header_comments(text: str) -> int:

@@ -14,7 +14,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, Fix
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import fresh_name, indentation, newline, walk, whole_lines
+from ovlint.rulekit.python_edits import fresh_name, indentation, walk, whole_lines
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._types import CORE, EXECUTABLE, Types
@@ -157,7 +157,7 @@ class Plan:
             if proposal.edits is None or ctx.suppressed(proposal.code, *ctx.span(proposal.where)):
                 unsafe = True
                 continue
-            if any(_overlap(e, t) for e in proposal.edits for t in taken):
+            if any(e.clashes_with(t, touching=False) for e in proposal.edits for t in taken):
                 unsafe = True
                 continue
             unsafe = unsafe or proposal.unsafe
@@ -214,7 +214,7 @@ class Plan:
                                   for alias in kept)
                 text = f"from {ctx.source(statement.module)} import {names}"
                 if binds:
-                    text += newline(ctx) + indentation(ctx, line) + binding
+                    text += ctx.newline + indentation(ctx, line) + binding
                     bound.add(id(scope))
                 result.append(ctx.replace(statement, text))
                 touched[statement] = "Import only what is still used"
@@ -277,15 +277,3 @@ def _loads_network(types, value) -> bool:
         return False
     owner = types.of(value.func.value)
     return owner is not None and owner.kind == CORE
-
-
-def _overlap(a: Edit, b: Edit) -> bool:
-    """Whether two edits of one fix cannot both apply: an insertion strictly inside a replaced
-    range, or two different replacements of intersecting ranges."""
-    if a == b:
-        return False
-    if a.start == a.end:
-        return b.start < a.start < b.end
-    if b.start == b.end:
-        return a.start < b.start < a.end
-    return a.start < b.end and b.start < a.end

@@ -5,7 +5,7 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
-    argument, delete_argument, indentation, int_value, keyword, line_end, newline, rename, statement_of,
+    argument, delete_argument, indentation, int_value, keyword, line_end, rename, statement_of,
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, Api10Rule, legacy_reference
 
@@ -160,8 +160,8 @@ class IECoreUse(Api10Rule):
         statement = f"{indentation(ctx, line)}{name} = [{owner}.create_infer_request() for _ in range({count})]"
         end = line_end(ctx, line)
         if end == len(ctx.text) and not ctx.text.endswith("\n"):
-            return [ctx.replace((end, end), newline(ctx) + statement)]
-        return [ctx.replace((end, end), statement + newline(ctx))]
+            return [ctx.replace((end, end), ctx.newline + statement)]
+        return [ctx.replace((end, end), statement + ctx.newline)]
 
     def _get_metric(self, call, func) -> None:
         self.propose(func.attr, "`get_metric` is `get_property` in API 2.0",

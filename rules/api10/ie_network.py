@@ -8,7 +8,7 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
-    argument, fresh_name, indentation, newline, rename, statement_of, string_value, walk, whole_lines,
+    argument, fresh_name, indentation, rename, statement_of, string_value, walk, whole_lines,
 )
 from ovlint.rules.api10._base import (
     API_1, CORE, DATA, INPUT_INFO, INPUTS, NETWORK, OUTPUTS, DATA_INPUTS, Api10Rule, legacy_reference,
@@ -286,7 +286,7 @@ class PppSite:
     def edits(self, rule) -> list:
         ctx = self.ctx
         indent = indentation(ctx, self.load_line)
-        nl = newline(ctx)
+        nl = ctx.newline
         ov = rule.plan.ov(self.load_line)
         lines = [f"{indent}{self.name} = {ov}.preprocess.PrePostProcessor({ctx.source(self.network_arg)}.clone()){nl}"]
         for _, steps in sorted(self.steps, key=lambda s: s[0]):

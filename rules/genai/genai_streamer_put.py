@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability, Edit
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import indentation, line_end, newline
+from ovlint.rulekit.python_edits import indentation, line_end
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 
@@ -94,7 +94,7 @@ class StreamerPut(PythonRule):
         indent = indentation(self.ctx, put)
         unit = indentation(self.ctx, put.body.body[0])[len(indent):] or "    "
         module, imports = self.ctx.imports.module_alias("openvino_genai", "openvino_genai")
-        nl = newline(self.ctx)
+        nl = self.ctx.newline
         method = WRITE_ADAPTER.format(indent=indent, unit=unit, module=module).replace("\n", nl)
         end = line_end(self.ctx, put)
         following = self.ctx.text[end:self.ctx.text.find("\n", end) + 1 or len(self.ctx.text)]

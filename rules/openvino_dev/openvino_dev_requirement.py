@@ -83,9 +83,8 @@ class OpenvinoDevRequirement(RequirementRule):
             elif req.origin == "requirements":
                 text = ctx.text
                 line_end = next((i for i in range(req.end, len(text)) if text[i] in "\r\n"), len(text))
-                newline = "\r\n" if "\r\n" in text else "\n"
                 marker = f"; {req.marker}" if req.marker else ""
-                edits.append(ctx.replace((line_end, line_end), "".join(f"{newline}{p}{marker}" for p in packages)))
+                edits.append(ctx.replace((line_end, line_end), "".join(f"{ctx.newline}{p}{marker}" for p in packages)))
             else:
                 return None
         return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else ""))

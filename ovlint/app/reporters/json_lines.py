@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ovlint.app.reporters.json import as_dict
-
 
 def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
     for diag in diagnostics:
-        stream.write(json.dumps(as_dict(diag)) + "\n")
+        stream.write(json.dumps(diag.to_dict()) + "\n")
