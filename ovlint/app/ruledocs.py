@@ -93,15 +93,11 @@ def rule_markdown(rule, heading: str = "##") -> str:
 
 
 def _lang(filename: str) -> str:
-    if filename.endswith((".py", ".pyi")):
-        return "python"
-    if filename.endswith((".sh", "Dockerfile", "Makefile")):
-        return "shell"
-    if filename.endswith((".cpp", ".hpp", ".h", ".c")):
-        return "cpp"
-    if filename.endswith(".toml"):
-        return "toml"
-    return ""
+    """The Markdown code-fence language for a file of this name."""
+    from ovlint.surfaces import kind_of
+
+    kind = kind_of(filename)
+    return kind.fence if kind is not None else ""
 
 
 def document() -> str:

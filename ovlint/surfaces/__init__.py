@@ -79,6 +79,7 @@ class FileKind:
     read: Callable[[str], Document]
     facts: tuple[str, ...]  # the rule surfaces that can fire on it
     comment: Optional[str] = "#"  # line comments (`noqa`); None: the kind cannot take one
+    fence: str = ""  # the language of a Markdown code block holding such a file
     python_source: bool = False  # PEP 263 coding cookies apply
     # facts found only next to a carrier substring, or in a file of one of these names: commands
     # in Python strings need `subprocess`, requirements need `setup.py`

@@ -99,5 +99,5 @@ def _recognise(path, name: str, suffix: str) -> bool:
 
 KIND = FileKind(
     name="ci-yaml", label="CI YAML", recognise=_recognise,
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT), rank=40,
+    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT), rank=40, fence="yaml",
 )

@@ -140,5 +140,5 @@ CMAKE = "cmake"
 KIND = FileKind(
     name="cmake", label="CMake",
     recognise=lambda path, name, suffix: name == "cmakelists.txt" or suffix == ".cmake",
-    read=lambda text: whole(text, tree=parse(text)), facts=(CMAKE,), rank=60,
+    read=lambda text: whole(text, tree=parse(text)), facts=(CMAKE,), rank=60, fence="cmake",
 )

@@ -42,5 +42,5 @@ def from_conda(text: str) -> list[Requirement]:
 KIND = FileKind(
     name="conda", label="conda environment",
     recognise=lambda path, name, suffix: suffix in (".yml", ".yaml") and bool(_NAMES.match(name)),
-    read=lambda text: whole(text, requirements=from_conda(text)), facts=(REQUIREMENT,), rank=30,
+    read=lambda text: whole(text, requirements=from_conda(text)), facts=(REQUIREMENT,), rank=30, fence="yaml",
 )

@@ -92,5 +92,5 @@ def _recognise(path, name: str, suffix: str) -> bool:
 
 KIND = FileKind(
     name="dockerfile", label="Dockerfile", recognise=_recognise,
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT),
+    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT), fence="dockerfile",
 )

@@ -16,5 +16,5 @@ def read(text: str):
 
 KIND = FileKind(
     name="json", label="JSON", recognise=lambda path, name, suffix: suffix == ".json",
-    read=read, facts=(JSON,), comment=None, rank=60,
+    read=read, facts=(JSON,), comment=None, rank=60, fence="json",
 )

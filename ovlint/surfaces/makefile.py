@@ -33,5 +33,5 @@ def commands(text: str) -> list[Command]:
 KIND = FileKind(
     name="makefile", label="Makefile",
     recognise=lambda path, name, suffix: name in ("makefile", "gnumakefile") or suffix == ".mk",
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT),
+    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT), fence="makefile",
 )

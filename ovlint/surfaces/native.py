@@ -164,5 +164,5 @@ NATIVE = "native"
 
 KIND = FileKind(
     name="cpp", label="C/C++", recognise=lambda path, name, suffix: suffix in _SUFFIXES,
-    read=lambda text: whole(text, tree=Native(text)), facts=(NATIVE,), comment="//", rank=60,
+    read=lambda text: whole(text, tree=Native(text)), facts=(NATIVE,), comment="//", rank=60, fence="cpp",
 )

@@ -217,5 +217,5 @@ def _commands(cell: Cell, text: str, start: int) -> list:
 
 KIND = FileKind(
     name="notebook", label="notebooks", recognise=lambda path, name, suffix: suffix == ".ipynb",
-    read=read, facts=(PYTHON, COMMAND, REQUIREMENT), comment=None, rank=10,
+    read=read, facts=(PYTHON, COMMAND, REQUIREMENT), comment=None, rank=10, fence="json",
 )

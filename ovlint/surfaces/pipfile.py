@@ -33,5 +33,5 @@ def read(text: str) -> Document:
 
 KIND = FileKind(
     name="pipfile", label="Pipfile", recognise=lambda path, name, suffix: name == "pipfile",
-    read=read, facts=(REQUIREMENT,), rank=10,
+    read=read, facts=(REQUIREMENT,), rank=10, fence="toml",
 )

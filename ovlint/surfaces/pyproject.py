@@ -55,5 +55,5 @@ def read(text: str) -> Document:
 
 KIND = FileKind(
     name="pyproject", label="pyproject", recognise=lambda path, name, suffix: name == "pyproject.toml",
-    read=read, facts=(REQUIREMENT,), rank=10,
+    read=read, facts=(REQUIREMENT,), rank=10, fence="toml",
 )

@@ -301,5 +301,5 @@ KIND = FileKind(
     read=lambda text: whole(text, python=text),
     facts=(PYTHON, COMMAND, REQUIREMENT), python_source=True,
     carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen"),
-    carrier_files=("setup.py",),
+    carrier_files=("setup.py",), fence="python",
 )

@@ -63,5 +63,5 @@ KIND = FileKind(
     recognise=lambda path, name, suffix: bool(_NAMES.match(name)) or (
         suffix == ".txt" and path.parent.name.lower() == "requirements"),
     read=lambda text: whole(text, requirements=from_requirements_file(text)),
-    facts=(REQUIREMENT,), rank=20,
+    facts=(REQUIREMENT,), rank=20, fence="text",
 )
