@@ -2,20 +2,11 @@
 requirements, dependency groups and Poetry's dependency tables."""
 from __future__ import annotations
 
-import sys
-
-from ovlint.surfaces import REQUIREMENT, Document, FileKind, whole
+from ovlint.surfaces import REQUIREMENT, FileKind, tomlspan
 from ovlint.surfaces.requirement import Requirement, from_toml_array, from_toml_key, python_version
-from ovlint.surfaces import tomlspan
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 
 def from_pyproject(text: str) -> list[Requirement]:
-    tomllib.loads(text)  # raises on invalid TOML
     found = []
     for entry in tomlspan.entries(text):
         path = entry.path
@@ -44,16 +35,7 @@ def _poetry_dependency(path: tuple[str, ...]) -> bool:
     )
 
 
-
-
-def read(text: str) -> Document:
-    try:
-        return whole(text, requirements=from_pyproject(text))
-    except tomllib.TOMLDecodeError as exc:
-        return whole(text, error=f"invalid TOML: {exc}")
-
-
 KIND = FileKind(
     name="pyproject", label="pyproject", recognise=lambda path, name, suffix: name == "pyproject.toml",
-    read=read, facts=(REQUIREMENT,), rank=10, fence="toml",
+    read=lambda text: tomlspan.document(text, from_pyproject), facts=(REQUIREMENT,), rank=10, fence="toml",
 )

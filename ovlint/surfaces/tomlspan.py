@@ -6,7 +6,13 @@ Validity is checked with tomllib first; this scanner only finds where things are
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 _WS = re.compile(r"[ \t]*")
@@ -157,6 +163,17 @@ def _escaped(text: str, index: int) -> bool:
     while index - 1 - count >= 0 and text[index - 1 - count] == "\\":
         count += 1
     return count % 2 == 1
+
+
+def document(text: str, requirements):
+    """A TOML file as one unit holding `requirements(text)`, or an OV001 when it is not TOML."""
+    from ovlint.surfaces import whole
+
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return whole(text, error=f"invalid TOML: {exc}")
+    return whole(text, requirements=requirements(text))
 
 
 def entries(text: str):
