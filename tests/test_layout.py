@@ -1,6 +1,7 @@
 """The code's shape: layers that import only downwards, and a wheel that ships the rules inside
 the `ovlint` package."""
 import ast
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -54,12 +55,21 @@ def test_layers_import_only_downwards():
     assert wrong == []
 
 
-def test_every_package_is_shipped_and_rules_live_inside_ovlint(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
-                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+def test_every_module_and_table_is_shipped_and_rules_live_inside_ovlint(tmp_path):
+    # built from the project's own files only, as a fresh checkout would be
+    source = tmp_path / "source"
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard"], check=True,
+                            capture_output=True, text=True).stdout.split("\n")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(source)],
+                   check=True, capture_output=True)
     (wheel,) = tmp_path.glob("ovlint-*.whl")
-    shipped = {n for n in zipfile.ZipFile(wheel).namelist() if n.endswith(".py")}
+    shipped = {n for n in zipfile.ZipFile(wheel).namelist() if n.endswith((".py", ".toml"))}
     expected = {f"ovlint/{p.relative_to(ROOT / 'ovlint').as_posix()}" for p in (ROOT / "ovlint").rglob("*.py")}
-    expected |= {f"ovlint/rules/{p.relative_to(ROOT / 'rules').as_posix()}" for p in (ROOT / "rules").rglob("*.py")}
+    expected |= {f"ovlint/rules/{p.relative_to(ROOT / 'rules').as_posix()}"
+                 for pattern in ("*.py", "*.toml") for p in (ROOT / "rules").rglob(pattern)}
     assert shipped == expected
     assert not any(n.startswith("rules/") for n in zipfile.ZipFile(wheel).namelist())
