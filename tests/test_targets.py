@@ -1,5 +1,5 @@
-"""One file, four target releases: which findings and fixes each gets; and the target a project's
-own pins choose."""
+"""One file, four target releases: which findings and fixes each gets; a project's pin is the floor
+its fixes must run on, and never hides a finding."""
 import json
 
 import pytest
@@ -41,15 +41,78 @@ def test_a_fix_the_target_cannot_import_says_which_release_can(ovlint, tmp_path)
     assert code == 1 and "exports `Node` from 2025.0 on" in out
 
 
-def test_the_project_pin_is_the_default_target(ovlint, tmp_path):
+LEGACY_PROJECT = {
+    "app.py": "from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network('m.xml')\n",
+    "graph.py": "from openvino.runtime import Core\n\ncore = Core()\ncore.set_property('CPU', {'AFFINITY': 'CORE'})\n",
+    "convert.sh": "mo --input_model model.onnx --output_dir ir\n",
+}
+PINS = ["openvino-dev[onnx]==2021.4.2", "openvino-dev==2022.3.0", "openvino-dev==2023.0.0", "openvino==2024.6.0"]
+
+
+@pytest.mark.parametrize("pin", PINS)
+def test_a_pin_never_silences_a_rule(ovlint, tmp_path, pin):
+    for name, text in LEGACY_PROJECT.items():
+        write(tmp_path / name, text)
+    write(tmp_path / "requirements.txt", pin + "\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    families = {item["code"][:3] for item in json.loads(out)}
+    expected = {"OV1", "OV2", "OV3", "OV6"} | ({"OV4"} if "openvino-dev" in pin else set())
+    assert code == 1 and families == expected
+
+
+@pytest.mark.parametrize("pin,fixable", [("openvino-dev==2022.3.0", {"OV401"}),
+                                         ("openvino-dev==2023.0.0", {"OV301", "OV401"}),
+                                         ("openvino==2023.3.0", {"OV101", "OV102", "OV201", "OV301", "OV601"})])
+def test_a_fix_is_offered_only_when_the_pinned_release_has_what_it_writes(ovlint, tmp_path, pin, fixable):
+    for name, text in LEGACY_PROJECT.items():
+        write(tmp_path / name, text)
+    write(tmp_path / "requirements.txt", pin + "\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    found = json.loads(out)
+    assert {item["code"] for item in found if item["fix"]} == fixable
+    for item in found:
+        assert item["pin"] == {"release": pin.split("==")[1][:6], "origin": "requirements.txt:1",
+                               "still_has_it": item["removed_in"] is None or item["removed_in"] > pin.split("==")[1]}
+        if item["fix"] is None and item["code"] in ("OV101", "OV201", "OV601"):
+            assert f"but requirements.txt:1 pins {pin.split('==')[1][:6]}: raise the pin to 2023.1" in item["message"]
+
+
+def test_a_project_pinned_to_2022_3_keeps_mo_and_is_told_which_pin_to_raise(ovlint, tmp_path):
+    write(tmp_path / "requirements.txt", "openvino-dev==2022.3.0\n")
+    write(tmp_path / "convert.sh", "mo --input_model model.onnx --output_dir ir\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert (tmp_path / "convert.sh").read_text() == "mo --input_model model.onnx --output_dir ir\n"
+    assert (tmp_path / "requirements.txt").read_text() == "openvino==2022.3.0\n"
+    assert ("convert.sh:1:1: OV201 The Model Optimizer (`mo`) was removed in OpenVINO 2025.0: use `ovc` (the fix "
+            "needs OpenVINO 2023.1, but requirements.txt:1 pins 2022.3: raise the pin to 2023.1 or later first) "
+            "[breaks at 2025.0, pinned 2022.3]") in out.splitlines()
+    write(tmp_path / "requirements.txt", "openvino==2023.1.0\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix")
+    assert code == 0 and (tmp_path / "convert.sh").read_text() == "ovc model.onnx --output_model ir/\n"
+
+
+def test_the_text_formats_say_what_breaks_at_which_upgrade(ovlint, tmp_path):
+    for name, text in LEGACY_PROJECT.items():
+        write(tmp_path / name, text)
+    write(tmp_path / "requirements.txt", "openvino-dev==2022.3.0\n")
+    code, out, _ = ovlint("check", "--no-cache")
+    assert ("  = pin: removed in 2024.0; your pinned 2022.3 (requirements.txt:1) still has it: it breaks when you "
+            "upgrade to 2024.0") in out
+    assert out.splitlines()[-1] == ("Migrating from OpenVINO 2022.3 (requirements.txt:1) to 2026.4: 3 break at 2024.0, "
+                                    "3 break at 2025.0, 1 break at 2026.0.")
+
+
+def test_the_target_comes_from_the_command_line_or_the_configuration_never_from_a_pin(ovlint, tmp_path):
     write(tmp_path / "requirements.txt", "openvino>=2024.2,<2025\n")
     write(tmp_path / "app.py", "from openvino.runtime import Node\nkind = None\n")
     code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
-    assert "from 2025.0 on" in out and "target OpenVINO 2024.2 (pinned in requirements.txt)" in err
-    code, out, err = ovlint("check", "--no-cache", "--target-version", "2026.4")
-    assert code == 1 and "pinned" not in err
-    write(tmp_path / "pyproject.toml", "[tool.ovlint]\ntarget-version = '2026.0'\n")
-    code, out, err = ovlint("check", "--no-cache", "--fix")
+    assert code == 1 and "OV601" in out and err == ""  # the newest target, and no note about the pin
+    assert "raise the pin to 2025.0" in out  # `openvino.Node` needs 2025.0; the pin allows 2024.2
+    write(tmp_path / "pyproject.toml", "[tool.ovlint]\ntarget-version = '2024.6'\n")
+    code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "exports `Node` from 2025.0 on" in out and "raise the pin" not in out
+    write(tmp_path / "requirements.txt", "openvino>=2025.0\n")
+    code, out, err = ovlint("check", "--no-cache", "--fix", "--target-version", "2026.0")
     assert code == 0 and (tmp_path / "app.py").read_text().startswith("from openvino import Node")
 
 
@@ -59,18 +122,19 @@ def test_unknown_target_is_an_error_listing_the_known_ones(ovlint, tmp_path):
     assert code == 2 and "unknown OpenVINO release '2030.1'" in err and "2026.4" in err
 
 
-def test_a_genai_pin_sets_the_target_too(ovlint, tmp_path):
-    # openvino-genai 2025.0 has `put` and `is_assisting_generation`, and no `is_speculative_decoding`
+def test_a_genai_pin_is_a_floor_too(ovlint, tmp_path):
+    # openvino-genai 2025.0 has `put` and `is_assisting_generation`, and no `is_speculative_decoding`;
+    # `write` (what the OV701 fix adds) and `StreamingStatus` arrive in 2025.1
     streamer = ("import openvino_genai as g\n\nclass S(g.StreamerBase):\n    def put(self, t):\n        return False\n\n"
                 "def assisted(c):\n    return c.is_speculative_decoding()\n")
     write(tmp_path / "requirements.txt", "openvino-genai==2025.0.0.0\n")
     write(tmp_path / "app.py", streamer)
-    code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
-    assert "target OpenVINO 2025.0 (pinned in requirements.txt)" in err
-    assert "OV702" in out and "OV701" not in out
-    write(tmp_path / "requirements.txt", "openvino-genai==2026.0.0.0\n")
-    code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
-    assert "app.py:4:9: OV701" in out and "OV702" in out
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    fixes = {item["code"]: item["fix"] for item in json.loads(out)}
+    assert set(fixes) == {"OV701", "OV702"} and fixes["OV701"] is None and fixes["OV702"] is not None
+    write(tmp_path / "requirements.txt", "openvino-genai==2025.1.0.0\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    assert all(item["fix"] is not None for item in json.loads(out))
 
 
 def test_python_support_follows_the_target(ovlint, tmp_path):
@@ -78,12 +142,13 @@ def test_python_support_follows_the_target(ovlint, tmp_path):
                                        "python = '^3.9'\nopenvino = '>=2024.6'\n")
     write(tmp_path / "setup.py", "from setuptools import setup\n\n"
                                  "setup(name='b', python_requires='>=3.8', install_requires=['numpy'])\n")
-    code, out, err = ovlint("check", "--no-cache", "--output-format", "concise")
-    assert "target OpenVINO 2024.6" in err and code == 0  # 2024.6 still has Python 3.9 wheels
-    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "--target-version", "2025.4")
-    assert out.splitlines()[0] == ("pyproject.toml:4:1: OV509 OpenVINO 2025.4 has wheels for Python 3.10 and newer "
+    code, out, err = ovlint("check", "--no-cache", "--output-format", "concise", "--target-version", "2024.6")
+    assert code == 0  # 2024.6 still has Python 3.9 wheels
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert out.splitlines()[0] == ("pyproject.toml:4:1: OV509 OpenVINO 2026.4 has wheels for Python 3.10 and newer "
                                    "(3.9 was dropped in 2025.4), but this allows Python 3.9: require `>=3.10`, or "
-                                   "limit OpenVINO on older Pythons with a `python_version < \"3.10\"` marker")
+                                   "limit OpenVINO on older Pythons with a `python_version < \"3.10\"` marker "
+                                   "[breaks at 2025.4, pinned 2024.6]")
     assert "setup.py" not in out  # it does not depend on OpenVINO
 
 

@@ -10,6 +10,7 @@ from ovlint import __version__
 from ovlint.app import reporters
 from ovlint.app.config import ConfigError, Resolver
 from ovlint.app.session import EXIT_ERROR
+from ovlint.base import versions
 
 
 class DefaultCheckGroup(click.Group):
@@ -44,7 +45,8 @@ def main():
 @click.option("--show-fixes", is_flag=True, help="List the fixes that were applied.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings remain.")
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a fix was applied, even if nothing remains.")
-@click.option("--target-version", help="OpenVINO release to migrate to (default: the newest known).")
+@click.option("--target-version", help=f"OpenVINO release to migrate to (default: the newest known, {versions.NEWEST}). "
+              "A project's own pin never changes it: the pin is the oldest release fixes must also run on.")
 @click.option("--config", "config_file", type=click.Path(), help="Use this config file for every path.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the result cache.")

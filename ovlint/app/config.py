@@ -50,9 +50,9 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    target_version: str = versions.NEWEST
-    # where the target comes from: "default", "command line", a config file, or a pinned dependency file
-    target_origin: str = "default"
+    target_version: str = versions.NEWEST  # the release migrated to: `--target-version`, the config, or the newest
+    # the oldest release the project's code must keep running on: its own pin, if it has one
+    floor: Optional[versions.Floor] = None
     unsafe_fixes: bool = False
     respect_gitignore: bool = True
     cache_dir: str = ".ovlint_cache"
@@ -87,7 +87,8 @@ class Settings:
     def digest(self) -> str:
         import hashlib
 
-        data = json.dumps([sorted(self.enabled), self.per_file_ignores, self.target_version], sort_keys=True)
+        data = json.dumps([sorted(self.enabled), self.per_file_ignores, self.target_version,
+                           self.floor and self.floor.release], sort_keys=True)
         return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 
@@ -164,7 +165,6 @@ def apply_overrides(settings: Settings, values: dict, where: str) -> Settings:
             )
         if values.get("target_version") is not None:
             values["target_version"] = versions.normalize(str(values["target_version"]))
-            values["target_origin"] = where
     except ValueError as exc:
         raise ConfigError(f"{where}: {exc}") from None
     return replace(settings, **{k: v for k, v in values.items() if v is not None}).with_enabled()
@@ -230,12 +230,9 @@ class Resolver:
                 settings = self.for_directory(parent)
             else:
                 settings = self._finish(replace(Settings(), root=os.getcwd()))
-        if settings.target_origin == "default" or settings.target_origin.startswith("pinned"):
-            pinned = pins.pinned_release(directory)
-            if pinned is not None:
-                release, source = pinned
-                settings = replace(settings, target_version=release,
-                                   target_origin=f"pinned in {os.path.relpath(os.path.join(directory, source))}")
+        floor = pins.pinned_floor(directory)
+        if floor is not None:  # the nearest folder with a pin decides
+            settings = replace(settings, floor=floor)
         self.cache[directory] = settings
         return settings
 

@@ -1,11 +1,13 @@
-"""The OpenVINO release a project pins, read from its own dependency files: the default target
-when neither the command line nor a config file names one."""
+"""The OpenVINO release a project pins, read from its own dependency files: the floor, the oldest
+release its code must keep running on until the pin moves. A fix is offered only when what it
+writes exists in the floor release as well as in the target."""
 from __future__ import annotations
 
 import os
 from typing import Optional
 
 from ovlint.base import versions
+from ovlint.base.versions import Floor
 
 # the dependency files of a folder that state its pins
 DEPENDENCY_FILES = ("requirements.txt", "requirements.in", "constraints.txt", "pyproject.toml", "setup.cfg",
@@ -15,8 +17,8 @@ PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}
 LOWER_BOUNDS = {"==", "===", "~=", ">="}
 
 
-def pinned_release(directory: str) -> Optional[tuple[str, str]]:
-    """(release, file) for the lowest release the folder's dependency files allow, if they pin one."""
+def pinned_floor(directory: str) -> Optional[Floor]:
+    """The lowest release the folder's dependency files allow, if they pin OpenVINO at all."""
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     from ovlint.surfaces import kind_of
@@ -29,10 +31,10 @@ def pinned_release(directory: str) -> Optional[tuple[str, str]]:
             continue
         try:
             with open(path, encoding="utf-8") as handle:
-                reqs = [r for unit in kind_of(name).read(handle.read()).units for r in unit.requirements]
+                text = handle.read()
         except (OSError, UnicodeDecodeError, ValueError):
             continue
-        for req in reqs:
+        for req in (r for unit in kind_of(name).read(text).units for r in unit.requirements):
             if req.name not in PACKAGES or not req.specifier:
                 continue
             try:
@@ -42,11 +44,24 @@ def pinned_release(directory: str) -> Optional[tuple[str, str]]:
             for spec in specs:
                 release = _release(spec.version) if spec.operator in LOWER_BOUNDS else None
                 if release:
-                    found.append((versions.parse(release), release, name))
-    return (min(found)[1], min(found)[2]) if found else None
+                    line = text.count("\n", 0, req.start) + 1
+                    found.append((versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
+    if not found:
+        return None
+    _, release, origin = min(found)
+    return Floor(release, origin)
 
 
 def _release(version: str) -> Optional[str]:
+    """The known release a pinned version falls in; one older than ovlint knows counts as the
+    oldest known (every fix needs a newer release anyway); None for one newer than it knows."""
+    try:
+        year, minor = versions.parse(version)
+    except ValueError:
+        return None
+    oldest = versions.KNOWN_RELEASES[0]
+    if (year, minor) < versions.parse(oldest):
+        return oldest
     try:
         return versions.normalize(version)
     except ValueError:

@@ -35,11 +35,14 @@ def sections(diagnostics, target: str, fixed=()) -> dict:
     manual = [d for d in diagnostics if d.fix is None]
     families = Counter(d.code[:3] for d in diagnostics)
     surfaces = Counter(_surface(d.path) for d in diagnostics)
+    floors = sorted({str(d.floor) for d in diagnostics if d.floor is not None})
     return {
         "summary": [("findings", len(diagnostics)), ("files", len({d.path for d in diagnostics})),
                     ("fixed by `ovlint --fix`", len(safe)),
                     ("fixed by `ovlint --fix --unsafe-fixes` (review them)", len(unsafe)),
-                    ("need a person", len(manual)), ("target release", target)],
+                    ("need a person", len(manual)), ("target release", target),
+                    ("pinned release (fixes must run on it too)", ", ".join(floors) or "none")],
+        "steps": _upgrade_steps(diagnostics),
         "families": [(f"{code}xx {registry.families().get(code, '')}", count) for code, count in sorted(families.items())],
         "surfaces": sorted(surfaces.items(), key=lambda item: -item[1]),
         "rules": sorted(Counter(d.code for d in diagnostics).items()),
@@ -47,6 +50,17 @@ def sections(diagnostics, target: str, fixed=()) -> dict:
         "manual": manual,
         "fixed": sorted(Counter(d.code for d in fixed).items()),
     }
+
+
+def _upgrade_steps(diagnostics) -> list:
+    """(release, findings) for each release that removes something the code uses, oldest first,
+    then what is deprecated but not removed yet."""
+    from ovlint.base.versions import parse
+
+    removed = Counter(d.removed_in for d in diagnostics if d.removed_in)
+    steps = [(f"removed in {release}", count) for release, count in sorted(removed.items(), key=lambda rc: parse(rc[0]))]
+    deprecated = sum(1 for d in diagnostics if d.removed_in is None and d.deprecated_in)
+    return steps + ([("deprecated, not removed yet", deprecated)] if deprecated else [])
 
 
 def _link(code: str) -> str:
@@ -61,6 +75,9 @@ def markdown(diagnostics, target: str, fixed=()) -> str:
     if content["fixed"]:
         out += ["", "## Fixed in this run", "", "| rule | fixed |", "|---|---|"]
         out += [f"| {_link(code)} | {count} |" for code, count in content["fixed"]]
+    if content["steps"]:
+        out += ["", "## What breaks at which upgrade", "", "| release | findings |", "|---|---|"]
+        out += [f"| {step} | {count} |" for step, count in content["steps"]]
     out += ["", "## By family", "", "| family | findings |", "|---|---|"]
     out += [f"| {name} | {count} |" for name, count in content["families"]]
     out += ["", "## By kind of file", "", "| kind | findings |", "|---|---|"]

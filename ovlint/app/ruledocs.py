@@ -19,6 +19,7 @@ def rule_dict(rule) -> dict:
         "deprecated_in": rule.deprecated_in,
         "removed_in": rule.removed_in,
         "replacement": rule.deprecation.replacement if rule.deprecation else None,
+        "fix_requires": rule.deprecation.since if rule.fix and rule.deprecation else None,
         "docs": rule.deprecation.docs if rule.deprecation else None,
         "url": rule.url(),
         "examples": [{"source": e.source, "fixed": e.fixed, "filename": e.filename, "unsafe": e.unsafe,
@@ -75,6 +76,9 @@ def rule_markdown(rule, heading: str = "##") -> str:
     ]
     if rule.deprecation is not None and rule.deprecation.replacement:
         lines.append(f"- Instead: {rule.deprecation.replacement}")
+    if rule.fix is not None and rule.deprecation is not None and rule.deprecation.since:
+        lines.append(f"- The fix needs OpenVINO {rule.deprecation.since} or newer, as the target and as the "
+                     "release the project pins; below that, the finding names the pin to raise")
     if rule.deprecation is not None and rule.deprecation.docs:
         lines.append(f"- Documented in: <{rule.deprecation.docs}>")
     lines += ["", rule.rationale, ""]

@@ -40,7 +40,7 @@ class CheckOptions:
 def _task(path: str, kind: str, settings, options: CheckOptions, display=None) -> Task:
     unsafe = settings.unsafe_fixes if options.unsafe_fixes is None else options.unsafe_fixes
     return Task(path, kind, settings.codes_for(display or path), settings.target_version, options.mode,
-                unsafe, display=display)
+                unsafe, display=display, floor=settings.floor)
 
 
 def sorted_diagnostics(results) -> list:
@@ -87,8 +87,6 @@ def run_check(options: CheckOptions, resolver) -> int:
         here = resolver.for_directory(os.getcwd())
         cache = Cache(os.path.join(here.root, here.cache_dir))
     results, tasks = _run(options, resolver, cache)
-    pinned = sorted({(s.target_version, s.target_origin) for s in map(resolver.for_file, (t.path for t in tasks))
-                     if s.target_origin.startswith("pinned")})
     if options.write_baseline:
         return _write_baseline(results, options.write_baseline)
     if options.add_noqa:
@@ -98,7 +96,7 @@ def run_check(options: CheckOptions, resolver) -> int:
 
         target = tasks[0].target if tasks else resolver.for_directory(os.getcwd()).target_version
         report.write(options.report_file, sorted_diagnostics(results), target, [d for r in results for d in r.applied])
-    return _report(results, options, sys.stdout, pinned)
+    return _report(results, options, sys.stdout, sorted({t.target for t in tasks}))
 
 
 def _write_baseline(results, path: str) -> int:
@@ -151,7 +149,7 @@ def _run_stdin(options: CheckOptions, resolver) -> int:
     return _report([result], options, sys.stdout)
 
 
-def _report(results, options: CheckOptions, out, pinned=()) -> int:
+def _report(results, options: CheckOptions, out, targets=()) -> int:
     diagnostics = sorted_diagnostics(results)
     if options.baseline:
         from ovlint.app import baseline
@@ -170,9 +168,10 @@ def _report(results, options: CheckOptions, out, pinned=()) -> int:
     if options.show_fixes and applied:
         _print_applied(results, out)
     if not options.quiet and options.output_format in ("full", "concise") and not options.statistics:
-        _summary(diagnostics, applied, options, out if options.mode != "diff" else sys.stderr)
-        for release, origin in pinned:  # a target nobody asked for explicitly: say where it came from
-            sys.stderr.write(f"ovlint: target OpenVINO {release} ({origin}); --target-version overrides it\n")
+        summary_out = out if options.mode != "diff" else sys.stderr
+        _summary(diagnostics, applied, options, summary_out)
+        for line in upgrade_steps(diagnostics, targets):
+            summary_out.write(line + "\n")
     if any(d.code == "OV004" for d in diagnostics):
         return EXIT_ERROR
     if options.exit_zero:
@@ -225,3 +224,34 @@ def statistics_lines(diagnostics) -> list[str]:
         f"{count:>5}\t{code}\t{'[*] ' if code in fixable else '    '}{rules[code].name if code in rules else ''}"
         for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
+
+
+def upgrade_steps(diagnostics, targets=()) -> list[str]:
+    """One line per pinned floor: what breaks at each upgrade step from it to the target."""
+    from collections import Counter, defaultdict
+
+    from ovlint.base.versions import at_least, parse
+
+    by_floor: dict = defaultdict(Counter)
+    for diag in diagnostics:
+        if diag.floor is None:
+            continue
+        if diag.removed_in is None:
+            step = "deprecated" if diag.deprecated_in else None
+        elif at_least(diag.floor.release, diag.removed_in):
+            step = "gone"
+        else:
+            step = diag.removed_in
+        if step:
+            by_floor[diag.floor][step] += 1
+    target = f" to {targets[0]}" if len(targets) == 1 else ""
+    lines = []
+    for floor, steps in sorted(by_floor.items(), key=lambda item: (parse(item[0].release), item[0].origin)):
+        parts = [f"{count} break at {release}" for release, count in
+                 sorted(((r, c) for r, c in steps.items() if r not in ("gone", "deprecated")), key=lambda rc: parse(rc[0]))]
+        if steps["gone"]:
+            parts.append(f"{steps['gone']} use what the pinned release no longer has")
+        if steps["deprecated"]:
+            parts.append(f"{steps['deprecated']} deprecated, not removed yet")
+        lines.append(f"Migrating from OpenVINO {floor}{target}: " + ", ".join(parts) + ".")
+    return lines

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ovlint.base.versions import Floor, at_least
+
 
 class Applicability(str, Enum):
     SAFE = "safe"
@@ -39,6 +41,9 @@ class Fix:
     edits: tuple[Edit, ...]
     applicability: Applicability = Applicability.SAFE
     message: str = ""
+    # the first release in which everything the fix writes exists: the fix is offered only when
+    # the target and the project's pinned floor are at least this release
+    requires: str | None = None
 
     @property
     def span(self) -> tuple[int, int]:
@@ -63,8 +68,12 @@ class Diagnostic:
     source_line: str = ""
     # each fix edit as {"content", "location", "end_location"} in 1-based rows and columns
     edit_locations: list = field(default_factory=list)
-    # the key of what the finding is about in the rules' deprecation table
+    # what the finding is about: its key in the rules' deprecation table, and its releases
     deprecation: str | None = None
+    deprecated_in: str | None = None
+    removed_in: str | None = None
+    # the oldest release the project pins, where it has a pin
+    floor: Floor | None = None
     # the unit whose text `start`/`end` and the fix's edits index: None for the whole file (and a
     # notebook's joined code cells), a cell when a notebook's cells were linted one by one
     unit: int | None = field(default=None, compare=False)
@@ -72,12 +81,28 @@ class Diagnostic:
     def sort_key(self):
         return (self.path, self.cell if self.cell is not None else -1, self.row, self.column, self.code)
 
+    def pin_note(self) -> str | None:
+        """How the finding relates to the project's pin: whether the pinned release still has what
+        it flags, and at which upgrade it breaks. None without a pin or a release to compare."""
+        floor, removed = self.floor, self.removed_in
+        if floor is None or (removed is None and self.deprecated_in is None):
+            return None
+        if removed is None:
+            return f"deprecated in {self.deprecated_in}, not removed yet; your pinned {floor} has it"
+        if at_least(floor.release, removed):
+            return f"removed in {removed}, which your pin {floor} already allows: this code cannot run there"
+        return f"removed in {removed}; your pinned {floor} still has it: it breaks when you upgrade to {removed}"
+
     def to_dict(self) -> dict:
         """The finding as `--output-format json` prints it: 1-based rows, columns and cell."""
         fix = None
         if self.fix is not None:
             fix = {"applicability": self.fix.applicability.value, "message": self.fix.message,
-                   "edits": self.edit_locations}
+                   "edits": self.edit_locations, "requires": self.fix.requires}
+        pin = None
+        if self.floor is not None:
+            pin = {"release": self.floor.release, "origin": self.floor.origin,
+                   "still_has_it": self.removed_in is None or not at_least(self.floor.release, self.removed_in)}
         return {
             "code": self.code,
             "message": self.message,
@@ -87,6 +112,9 @@ class Diagnostic:
             "cell": None if self.cell is None else self.cell + 1,
             "fix": fix,
             "url": self.url,
+            "deprecated_in": self.deprecated_in,
+            "removed_in": self.removed_in,
+            "pin": pin,
         }
 
     def to_cache(self) -> dict:
@@ -98,11 +126,14 @@ class Diagnostic:
     def from_cache(cls, data: dict) -> "Diagnostic":
         fix = None
         if data["fix"] is not None:
-            fix = Fix((), Applicability(data["fix"]["applicability"]), data["fix"]["message"])
+            fix = Fix((), Applicability(data["fix"]["applicability"]), data["fix"]["message"], data["fix"]["requires"])
+        pin = data["pin"]
         return cls(
             code=data["code"], message=data["message"], path=data["filename"], fix=fix,
             cell=None if data["cell"] is None else data["cell"] - 1, url=data["url"],
             row=data["location"]["row"], column=data["location"]["column"], end_row=data["end_location"]["row"],
             end_column=data["end_location"]["column"], source_line=data["source_line"],
             edit_locations=data["fix"]["edits"] if fix is not None else [], deprecation=data["deprecation"],
+            deprecated_in=data["deprecated_in"], removed_in=data["removed_in"],
+            floor=Floor(pin["release"], pin["origin"]) if pin else None,
         )

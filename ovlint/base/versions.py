@@ -5,6 +5,8 @@ this table, so one place says which spellings exist in which release.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 KNOWN_RELEASES = (
     "2021.4", "2022.1", "2022.2", "2022.3", "2023.0", "2023.1", "2023.2", "2023.3",
     "2024.0", "2024.1", "2024.2", "2024.3", "2024.4", "2024.5", "2024.6",
@@ -38,3 +40,14 @@ def normalize(version: str) -> str:
 
 def at_least(version: str, floor: str | None) -> bool:
     return floor is None or parse(version) >= parse(floor)
+
+
+@dataclass(frozen=True)
+class Floor:
+    """The oldest release a project's code must keep running on: the lowest its pin allows."""
+
+    release: str  # 'YYYY.N'
+    origin: str  # where the pin is written: `requirements.txt:2`
+
+    def __str__(self) -> str:
+        return f"{self.release} ({self.origin})"

@@ -10,7 +10,7 @@ from ovlint import __version__
 from ovlint.base.diagnostics import Diagnostic
 
 
-FORMAT = 2  # of the entries (`Diagnostic.to_cache`); a new format starts a new file
+FORMAT = 3  # of the entries (`Diagnostic.to_cache`); a new format starts a new file
 
 
 class Cache:

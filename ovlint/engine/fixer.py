@@ -3,9 +3,10 @@ that does not parse (or cannot be encoded) is never kept. Knows nothing about Op
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Optional
 
 from ovlint.base.diagnostics import Applicability, Diagnostic
+from ovlint.base.versions import Floor
 from ovlint.engine.own_rules import FixBrokeFile, FixDidNotConverge
 from ovlint.engine.linter import lint_text
 from ovlint.surfaces import Document, FileKind
@@ -25,8 +26,8 @@ def allowed(diag: Diagnostic, unsafe: bool) -> bool:
 
 
 def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, unsafe: bool,
-             encode: Callable[[str], bytes]) -> FixOutcome:
-    original = lint_text(path, kind, text, rules, target)
+             encode: Callable[[str], bytes], floor: Optional[Floor] = None) -> FixOutcome:
+    original = lint_text(path, kind, text, rules, target, floor)
     doc = original
     applied: list[Diagnostic] = []
     for _ in range(MAX_ROUNDS):
@@ -36,7 +37,7 @@ def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, uns
         new_text = _apply(doc, chosen)
         if new_text == doc.text:  # fixes that rewrite text into itself: nothing more to do
             return FixOutcome(doc.text, doc.diagnostics, applied)
-        new_doc = lint_text(path, kind, new_text, rules, target)
+        new_doc = lint_text(path, kind, new_text, rules, target, floor)
         problem = None
         if original.parsed and not new_doc.parsed:
             problem = "the fixed code does not parse"

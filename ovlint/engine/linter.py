@@ -4,9 +4,11 @@ every diagnostic is located."""
 from __future__ import annotations
 
 import os
+from typing import Optional
 
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic
+from ovlint.base.versions import Floor
 from ovlint.engine import registry
 from ovlint.engine.own_rules import FileNotParsed
 from ovlint.rulekit.context import PythonContext, UnitContext
@@ -14,25 +16,27 @@ from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind
 from ovlint.surfaces.requirement import from_pip_command
 
 
-def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str) -> Document:
-    """Every diagnostic of `rules` in `text`, with positions, after suppressions."""
+def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str,
+              floor: Optional[Floor] = None) -> Document:
+    """Every diagnostic of `rules` in `text`, with positions, after suppressions; a fix that needs a
+    release newer than the target or the pinned `floor` is withheld, and its finding says why."""
     subscribers: dict[str, list] = {}
     for rule in rules:
         subscribers.setdefault(rule.surface, []).append(rule)
     doc = kind.read(text)
-    _lint(path, doc, subscribers, target_version)
+    _lint(path, doc, subscribers, target_version, floor)
     if not doc.parsed and doc.fallback is not None:
         doc = doc.fallback()
-        _lint(path, doc, subscribers, target_version)
+        _lint(path, doc, subscribers, target_version, floor)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
 
 
-def _lint(path: str, doc: Document, subscribers: dict, target_version: str) -> None:
+def _lint(path: str, doc: Document, subscribers: dict, target_version: str, floor: Optional[Floor]) -> None:
     file_codes = noqa.file_exemption(doc.text if doc.exemption_text is None else doc.exemption_text)
     filename = os.path.basename(path)
     for unit in doc.units:
-        ctx = UnitContext(path, unit.text, unit.cell, target_version, filename, file_codes)
+        ctx = UnitContext(path, unit.text, unit.cell, target_version, filename, file_codes, floor)
         commands, requirements = list(unit.commands), list(unit.requirements)
         if unit.error is not None:
             ctx.report(FileNotParsed, (0, 0), unit.error, None)

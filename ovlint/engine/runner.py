@@ -14,6 +14,7 @@ from ovlint.engine import prefilter
 from ovlint.base.diagnostics import Diagnostic
 from ovlint.engine.own_rules import FileNotReadable, InternalError
 from ovlint.base.text import DecodeError, SourceText, decode
+from ovlint.base.versions import Floor
 from ovlint.engine.writer import WriteError, write_atomic
 from ovlint.surfaces import named
 
@@ -37,6 +38,7 @@ class Task:
     unsafe: bool
     cache_key: Optional[list] = None
     display: Optional[str] = None  # the name to report (stdin)
+    floor: Optional[Floor] = None  # the oldest release the project pins
 
 
 def _engine(rule, path: str, detail: str) -> Diagnostic:
@@ -92,8 +94,8 @@ def _lint_or_fix(task: Task, name: str, data: bytes, source: SourceText) -> File
     rules = prefilter.rules_for(task.kind, task.codes, task.target)
     kind = named(task.kind)
     if task.mode == "check":
-        return FileResult(name, lint_text(name, kind, source.text, rules, task.target).diagnostics)
-    outcome = fix_text(name, kind, source.text, rules, task.target, task.unsafe, source.encode)
+        return FileResult(name, lint_text(name, kind, source.text, rules, task.target, task.floor).diagnostics)
+    outcome = fix_text(name, kind, source.text, rules, task.target, task.unsafe, source.encode, task.floor)
     result = FileResult(name, outcome.diagnostics, outcome.applied)
     if outcome.text == source.text:
         return result
@@ -119,7 +121,7 @@ def _relint(task: Task, name: str, source: SourceText) -> list[Diagnostic]:
     from ovlint.engine.linter import lint_text
 
     rules = prefilter.rules_for(task.kind, task.codes, task.target)
-    return lint_text(name, named(task.kind), source.text, rules, task.target).diagnostics
+    return lint_text(name, named(task.kind), source.text, rules, task.target, task.floor).diagnostics
 
 
 def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:

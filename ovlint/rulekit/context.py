@@ -7,17 +7,19 @@ from typing import Any, Optional
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic, Edit, Fix
 from ovlint.base.text import LineIndex, newline_of
+from ovlint.base.versions import Floor, at_least
 
 
 class UnitContext:
     """One unit of one file: a whole file, a notebook's joined code cells, or one cell."""
 
     def __init__(self, path: str, text: str, cell: Optional[int], target_version: str, filename: str,
-                 file_codes=False):
+                 file_codes=False, floor: Optional[Floor] = None):
         self.path = path
         self.text = text
         self.cell = cell
-        self.target_version = target_version
+        self.target_version = target_version  # the release migrated to
+        self.floor = floor  # the oldest release the project pins, which fixes must also run on
         self.filename = filename  # the file's base name, for rules gated on it (setup.py)
         self.file_codes = file_codes  # what a file-level `ovlint: noqa` exempts (see `noqa.file_exemption`)
         self.diagnostics: list[Diagnostic] = []
@@ -51,13 +53,20 @@ class UnitContext:
             return start, end
         raise TypeError(f"cannot locate {where!r}")
 
+    def can_write(self, since: Optional[str]) -> bool:
+        """Whether something that first exists in `since` exists in the target and in the pinned
+        floor, so a fix may write it."""
+        return not self.cannot_write(since)
+
     def report(self, rule, where, message: Optional[str], fix: Optional[Fix], deprecation=None) -> None:
         start, end = self.span(where)
         deprecation = deprecation or rule.deprecation
-        self.diagnostics.append(
-            Diagnostic(rule.code, message or rule.summary, self.path, start, end, fix, self.cell, rule.url(),
-                       deprecation=deprecation.key if deprecation is not None else None)
-        )
+        diag = Diagnostic(rule.code, message or rule.summary, self.path, start, end, fix, self.cell, rule.url(),
+                          floor=self.floor)
+        if deprecation is not None:
+            diag.deprecation = deprecation.key
+            diag.deprecated_in, diag.removed_in = deprecation.deprecated, deprecation.removed
+        self.diagnostics.append(diag)
 
     def replace(self, where, content: str) -> Edit:
         start, end = self.span(where)
@@ -79,6 +88,9 @@ class UnitContext:
         for diag in self.diagnostics:
             if self.suppressed(diag.code, diag.start, diag.end):
                 continue
+            if diag.fix is not None and not self.can_write(diag.fix.requires):
+                diag.message += self.cannot_write(diag.fix.requires)
+                diag.fix = None
             diag.row, diag.column = lines.position(diag.start)
             diag.end_row, diag.end_column = lines.position(diag.end)
             diag.source_line = lines.line(diag.row)
@@ -91,6 +103,16 @@ class UnitContext:
             kept.append(diag)
         return kept
 
+    def cannot_write(self, since: Optional[str]) -> str:
+        """Why a fix writing something that first exists in `since` is not offered, as a note to
+        append to a message; empty when it can be."""
+        if not at_least(self.target_version, since):
+            return f" (the fix needs OpenVINO {since}, newer than the target {self.target_version})"
+        if self.floor is not None and not at_least(self.floor.release, since):
+            return (f" (the fix needs OpenVINO {since}, but {self.floor.origin} pins {self.floor.release}: "
+                    f"raise the pin to {since} or later first)")
+        return ""
+
 
 def _location(lines: LineIndex, offset: int) -> dict:
     row, column = lines.position(offset)
@@ -102,7 +124,8 @@ class PythonContext(UnitContext):
     and qualified names per node asked about, since most nodes are never asked about."""
 
     def __init__(self, unit: UnitContext, *, wrapper, scopes):
-        super().__init__(unit.path, unit.text, unit.cell, unit.target_version, unit.filename, unit.file_codes)
+        super().__init__(unit.path, unit.text, unit.cell, unit.target_version, unit.filename, unit.file_codes,
+                         unit.floor)
         self.diagnostics = unit.diagnostics  # one list for the unit, whatever kind of rule reports
         self._lines = unit._lines
         self.module = wrapper.module

@@ -98,13 +98,15 @@ class Rule:
         what this finding is about, when the rule covers several removals."""
         self.ctx.report(self, where, message, fix, deprecation)
 
-    @staticmethod
-    def make_fix(edits, message: str, unsafe: bool = False) -> Optional[Fix]:
-        """A fix of `edits`; None when there is nothing to edit."""
+    def make_fix(self, edits, message: str, unsafe: bool = False, requires: Optional[str] = None) -> Optional[Fix]:
+        """A fix of `edits`; None when there is nothing to edit. `requires`: the first release with
+        everything the fix writes (by default the rule's replacement's, `deprecation.since`)."""
         edits = tuple(sorted(edits if not isinstance(edits, Edit) else (edits,)))
         if not edits:
             return None
-        return Fix(edits, Applicability.UNSAFE if unsafe else Applicability.SAFE, message)
+        if requires is None and self.deprecation is not None:
+            requires = self.deprecation.since
+        return Fix(edits, Applicability.UNSAFE if unsafe else Applicability.SAFE, message, requires)
 
 
 class PythonRule(Rule):

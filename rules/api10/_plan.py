@@ -18,9 +18,9 @@ from ovlint.rulekit.python_edits import fresh_name, indentation, walk, whole_lin
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._types import CORE, EXECUTABLE, Types
-from ovlint.base.versions import at_least
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
+REQUIRES = DEPRECATIONS["python-api-1"].since  # `openvino.Core`, `openvino.Tensor`, ... at the top level
 
 @dataclass
 class Proposal:
@@ -62,9 +62,6 @@ class Plan:
     @staticmethod
     def of(ctx) -> "Plan":
         return ctx.memo("api10-plan", lambda: Plan(ctx))
-
-    def fixable(self) -> bool:
-        return at_least(self.ctx.target_version, DEPRECATIONS["python-api-1"].since)
 
     def ov(self, at) -> str:
         """The name `openvino` is (or will be) bound to where `at` (a node) uses it."""
@@ -140,7 +137,7 @@ class Plan:
         if self._finished:
             return
         self._finished = True
-        if FIX_GROUP not in self.ctx.complete_fix_groups or not self.fixable():
+        if FIX_GROUP not in self.ctx.complete_fix_groups:
             return
         ctx = self.ctx
         unsafe = False
@@ -169,10 +166,10 @@ class Plan:
             return
         applicability = Applicability.UNSAFE if unsafe else Applicability.SAFE
         for proposal in chosen:
-            proposal.fix = Fix(edits, applicability, proposal.fix_message or "Migrate this module to API 2.0")
+            proposal.fix = Fix(edits, applicability, proposal.fix_message or "Migrate this module to API 2.0", REQUIRES)
         for use in self.imports:
             if use.statement in touched:
-                use.fix = Fix(edits, applicability, touched[use.statement])
+                use.fix = Fix(edits, applicability, touched[use.statement], REQUIRES)
 
     def _import_edits(self, edits: list[Edit]):
         """Drop the legacy imports nothing refers to once `edits` are applied, and bind `openvino`

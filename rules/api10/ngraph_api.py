@@ -8,7 +8,6 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument
-from ovlint.base.versions import at_least
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import NETWORK, Api10Rule, in_import
 
@@ -91,9 +90,9 @@ class NgraphUse(Api10Rule):
 
     def _opset_module(self, node, module) -> None:
         opset = OPSET.match(module).group(1)
-        message = f"`{module}` is `openvino.{opset}` in API 2.0"
+        message = f"`{module}` is `openvino.{opset}` in API 2.0" + self.ctx.cannot_write(OPSETS_SINCE)
         edits = None
-        if at_least(self.ctx.target_version, OPSETS_SINCE):
+        if self.ctx.can_write(OPSETS_SINCE):
             edits = [self.ctx.replace(node, f"openvino.{opset}" + module[OPSET.match(module).end(1):])]
         self.propose(node, message, edits, unsafe=False, fix_message=f"Import `openvino.{opset}`")
 
@@ -121,9 +120,9 @@ class NgraphUse(Api10Rule):
         if name in (f"ngraph.{short}", f"ngraph.impl.{short}") and short in CLASSES:
             new, since = CLASSES[short]
             edits = None
-            if at_least(ctx.target_version, since):
+            if ctx.can_write(since):
                 edits = [ctx.replace(node, f"{self.plan.ov(node)}.{new}")]
-            self.propose(node, f"`{name}` is `openvino.{new}` in API 2.0", edits, unsafe=False,
+            self.propose(node, f"`{name}` is `openvino.{new}` in API 2.0" + ctx.cannot_write(since), edits, unsafe=False,
                          fix_message=f"Use `openvino.{new}`")
         elif name == "ngraph.function_from_cnn" and isinstance(parent, cst.Call) and parent.func is node:
             network = argument(parent, 0, "cnn_network")
@@ -151,7 +150,8 @@ class NgraphUse(Api10Rule):
         if isinstance(module_node, cst.Name):
             return  # a name imported from `ngraph.opsetN`: its import is reported
         edits = None
-        if at_least(ctx.target_version, OPSETS_SINCE):
+        if ctx.can_write(OPSETS_SINCE):
             edits = [ctx.replace(module_node, f"{self.plan.ov(node)}.{opset.group(1)}")]
-        self.propose(node, f"`ngraph.{opset.group(1)}` is `openvino.{opset.group(1)}` in API 2.0", edits,
+        self.propose(node, f"`ngraph.{opset.group(1)}` is `openvino.{opset.group(1)}` in API 2.0"
+                     + ctx.cannot_write(OPSETS_SINCE), edits,
                      unsafe=False, fix_message=f"Use `openvino.{opset.group(1)}`")

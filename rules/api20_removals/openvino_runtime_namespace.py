@@ -87,13 +87,16 @@ class RuntimeNamespace(PythonRule):
     )
 
     def _fixable(self, names) -> tuple[bool, list[str]]:
-        """Whether every name is exported by `openvino` at the target, and the ones that are not."""
-        missing = [n for n in names if since(n) is None or not at_least(self.ctx.target_version, since(n))]
+        """Whether every name is exported by `openvino` at the target and the pinned release, and the
+        ones that are not."""
+        missing = [n for n in names if since(n) is None or not self.ctx.can_write(since(n))]
         return not missing, missing
 
     def _message(self, missing) -> str:
         later = sorted({since(n) for n in missing if since(n)})
         where = f" (`openvino` exports {', '.join(f'`{n}`' for n in missing)} from {later[-1]} on)" if later else ""
+        if later and self.ctx.floor is not None and at_least(self.ctx.target_version, later[-1]):
+            where += self.ctx.cannot_write(later[-1])
         unknown = [n for n in missing if since(n) is None]
         if unknown:
             where += f"; {', '.join(f'`{n}`' for n in unknown)} are not public in `openvino`"

@@ -13,6 +13,13 @@ def marker(diag, show_fix_hints: bool) -> str:
     return "[*] " if diag.fix.applicability.value == "safe" else "[-] "
 
 
+def pin_step(diag) -> str:
+    """The upgrade step a finding breaks at, from the project's pin, in a few words."""
+    if diag.floor is None or diag.removed_in is None:
+        return ""
+    return f" [breaks at {diag.removed_in}, pinned {diag.floor.release}]"
+
+
 def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
     for diag in diagnostics:
-        stream.write(f"{location(diag)}: {diag.code} {marker(diag, show_fix_hints)}{diag.message}\n")
+        stream.write(f"{location(diag)}: {diag.code} {marker(diag, show_fix_hints)}{diag.message}{pin_step(diag)}\n")

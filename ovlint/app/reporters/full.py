@@ -37,4 +37,7 @@ def _append(report, diag, show_fix_hints: bool, Text) -> None:
     if diag.fix is not None:
         kind = "fix" if diag.fix.applicability.value == "safe" else "unsafe fix (--unsafe-fixes)"
         report.append(f"  = {kind}: {diag.fix.message}\n", style="green" if kind == "fix" else "yellow")
+    note = diag.pin_note()
+    if note:
+        report.append(f"  = pin: {note}\n", style="cyan")
     report.append("\n")

@@ -44,8 +44,12 @@ def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
                   "locations": [location], "partialFingerprints": {"ovlint/v1": print_}}
         if diag.code in index:
             result["ruleIndex"] = index[diag.code]
+        properties = {key: value for key, value in diag.to_dict().items()
+                      if key in ("deprecated_in", "removed_in", "pin") and value is not None}
         if diag.cell is not None:
-            result["properties"] = {"cell": diag.cell + 1}
+            properties["cell"] = diag.cell + 1
+        if properties:
+            result["properties"] = properties
         if diag.fix is not None and diag.edit_locations:
             result["fixes"] = [{
                 "description": {"text": f"{diag.fix.message} ({diag.fix.applicability.value})"},
