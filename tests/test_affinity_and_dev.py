@@ -7,16 +7,16 @@ from conftest import write
 
 PINNING = [
     ("app.py", "import openvino.runtime.properties as rp\n\nconfig = {rp.affinity: rp.Affinity.NONE}\n",
-     "import openvino.properties as rp\n\nconfig = {rp.hint.enable_cpu_pinning: False}\n"),
+     "import openvino.properties as rp\n\nconfig = {rp.hint.enable_cpu_pinning(): False}\n"),
     ("app2.py", "import openvino as ov\n\ncore = ov.Core()\ncore.compile_model('m.xml', 'CPU', "
                 "{ov.properties.affinity: ov.properties.Affinity.CORE})\n",
      "import openvino as ov\n\ncore = ov.Core()\ncore.compile_model('m.xml', 'CPU', "
-     "{ov.properties.hint.enable_cpu_pinning: True})\n"),
+     "{ov.properties.hint.enable_cpu_pinning(): True})\n"),
     ("app3.py", "import openvino as ov\n\nov.Core().set_property('CPU', {'AFFINITY': 'CORE', 'NUM_STREAMS': 2})\n",
-     "import openvino as ov\n\nov.Core().set_property('CPU', {'ENABLE_CPU_PINNING': 'True', 'NUM_STREAMS': 2})\n"),
+     "import openvino as ov\n\nov.Core().set_property('CPU', {'ENABLE_CPU_PINNING': 'YES', 'NUM_STREAMS': 2})\n"),
     ("bench.sh", "benchmark_app -m m.xml -pin HYBRID_AWARE -t 5\n", "benchmark_app -m m.xml -pin YES -t 5\n"),
     ("config.json", '{"model_config_list": [{"config": {"name": "m", "plugin_config": {"CPU_BIND_THREAD": "NO"}}}]}\n',
-     '{"model_config_list": [{"config": {"name": "m", "plugin_config": {"ENABLE_CPU_PINNING": "False"}}}]}\n'),
+     '{"model_config_list": [{"config": {"name": "m", "plugin_config": {"ENABLE_CPU_PINNING": "NO"}}}]}\n'),
 ]
 
 

@@ -68,3 +68,30 @@ def test_fixed_program_behaves_the_same(program, data, tmp_path):
     assert result.returncode == 0, f"the fixed program fails:\n{result.stderr[-3000:]}\n--- fixed:\n{text}"
     differences = same(expected, json.loads(result.stdout.strip().splitlines()[-1]))
     assert not differences, "\n".join(differences[:20]) + f"\n--- fixed:\n{text}"
+
+
+# programs whose migration needs names that first shipped after the pinned release
+NEEDS_NEWER = {"ngraph_graphs": "2025.0"}  # `openvino.opsetN` at the top level
+
+
+@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
+def test_a_pinned_project_is_fixed_for_its_pin_and_the_newest_release(program, data, tmp_path):
+    """In a project pinned to 2023.3 the fixed program runs on 2023.3 and, where every fix was
+    possible, on the newest release too, printing what the original printed on 2023.3."""
+    expected = ovenvs.baseline(program, data)
+    (tmp_path / "requirements.txt").write_text("openvino==2023.3.0\n")
+    fixed = tmp_path / program.name
+    shutil.copy(program, fixed)
+    check = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise", str(tmp_path))
+    text = fixed.read_text()
+    on_pin = ovenvs.run("api1", fixed, data)
+    assert on_pin.returncode == 0, f"the fixed program fails on its pinned release:\n{on_pin.stderr[-3000:]}\n{text}"
+    assert not same(expected, json.loads(on_pin.stdout.strip().splitlines()[-1]))
+    if program.stem in NEEDS_NEWER:
+        assert check.returncode == 1 and f"raise the pin to {NEEDS_NEWER[program.stem]} or later" in check.stdout
+        return
+    assert check.returncode == 0, f"findings remain after the fix:\n{check.stdout}{check.stderr}"
+    newest = ovenvs.run("current", fixed, data)
+    assert newest.returncode == 0, f"the fixed program fails:\n{newest.stderr[-3000:]}\n--- fixed:\n{text}"
+    differences = same(expected, json.loads(newest.stdout.strip().splitlines()[-1]))
+    assert not differences, "\n".join(differences[:20]) + f"\n--- fixed:\n{text}"

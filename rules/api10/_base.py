@@ -74,8 +74,8 @@ class Api10Rule(PythonRule):
     def types(self) -> Types:
         return self.plan.types
 
-    def propose(self, where, message, edits=None, unsafe=True, fix_message="", hidden_after_fix=False) -> None:
-        self.plan.propose(self.code, where, message, edits, unsafe, fix_message, hidden_after_fix)
+    def propose(self, where, message, edits=None, unsafe=True, fix_message="", blocks=False) -> None:
+        self.plan.propose(self.code, where, message, edits, unsafe, fix_message, blocks)
 
     def leave_Module(self, node) -> None:
         self.plan.report(self)
@@ -181,4 +181,4 @@ def propose_map_use(rule, attribute, kind) -> None:
     if edits is None and ambiguous:
         message += "; migrate this use by hand first: ovlint cannot rewrite it, and after a migration it would go unnoticed"
     rule.propose(attribute.attr, message, edits, fix_message=f"Use `{ports}` / `{accessor}(name)`",
-                 hidden_after_fix=ambiguous)
+                 blocks=ambiguous)

@@ -31,9 +31,9 @@ class Proposal:
     unsafe: bool
     fix_message: str = ""
     fix: Optional[Fix] = None
-    # a use that API 2.0 spells the same with another meaning: left unfixed, the migrated code
-    # would run it silently and no later check could tell
-    hidden_after_fix: bool = False
+    # without a rewrite, a use the rest of the migration would break or hide (API 2.0 spells it the
+    # same with another meaning; it mixes with migrated objects): then the unit gets no fix at all
+    blocks: bool = False
 
 
 @dataclass
@@ -123,12 +123,12 @@ class Plan:
             return None
         return fresh_name(ctx, key, f"{key.value}_requests")
 
-    def propose(self, code, where, message, edits=None, unsafe=True, fix_message="", hidden_after_fix=False) -> None:
+    def propose(self, code, where, message, edits=None, unsafe=True, fix_message="", blocks=False) -> None:
         """`edits` may be a function, called once every rule has proposed (for rewrites that
         gather several statements)."""
         if edits is not None and not callable(edits):
             edits = tuple(edits)
-        self.proposals.append(Proposal(code, where, message, edits, unsafe, fix_message, hidden_after_fix=hidden_after_fix))
+        self.proposals.append(Proposal(code, where, message, edits, unsafe, fix_message, blocks=blocks))
 
     def legacy_import(self, code, statement, message) -> None:
         self.imports.append(_ImportUse(code, statement, message))
@@ -149,8 +149,8 @@ class Plan:
                 proposal.edits = None if made is None else tuple(made)
         _drop_deleted(self.proposals)
         for proposal in sorted(self.proposals, key=lambda p: ctx.span(p.where)):
-            if proposal.edits is None and proposal.hidden_after_fix:
-                return  # migrating the rest would hide this use: no fix for the unit
+            if proposal.edits is None and proposal.blocks:
+                return  # migrating the rest would break or hide this use: no fix for the unit
             if proposal.edits is None or ctx.suppressed(proposal.code, *ctx.span(proposal.where)):
                 unsafe = True
                 continue

@@ -94,7 +94,8 @@ class NgraphUse(Api10Rule):
         edits = None
         if self.ctx.can_write(OPSETS_SINCE):
             edits = [self.ctx.replace(node, f"openvino.{opset}" + module[OPSET.match(module).end(1):])]
-        self.propose(node, message, edits, unsafe=False, fix_message=f"Import `openvino.{opset}`")
+        # nGraph's nodes do not mix with openvino's in one graph: the module migrates whole or not at all
+        self.propose(node, message, edits, unsafe=False, fix_message=f"Import `openvino.{opset}`", blocks=True)
 
     def visit_Name(self, node) -> None:
         self._reference(node)
@@ -123,7 +124,7 @@ class NgraphUse(Api10Rule):
             if ctx.can_write(since):
                 edits = [ctx.replace(node, f"{self.plan.ov(node)}.{new}")]
             self.propose(node, f"`{name}` is `openvino.{new}` in API 2.0" + ctx.cannot_write(since), edits, unsafe=False,
-                         fix_message=f"Use `openvino.{new}`")
+                         fix_message=f"Use `openvino.{new}`", blocks=True)
         elif name == "ngraph.function_from_cnn" and isinstance(parent, cst.Call) and parent.func is node:
             network = argument(parent, 0, "cnn_network")
             value = self.types.of(network.value) if network is not None else None
@@ -154,4 +155,4 @@ class NgraphUse(Api10Rule):
             edits = [ctx.replace(module_node, f"{self.plan.ov(node)}.{opset.group(1)}")]
         self.propose(node, f"`ngraph.{opset.group(1)}` is `openvino.{opset.group(1)}` in API 2.0"
                      + ctx.cannot_write(OPSETS_SINCE), edits,
-                     unsafe=False, fix_message=f"Use `openvino.{opset.group(1)}`")
+                     unsafe=False, fix_message=f"Use `openvino.{opset.group(1)}`", blocks=True)

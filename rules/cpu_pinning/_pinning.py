@@ -14,6 +14,12 @@ class Pinning(NamedTuple):
     exact: bool  # False: the closest setting, something is lost
     lost: str = ""
 
+    @property
+    def word(self) -> str:
+        """The value as a string every release accepts: before 2026.0 the CPU plugin rejects the
+        strings "True" and "False" for ENABLE_CPU_PINNING (it reads YES/NO, or a bool)."""
+        return "YES" if self.enabled else "NO"
+
 
 # AFFINITY values (and the API 1.0 CPU_BIND_THREAD values) -> pinning; after the CPU plugin of
 # 2023-2024, which set enableCpuPinning = (affinity == CORE or affinity == HYBRID_AWARE)

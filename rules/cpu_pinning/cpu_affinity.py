@@ -30,11 +30,15 @@ class AffinityProperty(PythonRule):
     needles = ("openvino",)
     examples = (
         Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": \"NONE\"})\n",
-                "import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"False\"})\n"),
+                "import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"NO\"})\n"),
         Example("import openvino.properties as props\n\nconfig = {props.affinity: props.Affinity.CORE}\n",
-                "import openvino.properties as props\n\nconfig = {props.hint.enable_cpu_pinning: True}\n"),
+                "import openvino.properties as props\n\nconfig = {props.hint.enable_cpu_pinning(): True}\n"),
+        Example("import openvino as ov\nimport openvino.properties as props\n\n"
+                "ov.Core().set_property(\"CPU\", props.affinity(props.Affinity.NONE))\n",
+                "import openvino as ov\nimport openvino.properties as props\n\n"
+                "ov.Core().set_property(\"CPU\", props.hint.enable_cpu_pinning(False))\n"),
         Example("import openvino as ov\n\ncore = ov.Core()\ncore.set_property(\"CPU\", {\"CPU_BIND_THREAD\": \"NUMA\"})\n",
-                "import openvino as ov\n\ncore = ov.Core()\ncore.set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"False\"})\n",
+                "import openvino as ov\n\ncore = ov.Core()\ncore.set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"NO\"})\n",
                 unsafe=True),
         Example("import openvino as ov\n\nmode = ov.Core().get_property(\"CPU\", \"AFFINITY\")\n",
                 "import openvino as ov\n\nmode = ov.Core().get_property(\"CPU\", \"ENABLE_CPU_PINNING\")\n",
@@ -60,7 +64,7 @@ class AffinityProperty(PythonRule):
         fix = None
         if found is not None:
             edits = [self.ctx.replace(node.key, _string(node.key, "ENABLE_CPU_PINNING")),
-                     self.ctx.replace(node.value, _string(node.value, str(found.enabled)))]
+                     self.ctx.replace(node.value, _string(node.value, found.word))]
             fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not found.exact)
         self.report(node.key, message(key, value or "a variable", found), fix, deprecation=KEYS[key])
 
@@ -78,7 +82,11 @@ class AffinityProperty(PythonRule):
     def visit_Attribute(self, node) -> None:
         names = self.ctx.qualified_names(node)
         if any(f"{m}.affinity" in names for m in MODULES):
-            fix = self.make_fix(self.ctx.replace(node.attr, "hint.enable_cpu_pinning"),
+            parent = self.ctx.parent(node)
+            called = isinstance(parent, cst.Call) and parent.func is node
+            # uncalled, the property is a key or an argument: before 2026.0 only its name (what calling
+            # it without a value gives) is accepted there for `hint.enable_cpu_pinning`
+            fix = self.make_fix(self.ctx.replace(node.attr, "hint.enable_cpu_pinning" + ("" if called else "()")),
                                 "Use `hint.enable_cpu_pinning`")
             self.report(node, f"`properties.affinity` was removed in {AFFINITY.removed}: use "
                               "`properties.hint.enable_cpu_pinning`", fix)

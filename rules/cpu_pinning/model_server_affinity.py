@@ -23,7 +23,7 @@ class ModelServerAffinity(JsonRule):
     rationale = (
         "OpenVINO Model Server passes `plugin_config` to the device plugin, so the removed affinity keys "
         "fail model loading just as they do in code: `\"AFFINITY\": \"CORE\"` (or `CPU_BIND_THREAD: YES`) is "
-        "`\"ENABLE_CPU_PINNING\": \"True\"`, `NONE`/`NO` is `\"False\"`; `HYBRID_AWARE` and `NUMA` get the "
+        "`\"ENABLE_CPU_PINNING\": \"YES\"`, `NONE`/`NO` is `\"NO\"` (the strings every release reads); `HYBRID_AWARE` and `NUMA` get the "
         "closest setting with an unsafe fix."
     )
     fix = Applicability.SAFE
@@ -33,7 +33,7 @@ class ModelServerAffinity(JsonRule):
         Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
                 '  "plugin_config": {"AFFINITY": "NONE", "NUM_STREAMS": "2"}}}]}\n',
                 '{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
-                '  "plugin_config": {"ENABLE_CPU_PINNING": "False", "NUM_STREAMS": "2"}}}]}\n',
+                '  "plugin_config": {"ENABLE_CPU_PINNING": "NO", "NUM_STREAMS": "2"}}}]}\n',
                 filename="config.json"),
     )
     valid = (Valid('{"plugin_config": {"ENABLE_CPU_PINNING": "True"}, "AFFINITY": "CORE"}\n', filename="config.json"),)
@@ -50,6 +50,6 @@ class ModelServerAffinity(JsonRule):
                 fix = None
                 if found is not None:
                     edits = [self.ctx.replace((key_node.start, key_node.end), '"ENABLE_CPU_PINNING"'),
-                             self.ctx.replace((value_node.start, value_node.end), json.dumps(str(found.enabled)))]
+                             self.ctx.replace((value_node.start, value_node.end), json.dumps(found.word))]
                     fix = self.make_fix(edits, "Use ENABLE_CPU_PINNING", unsafe=not found.exact)
                 self.report((key_node.start, key_node.end), message(key, str(value), found), fix, deprecation=KEYS[key])
