@@ -263,3 +263,42 @@ def test_parents_and_qualified_names_match_libcst_providers():
             assert ctx.qualified_names(node) == {q.name for q in names}
             checked += 1
     assert checked > 5000  # every node of every Python example of every rule
+
+
+def test_a_notebook_command_is_one_unit_across_its_continuation_lines():
+    text = _notebook(("code", ["!mo.py \\\n", "    --input_model net.caffemodel \\\n", "    --data_type FP16\n",
+                               "x = 1\n"]),
+                     ("code", ["!mo --input_model m.onnx \\\n", "   --output_dir ir\n"]))
+    from ovlint.engine import registry
+
+    doc = lint_text("n.ipynb", named("notebook"), text, list(registry.all_rules()), "2026.4")
+    assert doc.parsed  # the continuation lines were never read as Python
+    # the Caffe model and the FP16 option on the continuation lines belong to the first command
+    assert [(d.code, d.cell, d.row) for d in doc.diagnostics] == [("OV501", 0, 1), ("OV201", 1, 1)]
+    assert fixed("notebook", text, "n.ipynb") == text.replace('"!mo --input_model', '"!ovc --input_model')
+
+
+def test_a_notebook_line_starting_with_an_operator_inside_brackets_is_python():
+    cell = notebook._cell(0, "total = (1\n         % 2)\nif total:\n    print(total)\n", None)
+    assert cell.python == cell.text and cell.shell_ranges == []
+
+
+def test_a_notebook_cell_that_does_not_parse_is_named_with_its_line():
+    from ovlint.engine import registry
+
+    text = _notebook(("code", ["import os\n"]), ("code", ["x = 1\n", "def f(:\n"]))
+    doc = lint_text("n.ipynb", named("notebook"), text, list(registry.all_rules()), "2026.4")
+    (diag,) = [d for d in doc.diagnostics if d.code == "OV001"]
+    assert (diag.cell, diag.row) == (1, 2) and "syntax error at line 2" in diag.message
+
+
+def test_valid_python_with_tabs_libcst_rejects_is_linted_at_its_positions_without_fixes():
+    from ovlint.engine import registry
+
+    text = "if a:\n  if b:\n \t\tfrom openvino.inference_engine import IECore\n  y = 2\n"
+    compile(text, "t.py", "exec")  # CPython accepts it
+    doc = lint_text("t.py", named("python"), text, list(registry.all_rules()), "2026.4")
+    assert doc.parsed
+    (diag,) = doc.diagnostics
+    assert (diag.code, diag.row, diag.column, diag.fix) == ("OV101", 3, 4, None)
+    assert "mixes tabs and spaces" in diag.message

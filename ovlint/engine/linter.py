@@ -12,7 +12,7 @@ from ovlint.base.versions import Floor
 from ovlint.engine import registry
 from ovlint.engine.own_rules import FileNotParsed
 from ovlint.rulekit.context import PythonContext, UnitContext
-from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind
+from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind, Unit
 from ovlint.surfaces.requirement import from_pip_command
 
 
@@ -34,37 +34,68 @@ def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version:
 
 def _lint(path: str, doc: Document, subscribers: dict, target_version: str, floor: Optional[Floor]) -> None:
     file_codes = noqa.file_exemption(doc.text if doc.exemption_text is None else doc.exemption_text)
-    filename = os.path.basename(path)
     for unit in doc.units:
-        ctx = UnitContext(path, unit.text, unit.cell, target_version, filename, file_codes, floor)
-        commands, requirements = list(unit.commands), list(unit.requirements)
-        if unit.error is not None:
-            ctx.report(FileNotParsed, (0, 0), unit.error, None)
-            doc.parsed = False
-        if unit.python is not None:
-            carried = _lint_python(ctx, unit.python, subscribers)
-            if carried is None:
-                doc.parsed = False
-            else:
-                commands += carried[0]
-                requirements += carried[1]
-        command_rules = [r(ctx) for r in subscribers.get(COMMAND, ())]
-        for command in commands:
-            for rule in command_rules:
-                rule.check(command)
-            if REQUIREMENT in subscribers:
-                _run_requirement_rules(ctx, from_pip_command(command), subscribers)
-        _run_requirement_rules(ctx, requirements, subscribers)
-        if unit.tree is not None:
-            for surface, rules in subscribers.items():
-                if surface not in (PYTHON, COMMAND, REQUIREMENT):
-                    for rule in rules:
-                        rule(ctx).check(unit.tree)
-        for diag in ctx.finish():
+        ctx = UnitContext(path, unit.text, unit.cell, target_version, os.path.basename(path), file_codes, floor)
+        parsed = _lint_unit(ctx, unit, subscribers)
+        diagnostics = ctx.finish()
+        if not parsed and unit.python == unit.text:
+            diagnostics, parsed = _lint_spaced(ctx, unit, subscribers) or (diagnostics, parsed)
+        doc.parsed = doc.parsed and parsed
+        for diag in diagnostics:
             diag.unit = unit.key
             doc.diagnostics.append(diag)
     if doc.place is not None:
         doc.place(doc.diagnostics)
+
+
+def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict) -> bool:
+    """Run every subscribed rule on the unit's facts; False when the unit could not be read."""
+    parsed = unit.error is None
+    if not parsed:
+        ctx.report(FileNotParsed, (0, 0), unit.error, None)
+    commands, requirements = list(unit.commands), list(unit.requirements)
+    if unit.python is not None:
+        carried = _lint_python(ctx, unit.python, subscribers)
+        if carried is None:
+            return False
+        commands += carried[0]
+        requirements += carried[1]
+    command_rules = [r(ctx) for r in subscribers.get(COMMAND, ())]
+    for command in commands:
+        for rule in command_rules:
+            rule.check(command)
+        if REQUIREMENT in subscribers:
+            _run_requirement_rules(ctx, from_pip_command(command), subscribers)
+    _run_requirement_rules(ctx, requirements, subscribers)
+    if unit.tree is not None:
+        for surface, rules in subscribers.items():
+            if surface not in (PYTHON, COMMAND, REQUIREMENT):
+                for rule in rules:
+                    rule(ctx).check(unit.tree)
+    return parsed
+
+
+def _lint_spaced(ctx: UnitContext, unit: Unit, subscribers: dict):
+    """Valid Python LibCST cannot read for its tabs, linted with them expanded: (the findings at
+    the file's positions, True), without fixes (ovlint does not rewrite such indentation); None
+    when that does not help either."""
+    from ovlint.surfaces.python import SpacedIndentation
+
+    spaced = SpacedIndentation.of(unit.text)
+    if spaced is None:
+        return None
+    inner = UnitContext(ctx.path, spaced.text, ctx.cell, ctx.target_version, ctx.filename, ctx.file_codes,
+                        ctx.floor)
+    if not _lint_unit(inner, Unit(spaced.text, unit.key, unit.cell, python=spaced.text), subscribers):
+        return None
+    ctx.diagnostics.clear()  # what the first reading reported: that the file does not parse
+    for diag in inner.finish():
+        diag.start, diag.end = spaced.original(diag.start), spaced.original(diag.end)
+        if diag.fix is not None:
+            diag.message += " (not fixed: the indentation mixes tabs and spaces, which ovlint does not rewrite)"
+            diag.fix, diag.edit_locations = None, []
+        ctx.diagnostics.append(diag)
+    return ctx.finish(), True
 
 
 def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict):
@@ -76,7 +107,7 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict):
     except Exception as exc:  # LibCST raises ParserSyntaxError, and RecursionError on deep nesting
         if not isinstance(exc, (ValueError, RecursionError)) and type(exc).__name__ != "ParserSyntaxError":
             raise
-        ctx.report(FileNotParsed, (0, 0), python.syntax_error_message(exc), None)
+        ctx.report(FileNotParsed, python.error_span(exc, ctx.lines), python.syntax_error_message(exc), None)
         return None
     pctx = PythonContext(ctx, wrapper=wrapper, scopes=scopes)
     pctx.complete_fix_groups = registry.complete_fix_groups(subscribers.get(PYTHON, ()))

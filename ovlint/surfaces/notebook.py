@@ -73,46 +73,110 @@ def _cell(index: int, text: str, node) -> Cell:
         return Cell(index, text, None, [(shell_cell.end(), len(text), "")], node)
     if text.lstrip().startswith("%%"):
         return Cell(index, text, None, [], node)
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()]
     masked = []
     ranges = []
-    for match in _LINE.finditer(text):
-        line = match.group()
-        if not line:
-            break
-        masked.append(_mask_line(line, match.start(), ranges))
+    scanner = _LogicalLines()
+    i = 0
+    while i < len(lines):
+        offset, line = lines[i]
+        magic_at = _magic_at(line) if scanner.at_start() else None
+        if magic_at is None:
+            masked.append(scanner.help_syntax(line))
+            scanner.feed(line)
+            i += 1
+            continue
+        # IPython reads a line magic or `!` command as one logical line, across backslash continuations
+        last = i
+        while last + 1 < len(lines) and lines[last][1].rstrip("\r\n").endswith("\\"):
+            last += 1
+        end = lines[last][0] + len(lines[last][1].rstrip("\r\n"))
+        _record_shell(text, offset + magic_at, end, ranges)
+        masked.append(_blank(line, magic_at, "0#"))
+        masked.extend(_blank(lines[k][1], 0, "#") for k in range(i + 1, last + 1))
+        i = last + 1
     return Cell(index, text, "".join(masked), ranges, node)
 
 
-def _mask_line(line: str, offset: int, ranges: list) -> str:
-    """Replace IPython syntax with Python of the same length; record shell command ranges."""
+def _magic_at(line: str):
+    """Where an IPython escape (`!cmd`, `%magic`, `?obj`, `x = !cmd`) starts a logical line, else None."""
     body = line.rstrip("\r\n")
-    ending = line[len(body):]
     stripped = body.lstrip()
-    indent = len(body) - len(stripped)
-    magic_at = None
     if stripped.startswith(("!", "%", "?")):
-        magic_at = indent
-    else:
-        # `x = !ls` and `files = %sx ls`
-        m = re.match(r"^\s*[\w.]+\s*=\s*([!%])", body)
-        if m:
-            magic_at = m.start(1)
-    if magic_at is not None:
-        rest = body[magic_at:]
-        if rest.startswith("!"):
-            ranges.append((offset + magic_at + 1 + (rest.startswith("!!")), offset + len(body), ""))
-        else:
-            name = re.match(r"%+(\w+)", rest)
-            if name and name.group(1) in _SHELL_MAGICS:
-                word_end = magic_at + name.end()
-                prefix = "" if name.group(1) in ("system", "sx") else name.group(1)
-                ranges.append((offset + word_end, offset + len(body), prefix))
-        tail = len(body) - magic_at
-        replacement = "0" if tail == 1 else "0#" + "x" * (tail - 2)
-        return body[:magic_at] + replacement + ending
-    if stripped.endswith("?") and not stripped.startswith("#"):
-        return body[:-1] + "#" + ending  # `obj?` help syntax
-    return line
+        return len(body) - len(stripped)
+    assigned = re.match(r"^\s*[\w.]+\s*=\s*([!%])", body)  # `x = !ls`, `files = %sx ls`
+    return assigned.start(1) if assigned else None
+
+
+def _record_shell(text: str, at: int, end: int, ranges: list) -> None:
+    """The shell command an escape at `at` runs, as (start, end, prefix) in the cell's text."""
+    rest = text[at:end]
+    if rest.startswith("!"):
+        ranges.append((at + 1 + rest.startswith("!!"), end, ""))
+        return
+    name = re.match(r"%+(\w+)", rest)
+    if name and name.group(1) in _SHELL_MAGICS:
+        prefix = "" if name.group(1) in ("system", "sx") else name.group(1)
+        ranges.append((at + name.end(), end, prefix))
+
+
+def _blank(line: str, at: int, lead: str) -> str:
+    """`line` with its text from `at` replaced by Python of the same length: `lead` and x's."""
+    body = line.rstrip("\r\n")
+    tail = len(body) - at
+    if tail <= 0:
+        return line
+    replacement = (lead + "x" * tail)[:tail] if tail >= len(lead) else "0" * tail if lead == "0#" else "#" * tail
+    return body[:at] + replacement + line[len(body):]
+
+
+class _LogicalLines:
+    """Follows brackets, strings and backslash continuations across the physical lines of Python,
+    the way IPython does before it looks for escapes: only the first line of a logical line can
+    hold one (`%` at the start of a line inside brackets is the modulo operator)."""
+
+    def __init__(self):
+        self.depth = 0
+        self.quote = ""  # the quote of an open string ('"""' for a triple-quoted one)
+        self.continued = False
+
+    def at_start(self) -> bool:
+        return self.depth == 0 and not self.quote and not self.continued
+
+    def help_syntax(self, line: str) -> str:
+        """`obj?` (IPython's help) masked, where a logical line starts."""
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        if self.at_start() and stripped.endswith("?") and not stripped.startswith("#") and "#" not in stripped:
+            return body[:-1] + "#" + line[len(body):]
+        return line
+
+    def feed(self, line: str) -> None:
+        i, n = 0, len(line)
+        while i < n:
+            ch = line[i]
+            if self.quote:
+                if ch == "\\":
+                    i += 2
+                    continue
+                if line.startswith(self.quote, i):
+                    i += len(self.quote)
+                    self.quote = ""
+                    continue
+                if ch == "\n" and len(self.quote) == 1:
+                    self.quote = ""  # an unterminated string ends at the line, as for the tokenizer
+            elif ch == "#":
+                break
+            elif ch in "\"'":
+                self.quote = line[i:i + 3] if line.startswith(ch * 3, i) else ch
+                i += len(self.quote)
+                continue
+            elif ch in "([{":
+                self.depth += 1
+            elif ch in ")]}":
+                self.depth = max(0, self.depth - 1)
+            i += 1
+        self.continued = not self.quote and line.rstrip("\r\n").endswith("\\")
 
 
 def replace_sources(text: str, notebook: Notebook, new_sources: dict[int, str]) -> str:

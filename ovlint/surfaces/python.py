@@ -3,7 +3,10 @@ Python rule at once, and extracts the commands and requirements Python code carr
 (`subprocess.run([...])`, `os.system("...")`, `setup(install_requires=[...])`)."""
 from __future__ import annotations
 
+import ast
+import bisect
 import re
+from typing import Optional
 
 from ovlint.base.lazy import cst
 from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, FileKind, whole
@@ -95,6 +98,51 @@ def parent_map(module) -> dict:
                         parents[item] = node
                         stack.append(item)
     return parents
+
+
+class SpacedIndentation:
+    """Python whose indentation mixes tabs and spaces in a way CPython accepts and LibCST's
+    tokenizer does not, with its leading tabs expanded as CPython counts them (to multiples of 8):
+    the same program for LibCST, and the way from its offsets back to the file's."""
+
+    def __init__(self, text: str):
+        parts, self._lines = [], []  # (start in the spaced text, start in the file, added columns)
+        spaced = original = 0
+        for line in text.splitlines(keepends=True):
+            lead = line[:len(line) - len(line.lstrip(" \t\f"))]
+            new_lead = lead.expandtabs(8) if "\t" in lead else lead
+            parts.append(new_lead + line[len(lead):])
+            self._lines.append((spaced, original, len(new_lead) - len(lead), len(new_lead)))
+            spaced += len(parts[-1])
+            original += len(line)
+        self.text = "".join(parts)
+
+    @staticmethod
+    def of(text: str) -> "Optional[SpacedIndentation]":
+        """The spaced program, when `text` has a tab in its indentation and CPython compiles it."""
+        if not re.search(r"(?m)^[ \f]*\t", text):
+            return None
+        try:
+            compile(text, "<unit>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return None
+        return SpacedIndentation(text)
+
+    def original(self, offset: int) -> int:
+        """The file offset of a spaced-text offset (inside the indentation: its start)."""
+        row = bisect.bisect_right([line[0] for line in self._lines], offset) - 1
+        spaced_start, original_start, added, lead = self._lines[max(row, 0)]
+        column = offset - spaced_start
+        return original_start + (0 if column < lead else column - added)
+
+
+def error_span(exc: Exception, lines) -> tuple[int, int]:
+    """Where a syntax error is, as an empty span in the unit (its start when the parser says not)."""
+    row, column = getattr(exc, "raw_line", None), getattr(exc, "raw_column", None)
+    if not isinstance(row, int) or not isinstance(column, int) or not 1 <= row <= len(lines.starts):
+        return 0, 0
+    offset = min(lines.offset(row, column), len(lines.text))
+    return offset, offset
 
 
 def syntax_error_message(exc: Exception) -> str:
