@@ -40,16 +40,39 @@ def since(name: str) -> Optional[str]:
 
 
 def dual_support(ctx, node) -> bool:
-    """Inside `try: ... except ImportError:` (either branch): code written for both namespaces."""
+    """Inside a `try: ... except ImportError:` whose branches also import from `openvino` itself:
+    code written for both namespaces. A guard whose other branch only records that OpenVINO is
+    missing is no such code: on a release without `openvino.runtime` it would take that branch."""
     parent = ctx.parent(node)
     while parent is not None:
-        if isinstance(parent, cst.Try):
-            for handler in parent.handlers:
-                caught = dotted(handler.type) if handler.type is not None else ""
-                names = {dotted(e.value) for e in handler.type.elements} if isinstance(handler.type, cst.Tuple) else {caught}
-                if names & {"ImportError", "ModuleNotFoundError", "AttributeError", "Exception", ""}:
-                    return True
+        if isinstance(parent, cst.Try) and _catches_import_errors(parent) and _imports_new_namespace(parent):
+            return True
         parent = ctx.parent(parent)
+    return False
+
+
+def _catches_import_errors(statement) -> bool:
+    for handler in statement.handlers:
+        kind = handler.type
+        names = {dotted(e.value) for e in kind.elements} if isinstance(kind, cst.Tuple) else \
+            {dotted(kind) if kind is not None else ""}
+        if names & {"ImportError", "ModuleNotFoundError", "AttributeError", "Exception", ""}:
+            return True
+    return False
+
+
+def _imports_new_namespace(statement) -> bool:
+    """Whether the try statement imports `openvino` names outside `openvino.runtime` anywhere."""
+    for node in walk(statement, (cst.Import, cst.ImportFrom)):
+        if isinstance(node, cst.ImportFrom):
+            module = dotted(node.module) if node.module is not None and not node.relative else ""
+            modules = [module] if module.split(".")[0] == "openvino" else []
+            if module == "openvino" and not isinstance(node.names, cst.ImportStar):
+                modules = [f"openvino.{dotted(a.name)}" for a in node.names]
+        else:
+            modules = [dotted(a.name) for a in node.names]
+        if any(m.split(".")[0] == "openvino" and not (m == RUNTIME or m.startswith(RUNTIME + ".")) for m in modules):
+            return True
     return False
 
 
@@ -70,6 +93,9 @@ class RuntimeNamespace(PythonRule):
     deprecation = NAMESPACE
     needles = ("openvino",)
     examples = (
+        # a guard that only records that OpenVINO is missing would take that branch on every new release
+        Example("try:\n    import openvino.runtime as ov\nexcept ImportError:\n    ov = None\n",
+                "try:\n    import openvino as ov\nexcept ImportError:\n    ov = None\n"),
         Example("import openvino.runtime as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n",
                 "import openvino as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n"),
         Example("from openvino.runtime import Core, serialize\n", "from openvino import Core, serialize\n"),
