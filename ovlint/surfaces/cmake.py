@@ -44,6 +44,30 @@ def variables(argument: Argument):
         yield match.group(1), offset + match.start(), offset + match.end()
 
 
+_OPENERS = {"if", "foreach", "while", "function", "macro", "block"}
+_CLOSERS = {"endif", "endforeach", "endwhile", "endfunction", "endmacro", "endblock"}
+CONDITIONS = {"if", "elseif", "while"}
+
+
+def branches(commands: list[Invocation]) -> list[tuple]:
+    """For each command, the branch it runs in: a path of (block, branch) pairs, so that two
+    commands are siblings when their paths are equal, and a command runs wherever a command whose
+    path is a prefix of its own does. `if`, `elseif` and `else` head their branch's block."""
+    paths, stack, opened = [], [], 0
+    for command in commands:
+        name = command.lower
+        if name in ("elseif", "else") and stack:
+            block, branch = stack.pop()
+            stack.append((block, branch + 1))
+        elif name in _CLOSERS and stack:
+            stack.pop()
+        paths.append(tuple(stack))
+        if name in _OPENERS:
+            opened += 1
+            stack.append((opened, 0))
+    return paths
+
+
 def parse(text: str) -> list[Invocation]:
     commands: list[Invocation] = []
     i, n = 0, len(text)

@@ -37,6 +37,14 @@ class LegacyCMakePackage(CMakeRule):
     deprecation = PACKAGES
     needles = ("InferenceEngine", "ngraph", "IE::")
     examples = (
+        Example("if(FAST)\n  find_package(InferenceEngine QUIET)\nelse()\n  find_package(InferenceEngine REQUIRED)\n"
+                "  find_package(ngraph REQUIRED)\nendif()\n",
+                "if(FAST)\n  find_package(OpenVINO QUIET COMPONENTS Runtime)\nelse()\n"
+                "  find_package(OpenVINO REQUIRED COMPONENTS Runtime)\nendif()\n", filename="CMakeLists.txt"),
+        Example('if("${InferenceEngine_LIBRARIES}" STREQUAL "")\n  message(FATAL_ERROR "no IE")\nendif()\n',
+                filename="CMakeLists.txt",
+                message="`${InferenceEngine_LIBRARIES}` in a condition: test `TARGET openvino::runtime` or "
+                        "`OpenVINO_FOUND` instead"),
         Example("find_package(InferenceEngine 2021.4 REQUIRED)\nfind_package(ngraph REQUIRED)\n"
                 "add_executable(app main.cpp)\n"
                 "target_link_libraries(app PRIVATE ${InferenceEngine_LIBRARIES} ${NGRAPH_LIBRARIES})\n",
@@ -55,14 +63,21 @@ class LegacyCMakePackage(CMakeRule):
 
     def check_cmake(self, commands) -> None:
         source = self.ctx.text
-        packages = [c for c in commands if c.lower == "find_package" and c.arguments
+        paths = cmake.branches(commands)
+        packages = [(c, p) for c, p in zip(commands, paths) if c.lower == "find_package" and c.arguments
                     and c.arguments[0].value.lower() in LEGACY_PACKAGES]
-        has_openvino = any(c.lower == "find_package" and c.arguments and c.arguments[0].value == "OpenVINO"
-                           for c in commands)
-        for index, command in enumerate(packages):
-            required = any(a.value == "REQUIRED" for a in command.arguments)
-            if index == 0 and not has_openvino:
-                text = f"find_package(OpenVINO{' REQUIRED' if required else ''} COMPONENTS Runtime)"
+        openvino = [p for c, p in zip(commands, paths) if c.lower == "find_package" and c.arguments
+                    and c.arguments[0].value == "OpenVINO"]
+        first_of_branch = set()
+        for command, path in packages:  # only siblings merge: each branch keeps finding OpenVINO
+            if path not in first_of_branch and not any(path[:len(p)] == p for p in openvino):
+                first_of_branch.add(path)
+                first = command
+            else:
+                first = None
+            if command is first:
+                kept = "".join(f" {flag}" for flag in ("QUIET", "REQUIRED") if any(a.value == flag for a in command.arguments))
+                text = f"find_package(OpenVINO{kept} COMPONENTS Runtime)"
                 fix = self.make_fix(self.ctx.replace((command.start, command.end), text), "Use the OpenVINO package")
             else:
                 fix = self.make_fix(self.ctx.replace(self._whole_line(source, command), ""), "Drop it: OpenVINO is found")
@@ -73,11 +88,15 @@ class LegacyCMakePackage(CMakeRule):
             if command.lower == "find_package":
                 continue
             for argument in command.arguments:
-                self._argument(argument)
+                self._argument(argument, condition=command.lower in cmake.CONDITIONS)
 
-    def _argument(self, argument) -> None:
+    def _argument(self, argument, condition: bool) -> None:
         for name, start, end in cmake.variables(argument):
-            if name in VARIABLES:
+            if name in VARIABLES and condition:
+                # a target name is never empty: the test would no longer depend on the package
+                self.report((start, end), f"`${{{name}}}` in a condition: test `TARGET {VARIABLES[name]}` or "
+                                          "`OpenVINO_FOUND` instead")
+            elif name in VARIABLES:
                 self.report((start, end), f"`${{{name}}}` is `{VARIABLES[name]}`",
                             self.make_fix(self.ctx.replace((start, end), VARIABLES[name]), f"Use `{VARIABLES[name]}`"))
             elif name in REVIEW:
