@@ -74,8 +74,8 @@ class Api10Rule(PythonRule):
     def types(self) -> Types:
         return self.plan.types
 
-    def propose(self, where, message, edits=None, unsafe=True, fix_message="", blocks=False) -> None:
-        self.plan.propose(self.code, where, message, edits, unsafe, fix_message, blocks)
+    def propose(self, where, message, edits=None, unsafe=True, fix_message="", untraced=False) -> None:
+        self.plan.propose(self.code, where, message, edits, unsafe, fix_message, untraced)
 
     def leave_Module(self, node) -> None:
         self.plan.report(self)
@@ -85,7 +85,7 @@ class Api10Rule(PythonRule):
         untyped, ...): reported without a fix in code that mentions `marker`."""
         if self.ctx.memo(f"mentions-{marker}", lambda: marker in self.ctx.text):
             self.propose(node, f"{what} looks like API 1.0 (removed in OpenVINO {API_1.removed}); the object could not "
-                               "be traced, so it is not rewritten")
+                               "be traced, so it is not rewritten", untraced=True)
 
 
 # dict-of-names attributes -> (API 2.0 list of ports, API 2.0 accessor by name)
@@ -180,5 +180,4 @@ def propose_map_use(rule, attribute, kind) -> None:
     ambiguous = attribute.attr.value in ("inputs", "outputs")  # API 2.0 has them too, as lists of ports
     if edits is None and ambiguous:
         message += "; migrate this use by hand first: ovlint cannot rewrite it, and after a migration it would go unnoticed"
-    rule.propose(attribute.attr, message, edits, fix_message=f"Use `{ports}` / `{accessor}(name)`",
-                 blocks=ambiguous)
+    rule.propose(attribute.attr, message, edits, fix_message=f"Use `{ports}` / `{accessor}(name)`")

@@ -1,11 +1,12 @@
-"""The OV1xx migration plan: every finding the family proposes in one unit, and the one fix
-they share.
+"""The OV1xx migration plan: every finding the family proposes in one unit, and the fixes they
+share.
 
-API 1.0 objects are migrated as a whole. A half-migrated program works on neither API (an
-`ov.Core` has no `read_network`; an IENetwork has no `get_friendly_name`), so every OV1xx
-diagnostic of a unit carries the same fix: all the rewrites proposed in that unit, applied
-together. The fix is unsafe as soon as one rewrite is unsafe or one use has no rewrite, and there
-is no fix at all unless every OV1xx rule runs (a rule left out would leave its uses behind).
+API 1.0 objects are migrated a part at a time (`_parts`): a half-migrated part works on neither
+API (an `ov.Core` has no `read_network`; an IENetwork has no `get_friendly_name`), so every OV1xx
+diagnostic of a part carries the same fix, all the rewrites proposed in that part applied
+together. A part with a use that has no rewrite gets no fix at all, and its findings say which use
+holds it back; the fix is unsafe as soon as one rewrite is unsafe. There is no fix unless every
+OV1xx rule runs (a rule left out would leave its uses behind).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import fresh_name, indentation, walk, whole_lines
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.api10._parts import Parts
 from ovlint.rules.api10._types import CORE, EXECUTABLE, Types
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
@@ -31,9 +33,8 @@ class Proposal:
     unsafe: bool
     fix_message: str = ""
     fix: Optional[Fix] = None
-    # without a rewrite, a use the rest of the migration would break or hide (API 2.0 spells it the
-    # same with another meaning; it mixes with migrated objects): then the unit gets no fix at all
-    blocks: bool = False
+    # no object flow the model can follow leads here: the part may reach further than it can tell
+    untraced: bool = False
 
 
 @dataclass
@@ -123,12 +124,12 @@ class Plan:
             return None
         return fresh_name(ctx, key, f"{key.value}_requests")
 
-    def propose(self, code, where, message, edits=None, unsafe=True, fix_message="", blocks=False) -> None:
+    def propose(self, code, where, message, edits=None, unsafe=True, fix_message="", untraced=False) -> None:
         """`edits` may be a function, called once every rule has proposed (for rewrites that
-        gather several statements)."""
+        gather several statements); None: the use has no rewrite, which holds its part back."""
         if edits is not None and not callable(edits):
             edits = tuple(edits)
-        self.proposals.append(Proposal(code, where, message, edits, unsafe, fix_message, blocks=blocks))
+        self.proposals.append(Proposal(code, where, message, edits, unsafe, fix_message, untraced=untraced))
 
     def legacy_import(self, code, statement, message) -> None:
         self.imports.append(_ImportUse(code, statement, message))
@@ -140,27 +141,48 @@ class Plan:
         if FIX_GROUP not in self.ctx.complete_fix_groups:
             return
         ctx = self.ctx
-        unsafe = False
-        chosen: list[Proposal] = []
-        taken: list[Edit] = []
         for proposal in self.proposals:
             if callable(proposal.edits):
                 made = proposal.edits()
                 proposal.edits = None if made is None else tuple(made)
         _drop_deleted(self.proposals)
+        parts = Parts(ctx, self.types, [p.where for p in self.proposals if p.untraced])
+        by_part: dict = {}
         for proposal in sorted(self.proposals, key=lambda p: ctx.span(p.where)):
-            if proposal.edits is None and proposal.blocks:
-                return  # migrating the rest would break or hide this use: no fix for the unit
-            if proposal.edits is None or ctx.suppressed(proposal.code, *ctx.span(proposal.where)):
-                unsafe = True
+            by_part.setdefault(parts.part(proposal.where), []).append(proposal)
+        for proposals in by_part.values():
+            self._fix_part(proposals, [s for s in self._ov_sites if parts.part(s) is parts.part(proposals[0].where)])
+        # legacy imports nothing uses go on their own
+        edits, touched = self._import_edits([], [])
+        for use in self.imports:
+            if use.statement in touched and use.fix is None:
+                use.fix = Fix(tuple(sorted(edits)), Applicability.SAFE, touched[use.statement], REQUIRES)
+
+    def _fix_part(self, proposals: list[Proposal], ov_sites: list) -> None:
+        """One fix for every proposal of a part, unless a use of the part has no rewrite."""
+        ctx = self.ctx
+        suppressed = [p for p in proposals if ctx.suppressed(p.code, *ctx.span(p.where))]
+        held = next((p for p in proposals if p.edits is None and p not in suppressed), None)
+        if held is not None:
+            row = ctx.lines.position(ctx.span(held.where)[0])[0]
+            for proposal in proposals:
+                if proposal.edits:
+                    proposal.message += (f" (not migrated yet: this part of the module also uses `{_excerpt(ctx, held.where)}`"
+                                         f" at line {row}, which has no rewrite)")
+            return
+        unsafe = bool(suppressed)
+        chosen: list[Proposal] = []
+        taken: list[Edit] = []
+        for proposal in proposals:
+            if proposal in suppressed:
                 continue
             if any(e.clashes_with(t, touching=False) for e in proposal.edits for t in taken):
-                unsafe = True
+                unsafe = True  # it comes back in the next round of fixes
                 continue
             unsafe = unsafe or proposal.unsafe
             taken.extend(proposal.edits)
             chosen.append(proposal)
-        import_edits, touched = self._import_edits(taken)
+        import_edits, touched = self._import_edits(taken, ov_sites)
         edits = tuple(sorted(set(taken) | set(import_edits)))
         if not edits:
             return
@@ -168,10 +190,10 @@ class Plan:
         for proposal in chosen:
             proposal.fix = Fix(edits, applicability, proposal.fix_message or "Migrate this module to API 2.0", REQUIRES)
         for use in self.imports:
-            if use.statement in touched:
+            if use.statement in touched and use.fix is None:
                 use.fix = Fix(edits, applicability, touched[use.statement], REQUIRES)
 
-    def _import_edits(self, edits: list[Edit]):
+    def _import_edits(self, edits: list[Edit], ov_sites: list):
         """Drop the legacy imports nothing refers to once `edits` are applied, and bind `openvino`
         where an edit uses it: in place of a legacy import (a function's own import stays local,
         so an optional dependency stays optional), or else after the module's imports."""
@@ -185,7 +207,7 @@ class Plan:
         result: list[Edit] = []
         touched: dict = {}
         binding = f"import openvino as {self._ov_alias}"
-        need = bool(self._ov_sites) and not self._ov_bound
+        need = bool(ov_sites) and not self._ov_bound
         bound: set[int] = set()  # scopes where the fix binds `openvino`
         for use in self.imports:
             statement = use.statement
@@ -215,7 +237,7 @@ class Plan:
                     bound.add(id(scope))
                 result.append(ctx.replace(statement, text))
                 touched[statement] = "Import only what is still used"
-        if need and not all(self._visible(site, bound) for site in self._ov_sites):
+        if need and not all(self._visible(site, bound) for site in ov_sites):
             result.append(ctx.imports.insert_statement(binding))
         return result, touched
 
@@ -274,3 +296,8 @@ def _loads_network(types, value) -> bool:
         return False
     owner = types.of(value.func.value)
     return owner is not None and owner.kind == CORE
+
+
+def _excerpt(ctx, node, width: int = 40) -> str:
+    text = " ".join(ctx.source(node).split())
+    return text if len(text) <= width else text[:width - 1] + "…"

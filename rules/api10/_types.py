@@ -128,7 +128,7 @@ class Types:
                 if cls is not None:
                     return Value(INSTANCE, False, cls)
             function = self.function(node.func)
-            return self._returns(function) if function is not None else None
+            return self.returns(function) if function is not None else None
         if isinstance(node, cst.Attribute):
             if self.is_self(node.value):
                 return self._self_attribute(node)
@@ -271,7 +271,7 @@ class Types:
                 return self._class(cls)[1].get(func.attr.value)
         return None
 
-    def _returns(self, function) -> Optional[Value]:
+    def returns(self, function) -> Optional[Value]:
         for ret in collect(function, (cst.Return,)):
             if ret.value is not None:
                 value = self.of(ret.value)

@@ -94,8 +94,7 @@ class NgraphUse(Api10Rule):
         edits = None
         if self.ctx.can_write(OPSETS_SINCE):
             edits = [self.ctx.replace(node, f"openvino.{opset}" + module[OPSET.match(module).end(1):])]
-        # nGraph's nodes do not mix with openvino's in one graph: the module migrates whole or not at all
-        self.propose(node, message, edits, unsafe=False, fix_message=f"Import `openvino.{opset}`", blocks=True)
+        self.propose(node, message, edits, unsafe=False, fix_message=f"Import `openvino.{opset}`")
 
     def visit_Name(self, node) -> None:
         self._reference(node)
@@ -106,6 +105,8 @@ class NgraphUse(Api10Rule):
     def _reference(self, node) -> None:
         """Uses of `ngraph` names, handled at the longest dotted name that is still ngraph's."""
         ctx = self.ctx
+        if not _dotted_name(node):
+            return  # `ng.f(x).attr` is an attribute of what a call returned, not a name of ngraph
         names = [n for n in ctx.qualified_names(node) if n == "ngraph" or n.startswith("ngraph.")]
         if not names or in_import(ctx, node) or not self._is_intel():
             return
@@ -124,7 +125,7 @@ class NgraphUse(Api10Rule):
             if ctx.can_write(since):
                 edits = [ctx.replace(node, f"{self.plan.ov(node)}.{new}")]
             self.propose(node, f"`{name}` is `openvino.{new}` in API 2.0" + ctx.cannot_write(since), edits, unsafe=False,
-                         fix_message=f"Use `openvino.{new}`", blocks=True)
+                         fix_message=f"Use `openvino.{new}`")
         elif name == "ngraph.function_from_cnn" and isinstance(parent, cst.Call) and parent.func is node:
             network = argument(parent, 0, "cnn_network")
             value = self.types.of(network.value) if network is not None else None
@@ -155,4 +156,11 @@ class NgraphUse(Api10Rule):
             edits = [ctx.replace(module_node, f"{self.plan.ov(node)}.{opset.group(1)}")]
         self.propose(node, f"`ngraph.{opset.group(1)}` is `openvino.{opset.group(1)}` in API 2.0"
                      + ctx.cannot_write(OPSETS_SINCE), edits,
-                     unsafe=False, fix_message=f"Use `openvino.{opset.group(1)}`", blocks=True)
+                     unsafe=False, fix_message=f"Use `openvino.{opset.group(1)}`")
+
+
+def _dotted_name(node) -> bool:
+    """Whether `node` is a plain dotted name (`a.b.c`)."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return isinstance(node, cst.Name)
