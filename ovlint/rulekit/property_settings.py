@@ -120,7 +120,7 @@ class _Finder:
         found = []
         if name in READS_PROPERTY and call.args:
             last = call.args[-1].value
-            if string_value(last) is not None:
+            if string_value(last) is not None and not self._tolerated(call):
                 found.append(Setting(string_value(last), last, None, True, False, reading=True))
         elif name == "dict" or (name in MERGES and isinstance(call.func, cst.Attribute)):
             holder = self._holder_of_value(call) if name == "dict" else self._base(call.func.value)
@@ -131,6 +131,17 @@ class _Finder:
                 found.append(self._setting(string_value(call.args[0].value), call.args[0].value, call.args[1].value,
                                            holder))
         return found
+
+    def _tolerated(self, node) -> bool:
+        """Whether `node` is in a `try` whose handler catches what a removed key raises: code
+        that reads a property only if the release still has it."""
+        ctx = self.ctx
+        parent = ctx.parent(node)
+        while parent is not None and not isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Module)):
+            if isinstance(parent, cst.Try) and any(_catches_runtime_error(h) for h in parent.handlers):
+                return True
+            parent = ctx.parent(parent)
+        return False
 
     def _setting(self, key, key_node, value, holder) -> Setting:
         reaches, escapes = self._fate(holder)
@@ -220,6 +231,14 @@ class _Finder:
         if isinstance(parent, cst.Assign) and parent.value is node:
             return (False, True)  # kept on an object, or under another name
         return (False, False)
+
+
+def _catches_runtime_error(handler) -> bool:
+    kind = handler.type
+    names = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
+    return kind is None or any(isinstance(n, (cst.Name, cst.Attribute)) and
+                               (n.attr.value if isinstance(n, cst.Attribute) else n.value)
+                               in ("RuntimeError", "Exception", "BaseException") for n in names)
 
 
 def _chain(scope):

@@ -1,8 +1,15 @@
 """Python API 1.0 configuration and metric keys passed to Core / ExecutableNetwork calls."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.property_settings import rename_key, replace_string, settings, strings_in
@@ -10,6 +17,7 @@ from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import Api10Rule
+from ovlint.rules.cpu_pinning._pinning import KEYS as PINNING_KEYS
 
 
 @dataclass(frozen=True)
@@ -32,16 +40,30 @@ KEYS = {
     "SUPPORTED_CONFIG_KEYS": Key("SUPPORTED_PROPERTIES", unsafe=True, note="it lists metrics and config keys together"),
     "DYN_BATCH_ENABLED": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
     "DYN_BATCH_LIMIT": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
-    "EXCLUSIVE_ASYNC_REQUESTS": Key(None, note="it is internal in API 2.0"),
     "GPU_PLUGIN_PRIORITY": Key(None, note="see `GPU_QUEUE_PRIORITY` (`ov::intel_gpu::hint::queue_priority`)"),
     "GPU_PLUGIN_THROTTLE": Key(None, note="see `GPU_QUEUE_THROTTLE` (`ov::intel_gpu::hint::queue_throttle`)"),
 }
 PREFIXES = {"CLDNN_": "the GPU plugin's API 2.0 properties (`ov::intel_gpu::*`)",
             "GNA_": f"nothing: the GNA plugin was removed in {DEPRECATIONS['gna'].removed}"}
 
+def _removed_keys() -> dict[str, Key]:
+    """The keys the wheels show OpenVINO stopped accepting (`rules/property_keys.toml`, derived by
+    `tools/removed_property_keys.py`), for those the table above does not map."""
+    table = tomllib.loads(Path(__file__).parent.parent.joinpath("property_keys.toml").read_text(encoding="utf-8"))
+    return {key: Key(None, note=f"OpenVINO {entry['rejected']} and later reject it (the {', '.join(entry['plugins'])} "
+                                f"plugin {'reported' if entry['kind'] == 'metric' else 'took'} it up to "
+                                f"{entry['accepted']})")
+            for key, entry in table.items() if key not in PINNING_KEYS}  # those are OV301's
+
+
+REMOVED = _removed_keys()
+
+
 def _lookup(key: str) -> Optional[Key]:
     if key in KEYS:
         return KEYS[key]
+    if key in REMOVED:
+        return REMOVED[key]
     for prefix, where in PREFIXES.items():
         if key.startswith(prefix):
             return Key(None, note=f"its API 2.0 counterpart is {where}")
@@ -57,13 +79,16 @@ class LegacyConfigKey(Api10Rule):
         "`FULL_DEVICE_NAME`, ...) but renamed some: `CPU_THREADS_NUM` is `INFERENCE_NUM_THREADS`, "
         "`CPU_THROUGHPUT_STREAMS` and `GPU_THROUGHPUT_STREAMS` are `NUM_STREAMS` (`CPU_THROUGHPUT_AUTO` is "
         "`AUTO`), `ENFORCE_BF16` is "
-        "`INFERENCE_PRECISION_HINT`. Others have no counterpart (`DYN_BATCH_ENABLED`, `GNA_*`). Keys are "
+        "`INFERENCE_PRECISION_HINT`. Others have no counterpart (`DYN_BATCH_ENABLED`, `GNA_*`, and the keys the "
+        "wheels show current releases reject: `rules/property_keys.toml`, derived by "
+        "`tools/removed_property_keys.py` from each plugin's supported keys, from the last release with API 1.0 "
+        "to the newest). Keys are "
         "checked where they reach OpenVINO: in property names read back, and in config dicts followed through "
         "variables (`config[\"KEY\"] = ...`, `config.update(...)`) to a `compile_model`, `load_network`, "
         "`set_property` or `set_config` call, or handed on (returned, passed) by a module that makes such calls."
     )
     fix = Applicability.SAFE
-    needles = ("openvino", *KEYS, *PREFIXES)
+    needles = ("openvino", *KEYS, *PREFIXES, *REMOVED)
     examples = (
         Example(
             "import openvino as ov\n\ncore = ov.Core()\n"
@@ -88,12 +113,17 @@ class LegacyConfigKey(Api10Rule):
                 "def plugin_config(threads, streams):\n    config = {}\n    config['INFERENCE_NUM_THREADS'] = str(threads)\n"
                 "    config['NUM_STREAMS'] = streams if streams else 'AUTO'\n"
                 "    return config\n\n\ndef load(ie, net):\n    return ie.load_network(net, 'CPU', plugin_config(2, 0))\n"),
+        Example("import openvino as ov\n\ncompiled = ov.Core().compile_model(\"m.xml\", \"CPU\", {\"DUMP_EXEC_GRAPH_AS_DOT\": \"g\"})\n",
+                message=("`DUMP_EXEC_GRAPH_AS_DOT` has no API 2.0 counterpart: OpenVINO 2024.6.0 and later reject it "
+                         "(the CPU plugin took it up to 2023.3.0)")),
         Example("import openvino as ov\n\nov.Core().set_property(\"GPU\", {\"DYN_BATCH_ENABLED\": \"YES\"})\n",
                 message=("`DYN_BATCH_ENABLED` has no API 2.0 counterpart: use dynamic shapes "
                          "(`model.reshape` with `-1`) instead")),
     )
     valid = (
         Valid("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"PERF_COUNT\": \"YES\"})\n"),
+        Valid("def log_threads(compiled, log):\n    try:\n        log(compiled.get_property('CPU_THREADS_NUM'))\n"
+              "    except RuntimeError:\n        pass  # releases without the key\n"),
         Valid("settings = {\"CPU_THREADS_NUM\": 2}  # not passed to OpenVINO\n"),
     )
 
