@@ -1,21 +1,26 @@
 """Dockerfiles: `RUN`, `CMD` and `ENTRYPOINT` (shell and exec form, continuations, interleaved
-comment lines), and `ENV`, read as the command `env KEY=VALUE ...`."""
+comment lines), and `ENV`, read as the command `env KEY=VALUE ...`. The values `ENV` and `ARG`
+give variables resolve their uses in later instructions."""
 from __future__ import annotations
 
 import re
 
 from ovlint.surfaces import COMMAND, REQUIREMENT, FileKind, jsonspan, whole
-from ovlint.surfaces.shell import Command, Word, split_commands
+from ovlint.surfaces.shell import Command, Variables, Word, split_commands, unwrap
 
 _DOCKER_SHELL_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
 
 
 def commands(text: str) -> list[Command]:
     commands = []
+    variables = Variables()
     for start, end in _docker_instructions(text):
         head = re.match(r"[ \t]*([A-Za-z]+)[ \t]*", text[start:end])
-        if head and head.group(1).upper() == "ENV":
-            commands.extend(_env_instruction(text, start + head.start(1), end))
+        if head and head.group(1).upper() in ("ENV", "ARG"):
+            env = _env_instruction(text, start + head.start(1), end, variables)
+            _define(env, variables)
+            if head.group(1).upper() == "ENV":
+                commands.extend(env)
             continue
         if not head or head.group(1).upper() not in _DOCKER_SHELL_INSTRUCTIONS:
             continue
@@ -29,16 +34,29 @@ def commands(text: str) -> list[Command]:
             commands.extend(_exec_form(text, body, end))
             continue
         masked = _mask_docker_comments(text, body, end)
-        commands.extend(split_commands(masked, body, end, origin="dockerfile"))
+        commands.extend(split_commands(masked, body, end, origin="dockerfile", variables=variables))
     return commands
 
 
-def _env_instruction(text: str, keyword: int, end: int) -> list[Command]:
+def _env_instruction(text: str, keyword: int, end: int, variables: Variables) -> list[Command]:
     """`ENV KEY=VALUE ...` read as the command `env KEY=VALUE ...`: rules that look at every word
     (paths, URLs) see the values, and no rule takes it for a tool's invocation."""
     masked = _mask_docker_comments(text, keyword, end)
     masked = masked[:keyword] + "env" + masked[keyword + 3:]
-    return split_commands(masked, keyword, end, origin="dockerfile")
+    return split_commands(masked, keyword, end, origin="dockerfile", variables=variables, wrappers=False)
+
+
+def _define(env: list[Command], variables: Variables) -> None:
+    """The variables an `ENV`/`ARG` sets: `KEY=VALUE ...`, or the older `ENV KEY VALUE`."""
+    for command in env:
+        words = command.words[1:]
+        if len(words) >= 2 and "=" not in words[0].value:
+            variables.define(words[-1].end, words[0].value, " ".join(w.resolved or w.value for w in words[1:]))
+            continue
+        for word in words:
+            name, eq, value = word.value.partition("=")
+            if eq:
+                variables.define(word.end, name, (word.resolved or word.value).partition("=")[2])
 
 
 def _docker_instructions(text: str):
@@ -81,7 +99,7 @@ def _exec_form(text: str, start: int, end: int) -> list[Command]:
     words = [Word(item.value, base + item.start + 1, base + item.end - 1, quoted=True,
                   value_start=base + item.start + 1 if "\\" not in text[base + item.start:base + item.end] else None)
              for item in node.items]
-    return [Command(words, "json-list", "dockerfile")] if words else []
+    return unwrap(Command(words, "json-list", "dockerfile")) if words else []
 
 
 

@@ -1,12 +1,19 @@
-"""Makefiles: the recipe lines (tab-indented, with continuations)."""
+"""Makefiles: the recipe lines (tab-indented, with continuations), with the values the file gives
+its variables (`MO_TF = ...`, `MO := ...`) resolving `$(MO_TF)` in them."""
 from __future__ import annotations
 
+import re
+
 from ovlint.surfaces import COMMAND, REQUIREMENT, FileKind, whole
-from ovlint.surfaces.shell import Command, split_commands
+from ovlint.surfaces.shell import Command, Variables, split_commands
+
+
+_ASSIGNMENT = re.compile(r"^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(?:::?=|\?=|\+?=)[ \t]*(.*?)[ \t]*$")
 
 
 def commands(text: str) -> list[Command]:
     commands = []
+    variables = Variables(make=True)
     pos = 0
     lines = text.splitlines(keepends=True)
     i = 0
@@ -16,6 +23,10 @@ def commands(text: str) -> list[Command]:
         pos += len(line)
         i += 1
         if not line.startswith("\t"):
+            assignment = _ASSIGNMENT.match(line.rstrip("\r\n"))
+            if assignment:
+                value = assignment.group(2)
+                variables.define(start, assignment.group(1), variables.expand(value, start) or value)
             continue
         end = pos
         while lines[i - 1].rstrip("\r\n").endswith("\\") and i < len(lines):
@@ -25,7 +36,7 @@ def commands(text: str) -> list[Command]:
         body = start + 1
         while body < end and text[body] in "@-+ \t":
             body += 1
-        commands.extend(split_commands(text, body, end, origin="makefile"))
+        commands.extend(split_commands(text, body, end, origin="makefile", variables=variables))
     return commands
 
 

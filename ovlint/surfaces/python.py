@@ -11,7 +11,7 @@ from typing import Optional
 from ovlint.base.lazy import cst
 from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, FileKind, whole
 from ovlint.surfaces.requirement import from_pep508, python_version
-from ovlint.surfaces.shell import Command, Word, from_python_string
+from ovlint.surfaces.shell import Command, Word, from_python_string, unwrap
 
 _COMMAND_CALLS = {
     "subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
@@ -243,6 +243,10 @@ class _FactExtractor:
         return node.evaluated_value, start + len(node.prefix) + len(quote), end - len(quote)
 
     def _command(self, node, depth: int = 0) -> None:
+        rest = None
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) \
+                and isinstance(node.left, (cst.List, cst.Tuple)):
+            node, rest = node.left, node.right  # `['mo'] + args`: the rest is not known
         if isinstance(node, (cst.List, cst.Tuple)):
             words = []
             for element in node.elements:
@@ -251,11 +255,15 @@ class _FactExtractor:
                 literal = self._literal(element.value)
                 if literal is None:
                     start, end = self.ctx.span(element.value)
-                    words.append(Word(self.ctx.text[start:end], start, end, expanded=True))
+                    words.append(Word(self.ctx.text[start:end], start, end, expanded=True,
+                                      resolved=self._known(element.value)))
                 else:
                     words.append(Word(literal[0], literal[1], literal[2], quoted=True, value_start=literal[1]))
+            if rest is not None:
+                start, end = self.ctx.span(rest)
+                words.append(Word(self.ctx.text[start:end], start, end, expanded=True))
             if words:
-                self.commands.append(Command(words, "python-list", "python"))
+                self.commands.extend(unwrap(Command(words, "python-list", "python")))
             return
         literal = self._literal(node)
         if literal is not None:
@@ -269,6 +277,20 @@ class _FactExtractor:
             value = assigned_value(self.ctx, node)
             if value is not None:
                 self._command(value, depth + 1)
+
+    def _known(self, node):
+        """What a name in a command list holds, when the module assigns it once: a string, or
+        `os.path.join(..., "mo.py")` (known by its last part)."""
+        value = assigned_value(self.ctx, node) if isinstance(node, cst.Name) else node
+        if value is None:
+            return None
+        literal = self._literal(value)
+        if literal is not None:
+            return literal[0]
+        if isinstance(value, cst.Call) and value.args and self.ctx.qualified_names(value.func) & {"os.path.join"}:
+            last = self._literal(value.args[-1].value)
+            return f"$___/{last[0]}" if last is not None else None
+        return None
 
     def _masked(self, node):
         """An f-string, or a `+` chain of plain strings and other expressions, as one command

@@ -18,6 +18,11 @@ _PIP_OPTIONS_WITH_VALUE = {
 }
 
 
+# a wheel file name (PEP 427): name, version, optional build tag, then python, abi and platform tags
+_WHEEL = re.compile(r"(?:^|/)([A-Za-z0-9_.]+?)-([0-9][^-/]*)(?:-[0-9][^-/]*)?-[^-/]+-[^-/]+-[^-/]+\.whl$")
+_EXPANDED_HEAD = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])(?:\[([^\]$]*)\])?(?:[=<>~!]=?|$)")
+
+
 def normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
@@ -35,7 +40,8 @@ class Requirement:
     marker: str | None
     origin: str  # requirements, pyproject, poetry, pipfile, setup-cfg, setup-py, conda, pip-install
     # pep508: the whole text is a PEP 508 string; key: the name is a table key; python-version: the
-    # text is only a specifier (`requires-python`)
+    # text is only a specifier (`requires-python`); wheel: a wheel's file name or URL (no edits);
+    # expanded: a `pip install` word whose version comes from a variable
     carrier: str = "pep508"
     hashed: bool = False
     # the span to delete to drop the requirement altogether (a whole line, or an array item)
@@ -145,10 +151,24 @@ def from_pip_command(command) -> list[Requirement]:
         if word.value.startswith("-"):
             skip_next = word.value in _PIP_OPTIONS_WITH_VALUE
             continue
-        if word.expanded or "/" in word.value or word.value.endswith((".whl", ".tar.gz", ".zip")):
+        wheel = _WHEEL.search(word.value)
+        if wheel:  # `./openvino_dev-2022.1.0-....whl`, or a wheel's URL: known by its file name
+            found.append(Requirement(text=word.value, start=word.start, end=word.end, name=normalize(wheel.group(1)),
+                                     name_start=word.start, name_end=word.start, extras=(),
+                                     specifier=f"=={wheel.group(2)}", marker=None, origin="pip-install",
+                                     carrier="wheel"))
             continue
-        if word.value_start is None:
-            continue  # escapes inside the word: its value does not stand in the text
+        if word.value_start is None or "/" in word.value or word.value.endswith((".tar.gz", ".zip")):
+            continue  # escapes inside the word (its value does not stand in the text), paths, archives
+        if word.expanded:  # `openvino-dev[onnx]==${VERSION}`: the name and extras before the variable
+            head = _EXPANDED_HEAD.match(word.value)
+            if head:
+                found.append(Requirement(text=word.value, start=word.start, end=word.end, name=normalize(head.group(1)),
+                                         name_start=word.value_start, name_end=word.value_start + len(head.group(1)),
+                                         extras=tuple(sorted(e.strip() for e in (head.group(2) or "").split(",")
+                                                             if e.strip())),
+                                         specifier="", marker=None, origin="pip-install", carrier="expanded"))
+            continue
         req = from_pep508(word.value, word.value_start, "pip-install", carrier="word", removal=(word.start, word.end))
         if req:
             found.append(req)

@@ -2,11 +2,17 @@
 
 The lexer knows quoting, backslash-newline continuations, comments, command separators
 (`;`, `&&`, `||`, `|`, `&`, newlines), redirections, here-documents, compound-command keywords
-and leading variable assignments. It does not run or expand anything: a word holding `$VAR` or
-`$(...)` keeps its raw text and is marked `expanded`.
+and leading variable assignments. It does not run anything: a word holding `$VAR` or `$(...)`
+keeps its raw text and is marked `expanded`; where the file gave the variable a value earlier
+(`MO=.../mo.py`, `export`, a Dockerfile `ENV`, a Makefile `MO := ...`), the word also carries
+that value (`resolved`), so rules can tell what runs, and leave the word itself alone.
+
+A command run through a wrapper (`sudo`, `env`, `nohup`, `bash -c "..."`, `docker run IMAGE
+...`) is also read as the command it runs.
 """
 from __future__ import annotations
 
+import os
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -28,6 +34,7 @@ class Word:
     quoted: bool = False
     # where `value` stands in the text verbatim (a plain word, or one quoted segment); None otherwise
     value_start: Optional[int] = None
+    resolved: Optional[str] = None  # the value with the variables the file set substituted
 
 
 @dataclass
@@ -44,12 +51,73 @@ class Command:
         return [w.value for w in self.words]
 
     @property
+    def resolved_argv(self) -> list[str]:
+        """The argv as it runs where the file's own variables are known (`$MO --input_model m` is
+        `python3 /opt/mo.py --input_model m` after `MO="python3 /opt/mo.py"`); words may split."""
+        argv = []
+        for word in self.words:
+            if word.resolved is None:
+                argv.append(word.value)
+            else:
+                argv.extend(_split_value(word.resolved) or [word.resolved])
+        return argv
+
+    @property
+    def resolved(self) -> bool:
+        """Whether some word's value came from a variable."""
+        return any(w.resolved is not None for w in self.words)
+
+    @property
     def start(self) -> int:
         return self.words[0].start
 
     @property
     def end(self) -> int:
         return self.words[-1].end
+
+
+class Variables:
+    """Values a file gives its variables, in file order, for the words that use them."""
+
+    def __init__(self, make: bool = False):
+        self.make = make  # Makefile syntax: `$(NAME)` is a variable, not a command substitution
+        self.values: dict[str, list[tuple[int, str]]] = {}
+
+    def define(self, offset: int, name: str, value: str) -> None:
+        self.values.setdefault(name, []).append((offset, value))
+
+    def lookup(self, name: str, before: int) -> Optional[str]:
+        found = [value for offset, value in self.values.get(name, ()) if offset < before]
+        return found[-1] if found else None
+
+    def expand(self, text: str, before: int, depth: int = 0) -> Optional[str]:
+        """`text` with the variables known before offset `before` substituted; None if none is."""
+        pattern = _MAKE_REFERENCE if self.make else _REFERENCE
+        changed = False
+
+        def substitute(match):
+            nonlocal changed
+            name = next(g for g in match.groups() if g)
+            value = self.lookup(name, before)
+            if value is None:
+                return match.group()
+            changed = True
+            return (self.expand(value, before, depth + 1) or value) if depth < 3 else value
+
+        result = pattern.sub(substitute, text)
+        return result if changed else None
+
+
+_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_MAKE_REFERENCE = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_.]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.]*)\}|\$([A-Za-z_])")
+_DECLARATIONS = {"export", "readonly", "declare", "local", "typeset"}
+
+
+def _split_value(value: str) -> list[str]:
+    try:
+        return shlex.split(value)
+    except ValueError:
+        return value.split()
 
 
 def quote(value: str) -> str:
@@ -64,7 +132,7 @@ class _Lexer:
         self.current: list[Word] = []
         self.heredocs: list[tuple[str, bool]] = []
 
-    def run(self) -> list[list[Word]]:
+    def run(self) -> list[tuple[list[Word], list[Word]]]:
         text, end = self.text, self.end
         while self.i < end:
             ch = text[self.i]
@@ -106,7 +174,7 @@ class _Lexer:
         while words and _ASSIGNMENT.match(words[0].value) and not words[0].quoted:
             assignments.append(words[0])
             words = words[1:]
-        if words:
+        if words or assignments:
             self.commands.append((assignments, words))
 
     def redirect(self) -> None:
@@ -232,10 +300,98 @@ class _Lexer:
         return text[start:self.i]
 
 
-def split_commands(text: str, start: int = 0, end: int | None = None, origin: str = "shell") -> list[Command]:
-    """Every simple command in text[start:end]; word spans are offsets into `text`."""
+def split_commands(text: str, start: int = 0, end: int | None = None, origin: str = "shell",
+                   variables: Optional[Variables] = None, carrier: str = "shell",
+                   wrappers: bool = True) -> list[Command]:
+    """Every simple command in text[start:end] (and the commands wrappers run); word spans are
+    offsets into `text`. `variables` carries the values set so far in the file, and gets the
+    ones set here."""
     end = len(text) if end is None else end
-    return [Command(words, "shell", origin, assignments) for assignments, words in _Lexer(text, start, end).run()]
+    variables = Variables() if variables is None else variables
+    found = []
+    for assignments, words in _Lexer(text, start, end).run():
+        for word in assignments + words:
+            if word.expanded:
+                word.resolved = variables.expand(word.value, word.start)
+        if not words or words[0].value in _DECLARATIONS:
+            for word in (assignments if not words else words[1:]):
+                name, eq, value = word.value.partition("=")
+                if eq and _ASSIGNMENT.match(word.value):
+                    variables.define(word.end, name.rstrip("+"), word.resolved.partition("=")[2]
+                                     if word.resolved is not None else value)
+        if words:
+            command = Command(words, carrier, origin, assignments)
+            found.extend(unwrap(command, variables) if wrappers else [command])
+    return found
+
+
+_WRAPPER_OPTIONS = {  # wrapper -> its options that take a value
+    "sudo": {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"}, "env": {"-u", "-C", "-S"},
+    "nohup": set(), "exec": {"-a"}, "nice": {"-n"}, "timeout": {"-s", "-k"}, "stdbuf": {"-i", "-o", "-e"},
+}
+_SHELLS = {"sh", "bash", "dash", "zsh", "ksh"}
+_DOCKER_VALUE_OPTIONS = {
+    "-v", "--volume", "-e", "--env", "--env-file", "-w", "--workdir", "-p", "--publish", "--name", "--network",
+    "--net", "-u", "--user", "--entrypoint", "--device", "--gpus", "--mount", "--shm-size", "--ipc", "--cpus",
+    "-m", "--memory", "-l", "--label", "--add-host", "--cap-add", "--cap-drop", "--security-opt", "--group-add",
+    "--runtime", "--platform", "--pid", "-h", "--hostname", "--restart", "--ulimit", "--log-driver", "--log-opt",
+    "--tmpfs", "--volumes-from", "--cidfile", "--dns", "--expose", "--device-cgroup-rule", "--cpuset-cpus",
+}
+
+
+def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Command]:
+    """The command, and the command its wrapper runs: `sudo -E X`, `env A=1 X`, `nohup X`,
+    `bash -c "X"`, `docker run [options] IMAGE X` (X is the image's entrypoint's arguments when it
+    starts with `-`). The wrapper keeps its own words (a `docker run` its options and image)."""
+    words = command.words
+    name = os.path.basename(words[0].value)
+    inner = None
+    if name in _WRAPPER_OPTIONS:
+        i = 1
+        while i < len(words) and (words[i].value.startswith("-") or (name == "env" and "=" in words[i].value)):
+            i += 2 if words[i].value in _WRAPPER_OPTIONS[name] else 1
+        if name == "timeout" and i < len(words):
+            i += 1  # the duration
+        if i < len(words):
+            return unwrap(Command(words[i:], command.carrier, command.origin, command.assignments + words[1:i]
+                                  if name == "env" else command.assignments), variables)
+        return [command]
+    if name in _SHELLS and len(words) > 2 and re.fullmatch(r"-[a-z]*c", words[1].value):
+        script = words[2]
+        if script.value_start is not None and not script.expanded:
+            start = script.value_start
+            shell = command.carrier in ("shell", "notebook-magic")
+            inner = split_commands(script.value, 0, None, command.origin, None) if not shell else None
+            if shell:
+                return [Command(words[:2], command.carrier, command.origin, command.assignments)] + split_commands(
+                    _blank_outside(script, start), start, start + len(script.value), command.origin, variables)
+            return [Command(words[:2], command.carrier, command.origin, command.assignments)] + [
+                Command([_moved(w, start) for w in c.words], "python-string", command.origin,
+                        [_moved(w, start) for w in c.assignments]) for c in inner]
+        return [command]
+    if name in ("docker", "podman", "nvidia-docker"):
+        i = 1
+        if i < len(words) and words[i].value == "container":
+            i += 1
+        if i < len(words) and words[i].value in ("run", "exec", "create"):
+            i += 1
+            while i < len(words) and words[i].value.startswith("-"):
+                i += 2 if words[i].value in _DOCKER_VALUE_OPTIONS else 1
+            if i + 1 < len(words):
+                first = i if words[i + 1].value.startswith("-") else i + 1
+                return [Command(words[:first], command.carrier, command.origin, command.assignments),
+                        Command(words[first:], command.carrier, command.origin, [])]
+    return [command]
+
+
+def _blank_outside(word: Word, start: int) -> str:
+    """A text in which only the word's verbatim value stands at its offsets (for re-lexing it)."""
+    return " " * start + word.value
+
+
+def _moved(word: Word, offset: int) -> Word:
+    return Word(word.value, word.start + offset, word.end + offset, word.expanded, word.quoted,
+                None if word.value_start is None else word.value_start + offset, word.resolved)
 
 
 def render(values: list[str]) -> str:

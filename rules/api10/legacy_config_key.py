@@ -1,15 +1,23 @@
 """Python API 1.0 configuration and metric keys passed to Core / ExecutableNetwork calls."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Optional
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
 from ovlint.base.diagnostics import Applicability
-from ovlint.base.lazy import cst
+from ovlint.rulekit.property_settings import rename_key, replace_string, settings, strings_in
+from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rulekit.python_edits import argument, string_value
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.api10._base import CORE, EXECUTABLE, Api10Rule
+from ovlint.rules.api10._base import Api10Rule
+from ovlint.rules.cpu_pinning._pinning import KEYS as PINNING_KEYS
 
 
 @dataclass(frozen=True)
@@ -32,31 +40,30 @@ KEYS = {
     "SUPPORTED_CONFIG_KEYS": Key("SUPPORTED_PROPERTIES", unsafe=True, note="it lists metrics and config keys together"),
     "DYN_BATCH_ENABLED": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
     "DYN_BATCH_LIMIT": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
-    "EXCLUSIVE_ASYNC_REQUESTS": Key(None, note="it is internal in API 2.0"),
     "GPU_PLUGIN_PRIORITY": Key(None, note="see `GPU_QUEUE_PRIORITY` (`ov::intel_gpu::hint::queue_priority`)"),
     "GPU_PLUGIN_THROTTLE": Key(None, note="see `GPU_QUEUE_THROTTLE` (`ov::intel_gpu::hint::queue_throttle`)"),
 }
 PREFIXES = {"CLDNN_": "the GPU plugin's API 2.0 properties (`ov::intel_gpu::*`)",
             "GNA_": f"nothing: the GNA plugin was removed in {DEPRECATIONS['gna'].removed}"}
 
-# method -> where its config dict or key is: (position, keyword) per owner kind
-DICT_ARGUMENTS = {
-    (CORE, "set_config"): (0, "config"), (CORE, "set_property"): (1, "properties"),
-    (CORE, "load_network"): (2, "config"), (CORE, "compile_model"): (2, "config"),
-    (CORE, "query_network"): (2, "config"), (CORE, "query_model"): (2, "config"),
-    (CORE, "import_network"): (2, "config"), (EXECUTABLE, "set_config"): (0, "config"),
-    (EXECUTABLE, "set_property"): (0, "properties"),
-}
-KEY_ARGUMENTS = {
-    (CORE, "get_config"): (1, "config_name"), (CORE, "get_metric"): (1, "metric_name"),
-    (CORE, "get_property"): (1, "property"), (EXECUTABLE, "get_config"): (0, "config_name"),
-    (EXECUTABLE, "get_metric"): (0, "metric_name"), (EXECUTABLE, "get_property"): (0, "property"),
-}
+def _removed_keys() -> dict[str, Key]:
+    """The keys the wheels show OpenVINO stopped accepting (`rules/property_keys.toml`, derived by
+    `tools/removed_property_keys.py`), for those the table above does not map."""
+    table = tomllib.loads(Path(__file__).parent.parent.joinpath("property_keys.toml").read_text(encoding="utf-8"))
+    return {key: Key(None, note=f"OpenVINO {entry['rejected']} and later reject it (the {', '.join(entry['plugins'])} "
+                                f"plugin {'reported' if entry['kind'] == 'metric' else 'took'} it up to "
+                                f"{entry['accepted']})")
+            for key, entry in table.items() if key not in PINNING_KEYS}  # those are OV301's
+
+
+REMOVED = _removed_keys()
 
 
 def _lookup(key: str) -> Optional[Key]:
     if key in KEYS:
         return KEYS[key]
+    if key in REMOVED:
+        return REMOVED[key]
     for prefix, where in PREFIXES.items():
         if key.startswith(prefix):
             return Key(None, note=f"its API 2.0 counterpart is {where}")
@@ -72,11 +79,16 @@ class LegacyConfigKey(Api10Rule):
         "`FULL_DEVICE_NAME`, ...) but renamed some: `CPU_THREADS_NUM` is `INFERENCE_NUM_THREADS`, "
         "`CPU_THROUGHPUT_STREAMS` and `GPU_THROUGHPUT_STREAMS` are `NUM_STREAMS` (`CPU_THROUGHPUT_AUTO` is "
         "`AUTO`), `ENFORCE_BF16` is "
-        "`INFERENCE_PRECISION_HINT`. Others have no counterpart (`DYN_BATCH_ENABLED`, `GNA_*`). Keys are "
-        "checked where they reach Core or compiled-model calls: config dicts and property names."
+        "`INFERENCE_PRECISION_HINT`. Others have no counterpart (`DYN_BATCH_ENABLED`, `GNA_*`, and the keys the "
+        "wheels show current releases reject: `rules/property_keys.toml`, derived by "
+        "`tools/removed_property_keys.py` from each plugin's supported keys, from the last release with API 1.0 "
+        "to the newest). Keys are "
+        "checked where they reach OpenVINO: in property names read back, and in config dicts followed through "
+        "variables (`config[\"KEY\"] = ...`, `config.update(...)`) to a `compile_model`, `load_network`, "
+        "`set_property` or `set_config` call, or handed on (returned, passed) by a module that makes such calls."
     )
     fix = Applicability.SAFE
-    needles = ("openvino",)
+    needles = ("openvino", *KEYS, *PREFIXES, *REMOVED)
     examples = (
         Example(
             "import openvino as ov\n\ncore = ov.Core()\n"
@@ -91,54 +103,52 @@ class LegacyConfigKey(Api10Rule):
             "print(compiled.get_property(\"NUM_STREAMS\"))\n",
             unsafe=True,
         ),
+        Example("import openvino as ov\n\nconfig = {\"CPU_THROUGHPUT_STREAMS\": \"CPU_THROUGHPUT_AUTO\"}\n"
+                "compiled = ov.Core().compile_model(\"m.xml\", \"CPU\", config)\n",
+                "import openvino as ov\n\nconfig = {\"NUM_STREAMS\": \"AUTO\"}\n"
+                "compiled = ov.Core().compile_model(\"m.xml\", \"CPU\", config)\n"),
+        Example("def plugin_config(threads, streams):\n    config = {}\n    config['CPU_THREADS_NUM'] = str(threads)\n"
+                "    config['GPU_THROUGHPUT_STREAMS'] = streams if streams else 'GPU_THROUGHPUT_AUTO'\n"
+                "    return config\n\n\ndef load(ie, net):\n    return ie.load_network(net, 'CPU', plugin_config(2, 0))\n",
+                "def plugin_config(threads, streams):\n    config = {}\n    config['INFERENCE_NUM_THREADS'] = str(threads)\n"
+                "    config['NUM_STREAMS'] = streams if streams else 'AUTO'\n"
+                "    return config\n\n\ndef load(ie, net):\n    return ie.load_network(net, 'CPU', plugin_config(2, 0))\n"),
+        Example("import openvino as ov\n\ncompiled = ov.Core().compile_model(\"m.xml\", \"CPU\", {\"DUMP_EXEC_GRAPH_AS_DOT\": \"g\"})\n",
+                message=("`DUMP_EXEC_GRAPH_AS_DOT` has no API 2.0 counterpart: OpenVINO 2024.6.0 and later reject it "
+                         "(the CPU plugin took it up to 2023.3.0)")),
         Example("import openvino as ov\n\nov.Core().set_property(\"GPU\", {\"DYN_BATCH_ENABLED\": \"YES\"})\n",
                 message=("`DYN_BATCH_ENABLED` has no API 2.0 counterpart: use dynamic shapes "
                          "(`model.reshape` with `-1`) instead")),
     )
     valid = (
         Valid("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"PERF_COUNT\": \"YES\"})\n"),
+        Valid("def log_threads(compiled, log):\n    try:\n        log(compiled.get_property('CPU_THREADS_NUM'))\n"
+              "    except RuntimeError:\n        pass  # releases without the key\n"),
         Valid("settings = {\"CPU_THREADS_NUM\": 2}  # not passed to OpenVINO\n"),
     )
 
-    def visit_Call(self, node) -> None:
-        func = node.func
-        if not isinstance(func, cst.Attribute):
-            return
-        owner = self.types.of(func.value)
-        if owner is None:
-            return
-        where = DICT_ARGUMENTS.get((owner.kind, func.attr.value))
-        if where is not None:
-            arg = argument(node, *where)
-            if arg is not None and isinstance(arg.value, cst.Dict):
-                for element in arg.value.elements:
-                    if isinstance(element, cst.DictElement):
-                        self._key(element.key, element.value)
-            return
-        where = KEY_ARGUMENTS.get((owner.kind, func.attr.value))
-        if where is not None:
-            arg = argument(node, *where)
-            if arg is not None:
-                self._key(arg.value, None, reading=True)
+    def visit_Module(self, node) -> None:
+        # proposed before any OV1xx rule leaves the module, where the family's shared fix is made
+        for setting in settings(self.ctx):
+            key = _lookup(setting.key)
+            if key is not None and (setting.reading or setting.passed(self.ctx)):
+                self._key(setting, key)
 
-    def _key(self, node, value, reading: bool = False) -> None:
-        old = string_value(node)
-        key = _lookup(old) if old is not None else None
-        if key is None:
-            return
-        ctx = self.ctx
+    def _key(self, setting, key: Key) -> None:
+        ctx, old = self.ctx, setting.key
         if key.new is None:
-            self.propose(node, f"`{old}` has no API 2.0 counterpart: {key.note}")
+            self.propose(setting.key_node, f"`{old}` has no API 2.0 counterpart: {key.note}")
             return
         message = f"`{old}` is `{key.new}` in API 2.0" + (f"; {key.note}" if key.note else "")
-        quote = node.quote
-        edits = [ctx.replace(node, f"{node.prefix}{quote}{key.new}{quote}")]
-        if value is not None and key.values is not None:
-            literal = string_value(value)
-            if literal in key.values:
-                edits.append(ctx.replace(value, f"{value.prefix}{value.quote}{key.values[literal]}{value.quote}"))
-            elif not key.keep_other_values:
-                self.propose(node, message)
-                return
+        edits = [rename_key(ctx, setting, key.new)]
+        if setting.value is not None and key.values is not None:
+            for literal in strings_in(setting.value):
+                value = string_value(literal)
+                if value in key.values:
+                    edits.append(replace_string(ctx, literal, key.values[value]))
+                elif not key.keep_other_values:
+                    self.propose(setting.key_node, message)
+                    return
         # a value read back has the property's type (an int for NUM_STREAMS) where API 1.0 gave a string
-        self.propose(node, message, edits, unsafe=key.unsafe or reading, fix_message=f"Use `{key.new}`")
+        self.propose(setting.key_node, message, edits, unsafe=key.unsafe or setting.reading,
+                     fix_message=f"Use `{key.new}`")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
+from ovlint.rulekit.property_settings import rename_key, replace_string, settings, strings_in
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules.cpu_pinning._pinning import AFFINITY, BIND_THREAD, KEYS, message, pinning
 
 MODULES = ("openvino.properties", "openvino.runtime.properties")
-READERS = {"get_property", "get_config"}
 
 
 class AffinityProperty(PythonRule):
@@ -27,7 +27,7 @@ class AffinityProperty(PythonRule):
     )
     fix = Applicability.SAFE
     deprecation = AFFINITY
-    needles = ("openvino",)
+    needles = ("openvino", "AFFINITY", "CPU_BIND_THREAD")
     examples = (
         Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": \"NONE\"})\n",
                 "import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"NO\"})\n"),
@@ -43,6 +43,14 @@ class AffinityProperty(PythonRule):
         Example("import openvino as ov\n\nmode = ov.Core().get_property(\"CPU\", \"AFFINITY\")\n",
                 "import openvino as ov\n\nmode = ov.Core().get_property(\"CPU\", \"ENABLE_CPU_PINNING\")\n",
                 unsafe=True),
+        Example("def user_config(threads):\n    config = {}\n    config['CPU_BIND_THREAD'] = 'NO'\n"
+                "    config['CPU_THREADS_NUM'] = str(threads)\n    return config\n",
+                "def user_config(threads):\n    config = {}\n    config['ENABLE_CPU_PINNING'] = 'NO'\n"
+                "    config['CPU_THREADS_NUM'] = str(threads)\n    return config\n"),
+        Example("import openvino as ov\n\nconfig = {'CPU': {}}\nconfig['CPU']['AFFINITY'] = pin_mode\n"
+                "ov.Core().set_property('CPU', config['CPU'])\n",
+                message=("`AFFINITY` was removed (AFFINITY in 2025.0, CPU_BIND_THREAD with API 1.0 in "
+                         "2024.0): use `ENABLE_CPU_PINNING` (`a variable` has no counterpart)")),
         Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": mode})\n",
                 message=("`AFFINITY` was removed (AFFINITY in 2025.0, CPU_BIND_THREAD with API 1.0 in "
                          "2024.0): use `ENABLE_CPU_PINNING` (`a variable` has no counterpart)")),
@@ -50,34 +58,34 @@ class AffinityProperty(PythonRule):
     valid = (
         Valid("import openvino.properties.hint as hints\n\nconfig = {hints.enable_cpu_pinning: False}\n"),
         Valid("import os\n\nos.sched_setaffinity(0, {1})\nlabels = {\"affinity\": \"high\", \"AFFINITY\": 3}\n"),
+        Valid("import openvino as ov\n\ndef describe(config):\n    rows = {}\n    rows['AFFINITY'] = config.mode\n"
+              "    print(rows)\n"),
     )
 
-    def visit_DictElement(self, node) -> None:
-        key = string_value(node.key)
-        if key not in KEYS:
-            return
-        value = string_value(node.value)
-        found = pinning(value)
-        if found is None and (value is not None or not isinstance(node.value, (cst.Name, cst.Attribute, cst.Call))
-                              or "openvino" not in self.ctx.text):
-            return  # "AFFINITY": "high" or 3: not an OpenVINO setting
-        fix = None
-        if found is not None:
-            edits = [self.ctx.replace(node.key, _string(node.key, "ENABLE_CPU_PINNING")),
-                     self.ctx.replace(node.value, _string(node.value, found.word))]
-            fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not found.exact)
-        self.report(node.key, message(key, value or "a variable", found), fix, deprecation=KEYS[key])
+    def visit_Module(self, node) -> None:
+        for setting in settings(self.ctx):
+            if setting.key in KEYS:
+                self._setting(setting)
 
-    def visit_Call(self, node) -> None:
-        """`get_property(device, "AFFINITY")`: the value read back is a bool now."""
-        func = node.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value in READERS and node.args):
+    def _setting(self, setting) -> None:
+        ctx, key = self.ctx, setting.key
+        if setting.reading:
+            fix = self.make_fix(rename_key(ctx, setting, "ENABLE_CPU_PINNING"), "Read `ENABLE_CPU_PINNING` (a bool)",
+                                unsafe=True)
+            self.report(setting.key_node, f"`{key}` was removed: read `ENABLE_CPU_PINNING`, a bool", fix,
+                        deprecation=KEYS[key])
             return
-        last = node.args[-1].value
-        if string_value(last) in KEYS:
-            fix = self.make_fix(self.ctx.replace(last, _string(last, "ENABLE_CPU_PINNING")),
-                                "Read `ENABLE_CPU_PINNING` (a bool)", unsafe=True)
-            self.report(last, f"`{string_value(last)}` was removed: read `ENABLE_CPU_PINNING`, a bool", fix)
+        literals = strings_in(setting.value)
+        found = [pinning(string_value(s)) for s in literals]
+        if (literals and None in found) or (not literals and not setting.passed(ctx)):
+            return  # "AFFINITY": "high", or a value of unknown origin in a dict OpenVINO never sees
+        value = string_value(literals[0]) if literals else "a variable"
+        fix = None
+        if literals:
+            edits = [rename_key(ctx, setting, "ENABLE_CPU_PINNING")]
+            edits += [replace_string(ctx, s, f.word) for s, f in zip(literals, found)]
+            fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not all(f.exact for f in found))
+        self.report(setting.key_node, message(key, value, found[0] if found else None), fix, deprecation=KEYS[key])
 
     def visit_Attribute(self, node) -> None:
         names = self.ctx.qualified_names(node)
@@ -100,7 +108,3 @@ class AffinityProperty(PythonRule):
                                     unsafe=not found.exact) if found else None
                 self.report(node, message(f"Affinity.{member}", member, found), fix)
                 return
-
-
-def _string(node, value: str) -> str:
-    return f"{node.prefix}{node.quote}{value}{node.quote}"

@@ -35,8 +35,9 @@ class DiscontinuedFramework(CommandRule):
     )
 
     def check_command(self, command) -> None:
-        found = invocation(command.argv)
-        framework = framework_of(command.argv, found.first_argument) if found else None
+        argv = command.argv if invocation(command.argv) or not command.resolved else command.resolved_argv
+        found = invocation(argv)
+        framework = framework_of(argv, found.first_argument) if found else None
         if framework is not None:
             name, why = framework
             self.report(command, f"{name} models can no longer be converted ({why}; removed in OpenVINO "

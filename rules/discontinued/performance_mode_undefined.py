@@ -1,7 +1,7 @@
 """`PerformanceMode.UNDEFINED` in Python code."""
 from __future__ import annotations
 
-from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.property_settings import settings
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 
@@ -36,6 +36,8 @@ class PerformanceModeUndefined(PythonRule):
         if node.attr.value == "UNDEFINED" and self.ctx.qualified_names(node) & UNDEFINED_MODES:
             self.report(node, self.summary + ": use LATENCY, THROUGHPUT or CUMULATIVE_THROUGHPUT, or omit the hint")
 
-    def visit_DictElement(self, node) -> None:
-        if string_value(node.key) == "PERFORMANCE_HINT" and string_value(node.value) == "UNDEFINED":
-            self.report(node, self.summary + ": use \"LATENCY\", \"THROUGHPUT\" or \"CUMULATIVE_THROUGHPUT\", or omit the key")
+    def visit_Module(self, node) -> None:
+        for setting in settings(self.ctx):
+            if setting.key == "PERFORMANCE_HINT" and setting.value_string == "UNDEFINED":
+                self.report(setting.key_node, self.summary + ": use \"LATENCY\", \"THROUGHPUT\" or "
+                                                             "\"CUMULATIVE_THROUGHPUT\", or omit the key")

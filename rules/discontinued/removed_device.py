@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.property_settings import settings
+from ovlint.rulekit.python_edits import argument, string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules.discontinued._devices import DEVICE_CALLS, GNA_KEY, REMOVED_DEVICES, describe, removed_devices
 
 MYRIAD, GNA = REMOVED_DEVICES["MYRIAD"], REMOVED_DEVICES["GNA"]
+IE_PLUGIN = {"openvino.inference_engine.IEPlugin", "openvino.inference_engine.ie_api.IEPlugin"}
 
 
 class RemovedDevice(PythonRule):
@@ -30,6 +32,8 @@ class RemovedDevice(PythonRule):
                          "properties; use CPU, GPU or NPU")),
         Example("import openvino as ov\n\nov.Core().compile_model(model, device_name='HETERO:GNA,CPU')\n",
                 message=("This device plugin was removed: GNA (removed in 2024.0); use CPU, GPU or NPU")),
+        Example("from openvino.inference_engine import IEPlugin\n\nplugin = IEPlugin(device=\"MYRIAD\")\n",
+                message=("This device plugin was removed: MYRIAD (removed in 2023.0); use CPU, GPU or NPU")),
         Example("import openvino as ov\n\nconfig = {'GNA_DEVICE_MODE': 'GNA_SW_EXACT'}\n",
                 message=("This device plugin was removed: `GNA_DEVICE_MODE` configures GNA (removed in "
                          "2024.0)")),
@@ -37,6 +41,9 @@ class RemovedDevice(PythonRule):
     valid = (
         Valid("import openvino as ov\n\nov.Core().compile_model('m.xml', 'AUTO:GPU,CPU')\nprint('MYRIAD')\n"),
         Valid("import openvino as ov\n\nPREFIXES = {'GNA_': 'keys of the removed GNA plugin'}\n"),
+        Valid("import argparse\nfrom openvino.inference_engine import IEPlugin\n\nparser = argparse.ArgumentParser()\n"
+              "parser.add_argument('-d', choices=['CPU', 'GPU', 'MYRIAD'], help='device: CPU, GPU or MYRIAD')\n"
+              "plugin = IEPlugin(device=parser.parse_args().d)\n"),
     )
 
     def visit_Attribute(self, node) -> None:
@@ -46,16 +53,22 @@ class RemovedDevice(PythonRule):
             self.report(node, f"{self.summary}: GNA (removed in {GNA.removed}) and its `intel_gna` properties; "
                               "use CPU, GPU or NPU")
 
-    def visit_DictElement(self, node) -> None:
-        key = string_value(node.key)
-        if key and GNA_KEY.match(key) and "openvino" in self.ctx.text:
-            self.report(node.key, f"{self.summary}: `{key}` configures GNA (removed in {GNA.removed})")
+    def visit_Module(self, node) -> None:
+        ctx = self.ctx
+        for setting in settings(ctx):
+            if GNA_KEY.match(setting.key) and (setting.passed(ctx) or "openvino" in ctx.text):
+                self.report(setting.key_node, f"{self.summary}: `{setting.key}` configures GNA (removed in {GNA.removed})")
 
     def visit_Call(self, node) -> None:
         func = node.func
-        if not (isinstance(func, cst.Attribute) and func.attr.value in DEVICE_CALLS):
+        if self.ctx.qualified_names(func) & IE_PLUGIN:  # `IEPlugin(device="MYRIAD")`, API 1.0 before 2021
+            arg = argument(node, 0, "device")
+            args = [arg] if arg is not None else []
+        elif isinstance(func, cst.Attribute) and func.attr.value in DEVICE_CALLS:
+            args = node.args
+        else:
             return
-        for arg in node.args:
+        for arg in args:
             text = string_value(arg.value)
             found = removed_devices(text) if text else []
             if found:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import CommandRule, Example, Valid
@@ -13,6 +14,7 @@ from ovlint.rules.model_optimizer._options import (
 from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
 
 MO = DEPRECATIONS["model-optimizer"]
+PREREQUISITES = re.compile(r"install_prerequisites(_\w+)?\.(sh|bat)")
 
 
 class ModelOptimizerCommand(CommandRule):
@@ -51,17 +53,45 @@ class ModelOptimizerCommand(CommandRule):
                          "`ppp.input(name).preprocess().mean([...])`; `--reverse_input_channels` → a "
                          "`PrePostProcessor` step in the application (or before `ov.save_model`): "
                          "`ppp.input(name).preprocess().reverse_channels()`")),
+        Example("MO_DIR=$INTEL_OPENVINO_DIR/deployment_tools/model_optimizer\nMO=$MO_DIR/mo.py\n"
+                "python3 $MO --input_model m.onnx --output_dir ir\n", filename="convert.sh",
+                message=("The Model Optimizer (`mo`) was removed in OpenVINO 2025.0: use `ovc` (the command comes "
+                         "from a variable the file sets, so it is not rewritten)")),
+        Example("import os\nimport subprocess\n\nMO = os.path.join(os.environ['INTEL_OPENVINO_DIR'], 'mo.py')\n"
+                "subprocess.run(['python3', MO, '--input_model', 'm.onnx'] + extra)\n",
+                message=("The Model Optimizer (`mo`) was removed in OpenVINO 2025.0: use `ovc` (the command comes "
+                         "from a variable the file sets, so it is not rewritten)")),
+        Example("RUN docker run -v /m:/m openvino/ubuntu20_dev:2021.4 mo --input_model /m/m.onnx -o /m/ir\n",
+                "RUN docker run -v /m:/m openvino/ubuntu20_dev:2021.4 ovc /m/m.onnx --output_model /m/ir/\n",
+                filename="Dockerfile"),
+        Example("cd /opt/intel/openvino/deployment_tools/model_optimizer/install_prerequisites\n"
+                "sudo -E ./install_prerequisites_tf.sh\n", filename="setup.sh",
+                message=("The Model Optimizer's `install_prerequisites` scripts went with it (removed in OpenVINO "
+                         "2025.0): `pip install openvino` brings `ovc`, and each framework's own package (`onnx`, "
+                         "`torch`, `tensorflow`, `paddlepaddle`) its frontend's needs")),
     )
     valid = (
         Valid("ovc model.onnx --output_model ir/\n", filename="convert.sh"),
         Valid("./demo --model model.xml\nmo=1\necho mo\n", filename="run.sh"),
         Valid("import subprocess\n\nmo = 'mo'\nsubprocess.run(['python', 'demo.py'])\n"),
+        Valid("MO=ovc\n$MO model.onnx\necho \"mo --input_model m.onnx\"\n", filename="convert.sh"),
     )
 
     def check_command(self, command) -> None:
         argv = command.argv
         found = invocation(argv)
+        if found is None and command.resolved:
+            resolved = command.resolved_argv
+            found = invocation(resolved)
+            if found is not None and framework_of(resolved, found.first_argument) is None:
+                self.report(command, self.summary + " (the command comes from a variable the file sets, so it is not "
+                                                    "rewritten)")
+            return
         if found is None:
+            if PREREQUISITES.fullmatch(os.path.basename(argv[0]) if argv else ""):
+                self.report(command, "The Model Optimizer's `install_prerequisites` scripts went with it (removed in "
+                                     f"OpenVINO {MO.removed}): `pip install openvino` brings `ovc`, and each framework's "
+                                     "own package (`onnx`, `torch`, `tensorflow`, `paddlepaddle`) its frontend's needs")
             return
         framework = framework_of(argv, found.first_argument)
         if framework is not None:

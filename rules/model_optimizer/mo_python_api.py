@@ -7,6 +7,7 @@ from ovlint.rulekit.python_edits import delete_argument, whole_lines
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.model_optimizer.mo_extension_api import mo_package
 
 MO = "openvino.tools.mo"
 CONVERT = {f"{MO}.convert_model", f"{MO}.convert.convert_model", f"{MO}.main.convert_model"}
@@ -106,7 +107,7 @@ class ModelOptimizerPythonApi(PythonRule):
         if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
             return
         module = dotted(node.module)
-        if module == MO or module.startswith(MO + "."):
+        if (module == MO or module.startswith(MO + ".")) and mo_package(module) is None:  # OV203's otherwise
             names = {dotted(a.name) for a in node.names}
             fix = None
             if names == {"convert_model"} and self._calls_all_map(node):

@@ -31,7 +31,7 @@ TOOLS = {
 # Python packages of those tools -> key of TOOLS
 MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
            "openvino.model_zoo": "omz_downloader", "omz_tools": "omz_downloader"}
-TOOL_NEEDLES = ("pot -", "'pot'", '"pot"', "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
+TOOL_NEEDLES = ("pot -", "downloader.py", "converter.py", "quantizer.py", "info_dumper.py", "'pot'", '"pot"', "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
                 "openvino.tools")
 
 

@@ -54,6 +54,10 @@ class DiscontinuedPackage(RequirementRule):
                 message=("`openvino-tensorflow` (OpenVINO integration with TensorFlow) ended with 2.3.0: run "
                          "TensorFlow models with `openvino` itself, whose TensorFlow frontend reads them "
                          "(`ov.convert_model(saved_model_dir)`)")),
+        Example("pip3 install ./openvino_tensorflow-1.1.0-cp38-cp38-manylinux2014_x86_64.whl\n", filename="setup.sh",
+                message=("`openvino-tensorflow` (OpenVINO integration with TensorFlow) ended with 2.3.0: run "
+                         "TensorFlow models with `openvino` itself, whose TensorFlow frontend reads them "
+                         "(`ov.convert_model(saved_model_dir)`)")),
         Example("[project]\nname = \"app\"\ndependencies = [\"openmodelzoo-modelapi==2022.3.0\"]\n",
                 filename="pyproject.toml",
                 message=("`openmodelzoo-modelapi` ended with 2022.3.0, and its wheel replaces "

@@ -40,6 +40,10 @@ class OpenvinoDevRequirement(RequirementRule):
         Example("openvino==2024.6.0\nOpenVINO_Dev==2024.6.0\n", "openvino==2024.6.0\n", filename="requirements.txt"),
         Example("RUN pip install --no-cache-dir openvino-dev[onnx]==2024.6.0\n",
                 "RUN pip install --no-cache-dir openvino==2024.6.0 onnx\n", filename="Dockerfile"),
+        Example("RUN pip install openvino-dev==${OPENVINO_VERSION} && \\\n"
+                "    pip install /tmp/openvino_dev-2022.1.0-7019-py3-none-any.whl\n",
+                "RUN pip install openvino==${OPENVINO_VERSION} && \\\n"
+                "    pip install /tmp/openvino_dev-2022.1.0-7019-py3-none-any.whl\n", filename="Dockerfile"),
         Example("openvino-dev==2023.3.0 \\\n    --hash=sha256:0123456789abcdef\n", filename="requirements.txt",
                 message=("`openvino-dev` ended with 2024.6.0: depend on `openvino` (the line is protected by "
                          "`--hash`: replace it and regenerate the hashes)")),
@@ -69,6 +73,8 @@ class OpenvinoDevRequirement(RequirementRule):
 
     def _fix(self, req):
         ctx = self.ctx
+        if req.carrier == "wheel":
+            return None  # a file or URL: the wheel to install instead is the user's to pick
         if req.removal is not None and req.carrier != "key" and "openvino" in req.listed_with:
             return self.make_fix(ctx.replace(req.removal, ""), "Remove it: `openvino` is listed already")
         packages = [EXTRAS[e.lower()] for e in req.extras]

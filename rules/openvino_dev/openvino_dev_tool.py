@@ -8,11 +8,29 @@ from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules.openvino_dev._tools import DEV, MODULES, TOOLS, TOOL_NEEDLES, describe
 
 
-def _python_module(argv):
-    if len(argv) > 2 and os.path.basename(argv[0]).startswith("python") and argv[1] == "-m":
+# Open Model Zoo scripts run from a checkout or an old install (`.../tools/downloader/downloader.py`)
+OMZ_SCRIPTS = {"downloader.py": "omz_downloader", "converter.py": "omz_converter", "quantizer.py": "omz_quantizer",
+               "info_dumper.py": "omz_info_dumper"}
+OMZ_FOLDERS = {"downloader", "model_downloader", "model_tools", "open_model_zoo"}
+
+
+def tool_of(argv: list[str]):
+    """The `openvino-dev` tool a command runs: by name, as `python -m <package>`, or as a script."""
+    if not argv:
+        return None
+    name = os.path.basename(argv[0])
+    if name in TOOLS:
+        return name
+    if not name.startswith("python") or len(argv) < 2:
+        return None
+    if argv[1] == "-m" and len(argv) > 2:
         return next((tool for module, tool in MODULES.items()
                      if argv[2] == module or argv[2].startswith(module + ".")), None)
-    return None
+    script = os.path.basename(argv[1])
+    if script in TOOLS:
+        return script
+    folders = set(argv[1].replace("\\", "/").split("/")[:-1])
+    return OMZ_SCRIPTS.get(script) if folders & OMZ_FOLDERS else None
 
 
 class DevToolCommand(CommandRule):
@@ -51,17 +69,19 @@ class DevToolCommand(CommandRule):
                          "`subset_size`, `target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; "
                          "AccuracyAwareQuantization is `nncf.quantize_with_accuracy_control(model, "
                          "calibration_dataset, validation_dataset, validate, max_drop=...)`")),
+        Example("OMZ=/opt/intel/openvino_2021/deployment_tools/open_model_zoo\n"
+                "python3 $OMZ/tools/downloader/downloader.py --name face-detection-0200\n", filename="models.sh",
+                message=("`omz_downloader` (the Open Model Zoo downloader) went away with `openvino-dev` "
+                         "(removed in 2025.0); instead use a download from the OpenVINO pages on Hugging "
+                         "Face (`huggingface-cli download OpenVINO/<model>`) or the framework's own hub, and "
+                         "convert them with `ovc`")),
     )
     valid = (
-        Valid("benchmark_app -m model.xml\novc model.onnx\npython -m pot.solver\n", filename="run.sh"),
+        Valid("benchmark_app -m model.xml\novc model.onnx\npython -m pot.solver\npython3 tools/converter.py\n",
+              filename="run.sh"),
     )
 
     def check_command(self, command) -> None:
-        argv = command.argv
-        if not argv:
-            return
-        tool = os.path.basename(argv[0])
-        if tool not in TOOLS:
-            tool = _python_module(argv)
+        tool = tool_of(command.argv) or (tool_of(command.resolved_argv) if command.resolved else None)
         if tool is not None:
             self.report(command, describe(tool), deprecation=TOOLS[tool][2])

@@ -1,0 +1,249 @@
+"""The property keys a Python module sets or reads, followed through the dicts that hold them.
+
+OpenVINO takes properties as a dict (`compile_model(model, "CPU", config)`, `set_property("CPU",
+{...})`, API 1.0 `load_network(..., config=...)` and `set_config(...)`) and reads one key back
+(`get_property("CPU", "KEY")`). Real code builds the dict a step away from the call: a literal
+assigned to a name, `config["KEY"] = value`, `config[device]["KEY"] = value`,
+`config.update(...)`, `dict(KEY=value)`, then passes the name on, or returns it to a caller.
+`settings(ctx)` lists every key set or read in these ways, with the nodes a fix edits and how far
+its dict is known to travel. Calls are recognised by method name, not by the type of their
+object: the keys the rules look for are OpenVINO's own spellings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ovlint.base.diagnostics import Edit
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import string_value
+
+# calls that take a dict of properties (any argument), and calls that read one key back
+TAKES_PROPERTIES = {"compile_model", "load_network", "set_property", "set_config", "query_model",
+                    "query_network", "import_model", "import_network"}
+READS_PROPERTY = {"get_property", "get_config", "get_metric"}
+MERGES = {"update", "setdefault"}  # methods of the dict that add keys to it
+# calls that only look at a dict: passing it to them does not hand it on
+LOOKS = {"print", "len", "repr", "str", "bool", "isinstance", "sorted", "format", "pprint", "dumps", "debug",
+         "info", "warning", "warn", "error", "exception", "critical"}
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    key_node: object  # the string literal, or the keyword's Name in `dict(KEY=...)`
+    value: Optional[object]  # the value expression; None for a key read back
+    reaches: bool  # the dict is passed to an OpenVINO property call in this module
+    escapes: bool  # the dict leaves its function: returned, passed to a call, kept on an object
+    reading: bool = False
+
+    def passed(self, ctx) -> bool:
+        """Whether the key reaches OpenVINO: by a property call here, or by a dict handed on from
+        a module that makes property calls or names OpenVINO."""
+        return self.reaches or (self.escapes and _openvino_module(ctx))
+
+    @property
+    def value_string(self) -> Optional[str]:
+        return string_value(self.value) if self.value is not None else None
+
+
+def settings(ctx) -> list[Setting]:
+    """Every property key of the unit (computed once per unit)."""
+    return ctx.memo("property-settings", lambda: _Finder(ctx).run())
+
+
+def rename_key(ctx, setting: Setting, new: str) -> Edit:
+    node = setting.key_node
+    if isinstance(node, cst.Name):
+        return ctx.replace(node, new)
+    return ctx.replace(node, f"{node.prefix}{node.quote}{new}{node.quote}")
+
+
+def strings_in(value) -> list:
+    """The string literals a value can evaluate to: itself, or the branches of `a if c else b`."""
+    if isinstance(value, cst.IfExp):
+        return strings_in(value.body) + strings_in(value.orelse)
+    return [value] if string_value(value) is not None else []
+
+
+def replace_string(ctx, node, new: str) -> Edit:
+    return ctx.replace(node, f"{node.prefix}{node.quote}{new}{node.quote}")
+
+
+def _method(call) -> Optional[str]:
+    func = call.func
+    if isinstance(func, cst.Attribute):
+        return func.attr.value
+    if isinstance(func, cst.Name):
+        return func.value
+    return None
+
+
+def _openvino_module(ctx) -> bool:
+    def find():
+        text = ctx.text
+        if "openvino" in text or "inference_engine" in text:
+            return True
+        return any(f".{name}(" in text for name in TAKES_PROPERTIES)
+    return ctx.memo("property-settings-openvino", find)
+
+
+class _Finder:
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.fates: dict = {}  # holder -> (reaches, escapes)
+
+    def run(self) -> list[Setting]:
+        from ovlint.rulekit.python_edits import walk
+
+        ctx = self.ctx
+        found = []
+        for node in walk(ctx.module, (cst.Dict, cst.Call, cst.Assign)):
+            if isinstance(node, cst.Dict):
+                holder = self._holder_of_value(node)
+                for element in node.elements:
+                    if isinstance(element, cst.DictElement) and string_value(element.key) is not None:
+                        found.append(self._setting(string_value(element.key), element.key, element.value, holder))
+            elif isinstance(node, cst.Assign):
+                for target in node.targets:
+                    subscript = target.target
+                    if isinstance(subscript, cst.Subscript) and len(subscript.slice) == 1:
+                        index = subscript.slice[0].slice
+                        key = string_value(index.value) if isinstance(index, cst.Index) else None
+                        if key is not None:
+                            found.append(self._setting(key, index.value, node.value, self._base(subscript.value)))
+            else:
+                found.extend(self._call(node))
+        return found
+
+    def _call(self, call) -> list[Setting]:
+        name = _method(call)
+        found = []
+        if name in READS_PROPERTY and call.args:
+            last = call.args[-1].value
+            if string_value(last) is not None and not self._tolerated(call):
+                found.append(Setting(string_value(last), last, None, True, False, reading=True))
+        elif name == "dict" or (name in MERGES and isinstance(call.func, cst.Attribute)):
+            holder = self._holder_of_value(call) if name == "dict" else self._base(call.func.value)
+            for arg in call.args:
+                if arg.keyword is not None:
+                    found.append(self._setting(arg.keyword.value, arg.keyword, arg.value, holder))
+            if name == "setdefault" and len(call.args) == 2 and string_value(call.args[0].value) is not None:
+                found.append(self._setting(string_value(call.args[0].value), call.args[0].value, call.args[1].value,
+                                           holder))
+        return found
+
+    def _tolerated(self, node) -> bool:
+        """Whether `node` is in a `try` whose handler catches what a removed key raises: code
+        that reads a property only if the release still has it."""
+        ctx = self.ctx
+        parent = ctx.parent(node)
+        while parent is not None and not isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Module)):
+            if isinstance(parent, cst.Try) and any(_catches_runtime_error(h) for h in parent.handlers):
+                return True
+            parent = ctx.parent(parent)
+        return False
+
+    def _setting(self, key, key_node, value, holder) -> Setting:
+        reaches, escapes = self._fate(holder)
+        return Setting(key, key_node, value, reaches, escapes)
+
+    # -- where a dict goes ------------------------------------------------------------------------
+
+    def _holder_of_value(self, node):
+        """What holds a dict made at `node`: a variable, an attribute, a call it is passed to,
+        or ("escapes",) / ("stays",)."""
+        ctx = self.ctx
+        parent = ctx.parent(node)
+        while isinstance(parent, (cst.DictElement, cst.Dict)):  # nested per-device dicts
+            node, parent = parent, ctx.parent(parent)
+        if isinstance(parent, cst.Arg):
+            call = ctx.parent(parent)
+            name = _method(call) if isinstance(call, cst.Call) else None
+            if name in MERGES and isinstance(call.func, cst.Attribute):
+                return self._base(call.func.value)
+            return ("call", call)
+        if isinstance(parent, cst.Assign) and parent.value is node:
+            targets = [t.target for t in parent.targets]
+            return self._base(targets[0]) if len(targets) == 1 else ("escapes",)
+        if isinstance(parent, (cst.AnnAssign,)) and parent.value is node:
+            return self._base(parent.target)
+        if isinstance(parent, (cst.Return, cst.Yield)):
+            return ("escapes",)
+        return ("escapes",)
+
+    def _base(self, node):
+        """The variable or attribute a target or value expression is rooted in (`cfg` of
+        `cfg[device]`, `self.config` of `self.config["K"]`)."""
+        while isinstance(node, cst.Subscript):
+            node = node.value
+        if isinstance(node, cst.Name):
+            scope = self.ctx.scope(node)
+            if scope is None:
+                return ("escapes",)
+            defining = next((s for s in _chain(scope) if node.value in s.assignments), scope)
+            return ("name", id(defining), node.value, defining)
+        if isinstance(node, cst.Attribute):
+            return ("attribute", node.attr.value)
+        return ("escapes",)
+
+    def _fate(self, holder) -> tuple[bool, bool]:
+        key = holder[:3] if holder[0] == "name" else holder
+        if key not in self.fates:
+            self.fates[key] = (False, True)  # a cycle resolves to "handed on"
+            self.fates[key] = self._compute(holder)
+        return self.fates[key]
+
+    def _compute(self, holder) -> tuple[bool, bool]:
+        kind = holder[0]
+        if kind == "call":
+            return (_method(holder[1]) in TAKES_PROPERTIES, True)
+        if kind == "stays":
+            return (False, False)
+        if kind == "escapes":
+            return (False, True)
+        if kind == "attribute":
+            return (any(self._use(node)[0] for node in self._attribute_uses(holder[1])), True)
+        scope, name = holder[3], holder[2]
+        reaches = escapes = False
+        for assignment in scope.assignments[name]:
+            for access in assignment.references:
+                r, e = self._use(access.node)
+                reaches, escapes = reaches or r, escapes or e
+        return reaches, escapes
+
+    def _attribute_uses(self, attr: str) -> list:
+        from ovlint.rulekit.python_edits import walk
+
+        return [n for n in walk(self.ctx.module, (cst.Attribute,)) if n.attr.value == attr]
+
+    def _use(self, node) -> tuple[bool, bool]:
+        """(reaches, escapes) for one use of a dict variable."""
+        ctx = self.ctx
+        parent = ctx.parent(node)
+        while isinstance(parent, cst.Subscript) and parent.value is node:  # config[device]
+            node, parent = parent, ctx.parent(parent)
+        if isinstance(parent, cst.Arg):
+            call = ctx.parent(parent)
+            name = _method(call) if isinstance(call, cst.Call) else None
+            return (name in TAKES_PROPERTIES, name not in LOOKS)
+        if isinstance(parent, (cst.Return, cst.Yield, cst.Element, cst.DictElement)):
+            return (False, True)
+        if isinstance(parent, cst.Assign) and parent.value is node:
+            return (False, True)  # kept on an object, or under another name
+        return (False, False)
+
+
+def _catches_runtime_error(handler) -> bool:
+    kind = handler.type
+    names = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
+    return kind is None or any(isinstance(n, (cst.Name, cst.Attribute)) and
+                               (n.attr.value if isinstance(n, cst.Attribute) else n.value)
+                               in ("RuntimeError", "Exception", "BaseException") for n in names)
+
+
+def _chain(scope):
+    seen = set()
+    while scope is not None and id(scope) not in seen:
+        seen.add(id(scope))
+        yield scope
+        scope = getattr(scope, "parent", None)

@@ -1,0 +1,171 @@
+"""Documentation: the code blocks of Markdown (fenced) and reStructuredText (`.. code-block::`)
+files, each linted as its language: `python`, `ipython`, `sh`/`bash`/`shell`, `console` (the lines
+after a `$ ` prompt) and `dockerfile`. Prose is never read, nor are blocks inside quotes,
+changelogs (whose blocks quote history), Python blocks that do not compile (elided or doctest
+examples) and blocks of other languages. Fixes edit a block's text only; positions are the file's.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+
+from ovlint.base.text import LineIndex
+from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind, Unit
+from ovlint.surfaces.shell import split_commands
+
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{?\.?([\w+.-]*)[^\n]*$", re.M)
+_DIRECTIVE = re.compile(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+.-]+)[ \t]*$", re.M)
+_PROMPT = re.compile(r"^([ \t]*\$[ \t])")
+PYTHON_FENCES = {"python", "py", "python3", "ipython", "ipython3"}
+SHELL_FENCES = {"sh", "bash", "shell", "zsh", "console", "shell-session", "dockerfile", "docker"}
+_HISTORY = re.compile(r"^(changelog|changes|history|news|release[-_ ]?notes)", re.I)
+
+
+@dataclass
+class Block:
+    language: str
+    start: int  # offset of the block's first line in the file
+    end: int  # offset past its last line
+    indent: str  # what each of its lines starts with in the file
+
+
+def blocks(text: str, rest: bool) -> list[Block]:
+    """The code blocks of a Markdown (or, with `rest`, reStructuredText) text."""
+    found = []
+    if rest:
+        for match in _DIRECTIVE.finditer(text):
+            found.extend(_directive_block(text, match))
+        return found
+    position = 0
+    while True:
+        match = _FENCE.search(text, position)
+        if match is None:
+            return found
+        indent, fence, language = match.group(1), match.group(2), match.group(3).lower()
+        start = match.end() + 1
+        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M).search(text, start)
+        end = closing.start() if closing else len(text)
+        if start <= end:
+            found.append(Block(language, start, end, indent))
+        position = closing.end() if closing else len(text)
+
+
+def _directive_block(text: str, match) -> list[Block]:
+    own = len(match.group(1).expandtabs())
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*\n?", text[match.end() + 1:]) if m.group()]
+    start = end = None
+    indent = None
+    for offset, line in lines:
+        offset += match.end() + 1
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            continue
+        width = len(body) - len(body.lstrip())
+        if width <= own:
+            break
+        if start is None and body.lstrip().startswith(":") and indent is None:
+            continue  # the directive's options
+        if start is None:
+            start, indent = offset, body[:width]
+        end = offset + len(line)
+    if start is None or not all(not line.strip() or line.startswith(indent)
+                                for line in text[start:end].splitlines()):
+        return []
+    return [Block(match.group(2).lower(), start, end, indent)]
+
+
+def _dedent(text: str, indent: str) -> str:
+    return "".join(line[len(indent):] if line.startswith(indent) else line.lstrip(" \t")
+                   for line in text.splitlines(keepends=True)) if indent else text
+
+
+def _indent(text: str, indent: str) -> str:
+    return "".join(indent + line if line.strip() else line for line in text.splitlines(keepends=True)) \
+        if indent else text
+
+
+def _unit(key: int, language: str, code: str):
+    if language in PYTHON_FENCES:
+        if language.startswith("ipython"):
+            from ovlint.surfaces.notebook import _cell, _commands
+
+            cell = _cell(key, code, None)
+            if cell.python is None or not _compiles(cell.python):
+                return None
+            return Unit(code, key=key, python=cell.python, commands=_commands(cell, code, 0))
+        return Unit(code, key=key, python=code) if ">>>" not in code and _compiles(code) else None
+    if language in ("dockerfile", "docker"):
+        from ovlint.surfaces.dockerfile import commands
+
+        return Unit(code, key=key, commands=commands(code))
+    if language in SHELL_FENCES:
+        prompted = [m for m in (_PROMPT.match(line) for line in code.splitlines(keepends=True))]
+        if language in ("console", "shell-session") and any(prompted):
+            # only what follows a prompt (and its continuation lines) is a command; the rest is output
+            kept, carry = [], False
+            for line, prompt in zip(code.splitlines(keepends=True), prompted):
+                if prompt or carry:
+                    width = len(prompt.group(1)) if prompt else 0
+                    kept.append(" " * width + line[width:])
+                    carry = line.rstrip("\r\n").endswith("\\")
+                else:
+                    kept.append(re.sub(r"[^\n]", " ", line))
+            return Unit(code, key=key, commands=split_commands("".join(kept)))
+        return Unit(code, key=key, commands=split_commands(code))
+    return None
+
+
+def _compiles(code: str) -> bool:
+    try:
+        ast.parse(code)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+def read_docs(text: str, rest: bool) -> Document:
+    found = [b for b in blocks(text, rest) if b.language in PYTHON_FENCES | SHELL_FENCES]
+    units = []
+    for key, block in enumerate(found):
+        unit = _unit(key, block.language, _dedent(text[block.start:block.end], block.indent))
+        if unit is not None:
+            units.append(unit)
+    lines = LineIndex(text)
+
+    def rebuild(texts):
+        result = text
+        for key in sorted(texts, reverse=True):
+            block = found[key]
+            result = result[:block.start] + _indent(texts[key], block.indent) + result[block.end:]
+        return result
+
+    def place(diagnostics):
+        for diag in diagnostics:
+            block = found[diag.unit]
+            first_row = lines.position(block.start)[0]
+            shift = len(block.indent)
+            diag.row += first_row - 1
+            diag.end_row += first_row - 1
+            diag.column += shift
+            diag.end_column += shift
+            diag.source_line = lines.line(diag.row)
+            for location in diag.edit_locations:
+                for where in ("location", "end_location"):
+                    location[where]["row"] += first_row - 1
+                    location[where]["column"] += shift
+
+    return Document(text, units, rebuild=rebuild, place=place, exemption_text="")
+
+
+def is_documentation(name: str) -> bool:
+    """Not a changelog: its blocks quote history."""
+    return not _HISTORY.match(name)
+
+
+KIND = FileKind(
+    name="markdown", label="Markdown", recognise=lambda path, name, suffix: suffix in (".md", ".markdown") and
+    is_documentation(name),
+    read=lambda text: read_docs(text, rest=False), facts=(PYTHON, COMMAND, REQUIREMENT), comment=None,
+    fence="markdown", rank=60,
+)

@@ -1,0 +1,73 @@
+"""The Model Optimizer's own packages imported from Python: its extension API (`mo.ops.op`,
+`mo.front.extractor`, `mo.middle.replacement`, ...) and its entry point (`mo.main`)."""
+from __future__ import annotations
+
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules.model_optimizer.mo_command import MO
+
+# the top-level packages of the Model Optimizer, under `mo.` (2021 layout) or `openvino.tools.mo.`
+EXTENSION_PACKAGES = {"front", "middle", "back", "ops", "graph", "load", "pipeline", "analysis", "utils",
+                      "moc_frontend"}
+ENTRY_POINTS = {"main", "subprocess_main", "mo", "convert", "convert_impl"}
+EXTENSIONS = ("custom operations become OpenVINO extensions: an `ov.Extension`/`OpExtension` for the runtime and "
+              "a frontend extension (`openvino.frontend.ConversionExtension`, `OpExtension`) passed to "
+              "`ov.convert_model(..., extension=...)` or `ovc --extension`")
+ENTRY = "convert in-process with `ov.convert_model(...)` (or run `ovc`)"
+
+
+def mo_package(module: str):
+    """(subpackage, what replaces it) for a module of the Model Optimizer, else None."""
+    for prefix in ("mo.", "openvino.tools.mo."):
+        if module.startswith(prefix):
+            head = module[len(prefix):].split(".")[0]
+            if head in EXTENSION_PACKAGES:
+                return head, EXTENSIONS
+            if head in ENTRY_POINTS and prefix == "mo.":  # `openvino.tools.mo.convert` is OV202's
+                return head, ENTRY
+    return None
+
+
+class ModelOptimizerExtensionApi(PythonRule):
+    code = "OV203"
+    name = "mo-extension-api"
+    summary = f"The Model Optimizer's Python packages were removed in OpenVINO {MO.removed}"
+    rationale = (
+        "Model Optimizer extensions were written against MO's own graph (`mo.ops.op.Op`, "
+        "`mo.front.extractor`, `mo.front.common.replacement`, `mo.middle.replacement`, `mo.graph.graph`), "
+        "and some tools drove MO in-process (`from mo.main import main`). Those packages went with MO, and "
+        "`ovc` has no such graph: custom layers become OpenVINO extensions, a runtime operation "
+        "(`ov.Op`/`OpExtension`) plus a frontend extension that maps the framework's operation "
+        "(`ConversionExtension`, `OpExtension`), loaded with `convert_model(extension=...)`. Each import "
+        "is reported with that how-to; there is no mechanical rewrite. Only MO's own package names count "
+        "(`mo.front`, `mo.ops`, ...), so a project's module that happens to be called `mo` stays silent."
+    )
+    deprecation = MO
+    needles = ("mo.", "openvino.tools.mo")
+    examples = (
+        Example("from mo.ops.op import Op\nfrom mo.front.extractor import FrontExtractorOp\n",
+                message=((f"`mo.ops.op` is the Model Optimizer's extension API, removed in OpenVINO 2025.0: {EXTENSIONS}"),
+                         (f"`mo.front.extractor` is the Model Optimizer's extension API, removed in OpenVINO "
+                          f"2025.0: {EXTENSIONS}"))),
+        Example("from mo.main import main\n",
+                message=f"`mo.main` is the Model Optimizer's entry point, removed in OpenVINO 2025.0: {ENTRY}"),
+    )
+    valid = (Valid("from mo.models import Order\nimport mo\nfrom openvino.tools.ovc import convert_model\n"),)
+
+    def visit_ImportFrom(self, node) -> None:
+        if not node.relative and node.module is not None:
+            self._module(node, dotted(node.module))
+
+    def visit_Import(self, node) -> None:
+        for alias in node.names:
+            if self._module(node, dotted(alias.name)):
+                return
+
+    def _module(self, node, module: str) -> bool:
+        found = mo_package(module)
+        if found is None:
+            return False
+        head, how = found
+        what = "extension API" if how is EXTENSIONS else "entry point"
+        self.report(node, f"`{module}` is the Model Optimizer's {what}, removed in OpenVINO {MO.removed}: {how}")
+        return True
