@@ -318,3 +318,56 @@ def test_a_method_named_like_a_helper_of_the_rule_is_not_dispatched():
         ie.request_list(2)
         """
     assert {code for code, _ in found(source)} <= {"OV101", "OV102"}
+
+
+def test_the_new_import_is_visible_wherever_the_old_one_was():
+    vendored = """\
+        try:
+            from vendor.openvino.inference_engine import IECore
+        except ImportError:
+            from openvino.inference_engine import IECore
+
+        print(IECore().get_metric("CPU", "FULL_DEVICE_NAME"))
+        """
+    assert fix(vendored).text == textwrap.dedent("""\
+        try:
+            from vendor.openvino.inference_engine import IECore
+            import openvino as ov
+        except ImportError:
+            import openvino as ov
+
+        print(ov.Core().get_property("CPU", "FULL_DEVICE_NAME"))
+        """)
+    guarded = """\
+        try:
+            from openvino.inference_engine import IECore
+            HAVE_OPENVINO = True
+        except ImportError:
+            HAVE_OPENVINO = False
+
+
+        def device():
+            return IECore().get_metric("CPU", "FULL_DEVICE_NAME") if HAVE_OPENVINO else None
+        """
+    fixed = fix(guarded).text
+    assert "try:\n    import openvino as ov\n    HAVE_OPENVINO = True" in fixed  # still guarded
+    assert "return ov.Core().get_property(" in fixed
+
+
+def test_requests_a_factory_hands_on_are_never_left_behind():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def load(path):
+            ie = IECore()
+            return ie.load_network(ie.read_network(path), "CPU", num_requests=4)
+
+
+        def run(frame):
+            exec_net = load("m.xml")
+            exec_net.requests[1].infer({"data": frame})
+        """
+    outcome = fix(source)
+    assert outcome.text == textwrap.dedent(source)  # no compile_model without the requests it promised
+    assert any("not migrated yet" in d.message for d in outcome.diagnostics)

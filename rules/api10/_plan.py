@@ -15,7 +15,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, Fix
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import fresh_name, indentation, walk, whole_lines
+from ovlint.rulekit.python_edits import fresh_name, indentation, line_end, walk, whole_lines
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
@@ -217,6 +217,10 @@ class Plan:
                 continue
             scope = ctx.scope(statement)
             binds = need and id(scope) not in bound
+            if need and len(kept) < len(statement.names):
+                # the same names imported elsewhere (another branch of a try or an if): `openvino`
+                # must be bound there too, or the migrated uses fail when that branch runs
+                result.extend(self._bind_beside(statement, binding))
             if not kept:
                 if binds:
                     result.append(ctx.replace(statement, binding))
@@ -240,6 +244,27 @@ class Plan:
         if need and not all(self._visible(site, bound) for site in ov_sites):
             result.append(ctx.imports.insert_statement(binding))
         return result, touched
+
+    def _bind_beside(self, statement, binding: str) -> list[Edit]:
+        """Insertions binding `openvino` after the other imports of `statement`'s names in its
+        scope (a vendor's copy of the legacy module, imported in another branch)."""
+        ctx = self.ctx
+        scope = ctx.scope(statement)
+        legacy = {use.statement for use in self.imports}
+        others = []
+        for alias in statement.names:
+            name = alias.evaluated_alias or alias.evaluated_name
+            for assignment in scope.assignments[name]:
+                node = getattr(assignment, "node", None)
+                if isinstance(node, (cst.Import, cst.ImportFrom)) and node not in legacy and node not in others:
+                    others.append(node)
+        edits = []
+        for other in others:
+            line = ctx.parent(other)
+            if isinstance(line, cst.SimpleStatementLine):
+                end = line_end(ctx, line)
+                edits.append(Edit(end, end, f"{indentation(ctx, line)}{binding}{ctx.newline}"))
+        return edits
 
     def _visible(self, node, bound: set[int]) -> bool:
         scope = self.ctx.scope(node)
