@@ -59,6 +59,9 @@ class Rule:
     summary: ClassVar[str]  # the default message
     rationale: ClassVar[str]
     fix: ClassVar[Optional[Applicability]] = None
+    # a rule whose fix is safe only in some cases declares `fix = SAFE` and says in which cases,
+    # completing "safe when ...": everywhere else its fix is unsafe (the docs and `ovlint rule` say so)
+    safe_when: ClassVar[Optional[str]] = None
     # what the rule flags, from the deprecation table; `deprecated_in` and `removed_in` come from it
     deprecation: ClassVar[Optional[Deprecation]] = None
     deprecated_in: ClassVar[Optional[str]] = None

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, string_value
@@ -75,7 +74,6 @@ class LegacyConfigKey(Api10Rule):
         "`INFERENCE_PRECISION_HINT`. Others have no counterpart (`DYN_BATCH_ENABLED`, `GNA_*`). Keys are "
         "checked where they reach Core or compiled-model calls: config dicts and property names."
     )
-    fix = Applicability.SAFE
     needles = ("openvino",)
     examples = (
         Example(

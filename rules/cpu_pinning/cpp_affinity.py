@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules.cpu_pinning._pinning import AFFINITY, pinning
+from ovlint.rules.cpu_pinning._pinning import AFFINITY, SETS_EXACT, pinning
 from ovlint.rules._native import closing, followed_by, names, span
 
 
@@ -17,6 +17,7 @@ class AffinityCpp(NativeRule):
         "so they need `--unsafe-fixes`. Reading `ov::affinity` back gives a bool now (unsafe too)."
     )
     fix = Applicability.SAFE
+    safe_when = SETS_EXACT + " (HYBRID_AWARE and NUMA have a closest one; a read of the setting gets a bool now)"
     deprecation = AFFINITY
     needles = ("affinity",)
     examples = (
