@@ -122,13 +122,24 @@ def report_command(paths, fmt, output, target_version, config_file):
         click.echo(text, nl=False)
 
 
+def _docs_page():
+    """The rules' documentation page, as this folder's configuration sets it (for JSON's `url`)."""
+    from ovlint.app import links
+
+    try:
+        return links.page(Resolver({}).for_directory(os.getcwd()))
+    except ConfigError as exc:
+        click.echo(f"ovlint: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+
+
 @main.command("rules")
 @click.option("--output-format", type=click.Choice(["full", "json"]), default="full", show_default=True)
 def rules_command(output_format):
     """List every rule."""
     from ovlint.app import ruledocs
 
-    ruledocs.print_table(output_format)
+    ruledocs.print_table(output_format, _docs_page() if output_format == "json" else None)
 
 
 @main.command("rule")
@@ -143,4 +154,4 @@ def rule_command(code, output_format):
     if rule is None:
         click.echo(f"ovlint: error: unknown rule {code!r} (see `ovlint rules`)", err=True)
         sys.exit(EXIT_ERROR)
-    ruledocs.print_rule(rule, output_format)
+    ruledocs.print_rule(rule, output_format, _docs_page() if output_format == "json" else None)

@@ -24,9 +24,6 @@ from ovlint.rulekit.deprecation import Deprecation
 if TYPE_CHECKING:
     from ovlint.rulekit.context import UnitContext
 
-DOCS_BASE = "docs/rules.md"
-
-
 @dataclass(frozen=True)
 class Example:
     """Code the rule flags and, if it has a fix, what the fix turns it into; without a fix, the
@@ -90,10 +87,6 @@ class Rule:
     def anchor(cls) -> str:
         """The rule's heading anchor, in docs/rules.md and in migration reports."""
         return f"{cls.code.lower()}-{cls.name}"
-
-    @classmethod
-    def url(cls) -> str:
-        return f"{DOCS_BASE}#{cls.anchor()}"
 
     def report(self, where, message: Optional[str] = None, fix: Optional[Fix] = None,
                deprecation: Optional[Deprecation] = None) -> None:
