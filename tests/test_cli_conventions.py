@@ -208,3 +208,30 @@ def test_short_flags_silent_and_an_empty_run(ovlint, tmp_path):
     os.mkdir(tmp_path / "empty")
     code, out, err = ovlint("check", "-n", "empty")
     assert code == 0 and out == "All checks passed!\n" and "no files to check" in err
+
+
+def _readme_usage() -> list:
+    """The commands of the README's usage block, as argument lists (`a|b` choices: the last one)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Usage", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    commands = []
+    for line in block.splitlines():
+        words = line.split("#", 1)[0].replace("[PATHS...]", ".").split()
+        commands.append([word.rsplit("|", 1)[-1] for word in words[1:]])
+    return commands
+
+
+@pytest.mark.parametrize("args", _readme_usage(), ids=" ".join)
+def test_every_command_of_the_readme_runs(ovlint, tmp_path, args):
+    write(tmp_path / "app.py", LEGACY)
+    code, out, err = ovlint(*args, input=LEGACY)
+    assert code in (0, 1) and "Error" not in err and (out or err), (code, out, err)
+
+
+def test_the_readme_configuration_is_a_valid_one(ovlint, tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    write(tmp_path / "pyproject.toml", table)
+    write(tmp_path / "app.py", LEGACY)
+    code, _, err = ovlint("check", "--no-cache")
+    assert code in (0, 1) and err == ""
