@@ -235,3 +235,21 @@ def test_the_readme_configuration_is_a_valid_one(ovlint, tmp_path):
     write(tmp_path / "app.py", LEGACY)
     code, _, err = ovlint("check", "--no-cache")
     assert code in (0, 1) and err == ""
+
+
+def test_the_output_can_go_to_a_file(ovlint, tmp_path):
+    write(tmp_path / "app.py", LEGACY)
+    code, out, err = ovlint("check", "-n", "--output-format", "json", "-o", "findings.json")
+    assert code == 1 and out == err == ""
+    assert [item["code"] for item in json.loads((tmp_path / "findings.json").read_text())] == ["OV101", "OV102"]
+    code, out, _ = ovlint("check", "-n", "--output-file", "findings.txt")
+    assert out == "" and (tmp_path / "findings.txt").read_text().endswith("[*] 2 fixable with `--fix`.\n")
+
+
+@pytest.mark.parametrize("args", [["check", "-n", "-o", "missing/out.txt"], ["check", "-n", "--report", "missing/r.md"],
+                                  ["check", "-n", "--write-baseline", "missing/b.json"],
+                                  ["report", ".", "-o", "missing/r.md"]], ids=" ".join)
+def test_a_file_ovlint_cannot_write_is_an_error_not_a_traceback(ovlint, tmp_path, args):
+    write(tmp_path / "app.py", LEGACY)
+    code, _, err = ovlint(*args)
+    assert code == 2 and err == f"ovlint: error: {args[-1]}: No such file or directory\n"

@@ -53,6 +53,12 @@ def _check_combination(ctx) -> None:
                                f"{', '.join(STATISTICS_FORMATS)}", ctx)
 
 
+def _fail(error) -> None:
+    """A usage or configuration error that is no click usage error: one line, exit 2."""
+    click.echo(f"ovlint: error: {error}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
 def _codes(values) -> list[str]:
     return [c.strip() for v in values for c in v.split(",") if c.strip()]
 
@@ -88,12 +94,13 @@ def main():
 @click.option("--add-noqa", is_flag=True, help="Add a `noqa` comment for every finding, in place.")
 @click.option("--baseline", type=click.Path(), help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", type=click.Path(), help="Write every current finding to this baseline file.")
+@click.option("--output-file", "-o", type=click.Path(), help="Write the findings (or diff) here instead of to stdout.")
 @click.option("--report", "report_file", type=click.Path(),
               help="Also write a migration report here (Markdown, or HTML for .html), with what --fix applied.")
 @click.pass_context
 def check(ctx, paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_format, statistics,
           show_fixes, exit_zero, exit_non_zero_on_fix, target_version, config_file, jobs, no_cache,
-          quiet, silent, verbose, stdin_filename, add_noqa, baseline, write_baseline, report_file):
+          quiet, silent, verbose, stdin_filename, add_noqa, baseline, write_baseline, output_file, report_file):
     """Lint PATHS (default: the current folder); with --fix, migrate them."""
     from ovlint.app.session import CheckOptions, run_check
 
@@ -112,24 +119,23 @@ def check(ctx, paths, fix, unsafe_fixes, diff, select, ignore, extend_select, ou
         resolver = Resolver({k: v for k, v in overrides.items() if v is not None}, config_file)
         resolver.for_directory(os.getcwd())
     except ConfigError as exc:
-        click.echo(f"ovlint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(exc)
     options = CheckOptions(
         paths=list(paths) or ["."], mode="diff" if diff else ("fix" if fix else "check"),
         unsafe_fixes=unsafe_fixes, output_format=output_format, statistics=statistics,
         show_fixes=show_fixes, exit_zero=exit_zero, exit_non_zero_on_fix=exit_non_zero_on_fix,
         jobs=jobs or os.cpu_count() or 1, use_cache=not no_cache, quiet=quiet, silent=silent, verbose=verbose,
         stdin_filename=stdin_filename, add_noqa=add_noqa, baseline=baseline, write_baseline=write_baseline,
-        report_file=report_file,
+        output_file=output_file, report_file=report_file,
     )
     from ovlint.app.baseline import BaselineError
 
     try:
-        code = run_check(options, resolver)
+        sys.exit(run_check(options, resolver))
     except (ConfigError, BaselineError) as exc:
-        click.echo(f"ovlint: error: {exc}", err=True)
-        code = EXIT_ERROR
-    sys.exit(code)
+        _fail(exc)
+    except OSError as exc:  # an output, report or baseline file that cannot be written
+        _fail(f"{exc.filename}: {exc.strerror}")
 
 
 @main.command("report")
@@ -147,16 +153,18 @@ def report_command(paths, fmt, output, target_version, config_file):
         diagnostics, target = collect(CheckOptions(paths=list(paths) or ["."], use_cache=False,
                                                    jobs=os.cpu_count() or 1), resolver)
     except ConfigError as exc:
-        click.echo(f"ovlint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(exc)
     from ovlint.app import report
 
     text = report.markdown(diagnostics, target) if fmt == "markdown" else report.html_page(diagnostics, target)
-    if output:
+    if not output:
+        click.echo(text, nl=False)
+        return
+    try:
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)
-    else:
-        click.echo(text, nl=False)
+    except OSError as exc:
+        _fail(f"{exc.filename}: {exc.strerror}")
 
 
 def _docs_page():
@@ -166,8 +174,7 @@ def _docs_page():
     try:
         return links.page(Resolver({}).for_directory(os.getcwd()))
     except ConfigError as exc:
-        click.echo(f"ovlint: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(exc)
 
 
 @main.command("rules")
@@ -189,6 +196,5 @@ def rule_command(code, output_format):
 
     rule = registry.find(code)
     if rule is None:
-        click.echo(f"ovlint: error: unknown rule {code!r} (see `ovlint rules`)", err=True)
-        sys.exit(EXIT_ERROR)
+        _fail(f"unknown rule {code!r} (see `ovlint rules`)")
     ruledocs.print_rule(rule, output_format, _docs_page() if output_format == "json" else None)

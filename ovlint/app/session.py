@@ -1,6 +1,7 @@
 """One `ovlint check` run: gather files, run them, print, and choose the exit code."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ class CheckOptions:
     baseline: Optional[str] = None  # report only findings missing from this file
     write_baseline: Optional[str] = None
     report_file: Optional[str] = None  # a migration report of this run
+    output_file: Optional[str] = None  # what would go to stdout goes here
 
 
 def _task(path: str, kind: str, settings, options: CheckOptions, display=None) -> Task:
@@ -98,7 +100,18 @@ def run_check(options: CheckOptions, resolver) -> int:
         target = tasks[0].target if tasks else resolver.for_directory(os.getcwd()).target_version
         fixed = [d for r in results for d in r.applied] if options.mode == "fix" else []
         report.write(options.report_file, sorted_diagnostics(results), target, fixed)
-    return _report(results, options, sys.stdout, _fixability(tasks), links.page(here), sorted({t.target for t in tasks}))
+    with _output(options) as out:
+        return _report(results, options, out, _fixability(tasks), links.page(here), sorted({t.target for t in tasks}))
+
+
+@contextlib.contextmanager
+def _output(options: CheckOptions):
+    """Standard output, or the `--output-file` (an OSError when it cannot be written)."""
+    if options.output_file is None:
+        yield sys.stdout
+        return
+    with open(options.output_file, "w", encoding="utf-8") as handle:
+        yield handle
 
 
 def _fixability(tasks) -> Fixability:
@@ -153,7 +166,8 @@ def _run_stdin(options: CheckOptions, resolver) -> int:
         sys.stdout.buffer.write(result.fixed_text if result.fixed_text is not None else data)
         sys.stdout.flush()
         return _report([result], options, sys.stderr, fixability, page)
-    return _report([result], options, sys.stdout, fixability, page)
+    with _output(options) as out:
+        return _report([result], options, out, fixability, page)
 
 
 def _report(results, options: CheckOptions, out, fixability: Fixability, page, targets=()) -> int:
