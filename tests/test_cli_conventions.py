@@ -119,6 +119,8 @@ def test_a_mistyped_subcommand_is_a_usage_error_and_a_missing_path_a_finding(ovl
     assert code == 2 and "a similar subcommand exists: 'report'" in err
     code, out, _ = ovlint("missing.py", "--no-cache", "--output-format", "concise")
     assert code == 1 and out.startswith("missing.py:1:1: OV003")  # ruff's E902
+    code, _, err = ovlint("-n", "rules")  # options before a subcommand
+    assert code == 2 and "'rules' is a subcommand, not a path" in err
     write(tmp_path / "chek", "#!/bin/sh\nmo --input_model m.onnx\n")
     code, out, _ = ovlint("chek", "--no-cache", "--output-format", "concise")
     assert code == 1 and out.startswith("chek:2:1: OV201")  # a path of that name is checked
@@ -131,6 +133,9 @@ def test_piped_listings_are_whole(ovlint):
     assert "…" not in out and not any(line != line.rstrip() for line in lines)
     for rule in registry.all_rules():  # one line per rule, its summary whole
         assert any(line.startswith(rule.code + " ") and line.endswith(rule.summary) for line in lines), rule.code
+    _, out, _ = ovlint("--help")
+    commands = out.split("Commands:", 1)[1]
+    assert "..." not in commands and "Lint PATHS; with --fix, migrate them." in commands
     code, out, _ = ovlint("rule", "OV101")
     assert out == ruledocs.rule_markdown(registry.find("OV101"), heading="#").rstrip("\n") + "\n"
     assert not any(line != line.rstrip() for line in out.splitlines())

@@ -69,7 +69,7 @@ def main():
     """Find removed and deprecated OpenVINO APIs and tools, and migrate them."""
 
 
-@main.command()
+@main.command(short_help="Lint PATHS; with --fix, migrate them.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--fix/--no-fix", default=False, help="Apply safe fixes.")
 @click.option("--unsafe-fixes/--no-unsafe-fixes", default=None, help="Also apply fixes that may change behaviour.")
@@ -105,6 +105,10 @@ def check(ctx, paths, fix, unsafe_fixes, diff, select, ignore, extend_select, ou
     from ovlint.app.session import CheckOptions, run_check
 
     _check_combination(ctx)
+    for path in paths:  # `ovlint -n rules`: options went before a subcommand, which cannot take them
+        if path in main.commands and not os.path.lexists(path):
+            raise click.UsageError(f"'{path}' is a subcommand, not a path: write `ovlint {path}` first, then "
+                                   "its options", ctx)
     if stdin_filename and not paths:  # as ruff: a name for standard input means standard input is linted
         paths = ("-",)
 
@@ -138,7 +142,7 @@ def check(ctx, paths, fix, unsafe_fixes, diff, select, ignore, extend_select, ou
         _fail(f"{exc.filename}: {exc.strerror}")
 
 
-@main.command("report")
+@main.command("report", short_help="Write a migration report for PATHS.")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True)
 @click.option("--output", "-o", type=click.Path(), help="Write the report here (default: standard output).")
