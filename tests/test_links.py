@@ -2,24 +2,15 @@
 pyproject.toml's [project.urls], unless the configuration's `docs-url` names another page."""
 import json
 import re
-import sys
 from pathlib import Path
 
 from conftest import write
 from ovlint import lint_source
 from ovlint.engine import registry
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from test_release import project_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 LEGACY = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
-
-
-def declared() -> str:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]["Documentation"]
 
 
 def printed_links(ovlint_cli) -> dict:
@@ -43,7 +34,7 @@ def expected(page: str) -> list:
 
 
 def test_every_rule_link_is_the_declared_documentation_page(ovlint, tmp_path):
-    page = declared()
+    page = project_urls()["Documentation"]
     assert re.match(r"https://", page)
     write(tmp_path / "app.py", LEGACY)
     assert printed_links(ovlint) == {where: expected(page) for where in printed_links(ovlint)}

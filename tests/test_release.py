@@ -14,8 +14,13 @@ else:  # pragma: no cover
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def project_urls() -> dict:
+    """pyproject.toml's [project.urls]: where ovlint lives (Repository) and its rule docs (Documentation)."""
+    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+
+
 def repository() -> str:
-    return tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]["Repository"]
+    return project_urls()["Repository"]
 
 
 def release_tag() -> str:
@@ -44,5 +49,5 @@ def test_the_action_snippet_names_the_repository_and_the_release_tag():
 
 
 def test_the_documentation_page_is_in_the_repository():
-    urls = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["urls"]
+    urls = project_urls()
     assert urls["Documentation"].startswith(repository() + "/") and urls["Documentation"].endswith("/docs/rules.md")

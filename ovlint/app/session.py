@@ -97,7 +97,7 @@ def run_check(options: CheckOptions, resolver) -> int:
     if options.report_file:
         from ovlint.app import report
 
-        target = tasks[0].target if tasks else resolver.for_directory(os.getcwd()).target_version
+        target = tasks[0].target if tasks else here.target_version
         fixed = [d for r in results for d in r.applied] if options.mode == "fix" else []
         report.write(options.report_file, sorted_diagnostics(results), target, fixed)
     with _output(options) as out:

@@ -62,10 +62,10 @@ class Api10Rule(PythonRule):
     """An OV1xx rule: proposes findings to the unit's plan, and reports them when the module ends."""
 
     deprecation = API_1
-    # the family's findings share one fix for the whole module (`_plan.py`)
+    # the findings that must change together share one fix (`_plan.py`)
     fix = Applicability.SAFE
-    safe_when = ("every API 1.0 rewrite the module needs is safe (the module migrates as a whole, so one unsafe "
-                 "rewrite, or one use without a rewrite, makes the fix of every OV1xx finding in it unsafe)")
+    safe_when = ("every API 1.0 rewrite that goes with it is safe (the OV1xx findings that must change together "
+                 "share one fix, which one unsafe rewrite makes unsafe for all of them)")
     # every way to reach API 1.0 or nGraph goes through an import naming one of them
     needles = ("openvino", "ngraph")
     fix_group = FIX_GROUP
