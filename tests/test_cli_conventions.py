@@ -210,6 +210,7 @@ def test_short_flags_silent_and_an_empty_run(ovlint, tmp_path):
     assert ovlint("-V")[1] == ovlint("--version")[1]
     assert ovlint("check", "-n", "-e")[0] == 0 and not (tmp_path / ".ovlint_cache").exists()
     assert ovlint("check", "-n", "-s") == (1, "", "")
+    assert ovlint()[0] == 1  # `ovlint` alone checks the current folder
     os.mkdir(tmp_path / "empty")
     code, out, err = ovlint("check", "-n", "empty")
     assert code == 0 and out == "All checks passed!\n" and "no files to check" in err

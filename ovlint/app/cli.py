@@ -1,4 +1,4 @@
-"""The `ovlint` command: `check` (the default), `rules` and `rule`."""
+"""The `ovlint` command: `check` (the default), `report`, `rules` and `rule`."""
 from __future__ import annotations
 
 import difflib
@@ -10,9 +10,9 @@ import click
 
 from ovlint import __version__
 from ovlint.app import reporters
-from ovlint.app.statistics import FORMATS as STATISTICS_FORMATS
 from ovlint.app.config import ConfigError, Resolver
 from ovlint.app.session import EXIT_ERROR
+from ovlint.app.statistics import FORMATS as STATISTICS_FORMATS
 from ovlint.base import versions
 
 
@@ -21,8 +21,8 @@ class DefaultCheckGroup(click.Group):
     is no path but looks like a mistyped subcommand is a usage error, as in ruff, not a path to lint."""
 
     def parse_args(self, ctx, args):
-        first = args[0] if args else None
-        if first is None or first in self.commands or first in ("--help", "-h", "--version", "-V"):
+        first = args[0] if args else ""
+        if first in self.commands or first in ("--help", "-h", "--version", "-V"):
             return super().parse_args(ctx, args)
         if re.fullmatch(r"[a-z][a-z-]*", first) and not os.path.lexists(first):
             close = difflib.get_close_matches(first, list(self.commands), n=1)
