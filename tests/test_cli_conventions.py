@@ -259,3 +259,15 @@ def test_a_file_ovlint_cannot_write_is_an_error_not_a_traceback(ovlint, tmp_path
     write(tmp_path / "app.py", LEGACY)
     code, _, err = ovlint(*args)
     assert code == 2 and err == f"ovlint: error: {args[-1]}: No such file or directory\n"
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path):
+    """`ovlint check | head -1`: the reader goes away before ovlint writes."""
+    for index in range(40):
+        write(tmp_path / f"m{index}.py", LEGACY)
+    process = subprocess.Popen([sys.executable, "-m", "ovlint", "check", "-n", "."], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()
+    err = process.stderr.read()
+    process.wait(timeout=120)
+    assert err == b""

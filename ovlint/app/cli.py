@@ -139,6 +139,8 @@ def check(ctx, paths, fix, unsafe_fixes, diff, select, ignore, extend_select, ou
     except (ConfigError, BaselineError) as exc:
         _fail(exc)
     except OSError as exc:  # an output, report or baseline file that cannot be written
+        if exc.filename is None:  # no file of ovlint's (a closed pipe): click ends the run quietly
+            raise
         _fail(f"{exc.filename}: {exc.strerror}")
 
 
@@ -168,7 +170,7 @@ def report_command(paths, fmt, output, target_version, config_file):
         with open(output, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
-        _fail(f"{exc.filename}: {exc.strerror}")
+        _fail(f"{output}: {exc.strerror}")
 
 
 def _docs_page():
