@@ -13,7 +13,7 @@ def test_exit_codes_and_fix(ovlint, tmp_path):
     write(tmp_path / "clean.py", "import os\n")
     code, out, _ = ovlint("check", ".", "--no-cache")
     assert code == 1 and "app.py:1:1: OV101 [*]" in out and "app.py:3:6: OV102 [*]" in out
-    assert "2 fixable with `ovlint --fix`" in out
+    assert "[*] 2 fixable with `--fix`." in out
     code, out, _ = ovlint("--fix", "--no-cache")  # `check` and the path are optional
     assert code == 0 and "2 fixed, 0 remaining" in out
     assert (tmp_path / "app.py").read_text() == FIXED
@@ -65,7 +65,7 @@ def test_json_output(ovlint, tmp_path):
 def test_statistics_and_show_fixes(ovlint, tmp_path):
     write(tmp_path / "a.py", LEGACY)
     write(tmp_path / "b.py", LEGACY)
-    code, out, _ = ovlint("--statistics", "--no-cache")
+    code, out, _ = ovlint("--statistics", "--no-cache", "--quiet")
     assert code == 1 and [line.split() for line in out.splitlines()] == [
         ["2", "OV101", "[*]", "inference-engine-import"], ["2", "OV102", "[*]", "ie-core"]]
     code, out, _ = ovlint("--fix", "--show-fixes", "--no-cache")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from ovlint.engine import registry
+from ovlint.engine import prefilter, registry
 from ovlint.base import versions
 from ovlint.base.diagnostics import Applicability
 from ovlint.engine.own_rules import ENGINE_RULES
@@ -35,11 +35,32 @@ def test_rule_metadata(rule):
         assert version is None or version in versions.KNOWN_RELEASES
     fixes = [e for e in rule.examples if e.fixed is not None]
     if rule.fix is None:
-        assert not fixes, "a rule without a fix declares fixed examples"
+        assert not fixes and rule.safe_when is None, "a rule without a fix declares fixed examples"
+        return
+    assert fixes, "a rule with a fix shows no fixed example"
+    shown = {e.unsafe for e in fixes}
+    if rule.safe_when is not None:
+        assert rule.fix is Applicability.SAFE, "`safe_when` says when a fix declared safe is safe"
+        assert shown == {False, True}, "a rule whose fix is safe only sometimes shows a safe and an unsafe example"
     else:
-        assert fixes, "a rule with a fix shows no fixed example"
-        if rule.fix is Applicability.UNSAFE:
-            assert any(e.unsafe for e in fixes), "an unsafe rule shows no unsafe example"
+        assert shown == {rule.fix is Applicability.UNSAFE}, (
+            f"examples of both safeties for a rule declared {rule.fix.value}: say when it is safe (`safe_when`)")
+
+
+def test_every_fix_has_a_safety_its_rule_declares():
+    """Each example, linted with every rule (so each finding meets the others' findings, as in a real
+    module): a rule declared safe or unsafe without `safe_when` never offers a fix of the other kind.
+    (OV101, declared safe, used to carry the unsafe fix of the module it was in.)"""
+    wrong = set()
+    for rule, _, example in EXAMPLES:
+        kind, target = kind_of(example.filename), example.target or versions.NEWEST
+        every = prefilter.rules_for(kind.name, frozenset(r.code for r in RULES), target)
+        result = lint_text(example.filename, kind, example.source, list(every), target)
+        for diag in result.diagnostics:
+            declared = registry.by_code()[diag.code]
+            if diag.fix is not None and declared.safe_when is None and diag.fix.applicability is not declared.fix:
+                wrong.add((diag.code, diag.fix.applicability.value))
+    assert not wrong
 
 
 @pytest.mark.parametrize("rule,index,example", EXAMPLES, ids=lambda x: getattr(x, "code", str(x)))

@@ -1,4 +1,4 @@
-"""ovlint with the real tools around it: `pre-commit try-repo` against this checkout, SARIF output
+"""ovlint with the real tools around it: `pre-commit` with the README's snippet, SARIF output
 validated against the SARIF 2.1.0 schema, the GitHub Action and the README's CI snippets validated
 against SchemaStore's schemas (as check-jsonschema vendors them), and the HTML report rendered by
 headless Chromium."""
@@ -16,6 +16,7 @@ import pytest
 
 import ovenvs
 from conftest import write
+from test_release import pre_commit_snippet, release_tag, repository
 
 ROOT = Path(__file__).resolve().parent.parent
 LEGACY = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
@@ -28,20 +29,41 @@ def _git(repo, *args):
                             GIT_COMMITTER_EMAIL="t@t"))
 
 
-def test_pre_commit_try_repo(tmp_path):
+def _release(tmp_path) -> Path:
+    """This checkout's files in a repository whose commit has the release tag, as a release is published."""
+    names = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-co", "--exclude-standard"], check=True,
+                           capture_output=True, text=True).stdout.splitlines()
+    release = tmp_path / "ovlint"
+    for name in names:
+        if (ROOT / name).is_file():
+            (release / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, release / name)
+    _git(release, "init", "-q")
+    _git(release, "add", ".")
+    _git(release, "commit", "-qm", "release")
+    _git(release, "tag", release_tag())
+    return release
+
+
+def test_pre_commit_runs_the_readme_snippet_as_written(tmp_path):
+    """The README's snippet, its repository URL pointed at a tagged copy of this checkout."""
     pre_commit = ovenvs.python("tools").parent / "pre-commit"
+    snippet = pre_commit_snippet()
+    release = _release(tmp_path)
     repo = tmp_path / "project"
     repo.mkdir()
     _git(repo, "init", "-q")
     write(repo / "app.py", "from openvino.inference_engine import IECore\n\nie = IECore()\nprint(ie.get_metric('CPU', 'FULL_DEVICE_NAME'))\n")
     write(repo / "requirements.txt", "openvino-dev==2024.6.0\n")
     write(repo / "README.md", "# a project\n")
+    write(repo / ".pre-commit-config.yaml",
+          "repos:\n" + textwrap.indent(snippet.replace(f"repo: {repository()}", f"repo: {release}"), "  "))
     _git(repo, "add", ".")
     _git(repo, "commit", "-qm", "legacy")
     env = dict(os.environ, PRE_COMMIT_HOME=str(ovenvs.CACHE / "pre-commit"))
 
     def hook(name):
-        return subprocess.run([str(pre_commit), "try-repo", str(ROOT), name, "--all-files"], cwd=repo,
+        return subprocess.run([str(pre_commit), "run", name, "--all-files"], cwd=repo,
                               capture_output=True, text=True, env=env, timeout=900)
 
     check = hook("ovlint")

@@ -39,7 +39,7 @@ def lint_source(source: str, filename: str = "source.py", *, select: Optional[It
 
     target = versions.normalize(target_version) if target_version else versions.NEWEST
     kind = _kind(filename)
-    return lint_text(filename, kind, source, _rules(kind.name, select, ignore, target), target).diagnostics
+    return _linked(lint_text(filename, kind, source, _rules(kind.name, select, ignore, target), target).diagnostics)
 
 
 def fix_source(source: str, filename: str = "source.py", *, unsafe: bool = False,
@@ -53,4 +53,12 @@ def fix_source(source: str, filename: str = "source.py", *, unsafe: bool = False
     kind = _kind(filename)
     outcome = fix_text(filename, kind, source, _rules(kind.name, select, ignore, target), target, unsafe,
                        lambda text: text.encode("utf-8"))
-    return outcome.text, outcome.diagnostics
+    return outcome.text, _linked(outcome.diagnostics)
+
+
+def _linked(diagnostics: list) -> list:
+    """The findings, each with the address of its rule's documentation (`url`)."""
+    from ovlint.app import links
+
+    links.attach(diagnostics, links.declared())
+    return diagnostics

@@ -33,7 +33,7 @@ DEFAULT_EXCLUDE = (
 KEYS = {
     "select": "list", "ignore": "list", "extend-select": "list", "exclude": "list",
     "extend-exclude": "list", "per-file-ignores": "table", "target-version": "str",
-    "unsafe-fixes": "bool", "respect-gitignore": "bool", "cache-dir": "str",
+    "unsafe-fixes": "bool", "respect-gitignore": "bool", "cache-dir": "str", "docs-url": "str",
 }
 
 
@@ -56,6 +56,7 @@ class Settings:
     unsafe_fixes: bool = False
     respect_gitignore: bool = True
     cache_dir: str = ".ovlint_cache"
+    docs_url: Optional[str] = None  # the rules page links point to; None: the one the package declares
     source: Optional[str] = None  # the config file these came from
     enabled: frozenset[str] = field(default=frozenset(), compare=False)
 
@@ -186,6 +187,8 @@ def _check_keys(table: dict, source: Path) -> None:
             "table": isinstance(value, dict) and all(
                 isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()),
         }[kind]
+        if key == "docs-url" and ok and not re.match(r"[a-z][a-z0-9+.-]*://", value, re.I):
+            raise ConfigError(f"{source}: 'docs-url' must be an absolute URL (such as https://...), not {value!r}")
         if not ok:
             expected = {"list": "a list of strings", "bool": "true or false", "str": "a string",
                         "table": "a table of lists of codes"}[kind]

@@ -4,63 +4,98 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import Optional
 
+from ovlint.app import links, terminal
+from ovlint.base.diagnostics import Applicability
 from ovlint.engine import registry
 
 
-def rule_dict(rule) -> dict:
+def fix_label(rule) -> Optional[str]:
+    """The rule's fix in the docs table, `ovlint rules` and their JSON: safe, unsafe, both
+    (`Rule.safe_when` says when it is safe), or None."""
+    if rule.fix is None:
+        return None
+    return "safe or unsafe" if rule.safe_when else rule.fix.value
+
+
+def fix_text(rule) -> str:
+    """What `--fix` does with the rule's fixes, in a sentence."""
+    safe, unsafe = "applied by `--fix`", "applied by `--fix --unsafe-fixes`; review the result"
+    if rule.fix is None:
+        return "none: the message says what to write instead"
+    if rule.safe_when:
+        return f"safe when {rule.safe_when}: {safe}; otherwise unsafe: {unsafe}"
+    return f"safe: {safe}" if rule.fix is Applicability.SAFE else f"unsafe: {unsafe}"
+
+
+def rule_dict(rule, page) -> dict:
+    """`page`: the rules' documentation page (app.links)."""
     return {
         "code": rule.code,
         "name": rule.name,
         "summary": rule.summary,
         "rationale": rule.rationale,
-        "fix": rule.fix.value if rule.fix else None,
+        "fix": fix_label(rule),
+        "fix_safe_when": rule.safe_when,
         "surface": rule.surface,
         "deprecated_in": rule.deprecated_in,
         "removed_in": rule.removed_in,
         "replacement": rule.deprecation.replacement if rule.deprecation else None,
         "fix_requires": rule.deprecation.since if rule.fix and rule.deprecation else None,
         "docs": rule.deprecation.docs if rule.deprecation else None,
-        "url": rule.url(),
+        "url": links.rule_url(rule, page),
         "examples": [{"source": e.source, "fixed": e.fixed, "filename": e.filename, "unsafe": e.unsafe,
                       "messages": list(e.messages or ())} for e in rule.examples],
         "valid": [{"source": v.source, "filename": v.filename} for v in rule.valid],
     }
 
 
-def print_table(fmt: str) -> None:
+def _json(value) -> None:
+    json.dump(value, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+COLUMNS = ("code", "name", "fix", "deprecated", "removed", "summary")
+
+
+def print_table(fmt: str, page) -> None:
+    """`ovlint rules`: a table on a terminal; aligned columns, each cell whole, when piped."""
     rules = registry.all_rules()
     if fmt == "json":
-        json.dump([rule_dict(r) for r in rules], sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        _json([rule_dict(r, page) for r in rules])
         return
-    from rich.console import Console
-    from rich.table import Table
+    rows = [(r.code, r.name, fix_label(r) or "-", r.deprecated_in or "-", r.removed_in or "-", r.summary) for r in rules]
+    if terminal.styled(sys.stdout):
+        from rich.table import Table
 
-    table = Table(box=None, pad_edge=False)
-    for column in ("code", "name", "fix", "deprecated", "removed", "summary"):
-        table.add_column(column)
-    for rule in rules:
-        table.add_row(rule.code, rule.name, rule.fix.value if rule.fix else "-",
-                      rule.deprecated_in or "-", rule.removed_in or "-", rule.summary)
-    Console(soft_wrap=False).print(table)
+        table = Table(box=None, pad_edge=False)
+        for column in COLUMNS:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        terminal.console(sys.stdout).print(table)
+        return
+    widths = [max(len(row[i]) for row in [COLUMNS, *rows]) for i in range(len(COLUMNS) - 1)]
+    for row in [COLUMNS, *rows]:
+        sys.stdout.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1] + "\n")
 
 
-def print_rule(rule, fmt: str) -> None:
+def print_rule(rule, fmt: str, page) -> None:
+    """`ovlint rule CODE`: rendered on a terminal, its Markdown as it is when piped."""
     if fmt == "json":
-        json.dump(rule_dict(rule), sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        _json(rule_dict(rule, page))
         return
-    from rich.console import Console
-    from rich.markdown import Markdown
+    text = rule_markdown(rule, heading="#")
+    if terminal.styled(sys.stdout):
+        from rich.markdown import Markdown
 
-    Console().print(Markdown(rule_markdown(rule, heading="#")))
+        terminal.console(sys.stdout).print(Markdown(text))
+    else:
+        sys.stdout.write(text.rstrip("\n") + "\n")
 
 
 def rule_markdown(rule, heading: str = "##") -> str:
-    fix = {None: "none: the message says what to write instead",
-           "safe": "safe: applied by `--fix`",
-           "unsafe": "unsafe: applied by `--fix --unsafe-fixes`; review the result"}[rule.fix.value if rule.fix else None]
     versions = []
     if rule.deprecated_in:
         versions.append(f"deprecated in OpenVINO {rule.deprecated_in}")
@@ -71,7 +106,7 @@ def rule_markdown(rule, heading: str = "##") -> str:
         "",
         f"**{rule.summary}**",
         "",
-        f"- Fix: {fix}",
+        f"- Fix: {fix_text(rule)}",
         f"- Applies to: {rule.surface}" + (f"; {', '.join(versions)}" if versions else ""),
     ]
     if rule.deprecation is not None and rule.deprecation.replacement:
@@ -109,7 +144,7 @@ def document() -> str:
              "a test keeps this file up to date.", "",
              "| code | name | fix | deprecated | removed | summary |", "| --- | --- | --- | --- | --- | --- |"]
     for rule in registry.all_rules():
-        parts.append(f"| [{rule.code}](#{rule.anchor()}) | {rule.name} | {rule.fix.value if rule.fix else '-'} | "
+        parts.append(f"| [{rule.code}](#{rule.anchor()}) | {rule.name} | {fix_label(rule) or '-'} | "
                      f"{rule.deprecated_in or '-'} | {rule.removed_in or '-'} | {rule.summary} |")
     parts.append("")
     for rule in registry.all_rules():

@@ -1,14 +1,15 @@
 """One `ovlint check` run: gather files, run them, print, and choose the exit code."""
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
 from typing import Optional
 
-from ovlint.app import reporters
+from ovlint.app import links, reporters, statistics, summary
+from ovlint.app.fixability import Fixability
 from ovlint.engine.cache import Cache
-from ovlint.base.diagnostics import Applicability
 from ovlint.engine.discovery import discover
 from ovlint.engine.runner import Task, process, run, unreadable
 from ovlint.surfaces import kind_of, named, python
@@ -29,12 +30,14 @@ class CheckOptions:
     jobs: int = 1
     use_cache: bool = True
     quiet: bool = False
+    silent: bool = False  # print nothing but what the run produces (the fixed text of stdin)
     verbose: bool = False
     stdin_filename: Optional[str] = None
     add_noqa: bool = False
     baseline: Optional[str] = None  # report only findings missing from this file
     write_baseline: Optional[str] = None
     report_file: Optional[str] = None  # a migration report of this run
+    output_file: Optional[str] = None  # what would go to stdout goes here
 
 
 def _task(path: str, kind: str, settings, options: CheckOptions, display=None) -> Task:
@@ -82,11 +85,11 @@ def collect(options: CheckOptions, resolver) -> tuple[list, str]:
 def run_check(options: CheckOptions, resolver) -> int:
     if options.paths == ["-"]:
         return _run_stdin(options, resolver)
-    cache = None
-    if options.use_cache:
-        here = resolver.for_directory(os.getcwd())
-        cache = Cache(os.path.join(here.root, here.cache_dir))
+    here = resolver.for_directory(os.getcwd())  # run-wide settings: the cache and the rules' page
+    cache = Cache(os.path.join(here.root, here.cache_dir)) if options.use_cache else None
     results, tasks = _run(options, resolver, cache)
+    if not results and not (options.quiet or options.silent):
+        print("ovlint: warning: no files to check under the given path(s)", file=sys.stderr)
     if options.write_baseline:
         return _write_baseline(results, options.write_baseline)
     if options.add_noqa:
@@ -94,9 +97,25 @@ def run_check(options: CheckOptions, resolver) -> int:
     if options.report_file:
         from ovlint.app import report
 
-        target = tasks[0].target if tasks else resolver.for_directory(os.getcwd()).target_version
-        report.write(options.report_file, sorted_diagnostics(results), target, [d for r in results for d in r.applied])
-    return _report(results, options, sys.stdout, sorted({t.target for t in tasks}))
+        target = tasks[0].target if tasks else here.target_version
+        fixed = [d for r in results for d in r.applied] if options.mode == "fix" else []
+        report.write(options.report_file, sorted_diagnostics(results), target, fixed)
+    with _output(options) as out:
+        return _report(results, options, out, _fixability(tasks), links.page(here), sorted({t.target for t in tasks}))
+
+
+@contextlib.contextmanager
+def _output(options: CheckOptions):
+    """Standard output, or the `--output-file` (an OSError when it cannot be written)."""
+    if options.output_file is None:
+        yield sys.stdout
+        return
+    with open(options.output_file, "w", encoding="utf-8") as handle:
+        yield handle
+
+
+def _fixability(tasks) -> Fixability:
+    return Fixability(frozenset(t.display or t.path for t in tasks if t.unsafe))
 
 
 def _write_baseline(results, path: str) -> int:
@@ -142,42 +161,52 @@ def _run_stdin(options: CheckOptions, resolver) -> int:
     data = sys.stdin.buffer.read()
     task = _task(name, kind, settings, options, display=name)
     result = process(task, data)
+    fixability, page = _fixability([task]), links.page(settings)
     if options.mode == "fix":
         sys.stdout.buffer.write(result.fixed_text if result.fixed_text is not None else data)
         sys.stdout.flush()
-        return _report([result], options, sys.stderr)
-    return _report([result], options, sys.stdout)
+        return _report([result], options, sys.stderr, fixability, page)
+    with _output(options) as out:
+        return _report([result], options, out, fixability, page)
 
 
-def _report(results, options: CheckOptions, out, targets=()) -> int:
+def _report(results, options: CheckOptions, out, fixability: Fixability, page, targets=()) -> int:
     diagnostics = sorted_diagnostics(results)
     if options.baseline:
         from ovlint.app import baseline
 
         diagnostics = baseline.new_findings(diagnostics, baseline.read(options.baseline))
+    links.attach(diagnostics, page)
     applied = [d for r in results for d in r.applied]
     diffs = [r.diff for r in results if r.diff]
-    if options.mode == "diff":
+    text = options.output_format in ("full", "concise")
+    if options.silent:
+        pass
+    elif options.mode == "diff":
         for diff in diffs:
             out.write(diff)
     elif options.statistics:
-        for line in statistics_lines(diagnostics):
-            out.write(line + "\n")
+        statistics.render(options.output_format, diagnostics, fixability, out)
     else:
-        reporters.render(options.output_format, diagnostics, out)
-    if options.show_fixes and applied:
-        _print_applied(results, out)
-    if not options.quiet and options.output_format in ("full", "concise") and not options.statistics:
-        summary_out = out if options.mode != "diff" else sys.stderr
-        _summary(diagnostics, applied, options, summary_out)
-        for line in upgrade_steps(diagnostics, targets):
+        reporters.render(options.output_format, diagnostics, out, fixability=fixability)
+    if options.show_fixes and applied and not options.silent:
+        _print_applied(results, out if text else sys.stderr)  # a machine format owns stdout
+    if text and not (options.quiet or options.silent):
+        if options.mode == "diff":  # the diff alone is on stdout, so patch tools can read it whole
+            lines = summary.diff_lines(diagnostics, applied, fixability)
+            summary_out = sys.stderr
+        else:
+            lines = summary.check_lines(diagnostics, applied, fixability, options.mode == "fix")
+            lines += summary.upgrade_steps(diagnostics, targets)
+            summary_out = out
+        for line in lines:
             summary_out.write(line + "\n")
     if any(d.code == "OV004" for d in diagnostics):
         return EXIT_ERROR
     if options.exit_zero:
         return EXIT_CLEAN
-    if options.mode == "diff" and diffs:
-        return EXIT_FINDINGS
+    if options.mode == "diff":  # as ruff's: 1 when there is a diff, whatever else remains
+        return EXIT_FINDINGS if diffs else EXIT_CLEAN
     if diagnostics or (options.exit_non_zero_on_fix and applied):
         return EXIT_FINDINGS
     return EXIT_CLEAN
@@ -190,68 +219,3 @@ def _print_applied(results, out) -> None:
         out.write(f"Fixed {len(result.applied)} finding(s) in {result.path}:\n")
         for diag in result.applied:
             out.write(f"    {diag.code} {diag.message}\n")
-
-
-def _summary(diagnostics, applied, options: CheckOptions, out) -> None:
-    fixed = len(applied)
-    remaining = len(diagnostics)
-    verb = "would be fixed" if options.mode == "diff" else "fixed"
-    if remaining == 0 and fixed == 0:
-        out.write("All checks passed!\n")
-        return
-    if fixed:
-        out.write(f"Found {fixed + remaining} finding(s) ({fixed} {verb}, {remaining} remaining).\n")
-    else:
-        out.write(f"Found {remaining} finding(s).\n")
-    if options.mode == "check":
-        safe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.SAFE)
-        unsafe = sum(1 for d in diagnostics if d.fix and d.fix.applicability is Applicability.UNSAFE)
-        if safe:
-            out.write(f"[*] {safe} fixable with `ovlint --fix`.\n")
-        if unsafe:
-            out.write(f"[-] {unsafe} more fixable with `ovlint --fix --unsafe-fixes` (review these).\n")
-
-
-def statistics_lines(diagnostics) -> list[str]:
-    from collections import Counter
-
-    from ovlint.engine import registry
-
-    counts = Counter(d.code for d in diagnostics)
-    fixable = {d.code for d in diagnostics if d.fix is not None}
-    rules = registry.by_code()
-    return [
-        f"{count:>5}\t{code}\t{'[*] ' if code in fixable else '    '}{rules[code].name if code in rules else ''}"
-        for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
-
-
-def upgrade_steps(diagnostics, targets=()) -> list[str]:
-    """One line per pinned floor: what breaks at each upgrade step from it to the target."""
-    from collections import Counter, defaultdict
-
-    from ovlint.base.versions import at_least, parse
-
-    by_floor: dict = defaultdict(Counter)
-    for diag in diagnostics:
-        if diag.floor is None:
-            continue
-        if diag.removed_in is None:
-            step = "deprecated" if diag.deprecated_in else None
-        elif at_least(diag.floor.release, diag.removed_in):
-            step = "gone"
-        else:
-            step = diag.removed_in
-        if step:
-            by_floor[diag.floor][step] += 1
-    target = f" to {targets[0]}" if len(targets) == 1 else ""
-    lines = []
-    for floor, steps in sorted(by_floor.items(), key=lambda item: (parse(item[0].release), item[0].origin)):
-        parts = [f"{count} break at {release}" for release, count in
-                 sorted(((r, c) for r, c in steps.items() if r not in ("gone", "deprecated")), key=lambda rc: parse(rc[0]))]
-        if steps["gone"]:
-            parts.append(f"{steps['gone']} use what the pinned release no longer has")
-        if steps["deprecated"]:
-            parts.append(f"{steps['deprecated']} deprecated, not removed yet")
-        lines.append(f"Migrating from OpenVINO {floor}{target}: " + ", ".join(parts) + ".")
-    return lines

@@ -87,4 +87,4 @@ def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
 
 def _engine(rule, path: str, detail: str, diags: list[Diagnostic]) -> Diagnostic:
     codes = ", ".join(sorted({d.code for d in diags})) or "none"
-    return Diagnostic(rule.code, f"{rule.summary} ({detail}; fixes involved: {codes})", path, url=rule.url())
+    return Diagnostic(rule.code, f"{rule.summary} ({detail}; fixes involved: {codes})", path)

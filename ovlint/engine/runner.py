@@ -42,7 +42,7 @@ class Task:
 
 
 def _engine(rule, path: str, detail: str) -> Diagnostic:
-    return Diagnostic(rule.code, f"{rule.summary}: {detail}", path, url=rule.url())
+    return Diagnostic(rule.code, f"{rule.summary}: {detail}", path)
 
 
 def unreadable(path: str, detail: str) -> FileResult:

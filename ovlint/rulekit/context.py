@@ -61,7 +61,7 @@ class UnitContext:
     def report(self, rule, where, message: Optional[str], fix: Optional[Fix], deprecation=None) -> None:
         start, end = self.span(where)
         deprecation = deprecation or rule.deprecation
-        diag = Diagnostic(rule.code, message or rule.summary, self.path, start, end, fix, self.cell, rule.url(),
+        diag = Diagnostic(rule.code, message or rule.summary, self.path, start, end, fix, self.cell,
                           floor=self.floor)
         if deprecation is not None:
             diag.deprecation = deprecation.key

@@ -24,9 +24,6 @@ from ovlint.rulekit.deprecation import Deprecation
 if TYPE_CHECKING:
     from ovlint.rulekit.context import UnitContext
 
-DOCS_BASE = "docs/rules.md"
-
-
 @dataclass(frozen=True)
 class Example:
     """Code the rule flags and, if it has a fix, what the fix turns it into; without a fix, the
@@ -59,6 +56,9 @@ class Rule:
     summary: ClassVar[str]  # the default message
     rationale: ClassVar[str]
     fix: ClassVar[Optional[Applicability]] = None
+    # a rule whose fix is safe only in some cases declares `fix = SAFE` and says in which cases,
+    # completing "safe when ...": everywhere else its fix is unsafe (the docs and `ovlint rule` say so)
+    safe_when: ClassVar[Optional[str]] = None
     # what the rule flags, from the deprecation table; `deprecated_in` and `removed_in` come from it
     deprecation: ClassVar[Optional[Deprecation]] = None
     deprecated_in: ClassVar[Optional[str]] = None
@@ -87,10 +87,6 @@ class Rule:
     def anchor(cls) -> str:
         """The rule's heading anchor, in docs/rules.md and in migration reports."""
         return f"{cls.code.lower()}-{cls.name}"
-
-    @classmethod
-    def url(cls) -> str:
-        return f"{DOCS_BASE}#{cls.anchor()}"
 
     def report(self, where, message: Optional[str] = None, fix: Optional[Fix] = None,
                deprecation: Optional[Deprecation] = None) -> None:

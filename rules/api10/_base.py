@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ovlint.base.diagnostics import Edit
+from ovlint.base.diagnostics import Applicability, Edit
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import rename, walk
 from ovlint.rulekit.rule import PythonRule
@@ -62,6 +62,10 @@ class Api10Rule(PythonRule):
     """An OV1xx rule: proposes findings to the unit's plan, and reports them when the module ends."""
 
     deprecation = API_1
+    # the findings that must change together share one fix (`_plan.py`)
+    fix = Applicability.SAFE
+    safe_when = ("every API 1.0 rewrite that goes with it is safe (the OV1xx findings that must change together "
+                 "share one fix, which one unsafe rewrite makes unsafe for all of them)")
     # every way to reach API 1.0 or nGraph goes through an import naming one of them
     needles = ("openvino", "ngraph")
     fix_group = FIX_GROUP

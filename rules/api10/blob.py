@@ -1,7 +1,6 @@
 """Python API 1.0: `Blob`, `TensorDesc` and a blob's `buffer`."""
 from __future__ import annotations
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, delete_argument, rename, whole_lines
@@ -23,7 +22,6 @@ class BlobUse(Api10Rule):
         "`PrePostProcessor` (OV103 moves `input_info[name].layout` there). The fix drops a `TensorDesc` "
         "that only feeds `Blob` constructors."
     )
-    fix = Applicability.UNSAFE
     examples = (
         Example(
             "from openvino.inference_engine import Blob, TensorDesc\n\n"
@@ -36,6 +34,8 @@ class BlobUse(Api10Rule):
                 message=("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
                          "and a layout other than the model's is declared with `PrePostProcessor` "
                          '(`ppp.input(name).tensor().set_layout(ov.Layout("NHWC"))`)')),
+        Example("from openvino.inference_engine import Blob\n\n\ndef read(blob: Blob):\n    return blob.buffer\n",
+                "import openvino as ov\n\n\ndef read(blob: ov.Tensor):\n    return blob.data\n"),
     )
     valid = (
         Valid("import openvino as ov\n\ntensor = ov.Tensor(frame)\nprint(tensor.data)\n"),

@@ -1,7 +1,6 @@
 """Python API 1.0: `ExecutableNetwork` (what `load_network` returns)."""
 from __future__ import annotations
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, rename
@@ -29,7 +28,6 @@ class ExecutableNetworkUse(Api10Rule):
         "`exec_net.wait()` or `get_idle_request_id()` are reported without a fix: API 2.0 has "
         "`ov.AsyncInferQueue` for them. `export(path)` is `export_model()`, which returns the bytes."
     )
-    fix = Applicability.UNSAFE
     examples = (
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"
@@ -57,6 +55,9 @@ class ExecutableNetworkUse(Api10Rule):
                 message=("`exec_net.get_idle_request_id()` manages API 1.0 request pools: use "
                          "`ov.AsyncInferQueue(compiled_model, jobs=N)`: `queue.set_callback(fn)`, "
                          "`queue.start_async(inputs, userdata)`, `queue.wait_all()`")),
+        Example("from openvino.inference_engine import ExecutableNetwork\n\n\n"
+                "def infer(compiled: ExecutableNetwork):\n    return compiled\n",
+                "import openvino as ov\n\n\ndef infer(compiled: ov.CompiledModel):\n    return compiled\n"),
     )
     valid = (
         Valid("import openvino as ov\n\ncompiled = ov.Core().compile_model(\"m.xml\")\n"

@@ -1,7 +1,6 @@
 """Python API 1.0: `IECore`, its methods, and the pre-2021 `IEPlugin`."""
 from __future__ import annotations
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
@@ -29,7 +28,6 @@ class IECoreUse(Api10Rule):
         "while `import_model` takes the bytes, so it is reported without a fix. The pre-2021 "
         "`IEPlugin` has no counterpart: create an `ov.Core` and pass the device to `compile_model`."
     )
-    fix = Applicability.UNSAFE
     examples = (
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
@@ -38,7 +37,6 @@ class IENetworkUse(Api10Rule):
         "compiled, so shapes read in between are unchanged. API 2.0 addresses ports by tensor name "
         "where API 1.0 used layer names; for IRs from the Model Optimizer they agree."
     )
-    fix = Applicability.UNSAFE
     examples = (
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"
@@ -76,6 +74,8 @@ class IENetworkUse(Api10Rule):
                 "for layer in net.layers.values():\n    print(layer.type)\n",
                 message=("`net.layers` is API 1.0: walk `model.get_ordered_ops()` (each op has "
                          "`get_type_name()`, `get_friendly_name()`, `get_attributes()`)")),
+        Example("from openvino.inference_engine import IENetwork\n\n\ndef inputs(net: IENetwork):\n    return net\n",
+                "import openvino as ov\n\n\ndef inputs(net: ov.Model):\n    return net\n"),
     )
     valid = (
         Valid("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\n"

@@ -1,7 +1,6 @@
 """Python API 1.0: `InferRequest` of an `ExecutableNetwork`, and `StatusCode`."""
 from __future__ import annotations
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import int_value, keyword, rename
@@ -33,7 +32,6 @@ class InferRequestUse(Api10Rule):
         "`get_perf_counts()` became `profiling_info`, a list of `ProfilingInfo`; both are reported "
         "without a fix."
     )
-    fix = Applicability.UNSAFE
     examples = (
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"
@@ -58,6 +56,9 @@ class InferRequestUse(Api10Rule):
                 message=("`set_completion_callback(fn, data)` is API 1.0: `request.set_callback(fn, "
                          "userdata)` calls `fn(userdata)` (no status; failures raise in `wait()`), or use "
                          "`ov.AsyncInferQueue.set_callback(fn)` with `fn(request, userdata)`")),
+        Example("from openvino.inference_engine import InferRequest\n\n\n"
+                "def run(request: InferRequest):\n    request.async_infer()\n",
+                "import openvino as ov\n\n\ndef run(request: ov.InferRequest):\n    request.start_async()\n"),
     )
     valid = (
         Valid("import openvino as ov\n\nrequest = ov.Core().compile_model(\"m.xml\").create_infer_request()\n"

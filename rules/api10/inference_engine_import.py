@@ -1,7 +1,6 @@
 """Python API 1.0: imports of `openvino.inference_engine`."""
 from __future__ import annotations
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
@@ -25,7 +24,6 @@ class InferenceEngineImport(Api10Rule):
         "them all, the import is replaced by `import openvino as ov` or removed. Like every OV1xx fix, "
         "it migrates the whole module at once and needs every OV1xx rule selected."
     )
-    fix = Applicability.SAFE
     examples = (
         Example(
             "import numpy as np\nfrom openvino.inference_engine import IECore\n\nie = IECore()\n",
@@ -38,6 +36,8 @@ class InferenceEngineImport(Api10Rule):
         Example("from openvino import inference_engine\n", ""),
         Example("from openvino.inference_engine import get_version\n\nprint(get_version())\n",
                 message="`openvino.inference_engine` (API 1.0) was removed in OpenVINO 2024.0"),
+        Example("from openvino.inference_engine import IECore\n\nnet = IECore().read_network(\"m.xml\")\n",
+                "import openvino as ov\n\nnet = ov.Core().read_model(\"m.xml\")\n", unsafe=True),
     )
     valid = (
         Valid("from openvino import Core\n\ncore = Core()\n"),

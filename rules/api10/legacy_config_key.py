@@ -11,7 +11,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.property_settings import rename_key, replace_string, settings, strings_in
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, Valid
@@ -87,7 +86,6 @@ class LegacyConfigKey(Api10Rule):
         "variables (`config[\"KEY\"] = ...`, `config.update(...)`) to a `compile_model`, `load_network`, "
         "`set_property` or `set_config` call, or handed on (returned, passed) by a module that makes such calls."
     )
-    fix = Applicability.SAFE
     needles = ("openvino", *KEYS, *PREFIXES, *REMOVED)
     examples = (
         Example(

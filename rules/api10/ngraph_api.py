@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
@@ -36,7 +35,6 @@ class NgraphUse(Api10Rule):
         "model itself. An `import ngraph` is flagged only in code that shows it is Intel's nGraph (the "
         "PyPI package `ngraph` is an unrelated project)."
     )
-    fix = Applicability.UNSAFE
     examples = (
         Example(
             "import ngraph as ng\nimport numpy as np\n\n"

@@ -32,6 +32,8 @@ VALUES = {
                                   "`NUM_STREAMS: NUMA` keeps streams per NUMA node"),
 }
 KEYS = {"AFFINITY": AFFINITY, "CPU_BIND_THREAD": BIND_THREAD}  # key -> what it is about
+# when a fix of the OV3xx rules is safe (`Rule.safe_when`)
+SETS_EXACT = "it sets CORE, YES, NONE or NO, which have an exact equivalent"
 
 
 def pinning(value: Optional[str]) -> Optional[Pinning]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
-from ovlint.rules.cpu_pinning._pinning import AFFINITY, BIND_THREAD, pinning
+from ovlint.rules.cpu_pinning._pinning import AFFINITY, BIND_THREAD, SETS_EXACT, pinning
 from ovlint.rules._native import closing, followed_by, names, span
 
 
@@ -20,6 +20,7 @@ class AffinityCpp(NativeRule):
         "there is no rewrite in place."
     )
     fix = Applicability.SAFE
+    safe_when = SETS_EXACT + " (HYBRID_AWARE and NUMA have a closest one; a read of the setting gets a bool now)"
     deprecation = AFFINITY
     needles = ("affinity", "CPU_BIND_THREAD")
     examples = (

@@ -7,7 +7,7 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.property_settings import rename_key, replace_string, settings, strings_in
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
-from ovlint.rules.cpu_pinning._pinning import AFFINITY, BIND_THREAD, KEYS, message, pinning
+from ovlint.rules.cpu_pinning._pinning import AFFINITY, BIND_THREAD, KEYS, SETS_EXACT, message, pinning
 
 MODULES = ("openvino.properties", "openvino.runtime.properties")
 
@@ -26,6 +26,7 @@ class AffinityProperty(PythonRule):
         "Reading the property back gives a bool instead of an `Affinity`, so that rewrite is unsafe too."
     )
     fix = Applicability.SAFE
+    safe_when = SETS_EXACT + " (HYBRID_AWARE and NUMA have a closest one; a read of the setting gets a bool now)"
     deprecation = AFFINITY
     needles = ("openvino", "AFFINITY", "CPU_BIND_THREAD")
     examples = (

@@ -5,7 +5,7 @@ import json
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, JsonRule, Valid
-from ovlint.rules.cpu_pinning._pinning import AFFINITY, KEYS, message, pinning
+from ovlint.rules.cpu_pinning._pinning import AFFINITY, KEYS, SETS_EXACT, message, pinning
 
 
 def _objects(node):
@@ -27,6 +27,7 @@ class ModelServerAffinity(JsonRule):
         "closest setting with an unsafe fix."
     )
     fix = Applicability.SAFE
+    safe_when = SETS_EXACT + " (HYBRID_AWARE and NUMA only have a closest one)"
     deprecation = AFFINITY
     needles = ("plugin_config",)
     examples = (
@@ -35,6 +36,11 @@ class ModelServerAffinity(JsonRule):
                 '{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
                 '  "plugin_config": {"ENABLE_CPU_PINNING": "NO", "NUM_STREAMS": "2"}}}]}\n',
                 filename="config.json"),
+        Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
+                '  "plugin_config": {"CPU_BIND_THREAD": "NUMA"}}}]}\n',
+                '{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
+                '  "plugin_config": {"ENABLE_CPU_PINNING": "NO"}}}]}\n',
+                filename="config.json", unsafe=True),
     )
     valid = (Valid('{"plugin_config": {"ENABLE_CPU_PINNING": "True"}, "AFFINITY": "CORE"}\n', filename="config.json"),)
 

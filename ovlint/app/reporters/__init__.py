@@ -6,6 +6,7 @@ import importlib
 FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "sarif", "junit")
 
 
-def render(fmt: str, diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def render(fmt: str, diagnostics, stream, *, fixability) -> None:
+    """`fixability` (app.fixability): which fixes `--fix` would apply, for the `[*]`/`[-]` markers."""
     module = importlib.import_module(f"ovlint.app.reporters.{fmt.replace('-', '_')}")
-    module.render(diagnostics, stream, show_fix_hints=show_fix_hints)
+    module.render(diagnostics, stream, fixability=fixability)

@@ -1,16 +1,11 @@
-"""One line per finding: `path:row:col: CODE [*] message` (`cell N:` inside notebooks)."""
+"""One line per finding: `path:row:col: CODE [*] message` (`cell N:` inside notebooks); `[*]` marks
+a fix `--fix` would apply, `[-]` one that needs `--unsafe-fixes`."""
 from __future__ import annotations
 
 
 def location(diag) -> str:
     cell = f"cell {diag.cell + 1}:" if diag.cell is not None else ""
     return f"{diag.path}:{cell}{diag.row}:{diag.column}"
-
-
-def marker(diag, show_fix_hints: bool) -> str:
-    if not show_fix_hints or diag.fix is None:
-        return ""
-    return "[*] " if diag.fix.applicability.value == "safe" else "[-] "
 
 
 def pin_step(diag) -> str:
@@ -20,6 +15,6 @@ def pin_step(diag) -> str:
     return f" [breaks at {diag.removed_in}, pinned {diag.floor.release}]"
 
 
-def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def render(diagnostics, stream, *, fixability) -> None:
     for diag in diagnostics:
-        stream.write(f"{location(diag)}: {diag.code} {marker(diag, show_fix_hints)}{diag.message}{pin_step(diag)}\n")
+        stream.write(f"{location(diag)}: {diag.code} {fixability.marker(diag)}{diag.message}{pin_step(diag)}\n")

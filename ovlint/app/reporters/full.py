@@ -1,32 +1,30 @@
 """Each finding with its source line, a caret under the flagged span, and the fix."""
 from __future__ import annotations
 
-from ovlint.app.reporters.concise import location, marker
+from ovlint.app import terminal
+from ovlint.app.reporters.concise import location
 
 
-def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def render(diagnostics, stream, *, fixability) -> None:
     if not diagnostics:
         return
-    from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
-    colour = console.is_terminal  # FORCE_COLOR counts as a terminal for rich
     # one Text for the whole report: printing it once is far cheaper than a print per line
     report = Text()
     for diag in diagnostics:
-        _append(report, diag, show_fix_hints, Text)
-    if colour:
-        console.print(report, end="")
+        _append(report, diag, fixability, Text)
+    if terminal.styled(stream):
+        terminal.console(stream).print(report, end="")
     else:
         stream.write(report.plain)
 
 
-def _append(report, diag, show_fix_hints: bool, Text) -> None:
+def _append(report, diag, fixability, Text) -> None:
     report.append(location(diag), style="bold")
     report.append(": ")
     report.append(diag.code, style="bold red")
-    report.append(f" {marker(diag, show_fix_hints)}{diag.message}\n")
+    report.append(f" {fixability.marker(diag)}{diag.message}\n")
     if diag.source_line:
         gutter = f"{diag.row:>5} | "
         report.append(gutter, style="blue")

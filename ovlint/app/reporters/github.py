@@ -7,7 +7,7 @@ def _escape(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def render(diagnostics, stream, *, fixability) -> None:
     for diag in diagnostics:
         where = f" (cell {diag.cell + 1})" if diag.cell is not None else ""
         properties = ",".join(f"{key}={_escape(str(value), True)}" for key, value in (

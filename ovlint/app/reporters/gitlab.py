@@ -6,7 +6,7 @@ import json
 from ovlint.app.reporters.fingerprint import fingerprint
 
 
-def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def render(diagnostics, stream, *, fixability) -> None:
     issues = [{
         "description": f"{diag.code} {diag.message}",
         "check_name": diag.code,

@@ -4,6 +4,6 @@ from __future__ import annotations
 import json
 
 
-def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def render(diagnostics, stream, *, fixability) -> None:
     json.dump([d.to_dict() for d in diagnostics], stream, indent=2)
     stream.write("\n")

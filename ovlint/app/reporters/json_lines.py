@@ -4,6 +4,6 @@ from __future__ import annotations
 import json
 
 
-def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def render(diagnostics, stream, *, fixability) -> None:
     for diag in diagnostics:
         stream.write(json.dumps(diag.to_dict()) + "\n")

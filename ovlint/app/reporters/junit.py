@@ -4,7 +4,7 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 
-def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def render(diagnostics, stream, *, fixability) -> None:
     suites = ElementTree.Element("testsuites", name="ovlint", tests=str(max(1, len(diagnostics))),
                                  failures=str(len(diagnostics)))
     by_file: dict[str, list] = {}

@@ -21,18 +21,23 @@ def _rule_properties(rule) -> dict:
     return found
 
 
-def render(diagnostics, stream, *, show_fix_hints: bool = True) -> None:
+def _rule(rule, url) -> dict:
+    """A rule's metadata; `url`: its documentation, which code-scanning pages link to."""
+    found = {"id": rule.code, "name": rule.name, "shortDescription": {"text": rule.summary},
+             "fullDescription": {"text": rule.rationale},
+             "help": {"text": f"{rule.rationale} (docs: {url})" if url else rule.rationale}}
+    if url:
+        found["helpUri"] = url
+    return {**found, "properties": _rule_properties(rule)}
+
+
+def render(diagnostics, stream, *, fixability) -> None:
     from ovlint.engine import registry
 
     rules = registry.by_code()
-    used = sorted({d.code for d in diagnostics})
-    driver = {"name": "ovlint", "version": __version__, "rules": [{
-        "id": code, "name": rules[code].name,
-        "shortDescription": {"text": rules[code].summary},
-        "fullDescription": {"text": rules[code].rationale},
-        "help": {"text": f"{rules[code].rationale} (docs: {rules[code].url()})"},
-        "properties": _rule_properties(rules[code]),
-    } for code in used if code in rules]}
+    urls = {d.code: d.url for d in diagnostics}  # the rule's documentation (app.links)
+    driver = {"name": "ovlint", "version": __version__, "rules": [_rule(rules[code], urls[code])
+                                                                   for code in sorted(urls) if code in rules]}
     index = {rule["id"]: i for i, rule in enumerate(driver["rules"])}
     results = []
     for diag, print_ in zip(diagnostics, fingerprints(diagnostics)):
