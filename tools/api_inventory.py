@@ -179,8 +179,10 @@ class Uses(ast.NodeVisitor):
 def legacy_members(legacy: dict) -> dict[str, list[str]]:
     """Member name -> the public legacy classes (by their public path) that have it."""
     public = {}
-    for module, entries in legacy["modules"].items():
-        for name, entry in entries.items():
+    # the shortest public spelling, `openvino.inference_engine` before `ngraph`
+    order = sorted(legacy["modules"], key=lambda m: (not m.startswith("openvino"), m.count("."), m))
+    for module in order:
+        for name, entry in legacy["modules"][module].items():
             if isinstance(entry, dict) and "class" in entry:
                 public.setdefault(entry["class"], f"{module}.{name}")
     members = defaultdict(set)

@@ -78,9 +78,17 @@ def static_kind(cls, name):
     return "constant", raw
 
 
+def inherited_from_builtins(cls, name):
+    """`args` of an exception, `bit_length` of an IntEnum: Python's, not OpenVINO's."""
+    owners = [owner for owner in inspect.getmro(cls) if name in vars(owner)]
+    return bool(owners) and all(owner.__module__ == "builtins" for owner in owners)
+
+
 def class_members(cls, with_signatures):
     members = {}
     for name in public(dir(cls)):
+        if inherited_from_builtins(cls, name):
+            continue
         try:
             kind, obj = static_kind(cls, name)
         except Exception:  # a descriptor that fails on the class
