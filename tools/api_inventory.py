@@ -16,8 +16,8 @@ instance), "constant", `{"constant": value}`, or `{"class": ref}` / `{"function"
 into `classes` / `functions` (legacy only, with the signatures), which hold each object once under
 the module and name that define it. A class lists its public `members` (each with its `kind`:
 method, staticmethod, classmethod, property, class, member of an enum, constant), its `bases`
-and, in the legacy file, the signatures of its constructor and methods. The releases come from tests/ovenvs.py (cached virtual
-environments, built on first use).
+and, in the legacy file, the signatures of its constructor and methods. The releases come from
+tests/ovenvs.py (cached virtual environments, built on first use).
 
     python tools/api_inventory.py            # all of the above
     python tools/api_inventory.py counts     # corpus-counts.json: how often the corpus uses each

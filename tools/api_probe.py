@@ -20,7 +20,8 @@ warnings.simplefilter("ignore")
 # the submodules of the API 2.0 namespaces an inventory lists (relative to `openvino` or
 # `openvino.runtime`)
 API20_SUBMODULE = re.compile(r"^(opset\d+|properties(\.\w+)*|preprocess|passes|utils|op(\.util)?)$")
-LEGACY_SUBMODULE = re.compile(r"^(opset\d+|impl(\.op(\.util)?|\.passes)?|helpers|exceptions|opset_utils|utils(\.\w+)?)$")
+LEGACY_SUBMODULE = re.compile(
+    r"^(opset\d+|impl(\.op(\.util)?|\.passes)?|helpers|exceptions|opset_utils|utils(\.\w+)?)$")
 
 
 def public(names):
@@ -175,7 +176,8 @@ class Walker:
                 if type(obj).__name__ == "LazyLoader" or obj.__name__.startswith(self.own_prefixes):
                     entries[name] = {"kind": "module"}
                 relative = f"{path}.{name}"[len(root) + 1:]
-                if inspect.ismodule(obj) and obj.__name__.startswith(self.own_prefixes) and self.submodule.match(relative):
+                if inspect.ismodule(obj) and obj.__name__.startswith(self.own_prefixes) \
+                        and self.submodule.match(relative):
                     self.module(f"{path}.{name}", obj, root)
                 continue
             if inspect.isclass(obj):
@@ -190,7 +192,8 @@ class Walker:
                 ref = qualified(obj)
                 entries[name] = {"kind": "function", "ref": ref}
                 if ref not in self.functions:
-                    self.functions[ref] = signatures(getattr(obj, "__name__", name), obj) if self.with_signatures else []
+                    own_name = getattr(obj, "__name__", name)
+                    self.functions[ref] = signatures(own_name, obj) if self.with_signatures else []
             elif callable(obj) and self.own(type(obj)):
                 entries[name] = {"kind": "object", "type": qualified(type(obj))}
             else:

@@ -36,7 +36,8 @@ def main():
         converted = ie.load_network(net, "CPU").infer({"data": frame})["scores"]
     reference_net = ie.read_network(onnx_path)
     reference_net.reshape({"data": [1, 3, 12, 12]})
-    by_hand = (frame[:, ::-1] - np.array(MEAN, np.float32).reshape(1, 3, 1, 1)) / np.array(SCALE, np.float32).reshape(1, 3, 1, 1)
+    mean, scale = (np.array(v, np.float32).reshape(1, 3, 1, 1) for v in (MEAN, SCALE))
+    by_hand = (frame[:, ::-1] - mean) / scale
     reference = ie.load_network(reference_net, "CPU").infer({"data": by_hand})["scores"]
     print(json.dumps({
         "inputs": {name: info.input_data.shape for name, info in net.input_info.items()},

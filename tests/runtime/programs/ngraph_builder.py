@@ -27,7 +27,8 @@ def describe(function):
     return {
         "name": function.get_friendly_name(),
         "ops": [op.get_type_name() for op in function.get_ordered_ops()],
-        "shapes": [str(op.get_output_partial_shape(0)) for op in function.get_ordered_ops() if op.get_type_name() != "Result"],
+        "shapes": [str(op.get_output_partial_shape(0)) for op in function.get_ordered_ops()
+                   if op.get_type_name() != "Result"],
         "f32": all(op.get_output_element_type(0) == ng.impl.Type.f32 for op in function.get_ordered_ops()),
         "parameters": [p.get_friendly_name() for p in function.get_parameters()],
     }

@@ -14,7 +14,7 @@ DATA = os.environ["OVLINT_RUNTIME_DATA"]
 def summarize(perf_counts):
     parameters = sorted(name for name, stats in perf_counts.items() if stats["layer_type"] == "Parameter")
     statuses = {stats["status"] for stats in perf_counts.values()}
-    times = [stats["real_time"] for stats in perf_counts.values()] + [stats["cpu_time"] for stats in perf_counts.values()]
+    times = [stats[key] for stats in perf_counts.values() for key in ("real_time", "cpu_time")]
     return {
         "parameters": parameters,
         "statuses_known": statuses <= {"EXECUTED", "NOT_RUN", "OPTIMIZED_OUT"},
