@@ -67,9 +67,9 @@ def test_every_module_and_table_is_shipped_and_rules_live_inside_ovlint(tmp_path
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(source)],
                    check=True, capture_output=True)
     (wheel,) = tmp_path.glob("ovlint-*.whl")
-    shipped = {n for n in zipfile.ZipFile(wheel).namelist() if n.endswith((".py", ".toml"))}
+    shipped = {n for n in zipfile.ZipFile(wheel).namelist() if n.endswith((".py", ".toml", ".json"))}
     expected = {f"ovlint/{p.relative_to(ROOT / 'ovlint').as_posix()}" for p in (ROOT / "ovlint").rglob("*.py")}
     expected |= {f"ovlint/rules/{p.relative_to(ROOT / 'rules').as_posix()}"
-                 for pattern in ("*.py", "*.toml") for p in (ROOT / "rules").rglob(pattern)}
+                 for pattern in ("*.py", "*.toml", "*.json") for p in (ROOT / "rules").rglob(pattern)}
     assert shipped == expected
     assert not any(n.startswith("rules/") for n in zipfile.ZipFile(wheel).namelist())

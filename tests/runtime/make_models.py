@@ -33,6 +33,18 @@ def two_in_two_out():
     return ov.Model([ops.result(out_z), ops.result(out_a)], [zeta, alpha], "pair")
 
 
+def accumulator():
+    """A stateful model: a variable `total` that each inference adds its input to."""
+    step = named(ops.parameter([1, 3], np.float32), "step")
+    info = ov.op.util.VariableInfo()
+    info.data_shape = ov.PartialShape([1, 3])
+    info.data_type = ov.Type.f32
+    info.variable_id = "total"
+    variable = ov.op.util.Variable(info)
+    total = named(ops.add(ops.read_value(ops.constant(np.zeros((1, 3), np.float32)), variable), step), "running")
+    return ov.Model([ops.result(total)], [ops.assign(total, variable)], [step], "accumulator")
+
+
 def onnx_classifier(path: Path) -> None:
     """A small ONNX convolution for the Model Optimizer and ovc to convert."""
     import onnx
@@ -54,7 +66,7 @@ def onnx_classifier(path: Path) -> None:
 
 def main(target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
-    for name, build in (("classifier", classifier), ("pair", two_in_two_out)):
+    for name, build in (("classifier", classifier), ("pair", two_in_two_out), ("accumulator", accumulator)):
         ov.save_model(build(), str(target / f"{name}.xml"), compress_to_fp16=False)
     onnx_classifier(target / "convolution.onnx")
 
