@@ -45,15 +45,17 @@ class Parts:
 
     def _edges(self):
         """(owner, owner, whether an API object flows between them) for each call between two
-        owners and each use of a name another owner binds."""
+        owners (a constructor or a registered callback too), each use of a name another owner
+        binds, and each class and its bases."""
         types = self.types
         module = self.ctx.module
-        for call in walk(module, (cst.Call,)):
-            target = self._definition(call.func)
-            if target is not None:
-                carries = any(types.of(arg.value) is not None for arg in call.args) or (
-                    isinstance(target, cst.FunctionDef) and types.returns(target) is not None)
-                yield self.owner(call), self.owner(target), carries
+        for site, function in types.calls.everything():
+            carries = any(arg is not None and types.of(arg) is not None
+                          for arg in [*site.positional, *site.keywords.values()]) or types.returns(function) is not None
+            yield self.owner(site.node), self.owner(function), carries
+        for cls in walk(module, (cst.ClassDef,)):
+            for base in types.classes.lineage(cls)[1:]:
+                yield self.owner(cls), self.owner(base), True
         for name in walk(module, (cst.Name,)):
             for assignment in types.referents(name):
                 node = assignment.node
@@ -63,19 +65,6 @@ class Parts:
             value = types.of(attribute.value)
             if value is not None and value.kind == INSTANCE and types.of(attribute) is not None:
                 yield self.owner(attribute), self.owner(value.cls), True
-
-    def _definition(self, func):
-        """The function or class of the module a call goes to, if the model can tell."""
-        found = self.types.function(func)
-        if found is not None:
-            return found
-        if isinstance(func, cst.Name):
-            return next((a.node for a in self.types.referents(func) if isinstance(a.node, cst.ClassDef)), None)
-        if isinstance(func, cst.Attribute):
-            owner = self.types.of(func.value)
-            if owner is not None and owner.kind == INSTANCE:
-                return owner.cls
-        return None
 
     def _find(self, owner):
         leader = self._leader.get(owner, owner)

@@ -19,9 +19,11 @@ from ovlint.rulekit.python_edits import fresh_name, indentation, line_end, walk,
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
-from ovlint.rules.api10._types import CORE, EXECUTABLE, Types
+from ovlint.rules.api10._types import CORE, EXECUTABLE, Types, in_import, legacy_class
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
+# the rule of the import reports the uses of the module's names that no other rule handles
+LEFTOVER_CODE = "OV101"
 REQUIRES = DEPRECATIONS["python-api-1"].since  # `openvino.Core`, `openvino.Tensor`, ... at the top level
 
 @dataclass
@@ -50,7 +52,7 @@ class Plan:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        self.types = Types(ctx)
+        self.types = Types.of_unit(ctx)
         self.proposals: list[Proposal] = []
         self.imports: list[_ImportUse] = []
         self._ov_alias: Optional[str] = None
@@ -104,18 +106,19 @@ class Plan:
         if key not in self._request_names:
             self._request_names[key] = self._name_requests(key)
         name = self._request_names[key]
-        if name is not None and isinstance(key, tuple):  # an attribute: `self.x` or `obj.x`
+        if name is not None and isinstance(expr, cst.Attribute):  # `self.x` or `obj.x`
             return f"{self.ctx.source(expr.value)}.{name}"
         return name
 
     def _name_requests(self, key) -> Optional[str]:
         ctx = self.ctx
         if isinstance(key, tuple):
-            cls, attribute = key
-            values = self.types._class(cls)[0].get(attribute, [])
-            if len(values) != 1 or not _loads_network(self.types, values[0]):
+            # every assignment of the attribute compiles a network (or clears it): each is
+            # followed by the list of its requests
+            values = [v for v in self.types.assignments(key) if not _is_none(v)]
+            if not values or not all(_loads_network(self.types, v) for v in values):
                 return None
-            return f"{attribute}_requests"
+            return f"{key[1]}_requests"
         parent = ctx.parent(key)
         assign = ctx.parent(parent) if isinstance(parent, cst.AssignTarget) else None
         if not isinstance(assign, cst.Assign) or not _loads_network(self.types, assign.value):
@@ -141,6 +144,7 @@ class Plan:
         if FIX_GROUP not in self.ctx.complete_fix_groups:
             return
         ctx = self.ctx
+        self._report_leftovers()
         for proposal in self.proposals:
             if callable(proposal.edits):
                 made = proposal.edits()
@@ -157,6 +161,22 @@ class Plan:
         for use in self.imports:
             if use.statement in touched and use.fix is None:
                 use.fix = Fix(tuple(sorted(edits)), Applicability.SAFE, touched[use.statement], REQUIRES)
+
+    def _report_leftovers(self) -> None:
+        """A use of an `openvino.inference_engine` name that no rule proposed anything for has no
+        rewrite: it holds its part back (and keeps the import) instead of going unmentioned."""
+        ctx = self.ctx
+        spans = [ctx.span(p.where) for p in self.proposals]
+        for node in walk(ctx.module, (cst.Name, cst.Attribute)):
+            name = legacy_class(ctx, node)
+            parent = ctx.parent(node)
+            if name is None or in_import(ctx, node) or (
+                    isinstance(parent, cst.Attribute) and parent.value is node and legacy_class(ctx, parent)):
+                continue
+            start, end = ctx.span(node)
+            if not any(s < end and start < e for s, e in spans):
+                self.propose(LEFTOVER_CODE, node, f"`{name}` of `openvino.inference_engine` is API 1.0 (removed in "
+                                                  f"OpenVINO {DEPRECATIONS['python-api-1'].removed}) and has no rewrite")
 
     def _fix_part(self, proposals: list[Proposal], ov_sites: list) -> None:
         """One fix for every proposal of a part, unless a use of the part has no rewrite."""
@@ -315,9 +335,13 @@ def _drop_deleted(proposals) -> None:
                            for d in deletions))
 
 
+def _is_none(node) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
 def _loads_network(types, value) -> bool:
     if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
-            and value.func.attr.value == "load_network"):
+            and value.func.attr.value in ("load_network", "import_network")):
         return False
     owner = types.of(value.func.value)
     return owner is not None and owner.kind == CORE

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import argument, collect, walk
+from ovlint.rulekit.python_edits import collect, int_value, string_value, walk
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rules.api10._calls import Calls
+from ovlint.rules.api10._classes import Classes
 
 IE = "openvino.inference_engine"
 
@@ -48,13 +51,32 @@ ITEMS = {REQUESTS: REQUEST, INPUTS: INPUT_INFO, OUTPUTS: DATA, DATA_INPUTS: DATA
 
 
 INSTANCE = "instance"  # an object of a class defined in the module
+LEGACY_MODULE = "legacy-module"  # `openvino.inference_engine` itself, kept in a variable
+# what holds API objects: a list or dict of them, a dict literal with string keys, a tuple
+CONTAINER, RECORD, TUPLE = "container", "record", "tuple"
 
 
 @dataclass(frozen=True)
 class Value:
     kind: str
     legacy: bool = True
-    cls: object = field(default=None, compare=False)  # the ClassDef of an INSTANCE
+    cls: object = field(default=None, compare=False, repr=False)  # the ClassDef of an INSTANCE
+    items: Optional["Value"] = field(default=None, compare=False)  # what a CONTAINER holds
+    keyed: bool = field(default=False, compare=False)  # a CONTAINER that is a dict: iterating it yields keys
+    # RECORD: ((key, value), ...); TUPLE: its values in order (None: no API object)
+    parts: tuple = field(default=(), compare=False)
+
+
+def container(items: Value, keyed: bool) -> Value:
+    return Value(CONTAINER, items.legacy, items=items, keyed=keyed)
+
+
+def _agreeing(values) -> Optional[Value]:
+    """The value every typed one of `values` has, when they agree on the kind."""
+    typed = [v for v in values if v is not None]
+    if not typed or any(v.kind != typed[0].kind for v in typed):
+        return None
+    return replace(typed[0], legacy=all(v.legacy for v in typed))
 
 
 def class_name(ctx, node, module: str) -> Optional[str]:
@@ -70,7 +92,14 @@ def class_name(ctx, node, module: str) -> Optional[str]:
 
 
 def legacy_class(ctx, node) -> Optional[str]:
-    return class_name(ctx, node, IE)
+    """`IECore` for `IECore`, `ie.IECore` (any import of it) and `self.ie.IECore` (the module
+    kept in a variable)."""
+    found = class_name(ctx, node, IE)
+    if found is None and isinstance(node, cst.Attribute):
+        owner = Types.of_unit(ctx).of(node.value)
+        if owner is not None and owner.kind == LEGACY_MODULE:
+            return node.attr.value
+    return found
 
 
 def _modern_class(ctx, node) -> Optional[str]:
@@ -89,49 +118,79 @@ def in_import(ctx, node) -> bool:
     return isinstance(parent, (cst.ImportAlias, cst.ImportFrom, cst.Import))
 
 
+# builtins and collections that copy an iterable into a sequence of the same items
+_SEQUENCES = {"builtins.list", "builtins.tuple", "builtins.sorted", "builtins.reversed", "builtins.iter",
+              "collections.deque", "builtins.set", "builtins.frozenset"}
+# methods taking one item out of a container
+_TAKE = {"pop", "popleft", "get", "get_nowait"}
+# methods putting the last argument into a container (`append(x)`, `insert(i, x)`, `d.setdefault(k, x)`)
+_PUT = {"append", "appendleft", "add", "insert", "setdefault", "put", "put_nowait"}
+_KEYED = {"builtins.dict", "collections.OrderedDict", "collections.defaultdict"}
+
+
 class Types:
     """What each expression of a module holds, as far as API 1.0 objects are concerned: followed
-    through names, `self.x` attributes, helper return values, loops and annotations."""
+    through names, attributes of the module's classes (and their bases), arguments at every call
+    site (constructors and callbacks too), return values, containers, loops and annotations."""
 
     def __init__(self, ctx):
         self.ctx = ctx
+        self.classes = Classes(self)
+        self.calls = Calls(self)
         self._values: dict = {}
         self._bindings: dict = {}
+        self._active: dict = {}  # what is being worked out -> its depth
+        self._lowest = 0
         self._accesses: Optional[dict] = None
-        self._classes: dict = {}
-        self._calls: Optional[dict] = None
+        self._puts: Optional[dict] = None
+        self._writes: Optional[dict] = None
+
+    @staticmethod
+    def of_unit(ctx) -> "Types":
+        return ctx.memo("api10-types", lambda: Types(ctx))
 
     def of(self, node) -> Optional[Value]:
-        if node in self._values:
-            return self._values[node]
-        self._values[node] = None  # a cycle (x = x.y) resolves to "unknown"
-        value = self._infer(node)
-        self._values[node] = value
+        return self._solve(self._values, node, self._infer)
+
+    def _solve(self, known: dict, node, infer) -> Optional[Value]:
+        """`infer(node)`, kept in `known`. A value that needs itself (`x = x.y`, a parameter
+        passed on to the function it belongs to) is unknown there; what was worked out inside
+        such a cycle is not kept, as it may change once the cycle is left."""
+        if node in known:
+            return known[node]
+        key = (id(known), node)
+        if key in self._active:
+            self._lowest = min(self._lowest, self._active[key])
+            return None
+        depth = len(self._active)
+        self._active[key] = depth
+        outer, self._lowest = self._lowest, depth
+        try:
+            value = infer(node)
+        finally:
+            del self._active[key]
+        if self._lowest >= depth:
+            known[node] = value
+            self._lowest = outer
+        else:
+            self._lowest = min(outer, self._lowest)
         return value
 
+    def holds_request(self, node) -> bool:
+        value = self.of(node)
+        return value is not None and value.kind == REQUEST
+
+    def instance_class(self, node):
+        value = self.of(node)
+        return value.cls if value is not None and value.kind == INSTANCE else None
+
     def _infer(self, node) -> Optional[Value]:
-        ctx = self.ctx
         if isinstance(node, cst.Call):
-            legacy = legacy_class(ctx, node.func)
-            if legacy in LEGACY_CLASSES:
-                return Value(LEGACY_CLASSES[legacy])
-            modern = _modern_class(ctx, node.func)
-            if modern:
-                return Value(MODERN_CLASSES[modern], False)
-            if isinstance(node.func, cst.Attribute):
-                owner = self.of(node.func.value)
-                if owner is not None:
-                    result = RETURNS.get(owner.kind, {}).get(node.func.attr.value)
-                    return Value(*result) if result else None
-            if isinstance(node.func, cst.Name):
-                cls = next((a.node for a in self.referents(node.func) if isinstance(a.node, cst.ClassDef)), None)
-                if cls is not None:
-                    return Value(INSTANCE, False, cls)
-            function = self.function(node.func)
-            return self.returns(function) if function is not None else None
+            return self._call(node)
         if isinstance(node, cst.Attribute):
             if self.is_self(node.value):
-                return self._self_attribute(node)
+                cls = self.enclosing(node, cst.ClassDef)
+                return self._attribute_of(cls, node.attr.value) if cls is not None else None
             owner = self.of(node.value)
             if owner is not None and owner.kind == INSTANCE:
                 return self._attribute_of(owner.cls, node.attr.value)
@@ -140,17 +199,102 @@ class Types:
                 return Value(kind, owner.legacy) if kind else None
             return None
         if isinstance(node, cst.Subscript):
-            owner = self.of(node.value)
-            if owner is not None and owner.kind in ITEMS and len(node.slice) == 1:
-                return Value(ITEMS[owner.kind], owner.legacy)
-            return None
+            return self._subscript(node)
         if isinstance(node, cst.Name):
-            values = [v for v in (self.binding(a.node) for a in self.referents(node)) if v is not None]
+            if self.ctx.qualified_names(node) == {IE}:
+                return Value(LEGACY_MODULE)
+            referents = self.referents(node)
+            if not referents:  # an assignment's own target (an attribute copied from `locals()`)
+                return self.binding(node)
+            values = [v for v in (self.binding(a.node) for a in referents) if v is not None]
             if not values:
                 return None
             # a name bound to API 1.0 and API 2.0 objects (a partial migration) counts as API 2.0,
             # so that only the attributes API 2.0 lacks are still reported on it
             return replace(values[0], legacy=all(v.legacy for v in values))
+        return self._literal(node)
+
+    def _call(self, node) -> Optional[Value]:
+        ctx = self.ctx
+        legacy = legacy_class(ctx, node.func)
+        if legacy in LEGACY_CLASSES:
+            return Value(LEGACY_CLASSES[legacy])
+        if legacy == "read_network":  # the module's function
+            return Value(NETWORK)
+        modern = _modern_class(ctx, node.func)
+        if modern:
+            return Value(MODERN_CLASSES[modern], False)
+        if isinstance(node.func, cst.Attribute):
+            owner = self.of(node.func.value)
+            method = node.func.attr.value
+            if owner is None:
+                return None
+            if owner.kind == INSTANCE:
+                found = self.classes.method(owner.cls, method)
+                result = self.returns(found) if found is not None else None
+                if result is not None and result.kind == INSTANCE and result.cls in self.classes.lineage(owner.cls):
+                    return owner  # `return self`: the object the method was called on
+                return result
+            if owner.kind == CONTAINER:
+                return owner.items if method in _TAKE else owner if method == "copy" else None
+            result = RETURNS.get(owner.kind, {}).get(method)
+            return Value(*result) if result else None
+        if isinstance(node.func, cst.Name):
+            cls = next((a.node for a in self.referents(node.func) if isinstance(a.node, cst.ClassDef)), None)
+            if cls is not None:
+                return Value(INSTANCE, False, cls)
+            names = ctx.qualified_names(node.func)
+            if names & _SEQUENCES and len(node.args) == 1 and not node.args[0].keyword:
+                items = self._item(node.args[0].value)
+                return container(items, keyed=False) if items is not None else None
+        function = self.function(node.func)
+        return self.returns(function) if function is not None else None
+
+    def _subscript(self, node) -> Optional[Value]:
+        owner = self.of(node.value)
+        if owner is None or len(node.slice) != 1 or not isinstance(node.slice[0].slice, cst.Index):
+            return None
+        key = node.slice[0].slice.value
+        if owner.kind in ITEMS:
+            return Value(ITEMS[owner.kind], owner.legacy)
+        if owner.kind == CONTAINER:
+            return owner.items
+        if owner.kind == RECORD:
+            name = string_value(key)
+            return next((v for k, v in owner.parts if k == name), None)
+        if owner.kind == TUPLE:
+            index = int_value(key)
+            return owner.parts[index] if index is not None and -len(owner.parts) <= index < len(owner.parts) else None
+        return None
+
+    def _literal(self, node) -> Optional[Value]:
+        """Dicts, lists, tuples and comprehensions holding API objects."""
+        if isinstance(node, cst.Dict):
+            pairs = [(e.key, e.value) for e in node.elements if isinstance(e, cst.DictElement)]
+            if len(pairs) != len(node.elements) or not pairs:
+                return None
+            keys = [string_value(k) for k, _ in pairs]
+            values = [self.of(v) for _, v in pairs]
+            if all(v is None for v in values):
+                return None
+            if all(k is not None for k in keys):
+                return Value(RECORD, all(v.legacy for v in values if v), parts=tuple(zip(keys, values)))
+            items = _agreeing(values)
+            return container(items, keyed=True) if items is not None else None
+        if isinstance(node, cst.Tuple):
+            parts = tuple(None if isinstance(e, cst.StarredElement) else self.of(e.value) for e in node.elements)
+            if all(p is None for p in parts):
+                return None
+            return Value(TUPLE, all(p.legacy for p in parts if p), parts=parts)
+        if isinstance(node, (cst.List, cst.Set)):
+            items = _agreeing(self.of(e.value) for e in node.elements if isinstance(e, cst.Element))
+            return container(items, keyed=False) if items is not None else None
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            items = self.of(node.elt)
+            return container(items, keyed=False) if items is not None else None
+        if isinstance(node, cst.DictComp):
+            items = self.of(node.value)
+            return container(items, keyed=True) if items is not None else None
         return None
 
     # names and bindings
@@ -167,87 +311,112 @@ class Types:
         found = [a for a in access.referents if hasattr(a, "node")]
         return sorted(found, key=lambda a: self.ctx.span(a.node)[0] if isinstance(a.node, cst.CSTNode) else 0)
 
+    def assigned_value(self, node):
+        """The expression `node` (an assignment target) is assigned, in `node = value`."""
+        parent = self.ctx.parent(node)
+        if isinstance(parent, cst.AssignTarget) and parent.target is node:
+            return self.ctx.parent(parent).value
+        if isinstance(parent, cst.AnnAssign) and parent.target is node:
+            return parent.value
+        return None
+
     def binding(self, node) -> Optional[Value]:
         """The value bound by an assignment's node (a target name, a parameter, a loop target)."""
-        if node not in self._bindings:
-            self._bindings[node] = None
-            self._bindings[node] = self._bind(node)
-        return self._bindings[node]
+        return self._solve(self._bindings, node, self._bind)
 
     def _bind(self, node) -> Optional[Value]:
         ctx = self.ctx
         parent = ctx.parent(node)
-        if isinstance(parent, cst.AssignTarget) and parent.target is node:
-            return self.of(ctx.parent(parent).value)
+        if isinstance(parent, cst.AsName):
+            alias = ctx.parent(parent)
+            return Value(LEGACY_MODULE) if isinstance(alias, cst.ImportAlias) and dotted(alias.name) == IE else None
         if isinstance(parent, cst.AnnAssign) and parent.target is node:
-            return self._annotation(parent.annotation) or (self.of(parent.value) if parent.value else None)
+            annotated = self._annotation(parent.annotation)
+            if annotated is not None:
+                return annotated
+        value = self.assigned_value(node)
+        if value is not None:
+            return self.of(value) or (self._filled(node, value) if _empty_container(ctx, value) else None)
         if isinstance(node, cst.Param):
-            return self._annotation(node.annotation) if node.annotation else self._argument(node)
+            if node.annotation:
+                return self._annotation(node.annotation)
+            return self._receiver(node) or self._argument(node)
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.target is node:
             return self._item(parent.iter)
         if isinstance(parent, cst.Element):
             pair = ctx.parent(parent)
-            loop = ctx.parent(pair)
-            if isinstance(pair, cst.Tuple) and isinstance(loop, (cst.For, cst.CompFor)) and loop.target is pair:
-                return self._unpacked(loop.iter, list(pair.elements).index(parent))
+            index = list(pair.elements).index(parent) if isinstance(pair, (cst.Tuple, cst.List)) else None
+            holder = ctx.parent(pair)
+            if isinstance(holder, (cst.For, cst.CompFor)) and holder.target is pair:
+                return self._unpacked(holder.iter, index)
+            if isinstance(holder, cst.AssignTarget) and holder.target is pair:
+                whole = self.of(ctx.parent(holder).value)
+                if whole is not None and whole.kind == TUPLE and len(whole.parts) == len(pair.elements):
+                    return whole.parts[index]
         return None
 
+    def _receiver(self, param) -> Optional[Value]:
+        """`self`: the first parameter of a method is an instance of its class."""
+        params = self.ctx.parent(param)
+        function = self.ctx.parent(params) if isinstance(params, cst.Parameters) else None
+        if not isinstance(function, cst.FunctionDef) or not params.params or params.params[0] is not param:
+            return None
+        cls = self.ctx.parent(self.ctx.parent(function))
+        if not isinstance(cls, cst.ClassDef) or any(
+                isinstance(d.decorator, cst.Name) and d.decorator.value in ("staticmethod", "classmethod")
+                for d in function.decorators):
+            return None
+        return Value(INSTANCE, False, cls)
+
     def _item(self, iterated) -> Optional[Value]:
-        """What iterating `iterated` yields: requests from `exec_net.requests`, and the values of
-        an API 1.0 dict from `m.values()` (iterating the dict itself yields names)."""
+        """What iterating `iterated` yields: requests from `exec_net.requests`, the items of a list,
+        and the values of a dict from `m.values()` (iterating the dict itself yields names)."""
         if (isinstance(iterated, cst.Call) and isinstance(iterated.func, cst.Attribute)
                 and iterated.func.attr.value == "values" and not iterated.args):
             owner = self.of(iterated.func.value)
             if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
                 return Value(ITEMS[owner.kind], owner.legacy)
-            return None
+            return owner.items if owner and owner.kind == CONTAINER and owner.keyed else None
         value = self.of(iterated)
-        return Value(REQUEST, value.legacy) if value and value.kind == REQUESTS else None
+        if value is None:
+            return None
+        if value.kind == REQUESTS:
+            return Value(REQUEST, value.legacy)
+        if value.kind == CONTAINER and not value.keyed:
+            return value.items
+        return _agreeing(value.parts) if value.kind == TUPLE else None
 
     def _unpacked(self, iterated, index: int) -> Optional[Value]:
-        """Element `index` of `for a, b in ...` over `m.items()`, `enumerate(x)` or `zip(x, y)`."""
+        """Element `index` of `for a, b in ...` over `m.items()`, `enumerate(x)` or `zip(x, y)`
+        (also wrapped in `sorted`, `list`, ...)."""
         if not isinstance(iterated, cst.Call):
             return None
         func = iterated.func
+        if self.ctx.qualified_names(func) & _SEQUENCES and len(iterated.args) == 1:
+            return self._unpacked(iterated.args[0].value, index)
         if isinstance(func, cst.Attribute) and func.attr.value == "items" and not iterated.args and index == 1:
             owner = self.of(func.value)
             if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
                 return Value(ITEMS[owner.kind], owner.legacy)
-        elif isinstance(func, cst.Name) and func.value == "enumerate" and iterated.args and index == 1:
+            return owner.items if owner and owner.kind == CONTAINER and owner.keyed else None
+        if isinstance(func, cst.Name) and func.value == "enumerate" and iterated.args and index == 1:
             return self._item(iterated.args[0].value)
-        elif isinstance(func, cst.Name) and func.value == "zip" and index < len(iterated.args):
+        if isinstance(func, cst.Name) and func.value == "zip" and index < len(iterated.args):
             return self._item(iterated.args[index].value)
-        return None
+        item = self._item(iterated)
+        return item.parts[index] if item is not None and item.kind == TUPLE and index < len(item.parts) else None
 
     def _argument(self, param) -> Optional[Value]:
-        """An unannotated parameter of a module's own function: what every call passes it, when
-        the calls that can be told agree."""
+        """An unannotated parameter of a module's own function: what every call site passes it,
+        when the sites that can be told agree."""
         ctx = self.ctx
         params = ctx.parent(param)
         function = ctx.parent(params) if isinstance(params, cst.Parameters) else None
         if not isinstance(function, cst.FunctionDef) or param not in params.params:
             return None
         position = list(params.params).index(param)
-        values = []
-        for call in self._calls_to(function):
-            offset = 1 if isinstance(call.func, cst.Attribute) else 0  # `self.method(...)` binds self
-            arg = argument(call, position - offset, param.name.value) if position >= offset else None
-            value = self.of(arg.value) if arg is not None else None
-            if value is not None:
-                values.append(value)
-        if not values or any(v.kind != values[0].kind for v in values):
-            return None
-        return replace(values[0], legacy=all(v.legacy for v in values))
-
-    def _calls_to(self, function) -> list:
-        if self._calls is None:
-            self._calls = {}
-            for call in walk(self.ctx.module, (cst.Call,)):
-                if isinstance(call.func, (cst.Name, cst.Attribute)):
-                    target = self.function(call.func)
-                    if target is not None:
-                        self._calls.setdefault(target, []).append(call)
-        return self._calls.get(function, [])
+        passed = [site.argument(position, param.name.value) for site in self.calls.of(function)]
+        return _agreeing(self.of(arg) for arg in passed if arg is not None)
 
     def _annotation(self, annotation) -> Optional[Value]:
         expr = annotation.annotation
@@ -257,19 +426,46 @@ class Types:
         modern = _modern_class(self.ctx, expr)
         return Value(MODERN_CLASSES[modern], False) if modern else None
 
+    # containers filled after they are made: `nets = {}` then `nets[name] = net`, `pool.append(r)`
+
+    def _filled(self, key, placeholder) -> Optional[Value]:
+        items = _agreeing(self.of(value) for value in self._put_into().get(key, ()))
+        return container(items, keyed=_keyed(self.ctx, placeholder)) if items is not None else None
+
+    def _put_into(self) -> dict:
+        """variable (see `_variable`) -> the values put into the container it holds."""
+        if self._puts is None:
+            self._puts = {}
+            module = self.ctx.module
+            for target in walk(module, (cst.AssignTarget,)):
+                if isinstance(target.target, cst.Subscript):
+                    key = self._variable(target.target.value)
+                    if key is not None:
+                        self._puts.setdefault(key, []).append(self.ctx.parent(target).value)
+            for call in walk(module, (cst.Call,)):
+                func = call.func
+                if isinstance(func, cst.Attribute) and func.attr.value in _PUT and call.args and not call.args[-1].keyword:
+                    key = self._variable(func.value)
+                    if key is not None:
+                        self._puts.setdefault(key, []).append(call.args[-1].value)
+        return self._puts
+
+    def _variable(self, expr):
+        """What identifies the variable `expr` names, read from the code alone: the target node of
+        its (first) assignment, or (class, attribute) for `self.x`."""
+        if isinstance(expr, cst.Attribute) and self.is_self(expr.value):
+            return self.self_key(expr)
+        if isinstance(expr, cst.Name):
+            found = [a.node for a in self.referents(expr) if isinstance(a.node, cst.Name)]
+            return found[0] if found else None
+        return None
+
     # functions and classes
 
     def function(self, func):
         """The FunctionDef a call goes to, when it is defined in this module."""
-        if isinstance(func, cst.Name):
-            for assignment in self.referents(func):
-                if isinstance(assignment.node, cst.FunctionDef):
-                    return assignment.node
-        elif isinstance(func, cst.Attribute) and self.is_self(func.value):
-            cls = self._enclosing(func, cst.ClassDef)
-            if cls is not None:
-                return self._class(cls)[1].get(func.attr.value)
-        return None
+        target = self.calls.callee(func)
+        return target[0] if target is not None and not isinstance(func, cst.Call) else None
 
     def returns(self, function) -> Optional[Value]:
         for ret in collect(function, (cst.Return,)):
@@ -282,52 +478,57 @@ class Types:
     def is_self(self, node) -> bool:
         return isinstance(node, cst.Name) and node.value == "self"
 
-    def _self_attribute(self, node) -> Optional[Value]:
-        cls = self._enclosing(node, cst.ClassDef)
-        return self._attribute_of(cls, node.attr.value) if cls is not None else None
-
     def _attribute_of(self, cls, attribute) -> Optional[Value]:
-        for value in self._class(cls)[0].get(attribute, ()):
+        key = (self.classes.defining(cls, attribute), attribute)
+        values = self.assignments(key)
+        for value in values:
             found = self.of(value)
             if found is not None:
                 return found
-        return None
+        placeholder = next((v for v in values if _empty_container(self.ctx, v)), None)
+        return self._filled(key, placeholder) if placeholder is not None else None
+
+    def assignments(self, key) -> list:
+        """Every value assigned to the attribute `key` ((class, attribute)): in the methods of the
+        class, its bases and subclasses, then through instances elsewhere."""
+        cls, attribute = key
+        return self.classes.values(cls, attribute) + self._written(key)
+
+    def _written(self, key) -> list:
+        """The values assigned to `obj.attribute` outside the methods of the class, `obj` an
+        instance of it; `key` is (class, attribute)."""
+        if self._writes is None:
+            self._writes = {}
+            for target in walk(self.ctx.module, (cst.AssignTarget,)):
+                node = target.target
+                if isinstance(node, cst.Attribute) and not self.is_self(node.value):
+                    self._writes.setdefault(node.attr.value, []).append(node)
+        return [self.assigned_value(node) for node in self._writes.get(key[1], ()) if self.self_key(node) == key]
 
     def self_key(self, node):
-        """A hashable identity for `self.x` (or `obj.x`, obj an instance of a module's class)."""
+        """A hashable identity for `self.x` (or `obj.x`, obj an instance of a module's class): the
+        class whose methods assign `x`, and `x`."""
         if self.is_self(node.value):
-            cls = self._enclosing(node, cst.ClassDef)
+            cls = self.enclosing(node, cst.ClassDef)
         else:
-            owner = self.of(node.value)
-            cls = owner.cls if owner is not None and owner.kind == INSTANCE else None
-        return (cls, node.attr.value) if cls is not None else None
+            cls = self.instance_class(node.value)
+        return (self.classes.defining(cls, node.attr.value), node.attr.value) if cls is not None else None
 
-    def _enclosing(self, node, kind):
+    def enclosing(self, node, kind):
         parent = self.ctx.parent(node)
         while parent is not None and not isinstance(parent, kind):
             parent = self.ctx.parent(parent)
         return parent
 
-    def _class(self, cls):
-        """(attribute -> values assigned to self.<attribute>, method name -> FunctionDef)."""
-        if cls not in self._classes:
-            attributes: dict[str, list] = {}
-            methods = {}
-            for stmt in cls.body.body:
-                if isinstance(stmt, cst.FunctionDef):
-                    methods[stmt.name.value] = stmt
-                    for assign in collect(stmt, (cst.Assign,)):
-                        for target in assign.targets:
-                            t = target.target
-                            if isinstance(t, cst.Attribute) and self.is_self(t.value):
-                                attributes.setdefault(t.attr.value, []).append(assign.value)
-            self._classes[cls] = (attributes, methods)
-        return self._classes[cls]
-
     def binding_key(self, expr):
-        """What identifies the variable `expr` reads (a name's binding, or a class attribute)."""
+        """What identifies the variable `expr` reads (a name's binding, or a class attribute; an
+        attribute copied from a local by `self.__dict__.update(locals())` is that local)."""
         if isinstance(expr, cst.Attribute):
-            return self.self_key(expr)
+            key = self.self_key(expr)
+            values = self.assignments(key) if key is not None else []
+            if len(values) == 1 and isinstance(values[0], cst.Name) and not self.referents(values[0]):
+                return values[0]
+            return key
         if isinstance(expr, cst.Name):
             parent = self.ctx.parent(expr)
             if isinstance(parent, cst.AssignTarget):
@@ -336,3 +537,15 @@ class Types:
                 if self.binding(assignment.node) is not None:
                     return assignment.node
         return None
+
+
+def _empty_container(ctx, node) -> bool:
+    """`{}`, `[]`, `dict()`, `deque()`, ...: a container filled later."""
+    if isinstance(node, (cst.Dict, cst.List, cst.Set)):
+        return not node.elements
+    return (isinstance(node, cst.Call) and not node.args
+            and bool(ctx.qualified_names(node.func) & (_SEQUENCES | _KEYED)))
+
+
+def _keyed(ctx, node) -> bool:
+    return isinstance(node, cst.Dict) or (isinstance(node, cst.Call) and bool(ctx.qualified_names(node.func) & _KEYED))

@@ -4,13 +4,21 @@ from __future__ import annotations
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
-    argument, delete_argument, indentation, int_value, keyword, line_end, rename, statement_of,
+    argument, delete_argument, indentation, int_value, keyword, line_end, rename, statement_of, string_value,
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, Api10Rule, legacy_reference
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed
 AMBIGUOUS = {"add_extension"}
+# API 1.0 `get_config` returned every value as a string; `get_property` returns typed values.
+# Key -> what the fix writes around the call to turn the typed value back into the string
+# (checked on 2023.3-2026.4)
+_YES_NO = ('("YES" if ', ' else "NO")')
+CONFIG_STRINGS = {"PERF_COUNT": _YES_NO, "EXCLUSIVE_ASYNC_REQUESTS": _YES_NO, "ENABLE_CPU_PINNING": _YES_NO,
+                  "PERFORMANCE_HINT_NUM_REQUESTS": ("str(", ")"), "INFERENCE_NUM_THREADS": ("str(", ")"),
+                  "PERFORMANCE_HINT": ("", ".name")}
+STRING_CONFIGS = {"DEVICE_ID"}  # already strings in API 2.0
 
 
 class IECoreUse(Api10Rule):
@@ -24,8 +32,11 @@ class IECoreUse(Api10Rule):
         "a list of `create_infer_request()`), `get_metric`/`get_config` are `get_property`, "
         "`set_config(config, device)` is `set_property(device, config)` (the arguments swap), "
         "`query_network` is `query_model`, and `add_extension` loses its device argument (extensions "
-        "built against the old `IExtension` interface no longer load). `import_network` reads a file "
-        "while `import_model` takes the bytes, so it is reported without a fix. The pre-2021 "
+        "built against the old `IExtension` interface no longer load). `get_config` returned every "
+        "value as a string where `get_property` returns bools, ints and enums: for the keys whose type "
+        "is known the fix turns the value back into the string (`\"YES\"`/`\"NO\"`). `import_network(file)` "
+        "is `import_model(bytes)`: the fix reads the file with `pathlib`, and `read_network(..., "
+        "init_from_buffer=True)` is `read_model(model_bytes, weights_bytes)`. The pre-2021 "
         "`IEPlugin` has no counterpart: create an `ov.Core` and pass the device to `compile_model`."
     )
     examples = (
@@ -55,9 +66,12 @@ class IECoreUse(Api10Rule):
             "    def tune(self):\n        self.core.set_property(\"CPU\", {\"PERF_COUNT\": \"YES\"})\n",
             unsafe=True,
         ),
-        Example("import openvino as ov\n\nexec_net = ov.Core().import_network(\"model.blob\", \"MYRIAD\")\n",
-                message=("`import_network(file, device)` is API 1.0: read the file yourself and call "
-                         "`core.import_model(data, device, config)` (it takes the exported bytes)")),
+        Example("import openvino as ov\n\nexec_net = ov.Core().import_network(\"model.blob\", \"CPU\")\n",
+                "import openvino as ov\nimport pathlib\n\n"
+                "exec_net = ov.Core().import_model(pathlib.Path(\"model.blob\").read_bytes(), \"CPU\")\n"),
+        Example("from openvino.inference_engine import IECore\n\nprint(IECore().get_config(\"CPU\", \"PERF_COUNT\"))\n",
+                "import openvino as ov\n\n"
+                "print((\"YES\" if ov.Core().get_property(\"CPU\", \"PERF_COUNT\") else \"NO\"))\n"),
         Example("from openvino.inference_engine import IEPlugin\n\nplugin = IEPlugin(device=\"CPU\")\n",
                 message=("`IEPlugin` (the pre-2021 API) was removed: create `ov.Core()` and pass the device "
                          "to `core.compile_model(model, device)`")),
@@ -78,7 +92,13 @@ class IECoreUse(Api10Rule):
 
     def _class_reference(self, node) -> None:
         cls = legacy_reference(self.ctx, node)
-        if cls == "IECore":
+        call = self.ctx.parent(node)
+        if cls == "read_network" and isinstance(call, cst.Call) and call.func is node:
+            self.propose(node, "The function `read_network(model, weights)` is API 1.0: API 2.0 reads models "
+                               "with `ov.Core().read_model(model, weights)`",
+                         [self.ctx.replace(node, f"{self.plan.ov(node)}.Core().read_model")],
+                         fix_message="Use `ov.Core().read_model`")
+        elif cls == "IECore":
             # `ov.Core` stands wherever `IECore` did: calls, annotations, isinstance checks
             self.propose(node, "`IECore` is `ov.Core` in API 2.0", [self.ctx.replace(node, f"{self.plan.ov(node)}.Core")],
                          unsafe=False, fix_message="Use `ov.Core`")
@@ -108,9 +128,12 @@ class IECoreUse(Api10Rule):
 
     def _read_network(self, call, func) -> None:
         ctx = self.ctx
-        if keyword(call, "init_from_buffer") is not None:
-            self.propose(func.attr, "`read_network(..., init_from_buffer=True)` is API 1.0: pass the model "
-                                    "bytes and an `ov.Tensor` of the weights to `core.read_model(model, weights)`")
+        buffer = keyword(call, "init_from_buffer")
+        if buffer is not None:
+            message = ("`read_network(model, weights, init_from_buffer=True)` is `read_model(model, weights)` in "
+                       "API 2.0, which takes the model and weights as bytes (a `str` model would be read as a path)")
+            self.propose(func.attr, message, [rename(ctx, func, "read_model"), delete_argument(ctx, call, buffer)],
+                         fix_message="Use `read_model` with the bytes")
             return
         self.propose(func.attr, "`read_network` is `read_model` in API 2.0; it returns an `ov.Model`, whose "
                                 "inputs and outputs are ports instead of dicts keyed by layer name",
@@ -166,8 +189,21 @@ class IECoreUse(Api10Rule):
                      [rename(self.ctx, func, "get_property")], unsafe=False, fix_message="Use `get_property`")
 
     def _get_config(self, call, func) -> None:
-        self.propose(func.attr, "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)",
-                     [rename(self.ctx, func, "get_property")], unsafe=False, fix_message="Use `get_property`")
+        """The value keeps its API 1.0 form: a string, whatever type `get_property` returns."""
+        ctx = self.ctx
+        key = argument(call, 1, "config_name")
+        name = string_value(key.value) if key is not None else None
+        edits = [rename(ctx, func, "get_property")]
+        message = "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)"
+        if name in CONFIG_STRINGS:
+            before, after = CONFIG_STRINGS[name]
+            start, end = ctx.span(call)
+            edits += [ctx.replace(at, text) for at, text in (((start, start), before), ((end, end), after)) if text]
+            message += f"; it returns `{name}` typed, where API 1.0 returned a string: the fix converts it back"
+        elif name not in STRING_CONFIGS:
+            message += "; it returns typed values (bool, int, enums) where API 1.0 returned strings"
+        self.propose(func.attr, message, edits, unsafe=name not in STRING_CONFIGS and name not in CONFIG_STRINGS,
+                     fix_message="Use `get_property`")
 
     def _set_config(self, call, func) -> None:
         ctx = self.ctx
@@ -199,8 +235,23 @@ class IECoreUse(Api10Rule):
         self.propose(func.attr, message, edits, fix_message="Drop the device argument")
 
     def _import_network(self, call, func) -> None:
-        self.propose(func.attr, "`import_network(file, device)` is API 1.0: read the file yourself and call "
-                                "`core.import_model(data, device, config)` (it takes the exported bytes)")
+        """`import_network(file, device, config, num_requests)` reads the file; `import_model`
+        takes its bytes, and creates no requests (see `_request_list`)."""
+        ctx = self.ctx
+        message = ("`import_network(file, device)` is `import_model(data, device, config)` in API 2.0: it takes "
+                   "the exported bytes instead of the file")
+        path, device = argument(call, 0, "model_file"), argument(call, 1, "device_name")
+        config, requests = argument(call, 2, "config"), argument(call, 3, "num_requests")
+        if path is None or device is None or any(a.star for a in call.args):
+            self.propose(func.attr, message)
+            return
+        pathlib, imports = ctx.imports.module_alias("pathlib", "pathlib")
+        arguments = [f"{pathlib}.Path({ctx.source(path.value)}).read_bytes()", ctx.source(device.value)]
+        if config is not None:
+            arguments.append(ctx.source(config.value))
+        text = f"{ctx.source(func.value)}.import_model({', '.join(arguments)})"
+        edits = [ctx.replace(call, text), *imports, *self._request_list(call, requests)]
+        self.propose(func.attr, message, edits, unsafe=False, fix_message="Use `import_model` with the file's bytes")
 
     # the IECore methods with an API 2.0 counterpart -> how each call is migrated
     METHODS = {"read_network": _read_network, "load_network": _load_network, "get_metric": _get_metric,

@@ -4,7 +4,10 @@ from __future__ import annotations
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rules.api10._base import API_1, IE, Api10Rule
+from ovlint.rules.api10._base import API_1, IE, Api10Rule, in_import, legacy_reference
+
+# names of the module with the same value under `openvino`
+SAME_IN_OPENVINO = {"get_version": "get_version", "__version__": "__version__"}
 
 
 def _is_legacy(module: str) -> bool:
@@ -32,10 +35,14 @@ class InferenceEngineImport(Api10Rule):
         Example("from openvino.inference_engine import StatusCode\n",
                 ""),
         Example("import openvino.inference_engine as ie_api\n\nprint(ie_api.__version__)\n",
-                message="`openvino.inference_engine` (API 1.0) was removed in OpenVINO 2024.0"),
+                "import openvino as ov\n\nprint(ov.__version__)\n"),
         Example("from openvino import inference_engine\n", ""),
         Example("from openvino.inference_engine import get_version\n\nprint(get_version())\n",
-                message="`openvino.inference_engine` (API 1.0) was removed in OpenVINO 2024.0"),
+                "import openvino as ov\n\nprint(ov.get_version())\n"),
+        Example("import openvino.inference_engine as ie\n\n\nclass Backend:\n    def __init__(self):\n"
+                "        self.ie = ie\n        self.core = self.ie.IECore()\n",
+                "import openvino as ov\n\n\nclass Backend:\n    def __init__(self):\n"
+                "        self.ie = ov\n        self.core = ov.Core()\n", unsafe=True),
         Example("from openvino.inference_engine import IECore\n\nnet = IECore().read_network(\"m.xml\")\n",
                 "import openvino as ov\n\nnet = ov.Core().read_model(\"m.xml\")\n", unsafe=True),
     )
@@ -48,6 +55,33 @@ class InferenceEngineImport(Api10Rule):
     def visit_Import(self, node) -> None:
         if any(_is_legacy(dotted(alias.name)) for alias in node.names):
             self.plan.legacy_import(self.code, node, self.summary)
+
+    def visit_Name(self, node) -> None:
+        self._same_name(node)
+        self._module_in_variable(node)
+
+    def visit_Attribute(self, node) -> None:
+        self._same_name(node)
+
+    def _module_in_variable(self, node) -> None:
+        """The module itself kept in a variable (`self.ie = ie`): its uses are migrated one by one,
+        so the variable holds `openvino` instead."""
+        ctx = self.ctx
+        if ctx.qualified_names(node) != {IE} or in_import(ctx, node):
+            return
+        parent = ctx.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node:
+            return
+        self.propose(node, f"The module `{IE}` is kept in a variable: API 2.0's module is `openvino`",
+                     [ctx.replace(node, self.plan.ov(node))], fix_message="Keep `openvino` instead")
+
+    def _same_name(self, node) -> None:
+        name = legacy_reference(self.ctx, node)
+        if name in SAME_IN_OPENVINO:
+            new = f"{self.plan.ov(node)}.{SAME_IN_OPENVINO[name]}"
+            self.propose(node, f"`{name}` of `{IE}` is `openvino.{SAME_IN_OPENVINO[name]}` in API 2.0 (the same "
+                               "release string)", [self.ctx.replace(node, new)], unsafe=False,
+                         fix_message=f"Use `openvino.{SAME_IN_OPENVINO[name]}`")
 
     def visit_ImportFrom(self, node) -> None:
         if node.relative or node.module is None:
