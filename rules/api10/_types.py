@@ -25,6 +25,8 @@ LEGACY_CLASSES = {
 }
 MODERN_CLASSES = {"Core": CORE, "Model": NETWORK, "CompiledModel": EXECUTABLE, "InferRequest": REQUEST}
 MODERN_MODULES = ("openvino", "openvino.runtime", "openvino.runtime.ie_api")
+# functions (by qualified name) whose call returns an API 1.0 object
+LEGACY_FUNCTIONS = {"ngraph.function_to_cnn": NETWORK, "ngraph.helpers.function_to_cnn": NETWORK}
 
 # method -> (kind of the result, whether the result is an API 1.0 object)
 RETURNS = {
@@ -115,6 +117,9 @@ class Types:
             legacy = legacy_class(ctx, node.func)
             if legacy in LEGACY_CLASSES:
                 return Value(LEGACY_CLASSES[legacy])
+            made = next((LEGACY_FUNCTIONS[n] for n in ctx.qualified_names(node.func) if n in LEGACY_FUNCTIONS), None)
+            if made is not None:
+                return Value(made)
             modern = _modern_class(ctx, node.func)
             if modern:
                 return Value(MODERN_CLASSES[modern], False)
