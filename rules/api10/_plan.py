@@ -144,11 +144,11 @@ class Plan:
         if FIX_GROUP not in self.ctx.complete_fix_groups:
             return
         ctx = self.ctx
-        self._report_leftovers()
         for proposal in self.proposals:
             if callable(proposal.edits):
                 made = proposal.edits()
                 proposal.edits = None if made is None else tuple(made)
+        self._report_leftovers()
         _drop_deleted(self.proposals)
         parts = Parts(ctx, self.types, [p.where for p in self.proposals if p.untraced])
         by_part: dict = {}
@@ -166,7 +166,9 @@ class Plan:
         """A use of an `openvino.inference_engine` name that no rule proposed anything for has no
         rewrite: it holds its part back (and keeps the import) instead of going unmentioned."""
         ctx = self.ctx
+        # what a finding points at, and what a rewrite replaces
         spans = [ctx.span(p.where) for p in self.proposals]
+        spans += [(e.start, e.end) for p in self.proposals if p.edits for e in p.edits if e.end > e.start]
         for node in walk(ctx.module, (cst.Name, cst.Attribute)):
             name = legacy_class(ctx, node)
             parent = ctx.parent(node)

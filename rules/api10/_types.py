@@ -28,6 +28,8 @@ LEGACY_CLASSES = {
 }
 MODERN_CLASSES = {"Core": CORE, "Model": NETWORK, "CompiledModel": EXECUTABLE, "InferRequest": REQUEST}
 MODERN_MODULES = ("openvino", "openvino.runtime", "openvino.runtime.ie_api")
+# functions (by qualified name) whose call returns an API 1.0 object
+LEGACY_FUNCTIONS = {"ngraph.function_to_cnn": NETWORK, "ngraph.helpers.function_to_cnn": NETWORK}
 
 # method -> (kind of the result, whether the result is an API 1.0 object)
 RETURNS = {
@@ -221,6 +223,9 @@ class Types:
             return Value(LEGACY_CLASSES[legacy])
         if legacy == "read_network":  # the module's function
             return Value(NETWORK)
+        made = next((LEGACY_FUNCTIONS[n] for n in ctx.qualified_names(node.func) if n in LEGACY_FUNCTIONS), None)
+        if made is not None:
+            return Value(made)
         modern = _modern_class(ctx, node.func)
         if modern:
             return Value(MODERN_CLASSES[modern], False)

@@ -13,6 +13,7 @@ from ovlint.rules.api10._base import (
     API_1, CORE, DATA, INPUT_INFO, INPUTS, NETWORK, OUTPUTS, DATA_INPUTS, Api10Rule, legacy_reference,
     propose_class_reference, propose_map_use,
 )
+from ovlint.rules.api10._ngraph import capsule_of
 
 PRECISIONS = {"FP32": "f32", "FP16": "f16", "BF16": "bf16", "FP64": "f64", "U8": "u8", "I8": "i8",
               "U16": "u16", "I16": "i16", "U32": "u32", "I32": "i32", "U64": "u64", "I64": "i64",
@@ -100,6 +101,8 @@ class IENetworkUse(Api10Rule):
         if legacy_reference(self.ctx, node) != "IENetwork":
             return
         call = self.ctx.parent(node)
+        if capsule_of(self.ctx, call) is not None:
+            return  # `IENetwork(ng.Function.to_capsule(f))`: OV108 makes it the model `f`
         edits = None
         if isinstance(call, cst.Call) and call.func is node and argument(call, 0, "model") is not None:
             edits = [self.ctx.replace(node, f"{self.plan.ov(node)}.Core().read_model")]

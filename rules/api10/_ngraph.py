@@ -1,0 +1,116 @@
+"""What OV108 knows of the nGraph Python API of 2023.3 (checked against the wheels of 2023.3 and
+2026.4.1, see inventory/), and the rewrite of `IENetwork(ng.Function.to_capsule(f))`."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import argument, fresh_name, indentation, line_end
+from ovlint.rules.api10._types import legacy_class
+
+# the op functions at the top level of `ngraph`, by the opset that defines them: `ng.softmax` is
+# opset8's (axis may be negative), `ng.relu` opset1's. `openvino.opsetN` has each under the same
+# name and arguments (later releases add a trailing `name=` to some).
+_OPS = {
+    "opset1": "abs absolute acos add asin atan avg_pool binary_convolution ceil ceiling clamp concat constant convert "
+              "convert_like convolution convolution_backprop_data cos cosh ctc_greedy_decoder "
+              "deformable_psroi_pooling depth_to_space divide elu equal erf exp fake_quantize floor floor_mod "
+              "gather_tree greater greater_equal grn group_convolution group_convolution_backprop_data hard_sigmoid "
+              "less less_equal log logical_and logical_not logical_or logical_xor lrn matmul maximum minimum mod "
+              "multiply negative normalize_l2 not_equal one_hot pad parameter power prelu prior_box_clustered "
+              "psroi_pooling range reduce_logical_and reduce_logical_or reduce_max reduce_mean reduce_min "
+              "reduce_prod reduce_sum region_yolo relu reshape result reverse_sequence select selu sigmoid sign sin "
+              "sinh space_to_depth split sqrt squared_difference squeeze strided_slice subtract tan tanh "
+              "tensor_iterator tile transpose unsqueeze variadic_split",
+    "opset2": "batch_to_space reorg_yolo roi_pooling space_to_batch",
+    "opset3": "assign broadcast bucketize cum_sum cumsum embedding_bag_offsets_sum embedding_bag_packed_sum "
+              "embedding_segments_sum extract_image_patches gru_cell non_zero read_value rnn_cell "
+              "scatter_elements_update scatter_update shape_of shuffle_channels",
+    "opset4": "acosh asinh atanh ctc_loss hswish lstm_cell mish proposal reduce_l1 reduce_l2 softplus swish",
+    "opset5": "batch_norm_inference gru_sequence hsigmoid log_softmax loop lstm_sequence rnn_sequence round",
+    "opset6": "ctc_greedy_decoder_seq_len gather_elements mvn",
+    "opset7": "dft einsum gelu idft roll",
+    "opset8": "adaptive_avg_pool adaptive_max_pool deformable_convolution detection_output gather gather_nd "
+              "i420_to_bgr i420_to_rgb if_op matrix_nms max_pool nv12_to_bgr nv12_to_rgb prior_box random_uniform "
+              "slice softmax",
+    "opset9": "eye generate_proposals grid_sample irdft multiclass_nms non_max_suppression rdft roi_align softsign",
+    "opset10": "is_finite is_inf is_nan unique",
+    "opset11": "interpolate topk",
+}
+OPS = {op: opset for opset, ops in _OPS.items() for op in ops.split()}
+# ops whose nGraph function took bodies and port descriptions (`ngraph.utils.tensor_iterator_types`);
+# in API 2.0 they are classes configured after construction
+BODY_OPS = {"loop": "Loop", "tensor_iterator": "TensorIterator", "if_op": "If"}
+# members of nGraph classes that their API 2.0 twins lack
+LOST_MEMBERS = {"Function": {"to_capsule", "from_capsule"}, "PartialShape": {"from_capsule"}}
+CAPSULE = ("ngraph.Function.to_capsule", "ngraph.impl.Function.to_capsule")
+# names the top level of nGraph had before 2023.3 (DataPtr helpers, gone with 2022.1's API)
+OLDER = {"partial_shape_from_data"}
+
+
+def capsule_of(ctx, call) -> Optional[object]:
+    """`f` when `call` is `IENetwork(ng.Function.to_capsule(f))`."""
+    if not (isinstance(call, cst.Call) and legacy_class(ctx, call.func) == "IENetwork" and len(call.args) == 1):
+        return None
+    inner = call.args[0].value
+    if call.args[0].keyword is not None or call.args[0].star or not isinstance(inner, cst.Call):
+        return None
+    if not any(n in CAPSULE for n in ctx.qualified_names(inner.func)) or len(inner.args) != 1:
+        return None
+    return inner.args[0].value if inner.args[0].keyword is None and not inner.args[0].star else None
+
+
+def network_of_function(ctx, call, function) -> Optional[list]:
+    """Edits making `call` (which turned the graph `function` into an IENetwork) the graph itself,
+    with its outputs named as IENetwork named them: after the layer that produces each (`name.N`
+    for the N-th output of a layer with several). None where the names cannot be given: the graph
+    is neither assigned from the call nor a plain name."""
+    line = ctx.parent(call)
+    while line is not None and not isinstance(line, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+        line = ctx.parent(line)
+    if not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1
+            and isinstance(ctx.parent(line), (cst.IndentedBlock, cst.Module))):
+        return None
+    statement = line.body[0]
+    if _conditional(ctx, call, statement):
+        return None
+    indent = indentation(ctx, line)
+    if (isinstance(statement, cst.Assign) and statement.value is call and len(statement.targets) == 1
+            and _plain(statement.targets[0].target)):
+        graph, at = ctx.source(statement.targets[0].target), line_end(ctx, line)
+    elif _plain(function):
+        graph, at = ctx.source(function), ctx.lines.line_span(ctx.span(line)[0])[0]
+    else:
+        return None
+    result, producer = fresh_name(ctx, call, "result_node"), fresh_name(ctx, call, "producer")
+    nl = ctx.newline
+    loop = (f"{indent}for {result} in {graph}.get_results():  # name the outputs as IENetwork did{nl}"
+            f"{indent}    {producer} = {result}.input_value(0){nl}"
+            f"{indent}    {result}.output(0).get_tensor().set_names({{{producer}.get_node().get_friendly_name() + ({nl}"
+            f"{indent}        f\".{{{producer}.get_index()}}\" if {producer}.get_node().get_output_size() > 1 else \"\")}}){nl}")
+    if at == len(ctx.text) and not ctx.text.endswith(("\n", "\r")):
+        loop = nl + loop
+    return [ctx.replace(call, ctx.source(function)), ctx.replace((at, at), loop)]
+
+
+def function_argument(call, name: str):
+    arg = argument(call, 0, name)
+    return arg.value if arg is not None and not arg.star and len(call.args) == 1 else None
+
+
+def _plain(node) -> bool:
+    """A name or a dotted name: reading it again gives the same object."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    return isinstance(node, cst.Name)
+
+
+def _conditional(ctx, node, statement) -> bool:
+    """Whether `node` may not run when `statement` does (`a if c else b`, `x and y`, a lambda)."""
+    parent = ctx.parent(node)
+    while parent is not None and parent is not statement:
+        if isinstance(parent, (cst.IfExp, cst.BooleanOperation, cst.Lambda, cst.ListComp, cst.SetComp,
+                               cst.DictComp, cst.GeneratorExp)):
+            return True
+        parent = ctx.parent(parent)
+    return False
