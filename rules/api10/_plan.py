@@ -154,10 +154,18 @@ class Plan:
         by_part: dict = {}
         for proposal in sorted(self.proposals, key=lambda p: ctx.span(p.where)):
             by_part.setdefault(parts.part(proposal.where), []).append(proposal)
+        choices = []
         for proposals in by_part.values():
-            self._fix_part(proposals, [s for s in self._ov_sites if parts.part(s) is parts.part(proposals[0].where)])
+            choice = self._choose(proposals)
+            if choice is not None:
+                choices.append((choice, [s for s in self._ov_sites if parts.part(s) is parts.part(proposals[0].where)]))
+        # when several parts bind `openvino` at module level, each binds it by one identical
+        # insertion (not in place of a legacy import), so that fixing them all binds it once
+        binding = sum(1 for (_, taken, _), sites in choices if self._import_edits(taken, sites)[2])
+        for choice, sites in choices:
+            self._fix_part(*choice, sites, in_place=binding < 2)
         # legacy imports nothing uses go on their own
-        edits, touched = self._import_edits([], [])
+        edits, touched, _ = self._import_edits([], [])
         for use in self.imports:
             if use.statement in touched and use.fix is None:
                 use.fix = Fix(tuple(sorted(edits)), Applicability.SAFE, touched[use.statement], REQUIRES)
@@ -180,8 +188,9 @@ class Plan:
                 self.propose(LEFTOVER_CODE, node, f"`{name}` of `openvino.inference_engine` is API 1.0 (removed in "
                                                   f"OpenVINO {DEPRECATIONS['python-api-1'].removed}) and has no rewrite")
 
-    def _fix_part(self, proposals: list[Proposal], ov_sites: list) -> None:
-        """One fix for every proposal of a part, unless a use of the part has no rewrite."""
+    def _choose(self, proposals: list[Proposal]):
+        """(the proposals a part's fix applies, their edits, whether it is unsafe); None when a
+        use of the part has no rewrite, which the part's findings then name."""
         ctx = self.ctx
         suppressed = [p for p in proposals if ctx.suppressed(p.code, *ctx.span(p.where))]
         held = next((p for p in proposals if p.edits is None and p not in suppressed), None)
@@ -191,7 +200,7 @@ class Plan:
                 if proposal.edits:
                     proposal.message += (f" (not migrated yet: this part of the module also uses `{_excerpt(ctx, held.where)}`"
                                          f" at line {row}, which has no rewrite)")
-            return
+            return None
         unsafe = bool(suppressed)
         chosen: list[Proposal] = []
         taken: list[Edit] = []
@@ -204,7 +213,11 @@ class Plan:
             unsafe = unsafe or proposal.unsafe
             taken.extend(proposal.edits)
             chosen.append(proposal)
-        import_edits, touched = self._import_edits(taken, ov_sites)
+        return chosen, taken, unsafe
+
+    def _fix_part(self, chosen: list[Proposal], taken: list[Edit], unsafe: bool, ov_sites: list, in_place: bool) -> None:
+        """One fix for every proposal of a part."""
+        import_edits, touched, _ = self._import_edits(taken, ov_sites, in_place)
         edits = tuple(sorted(set(taken) | set(import_edits)))
         if not edits:
             return
@@ -215,10 +228,11 @@ class Plan:
             if use.statement in touched and use.fix is None:
                 use.fix = Fix(edits, applicability, touched[use.statement], REQUIRES)
 
-    def _import_edits(self, edits: list[Edit], ov_sites: list):
+    def _import_edits(self, edits: list[Edit], ov_sites: list, in_place: bool = True):
         """Drop the legacy imports nothing refers to once `edits` are applied, and bind `openvino`
         where an edit uses it: in place of a legacy import (a function's own import stays local,
-        so an optional dependency stays optional), or else after the module's imports."""
+        so an optional dependency stays optional; at module level only `in_place`), or else after
+        the module's imports. Also says whether the edits bind `openvino` at module level."""
         ctx = self.ctx
         replaced = [e for e in edits if e.end > e.start]
 
@@ -238,7 +252,7 @@ class Plan:
             if kept is None or not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
                 continue
             scope = ctx.scope(statement)
-            binds = need and id(scope) not in bound
+            binds = need and id(scope) not in bound and (in_place or scope is not ctx.scope(ctx.module))
             if need and len(kept) < len(statement.names):
                 # the same names imported elsewhere (another branch of a try or an if): `openvino`
                 # must be bound there too, or the migrated uses fail when that branch runs
@@ -263,9 +277,10 @@ class Plan:
                     bound.add(id(scope))
                 result.append(ctx.replace(statement, text))
                 touched[statement] = "Import only what is still used"
-        if need and not all(self._visible(site, bound) for site in ov_sites):
+        inserted = need and not all(self._visible(site, bound) for site in ov_sites)
+        if inserted:
             result.append(ctx.imports.insert_statement(binding))
-        return result, touched
+        return result, touched, inserted or id(ctx.scope(ctx.module)) in bound
 
     def _bind_beside(self, statement, binding: str) -> list[Edit]:
         """Insertions binding `openvino` after the other imports of `statement`'s names in its

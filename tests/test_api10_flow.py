@@ -1,0 +1,247 @@
+"""How API 1.0 objects are followed through the structures real programs use: constructors and
+base classes, containers, records and tuples, callbacks, the module kept in a variable; and the
+IECore idioms that need that flow (import_network, networks read from bytes, typed configs)."""
+import textwrap
+
+from test_api10 import fix, found, lint
+
+
+def test_a_core_passed_to_a_constructor_and_stored_by_a_base_class_is_followed():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        class Model:
+            def __init__(self, ie, path):
+                self.ie = ie
+                self.net = ie.read_network(path)
+                self.exec_net = None
+
+            def load(self):
+                self.exec_net = self.ie.load_network(network=self.net, device_name="CPU", num_requests=2)
+                return self
+
+
+        class Classifier(Model):
+            def __init__(self, ie):
+                super().__init__(ie, "m.xml")
+                self.input_name = next(iter(self.net.input_info))
+
+
+        classifier = Classifier(IECore()).load()
+        print(len(classifier.exec_net.requests))
+        """
+    fixed = fix(source).text
+    assert "self.net = ie.read_model(path)" in fixed
+    assert "self.exec_net = self.ie.compile_model(model=self.net, device_name=\"CPU\")" in fixed
+    assert "self.exec_net_requests = [self.exec_net.create_infer_request() for _ in range(2)]" in fixed
+    assert "min(port.get_any_name() for port in self.net.inputs)" in fixed
+    assert "print(len(classifier.exec_net_requests))" in fixed
+    assert lint(fixed) == []
+
+
+def test_networks_kept_in_containers_records_and_tuples_are_followed():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        IE = IECore()
+        NETWORKS = {}
+
+
+        def load(name):
+            net = IE.read_network(name + ".xml")
+            NETWORKS[name] = net
+            stage = {"net": net, "exec": IE.load_network(net, "CPU")}
+            return stage, True
+
+
+        def describe(name):
+            return sorted(NETWORKS[name].input_info)
+
+
+        stage, fresh = load("a")
+        print(describe("a"), list(stage["net"].outputs), stage["exec"].infer({})["prob"])
+        """
+    fixed = fix(source).text
+    assert "return sorted(sorted(port.get_any_name() for port in NETWORKS[name].inputs))" in fixed
+    assert 'list(sorted(port.get_any_name() for port in stage["net"].outputs))' in fixed
+    assert 'stage["exec"].infer_new_request({})["prob"]' in fixed
+    assert lint(fixed) == []
+
+
+def test_a_list_of_requests_copied_into_a_deque_yields_requests():
+    source = """\
+        from collections import deque
+
+        from openvino.inference_engine import IECore
+
+        exec_net = IECore().load_network("m.xml", "CPU", num_requests=2)
+        idle = deque(exec_net.requests)
+        request = idle.popleft()
+        request.async_infer({"x": 1})
+        """
+    fixed = fix(source).text
+    assert "idle = deque(exec_net_requests)" in fixed and "request.start_async({\"x\": 1})" in fixed
+
+
+def test_callbacks_receive_what_the_request_hands_them():
+    source = """\
+        import functools
+
+        from openvino.inference_engine import IECore
+
+
+        def done(results, status, py_data):
+            results.append(py_data["request"].output_blobs["prob"].buffer)
+
+
+        exec_net = IECore().load_network("m.xml", "CPU", num_requests=1)
+        request = exec_net.requests[0]
+        results = []
+        request.set_completion_callback(py_callback=functools.partial(done, results), py_data={"request": request})
+        """
+    diagnostics = lint(source)
+    # `py_data["request"]` is the request: its blobs are found (and are not untraced guesses)
+    assert ("OV105", 7) in [(d.code, d.row) for d in diagnostics]
+    assert not any("could not be traced" in d.message for d in diagnostics)
+
+
+def test_attributes_copied_from_locals_are_followed():
+    source = """\
+        class Backend:
+            def __init__(self, weights):
+                import openvino.inference_engine as ie
+                core = ie.IECore()
+                network = core.read_network(model=weights)
+                executable_network = core.load_network(network, device_name="CPU", num_requests=1)
+                self.__dict__.update(locals())
+
+            def forward(self, im):
+                request = self.executable_network.requests[0]
+                request.set_blob(blob_name="images", blob=self.ie.Blob(self.ie.TensorDesc("FP32", im.shape, "NCHW"), im))
+                request.infer()
+                return request.output_blobs["output"].buffer
+        """
+    fixed = fix(source).text
+    assert "executable_network_requests = [executable_network.create_infer_request() for _ in range(1)]" in fixed
+    assert "request = self.executable_network_requests[0]" in fixed
+    assert 'request.set_tensor("images", ov.Tensor(im))' in fixed
+    assert 'request.get_tensor("output").data' in fixed
+    assert "inference_engine" not in fixed and lint(fixed) == []
+
+
+def test_the_module_kept_in_a_variable_is_migrated_with_its_uses():
+    source = """\
+        import openvino.inference_engine as ie
+
+
+        class Backend:
+            def __init__(self):
+                self.ie = ie
+                self.core = self.ie.IECore()
+                print(ie.__version__)
+        """
+    fixed = fix(source).text
+    assert "self.ie = ov" in fixed and "self.core = ov.Core()" in fixed and "print(ov.__version__)" in fixed
+
+
+def test_a_module_name_no_rule_migrates_holds_its_part_and_is_named():
+    source = """\
+        import openvino.inference_engine as ie
+
+        core = ie.IECore()
+        print(ie.known_plugins)
+        """
+    diagnostics = lint(source)
+    leftover = [d for d in diagnostics if d.row == 4]
+    assert [d.code for d in leftover] == ["OV101"] and "`known_plugins`" in leftover[0].message
+    assert leftover[0].fix is None
+    assert all(d.fix is None for d in diagnostics), "the part that still uses the module must not be fixed"
+
+
+def test_import_network_reads_the_file_and_keeps_its_requests():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.import_network(model_file="m.blob", device_name="CPU", num_requests=2)
+        exec_net.requests[1].infer()
+        """
+    assert fix(source).text == textwrap.dedent("""\
+        import openvino as ov
+        import pathlib
+
+        ie = ov.Core()
+        exec_net = ie.import_model(pathlib.Path("m.blob").read_bytes(), "CPU")
+        exec_net_requests = [exec_net.create_infer_request() for _ in range(2)]
+        exec_net_requests[1].infer()
+        """)
+
+
+def test_networks_read_from_bytes_and_the_module_function():
+    source = """\
+        from openvino.inference_engine import IECore, read_network
+
+        net = IECore().read_network(model=xml, weights=weights, init_from_buffer=True)
+        other = read_network("a.xml", "a.bin")
+        print(other.name)
+        """
+    assert fix(source).text == textwrap.dedent("""\
+        import openvino as ov
+
+        net = ov.Core().read_model(model=xml, weights=weights)
+        other = ov.Core().read_model("a.xml", "a.bin")
+        print(other.get_friendly_name())
+        """)
+
+
+def test_config_values_stay_strings():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        print(ie.get_config("CPU", "PERF_COUNT"), ie.get_config("CPU", "PERFORMANCE_HINT_NUM_REQUESTS"),
+              ie.get_config("CPU", "PERFORMANCE_HINT"), ie.get_config("CPU", "DEVICE_ID"))
+        """
+    fixed = fix(source, unsafe=False).text
+    assert '("YES" if ie.get_property("CPU", "PERF_COUNT") else "NO")' in fixed
+    assert 'str(ie.get_property("CPU", "PERFORMANCE_HINT_NUM_REQUESTS"))' in fixed
+    assert 'ie.get_property("CPU", "PERFORMANCE_HINT").name' in fixed
+    assert 'ie.get_property("CPU", "DEVICE_ID")' in fixed
+    unknown = [d for d in lint("from openvino.inference_engine import IECore\n\nIECore().get_config('CPU', key)\n")
+               if d.code == "OV102" and "get_config" in d.message]
+    assert "typed values" in unknown[0].message and unknown[0].fix.applicability.name == "UNSAFE"
+
+
+def test_parts_that_each_need_openvino_import_it_once():
+    source = """\
+        import ngraph as ng
+        import numpy as np
+        from openvino.inference_engine import IECore
+
+
+        def build():
+            x = ng.opset8.parameter([2], np.float32)
+            return ng.Function([ng.opset8.relu(x)], [x], "g")
+
+
+        def main():
+            net = IECore().read_network("m.xml")
+            return ng.function_from_cnn(net)
+        """
+    fixed = fix(source).text
+    assert fixed.count("import openvino as ov") == 1 and lint(fixed) == []
+
+
+def test_a_cycle_of_arguments_stays_unknown_without_hanging():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def walk(x, depth):
+            return walk(x, depth - 1) if depth else x.input_info
+
+
+        print(walk(IECore().read_network("m.xml"), 3))
+        """
+    assert ("OV103", 5) in found(source)
