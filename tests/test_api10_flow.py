@@ -245,3 +245,21 @@ def test_a_cycle_of_arguments_stays_unknown_without_hanging():
         print(walk(IECore().read_network("m.xml"), 3))
         """
     assert ("OV103", 5) in found(source)
+
+
+def test_nested_unpacking_and_zip_keep_the_name_order():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        exec_net = ie.load_network(net, "CPU")
+        request = exec_net.requests[0]
+        for position, (name, blob) in enumerate(request.input_blobs.items()):
+            blob.buffer[:] = position
+        feed = dict(zip(net.input_info, arrays))
+        """
+    fixed = fix(source).text
+    assert "blob.data[:] = position" in fixed
+    assert "dict(zip(sorted(port.get_any_name() for port in net.inputs), arrays))" in fixed
+    assert lint(fixed) == []

@@ -16,6 +16,10 @@ from ovlint.rules.api10._types import (  # noqa: F401  (the names the family's r
 )
 
 API_1 = DEPRECATIONS["python-api-1"]
+# API 1.0 precisions -> `ov.Type` members
+PRECISIONS = {"FP32": "f32", "FP16": "f16", "BF16": "bf16", "FP64": "f64", "U8": "u8", "I8": "i8",
+              "U16": "u16", "I16": "i16", "U32": "u32", "I32": "i32", "U64": "u64", "I64": "i64",
+              "BOOL": "boolean"}
 
 
 def legacy_reference(ctx, node) -> Optional[str]:
@@ -130,6 +134,8 @@ def map_rewrite(ctx, attribute, kind) -> Optional[list]:
         return None
     if isinstance(parent, cst.Arg) and parent.value is attribute and parent.keyword is None:
         call = ctx.parent(parent)
+        if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value == "zip":
+            return [ctx.replace(attribute, names)]  # zipped with other sequences: the names, in order
         if isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and len(call.args) == 1:
             function = call.func.value
             if function == "len":

@@ -346,18 +346,22 @@ class Types:
             if node.annotation:
                 return self._annotation(node.annotation)
             return self._receiver(node) or self._argument(node)
+        return self._target(node)
+
+    def _target(self, node) -> Optional[Value]:
+        """What a loop target, or a name unpacked from a tuple (`for i, (a, b) in ...`), holds."""
+        ctx = self.ctx
+        parent = ctx.parent(node)
         if isinstance(parent, (cst.For, cst.CompFor)) and parent.target is node:
             return self._item(parent.iter)
+        if isinstance(parent, cst.AssignTarget) and parent.target is node:
+            return self.of(ctx.parent(parent).value)
         if isinstance(parent, cst.Element):
             pair = ctx.parent(parent)
-            index = list(pair.elements).index(parent) if isinstance(pair, (cst.Tuple, cst.List)) else None
-            holder = ctx.parent(pair)
-            if isinstance(holder, (cst.For, cst.CompFor)) and holder.target is pair:
-                return self._unpacked(holder.iter, index)
-            if isinstance(holder, cst.AssignTarget) and holder.target is pair:
-                whole = self.of(ctx.parent(holder).value)
+            if isinstance(pair, (cst.Tuple, cst.List)):
+                whole = self._target(pair)
                 if whole is not None and whole.kind == TUPLE and len(whole.parts) == len(pair.elements):
-                    return whole.parts[index]
+                    return whole.parts[list(pair.elements).index(parent)]
         return None
 
     def _receiver(self, param) -> Optional[Value]:
@@ -375,13 +379,21 @@ class Types:
 
     def _item(self, iterated) -> Optional[Value]:
         """What iterating `iterated` yields: requests from `exec_net.requests`, the items of a list,
-        and the values of a dict from `m.values()` (iterating the dict itself yields names)."""
-        if (isinstance(iterated, cst.Call) and isinstance(iterated.func, cst.Attribute)
-                and iterated.func.attr.value == "values" and not iterated.args):
-            owner = self.of(iterated.func.value)
-            if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
-                return Value(ITEMS[owner.kind], owner.legacy)
-            return owner.items if owner and owner.kind == CONTAINER and owner.keyed else None
+        the values of a dict from `m.values()` (iterating the dict itself yields names), and
+        tuples from `m.items()`, `enumerate` and `zip` (also wrapped in `sorted`, `list`, ...)."""
+        if isinstance(iterated, cst.Call):
+            func = iterated.func
+            if self.ctx.qualified_names(func) & _SEQUENCES and len(iterated.args) == 1:
+                return self._item(iterated.args[0].value)
+            if isinstance(func, cst.Attribute) and func.attr.value in ("values", "items") and not iterated.args:
+                values = self._values_of(func.value)
+                return values if func.attr.value == "values" or values is None else Value(TUPLE, values.legacy, parts=(None, values))
+            if isinstance(func, cst.Name) and func.value in ("enumerate", "zip") and iterated.args:
+                parts = [self._item(a.value) for a in iterated.args[:1 if func.value == "enumerate" else None]]
+                parts = [None, *parts] if func.value == "enumerate" else parts
+                if all(p is None for p in parts):
+                    return None
+                return Value(TUPLE, all(p.legacy for p in parts if p), parts=tuple(parts))
         value = self.of(iterated)
         if value is None:
             return None
@@ -391,25 +403,12 @@ class Types:
             return value.items
         return _agreeing(value.parts) if value.kind == TUPLE else None
 
-    def _unpacked(self, iterated, index: int) -> Optional[Value]:
-        """Element `index` of `for a, b in ...` over `m.items()`, `enumerate(x)` or `zip(x, y)`
-        (also wrapped in `sorted`, `list`, ...)."""
-        if not isinstance(iterated, cst.Call):
-            return None
-        func = iterated.func
-        if self.ctx.qualified_names(func) & _SEQUENCES and len(iterated.args) == 1:
-            return self._unpacked(iterated.args[0].value, index)
-        if isinstance(func, cst.Attribute) and func.attr.value == "items" and not iterated.args and index == 1:
-            owner = self.of(func.value)
-            if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
-                return Value(ITEMS[owner.kind], owner.legacy)
-            return owner.items if owner and owner.kind == CONTAINER and owner.keyed else None
-        if isinstance(func, cst.Name) and func.value == "enumerate" and iterated.args and index == 1:
-            return self._item(iterated.args[0].value)
-        if isinstance(func, cst.Name) and func.value == "zip" and index < len(iterated.args):
-            return self._item(iterated.args[index].value)
-        item = self._item(iterated)
-        return item.parts[index] if item is not None and item.kind == TUPLE and index < len(item.parts) else None
+    def _values_of(self, mapping) -> Optional[Value]:
+        """The values of a dict keyed by name (an API 1.0 one, or a dict of the program's)."""
+        owner = self.of(mapping)
+        if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
+            return Value(ITEMS[owner.kind], owner.legacy)
+        return owner.items if owner and owner.kind == CONTAINER and owner.keyed else None
 
     def _argument(self, param) -> Optional[Value]:
         """An unannotated parameter of a module's own function: what every call site passes it,

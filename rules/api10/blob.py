@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rulekit.python_edits import argument, delete_argument, rename, whole_lines
-from ovlint.rules.api10._base import API_1, BLOB, Api10Rule, legacy_class, legacy_reference, propose_class_reference
+from ovlint.rulekit.python_edits import argument, delete_argument, rename, string_value, whole_lines
+from ovlint.rules.api10._base import (
+    API_1, BLOB, PRECISIONS, Api10Rule, legacy_class, legacy_reference, propose_class_reference,
+)
 
 TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
                      "and a layout other than the model's is declared with `PrePostProcessor` "
@@ -50,11 +52,19 @@ class BlobUse(Api10Rule):
         owner = self.types.of(node.value)
         if owner is None or owner.kind != BLOB:
             return
+        ctx = self.ctx
         if node.attr.value == "buffer":
             self.propose(node.attr, "A blob's `buffer` is the tensor's `data` in API 2.0",
-                         [rename(self.ctx, node, "data")], unsafe=False, fix_message="Use `data`")
+                         [rename(ctx, node, "data")], unsafe=False, fix_message="Use `data`")
         elif node.attr.value == "tensor_desc":
-            self.propose(node.attr, "`blob.tensor_desc` is API 1.0: a tensor has `shape` and `element_type`")
+            dims = ctx.parent(node)
+            if isinstance(dims, cst.Attribute) and dims.value is node and dims.attr.value == "dims":
+                self.propose(node.attr, "`blob.tensor_desc.dims` is the tensor's `shape` in API 2.0",
+                             [ctx.replace(dims, f"list({ctx.source(node.value)}.shape)")], unsafe=False,
+                             fix_message="Use the tensor's `shape`")
+                return
+            self.propose(node.attr, "`blob.tensor_desc` is API 1.0: a tensor has `shape` and `element_type` (an "
+                                    "`ov.Type`: `f32` for FP32, `u8` for U8, ...) and no layout")
 
     def _constructor(self, node) -> None:
         cls = legacy_reference(self.ctx, node)
@@ -68,9 +78,25 @@ class BlobUse(Api10Rule):
         data = argument(call, 1, "array") if call is not None else None
         desc = argument(call, 0, "tensor_desc") if call is not None else None
         edits = None
+        message = "`Blob(desc, array)` is `ov.Tensor(array)` in API 2.0"
         if data is not None and desc is not None and data.keyword is None:
             edits = [self.ctx.replace(node, f"{self.plan.ov(node)}.Tensor"), delete_argument(self.ctx, call, desc)]
-        propose_class_reference(self, node, "Blob", edits, "`Blob(desc, array)` is `ov.Tensor(array)` in API 2.0")
+        elif data is None and desc is not None and len(call.args) == 1:
+            message = "`Blob(desc)` is `ov.Tensor(type, shape)` in API 2.0"
+            edits = self._empty_tensor(node, call, desc.value)
+        propose_class_reference(self, node, "Blob", edits, message)
+
+    def _empty_tensor(self, node, call, desc):
+        """`Blob(TensorDesc("FP32", dims, layout))` -> `ov.Tensor(ov.Type.f32, dims)`."""
+        ctx = self.ctx
+        if not (isinstance(desc, cst.Call) and legacy_class(ctx, desc.func) == "TensorDesc"):
+            return None
+        precision, dims = argument(desc, 0, "precision"), argument(desc, 1, "dims")
+        element = PRECISIONS.get(string_value(precision.value)) if precision is not None else None
+        if element is None or dims is None:
+            return None
+        ov = self.plan.ov(node)
+        return [ctx.replace(call, f"{ov}.Tensor({ov}.Type.{element}, {ctx.source(dims.value)})")]
 
     def _tensor_desc(self, node, call) -> None:
         """A TensorDesc passed straight to `Blob`, or kept in a variable only `Blob` reads, goes away
