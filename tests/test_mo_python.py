@@ -119,12 +119,25 @@ def test_preprocessing_is_built_in_mos_order_after_the_call():
 
 
 def test_values_in_mos_string_syntax():
-    source = f'{MO}model = mo.convert_model("m.onnx", layout="nchw", mean_values="[127.5,127.5,127.5]", scale="255")\n'
+    source = f'{MO}model = mo.convert_model("m.onnx", layout="nchw", mean_values="[127.5,127.5,127.5]", scale=255)\n'
     assert fixed(source) == (f"{OV}model = ov.convert_model(\"m.onnx\")\n"
                              "ppp = ov.preprocess.PrePostProcessor(model)\n"
                              "ppp.input().model().set_layout(ov.Layout(\"nchw\"))\n"
-                             "ppp.input().preprocess().mean([127.5, 127.5, 127.5]).scale(255.0)\n"
+                             "ppp.input().preprocess().mean([127.5, 127.5, 127.5]).scale(255)\n"
                              "model = ppp.build()\n")
+
+
+def test_scale_is_for_every_input_unless_an_unnamed_setting_says_there_is_one():
+    source = f'{MO}model = mo.convert_model("m.onnx", scale=255, mean_values={{"a": [1.0], "b": [2.0]}})\n'
+    assert fixed(source) == (f"{OV}model = ov.convert_model(\"m.onnx\")\n"
+                             "ppp = ov.preprocess.PrePostProcessor(model)\n"
+                             "ppp.input(\"a\").preprocess().mean([1.0])\n"
+                             "ppp.input(\"b\").preprocess().mean([2.0])\n"
+                             "for index in range(len(model.inputs)):\n"
+                             "    ppp.input(index).preprocess().scale(255)\n"
+                             "model = ppp.build()\n")
+    source = f'{MO}model = mo.convert_model("m.onnx", scale=255, mean_values=[1.0])\n'
+    assert "ppp.input().preprocess().mean([1.0]).scale(255)\n" in fixed(source)
 
 
 def test_a_dict_bound_to_a_name_is_read_through_subscripts():
@@ -148,6 +161,7 @@ def test_the_channels_mo_guessed_from_the_shape(shape, layout):
     ("mean_values=[1, 2, 3, 4], input_shape=[1, 4, 8, 8]", "`mean_values` → the input's layout"),
     ("scale=2, scale_values=[1, 2, 3], layout='nchw'", "`scale` → one of `scale` and `scale_values`"),
     ("mean_values=[[1, 2, 3], [4, 5, 6]]", "in the order of their first value"),
+    ("scale='255'", "MO failed on a string"),
     ("mean_values=values()", "`mean_values` → `ppp.input(name).preprocess().mean([...])`"),
 ])
 def test_what_mo_read_from_the_model_is_reported_with_the_code_to_write(arguments, wanted):
@@ -188,12 +202,12 @@ def test_layout_objects():
 
 # -- FP16 compression and transformations ----------------------------------------------------------
 def test_compression_is_mos_own_pass_after_the_preprocessing():
-    source = f'{MO}model = mo.convert_model("m.onnx", compress_to_fp16=True, scale=2.0)\n'
+    source = f'{MO}model = mo.convert_model("m.onnx", compress_to_fp16=True, scale=2.0, input="data")\n'
     assert fixed(source) == ("import openvino as ov\n"
                              "from openvino._offline_transformations import compress_model_transformation\n\n"
-                             "model = ov.convert_model(\"m.onnx\")\n"
+                             "model = ov.convert_model(\"m.onnx\", input=\"data\")\n"
                              "ppp = ov.preprocess.PrePostProcessor(model)\n"
-                             "ppp.input().preprocess().scale(2.0)\n"
+                             "ppp.input(\"data\").preprocess().scale(2.0)\n"
                              "model = ppp.build()\n"
                              "compress_model_transformation(model)\n")
     assert "private `openvino._offline_transformations`" in call_finding(source).message
@@ -232,7 +246,8 @@ def test_a_call_inside_an_expression_is_hoisted_before_its_statement():
     source = f'{MO}compiled = core.compile_model(mo.convert_model(\n    "m.onnx", scale=255), "CPU")  # note\n'
     assert fixed(source) == (f'{OV}model = ov.convert_model(\n    "m.onnx")\n'
                              "ppp = ov.preprocess.PrePostProcessor(model)\n"
-                             "ppp.input().preprocess().scale(255)\n"
+                             "for index in range(len(model.inputs)):\n"
+                             "    ppp.input(index).preprocess().scale(255)\n"
                              "model = ppp.build()\n"
                              'compiled = core.compile_model(model, "CPU")  # note\n')
 
@@ -266,8 +281,26 @@ def test_a_model_object_is_shared_by_ov_convert_model():
     source = f"{MO}model = mo.convert_model(torch_model)\n"
     finding = call_finding(source)
     assert finding.fix.applicability is Applicability.UNSAFE and "share_weights=False" in finding.message
-    assert call_finding(f'{MO}model = mo.convert_model(os.path.join(folder, "m.onnx"))\n').fix.applicability \
-        is Applicability.SAFE
+    for path in ('os.path.join(folder, "m.onnx")', 'f"{folder}/m.onnx"', "folder / 'm.onnx'"):
+        assert call_finding(f"{MO}model = mo.convert_model({path})\n").fix.applicability is Applicability.SAFE
+
+
+def test_a_path_in_a_name_or_an_annotated_parameter_is_a_path():
+    source = """\
+        from pathlib import Path
+        from openvino.tools.mo import convert_model
+
+        def a(path: str):
+            return convert_model(path)
+
+        def b(folder):
+            onnx_path = Path(folder) / "m.onnx"
+            return convert_model(onnx_path)
+        """
+    (finding,) = lint(source)
+    assert finding.fix.applicability is Applicability.SAFE
+    (finding,) = lint(textwrap.dedent(source) + "\ndef c(net):\n    return convert_model(net)\n")
+    assert finding.fix.applicability is Applicability.UNSAFE and "share_weights=False" in finding.message
 
 
 def test_the_import_is_unsafe_when_a_call_is():
@@ -320,3 +353,11 @@ def test_mo_syntaxes():
     assert [_syntax.channels(t, None) for t in ("nchw", "[n,h,w,c]", "n...c", "nc...", "nhw")] == [1, 3, -1, 1, None]
     assert _syntax.parse_transform("MakeStateful[param_res_names={'a':'b'}],LowLatency2[use_const_initializer=0]") == [
         ("MakeStateful", {"param_res_names": {"a": "b"}}), ("LowLatency2", {"use_const_initializer": 0})]
+
+
+def test_every_argument_of_mos_convert_model_is_rewritten_or_has_a_how_to():
+    from ovlint.rules.model_optimizer._options import CONVERT_PARAMETERS
+
+    for name in CONVERT_PARAMETERS[1:]:
+        finding = call_finding(f"{MO}model = mo.convert_model('m.onnx', {name}=True)\n")
+        assert finding.fix is not None or "no argument of" not in finding.message, name

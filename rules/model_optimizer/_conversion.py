@@ -28,12 +28,13 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import fresh_name
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules.model_optimizer._options import (
     CONVERT_PARAMETERS, PRIVATE, PY_DEFAULTS, PY_DROPPED, PY_KEPT, PY_PREPROCESSING, PY_RENAMED, TRANSFORMS,
     python_howto,
 )
-from ovlint.rules.model_optimizer._static import CALL, DICT, LIST, OTHER, SCALAR, TUPLE, Value, pure, static
+from ovlint.rules.model_optimizer._static import CALL, DICT, LIST, OTHER, SCALAR, TUPLE, Value, bound_once, pure, static
 from ovlint.rules.model_optimizer._syntax import (
     InputSpec, LayoutSpec, Unreadable, channels, guess_channels, parse_input, parse_layouts, parse_shapes,
     parse_transform, parse_values,
@@ -411,17 +412,17 @@ class _Planner:
         condition = None
         if reverse is not None and not reverse.is_(bool):
             condition = self._late(reverse, "reverse_input_channels")
+        # an unnamed setting was for the only input (MO failed with several): without one, what MO did
+        # to every input is done to every input, or (reversing channels) to those the call names
+        every = self.ports is None and None not in self.loose
         inputs = [p for p in self._all_ports() if not p.output]
-        if self.ports is None and (scale is not None or reverse is not None):
-            what = " and ".join(f"`{n}`" for n, v in (("scale", scale), ("reverse_input_channels", reverse)) if v)
-            self._note(f"MO applied {what} to every input, the fix to " + (
-                "the only one (`ppp.input()` fails when there are several)" if len(inputs) == 1 and inputs[0].name is None
-                else "those the preprocessing names"))
+        if every and reverse is not None:
+            self._note("MO reversed the channels of every input with three, the fix of those the call names")
         for port in inputs:
             self._guess_for_mean(port)
         if reverse is not None:
             self._reverse(inputs)
-        self._emit(scale_code, condition)
+        self._emit(scale_code, condition, every)
 
     def _layouts(self, argument: str, value: Value, which: Optional[str]) -> None:
         for key, spec_code in self._layout_items(argument, value, which):
@@ -516,11 +517,9 @@ class _Planner:
         if value.is_(int, float):
             return value.source
         if value.is_(str):
-            try:
-                return repr(float(value.value))
-            except ValueError:
-                raise Missing("`scale`", "`ppp.input(name).preprocess().scale(value)`") from None
-        self._note(f"`scale={value.source}` is a number (MO also read a string)")
+            raise Missing("`scale`", "a number: MO failed on a string (`'<' not supported between instances of "
+                                     "'str' and 'float'`)")
+        self._note(f"`scale={value.source}` is a number (MO failed on a string)")
         return self._late(value, "scale")
 
     def _port(self, key, argument: str, layout: bool = False) -> Port:
@@ -640,7 +639,7 @@ class _Planner:
         dim = port.shape[index]
         return not isinstance(dim, int) or dim in (3, -1)
 
-    def _emit(self, scale_code: Optional[str], condition: Optional[str]) -> None:
+    def _emit(self, scale_code: Optional[str], condition: Optional[str], every: bool) -> None:
         ports = self._all_ports()
         only = len([p for p in ports if not p.output]) == 1
         lines = []
@@ -663,10 +662,14 @@ class _Planner:
                 steps.append(f".mean({self._late(port.mean, 'mean_values')})")
             if port.scale_values is not None:
                 steps.append(f".scale({self._late(port.scale_values, 'scale_values')})")
-            elif scale_code is not None and not port.output:
+            elif scale_code is not None and not port.output and not every:
                 steps.append(f".scale({scale_code})")
             if steps:
                 lines.append(f"{head}.preprocess(){''.join(steps)}")
+        if scale_code is not None and every:
+            index = fresh_name(self.ctx, self.call, "index")
+            lines += [f"for {index} in range(len({MODEL}.inputs)):",
+                      f"    {PPP}.input({index}).preprocess().scale({scale_code})"]
         if lines:
             self.result.uses_ov = True
             self.result.steps += [f"{PPP} = {self.ov}.preprocess.PrePostProcessor({MODEL})", *lines, f"{MODEL} = {PPP}.build()"]
@@ -735,8 +738,7 @@ class _Planner:
         model = self.args.get("input_model", first if first.keyword is None else None)
         if model is None:
             return
-        value = static(self.ctx, model.value)
-        if value.is_(str) or _pathlike(self.ctx, model.value):
+        if _pathlike(self.ctx, model.value):
             return
         self._note("`ov.convert_model` shares the weights of a model object (`share_weights=True`) where MO copied "
                    "them: add `share_weights=False` if the framework model changes afterwards")
@@ -800,10 +802,21 @@ def _is_number(word: str) -> bool:
         return False
 
 
-def _pathlike(ctx, node) -> bool:
-    """A path to the model: an f-string, `os.path.join(...)`, `Path(...)`, `str(...)`, `a / b`."""
-    if isinstance(node, cst.FormattedString):
+def _pathlike(ctx, node, depth: int = 0) -> bool:
+    """A path to the model: a string, an f-string, `os.path.join(...)`, `Path(...)`, `str(...)`,
+    `a / b`, a name bound once to one of them, or a parameter annotated `str` or `Path`."""
+    if isinstance(node, (cst.FormattedString, cst.SimpleString, cst.ConcatenatedString)):
         return True
+    if isinstance(node, cst.Name) and depth < 3:
+        bound = bound_once(ctx, node)
+        if bound is not None:
+            return _pathlike(ctx, bound, depth + 1)
+        scope = ctx.scope(node)
+        params = [a.node for a in (scope[node.value] if scope is not None else ()) if hasattr(a, "node")]
+        if len(params) != 1 or not isinstance(params[0], cst.Param) or params[0].annotation is None:
+            return False
+        kind = params[0].annotation.annotation
+        return bool(({dotted(kind)} | ctx.qualified_names(kind)) & {"str", "Path", "pathlib.Path", "os.PathLike"})
     if isinstance(node, cst.BinaryOperation):
         return isinstance(node.operator, (cst.Divide, cst.Add))
     if isinstance(node, cst.Call):

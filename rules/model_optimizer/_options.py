@@ -193,6 +193,8 @@ PY_NO_EQUIVALENT = {
     "version": "`ov.get_version()`",
     "example_output": "nothing: `ov.convert_model` takes a Paddle model's outputs from the model",
     "input_checkpoint": "`input_model=[model_file, checkpoint]`",
+    "input_meta_graph": "`input_model=` (the meta graph file is the model, given alone)",
+    "saved_model_dir": "`input_model=` (the SavedModel directory is the model, given alone)",
     "transform": f"the functions of the private `{PRIVATE}`: " + ", ".join(f"`{f}`" for f in TRANSFORMS.values()),
     "compress_to_fp16": (f"`compress_model_transformation(model)` from the private `{PRIVATE}` (what MO ran), or "
                          "`ov.save_model(model, path)`, which compresses by default (`ov.serialize` never does)"),
@@ -205,6 +207,7 @@ def python_howto(name: str) -> str:
         return PY_NO_EQUIVALENT[name]
     if f"--{name}" in NO_EQUIVALENT:
         return NO_EQUIVALENT[f"--{name}"]
-    if f"--{name}" in FRAMEWORK_OPTIONS:
-        return f"nothing: {FRAMEWORK_OPTIONS[f'--{name}']} models are no longer converted (export them to ONNX)"
+    option = f"-{name}" if len(name) == 1 else f"--{name}"
+    if option in FRAMEWORK_OPTIONS:
+        return f"nothing: {FRAMEWORK_OPTIONS[option]} models are no longer converted (export them to ONNX)"
     return "no argument of `ov.convert_model`"

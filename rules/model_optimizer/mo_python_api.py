@@ -114,7 +114,10 @@ class ModelOptimizerPythonApi(PythonRule):
             return
         module = dotted(node.module)
         if (module == MO or module.startswith(MO + ".")) and mo_package(module) is None:  # OV203's otherwise
-            self.report(node, self.summary, self._import_fix(node, module))
+            fix = self._import_fix(node, module)
+            # what a call without a finding of its own (nothing in it changes) may do differently
+            notes = [n for r in (self._calls(node, "convert_model") or ()) if not r.edits for n in r.notes] if fix else []
+            self.report(node, self.summary + _differences(list(dict.fromkeys(notes))), fix)
         elif module == "openvino.tools" and any(dotted(a.name) == "mo" for a in node.names):
             self._module_import(node)
 
