@@ -382,7 +382,7 @@ class _Planner:
     def _outputs(self) -> None:
         value = self._given("output")
         if value is not None and value.is_(str) and "," in value.value:
-            names = [n.strip() for n in value.value.split(",")]  # MO split a string at commas
+            names = value.value.split(",")  # as MO split it
             self._replace_value(self.args["output"], "[" + ", ".join(json.dumps(n) for n in names) + "]")
 
     # -- preprocessing ------------------------------------------------------------------------

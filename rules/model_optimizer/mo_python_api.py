@@ -101,6 +101,9 @@ class ModelOptimizerPythonApi(PythonRule):
             self.report(node.func, self.summary + "; arguments without a counterpart: "
                         + "; ".join(f"{name} → {howto}" for name, howto in rewrite.missing))
             return
+        if rewrite.unplaced:
+            self.report(node.func, f"{self.summary}; {rewrite.unplaced}")
+            return
         if rewrite.edits:  # a plain `convert_model(...)` with nothing to change is its import's finding
             fix = self.make_fix(rewrite.edits, rewrite.fix_message, unsafe=bool(rewrite.notes))
             self.report(node.func, self.summary + _differences(rewrite.notes), fix)
@@ -176,7 +179,7 @@ class ModelOptimizerPythonApi(PythonRule):
             if not (isinstance(call, cst.Call) and call.func is ref.node):
                 return None
             rewrite = self._rewrite(call)
-            if rewrite.missing:
+            if rewrite.missing or rewrite.unplaced:
                 return None
             rewrites.append(rewrite)
         return rewrites
@@ -192,6 +195,7 @@ class Rewrite:
     missing: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     fix_message: str = "Use `openvino.convert_model`"
+    unplaced: Optional[str] = None  # why the steps after the call have nowhere to go
 
 
 class _Rewriter:
@@ -218,7 +222,7 @@ class _Rewriter:
             try:
                 edits = self._place(conversion, edits)
             except _Unplaced as reason:
-                result.missing.append(("the preprocessing and compression", str(reason)))
+                result.unplaced = str(reason)
                 return result
             result.fix_message = "Use `openvino.convert_model`" + (
                 " and a `PrePostProcessor`" if any(PPP in s for s in conversion.steps) else "") + (
@@ -276,11 +280,13 @@ class _Rewriter:
         path, node = [self.call], self.ctx.parent(self.call)
         while node is not None and not isinstance(node, cst.SimpleStatementLine):
             if isinstance(node, (cst.BaseSuite, cst.Lambda, cst.BaseCompoundStatement)):
-                raise _Unplaced("the call on a line of its own (it is inside a compound statement's header or a lambda)")
+                raise _Unplaced("the steps that follow the conversion need the call in a statement of its own, on a line of its own "
+                                "(`model = convert_model(...)`)")
             path.append(node)
             node = self.ctx.parent(node)
         if node is None or len(node.body) != 1 or not isinstance(self.ctx.parent(node), (cst.IndentedBlock, cst.Module)):
-            raise _Unplaced("the call in a statement of its own, on a line of its own")
+            raise _Unplaced("the steps that follow the conversion need the call in a statement of its own, on a line of its own "
+                                "(`model = convert_model(...)`)")
         return node, path
 
     def _target(self, statement) -> Optional[str]:
@@ -301,23 +307,25 @@ class _Rewriter:
         for child, parent in zip(path, path[1:]):
             if isinstance(parent, cst.Arg) or (isinstance(parent, (cst.Element,)) and parent.value is child):
                 continue
-            if isinstance(parent, cst.Call):
+            if isinstance(parent, cst.Call) and child in parent.args:
                 earlier = [parent.func] + [a.value for a in parent.args[:list(parent.args).index(child)]]
             elif isinstance(parent, (cst.List, cst.Tuple)):
                 earlier = [e.value for e in parent.elements[:list(parent.elements).index(child)]]
             elif isinstance(parent, (cst.Assign, cst.AnnAssign, cst.Expr, cst.Return)) and parent.value is child:
                 earlier = []
             else:
-                raise _Unplaced("the call in a statement of its own (`model = convert_model(...)`)")
+                raise _Unplaced("the steps that follow the conversion need the call in a statement of its own, on a line of its own "
+                                "(`model = convert_model(...)`)")
             if not all(pure(self.ctx, e) for e in earlier):
-                raise _Unplaced("the call in a statement of its own (`model = convert_model(...)`)")
+                raise _Unplaced("the steps that follow the conversion need the call in a statement of its own, on a line of its own "
+                                "(`model = convert_model(...)`)")
 
     def _imports(self, names) -> list:
         """One `from openvino._offline_transformations import ...` of the names not bound to them yet."""
         wanted = [name for name in dict.fromkeys(names) if not self._imported(name)]
         for name in wanted:
             if name in self.ctx.imports.global_names():
-                raise _Unplaced(f"`{name}` free for `from {PRIVATE} import {name}`")
+                raise _Unplaced(f"the fix imports `{name}` from `{PRIVATE}`, but the name is taken")
         return [self.ctx.imports.insert_statement(f"from {PRIVATE} import {', '.join(wanted)}")] if wanted else []
 
     def _imported(self, name: str) -> bool:
