@@ -147,3 +147,67 @@ def framework_of(argv: list[str], first: int) -> Optional[tuple[str, str]]:
             if framework:
                 return framework, f"the `{os.path.splitext(value)[1]}` model"
     return None
+
+
+# -- the Python API: `openvino.tools.mo.convert_model(...)` (2023.3) -> `openvino.convert_model(...)` ---------------
+
+# its parameters in order: positional arguments map by this order (rules/api10/inventory/mo-2023.3.json)
+CONVERT_PARAMETERS = (
+    "input_model", "help", "framework", "input", "output", "input_shape", "example_input", "batch", "mean_values",
+    "scale_values", "scale", "reverse_input_channels", "source_layout", "target_layout", "layout", "compress_to_fp16",
+    "extensions", "transform", "transformations_config", "silent", "log_level", "version", "progress",
+    "stream_output", "share_weights", "example_output", "input_model_is_text", "input_checkpoint",
+    "input_meta_graph", "saved_model_dir", "saved_model_tags", "tensorflow_custom_operations_config_update",
+    "tensorflow_object_detection_api_pipeline_config", "tensorboard_logdir", "tensorflow_custom_layer_libraries",
+    "input_symbol", "nd_prefix_name", "pretrained_model_name", "save_params_from_nd", "legacy_mxnet_model",
+    "enable_ssd_gluoncv", "input_proto", "caffe_parser_path", "k", "disable_omitting_optional",
+    "enable_flattening_nested_params", "counts", "remove_output_softmax", "remove_memory",
+)
+# arguments `ov.convert_model` takes as they are (`share_weights` defaults to True there, False in MO)
+PY_KEPT = {"input_model", "example_input", "share_weights", "verbose"}
+PY_RENAMED = {"extensions": "extension", "saved_model_dir": "input_model", "input_meta_graph": "input_model"}
+# arguments with no effect on the converted model (`framework`: ov.convert_model finds the front end itself)
+PY_DROPPED = {"framework", "silent", "log_level", "progress", "stream_output", "use_new_frontend"}
+# MO's defaults (of its signature, and of options it took through **args): an argument given its
+# default does nothing, so it goes
+PY_DEFAULTS = {
+    "help": False, "batch": None, "mean_values": (), "scale_values": (), "scale": None,
+    "reverse_input_channels": False, "source_layout": (), "target_layout": (), "layout": (),
+    "compress_to_fp16": False, "transform": "", "transformations_config": None, "version": None,
+    "example_output": None, "input_model_is_text": None, "input_checkpoint": None, "saved_model_tags": None,
+    "tensorflow_custom_operations_config_update": None, "tensorflow_object_detection_api_pipeline_config": None,
+    "tensorboard_logdir": None, "tensorflow_custom_layer_libraries": None, "use_legacy_frontend": False,
+    "static_shape": False, "freeze_placeholder_with_value": None, "input": None, "input_shape": None,
+    "output": None, "extensions": None,
+}
+PY_PREPROCESSING = ("layout", "source_layout", "target_layout", "mean_values", "scale_values", "scale",
+                    "reverse_input_channels")
+# the offline transformations MO's `transform` ran -> their functions in `openvino._offline_transformations`
+TRANSFORMS = {"LowLatency2": "apply_low_latency_transformation", "MakeStateful": "apply_make_stateful_transformation",
+              "Pruning": "apply_pruning_transformation"}
+PRIVATE = "openvino._offline_transformations"
+PY_NO_EQUIVALENT = {
+    "batch": ("`ov.set_batch(model, n)` after conversion, once the inputs have a layout with `N` "
+              "(`ppp.input().model().set_layout(ov.Layout(\"NCHW\"))`), or the batch in the shapes of `input=`"),
+    "help": "`help(ov.convert_model)` (MO printed its help and converted nothing)",
+    "version": "`ov.get_version()`",
+    "example_output": "nothing: `ov.convert_model` takes a Paddle model's outputs from the model",
+    "input_checkpoint": "`input_model=[model_file, checkpoint]`",
+    "input_meta_graph": "`input_model=` (the meta graph file is the model, given alone)",
+    "saved_model_dir": "`input_model=` (the SavedModel directory is the model, given alone)",
+    "transform": f"the functions of the private `{PRIVATE}`: " + ", ".join(f"`{f}`" for f in TRANSFORMS.values()),
+    "compress_to_fp16": (f"`compress_model_transformation(model)` from the private `{PRIVATE}` (what MO ran), or "
+                         "`ov.save_model(model, path)`, which compresses by default (`ov.serialize` never does)"),
+}
+
+
+def python_howto(name: str) -> str:
+    """What replaces MO Python API argument `name` that `ov.convert_model` lacks."""
+    if name in PY_NO_EQUIVALENT:
+        return PY_NO_EQUIVALENT[name]
+    if f"--{name}" in NO_EQUIVALENT:
+        return NO_EQUIVALENT[f"--{name}"]
+    option = f"-{name}" if len(name) == 1 else f"--{name}"
+    if option in FRAMEWORK_OPTIONS:
+        return f"nothing: {FRAMEWORK_OPTIONS[option]} models are no longer converted (export them to ONNX)"
+    return "no argument of `ov.convert_model`"
