@@ -4,8 +4,8 @@
 A copy of the tree is linted, fixed with every fix, and linted again; then four counts, each of
 which must be 0:
 
-- lost: findings of the original whose line is still in the fixed file, unchanged, with no finding
-  of the same family on it any more (a fix hid what it left behind);
+- lost: findings of the original that had no fix, whose line is still in the fixed file, unchanged,
+  with no finding of the same family on it any more (a fix hid what it left behind);
 - unresolved: `openvino` names in the fixed Python code (imports and dotted names from them) that the
   target release does not have, on lines with no finding that says so;
 - cmake: branches of a CMake file that configured OpenVINO (found the legacy packages or OpenVINO)
@@ -78,7 +78,8 @@ def ovlint(*args, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def findings(tree: Path) -> list[dict]:
-    return json.loads(ovlint("check", "--no-cache", "--output-format", "json", ".", cwd=tree).stdout)
+    """Every finding, with the fix `--fix --unsafe-fixes` would apply (or none)."""
+    return json.loads(ovlint("check", "--no-cache", "--unsafe-fixes", "--output-format", "json", ".", cwd=tree).stdout)
 
 
 def check(tree: Path, openvino_python: Path, work: Path) -> Report:
@@ -114,7 +115,7 @@ def _text(data: bytes) -> str:
 
 
 def lost_findings(before, after, tree: Path, originals: dict) -> list[str]:
-    """Findings whose line the fix left as it was, and which are reported there no more."""
+    """Findings without a fix whose line the fix left as it was, and which are reported there no more."""
     def line_of(units, diag):
         cell = None if diag["cell"] is None else diag["cell"] - 1
         lines = units.get(cell, [])
@@ -131,7 +132,7 @@ def lost_findings(before, after, tree: Path, originals: dict) -> list[str]:
     lost = []
     for diag in before:
         path = tree / diag["filename"]
-        if diag["code"].startswith("OV0") or path not in originals:
+        if diag["code"].startswith("OV0") or diag.get("fix") or path not in originals:
             continue
         cell, line = line_of(_units(path, _text(originals[path])), diag)
         units = fixed_units.setdefault(path, _units(path, path.read_text(encoding="utf-8", errors="replace")))

@@ -61,6 +61,7 @@ class Plan:
         self._finished = False
         self._request_users: Optional[set] = None
         self._request_names: dict = {}
+        self._late_checks: list = []
 
     @staticmethod
     def of(ctx) -> "Plan":
@@ -137,18 +138,28 @@ class Plan:
     def legacy_import(self, code, statement, message) -> None:
         self.imports.append(_ImportUse(code, statement, message))
 
+    def late_check(self, check) -> None:
+        """`check(covered)` runs once every rule has proposed; `covered(node)` says whether a
+        proposal already points at `node` or rewrites it, so a check reports only what is left."""
+        self._late_checks.append(check)
+
     def finish(self) -> None:
         if self._finished:
             return
         self._finished = True
-        if FIX_GROUP not in self.ctx.complete_fix_groups:
-            return
+        complete = FIX_GROUP in self.ctx.complete_fix_groups
         ctx = self.ctx
-        for proposal in self.proposals:
-            if callable(proposal.edits):
-                made = proposal.edits()
-                proposal.edits = None if made is None else tuple(made)
-        self._report_leftovers()
+        if complete:
+            for proposal in self.proposals:
+                if callable(proposal.edits):
+                    made = proposal.edits()
+                    proposal.edits = None if made is None else tuple(made)
+            self._report_leftovers()
+        covered = self._covered()
+        for check in self._late_checks:
+            check(covered)
+        if not complete:
+            return
         _drop_deleted(self.proposals)
         parts = Parts(ctx, self.types, [p.where for p in self.proposals if p.untraced])
         by_part: dict = {}
@@ -170,21 +181,30 @@ class Plan:
             if use.statement in touched and use.fix is None:
                 use.fix = Fix(tuple(sorted(edits)), Applicability.SAFE, touched[use.statement], REQUIRES)
 
+    def _covered(self):
+        """Whether a proposal points at a node (or overlaps it), or a rewrite replaces it."""
+        ctx = self.ctx
+        spans = [ctx.span(p.where) for p in self.proposals]
+        spans += [(e.start, e.end) for p in self.proposals if isinstance(p.edits, tuple) for e in p.edits
+                  if e.end > e.start]
+
+        def covered(node) -> bool:
+            start, end = ctx.span(node)
+            return any(s < end and start < e for s, e in spans)
+        return covered
+
     def _report_leftovers(self) -> None:
         """A use of an `openvino.inference_engine` name that no rule proposed anything for has no
         rewrite: it holds its part back (and keeps the import) instead of going unmentioned."""
         ctx = self.ctx
-        # what a finding points at, and what a rewrite replaces
-        spans = [ctx.span(p.where) for p in self.proposals]
-        spans += [(e.start, e.end) for p in self.proposals if p.edits for e in p.edits if e.end > e.start]
+        covered = self._covered()
         for node in walk(ctx.module, (cst.Name, cst.Attribute)):
             name = legacy_class(ctx, node)
             parent = ctx.parent(node)
             if name is None or in_import(ctx, node) or (
                     isinstance(parent, cst.Attribute) and parent.value is node and legacy_class(ctx, parent)):
                 continue
-            start, end = ctx.span(node)
-            if not any(s < end and start < e for s, e in spans):
+            if not covered(node):
                 self.propose(LEFTOVER_CODE, node, f"`{name}` of `openvino.inference_engine` is API 1.0 (removed in "
                                                   f"OpenVINO {DEPRECATIONS['python-api-1'].removed}) and has no rewrite")
 

@@ -67,6 +67,8 @@ class Value:
     keyed: bool = field(default=False, compare=False)  # a CONTAINER that is a dict: iterating it yields keys
     # RECORD: ((key, value), ...); TUPLE: its values in order (None: no API object)
     parts: tuple = field(default=(), compare=False)
+    # known from an annotation only: the program may hand in something else (`isinstance` tells)
+    declared: bool = field(default=False, compare=False)
 
 
 def container(items: Value, keyed: bool) -> Value:
@@ -426,9 +428,9 @@ class Types:
         expr = annotation.annotation
         legacy = legacy_class(self.ctx, expr)
         if legacy in LEGACY_CLASSES:
-            return Value(LEGACY_CLASSES[legacy])
+            return Value(LEGACY_CLASSES[legacy], declared=True)
         modern = _modern_class(self.ctx, expr)
-        return Value(MODERN_CLASSES[modern], False) if modern else None
+        return Value(MODERN_CLASSES[modern], False, declared=True) if modern else None
 
     # containers filled after they are made: `nets = {}` then `nets[name] = net`, `pool.append(r)`
 

@@ -1,0 +1,42 @@
+"""The API 2.0 classes of the releases a migration targets, as the wheels define them
+(`inventory/api20-<release>.json`, written by tools/api_inventory.py): which attributes an
+`ov.Core`, `ov.Model`, `ov.CompiledModel` or `ov.InferRequest` has in a release."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from ovlint.base.versions import at_least, parse
+
+INVENTORY = Path(__file__).parent / "inventory"
+
+
+@lru_cache(maxsize=None)
+def _releases() -> tuple[str, ...]:
+    found = [p.stem[len("api20-"):] for p in INVENTORY.glob("api20-*.json")]
+    return tuple(sorted(found, key=parse))
+
+
+def inventory_for(target: str) -> Optional[str]:
+    """The newest inventoried release not newer than `target` (its API is the target's, as far as
+    a class's attributes go: releases add members, and the removals ovlint knows of are inventoried)."""
+    fitting = [r for r in _releases() if at_least(target, r)]
+    return fitting[-1] if fitting else None
+
+
+@lru_cache(maxsize=None)
+def members(release: str, name: str) -> Optional[frozenset]:
+    """The attributes of `openvino.<name>` in `release` (with its bases'), or None if it has none."""
+    data = json.loads((INVENTORY / f"api20-{release}.json").read_text(encoding="utf-8"))
+    entry = data["modules"].get("openvino", {}).get(name)
+    if not isinstance(entry, dict) or "class" not in entry:
+        return None
+    found, pending = set(), [entry["class"]]
+    while pending:
+        cls = data["classes"].get(pending.pop())
+        if cls is not None:
+            found |= set(cls["members"])
+            pending += cls.get("bases") or []
+    return frozenset(found)
