@@ -11,6 +11,7 @@ from ovlint.surfaces.requirement import from_pip_command
 from ovlint.surfaces.shell import from_python_string, split_commands
 from ovlint.base.text import SourceText
 
+from conftest import write
 from probes import DevPackageProbe, MoProbe
 
 PROBES = [MoProbe, DevPackageProbe]
@@ -112,6 +113,27 @@ def test_github_actions_and_gitlab_ci():
     assert [(r[0], r[1], r[3], r[4]) for r in result] == [
         ("OV998", "pip-install:openvino-dev[onnx]", 3, 20), ("OV999", "mo --input_model c.onnx", 4, 7)]
     assert "- pip install 'openvino[onnx]'" in fixed("ci-yaml", gitlab, ".gitlab-ci.yml")
+
+
+def test_ci_pipelines_kept_elsewhere_are_recognised_by_content(ovlint, tmp_path):
+    write(tmp_path / "ci/nightly.yml", "name: nightly\non: push\njobs:\n  models:\n    runs-on: ubuntu-22.04\n"
+          "    steps:\n      - uses: actions/checkout@v4\n      - run: omz_downloader --name resnet-50-tf\n")
+    write(tmp_path / "ci/templates/quantize.yaml", "build:\n  stage: test\n  script:\n"
+          "    - pot -c quantization.json\n")
+    write(tmp_path / "pipelines/steps.yml", "parameters:\n- name: os\nsteps:\n- script: |\n"
+          "    python3 deployment_manager.py --targets cpu\n")
+    write(tmp_path / ".github/actions/setup/action.yml", "name: setup\nruns:\n  using: composite\n  steps:\n"
+          "    - run: accuracy_check -c ac.yml\n      shell: bash\n")
+    # YAML that is not CI stays silent, whatever its keys hold
+    write(tmp_path / "config.yml", "tool:\n  run: pot -c q.json\nsteps: [accuracy_check]\n")
+    write(tmp_path / "k8s/job.yaml", "apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n"
+          "      containers:\n      - name: get\n        command: [\"omz_downloader\", \"--all\"]\n")
+    write(tmp_path / "compose.yml", "services:\n  convert:\n    command: pot -c q.json\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", ".")
+    flagged = sorted({line.split(":")[0] for line in out.splitlines() if "OV402" in line})
+    assert flagged == [".github/actions/setup/action.yml", "ci/nightly.yml", "ci/templates/quantize.yaml",
+                       "pipelines/steps.yml"]
+    assert code == 1
 
 
 def test_python_subprocess_and_os_system_literals():

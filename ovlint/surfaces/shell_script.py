@@ -11,5 +11,5 @@ KIND = FileKind(
     recognise=lambda path, name, suffix: suffix in (".sh", ".bash", ".ksh", ".zsh"),
     read=lambda text: whole(text, commands=split_commands(text, origin="shell")),
     facts=(COMMAND, REQUIREMENT),
-    sniff=Sniff(names=lambda name: "." not in name, head=re.compile(rb"^#![^\n]*\b(ba|da|k|z)?sh\b")), fence="shell",
+    sniff=Sniff(names=lambda name: "." not in name, head=re.compile(rb"^#![^\n]*\b(ba|da|k|z)?sh\b").match), fence="shell",
 )
