@@ -36,6 +36,14 @@ class Word:
     value_start: Optional[int] = None
     resolved: Optional[str] = None  # the value with the variables the file set substituted
 
+    @property
+    def references(self) -> list[str]:
+        """The variable references the word holds, as written (`$OV`, `${OV}`, `$(LIBS)`)."""
+        return list(dict.fromkeys(_ANY_REFERENCE.findall(self.value)))
+
+
+_ANY_REFERENCE = re.compile(r"\$\{\w+\}|\$\(\w+\)|\$\w+")
+
 
 @dataclass
 class Command:
