@@ -49,6 +49,19 @@ def test_shell_skips_comments_heredocs_and_redirections_and_keywords():
     assert not any("inside" in a for argv in argvs for a in argv)
 
 
+def test_quoted_assignments_set_variables_and_quoted_values_keep_their_place():
+    from ovlint.surfaces.shell import value_span
+
+    text = 'MO="python3 /opt/mo.py"\n$MO --input_model m.onnx\n"X=1" echo\nenv OPTS="-a b" run\n'
+    first, second, third = split_commands(text)  # the assignment alone is no command
+    assert first.resolved_argv == ["python3", "/opt/mo.py", "--input_model", "m.onnx"]
+    assert second.argv == ["X=1", "echo"]  # a quoted name is no assignment
+    assert third.argv == ["run"] and [w.value for w in third.assignments] == ["OPTS=-a b"]
+    (opts,) = third.assignments
+    assert text[slice(*value_span(text, opts, 5, 9))] == "-a b"
+    assert value_span(text, opts, 3, 7) is None  # across the opening quote
+
+
 def test_shell_continuation_joins_lines():
     text = "mo \\\n  --input_model m.onnx \\\n  --output_dir out\n"
     (command,) = split_commands(text)

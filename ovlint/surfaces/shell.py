@@ -20,7 +20,7 @@ from typing import Optional
 
 _KEYWORDS_BEFORE = {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"}
 _KEYWORDS_END = {"fi", "done", "esac", "}"}
-_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\+?=")
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
 _SEPARATORS = ("&&", "||", ";;", ";", "|", "&", "(", ")")
 _SAFE_WORD = re.compile(r"^[A-Za-z0-9_@%+=:,./~^-]+$")
 
@@ -179,7 +179,8 @@ class _Lexer:
         while words and (words[0].value in _KEYWORDS_BEFORE or words[0].value in _KEYWORDS_END):
             words = words[1:]
         assignments = []
-        while words and _ASSIGNMENT.match(words[0].value) and not words[0].quoted:
+        # `NAME=value` with the name unquoted is an assignment, whatever quotes the value has
+        while words and _ASSIGNMENT.match(self.text, words[0].start):
             assignments.append(words[0])
             words = words[1:]
         if words or assignments:
@@ -413,6 +414,29 @@ def render(values: list[str]) -> str:
 def can_write(command: Command, value: str) -> bool:
     """Whether `value` can stand in `command`'s carrier without quoting or escaping."""
     return bool(_SAFE_WORD.match(value)) or (command.carrier in ("shell", "notebook-magic") and "'" not in value)
+
+
+def value_span(text: str, word: Word, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Where value[start:end] of a word stands in `text`, when it stands there verbatim (inside one
+    quoted or unquoted segment: `NAME="a b"` has `a b` at its quotes); None where quoting, escapes or
+    command substitutions make the value and the text differ there."""
+    if word.value_start is not None:
+        return word.value_start + start, word.value_start + end
+    raw = text[word.start:word.end]
+    if "\\" in raw or "$(" in raw or "`" in raw:
+        return None
+    offsets, quote = [], ""
+    for i, ch in enumerate(raw):
+        if ch == quote:
+            quote = ""
+        elif not quote and ch in "'\"":
+            quote = ch
+        else:
+            offsets.append(word.start + i)
+    piece = offsets[start:end]
+    if len(piece) != end - start or (piece and piece[-1] - piece[0] != end - start - 1):
+        return None
+    return (piece[0], piece[-1] + 1) if piece else None
 
 
 def replace_word(command: Command, index: int, value: str):
