@@ -162,6 +162,23 @@ def test_python_subprocess_and_os_system_literals():
     assert "sp.run(['ovc', '--input_model', path])" in out and "os.system('ovc --input_model x.onnx')" in out
 
 
+def test_commands_a_module_docstring_or_a_message_shows_are_commands_and_prose_is_not():
+    text = ('"""Export a model.\n\nRequirements:\n    $ pip install onnx openvino-dev  # CPU\n\n'
+            "Usage:\n    mo --input_model m.onnx\n    Run it on a laptop, mo --input_model works there too.\n\n"
+            'Example:\n    mo = Exporter()\n"""\n'
+            "from utils import check_requirements\n\n\n"
+            "def export():\n"
+            '    """Usage:\n        mo --input_model m.onnx\n    """\n'
+            "    check_requirements(('openvino-dev>=2023.0', 'onnx'))\n"
+            '    print("Install it with pip install openvino-dev first.")\n'
+            '    print("Run `mo --input_model m.onnx` and `mo = 3` later")\n'
+            '    raise SystemExit("missing tools: `pip install openvino-dev`")\n')
+    result = [(r[1], r[3]) for r in found("python", text)]
+    assert result == [("pip-install:openvino-dev", 4), ("mo --input_model m.onnx", 7),
+                      ("python-call:openvino-dev>=2023.0", 20), ("mo --input_model m.onnx", 22),
+                      ("pip-install:openvino-dev", 23)]
+
+
 def test_setup_py_requirements():
     text = "from setuptools import setup\nsetup(install_requires=['numpy', 'openvino-dev>=2023.0'],\n" \
            "      extras_require={'x': ['openvino_dev']})\n"

@@ -482,12 +482,16 @@ def append_to_word(command: Command, index: int, suffix: str):
     return None if shell else Edit(word.end, word.end, suffix)  # shell: mixed quoting
 
 
-def from_python_string(value: str, start: int, carrier: str = "python-string") -> list[Command]:
-    """Commands in a Python string literal whose text starts at `start` (no escapes in it).
-    Code spliced into the string (f-string fields, `+` operands) arrives masked as `$___` of the
-    same length, so it reads as an expansion and every span still points at the file."""
+def from_python_string(value: str, start: int, carrier: str = "python-string",
+                       spans: Optional[list[tuple[int, int]]] = None) -> list[Command]:
+    """Commands in a Python string literal whose text starts at `start` (no escapes in it), or in
+    the given (start, end) spans of its value. Code spliced into the string (f-string fields, `+`
+    operands) arrives masked as `$___` of the same length, so it reads as an expansion and every
+    span still points at the file."""
     def moved(words):
         return [Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
                      None if w.value_start is None else w.value_start + start) for w in words]
 
-    return [Command(moved(c.words), carrier, "python", moved(c.assignments)) for c in split_commands(value)]
+    return [Command(moved(c.words), carrier, "python", moved(c.assignments))
+            for first, last in (spans if spans is not None else [(0, len(value))])
+            for c in split_commands(value, first, last)]
