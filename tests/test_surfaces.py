@@ -12,9 +12,9 @@ from ovlint.surfaces.shell import from_python_string, split_commands
 from ovlint.base.text import SourceText
 
 from conftest import write
-from probes import DevPackageProbe, MoProbe
+from probes import DevPackageProbe, LinkProbe, MoProbe
 
-PROBES = [MoProbe, DevPackageProbe]
+PROBES = [MoProbe, DevPackageProbe, LinkProbe]
 
 
 def found(kind, text, path="f"):
@@ -177,6 +177,26 @@ def test_commands_a_module_docstring_or_a_message_shows_are_commands_and_prose_i
     assert result == [("pip-install:openvino-dev", 4), ("mo --input_model m.onnx", 7),
                       ("python-call:openvino-dev>=2023.0", 20), ("mo --input_model m.onnx", 22),
                       ("pip-install:openvino-dev", 23)]
+
+
+def links(kind, text, path="f"):
+    return [(r[1], r[2], r[3], r[4]) for r in found(kind, text, path) if r[0] == "OV997"]
+
+
+def test_links_in_code_commands_prose_and_markdown_cells_but_not_comments():
+    python = ('import subprocess\n# https://in.a/comment\nurl = "https://a.example/x.py"\n'
+              'page = f"https://b.example/{name}/y"\nsubprocess.run(["wget", "https://c.example/z"])\n')
+    assert links("python", python) == [("https://a.example/x.py", None, 3, 8), ("https://b.example/", None, 4, 10),
+                                        ("https://c.example/z", None, 5, 26)]
+    shell = 'URL="https://d.example/a b" # https://in.a/comment\nwget "$URL" https://e.example/f.\n'
+    assert links("shell", shell) == [("https://d.example/a", None, 2, 6), ("https://e.example/f", None, 2, 13)]
+    markdown = ("Read [this](https://g.example/h), or <https://i.example/j>.\n<!-- https://in.a/comment -->\n"
+                "```sh\ncurl -O https://k.example/l\n```\n")
+    assert links("markdown", markdown, "README.md") == [("https://g.example/h", None, 1, 13),
+                                                         ("https://i.example/j", None, 1, 39),
+                                                         ("https://k.example/l", None, 4, 9)]
+    notebook = _notebook(("markdown", ["# Title\n", "See https://o.example/p"]), ("code", "x = 'https://m.example/n'"))
+    assert links("notebook", notebook) == [("https://o.example/p", 0, 2, 5), ("https://m.example/n", 1, 1, 6)]
 
 
 def test_setup_py_requirements():

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from typing import Callable, Optional
 
 # the facts a reader yields, by the rule surface that reads them
-PYTHON, COMMAND, REQUIREMENT = "python", "command", "requirement"
+PYTHON, COMMAND, REQUIREMENT, LINK = "python", "command", "requirement", "link"
 
 
 @dataclass
@@ -30,6 +30,7 @@ class Unit:
     python: Optional[str] = None  # Python to parse (IPython syntax masked to the same length)
     commands: list = field(default_factory=list)
     requirements: list = field(default_factory=list)
+    links: list = field(default_factory=list)  # URLs outside code (prose, Markdown cells); code's are found in it
     tree: object = None  # the parsed text, for the kind's own rules (C/C++ tokens, CMake, JSON)
     error: Optional[str] = None  # why the unit could not be read: an OV001
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ovlint.surfaces import COMMAND, REQUIREMENT, FileKind, Sniff, whole
+from ovlint.surfaces import COMMAND, LINK, REQUIREMENT, FileKind, Sniff, whole
 from ovlint.surfaces.shell import Command, split_commands
 
 _CI_SCRIPT_KEYS = ("run", "script", "before_script", "after_script", "bash", "sh", "inlineScript")
@@ -125,7 +125,7 @@ def looks_like_ci(head: bytes) -> bool:
 
 KIND = FileKind(
     name="ci-yaml", label="CI YAML", recognise=_recognise,
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT), rank=40, fence="yaml",
+    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), rank=40, fence="yaml",
     sniff=Sniff(names=lambda name: name.lower().endswith((".yml", ".yaml")), head=looks_like_ci, executable=False,
                 size=32768),
 )

@@ -9,7 +9,8 @@ import re
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, FileKind, whole
+from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, FileKind, whole
+from ovlint.surfaces.link import links_in
 from ovlint.surfaces.requirement import from_pep508, python_version
 from ovlint.surfaces.shell import Command, Word, from_python_string, unwrap
 
@@ -204,13 +205,13 @@ def syntax_error_message(exc: Exception) -> str:
     return f"syntax error: {message}"
 
 
-def traverse(ctx, rules) -> tuple[list[Command], list]:
-    """Run every Python rule over the module in one pass; return the carried commands and
-    requirements for the other rule kinds."""
+def traverse(ctx, rules) -> tuple[list[Command], list, list]:
+    """Run every Python rule over the module in one pass; return the carried commands,
+    requirements and links for the other rule kinds."""
     extractor = _FactExtractor(ctx)
     visitor = _dispatcher()(list(rules) + [extractor])
     ctx.module.visit(visitor)
-    return extractor.commands, extractor.requirements
+    return extractor.commands, extractor.requirements, extractor.links
 
 
 _DISPATCHER = None
@@ -255,6 +256,7 @@ class _FactExtractor:
         self.ctx = ctx
         self.commands: list[Command] = []
         self.requirements: list = []
+        self.links: list = []
         self.setup_py = ctx.filename == "setup.py"
 
     def visit_Module(self, node) -> None:
@@ -269,6 +271,15 @@ class _FactExtractor:
             spans = instructions(literal[0], backticks)
             if spans:
                 self.commands.extend(from_python_string(literal[0], literal[1], spans=spans))
+
+    def visit_SimpleString(self, node) -> None:
+        if "\\" not in node.value and "b" not in node.prefix.lower():
+            start = self.ctx.span(node)[0] + len(node.prefix) + len(node.quote)
+            self.links.extend(links_in(node.raw_value, start))
+
+    def visit_FormattedStringText(self, node) -> None:
+        if "\\" not in node.value and "{{" not in node.value and "}}" not in node.value:
+            self.links.extend(links_in(node.value, self.ctx.span(node)[0]))
 
     def visit_Raise(self, node) -> None:
         if isinstance(node.exc, cst.Call):
@@ -441,7 +452,7 @@ KIND = FileKind(
     name="python", label="Python",
     recognise=lambda path, name, suffix: suffix in (".py", ".pyi"),
     read=lambda text: whole(text, python=text),
-    facts=(PYTHON, COMMAND, REQUIREMENT), python_source=True,
+    facts=(PYTHON, COMMAND, REQUIREMENT, LINK), python_source=True,
     carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen", b"$ ", b"sage", b"xample",
                                               b"nstall", b"`", b"require"),
     carrier_files=("setup.py",), fence="python",

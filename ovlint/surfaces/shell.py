@@ -53,6 +53,8 @@ class Command:
     origin: str = "shell"  # shell, dockerfile, makefile, ci-yaml, notebook, python
     # the `NAME=value` words before the command name (`LD_LIBRARY_PATH=... ./app`)
     assignments: list[Word] = field(default_factory=list)
+    # the files its redirections name (`patch -p1 < fix.patch`), not here-document delimiters
+    redirections: list[Word] = field(default_factory=list)
 
     @property
     def argv(self) -> list[str]:
@@ -136,11 +138,12 @@ def quote(value: str) -> str:
 class _Lexer:
     def __init__(self, text: str, start: int, end: int):
         self.text, self.i, self.end = text, start, end
-        self.commands: list[tuple[list[Word], list[Word]]] = []  # (assignments, words)
+        self.commands: list[tuple[list[Word], list[Word], list[Word]]] = []  # (assignments, words, redirections)
         self.current: list[Word] = []
+        self.redirections: list[Word] = []
         self.heredocs: list[tuple[str, bool]] = []
 
-    def run(self) -> list[tuple[list[Word], list[Word]]]:
+    def run(self) -> list[tuple[list[Word], list[Word], list[Word]]]:
         text, end = self.text, self.end
         while self.i < end:
             ch = text[self.i]
@@ -174,8 +177,8 @@ class _Lexer:
         return False
 
     def finish(self) -> None:
-        words = self.current
-        self.current = []
+        words, redirections = self.current, self.redirections
+        self.current, self.redirections = [], []
         while words and (words[0].value in _KEYWORDS_BEFORE or words[0].value in _KEYWORDS_END):
             words = words[1:]
         assignments = []
@@ -184,7 +187,7 @@ class _Lexer:
             assignments.append(words[0])
             words = words[1:]
         if words or assignments:
-            self.commands.append((assignments, words))
+            self.commands.append((assignments, words, redirections))
 
     def redirect(self) -> None:
         text = self.text
@@ -192,10 +195,12 @@ class _Lexer:
             self.current.pop()  # "2>" names a file descriptor
         heredoc = text.startswith("<<", self.i) and not text.startswith("<<<", self.i)
         strip_tabs = text.startswith("<<-", self.i)
+        operator = self.i
         while self.i < self.end and text[self.i] in "<>&|-":
             self.i += 1
             if heredoc and text[self.i - 1] == "-":
                 break
+        operator = text[operator:self.i]
         while self.i < self.end and text[self.i] in " \t":
             self.i += 1
         before = len(self.current)
@@ -205,6 +210,8 @@ class _Lexer:
         del self.current[before:]
         if heredoc and target:
             self.heredocs.append((target[0].value, strip_tabs))
+        elif not operator.endswith("&") and not operator.startswith("<<<"):  # a file, not `2>&1` or a string
+            self.redirections.extend(target)
 
     def skip_heredocs(self) -> None:
         text = self.text
@@ -318,7 +325,7 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
     end = len(text) if end is None else end
     variables = Variables() if variables is None else variables
     found = []
-    for assignments, words in _Lexer(text, start, end).run():
+    for assignments, words, redirections in _Lexer(text, start, end).run():
         for word in assignments + words:
             if word.expanded:
                 word.resolved = variables.expand(word.value, word.start)
@@ -329,7 +336,7 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
                     variables.define(word.end, name.rstrip("+"), word.resolved.partition("=")[2]
                                      if word.resolved is not None else value)
         if words:
-            command = Command(words, carrier, origin, assignments)
+            command = Command(words, carrier, origin, assignments, redirections)
             found.extend(unwrap(command, variables) if wrappers else [command])
     return found
 
@@ -363,7 +370,7 @@ def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Comm
             i += 1  # the duration
         if i < len(words):
             return unwrap(Command(words[i:], command.carrier, command.origin, command.assignments + words[1:i]
-                                  if name == "env" else command.assignments), variables)
+                                  if name == "env" else command.assignments, command.redirections), variables)
         return [command]
     if name in _SHELLS and len(words) > 2 and re.fullmatch(r"-[a-z]*c", words[1].value):
         script = words[2]
