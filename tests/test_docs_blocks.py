@@ -101,3 +101,10 @@ def test_links_to_the_notebooks_main_branch_and_deprecated_notebooks_in_prose_ce
     ovlint("--no-cache", "--fix", "--unsafe-fixes")
     assert "git clone -b latest https://github.com/openvinotoolkit/openvino_notebooks.git" in \
         (tmp_path / "README.md").read_text()
+
+
+def test_a_block_without_a_language_is_a_console_session_when_it_starts_with_a_prompt(ovlint, tmp_path):
+    write(tmp_path / "README.md", "```\n$ pip install openvino-dev\n(output) mo --input_model x\n```\n\n"
+          "```\nomz_downloader --all\n$ mo --input_model x\n```\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert [" ".join(m) for m in re.findall(r"(?m)^(.*?): (OV\d+) ", out)] == ["README.md:2:15 OV401"]

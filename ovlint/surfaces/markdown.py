@@ -1,6 +1,6 @@
 """Documentation: the code blocks of Markdown (fenced) and reStructuredText (`.. code-block::`)
 files, each linted as its language: `python`, `ipython`, `sh`/`bash`/`shell`, `console` (the lines
-after a `$ ` prompt) and `dockerfile`. Prose is read only for the links it holds; blocks inside
+after a `$ ` prompt; also a block without a language that starts with one) and `dockerfile`. Prose is read only for the links it holds; blocks inside
 quotes, changelogs (whose blocks quote history), Python blocks that do not compile (elided or
 doctest examples) and blocks of other languages are not read as code. Fixes edit a block's text
 only; positions are the file's.
@@ -141,6 +141,10 @@ def _blank(text: str, spans) -> str:
 
 def read_docs(text: str, rest: bool) -> Document:
     found = [b for b in blocks(text, rest) if b.language in PYTHON_FENCES | SHELL_FENCES]
+    # a block without a language that starts with a `$ ` prompt is a console session
+    found += [Block("console", b.start, b.end, b.indent) for b in blocks(text, rest)
+              if not b.language and _PROMPT.match(text[b.start:b.end].lstrip("\r\n"))]
+    found.sort(key=lambda b: b.start)
     units = []
     for key, block in enumerate(found):
         unit = _unit(key, block.language, _dedent(text[block.start:block.end], block.indent))

@@ -25,10 +25,8 @@ OTHER_FOLDER = "the archive has `runtime/`, `python/`, `tools/` and `setupvars.s
 MOVED = {("inference_engine", "include"): "runtime/include", ("ngraph", "include"): "runtime/include",
          ("inference_engine", "lib"): "runtime/lib", ("ngraph", "lib"): "runtime/lib/intel64",
          ("inference_engine", "share"): "runtime/cmake", ("ngraph", "cmake"): "runtime/cmake"}
-# `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder), or
-# one of the runtime's own folders in it under any prefix (`${OV}/deployment_tools/ngraph/include`)
-LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)(?:/([\w-]+))?(?:/([\w.-]+))?"
-                    r"|(?:^|[/}])deployment_tools/(inference_engine|ngraph)/(include|lib|share|cmake)(?:/([\w.-]+))?\b")
+# `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
+LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)(?:/([\w-]+))?(?:/([\w.-]+))?")
 
 
 def legacy_path(text: str) -> Optional[str]:
@@ -36,7 +34,7 @@ def legacy_path(text: str) -> Optional[str]:
     layout = LAYOUT.search(text)
     if layout is None:
         return None
-    folder, subfolder, rest = layout.groups()[:3] if layout.group(1) else layout.groups()[3:]
+    folder, subfolder, rest = layout.groups()
     moved = MOVED.get((folder, subfolder))
     if moved is not None:
         tail = f"/{rest}" if rest else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ovlint.rulekit.rule import CMakeRule, Example, Valid
 from ovlint.rules.discontinued._layout import LAYOUT_2021, legacy_path
+from ovlint.surfaces.cmake import expanded
 
 
 class CMakeLegacyInstallLayout(CMakeRule):
@@ -18,7 +19,9 @@ class CMakeLegacyInstallLayout(CMakeRule):
         "`deployment_tools/inference_engine/share` is in `runtime/cmake`. Hard-coded include and library "
         "directories then find nothing. `find_package(OpenVINO REQUIRED COMPONENTS Runtime)` and "
         "`openvino::runtime` carry the include directories and libraries, so the paths can usually go. "
-        "Nothing is rewritten: the libraries in those folders were renamed too (OV115)."
+        "Paths are also found through variables the file sets (`set(OV /opt/intel/openvino_2021)`, then "
+        "`${OV}/deployment_tools/...`); a build's own folder named `deployment_tools` stays silent. Nothing is "
+        "rewritten: the libraries in those folders were renamed too (OV115)."
     )
     deprecation = LAYOUT_2021
     needles = ("deployment_tools/",)
@@ -30,7 +33,7 @@ class CMakeLegacyInstallLayout(CMakeRule):
                          "`runtime/include`",
                          "`deployment_tools/ngraph/lib` is a 2021 path, gone since 2022.1: use "
                          "`runtime/lib/intel64`")),
-        Example("set(InferenceEngine_DIR /opt/intel/openvino/deployment_tools/inference_engine/share)\n",
+        Example("set(OV_ROOT /opt/intel/openvino_2021)\nset(InferenceEngine_DIR ${OV_ROOT}/deployment_tools/inference_engine/share)\n",
                 filename="cmake/openvino.cmake",
                 message=("`deployment_tools/inference_engine/share` is a 2021 path, gone since 2022.1: use "
                          "`runtime/cmake`")),
@@ -42,8 +45,8 @@ class CMakeLegacyInstallLayout(CMakeRule):
     )
 
     def check_cmake(self, commands) -> None:
-        for command in commands:
-            for argument in command.arguments:
-                message = legacy_path(argument.value)
+        for command, values in expanded(commands):
+            for argument, value in zip(command.arguments, values):
+                message = legacy_path(value)
                 if message is not None:
                     self.report((argument.start, argument.end), message)
