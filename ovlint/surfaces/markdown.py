@@ -7,13 +7,13 @@ only; positions are the file's.
 """
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 
 from ovlint.base.text import LineIndex
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit
 from ovlint.surfaces.link import links_in
+from ovlint.surfaces.python import compiles
 from ovlint.surfaces.shell import split_commands
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{?\.?([\w+.-]*)[^\n]*$", re.M)
@@ -98,10 +98,10 @@ def _unit(key: int, language: str, code: str):
             from ovlint.surfaces.notebook import _cell, _commands
 
             cell = _cell(key, code, None)
-            if cell.python is None or not _compiles(cell.python):
+            if cell.python is None or not compiles(cell.python):
                 return None
             return Unit(code, key=key, python=cell.python, commands=_commands(cell, code, 0))
-        return Unit(code, key=key, python=code) if ">>>" not in code and _compiles(code) else None
+        return Unit(code, key=key, python=code) if ">>>" not in code and compiles(code) else None
     if language in ("dockerfile", "docker"):
         from ovlint.surfaces.dockerfile import commands
 
@@ -121,14 +121,6 @@ def _unit(key: int, language: str, code: str):
             return Unit(code, key=key, commands=split_commands("".join(kept)))
         return Unit(code, key=key, commands=split_commands(code))
     return None
-
-
-def _compiles(code: str) -> bool:
-    try:
-        ast.parse(code)
-    except (SyntaxError, ValueError):
-        return False
-    return True
 
 
 def _blank(text: str, spans) -> str:

@@ -41,7 +41,7 @@ def instructions(text: str, backticks: bool) -> list[tuple[int, int]]:
     backticks (a message's, not a docstring's, whose backticks mark names)."""
     spans = [m.span(1) for m in _PROMPT_LINE.finditer(text)]
     for section in _SECTION.finditer(text):
-        if section.group(2) and _COMMAND_LIKE.fullmatch(section.group(2)) and not _is_python(section.group(2)):
+        if section.group(2) and _COMMAND_LIKE.fullmatch(section.group(2)) and not compiles(section.group(2)):
             spans.append(section.span(2))
         indent = len(section.group(1).expandtabs())
         position = section.end() + 1
@@ -51,18 +51,19 @@ def instructions(text: str, backticks: bool) -> list[tuple[int, int]]:
                 break
             stripped = body.strip()
             if stripped and not stripped.startswith("$") and _COMMAND_LIKE.fullmatch(stripped) \
-                    and not stripped.endswith((".", ":")) and not _is_python(stripped):
+                    and not stripped.endswith((".", ":")) and not compiles(stripped):
                 first = position + line.start() + len(body) - len(body.lstrip())
                 spans.append((first, first + len(stripped)))
     if backticks:
-        spans.extend(m.span(1) for m in _BACKTICKS.finditer(text) if not _is_python(m.group(1)))
+        spans.extend(m.span(1) for m in _BACKTICKS.finditer(text) if not compiles(m.group(1)))
     return sorted(set(spans))
 
 
-def _is_python(line: str) -> bool:
+def compiles(code: str) -> bool:
+    """Whether `code` is Python (CPython parses it)."""
     try:
-        compile(line, "<line>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
-    except (SyntaxError, ValueError):
+        compile(code, "<code>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
         return False
     return True
 
@@ -165,11 +166,7 @@ class SpacedIndentation:
     @staticmethod
     def of(text: str) -> "Optional[SpacedIndentation]":
         """The spaced program, when `text` has a tab in its indentation and CPython compiles it."""
-        if not re.search(r"(?m)^[ \f]*\t", text):
-            return None
-        try:
-            compile(text, "<unit>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
+        if not re.search(r"(?m)^[ \f]*\t", text) or not compiles(text):
             return None
         return SpacedIndentation(text)
 

@@ -37,9 +37,9 @@ class Word:
     resolved: Optional[str] = None  # the value with the variables the file set substituted
 
     @property
-    def references(self) -> list[str]:
-        """The variable references the word holds, as written (`$OV`, `${OV}`, `$(LIBS)`)."""
-        return list(dict.fromkeys(_ANY_REFERENCE.findall(self.value)))
+    def through(self) -> str:
+        """For a message about what the word's variables hold: ` (through `$OV`)`."""
+        return " (through `" + "`, `".join(dict.fromkeys(_ANY_REFERENCE.findall(self.value))) + "`)"
 
 
 _ANY_REFERENCE = re.compile(r"\$\{\w+\}|\$\(\w+\)|\$\w+")

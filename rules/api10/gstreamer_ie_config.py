@@ -66,5 +66,5 @@ class GStreamerIeConfig(CommandRule):
             if not found and word.resolved is not None:  # a pipeline the file keeps in a variable
                 for change in changes(word.resolved):
                     self.report((word.start, word.end),
-                                f"{change.message} (through `{'`, `'.join(word.references)}`)",
+                                change.message + word.through,
                                 deprecation=change.deprecation)

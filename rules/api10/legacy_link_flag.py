@@ -81,6 +81,6 @@ class LegacyLinkFlag(CommandRule):
             self.report(span, message(spelling, library, cmake=False))
         for word in words:  # a variable the file sets: `$(LDLIBS)`
             if word.resolved is not None and word.resolved != word.value:
-                through = [(piece, (word.start, word.end)) for piece in word.resolved.split()]
-                for spelling, library, span in _libraries(through, compiler):
-                    self.report(span, message(spelling, library, cmake=False) + f" (through `{'`, `'.join(word.references)}`)")
+                held = [(piece, (word.start, word.end)) for piece in word.resolved.split()]
+                for spelling, library, span in _libraries(held, compiler):
+                    self.report(span, message(spelling, library, cmake=False) + word.through)

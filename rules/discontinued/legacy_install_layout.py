@@ -70,7 +70,7 @@ class LegacyInstallLayout(CommandRule):
             if found is None and word.resolved is not None:  # a path the file keeps in a variable
                 found = self._message(word.resolved)
                 if found is not None:
-                    found = (f"{found[0]} (through `{'`, `'.join(word.references)}`)",) + found[1:]
+                    found = (found[0] + word.through,) + found[1:]
             if found:
                 self.report((word.start, word.end), *found)
 
