@@ -7,6 +7,10 @@ from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules.api10._ie_config import CONFIG_KEYS, changes
 from ovlint.surfaces.shell import value_span
 
+# when a rewrite is exact (completes "safe when ..."; `safe_when` on the rules)
+SAFE_WHEN = ("the key has an API 2.0 name for the same setting and its value is kept or maps exactly "
+             "(`CPU_BIND_THREAD=YES|NO`, stream and thread counts); `NUMA` and `HYBRID_AWARE` pinning and "
+             "`ENFORCE_BF16` have a closest one")
 RATIONALE = (
     "DL Streamer's inference elements (`gvadetect`, `gvaclassify`, `gvainference`, ...) hand the "
     "`ie-config=KEY=VALUE,...` property to OpenVINO as properties. OpenVINO "
@@ -27,6 +31,7 @@ class GStreamerIeConfig(CommandRule):
                              "`!` lines, also through a variable the file sets (reported where it is used, not "
                              "rewritten); Python strings are OV118's.")
     fix = Applicability.SAFE
+    safe_when = SAFE_WHEN
     deprecation = CONFIG_KEYS
     needles = ("ie-config",)
     examples = (

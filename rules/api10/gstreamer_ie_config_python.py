@@ -5,7 +5,7 @@ from __future__ import annotations
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules.api10._ie_config import CONFIG_KEYS, changes
-from ovlint.rules.api10.gstreamer_ie_config import RATIONALE
+from ovlint.rules.api10.gstreamer_ie_config import RATIONALE, SAFE_WHEN
 
 
 class GStreamerIeConfigPython(PythonRule):
@@ -15,6 +15,7 @@ class GStreamerIeConfigPython(PythonRule):
     rationale = RATIONALE + (" This rule reads Python strings, f-strings included (a field's value is not "
                              "rewritten); a string with escapes is reported without a fix.")
     fix = Applicability.SAFE
+    safe_when = SAFE_WHEN
     deprecation = CONFIG_KEYS
     needles = ("ie-config",)
     examples = (
@@ -28,6 +29,9 @@ class GStreamerIeConfigPython(PythonRule):
                 '    return f"gvaclassify model={model} ie-config=CPU_THREADS_NUM={threads}"\n',
                 'def element(model, threads):\n'
                 '    return f"gvaclassify model={model} ie-config=INFERENCE_NUM_THREADS={threads}"\n'),
+        Example("PIPELINE = 'videotestsrc ! gvaclassify model=m.xml device=CPU ie-config=ENFORCE_BF16=YES ! fakesink'\n",
+                "PIPELINE = 'videotestsrc ! gvaclassify model=m.xml device=CPU ie-config=INFERENCE_PRECISION_HINT=bf16 "
+                "! fakesink'\n", unsafe=True),
         Example('pipeline = "gvadetect ie-config=CPU_THROUGHPUT_STREAMS=CPU_THROUGHPUT_AUTO\\\\n"\n',
                 message="`CPU_THROUGHPUT_STREAMS` is `NUM_STREAMS` in API 2.0"),
     )
