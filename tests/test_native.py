@@ -118,7 +118,7 @@ def test_cmake_packages(ovlint, tmp_path):
 
 def test_a_2021_native_build_in_cmake_makefile_and_shell(ovlint, tmp_path):
     write(tmp_path / "CMakeLists.txt", textwrap.dedent("""\
-        set(OV /opt/intel/openvino_2021)
+        set(OV /opt/intel/openvino_2021 CACHE PATH "the install")
         include_directories(${OV}/deployment_tools/inference_engine/include /opt/intel/openvino_2021/deployment_tools/ngraph/include)
         link_directories(/opt/intel/openvino_2021/deployment_tools/inference_engine/lib/intel64)
         add_executable(app main.cpp)

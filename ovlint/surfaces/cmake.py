@@ -46,7 +46,8 @@ def variables(argument: Argument):
 
 def expanded(commands: list[Invocation]):
     """Each command with its arguments' values, `${NAME}` replaced by what an earlier
-    `set(NAME value)` of the file gave it (a variable set elsewhere stays as written)."""
+    `set(NAME value)` of the file gave it (also with `CACHE ...` or `PARENT_SCOPE`; a list, or a
+    variable set elsewhere, stays as written)."""
     values: dict[str, str] = {}
 
     def expand(value: str, depth: int = 0) -> str:
@@ -55,8 +56,10 @@ def expanded(commands: list[Invocation]):
 
     for command in commands:
         yield command, [expand(a.value) if a.kind != "bracket" else a.value for a in command.arguments]
-        if command.lower == "set" and len(command.arguments) == 2:
-            values[command.arguments[0].value] = expand(command.arguments[1].value)
+        arguments = command.arguments
+        if command.lower == "set" and (len(arguments) == 2 or len(arguments) > 2 and arguments[2].value in
+                                       ("CACHE", "PARENT_SCOPE")):
+            values[arguments[0].value] = expand(arguments[1].value)
 
 
 _OPENERS = {"if", "foreach", "while", "function", "macro", "block"}
