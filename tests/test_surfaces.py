@@ -165,7 +165,7 @@ def test_python_subprocess_and_os_system_literals():
 def test_commands_a_module_docstring_or_a_message_shows_are_commands_and_prose_is_not():
     text = ('"""Export a model.\n\nRequirements:\n    $ pip install onnx openvino-dev  # CPU\n\n'
             "Usage:\n    mo --input_model m.onnx\n    Run it on a laptop, mo --input_model works there too.\n\n"
-            'Example:\n    mo = Exporter()\n"""\n'
+            'Example:\n    mo = Exporter()\nInstallation is easy: pip install openvino-dev and run.\n"""\n'
             "from utils import check_requirements\n\n\n"
             "def export():\n"
             '    """Usage:\n        mo --input_model m.onnx\n    """\n'
@@ -175,8 +175,8 @@ def test_commands_a_module_docstring_or_a_message_shows_are_commands_and_prose_i
             '    raise SystemExit("missing tools: `pip install openvino-dev`")\n')
     result = [(r[1], r[3]) for r in found("python", text)]
     assert result == [("pip-install:openvino-dev", 4), ("mo --input_model m.onnx", 7),
-                      ("python-call:openvino-dev>=2023.0", 20), ("mo --input_model m.onnx", 22),
-                      ("pip-install:openvino-dev", 23)]
+                      ("python-call:openvino-dev>=2023.0", 21), ("mo --input_model m.onnx", 23),
+                      ("pip-install:openvino-dev", 24)]
 
 
 def links(kind, text, path="f"):

@@ -31,7 +31,9 @@ _MESSAGE_CALLS = {"print", "echo", "info", "warning", "warn", "error", "debug", 
 # section that start like a command (lowercase, a path or a variable, not a sentence) and are not
 # Python (`mo = Model()`), and in messages, code in backticks that is not Python either.
 _PROMPT_LINE = re.compile(r"(?m)^[ \t]*\$[ \t]+(\S.*)$")
-_SECTION = re.compile(r"(?im)^([ \t]*)(?:usage|examples?|requirements|install(?:ation)?)\b[^:\n]*:[ \t]*(.*)$")
+# a section heading: the word, perhaps qualified (`Usage - sources:`, `Install (GPU):`), not a sentence
+_SECTION = re.compile(r"(?im)^([ \t]*)(?:usage|examples?|example usage|requirements|install(?:ation)?)"
+                      r"(?:[ \t]*(?:-[^:\n]*|\([^)\n]*\)))?[ \t]*:[ \t]*(.*)$")
 _COMMAND_LIKE = re.compile(r"[a-z./~_$]\S*(?:[ \t]+\S+)*?[ \t]*$")
 _BACKTICKS = re.compile(r"(?<!`)`([^`\n]*\s[^`\n]*)`(?!`)")
 
