@@ -125,6 +125,17 @@ class CommandRule(Rule):
     def check_command(self, command) -> None:
         raise NotImplementedError
 
+    def first_use(self, word) -> bool:
+        """Whether `word` is the first of the unit through which this rule sees its variable's value
+        (`"$MO_DIR"` used in a test, a message and a command): a finding about what a variable
+        holds is made once, where it is first used."""
+        seen = self.ctx.memo((self.code, "variables"), set)
+        key = word.through
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
 
 class RequirementRule(Rule):
     surface = "requirement"

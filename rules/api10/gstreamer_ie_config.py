@@ -68,7 +68,7 @@ class GStreamerIeConfig(CommandRule):
                 fix = None if change.replacement is None else self.make_fix(
                     self.ctx.replace(where, change.replacement), "Use the API 2.0 key", unsafe=change.unsafe)
                 self.report(where, change.message, fix, deprecation=change.deprecation)
-            if not found and word.resolved is not None:  # a pipeline the file keeps in a variable
+            if not found and word.resolved is not None and self.first_use(word):  # a pipeline kept in a variable
                 for change in changes(word.resolved):
                     self.report((word.start, word.end),
                                 change.message + word.through,

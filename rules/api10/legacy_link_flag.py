@@ -80,7 +80,7 @@ class LegacyLinkFlag(CommandRule):
         for spelling, library, span in _libraries(pieces, compiler):
             self.report(span, message(spelling, library, cmake=False))
         for word in words:  # a variable the file sets: `$(LDLIBS)`
-            if word.resolved is not None and word.resolved != word.value:
+            if word.resolved is not None and word.resolved != word.value and self.first_use(word):
                 held = [(piece, (word.start, word.end)) for piece in word.resolved.split()]
                 for spelling, library, span in _libraries(held, compiler):
                     self.report(span, message(spelling, library, cmake=False) + word.through)

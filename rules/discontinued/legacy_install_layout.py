@@ -67,7 +67,7 @@ class LegacyInstallLayout(CommandRule):
     def check_command(self, command) -> None:
         for word in command.assignments + command.words:
             found = self._message(word.value)
-            if found is None and word.resolved is not None:  # a path the file keeps in a variable
+            if found is None and word.resolved is not None and self.first_use(word):  # a path kept in a variable
                 found = self._message(word.resolved)
                 if found is not None:
                     found = (found[0] + word.through,) + found[1:]
