@@ -143,3 +143,12 @@ def test_gstreamer_ie_config_in_notebooks_dockerfiles_and_variables(ovlint, tmp_
     assert 'ie-config=INFERENCE_NUM_THREADS=4"' in (tmp_path / "Dockerfile").read_text()
     cells = [c["source"][0] for c in json.loads((tmp_path / "demo.ipynb").read_text())["cells"]]
     assert "ie-config=ENABLE_CPU_PINNING=NO " in cells[0] and "ie-config=NUM_STREAMS=2 " in cells[1]
+
+
+def test_a_stale_path_in_a_variable_is_reported_once_where_it_is_first_used(ovlint, tmp_path):
+    write(tmp_path / "convert.sh", "OV=/opt/intel/openvino_2021\nMO_DIR=$OV/deployment_tools/model_optimizer\n"
+          'if [ ! -d "$MO_DIR" ]; then\n  echo "no Model Optimizer in $MO_DIR"\nfi\n'
+          "python3 $MO_DIR/mo.py --help\nsource $OV/bin/setupvars.sh\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508")
+    assert re.findall(r"(?m)^convert\.sh:(\d+):(\d+): OV508 .*?(\(through `[^)]*\))$", out) == [
+        ("3", "11", "(through `$MO_DIR`)"), ("7", "8", "(through `$OV`)")]
