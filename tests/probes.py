@@ -1,6 +1,6 @@
 """Rules used only by the tests, to see what each surface hands to rules and how fixes map back."""
 from ovlint.base.diagnostics import Edit
-from ovlint.rulekit.rule import CommandRule, RequirementRule
+from ovlint.rulekit.rule import CommandRule, LinkRule, RequirementRule
 
 
 class MoProbe(CommandRule):
@@ -34,3 +34,16 @@ class DevPackageProbe(RequirementRule):
             if req.carrier != "key":
                 fix = self.make_fix(Edit(req.name_start, req.name_end, "openvino"), "rename")
             self.report(req, message=f"{req.origin}:{req.text}", fix=fix)
+
+
+class LinkProbe(LinkRule):
+    """Flags every link, with its URL as the message."""
+
+    code = "OV997"
+    name = "link-probe"
+    summary = "link"
+    rationale = "test"
+    needles = ("://",)
+
+    def check_link(self, link):
+        self.report(link, message=link.url)

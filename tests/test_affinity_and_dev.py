@@ -1,5 +1,7 @@
-"""CPU pinning (OV3xx) and the openvino-dev package and its tools (OV4xx) on every surface."""
+"""CPU pinning (OV3xx), DL Streamer's `ie-config` keys (OV117, OV118), and the openvino-dev package and its
+tools (OV4xx) on every surface."""
 import json
+import re
 
 import pytest
 
@@ -119,3 +121,34 @@ def test_legacy_install_layout(ovlint, tmp_path):
     assert "`deployment_tools/model-optimizer` is a 2021 path" in lines[2] and "`ovc`" in lines[2]
     code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2024.6")
     assert "Dockerfile:2:" not in out and "Dockerfile:3:8" in out
+
+
+def test_gstreamer_ie_config_in_notebooks_dockerfiles_and_variables(ovlint, tmp_path):
+    cells = [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}
+             for source in (["!gst-launch-1.0 videotestsrc ! gvadetect model=m.xml ie-config=CPU_BIND_THREAD=NO "
+                             "! fakesink\n"],
+                            ["pipeline = f'gvadetect model={m} ie-config=CPU_THROUGHPUT_STREAMS=2 ! fakesink'\n"])]
+    write(tmp_path / "demo.ipynb", json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    write(tmp_path / "Dockerfile", "FROM dlstreamer/dlstreamer:2022.1\n"
+          'ENV DETECT="gvadetect model=/m.xml ie-config=CPU_THREADS_NUM=4"\n')
+    # quoted assignments set variables too: the pipeline is reported where it runs
+    write(tmp_path / "bench.sh", 'PARAMS="ie-config=CPU_BIND_THREAD=NUMA nireq=4"\n'
+          'PIPELINE="videotestsrc ! gvainference model=m.xml ${PARAMS} ! fakesink"\n'
+          'gst-launch-1.0 $PIPELINE\n')
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV117,OV118")
+    assert sorted(" ".join(m) for m in re.findall(r"(?m)^(.*?): (OV\d+) ", out)) == [
+        "Dockerfile:2:46 OV117", "bench.sh:3:16 OV117", "demo.ipynb:cell 1:1:64 OV117", "demo.ipynb:cell 2:1:44 OV118"]
+    assert "not exact for `NUMA`" in out and "(through `$PIPELINE`)" in out
+    assert ovlint("--no-cache", "--fix", "--select", "OV117,OV118")[0] == 1  # the variable's use is not rewritten
+    assert 'ie-config=INFERENCE_NUM_THREADS=4"' in (tmp_path / "Dockerfile").read_text()
+    cells = [c["source"][0] for c in json.loads((tmp_path / "demo.ipynb").read_text())["cells"]]
+    assert "ie-config=ENABLE_CPU_PINNING=NO " in cells[0] and "ie-config=NUM_STREAMS=2 " in cells[1]
+
+
+def test_a_stale_path_in_a_variable_is_reported_once_where_it_is_first_used(ovlint, tmp_path):
+    write(tmp_path / "convert.sh", "OV=/opt/intel/openvino_2021\nMO_DIR=$OV/deployment_tools/model_optimizer\n"
+          'if [ ! -d "$MO_DIR" ]; then\n  echo "no Model Optimizer in $MO_DIR"\nfi\n'
+          "python3 $MO_DIR/mo.py --help\nsource $OV/bin/setupvars.sh\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508")
+    assert re.findall(r"(?m)^convert\.sh:(\d+):(\d+): OV508 .*?(\(through `[^)]*\))$", out) == [
+        ("3", "11", "(through `$MO_DIR`)"), ("7", "8", "(through `$OV`)")]

@@ -116,6 +116,30 @@ def test_cmake_packages(ovlint, tmp_path):
         """)
 
 
+def test_a_2021_native_build_in_cmake_makefile_and_shell(ovlint, tmp_path):
+    write(tmp_path / "CMakeLists.txt", textwrap.dedent("""\
+        set(OV /opt/intel/openvino_2021 CACHE PATH "the install")
+        include_directories(${OV}/deployment_tools/inference_engine/include /opt/intel/openvino_2021/deployment_tools/ngraph/include)
+        link_directories(/opt/intel/openvino_2021/deployment_tools/inference_engine/lib/intel64)
+        add_executable(app main.cpp)
+        target_link_libraries(app PRIVATE inference_engine inference_engine_legacy ngraph)
+        install(FILES ngraph.h DESTINATION include)  # not a link: silent
+        """))
+    write(tmp_path / "Makefile", "OV := /opt/intel/openvino_2021\nLIBS = -L$(OV)/deployment_tools/inference_engine/lib/intel64"
+          " -linference_engine_c_api\nbench: bench.c\n\t$(CC) -I$(OV)/deployment_tools/inference_engine/include"
+          " $< $(LIBS) -o $@\n")
+    write(tmp_path / "build.sh", "g++ main.cpp -linference_engine_transformations -lngraph -o app\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    found = sorted(line.split(" ")[0] + line.split(" ")[1] for line in out.splitlines() if ": OV" in line)
+    assert found == ["CMakeLists.txt:2:21:OV511", "CMakeLists.txt:2:69:OV511", "CMakeLists.txt:3:18:OV511",
+                     "CMakeLists.txt:5:35:OV115", "CMakeLists.txt:5:52:OV115", "CMakeLists.txt:5:76:OV115",
+                     "Makefile:4:61:OV116", "Makefile:4:61:OV508", "Makefile:4:8:OV508", "build.sh:1:14:OV116",
+                     "build.sh:1:49:OV116"]
+    assert "`deployment_tools/inference_engine/include` is a 2021 path, gone since 2022.1: use `runtime/include`" \
+        in out and "`deployment_tools/inference_engine/lib/intel64` is a 2021 path, gone since 2022.1: use " \
+        "`runtime/lib/intel64` (through `$(LIBS)`)" in out and "link `-lopenvino_c`" in out
+
+
 def test_genai_streamer_put_only_in_streamer_classes(ovlint, tmp_path):
     write(tmp_path / "streamer.cpp", textwrap.dedent("""\
         #include <openvino/genai/llm_pipeline.hpp>

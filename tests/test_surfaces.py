@@ -11,9 +11,10 @@ from ovlint.surfaces.requirement import from_pip_command
 from ovlint.surfaces.shell import from_python_string, split_commands
 from ovlint.base.text import SourceText
 
-from probes import DevPackageProbe, MoProbe
+from conftest import write
+from probes import DevPackageProbe, LinkProbe, MoProbe
 
-PROBES = [MoProbe, DevPackageProbe]
+PROBES = [MoProbe, DevPackageProbe, LinkProbe]
 
 
 def found(kind, text, path="f"):
@@ -46,6 +47,19 @@ def test_shell_skips_comments_heredocs_and_redirections_and_keywords():
     assert ["mo", "-m", "b.onnx"] in argvs
     assert ["cat"] in argvs and ["tee", "log"] in argvs
     assert not any("inside" in a for argv in argvs for a in argv)
+
+
+def test_quoted_assignments_set_variables_and_quoted_values_keep_their_place():
+    from ovlint.surfaces.shell import value_span
+
+    text = 'MO="python3 /opt/mo.py"\n$MO --input_model m.onnx\n"X=1" echo\nenv OPTS="-a b" run\n'
+    first, second, third = split_commands(text)  # the assignment alone is no command
+    assert first.resolved_argv == ["python3", "/opt/mo.py", "--input_model", "m.onnx"]
+    assert second.argv == ["X=1", "echo"]  # a quoted name is no assignment
+    assert third.argv == ["run"] and [w.value for w in third.assignments] == ["OPTS=-a b"]
+    (opts,) = third.assignments
+    assert text[slice(*value_span(text, opts, 5, 9))] == "-a b"
+    assert value_span(text, opts, 3, 7) is None  # across the opening quote
 
 
 def test_shell_continuation_joins_lines():
@@ -114,6 +128,27 @@ def test_github_actions_and_gitlab_ci():
     assert "- pip install 'openvino[onnx]'" in fixed("ci-yaml", gitlab, ".gitlab-ci.yml")
 
 
+def test_ci_pipelines_kept_elsewhere_are_recognised_by_content(ovlint, tmp_path):
+    write(tmp_path / "ci/nightly.yml", "name: nightly\non: push\njobs:\n  models:\n    runs-on: ubuntu-22.04\n"
+          "    steps:\n      - uses: actions/checkout@v4\n      - run: omz_downloader --name resnet-50-tf\n")
+    write(tmp_path / "ci/templates/quantize.yaml", "build:\n  stage: test\n  script:\n"
+          "    - pot -c quantization.json\n")
+    write(tmp_path / "pipelines/steps.yml", "parameters:\n- name: os\nsteps:\n- script: |\n"
+          "    python3 deployment_manager.py --targets cpu\n")
+    write(tmp_path / ".github/actions/setup/action.yml", "name: setup\nruns:\n  using: composite\n  steps:\n"
+          "    - run: accuracy_check -c ac.yml\n      shell: bash\n")
+    # YAML that is not CI stays silent, whatever its keys hold
+    write(tmp_path / "config.yml", "tool:\n  run: pot -c q.json\nsteps: [accuracy_check]\n")
+    write(tmp_path / "k8s/job.yaml", "apiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n"
+          "      containers:\n      - name: get\n        command: [\"omz_downloader\", \"--all\"]\n")
+    write(tmp_path / "compose.yml", "services:\n  convert:\n    command: pot -c q.json\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", ".")
+    flagged = sorted({line.split(":")[0] for line in out.splitlines() if "OV402" in line})
+    assert flagged == [".github/actions/setup/action.yml", "ci/nightly.yml", "ci/templates/quantize.yaml",
+                       "pipelines/steps.yml"]
+    assert code == 1
+
+
 def test_python_subprocess_and_os_system_literals():
     text = ("import os\nimport subprocess as sp\n"
             "sp.run(['mo', '--input_model', path])\n"
@@ -125,6 +160,43 @@ def test_python_subprocess_and_os_system_literals():
         ("mo --input_model path", 3, 10, 36), ("mo --input_model x.onnx", 4, 12, 35)]
     out = fixed("python", text)
     assert "sp.run(['ovc', '--input_model', path])" in out and "os.system('ovc --input_model x.onnx')" in out
+
+
+def test_commands_a_module_docstring_or_a_message_shows_are_commands_and_prose_is_not():
+    text = ('"""Export a model.\n\nRequirements:\n    $ pip install onnx openvino-dev  # CPU\n\n'
+            "Usage:\n    mo --input_model m.onnx\n    Run it on a laptop, mo --input_model works there too.\n\n"
+            'Example:\n    mo = Exporter()\nInstallation is easy: pip install openvino-dev and run.\n"""\n'
+            "from utils import check_requirements\n\n\n"
+            "def export():\n"
+            '    """Usage:\n        mo --input_model m.onnx\n    """\n'
+            "    check_requirements(('openvino-dev>=2023.0', 'onnx'))\n"
+            '    print("Install it with pip install openvino-dev first.")\n'
+            '    print("Run `mo --input_model m.onnx` and `mo = 3` later")\n'
+            '    raise SystemExit("missing tools: `pip install openvino-dev`")\n')
+    result = [(r[1], r[3]) for r in found("python", text)]
+    assert result == [("pip-install:openvino-dev", 4), ("mo --input_model m.onnx", 7),
+                      ("python-call:openvino-dev>=2023.0", 21), ("mo --input_model m.onnx", 23),
+                      ("pip-install:openvino-dev", 24)]
+
+
+def links(kind, text, path="f"):
+    return [(r[1], r[2], r[3], r[4]) for r in found(kind, text, path) if r[0] == "OV997"]
+
+
+def test_links_in_code_commands_prose_and_markdown_cells_but_not_comments():
+    python = ('import subprocess\n# https://in.a/comment\nurl = "https://a.example/x.py"\n'
+              'page = f"https://b.example/{name}/y"\nsubprocess.run(["wget", "https://c.example/z"])\n')
+    assert links("python", python) == [("https://a.example/x.py", None, 3, 8), ("https://b.example/", None, 4, 10),
+                                        ("https://c.example/z", None, 5, 26)]
+    shell = 'URL="https://d.example/a b" # https://in.a/comment\nwget "$URL" https://e.example/f.\n'
+    assert links("shell", shell) == [("https://d.example/a", None, 2, 6), ("https://e.example/f", None, 2, 13)]
+    markdown = ("Read [this](https://g.example/h), or <https://i.example/j>.\n<!-- https://in.a/comment -->\n"
+                "```sh\ncurl -O https://k.example/l\n```\n")
+    assert links("markdown", markdown, "README.md") == [("https://g.example/h", None, 1, 13),
+                                                         ("https://i.example/j", None, 1, 39),
+                                                         ("https://k.example/l", None, 4, 9)]
+    notebook = _notebook(("markdown", ["# Title\n", "See https://o.example/p"]), ("code", "x = 'https://m.example/n'"))
+    assert links("notebook", notebook) == [("https://o.example/p", 0, 2, 5), ("https://m.example/n", 1, 1, 6)]
 
 
 def test_setup_py_requirements():

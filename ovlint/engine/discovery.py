@@ -6,7 +6,7 @@ import stat
 from dataclasses import dataclass
 
 from ovlint.engine import gitignore
-from ovlint.surfaces import FileKind, kind_from_head, kind_of, sniffs
+from ovlint.surfaces import FileKind, head_size, kind_from_head, kind_of, sniffs
 
 
 def kind_of_file(path: str, executable: bool, named: bool = False) -> FileKind | None:
@@ -17,7 +17,7 @@ def kind_of_file(path: str, executable: bool, named: bool = False) -> FileKind |
     if kind is None and (named or sniffs(name)):
         try:
             with open(path, "rb") as handle:
-                head = handle.read(128)
+                head = handle.read(head_size(None if named else name))
         except OSError:
             return None
         kind = kind_from_head(None if named else name, head, executable)

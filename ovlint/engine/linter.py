@@ -12,7 +12,8 @@ from ovlint.base.versions import Floor
 from ovlint.engine import registry
 from ovlint.engine.own_rules import FileNotParsed
 from ovlint.rulekit.context import PythonContext, UnitContext
-from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind, Unit
+from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit
+from ovlint.surfaces.link import from_command
 from ovlint.surfaces.requirement import from_pip_command
 
 
@@ -53,13 +54,14 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict) -> bool:
     parsed = unit.error is None
     if not parsed:
         ctx.report(FileNotParsed, (0, 0), unit.error, None)
-    commands, requirements = list(unit.commands), list(unit.requirements)
+    commands, requirements, links = list(unit.commands), list(unit.requirements), list(unit.links)
     if unit.python is not None:
         carried = _lint_python(ctx, unit.python, subscribers)
         if carried is None:
             return False
         commands += carried[0]
         requirements += carried[1]
+        links += carried[2]
     command_rules = [r(ctx) for r in subscribers.get(COMMAND, ())]
     for command in commands:
         for rule in command_rules:
@@ -67,9 +69,17 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict) -> bool:
         if REQUIREMENT in subscribers:
             _run_requirement_rules(ctx, from_pip_command(command), subscribers)
     _run_requirement_rules(ctx, requirements, subscribers)
+    if LINK in subscribers:
+        link_rules = [r(ctx) for r in subscribers[LINK]]
+        seen = set()  # a URL in a Python string that is also a command's word is one link
+        for link in links + [found for command in commands for found in from_command(command, ctx.text)]:
+            if (link.start, link.end) not in seen:
+                seen.add((link.start, link.end))
+                for rule in link_rules:
+                    rule.check(link)
     if unit.tree is not None:
         for surface, rules in subscribers.items():
-            if surface not in (PYTHON, COMMAND, REQUIREMENT):
+            if surface not in (PYTHON, COMMAND, REQUIREMENT, LINK):
                 for rule in rules:
                     rule(ctx).check(unit.tree)
     return parsed

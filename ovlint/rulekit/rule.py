@@ -7,6 +7,7 @@ It subscribes to one kind of fact:
 * `PythonRule`: LibCST nodes of Python files and notebook cells (`visit_Call(self, node)` etc.);
 * `CommandRule`: shell commands wherever they appear (`check_command(self, command)`);
 * `RequirementRule`: dependency specifiers wherever they appear (`check_requirement(self, req)`);
+* `LinkRule`: URLs in code, commands, documentation prose and notebook Markdown (`check_link(self, link)`);
 * `NativeRule` / `CMakeRule` / `JsonRule`: tokens of C/C++, commands of CMake files, the nodes of
   JSON configs (`check_native(tokens)`, `check_cmake(commands)`, `check_json(root)`).
 
@@ -120,6 +121,17 @@ class CommandRule(Rule):
     def check_command(self, command) -> None:
         raise NotImplementedError
 
+    def first_use(self, word) -> bool:
+        """Whether `word` is the first of the unit through which this rule sees its variable's value
+        (`"$MO_DIR"` used in a test, a message and a command): a finding about what a variable
+        holds is made once, where it is first used."""
+        seen = self.ctx.memo((self.code, "variables"), set)
+        key = word.through
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
 
 class RequirementRule(Rule):
     surface = "requirement"
@@ -128,6 +140,19 @@ class RequirementRule(Rule):
         self.check_requirement(requirement)
 
     def check_requirement(self, requirement) -> None:
+        raise NotImplementedError
+
+
+class LinkRule(Rule):
+    """Receives each URL the unit points at (`surfaces.link.Link`): in Python strings, command
+    words, documentation prose and notebook Markdown cells."""
+
+    surface = "link"
+
+    def check(self, link) -> None:
+        self.check_link(link)
+
+    def check_link(self, link) -> None:
         raise NotImplementedError
 
 

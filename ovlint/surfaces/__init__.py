@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Callable, Optional
 
 # the facts a reader yields, by the rule surface that reads them
-PYTHON, COMMAND, REQUIREMENT = "python", "command", "requirement"
+PYTHON, COMMAND, REQUIREMENT, LINK = "python", "command", "requirement", "link"
 
 
 @dataclass
@@ -31,6 +30,7 @@ class Unit:
     python: Optional[str] = None  # Python to parse (IPython syntax masked to the same length)
     commands: list = field(default_factory=list)
     requirements: list = field(default_factory=list)
+    links: list = field(default_factory=list)  # URLs outside code (prose, Markdown cells); code's are found in it
     tree: object = None  # the parsed text, for the kind's own rules (C/C++ tokens, CMake, JSON)
     error: Optional[str] = None  # why the unit could not be read: an OV001
 
@@ -64,11 +64,13 @@ def whole(text: str, **facts) -> Document:
 
 @dataclass(frozen=True)
 class Sniff:
-    """Recognition by content, for files whose name says nothing (`run` with `#!/bin/sh`)."""
+    """Recognition by content, for files whose name says nothing (`run` with `#!/bin/sh`, a CI
+    pipeline kept in `ci/build.yml`)."""
 
     names: Callable[[str], bool]  # which file names are worth reading the head of
-    head: re.Pattern  # matched against the first bytes
+    head: Callable[[bytes], object]  # whether the first `size` bytes show the kind (truthy)
     executable: bool = True  # only files with the executable bit (when found by walking)
+    size: int = 128  # how many first bytes `head` needs
 
 
 @dataclass(frozen=True)
@@ -120,9 +122,16 @@ def kind_from_head(name: Optional[str], head: bytes, executable: bool) -> Option
     for kind in all_kinds():
         sniff = kind.sniff
         if sniff is not None and (executable or not sniff.executable) and (name is None or sniff.names(name)) \
-                and sniff.head.match(head):
+                and sniff.head(head[:sniff.size]):
             return kind
     return None
+
+
+def head_size(name: Optional[str]) -> int:
+    """How many first bytes the kinds that might recognise a file of this name (any name when
+    None) by its content need to see."""
+    return max((k.sniff.size for k in all_kinds() if k.sniff is not None and (name is None or k.sniff.names(name))),
+               default=0)
 
 
 def sniffs(name: str) -> bool:

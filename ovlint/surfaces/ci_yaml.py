@@ -1,10 +1,13 @@
-"""CI configuration (GitHub workflows, GitLab CI, Azure Pipelines, CircleCI, Travis, Bitbucket,
-Jenkins YAML): the shell text of every script step, inline, quoted, block or list."""
+"""CI configuration (GitHub workflows and composite actions, GitLab CI, Azure Pipelines, CircleCI,
+Travis, Bitbucket, Jenkins YAML): the shell text of every script step, inline, quoted, block or
+list. A pipeline kept elsewhere than its service's standard path (`ci/build.yml`, a GitLab
+`include:`d file, an Azure template) is recognised by its content: a YAML file no other kind
+claims whose first bytes hold jobs with steps that run commands."""
 from __future__ import annotations
 
 import re
 
-from ovlint.surfaces import COMMAND, REQUIREMENT, FileKind, whole
+from ovlint.surfaces import COMMAND, LINK, REQUIREMENT, FileKind, Sniff, whole
 from ovlint.surfaces.shell import Command, split_commands
 
 _CI_SCRIPT_KEYS = ("run", "script", "before_script", "after_script", "bash", "sh", "inlineScript")
@@ -97,7 +100,32 @@ def _recognise(path, name: str, suffix: str) -> bool:
             or any(a == ".github" and b == "workflows" for a, b in zip(parts, parts[1:])))
 
 
+# What a pipeline's content shows, as pairs of patterns that must both match: a top-level key and
+# the steps under it that run commands. Configs, conda environments, Compose files and Kubernetes
+# manifests have neither pair.
+_STEP = rb"(?m)^[ \t]+(?:-[ \t]+)?"
+_PIPELINES = tuple((re.compile(top), re.compile(step)) for top, step in (
+    # GitHub Actions and CircleCI: `jobs:` whose steps `run:` commands (or `uses:` actions)
+    (rb"(?m)^jobs:[ \t]*(?:#.*)?\r?$", _STEP + rb"steps:[\s\S]*?^[ \t]+(?:-[ \t]+)?(?:run|uses):"),
+    # a GitHub composite action
+    (rb"(?m)^runs:[ \t]*\r?$", _STEP + rb"using:[ \t]*[\"']?composite"),
+    # GitLab CI: stages and jobs with scripts
+    (rb"(?m)^stages:|^[ \t]+stage:", _STEP + rb"(?:before_|after_)?script:"),
+    # Azure Pipelines: steps, jobs or stages whose items are scripts or tasks
+    (rb"(?m)^(?:steps|jobs|stages):", rb"(?m)^[ \t]*-[ \t]+(?:script|bash|pwsh|powershell|task):"),
+    # Bitbucket Pipelines
+    (rb"(?m)^pipelines:", _STEP + rb"script:"),
+))
+
+
+def looks_like_ci(head: bytes) -> bool:
+    """Whether the first bytes of a YAML file show a CI pipeline."""
+    return any(top.search(head) and step.search(head) for top, step in _PIPELINES)
+
+
 KIND = FileKind(
     name="ci-yaml", label="CI YAML", recognise=_recognise,
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT), rank=40, fence="yaml",
+    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), rank=40, fence="yaml",
+    sniff=Sniff(names=lambda name: name.lower().endswith((".yml", ".yaml")), head=looks_like_ci, executable=False,
+                size=32768),
 )

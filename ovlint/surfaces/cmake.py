@@ -44,6 +44,24 @@ def variables(argument: Argument):
         yield match.group(1), offset + match.start(), offset + match.end()
 
 
+def expanded(commands: list[Invocation]):
+    """Each command with its arguments' values, `${NAME}` replaced by what an earlier
+    `set(NAME value)` of the file gave it (also with `CACHE ...` or `PARENT_SCOPE`; a list, or a
+    variable set elsewhere, stays as written)."""
+    values: dict[str, str] = {}
+
+    def expand(value: str, depth: int = 0) -> str:
+        result = _VARIABLE.sub(lambda m: values.get(m.group(1), m.group()), value)
+        return expand(result, depth + 1) if result != value and depth < 3 else result
+
+    for command in commands:
+        yield command, [expand(a.value) if a.kind != "bracket" else a.value for a in command.arguments]
+        arguments = command.arguments
+        if command.lower == "set" and (len(arguments) == 2 or len(arguments) > 2 and arguments[2].value in
+                                       ("CACHE", "PARENT_SCOPE")):
+            values[arguments[0].value] = expand(arguments[1].value)
+
+
 _OPENERS = {"if", "foreach", "while", "function", "macro", "block"}
 _CLOSERS = {"endif", "endforeach", "endwhile", "endfunction", "endmacro", "endblock"}
 CONDITIONS = {"if", "elseif", "while"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ovlint.surfaces import COMMAND, REQUIREMENT, FileKind, jsonspan, whole
+from ovlint.surfaces import COMMAND, LINK, REQUIREMENT, FileKind, jsonspan, whole
 from ovlint.surfaces.shell import Command, Variables, Word, split_commands, unwrap
 
 _DOCKER_SHELL_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
@@ -110,5 +110,5 @@ def _recognise(path, name: str, suffix: str) -> bool:
 
 KIND = FileKind(
     name="dockerfile", label="Dockerfile", recognise=_recognise,
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT), fence="dockerfile",
+    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), fence="dockerfile",
 )

@@ -1,17 +1,19 @@
 """Documentation: the code blocks of Markdown (fenced) and reStructuredText (`.. code-block::`)
 files, each linted as its language: `python`, `ipython`, `sh`/`bash`/`shell`, `console` (the lines
-after a `$ ` prompt) and `dockerfile`. Prose is never read, nor are blocks inside quotes,
-changelogs (whose blocks quote history), Python blocks that do not compile (elided or doctest
-examples) and blocks of other languages. Fixes edit a block's text only; positions are the file's.
+after a `$ ` prompt; also a block without a language that starts with one) and `dockerfile`. Prose is read only for the links it holds; blocks inside
+quotes, changelogs (whose blocks quote history), Python blocks that do not compile (elided or
+doctest examples) and blocks of other languages are not read as code. Fixes edit a block's text
+only; positions are the file's.
 """
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass
 
 from ovlint.base.text import LineIndex
-from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind, Unit
+from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit
+from ovlint.surfaces.link import links_in
+from ovlint.surfaces.python import compiles
 from ovlint.surfaces.shell import split_commands
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{?\.?([\w+.-]*)[^\n]*$", re.M)
@@ -20,6 +22,11 @@ _PROMPT = re.compile(r"^([ \t]*\$[ \t])")
 PYTHON_FENCES = {"python", "py", "python3", "ipython", "ipython3"}
 SHELL_FENCES = {"sh", "bash", "shell", "zsh", "console", "shell-session", "dockerfile", "docker"}
 _HISTORY = re.compile(r"^(changelog|changes|history|news|release[-_ ]?notes)", re.I)
+# comments: HTML ones in Markdown, and reST's `.. text` that is no directive, target or substitution
+# (with the lines indented under it)
+_COMMENTS = (re.compile(r"<!--.*?-->", re.S),
+             re.compile(r"(?m)^([ \t]*)\.\.[ \t]+(?![_\[|])(?![^\n]*::)[^\n]*(?:\n(?:\1[ \t]+[^\n]*|[ \t]*(?=\n)))*"))
+PROSE = "prose"  # the key of the unit that holds the links outside code blocks
 
 
 @dataclass
@@ -91,10 +98,10 @@ def _unit(key: int, language: str, code: str):
             from ovlint.surfaces.notebook import _cell, _commands
 
             cell = _cell(key, code, None)
-            if cell.python is None or not _compiles(cell.python):
+            if cell.python is None or not compiles(cell.python):
                 return None
             return Unit(code, key=key, python=cell.python, commands=_commands(cell, code, 0))
-        return Unit(code, key=key, python=code) if ">>>" not in code and _compiles(code) else None
+        return Unit(code, key=key, python=code) if ">>>" not in code and compiles(code) else None
     if language in ("dockerfile", "docker"):
         from ovlint.surfaces.dockerfile import commands
 
@@ -116,32 +123,44 @@ def _unit(key: int, language: str, code: str):
     return None
 
 
-def _compiles(code: str) -> bool:
-    try:
-        ast.parse(code)
-    except (SyntaxError, ValueError):
-        return False
-    return True
+def _blank(text: str, spans) -> str:
+    """`text` with the given spans blanked (newlines kept), so offsets stay the file's."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = re.sub(r"[^\n]", " ", text[start:end])
+    return "".join(chars)
 
 
 def read_docs(text: str, rest: bool) -> Document:
     found = [b for b in blocks(text, rest) if b.language in PYTHON_FENCES | SHELL_FENCES]
+    # a block without a language that starts with a `$ ` prompt is a console session
+    found += [Block("console", b.start, b.end, b.indent) for b in blocks(text, rest)
+              if not b.language and _PROMPT.match(text[b.start:b.end].lstrip("\r\n"))]
+    found.sort(key=lambda b: b.start)
     units = []
     for key, block in enumerate(found):
         unit = _unit(key, block.language, _dedent(text[block.start:block.end], block.indent))
         if unit is not None:
             units.append(unit)
+    # links in the prose, and in blocks that are not read as code (their code's links are its own)
+    outside = [(found[u.key].start, found[u.key].end) for u in units]
+    outside += [m.span() for pattern in _COMMENTS for m in pattern.finditer(text)]
+    links = links_in(_blank(text, outside))
+    if links:
+        units.append(Unit(text, key=PROSE, links=links))
     lines = LineIndex(text)
 
     def rebuild(texts):
         result = text
-        for key in sorted(texts, reverse=True):
+        for key in sorted((k for k in texts if k != PROSE), reverse=True):
             block = found[key]
             result = result[:block.start] + _indent(texts[key], block.indent) + result[block.end:]
         return result
 
     def place(diagnostics):
         for diag in diagnostics:
+            if diag.unit == PROSE:
+                continue  # at the file's positions already
             block = found[diag.unit]
             first_row = lines.position(block.start)[0]
             shift = len(block.indent)
@@ -166,6 +185,6 @@ def is_documentation(name: str) -> bool:
 KIND = FileKind(
     name="markdown", label="Markdown", recognise=lambda path, name, suffix: suffix in (".md", ".markdown") and
     is_documentation(name),
-    read=lambda text: read_docs(text, rest=False), facts=(PYTHON, COMMAND, REQUIREMENT), comment=None,
+    read=lambda text: read_docs(text, rest=False), facts=(PYTHON, COMMAND, REQUIREMENT, LINK), comment=None,
     fence="markdown", rank=60,
 )

@@ -5,6 +5,7 @@ does not parse. Findings are reported in the cell and row they are in.
 A cell's Python is linted with IPython syntax masked (same length, so offsets stay valid), its
 `!cmd`, `%pip`, `%conda`, `%system` lines and `%%bash`/`%%sh` bodies become shell commands.
 Writing a fixed cell replaces only that cell's `source` value in the file, in the layout it had.
+Markdown cells are read for the links they hold.
 """
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from ovlint.base.text import LineIndex
-from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind, Unit, jsonspan, whole
+from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit, jsonspan, whole
+from ovlint.surfaces.link import links_in
 from ovlint.surfaces.shell import Word, split_commands
 
 _SHELL_CELL = re.compile(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
@@ -39,6 +41,7 @@ class Cell:
 class Notebook:
     cells: list[Cell]
     root: jsonspan.Node
+    markdown: list[tuple[int, str]] = field(default_factory=list)  # (position, text) of each Markdown cell
 
 
 def parse(text: str) -> Notebook:
@@ -51,11 +54,10 @@ def parse(text: str) -> Notebook:
     cells_node = root.get("cells")
     if cells_node is None or not isinstance(cells_node.value, list):
         raise NotebookError("invalid notebook: no 'cells' list")
-    cells = []
+    cells, markdown = [], []
     for index, node in enumerate(cells_node.items):
-        if not isinstance(node.value, dict) or node.value.get("cell_type") != "code":
-            continue
-        source = node.get("source")
+        kind = node.value.get("cell_type") if isinstance(node.value, dict) else None
+        source = node.get("source") if kind in ("code", "markdown") else None
         if source is None:
             continue
         value = source.value
@@ -63,8 +65,24 @@ def parse(text: str) -> Notebook:
             value = "".join(value)
         if not isinstance(value, str):
             raise NotebookError(f"invalid notebook: cell {index + 1} 'source' is not text")
-        cells.append(_cell(index, value, source))
-    return Notebook(cells, root)
+        if kind == "code":
+            cells.append(_cell(index, value, source))
+        else:
+            markdown.append((index, value))
+    return Notebook(cells, root, markdown)
+
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def _markdown_units(nb: Notebook) -> list[Unit]:
+    """A unit for each Markdown cell that links somewhere (its HTML comments left out)."""
+    units = []
+    for index, text in nb.markdown:
+        links = links_in(_HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text))
+        if links:
+            units.append(Unit(text, key=("markdown", index), cell=index, links=links))
+    return units
 
 
 def _cell(index: int, text: str, node) -> Cell:
@@ -223,7 +241,7 @@ def read(text: str) -> Document:
     cells = nb.cells
     exemption = "\n".join(c.text for c in cells)
     if not cells:
-        return Document(text, [], exemption_text=exemption)
+        return Document(text, _markdown_units(nb), exemption_text=exemption)
     combined = CELL_BOUNDARY.join(c.text for c in cells)
     python = CELL_BOUNDARY.join(c.python if c.python is not None else re.sub(r"[^\n]", " ", c.text) for c in cells)
     starts, offset = [], 0
@@ -246,6 +264,8 @@ def read(text: str) -> Document:
             return bisect.bisect_right(starts, position) - 1
 
         for diag in diagnostics:
+            if diag.unit is not None:
+                continue  # a Markdown cell's: in its cell already
             at = cell_of(diag.start)
             diag.cell = cells[at].index
             diag.row -= first_rows[at] - 1
@@ -257,14 +277,15 @@ def read(text: str) -> Document:
                     for key in ("location", "end_location"):
                         location[key]["row"] -= first_rows[where] - 1
 
-    return Document(text, [Unit(combined, python=python, commands=commands)], rebuild=rebuild, place=place,
-                    fallback=lambda: _cell_by_cell(text, nb, exemption), exemption_text=exemption)
+    return Document(text, [Unit(combined, python=python, commands=commands)] + _markdown_units(nb), rebuild=rebuild,
+                    place=place, fallback=lambda: _cell_by_cell(text, nb, exemption), exemption_text=exemption)
 
 
 def _cell_by_cell(text: str, nb: Notebook, exemption: str) -> Document:
     units = [Unit(c.text, key=c.index, cell=c.index, python=c.python, commands=_commands(c, c.text, 0))
              for c in nb.cells]
-    return Document(text, units, rebuild=lambda texts: replace_sources(text, nb, texts), exemption_text=exemption)
+    return Document(text, units + _markdown_units(nb), exemption_text=exemption,
+                    rebuild=lambda texts: replace_sources(text, nb, {k: v for k, v in texts.items() if isinstance(k, int)}))
 
 
 def _commands(cell: Cell, text: str, start: int) -> list:
@@ -281,5 +302,5 @@ def _commands(cell: Cell, text: str, start: int) -> list:
 
 KIND = FileKind(
     name="notebook", label="notebooks", recognise=lambda path, name, suffix: suffix == ".ipynb",
-    read=read, facts=(PYTHON, COMMAND, REQUIREMENT), comment=None, rank=10, fence="json",
+    read=read, facts=(PYTHON, COMMAND, REQUIREMENT, LINK), comment=None, rank=10, fence="json",
 )

@@ -9,7 +9,8 @@ import re
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, FileKind, whole
+from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, FileKind, whole
+from ovlint.surfaces.link import links_in
 from ovlint.surfaces.requirement import from_pep508, python_version
 from ovlint.surfaces.shell import Command, Word, from_python_string, unwrap
 
@@ -20,6 +21,53 @@ _COMMAND_CALLS = {
 }
 _SETUP_CALLS = {"setuptools.setup", "distutils.core.setup"}
 _SETUP_LIST_KEYWORDS = ("install_requires", "setup_requires", "tests_require")
+# calls that check or install the packages their arguments name (`check_requirements(("openvino-dev",))`)
+_REQUIREMENT_CHECKS = {"check_requirements", "check_requirement", "require_version", "require"}
+# calls that show a message: commands in it are instructions to run them
+_MESSAGE_CALLS = {"print", "echo", "info", "warning", "warn", "error", "debug", "critical", "exception", "exit"}
+
+# Where a docstring or a message shows commands to run, as opposed to prose that names them: a
+# line after a `$ ` prompt, the lines of a `Usage:` (or `Example:`, `Requirements:`, `Install:`)
+# section that start like a command (lowercase, a path or a variable, not a sentence) and are not
+# Python (`mo = Model()`), and in messages, code in backticks that is not Python either.
+_PROMPT_LINE = re.compile(r"(?m)^[ \t]*\$[ \t]+(\S.*)$")
+# a section heading: the word, perhaps qualified (`Usage - sources:`, `Install (GPU):`), not a sentence
+_SECTION = re.compile(r"(?im)^([ \t]*)(?:usage|examples?|example usage|requirements|install(?:ation)?)"
+                      r"(?:[ \t]*(?:-[^:\n]*|\([^)\n]*\)))?[ \t]*:[ \t]*(.*)$")
+_COMMAND_LIKE = re.compile(r"[a-z./~_$]\S*(?:[ \t]+\S+)*?[ \t]*$")
+_BACKTICKS = re.compile(r"(?<!`)`([^`\n]*\s[^`\n]*)`(?!`)")
+
+
+def instructions(text: str, backticks: bool) -> list[tuple[int, int]]:
+    """The spans of `text` that show commands to run (see above); `backticks`: also code in
+    backticks (a message's, not a docstring's, whose backticks mark names)."""
+    spans = [m.span(1) for m in _PROMPT_LINE.finditer(text)]
+    for section in _SECTION.finditer(text):
+        if section.group(2) and _COMMAND_LIKE.fullmatch(section.group(2)) and not compiles(section.group(2)):
+            spans.append(section.span(2))
+        indent = len(section.group(1).expandtabs())
+        position = section.end() + 1
+        for line in re.finditer(r"[^\n]*", text[position:]):
+            body = line.group()
+            if body.strip() and len(body) - len(body.lstrip()) <= indent:
+                break
+            stripped = body.strip()
+            if stripped and not stripped.startswith("$") and _COMMAND_LIKE.fullmatch(stripped) \
+                    and not stripped.endswith((".", ":")) and not compiles(stripped):
+                first = position + line.start() + len(body) - len(body.lstrip())
+                spans.append((first, first + len(stripped)))
+    if backticks:
+        spans.extend(m.span(1) for m in _BACKTICKS.finditer(text) if not compiles(m.group(1)))
+    return sorted(set(spans))
+
+
+def compiles(code: str) -> bool:
+    """Whether `code` is Python (CPython parses it)."""
+    try:
+        compile(code, "<code>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    return True
 
 
 def _cache_visitor_tables() -> None:
@@ -120,11 +168,7 @@ class SpacedIndentation:
     @staticmethod
     def of(text: str) -> "Optional[SpacedIndentation]":
         """The spaced program, when `text` has a tab in its indentation and CPython compiles it."""
-        if not re.search(r"(?m)^[ \f]*\t", text):
-            return None
-        try:
-            compile(text, "<unit>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
+        if not re.search(r"(?m)^[ \f]*\t", text) or not compiles(text):
             return None
         return SpacedIndentation(text)
 
@@ -160,13 +204,13 @@ def syntax_error_message(exc: Exception) -> str:
     return f"syntax error: {message}"
 
 
-def traverse(ctx, rules) -> tuple[list[Command], list]:
-    """Run every Python rule over the module in one pass; return the carried commands and
-    requirements for the other rule kinds."""
+def traverse(ctx, rules) -> tuple[list[Command], list, list]:
+    """Run every Python rule over the module in one pass; return the carried commands,
+    requirements and links for the other rule kinds."""
     extractor = _FactExtractor(ctx)
     visitor = _dispatcher()(list(rules) + [extractor])
     ctx.module.visit(visitor)
-    return extractor.commands, extractor.requirements
+    return extractor.commands, extractor.requirements, extractor.links
 
 
 _DISPATCHER = None
@@ -211,9 +255,46 @@ class _FactExtractor:
         self.ctx = ctx
         self.commands: list[Command] = []
         self.requirements: list = []
+        self.links: list = []
         self.setup_py = ctx.filename == "setup.py"
 
+    def visit_Module(self, node) -> None:
+        docstring = node.body[0].body[0].value if node.body and isinstance(node.body[0], cst.SimpleStatementLine) \
+            and isinstance(node.body[0].body[0], cst.Expr) else None
+        self._instructions(docstring, backticks=False)
+
+    def _instructions(self, node, backticks: bool) -> None:
+        """The commands a docstring or a message shows (see `instructions`)."""
+        literal = self._literal(node) if isinstance(node, cst.SimpleString) else None
+        if literal is not None:
+            spans = instructions(literal[0], backticks)
+            if spans:
+                self.commands.extend(from_python_string(literal[0], literal[1], spans=spans))
+
+    def visit_SimpleString(self, node) -> None:
+        if "\\" not in node.value and "b" not in node.prefix.lower():
+            start = self.ctx.span(node)[0] + len(node.prefix) + len(node.quote)
+            self.links.extend(links_in(node.raw_value, start))
+
+    def visit_FormattedStringText(self, node) -> None:
+        if "\\" not in node.value and "{{" not in node.value and "}}" not in node.value:
+            self.links.extend(links_in(node.value, self.ctx.span(node)[0]))
+
+    def visit_Raise(self, node) -> None:
+        if isinstance(node.exc, cst.Call):
+            for arg in node.exc.args:
+                self._instructions(arg.value, backticks=True)
+
     def visit_Call(self, node) -> None:
+        called = node.func.attr.value if isinstance(node.func, cst.Attribute) else \
+            node.func.value if isinstance(node.func, cst.Name) else None
+        if called in _MESSAGE_CALLS:
+            for arg in node.args:
+                self._instructions(arg.value, backticks=True)
+        elif called in _REQUIREMENT_CHECKS:
+            for arg in node.args:
+                if arg.keyword is None or arg.keyword.value == "requirements":
+                    self._requirements(arg.value, "python-call")
         names = self.ctx.qualified_names(node.func)
         if names & _COMMAND_CALLS and node.args:
             first = next((a for a in node.args if a.keyword is None or a.keyword.value == "args"), None)
@@ -224,7 +305,7 @@ class _FactExtractor:
                 if arg.keyword is None:
                     continue
                 if arg.keyword.value in _SETUP_LIST_KEYWORDS:
-                    self._requirements(arg.value)
+                    self._requirements(arg.value, "setup-py")
                 elif arg.keyword.value == "python_requires":
                     literal = self._literal(arg.value)
                     if literal is not None:
@@ -232,7 +313,7 @@ class _FactExtractor:
                 elif arg.keyword.value == "extras_require" and isinstance(arg.value, cst.Dict):
                     for element in arg.value.elements:
                         if isinstance(element, cst.DictElement):
-                            self._requirements(element.value)
+                            self._requirements(element.value, "setup-py")
 
     def _literal(self, node):
         """(value, inner start, inner end) of a plain string literal without escapes, else None."""
@@ -323,13 +404,14 @@ class _FactExtractor:
             return _mask(ctx.text[start:end], start, holes), start, "python-string"
         return None
 
-    def _requirements(self, node) -> None:
-        if not isinstance(node, (cst.List, cst.Tuple)):
-            return
-        for element in node.elements:
-            literal = self._literal(element.value) if isinstance(element, cst.Element) else None
+    def _requirements(self, node, origin: str) -> None:
+        """The requirements a string, or a list or tuple of strings, names."""
+        values = [e.value for e in node.elements if isinstance(e, cst.Element)] \
+            if isinstance(node, (cst.List, cst.Tuple)) else [node]
+        for value in values:
+            literal = self._literal(value)
             if literal is not None:
-                req = from_pep508(literal[0], literal[1], "setup-py")
+                req = from_pep508(literal[0], literal[1], origin)
                 if req:
                     self.requirements.append(req)
 
@@ -369,7 +451,8 @@ KIND = FileKind(
     name="python", label="Python",
     recognise=lambda path, name, suffix: suffix in (".py", ".pyi"),
     read=lambda text: whole(text, python=text),
-    facts=(PYTHON, COMMAND, REQUIREMENT), python_source=True,
-    carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen"),
+    facts=(PYTHON, COMMAND, REQUIREMENT, LINK), python_source=True,
+    carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen", b"$ ", b"sage", b"xample",
+                                              b"nstall", b"`", b"require"),
     carrier_files=("setup.py",), fence="python",
 )

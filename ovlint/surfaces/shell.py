@@ -20,7 +20,7 @@ from typing import Optional
 
 _KEYWORDS_BEFORE = {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"}
 _KEYWORDS_END = {"fi", "done", "esac", "}"}
-_ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*\+?=")
+_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
 _SEPARATORS = ("&&", "||", ";;", ";", "|", "&", "(", ")")
 _SAFE_WORD = re.compile(r"^[A-Za-z0-9_@%+=:,./~^-]+$")
 
@@ -36,6 +36,14 @@ class Word:
     value_start: Optional[int] = None
     resolved: Optional[str] = None  # the value with the variables the file set substituted
 
+    @property
+    def through(self) -> str:
+        """For a message about what the word's variables hold: ` (through `$OV`)`."""
+        return " (through `" + "`, `".join(dict.fromkeys(_ANY_REFERENCE.findall(self.value))) + "`)"
+
+
+_ANY_REFERENCE = re.compile(r"\$\{\w+\}|\$\(\w+\)|\$\w+")
+
 
 @dataclass
 class Command:
@@ -45,6 +53,8 @@ class Command:
     origin: str = "shell"  # shell, dockerfile, makefile, ci-yaml, notebook, python
     # the `NAME=value` words before the command name (`LD_LIBRARY_PATH=... ./app`)
     assignments: list[Word] = field(default_factory=list)
+    # the files its redirections name (`patch -p1 < fix.patch`), not here-document delimiters
+    redirections: list[Word] = field(default_factory=list)
 
     @property
     def argv(self) -> list[str]:
@@ -128,11 +138,12 @@ def quote(value: str) -> str:
 class _Lexer:
     def __init__(self, text: str, start: int, end: int):
         self.text, self.i, self.end = text, start, end
-        self.commands: list[tuple[list[Word], list[Word]]] = []  # (assignments, words)
+        self.commands: list[tuple[list[Word], list[Word], list[Word]]] = []  # (assignments, words, redirections)
         self.current: list[Word] = []
+        self.redirections: list[Word] = []
         self.heredocs: list[tuple[str, bool]] = []
 
-    def run(self) -> list[tuple[list[Word], list[Word]]]:
+    def run(self) -> list[tuple[list[Word], list[Word], list[Word]]]:
         text, end = self.text, self.end
         while self.i < end:
             ch = text[self.i]
@@ -166,16 +177,17 @@ class _Lexer:
         return False
 
     def finish(self) -> None:
-        words = self.current
-        self.current = []
+        words, redirections = self.current, self.redirections
+        self.current, self.redirections = [], []
         while words and (words[0].value in _KEYWORDS_BEFORE or words[0].value in _KEYWORDS_END):
             words = words[1:]
         assignments = []
-        while words and _ASSIGNMENT.match(words[0].value) and not words[0].quoted:
+        # `NAME=value` with the name unquoted is an assignment, whatever quotes the value has
+        while words and _ASSIGNMENT.match(self.text, words[0].start):
             assignments.append(words[0])
             words = words[1:]
         if words or assignments:
-            self.commands.append((assignments, words))
+            self.commands.append((assignments, words, redirections))
 
     def redirect(self) -> None:
         text = self.text
@@ -183,10 +195,12 @@ class _Lexer:
             self.current.pop()  # "2>" names a file descriptor
         heredoc = text.startswith("<<", self.i) and not text.startswith("<<<", self.i)
         strip_tabs = text.startswith("<<-", self.i)
+        operator = self.i
         while self.i < self.end and text[self.i] in "<>&|-":
             self.i += 1
             if heredoc and text[self.i - 1] == "-":
                 break
+        operator = text[operator:self.i]
         while self.i < self.end and text[self.i] in " \t":
             self.i += 1
         before = len(self.current)
@@ -196,6 +210,8 @@ class _Lexer:
         del self.current[before:]
         if heredoc and target:
             self.heredocs.append((target[0].value, strip_tabs))
+        elif not operator.endswith("&") and not operator.startswith("<<<"):  # a file, not `2>&1` or a string
+            self.redirections.extend(target)
 
     def skip_heredocs(self) -> None:
         text = self.text
@@ -309,7 +325,7 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
     end = len(text) if end is None else end
     variables = Variables() if variables is None else variables
     found = []
-    for assignments, words in _Lexer(text, start, end).run():
+    for assignments, words, redirections in _Lexer(text, start, end).run():
         for word in assignments + words:
             if word.expanded:
                 word.resolved = variables.expand(word.value, word.start)
@@ -320,7 +336,7 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
                     variables.define(word.end, name.rstrip("+"), word.resolved.partition("=")[2]
                                      if word.resolved is not None else value)
         if words:
-            command = Command(words, carrier, origin, assignments)
+            command = Command(words, carrier, origin, assignments, redirections)
             found.extend(unwrap(command, variables) if wrappers else [command])
     return found
 
@@ -354,7 +370,7 @@ def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Comm
             i += 1  # the duration
         if i < len(words):
             return unwrap(Command(words[i:], command.carrier, command.origin, command.assignments + words[1:i]
-                                  if name == "env" else command.assignments), variables)
+                                  if name == "env" else command.assignments, command.redirections), variables)
         return [command]
     if name in _SHELLS and len(words) > 2 and re.fullmatch(r"-[a-z]*c", words[1].value):
         script = words[2]
@@ -407,6 +423,29 @@ def can_write(command: Command, value: str) -> bool:
     return bool(_SAFE_WORD.match(value)) or (command.carrier in ("shell", "notebook-magic") and "'" not in value)
 
 
+def value_span(text: str, word: Word, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Where value[start:end] of a word stands in `text`, when it stands there verbatim (inside one
+    quoted or unquoted segment: `NAME="a b"` has `a b` at its quotes); None where quoting, escapes or
+    command substitutions make the value and the text differ there."""
+    if word.value_start is not None:
+        return word.value_start + start, word.value_start + end
+    raw = text[word.start:word.end]
+    if "\\" in raw or "$(" in raw or "`" in raw:
+        return None
+    offsets, quote = [], ""
+    for i, ch in enumerate(raw):
+        if ch == quote:
+            quote = ""
+        elif not quote and ch in "'\"":
+            quote = ch
+        else:
+            offsets.append(word.start + i)
+    piece = offsets[start:end]
+    if len(piece) != end - start or (piece and piece[-1] - piece[0] != end - start - 1):
+        return None
+    return (piece[0], piece[-1] + 1) if piece else None
+
+
 def replace_word(command: Command, index: int, value: str):
     """An edit giving word `index` the value `value`, or None if the carrier cannot hold it."""
     from ovlint.base.diagnostics import Edit
@@ -450,12 +489,16 @@ def append_to_word(command: Command, index: int, suffix: str):
     return None if shell else Edit(word.end, word.end, suffix)  # shell: mixed quoting
 
 
-def from_python_string(value: str, start: int, carrier: str = "python-string") -> list[Command]:
-    """Commands in a Python string literal whose text starts at `start` (no escapes in it).
-    Code spliced into the string (f-string fields, `+` operands) arrives masked as `$___` of the
-    same length, so it reads as an expansion and every span still points at the file."""
+def from_python_string(value: str, start: int, carrier: str = "python-string",
+                       spans: Optional[list[tuple[int, int]]] = None) -> list[Command]:
+    """Commands in a Python string literal whose text starts at `start` (no escapes in it), or in
+    the given (start, end) spans of its value. Code spliced into the string (f-string fields, `+`
+    operands) arrives masked as `$___` of the same length, so it reads as an expansion and every
+    span still points at the file."""
     def moved(words):
         return [Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
                      None if w.value_start is None else w.value_start + start) for w in words]
 
-    return [Command(moved(c.words), carrier, "python", moved(c.assignments)) for c in split_commands(value)]
+    return [Command(moved(c.words), carrier, "python", moved(c.assignments))
+            for first, last in (spans if spans is not None else [(0, len(value))])
+            for c in split_commands(value, first, last)]

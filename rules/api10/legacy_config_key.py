@@ -58,7 +58,7 @@ def _removed_keys() -> dict[str, Key]:
 REMOVED = _removed_keys()
 
 
-def _lookup(key: str) -> Optional[Key]:
+def lookup(key: str) -> Optional[Key]:
     if key in KEYS:
         return KEYS[key]
     if key in REMOVED:
@@ -128,7 +128,7 @@ class LegacyConfigKey(Api10Rule):
     def visit_Module(self, node) -> None:
         # proposed before any OV1xx rule leaves the module, where the family's shared fix is made
         for setting in settings(self.ctx):
-            key = _lookup(setting.key)
+            key = lookup(setting.key)
             if key is not None and (setting.reading or setting.passed(self.ctx)):
                 self._key(setting, key)
 

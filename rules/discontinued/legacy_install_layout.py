@@ -8,24 +8,9 @@ import re
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.discontinued._layout import LAYOUT_2021, legacy_path
 
-LAYOUT_2021, YEAR_REPOSITORIES, ARCHIVE_PREFIXES = (
-    DEPRECATIONS[k] for k in ("install-layout-2021", "year-repositories", "archive-prefixes"))
-
-RUNTIME = ("headers are in `runtime/include`, libraries in `runtime/lib/intel64`, and the CMake package in "
-           "`runtime/cmake` (`find_package(OpenVINO)`)")
-MODEL_OPTIMIZER = "the Model Optimizer is `ovc`, installed with `pip install openvino`"
-LEGACY_FOLDERS = {
-    "inference_engine": RUNTIME,
-    "ngraph": RUNTIME,
-    "model_optimizer": MODEL_OPTIMIZER,
-    "model-optimizer": MODEL_OPTIMIZER,
-    "tools": "the Open Model Zoo downloader and converter are discontinued (download from the OpenVINO pages on "
-             "Hugging Face), and `benchmark_app` comes with `pip install openvino`",
-}
-OTHER_FOLDER = "the archive has `runtime/`, `python/`, `tools/` and `setupvars.sh` at its root"
-# `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
-LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)")
+YEAR_REPOSITORIES, ARCHIVE_PREFIXES = (DEPRECATIONS[k] for k in ("year-repositories", "archive-prefixes"))
 SETUPVARS = re.compile(r"openvino[^\s/]*/bin/setupvars\.sh")
 YEAR_REPOSITORY = re.compile(r"(apt|yum)\.repos\.intel\.com/openvino/(20\d\d)\b")
 PREFIXED_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?_(20\d\d\.\d+)\.")
@@ -52,9 +37,11 @@ class LegacyInstallLayout(CommandRule):
                 message=("`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install "
                          "root")),
         Example("LD_LIBRARY_PATH=/opt/intel/openvino/deployment_tools/ngraph/lib ./classify\n", filename="run.sh",
-                message=("`deployment_tools/ngraph` is a 2021 path, gone since 2022.1: headers are in "
-                         "`runtime/include`, libraries in `runtime/lib/intel64`, and the CMake package in "
-                         "`runtime/cmake` (`find_package(OpenVINO)`)")),
+                message="`deployment_tools/ngraph/lib` is a 2021 path, gone since 2022.1: use `runtime/lib/intel64`"),
+        Example("IE = /opt/intel/openvino_2021/deployment_tools/inference_engine\n"
+                "app: main.cpp\n\t$(CXX) -I$(IE)/include main.cpp -o app\n", filename="Makefile",
+                message=("`deployment_tools/inference_engine/include` is a 2021 path, gone since 2022.1: use "
+                         "`runtime/include` (through `$(IE)`)")),
         Example("RUN cd /opt/intel/openvino/deployment_tools/model_optimizer && python3 mo.py -h\n",
                 filename="Dockerfile",
                 message=("`deployment_tools/model_optimizer` is a 2021 path, gone since 2022.1: the Model "
@@ -80,16 +67,18 @@ class LegacyInstallLayout(CommandRule):
     def check_command(self, command) -> None:
         for word in command.assignments + command.words:
             found = self._message(word.value)
+            if found is None and word.resolved is not None and self.first_use(word):  # a path kept in a variable
+                found = self._message(word.resolved)
+                if found is not None:
+                    found = (found[0] + word.through,) + found[1:]
             if found:
                 self.report((word.start, word.end), *found)
 
     def _message(self, text: str):
         """(message, what it is about) for a word relying on a gone layout, else None."""
-        layout = LAYOUT.search(text)
+        layout = legacy_path(text)
         if layout:
-            what = LEGACY_FOLDERS.get(layout.group(1), OTHER_FOLDER)
-            return (f"`deployment_tools/{layout.group(1)}` is a 2021 path, gone since {LAYOUT_2021.removed}: {what}",
-                    None, LAYOUT_2021)
+            return layout, None, LAYOUT_2021
         if SETUPVARS.search(text):
             return (f"`bin/setupvars.sh` is a 2021 path: since {LAYOUT_2021.removed} `setupvars.sh` is at the "
                     "install root", None, LAYOUT_2021)

@@ -69,11 +69,15 @@ class ModelOptimizerCommand(CommandRule):
                 message=("The Model Optimizer's `install_prerequisites` scripts went with it (removed in OpenVINO "
                          "2025.0): `pip install openvino` brings `ovc`, and each framework's own package (`onnx`, "
                          "`torch`, `tensorflow`, `paddlepaddle`) its frontend's needs")),
+        Example('"""Converts the detector.\n\nUsage:\n    mo --input_model det.onnx --output_dir ir\n"""\n',
+                '"""Converts the detector.\n\nUsage:\n    ovc det.onnx --output_model ir/\n"""\n'),
     )
     valid = (
         Valid("ovc model.onnx --output_model ir/\n", filename="convert.sh"),
         Valid("./demo --model model.xml\nmo=1\necho mo\n", filename="run.sh"),
         Valid("import subprocess\n\nmo = 'mo'\nsubprocess.run(['python', 'demo.py'])\n"),
+        Valid('"""Usage:\n    mo = Converter()\n    Runs mo --input_model on each model.\n"""\n'
+              'print("then call mo --input_model yourself")\n'),
         Valid("MO=ovc\n$MO model.onnx\necho \"mo --input_model m.onnx\"\n", filename="convert.sh"),
     )
 

@@ -47,6 +47,8 @@ class OpenvinoDevRequirement(RequirementRule):
         Example("openvino-dev==2023.3.0 \\\n    --hash=sha256:0123456789abcdef\n", filename="requirements.txt",
                 message=("`openvino-dev` ended with 2024.6.0: depend on `openvino` (the line is protected by "
                          "`--hash`: replace it and regenerate the hashes)")),
+        Example("from utils.general import check_requirements\n\ncheck_requirements(('openvino-dev>=2023.0',))\n",
+                "from utils.general import check_requirements\n\ncheck_requirements(('openvino>=2023.0',))\n"),
         Example("openvino-dev[caffe]==2023.0.0\n", filename="requirements.txt",
                 message=("`openvino-dev` ended with 2024.6.0: depend on `openvino`; `[caffe]` has no "
                          "conversion path in current OpenVINO (convert the model to ONNX first)")),

@@ -1,0 +1,67 @@
+"""CMake: the 2021 libraries (`inference_engine`, `ngraph`, ...) linked by name or by file."""
+from __future__ import annotations
+
+from ovlint.rulekit.rule import CMakeRule, Example, Valid
+from ovlint.rules.api10._libraries import LIBRARIES, LIBRARIES_2021, library_file, message
+
+LINKING = {"target_link_libraries", "link_libraries"}
+DEFINING = {"add_library", "add_executable", "add_custom_target"}
+KEYWORDS = {"PRIVATE", "PUBLIC", "INTERFACE", "LINK_PRIVATE", "LINK_PUBLIC", "LINK_INTERFACE_LIBRARIES", "debug",
+            "optimized", "general"}
+
+
+class CMakeLegacyLibrary(CMakeRule):
+    code = "OV115"
+    name = "cmake-legacy-library"
+    summary = f"A library of the 2021 layout, gone since OpenVINO {LIBRARIES_2021.removed}"
+    rationale = (
+        f"OpenVINO {LIBRARIES_2021.removed} replaced the core libraries `inference_engine`, `ngraph`, "
+        "`inference_engine_transformations` and `inference_engine_lp_transformations` (and "
+        "`inference_engine_legacy`) with one `openvino` library, and the C API's `inference_engine_c_api` "
+        "with `openvino_c`. A build that links them by name (`target_link_libraries(app inference_engine)`, "
+        "found through `link_directories`) or by file (`.../libinference_engine.so`) no longer links. The "
+        "imported targets `openvino::runtime` and `openvino::runtime::c` of `find_package(OpenVINO)` replace "
+        "them and carry their include directories. Nothing is rewritten, because the target needs the package "
+        "found first (OV114 rewrites `find_package`); a target the file defines itself is left alone."
+    )
+    deprecation = LIBRARIES_2021
+    needles = tuple(LIBRARIES)
+    examples = (
+        Example("link_directories(${IE_ROOT}/lib/intel64)\n"
+                "target_link_libraries(classify PRIVATE inference_engine ngraph ${OpenCV_LIBS})\n",
+                filename="CMakeLists.txt",
+                message=("`inference_engine` is a library of the 2021 layout, gone since 2022.1 (one `openvino` "
+                         "library replaced `inference_engine`, `ngraph` and the transformations libraries): link "
+                         "`openvino::runtime` (after `find_package(OpenVINO REQUIRED COMPONENTS Runtime)`)",
+                         "`ngraph` is a library of the 2021 layout, gone since 2022.1 (one `openvino` library "
+                         "replaced `inference_engine`, `ngraph` and the transformations libraries): link "
+                         "`openvino::runtime` (after `find_package(OpenVINO REQUIRED COMPONENTS Runtime)`)")),
+        Example("target_link_libraries(detect ${IE_LIB_DIR}/libinference_engine_c_api.so)\n",
+                filename="CMakeLists.txt",
+                message=("`${IE_LIB_DIR}/libinference_engine_c_api.so` is a library of the 2021 layout, gone since "
+                         "2022.1 (one `openvino` library replaced `inference_engine`, `ngraph` and the "
+                         "transformations libraries): link `openvino::runtime::c` (after "
+                         "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`)")),
+    )
+    valid = (
+        Valid("find_package(OpenVINO REQUIRED COMPONENTS Runtime)\n"
+              "target_link_libraries(app PRIVATE openvino::runtime)\n"
+              "set(LIBS inference_engine)  # not linked here\n"
+              "message(STATUS \"ngraph\")\n"
+              "add_library(ngraph STATIC graph.cpp)\n"
+              "target_link_libraries(ngraph PUBLIC m)\n"
+              "target_link_libraries(app2 PRIVATE ngraph)\n", filename="CMakeLists.txt"),
+    )
+
+    def check_cmake(self, commands) -> None:
+        own = {c.arguments[0].value for c in commands if c.lower in DEFINING and c.arguments}
+        for command in commands:
+            if command.lower not in LINKING:
+                continue
+            linked = command.arguments[1:] if command.lower == "target_link_libraries" else command.arguments
+            for argument in linked:
+                if argument.kind == "bracket" or argument.value in KEYWORDS or argument.value in own:
+                    continue
+                library = argument.value if argument.value in LIBRARIES else library_file(argument.value)
+                if library is not None:
+                    self.report((argument.start, argument.end), message(argument.value, library, cmake=True))

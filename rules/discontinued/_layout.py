@@ -1,0 +1,44 @@
+"""The 2021 install layout (`deployment_tools/`) and where its folders went in 2022.1, for the
+rules that find its paths in commands (OV508) and in CMake files (OV511)."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ovlint.rules._deprecations import DEPRECATIONS
+
+LAYOUT_2021 = DEPRECATIONS["install-layout-2021"]
+
+RUNTIME = ("headers are in `runtime/include`, libraries in `runtime/lib/intel64`, and the CMake package in "
+           "`runtime/cmake` (`find_package(OpenVINO)`)")
+MODEL_OPTIMIZER = "the Model Optimizer is `ovc`, installed with `pip install openvino`"
+LEGACY_FOLDERS = {
+    "inference_engine": RUNTIME,
+    "ngraph": RUNTIME,
+    "model_optimizer": MODEL_OPTIMIZER,
+    "model-optimizer": MODEL_OPTIMIZER,
+    "tools": "the Open Model Zoo downloader and converter are discontinued (download from the OpenVINO pages on "
+             "Hugging Face), and `benchmark_app` comes with `pip install openvino`",
+}
+OTHER_FOLDER = "the archive has `runtime/`, `python/`, `tools/` and `setupvars.sh` at its root"
+# deployment_tools/<folder>/<subfolder> -> where it is since 2022.1 (the rest of the path stays)
+MOVED = {("inference_engine", "include"): "runtime/include", ("ngraph", "include"): "runtime/include",
+         ("inference_engine", "lib"): "runtime/lib", ("ngraph", "lib"): "runtime/lib/intel64",
+         ("inference_engine", "share"): "runtime/cmake", ("ngraph", "cmake"): "runtime/cmake"}
+# `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
+LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)(?:/([\w-]+))?(?:/([\w.-]+))?")
+
+
+def legacy_path(text: str) -> Optional[str]:
+    """What replaced the first 2021 install path in `text`, as a message; None without one."""
+    layout = LAYOUT.search(text)
+    if layout is None:
+        return None
+    folder, subfolder, rest = layout.groups()
+    moved = MOVED.get((folder, subfolder))
+    if moved is not None:
+        tail = f"/{rest}" if rest else ""
+        return (f"`deployment_tools/{folder}/{subfolder}{tail}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
+                f"use `{moved}{tail}`")
+    return (f"`deployment_tools/{folder}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
+            f"{LEGACY_FOLDERS.get(folder, OTHER_FOLDER)}")
