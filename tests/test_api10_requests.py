@@ -304,3 +304,85 @@ def test_states_of_other_objects_stay_silent():
             print(state.state.buffer)
         """
     assert lint(source) == []
+
+
+# the executable network: starting requests, pools, export
+
+def test_a_started_request_kept_by_the_caller_is_taken_then_started():
+    assert fixed("""\
+        handle = exec_net.start_async(request_id=1, inputs={"data": (frame)})
+        handle.wait()
+        exec_net.start_async(0, feeds)
+        """) == textwrap.dedent("""\
+        handle = exec_net_requests[1]
+        handle.start_async({"data": (frame)})
+        handle.wait()
+        exec_net_requests[0].start_async(feeds)
+        """)
+    for use in ("handle = exec_net.start_async(0, {'data': handle.frame})\n",
+                "print(exec_net.start_async(0, feeds).wait())\n"):
+        source = textwrap.dedent(HEADER) + use
+        assert held(source), use
+
+
+def test_export_writes_the_stream_every_release_has():
+    """`export_model()` returns bytes up to 2024.6 and an `io.BytesIO` from 2025.1 (checked), while
+    `export_model(stream)` fills an `io.BytesIO` on 2023.3 to 2026.4.1."""
+    assert fixed(imports="import io\n", body="""\
+        if cache:
+            exec_net.export(model_file=cache)
+        model_file = None
+        """) == textwrap.dedent("""\
+        if cache:
+            with open(cache, "wb") as model_file_, io.BytesIO() as model_stream:
+                exec_net.export_model(model_stream)
+                model_file_.write(model_stream.getvalue())
+        model_file = None
+        """)
+    source = textwrap.dedent(HEADER) + "done = exec_net.export(path)\n"
+    assert held(source)
+    assert "`export_model(stream)` writes it to an `io.BytesIO`" in messages(source)[("OV104", 6)]
+
+
+def test_pools_of_the_executable_network_are_reported_with_how_to():
+    source = textwrap.dedent(HEADER) + textwrap.dedent("""\
+        request_id = exec_net.get_idle_request_id()
+        if request_id < 0:
+            exec_net.wait(num_requests=1)
+        """)
+    assert held(source)
+    found_messages = messages(source)
+    for row in (6, 8):
+        assert "`request.wait_for(0)` is False for a request never started" in found_messages[("OV104", row)]
+        assert "`queue.is_ready()` is `get_idle_request_id() >= 0`" in found_messages[("OV104", row)]
+
+
+def test_api_2_request_queues_stay_silent():
+    source = """\
+        from openvino.runtime import AsyncInferQueue
+
+
+        class Adapter:
+            def __init__(self, compiled):
+                self.queue = AsyncInferQueue(compiled, 2)
+
+            def idle(self):
+                return self.queue[self.queue.get_idle_request_id()]
+        """
+    assert lint(source) == []
+
+
+def test_infer_runs_the_first_request_where_the_program_reads_the_requests():
+    """API 1.0 `exec_net.infer` ran `requests[0]`: its counters, states and outputs are that request's."""
+    assert fixed(imports="import datetime\n", body="""\
+        outputs = exec_net.infer({"image": image})
+        print(outputs["boxes"], exec_net.requests[0].get_perf_counts()["boxes"]["real_time"])
+        """).startswith('outputs = exec_net_requests[0].infer({"image": image})\n')
+    alone = """\
+        from openvino.inference_engine import IECore
+
+        exec_net = IECore().load_network("m.xml", "CPU")
+        print(exec_net.infer({"image": image})["boxes"])
+        """
+    assert fix(alone).text.endswith('print(exec_net.infer_new_request({"image": image})["boxes"])\n')
+    assert "the state of a stateful model starts afresh" in messages(alone)[("OV104", 4)]
