@@ -146,11 +146,13 @@ class ExecutableNetworkUse(Api10Rule):
         requests = self.plan.requests_name(func.value)
         if requests is not None:
             edits = [ctx.replace(func, f"{requests}[0].infer")]
+            fix_message = "Run `requests[0]`"
             message = ("`exec_net.infer(inputs)` ran `exec_net.requests[0]`, which API 2.0 does not have: the fix runs "
                        "the first request of the list it creates, `requests[0].infer(inputs)`, whose result is keyed "
                        "by output port (names work as subscripts)")
         else:
             edits = [rename(ctx, func, "infer_new_request")]
+            fix_message = "Use `infer_new_request`"
             message = ("`exec_net.infer(inputs)` is `compiled_model.infer_new_request(inputs)` in API 2.0; its result "
                        "is keyed by output port (names work as subscripts), and each call runs a new request, so the "
                        "state of a stateful model starts afresh (API 1.0 kept it in `requests[0]`)")
@@ -158,7 +160,7 @@ class ExecutableNetworkUse(Api10Rule):
             start, end = ctx.span(call)
             edits += [ctx.replace((start, start), "{port.get_any_name(): value for port, value in sorted("),
                       ctx.replace((end, end), ".items(), key=lambda item: item[0].get_any_name())}")]
-        self.propose(func.attr, message, edits, fix_message="Run a request")
+        self.propose(func.attr, message, edits, fix_message=fix_message)
 
     def _only_subscripted(self, call) -> bool:
         ctx = self.ctx
