@@ -191,3 +191,14 @@ def propose_map_use(rule, attribute, kind) -> None:
     if edits is None and ambiguous:
         message += "; migrate this use by hand first: ovlint cannot rewrite it, and after a migration it would go unnoticed"
     rule.propose(attribute.attr, message, edits, fix_message=f"Use `{ports}` / `{accessor}(name)`")
+
+
+def value_span(ctx, arg) -> tuple[int, int]:
+    """The span of an argument's value with its parentheses (`(a, b)` in `f(x=(a, b))`), which the
+    value's own span leaves out."""
+    start, end = ctx.span(arg)
+    if arg.keyword is not None:
+        start = ctx.text.index("=", ctx.span(arg.keyword)[1]) + 1
+        while ctx.text[start] in " \t\r\n":
+            start += 1
+    return start, end

@@ -20,6 +20,7 @@ REQUESTS = "requests"  # ExecutableNetwork.requests
 INPUTS, OUTPUTS, DATA_INPUTS = "input-map", "output-map", "data-input-map"  # dicts keyed by layer name
 INPUT_BLOBS, OUTPUT_BLOBS = "input-blob-map", "output-blob-map"
 INPUT_INFO, DATA, BLOB, DESC = "input-info", "data", "blob", "tensor-desc"
+STATES, STATE = "variable-states", "variable-state"  # InferRequest.query_state() and its items
 
 LEGACY_CLASSES = {
     "IECore": CORE, "IENetwork": NETWORK, "ExecutableNetwork": EXECUTABLE, "InferRequest": REQUEST,
@@ -37,7 +38,8 @@ RETURNS = {
            "import_network": (EXECUTABLE, True), "read_model": (NETWORK, False),
            "compile_model": (EXECUTABLE, False), "import_model": (EXECUTABLE, False)},
     PLUGIN: {"load": (EXECUTABLE, True)},
-    EXECUTABLE: {"create_infer_request": (REQUEST, False)},
+    EXECUTABLE: {"create_infer_request": (REQUEST, False), "start_async": (REQUEST, True)},
+    REQUEST: {"query_state": (STATES, True)},
 }
 # attribute -> kind, on API 1.0 objects
 ATTRIBUTES = {
@@ -45,11 +47,12 @@ ATTRIBUTES = {
     EXECUTABLE: {"input_info": INPUTS, "outputs": OUTPUTS, "requests": REQUESTS},
     REQUEST: {"input_blobs": INPUT_BLOBS, "output_blobs": OUTPUT_BLOBS},
     INPUT_INFO: {"input_data": DATA},
+    STATE: {"state": BLOB},
 }
 # attributes that do not exist in API 2.0: found on objects of either API (a partial migration)
 UNAMBIGUOUS = {"input_info", "requests", "input_blobs", "output_blobs"}
 ITEMS = {REQUESTS: REQUEST, INPUTS: INPUT_INFO, OUTPUTS: DATA, DATA_INPUTS: DATA,
-         INPUT_BLOBS: BLOB, OUTPUT_BLOBS: BLOB}
+         INPUT_BLOBS: BLOB, OUTPUT_BLOBS: BLOB, STATES: STATE}
 
 
 INSTANCE = "instance"  # an object of a class defined in the module

@@ -1,21 +1,88 @@
-"""Python API 1.0: `InferRequest` of an `ExecutableNetwork`, and `StatusCode`."""
+"""Python API 1.0: `InferRequest` of an `ExecutableNetwork`, its variable states, and the
+`StatusCode` and `WaitMode` constants."""
 from __future__ import annotations
 
+from typing import Optional
+
 from ovlint.base.lazy import cst
+from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rulekit.python_edits import int_value, keyword, rename
+from ovlint.rulekit.python_edits import argument, int_value, keyword, rename
+from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import (
     API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, Api10Rule, in_import, legacy_class, legacy_reference,
-    propose_class_reference, propose_map_use,
+    propose_class_reference, propose_map_use, value_span,
 )
+from ovlint.rules.api10._types import STATE, STATES
+
+# the members of `openvino.inference_engine.StatusCode` and `WaitMode` (inventory/legacy-2023.3.json)
+STATUS_CODES = {"OK": 0, "GENERAL_ERROR": -1, "NOT_IMPLEMENTED": -2, "NETWORK_NOT_LOADED": -3,
+                "PARAMETER_MISMATCH": -4, "NOT_FOUND": -5, "OUT_OF_BOUNDS": -6, "UNEXPECTED": -7,
+                "REQUEST_BUSY": -8, "RESULT_NOT_READY": -9, "NOT_ALLOCATED": -10, "INFER_NOT_STARTED": -11,
+                "NETWORK_NOT_READ": -12}
+WAIT_MODES = {"RESULT_READY": -1, "STATUS_ONLY": 0}
+CONSTANTS = {"StatusCode": STATUS_CODES, "WaitMode": WAIT_MODES}
+BLOCK = -1  # `wait()` / `wait(-1)` / `wait(WaitMode.RESULT_READY)`: until the request is done
+
+WAIT_MESSAGE = ("`request.wait(timeout)` returned a `StatusCode` in API 1.0; API 2.0 `wait()` blocks, returns "
+                "None and raises on failure, and `wait_for(timeout_ms)` returns whether the request is done")
+BLOCKING_MESSAGE = ("`request.wait()` returned a `StatusCode` in API 1.0, OK (0) on success, even for a request "
+                    "never started; API 2.0 `wait()` returns None and raises on failure")
+POLLING_MESSAGE = ("`request.wait(timeout)` returned a `StatusCode` in API 1.0; API 2.0 `wait_for(timeout_ms)` returns "
+                   "whether the request is done, and raises on failure: `wait(timeout) == StatusCode.OK` is "
+                   "`wait_for(timeout)`")
+POLL_HOWTO = ("API 1.0 returned OK (0) when the request was done, RESULT_NOT_READY (-9) while it ran and "
+              "INFER_NOT_STARTED (-11) before its first start; API 2.0 `wait_for(timeout_ms)` returns False for "
+              "both of the latter, so only a test for OK has an exact spelling: `request.wait_for(timeout_ms)`")
+# the first release checked not to crash when a request's callback is replaced while the previous
+# one finishes
+STABLE_CALLBACKS = DEPRECATIONS["request-callback-replacement"].since
+CALLBACK_BEFORE_STABLE = (f". Before {STABLE_CALLBACKS}, replacing a request's callback while the previous one finishes "
+                          "crashes (the binding frees it without the GIL), so the fix passes a callable that outlives "
+                          "the request, `functools.partial.__call__`, with `functools.partial(fn, 0, data)` as the "
+                          f"userdata; `functools.partial(fn, 0)` and `data` will do once the project requires "
+                          f"{STABLE_CALLBACKS}")
+CALLBACK_MESSAGE = ("`set_completion_callback(fn, data)` is API 1.0, which called `fn(status, data)`; API 2.0 "
+                    "`request.set_callback(callback, userdata)` calls `callback(userdata)`, so the fix passes "
+                    "`functools.partial(fn, 0)`: the status API 1.0 passed on success. On failure API 2.0 "
+                    "raises in `wait()` instead of returning a status, and an exception the callback raises, "
+                    "which API 1.0 printed and ignored, is raised again by `wait()`")
+CALLBACK_HOWTO = ("`set_completion_callback(fn, data)` is API 1.0, which called `fn(status, data)`; API 2.0 "
+                  "`request.set_callback(callback, userdata)` calls `callback(userdata)`: pass it, by position, "
+                  "`functools.partial(fn, 0)` (0, OK, is the status API 1.0 passed on success) and `data`; on "
+                  f"releases before {STABLE_CALLBACKS} pass `functools.partial.__call__` and "
+                  "`functools.partial(fn, 0, data)` instead, as replacing a callback while the previous one "
+                  "finishes crashes them")
+PERF_COUNTS = ('{{info.node_name: {{"status": info.status.name, "exec_type": info.exec_type, '
+               '"layer_type": info.node_type, "real_time": info.real_time // {us}, '
+               '"cpu_time": info.cpu_time // {us}, "execution_index": index}} '
+               'for index, info in enumerate(')
 
 
-def _is_ok_status(ctx, node) -> bool:
-    """`0` or `StatusCode.OK`."""
-    if int_value(node) == 0:
-        return True
-    return (isinstance(node, cst.Attribute) and node.attr.value == "OK"
-            and legacy_class(ctx, node.value) == "StatusCode")
+def _constant(ctx, node):
+    """(class, member) when `node` is `StatusCode.X` or `WaitMode.X` of API 1.0."""
+    if isinstance(node, cst.Attribute):
+        cls = legacy_class(ctx, node.value)
+        if cls in CONSTANTS:
+            return cls, node.attr.value
+    return None
+
+
+def _status_value(ctx, node) -> Optional[int]:
+    """The integer `node` stands for: a literal, or a `StatusCode` / `WaitMode` member."""
+    value = int_value(node)
+    if value is not None:
+        return value
+    constant = _constant(ctx, node)
+    return CONSTANTS[constant[0]].get(constant[1]) if constant else None
+
+
+def _loose(ctx, node) -> bool:
+    """Whether `node` sits where an `a or b` expression needs no parentheses."""
+    parent = ctx.parent(node)
+    if isinstance(parent, (cst.Assign, cst.AnnAssign, cst.AugAssign, cst.Return)):
+        return parent.value is node
+    return isinstance(parent, cst.Arg) and parent.value is node and not parent.star
 
 
 class InferRequestUse(Api10Rule):
@@ -27,10 +94,16 @@ class InferRequestUse(Api10Rule):
         "`request.output_blobs[name]` are `request.get_tensor(name)` (the blob's `buffer` is the tensor's "
         "`data`, OV106), `set_blob(name, blob)` is `set_tensor(name, tensor)` and `async_infer()` is "
         "`start_async()`. `wait()` no longer returns a `StatusCode`: it returns None and raises on "
-        "failure, so `request.wait(-1) == 0` becomes `request.wait() is None`. Completion callbacks take "
-        "different arguments (`set_callback(fn, userdata)` calls `fn(userdata)`), and "
-        "`get_perf_counts()` became `profiling_info`, a list of `ProfilingInfo`; both are reported "
-        "without a fix."
+        "failure, so `request.wait(-1) == StatusCode.OK` becomes `request.wait() is None` and a status "
+        "kept in a variable becomes `request.wait() or 0`; `wait(0) == StatusCode.OK` (is the request "
+        "done?) is `wait_for(0)`. Other tests of a polled status have no API 2.0 spelling: `wait_for` "
+        "cannot tell a request that never started from a busy one. `StatusCode` and `WaitMode` members "
+        "become their integer values. `set_completion_callback(fn, data)` is `set_callback(callback, "
+        "userdata)`, which calls `callback(userdata)` without a status: the fix binds the status API 1.0 "
+        "passed on success, `functools.partial(fn, 0)`. `get_perf_counts()` is rebuilt from "
+        "`profiling_info` (the dict by layer name API 1.0 made of it, times in microseconds). A variable "
+        "state's `state` is an `ov.Tensor` (`data`, not `buffer`); `query_state()`, `name`, `reset()` "
+        "and `latency` are the same in both APIs."
     )
     examples = (
         Example(
@@ -50,50 +123,99 @@ class InferRequestUse(Api10Rule):
             unsafe=True,
         ),
         Example(
+            "from openvino.inference_engine import IECore, StatusCode, WaitMode\n\n"
+            "exec_net = IECore().load_network(\"m.xml\", \"CPU\")\nrequest = exec_net.requests[0]\n"
+            "request.set_completion_callback(py_callback=on_done, py_data=7)\n"
+            "request.async_infer({\"data\": frame})\n"
+            "done = request.wait(WaitMode.STATUS_ONLY) == StatusCode.OK\n"
+            "status = request.wait()\n",
+            "import openvino as ov\nimport functools\n\n"
+            "exec_net = ov.Core().compile_model(\"m.xml\", \"CPU\")\n"
+            "exec_net_requests = [exec_net.create_infer_request() for _ in range(1)]\nrequest = exec_net_requests[0]\n"
+            "request.set_callback(functools.partial.__call__, functools.partial(on_done, 0, 7))\n"
+            "request.start_async({\"data\": frame})\n"
+            "done = request.wait_for(0)\n"
+            "status = request.wait() or 0\n",
+            unsafe=True,
+        ),
+        Example(
             "from openvino.inference_engine import IECore\n\n"
+            "exec_net = IECore().load_network(\"m.xml\", \"CPU\")\nrequest = exec_net.requests[0]\n"
+            "request.infer({\"data\": frame})\n"
+            "slowest = max(request.get_perf_counts().items(), key=lambda item: item[1][\"real_time\"])\n",
+            "import openvino as ov\nimport datetime\n\n"
+            "exec_net = ov.Core().compile_model(\"m.xml\", \"CPU\")\n"
+            "exec_net_requests = [exec_net.create_infer_request() for _ in range(1)]\nrequest = exec_net_requests[0]\n"
+            "request.infer({\"data\": frame})\n"
+            "slowest = max(dict(sorted({info.node_name: {\"status\": info.status.name, \"exec_type\": "
+            "info.exec_type, \"layer_type\": info.node_type, \"real_time\": info.real_time // "
+            "datetime.timedelta(microseconds=1), \"cpu_time\": info.cpu_time // datetime.timedelta("
+            "microseconds=1), \"execution_index\": index} for index, info in enumerate("
+            "request.profiling_info)}.items())).items(), key=lambda item: item[1][\"real_time\"])\n",
+            unsafe=True,
+        ),
+        Example(
+            "from openvino.inference_engine import IECore, StatusCode\n\n"
             "request = IECore().load_network(\"m.xml\", \"CPU\").requests[0]\n"
-            "request.set_completion_callback(on_done, 0)\n",
-                message=("`set_completion_callback(fn, data)` is API 1.0: `request.set_callback(fn, "
-                         "userdata)` calls `fn(userdata)` (no status; failures raise in `wait()`), or use "
-                         "`ov.AsyncInferQueue.set_callback(fn)` with `fn(request, userdata)`")),
+            "idle = request.wait(0) != StatusCode.RESULT_NOT_READY\n",
+            message=WAIT_MESSAGE + ": " + POLL_HOWTO),
         Example("from openvino.inference_engine import InferRequest\n\n\n"
                 "def run(request: InferRequest):\n    request.async_infer()\n",
                 "import openvino as ov\n\n\ndef run(request: ov.InferRequest):\n    request.start_async()\n"),
     )
     valid = (
         Valid("import openvino as ov\n\nrequest = ov.Core().compile_model(\"m.xml\").create_infer_request()\n"
-              "request.infer({0: frame})\nprint(request.get_output_tensor(0).data)\nrequest.wait()\n"),
+              "request.infer({0: frame})\nprint(request.get_output_tensor(0).data, request.latency)\nrequest.wait()\n"
+              "for state in request.query_state():\n    print(state.name, state.state.data)\n    state.reset()\n"),
         Valid("class Job:\n    def wait(self, timeout):\n        return 0\n\n\nassert Job().wait(-1) == 0\n"),
     )
 
     def visit_Attribute(self, node) -> None:
         owner = self.types.of(node.value)
-        if owner is None and node.attr.value in ("input_blobs", "output_blobs"):
-            self.untraced(node.attr, f"`{node.attr.value}`")
-        elif owner is not None and owner.kind == REQUEST and node.attr.value in ("input_blobs", "output_blobs"):
-            propose_map_use(self, node, INPUT_BLOBS if node.attr.value == "input_blobs" else OUTPUT_BLOBS)
-        elif owner is not None and owner.kind == REQUEST and owner.legacy and node.attr.value == "latency":
-            self.propose(node.attr, "`request.latency` is API 1.0: time the call yourself "
-                                    "(`time.perf_counter()`) or use `benchmark_app`")
+        attr = node.attr.value
+        if owner is None and attr in ("input_blobs", "output_blobs"):
+            self.untraced(node.attr, f"`{attr}`")
+        elif owner is not None and owner.kind == REQUEST and attr in ("input_blobs", "output_blobs"):
+            propose_map_use(self, node, INPUT_BLOBS if attr == "input_blobs" else OUTPUT_BLOBS)
+        elif owner is None and attr == "buffer":
+            self._state_buffer(node)
         self.visit_Name(node)
 
     def visit_Name(self, node) -> None:
-        self._status_code(node)
+        self._constant_use(node)
         if legacy_reference(self.ctx, node) == "InferRequest":
             propose_class_reference(self, node, "InferRequest")
 
-    def _status_code(self, node) -> None:
+    # StatusCode and WaitMode
+
+    def _constant_use(self, node) -> None:
+        """`StatusCode.X` / `WaitMode.X` become their integer values; the comparisons `_wait`
+        rewrites carry their own."""
         ctx = self.ctx
-        if legacy_class(ctx, node) != "StatusCode" or in_import(ctx, node):
+        cls = legacy_class(ctx, node)
+        if cls not in CONSTANTS or in_import(ctx, node):
             return
         parent = ctx.parent(node)
-        if isinstance(parent, cst.Attribute) and parent.value is node:
-            target = ctx.parent(parent)
-            if (parent.attr.value == "OK" and isinstance(target, cst.ComparisonTarget)
-                    and self._is_wait_call(ctx.parent(target).left)):
-                return  # part of `request.wait() == StatusCode.OK`, reported and fixed there
-        self.propose(node, "`StatusCode` is API 1.0: API 2.0 calls raise on failure, and "
-                           "`request.wait_for(timeout_ms)` returns whether the request finished")
+        if not (isinstance(parent, cst.Attribute) and parent.value is node):
+            self.propose(node, f"`{cls}` is API 1.0 and has no API 2.0 counterpart: API 2.0 calls raise on "
+                               "failure, and `request.wait_for(timeout_ms)` returns whether the request is done")
+            return
+        value = CONSTANTS[cls].get(parent.attr.value)
+        target = ctx.parent(parent)
+        if isinstance(target, cst.ComparisonTarget) and self._is_wait_call(ctx.parent(target).left):
+            return  # part of `request.wait(...) == StatusCode.X`, reported and fixed there
+        if isinstance(target, cst.Arg) and self._is_wait_call(ctx.parent(target)):
+            return  # the timeout of `request.wait(WaitMode.X)`, reported and fixed there
+        message = f"`{cls}.{parent.attr.value}` is API 1.0"
+        if value is None or (isinstance(target, cst.Attribute) and target.value is parent):
+            self.propose(parent, message + ": API 2.0 has no status codes (calls raise on failure)")
+            return
+        tight = isinstance(target, (cst.BinaryOperation, cst.UnaryOperation, cst.Subscript, cst.Call))
+        text = f"({value})" if value < 0 and tight else str(value)
+        exact = isinstance(target, cst.ComparisonTarget) or (isinstance(target, cst.Comparison) and target.left is parent)
+        self.propose(parent, message + f": it is the integer {value}" + (
+            "" if exact else " (a member printed its name on Python before 3.11, and its repr differs)"),
+            [ctx.replace(parent, text)], unsafe=not exact, fix_message=f"Use {value}")
 
     def _is_wait_call(self, node) -> bool:
         if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "wait"):
@@ -101,32 +223,30 @@ class InferRequestUse(Api10Rule):
         owner = self.types.of(node.func.value)
         return owner is not None and owner.kind == REQUEST and owner.legacy
 
+    # calls
+
     def visit_Call(self, node) -> None:
         func = node.func
         if not isinstance(func, cst.Attribute):
             return
         owner = self.types.of(func.value)
+        method = func.attr.value
+        if owner is None and method in ("set_completion_callback", "get_perf_counts"):
+            self.untraced(func.attr, f"`{method}()`")
         if owner is None or owner.kind != REQUEST:
             return
         ctx = self.ctx
-        method = func.attr.value
         if method == "async_infer":
             self.propose(func.attr, "`async_infer()` is `start_async()` in API 2.0",
                          [rename(ctx, func, "start_async")], unsafe=False, fix_message="Use `start_async`")
         elif method == "set_blob":
             self._set_blob(node, func)
-        elif not owner.legacy:
-            return
-        elif method == "wait":
-            self._wait(node, func)
         elif method == "set_completion_callback":
-            self.propose(func.attr, "`set_completion_callback(fn, data)` is API 1.0: `request.set_callback(fn, "
-                                    "userdata)` calls `fn(userdata)` (no status; failures raise in `wait()`), "
-                                    "or use `ov.AsyncInferQueue.set_callback(fn)` with `fn(request, userdata)`")
+            self._set_completion_callback(node, func)
         elif method == "get_perf_counts":
-            self.propose(func.attr, "`get_perf_counts()` is API 1.0: `request.profiling_info` is a list of "
-                                    "`ProfilingInfo` (`node_name`, `node_type`, `real_time`, `status`) "
-                                    "and needs `PERF_COUNT` enabled")
+            self._get_perf_counts(node, func)
+        elif method == "wait" and owner.legacy:
+            self._wait(node, func)
 
     def _set_blob(self, call, func) -> None:
         ctx = self.ctx
@@ -134,27 +254,173 @@ class InferRequestUse(Api10Rule):
         for name in ("blob_name", "blob"):
             arg = keyword(call, name)
             if arg is not None:
-                edits.append(ctx.replace((ctx.span(arg.keyword)[0], ctx.span(arg.value)[0]), ""))
+                edits.append(ctx.replace((ctx.span(arg)[0], value_span(ctx, arg)[0]), ""))
         names = [a.keyword.value for a in call.args if a.keyword is not None]
         positional = len(call.args) == 2 and names in ([], ["blob"], ["blob_name", "blob"])
         self.propose(func.attr, "`set_blob(name, blob)` is `set_tensor(name, tensor)` in API 2.0",
                      edits if positional else None, fix_message="Use `set_tensor`")
 
+    def _set_completion_callback(self, call, func) -> None:
+        """`set_callback(functools.partial(fn, 0), data)`, or, where the fixed code may run on a
+        release before 2024.6, `set_callback(functools.partial.__call__, functools.partial(fn, 0,
+        data))`: those releases free the callback they replace without holding the GIL, which
+        crashes when it was created for this call (a partial, a bound method) and the request's
+        previous callback is still finishing; the callable passed must outlive the request.
+        The arguments keep their place (and the edits other rules make inside them)."""
+        ctx = self.ctx
+        fn = argument(call, 0, "py_callback")
+        data = argument(call, 1, "py_data")
+        names = [a.keyword.value for a in call.args if a.keyword is not None]
+        in_order = names in ([], ["py_data"], ["py_callback"], ["py_callback", "py_data"])
+        if fn is None or any(a.star for a in call.args) or not in_order or len(call.args) > 2:
+            self.propose(func.attr, CALLBACK_HOWTO)
+            return
+        functools, imports = ctx.imports.module_alias("functools", "functools")
+        edits = [rename(ctx, func, "set_callback"), *imports]
+        start, end = value_span(ctx, fn)
+        if data is not None and data.keyword is not None:
+            edits.append(ctx.replace((ctx.span(data)[0], value_span(ctx, data)[0]), ""))
+        floor = ctx.floor.release if ctx.floor is not None else None
+        if floor is not None and at_least(floor, STABLE_CALLBACKS):
+            edits.append(ctx.replace((ctx.span(fn)[0], start), f"{functools}.partial("))
+            edits.append(ctx.replace((end, end), ", 0)" + ("" if data is not None else ", None")))
+            message = CALLBACK_MESSAGE
+        else:
+            edits.append(ctx.replace((ctx.span(fn)[0], start), f"{functools}.partial.__call__, {functools}.partial("))
+            if data is None:
+                edits.append(ctx.replace((end, end), ", 0, None)"))
+            else:
+                edits.append(ctx.replace((end, end), ", 0"))
+                data_end = value_span(ctx, data)[1]
+                edits.append(ctx.replace((data_end, data_end), ")"))
+            message = CALLBACK_MESSAGE + CALLBACK_BEFORE_STABLE
+        self.propose(func.attr, message, edits, fix_message="Use `set_callback`")
+
+    def _get_perf_counts(self, call, func) -> None:
+        """The dict API 1.0 built from the same counters (2023.3 `GetPerformanceCounts`): by layer
+        name in name order, times in whole microseconds, `execution_index` the position."""
+        ctx = self.ctx
+        message = ("`get_perf_counts()` is API 1.0: API 2.0 `request.profiling_info` is a list of `ProfilingInfo` "
+                   "(`node_name`, `node_type`, `exec_type`, a `status` enum, `real_time` and `cpu_time` as "
+                   "timedelta); the fix rebuilds the dict API 1.0 made of it")
+        if call.args:
+            self.propose(func.attr, message)
+            return
+        datetime, imports = ctx.imports.module_alias("datetime", "datetime")
+        start = ctx.span(call)[0]
+        prefix = "dict(sorted(" + PERF_COUNTS.format(us=f"{datetime}.timedelta(microseconds=1)")
+        edits = [ctx.replace((start, start), prefix),
+                 ctx.replace((ctx.span(func.attr)[0], ctx.span(call)[1]), "profiling_info)}.items()))"), *imports]
+        self.propose(func.attr, message, edits, unsafe=False, fix_message="Rebuild the dict from `profiling_info`")
+
+    # wait
+
     def _wait(self, call, func) -> None:
         ctx = self.ctx
+        timeout = argument(call, 0, "timeout")
+        if len(call.args) > 1 or any(a.star for a in call.args):
+            self.propose(func.attr, WAIT_MESSAGE)
+            return
+        value = BLOCK if timeout is None or isinstance(timeout.value, cst.Name) and timeout.value.value == "None" \
+            else _status_value(ctx, timeout.value)
+        if value is None or value < BLOCK:
+            self.propose(func.attr, WAIT_MESSAGE + ": with a timeout only known at run time, choose by hand between "
+                                                   "`wait()` (for -1) and `wait_for(timeout_ms)` (a bool, for the others)")
+            return
+        if value == BLOCK:
+            self._blocking_wait(call, func)
+        else:
+            self._polling_wait(call, func, value)
+
+    def _drop_timeout(self, call):
+        ctx = self.ctx
+        if not call.args:
+            return []
+        return [ctx.replace((ctx.span(call.args[0])[0], ctx.span(call.args[-1])[1]), "")]
+
+    def _status_comparison(self, call):
+        """(comparison, its operator is `==`, the integer compared with) for `call == X` / `call != X`."""
+        comparison = self.ctx.parent(call)
+        if not (isinstance(comparison, cst.Comparison) and comparison.left is call and len(comparison.comparisons) == 1):
+            return None
+        target = comparison.comparisons[0]
+        if not isinstance(target.operator, (cst.Equal, cst.NotEqual)):
+            return None
+        value = _status_value(self.ctx, target.comparator)
+        return (comparison, isinstance(target.operator, cst.Equal), value) if value is not None else None
+
+    def _blocking_wait(self, call, func) -> None:
+        """On success API 1.0 returned OK (0), even for a request never started."""
+        ctx = self.ctx
         parent = ctx.parent(call)
-        timeout = call.args[0].value if len(call.args) == 1 else None
-        infinite = timeout is not None and int_value(timeout) == -1
-        message = ("`request.wait()` returns None in API 2.0 and raises on failure; it no longer returns a "
-                   "`StatusCode` (`wait_for(timeout_ms)` returns whether the request finished)")
-        drop_args = ctx.replace((ctx.span(call.args[0].value)[0], ctx.span(call.args[-1].value)[1]), "") if call.args else None
-        if (isinstance(parent, cst.Comparison) and parent.left is call and len(parent.comparisons) == 1
-                and isinstance(parent.comparisons[0].operator, cst.Equal)
-                and _is_ok_status(ctx, parent.comparisons[0].comparator) and (not call.args or infinite)):
-            edits = [ctx.replace((ctx.span(call)[1], ctx.span(parent)[1]), " is None")]
-            self.propose(func.attr, message, edits + ([drop_args] if drop_args else []),
-                         fix_message="Compare with None")
-        elif isinstance(parent, cst.Expr) and infinite:
-            self.propose(func.attr, message, [drop_args], fix_message="Drop the timeout")
-        elif call.args or not isinstance(parent, cst.Expr):
-            self.propose(func.attr, message)
+        edits = self._drop_timeout(call)
+        compared = self._status_comparison(call)
+        if isinstance(parent, cst.Expr):
+            fix_message = "Drop the timeout"
+        elif compared is not None and compared[2] == 0:
+            comparison, equal, _ = compared
+            edits.append(ctx.replace((ctx.span(call)[1], ctx.span(comparison)[1]), " is None" if equal else " is not None"))
+            fix_message = "Compare with None"
+        else:
+            start, end = ctx.span(call)
+            loose = _loose(ctx, call)
+            edits += [ctx.replace((start, start), "" if loose else "("), ctx.replace((end, end), " or 0" if loose else " or 0)")]
+            if compared is not None:
+                target = compared[0].comparisons[0].comparator
+                edits.append(ctx.replace(target, str(compared[2])))
+            fix_message = "Use `wait() or 0`"
+        if not edits:
+            return  # `request.wait()` as a statement: the same call in API 2.0
+        self.propose(func.attr, BLOCKING_MESSAGE, edits, fix_message=fix_message)
+
+    def _polling_wait(self, call, func, timeout: int) -> None:
+        """Only "is it done?" survives: `wait(t) == OK` is `wait_for(t)`."""
+        ctx = self.ctx
+        parent = ctx.parent(call)
+        args = (ctx.span(call.args[0])[0], ctx.span(call.args[-1])[1])
+        edits = [rename(ctx, func, "wait_for"), ctx.replace(args, str(timeout))]
+        compared = self._status_comparison(call)
+        if isinstance(parent, cst.Expr):
+            pass
+        elif compared is not None and compared[2] == 0:
+            comparison, equal, _ = compared
+            edits.append(ctx.replace((ctx.span(call)[1], ctx.span(comparison)[1]), ""))
+            if not equal:
+                start = ctx.span(comparison)[0]
+                edits.append(ctx.replace((start, start), "not "))
+                if not _loose(ctx, comparison) and not isinstance(ctx.parent(comparison), (cst.If, cst.While)):
+                    edits[-1] = ctx.replace((start, start), "(not ")
+                    edits.append(ctx.replace((ctx.span(comparison)[1], ctx.span(comparison)[1]), ")"))
+        elif isinstance(parent, cst.UnaryOperation) and isinstance(parent.operator, cst.Not):
+            edits.append(ctx.replace((ctx.span(parent)[0], ctx.span(call)[0]), ""))
+        else:
+            self.propose(func.attr, WAIT_MESSAGE + ": " + POLL_HOWTO)
+            return
+        self.propose(func.attr, POLLING_MESSAGE, edits, fix_message="Use `wait_for`")
+
+    # variable states
+
+    def _state_buffer(self, node) -> None:
+        """`state.state.buffer` for `state` a loop variable over `request.query_state()`, which the
+        type model does not follow (it follows `request.query_state()[i].state.buffer`, for OV106)."""
+        holder = node.value
+        if not (isinstance(holder, cst.Attribute) and holder.attr.value == "state" and self._is_state(holder.value)):
+            return
+        self.propose(node.attr, "A variable state's `state` is an `ov.Tensor` in API 2.0: the blob's `buffer` is "
+                                "the tensor's `data`", [rename(self.ctx, node, "data")], unsafe=False,
+                     fix_message="Use `data`")
+
+    def _is_state(self, node) -> bool:
+        value = self.types.of(node)
+        if value is not None:
+            return value.kind == STATE
+        if not isinstance(node, cst.Name):
+            return False
+        for assignment in self.types.referents(node):
+            target = assignment.node
+            loop = self.ctx.parent(target)
+            if isinstance(loop, (cst.For, cst.CompFor)) and loop.target is target:
+                iterated = self.types.of(loop.iter)
+                if iterated is not None and iterated.kind == STATES:
+                    return True
+        return False
