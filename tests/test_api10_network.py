@@ -466,3 +466,83 @@ def test_a_value_read_back_is_kept_only_when_the_module_sets_one():
         """
     messages = [d.message for d in lint(source)]
     assert any("it read back the `n` of `init(n)`, which API 2.0 does not keep" in m for m in messages)
+
+
+def test_a_network_read_in_a_loop_gets_its_preprocessor_in_the_loop():
+    source = """\
+        from openvino.inference_engine import ColorFormat, IECore
+
+        ie = IECore()
+        compiled = []
+        for path in paths:
+            net = ie.read_network(path)
+            net.input_info["data"].preprocess_info.color_format = ColorFormat.RGB
+            compiled.append(ie.load_network(net, "CPU"))
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        compiled = []
+        for path in paths:
+            net = ie.read_model(path)
+            ppp = ov.preprocess.PrePostProcessor(net)
+            ppp.input("data").tensor().set_layout(ov.Layout("NCHW"))
+            ppp.input("data").model().set_layout(ov.Layout("NCHW"))
+            ppp.input("data").tensor().set_color_format(ov.preprocess.ColorFormat.RGB)
+            ppp.input("data").preprocess().convert_color(ov.preprocess.ColorFormat.BGR)
+            ppp.build()
+            compiled.append(ie.compile_model(net, "CPU"))
+        """)
+
+
+def test_layout_resize_and_batch_size_before_the_compile():
+    source = """\
+        from openvino.inference_engine import IECore, ResizeAlgorithm
+
+        ie = IECore()
+        net = ie.read_network(model="m.xml")
+        input_blob = next(iter(net.input_info))
+        net.input_info[input_blob].precision = "U8"
+        net.input_info[input_blob].layout = "NHWC"
+        net.input_info[input_blob].preprocess_info.resize_algorithm = ResizeAlgorithm.RESIZE_BILINEAR
+        net.batch_size = 2
+        exec_net = ie.load_network(network=net, device_name="CPU")
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        net = ie.read_model(model="m.xml")
+        input_blob = min(port.get_any_name() for port in net.inputs)
+        net.reshape({port: [2] + list(port.get_shape())[1:] for port in net.inputs})
+        ppp = ov.preprocess.PrePostProcessor(net.clone())
+        ppp.input(input_blob).tensor().set_element_type(ov.Type.u8)
+        ppp.input(input_blob).tensor().set_layout(ov.Layout("NHWC"))
+        ppp.input(input_blob).model().set_layout(ov.Layout("NCHW"))
+        ppp.input(input_blob).tensor().set_spatial_dynamic_shape()
+        ppp.input(input_blob).preprocess().resize(ov.preprocess.ResizeAlgorithm.RESIZE_LINEAR)
+        exec_net = ie.compile_model(model=ppp.build(), device_name="CPU")
+        """)
+
+
+def test_a_network_compiled_in_place_and_returned_is_preprocessed_where_callers_compile_it_too():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def load(ie):
+            net = ie.read_network("m.xml")
+            net.input_info["data"].precision = "U8"
+            exec_net = ie.load_network(net, "CPU")
+            return net, exec_net
+
+
+        def main():
+            ie = IECore()
+            net, exec_net = load(ie)
+            other = ie.load_network(net, "GPU")
+        """
+    text = fixed(source)
+    assert text.count("ppp = ov.preprocess.PrePostProcessor(net.clone())") == 2
+    assert text.count('ppp.input("data").tensor().set_element_type(ov.Type.u8)') == 2

@@ -171,30 +171,26 @@ class CompileSite:
 
 def compile_sites(rule, ref: PortRef, line) -> Optional[list[tuple[CompileSite, str]]]:
     """Each place the network of `ref` is compiled after `line`, with the text naming the port
-    there: later in the same block, or, when the function returns the network, after each call of
-    the function that keeps what it returns. None when a use cannot be followed."""
+    there: later in the same block, and, when the function returns the network, after each call of
+    the function that keeps what it returns. None when there is none, or a use cannot be followed."""
     ctx = rule.ctx
     key = ctx.source(ref.key)
-    here = _sites_after(rule, line, ref.network)
-    if here:
-        return [(site, key) for site in here]
+    here = [(site, key) for site in _sites_after(rule, line, ref.network)]
     body = function_body(ctx, line)
     function = ctx.parent(body) if body is not None else None
-    if not isinstance(function, cst.FunctionDef) or not isinstance(ref.network, cst.Name) or ctx.parent(line) is not body:
-        return None
+    if not isinstance(function, cst.FunctionDef) or not isinstance(ref.network, cst.Name):
+        return here or None
     position = _returned_position(rule, function, ref.network)
     if position is False:
-        return None
+        return here or None  # the network does not leave the function
     key_position = None
-    if not simple(ref.key) or isinstance(ref.key, cst.Integer):
-        return None
     if isinstance(ref.key, cst.Name):
         key_position = _returned_position(rule, function, ref.key)
-        if key_position is False or key_position is None:
-            return None
-    found = []
-    calls = [c for c in walk(ctx.module, (cst.Call,)) if rule.types.function(c.func) is function]
-    for call in calls:
+    if ctx.parent(line) is not body or not simple(ref.key) or isinstance(ref.key, cst.Integer) or (
+            isinstance(ref.key, cst.Name) and not isinstance(key_position, int)):
+        return None  # set conditionally, or named by what the callers cannot see
+    found = list(here)
+    for call in (c for c in walk(ctx.module, (cst.Call,)) if rule.types.function(c.func) is function):
         assign = ctx.parent(call)
         caller_line = ctx.parent(assign)
         if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1
@@ -206,8 +202,8 @@ def compile_sites(rule, ref: PortRef, line) -> Optional[list[tuple[CompileSite, 
         if network is None or caller_key is None:
             return None
         sites = _sites_after(rule, caller_line, network)
-        if not sites:
-            return None
+        if not sites and not here:
+            return None  # a caller that may compile it where the fix cannot see
         caller_key = caller_key if isinstance(caller_key, str) else ctx.source(caller_key)
         found.extend((site, caller_key) for site in sites)
     return found or None
@@ -301,7 +297,7 @@ class InPlace:
     def frame(self) -> Optional[list[Edit]]:
         """Create the PrePostProcessor before the first use and build it after the last."""
         ctx = self.ctx
-        body = function_body(ctx, self.uses[0])
+        body = self._block()
         tops = [top_statement(ctx, use, body) for use in self.uses] if body is not None else [None]
         if None in tops:
             return None
@@ -319,10 +315,22 @@ class InPlace:
         """Whether the step at `line` on `port` (written inline) declares the layouts: unless an
         earlier step on it, in the function's own block, always did so before."""
         ctx = self.ctx
-        body = function_body(ctx, line)
+        body = self._block()
         here = ctx.span(line)[0]
         return not any(f"{self.name}.input({key})" == port and ctx.span(other)[0] < here and ctx.parent(other) is body
                        for key, other in self.steps)
+
+    def _block(self):
+        """The block the PrePostProcessor lives in: the one where the network is assigned (a loop's
+        body, for a network read in a loop), or else the function's."""
+        ctx = self.ctx
+        body = function_body(ctx, self.uses[0])
+        if isinstance(self.network, cst.Name):
+            bindings = [a.node for a in self.rule.types.referents(self.network)]
+            lines = [statement_line(ctx, b) for b in bindings]
+            if len(lines) == 1 and lines[0] is not None and function_body(ctx, lines[0]) is body:
+                return ctx.parent(lines[0])
+        return body
 
     def port(self, ref: PortRef) -> str:
         return f"{self.name}.input({self.ctx.source(ref.key)})"
