@@ -360,16 +360,22 @@ class Plan:
 
 
 def _drop_deleted(proposals) -> None:
-    """Edits inside text another proposal deletes (a statement moved elsewhere) are moot."""
+    """Edits inside text another proposal deletes (a statement moved elsewhere) are moot; lines
+    inserted where deleted lines begin or end are not inside them."""
     deletions = [e for p in proposals if p.edits for e in p.edits if e.end > e.start and not e.content]
     if not deletions:
         return
+
+    def inside(e, d) -> bool:
+        if e.start == e.end and e.content.endswith("\n") and e.start in (d.start, d.end):
+            return False
+        return d.start <= e.start and e.end <= d.end and d != e
+
     for proposal in proposals:
         if proposal.edits:
             proposal.edits = tuple(
                 e for e in proposal.edits
-                if not any(d.start <= e.start and e.end <= d.end and d != e and d not in proposal.edits
-                           for d in deletions))
+                if not any(inside(e, d) and d not in proposal.edits for d in deletions))
 
 
 def _is_none(node) -> bool:

@@ -21,6 +21,7 @@ INPUTS, OUTPUTS, DATA_INPUTS = "input-map", "output-map", "data-input-map"  # di
 INPUT_BLOBS, OUTPUT_BLOBS = "input-blob-map", "output-blob-map"
 INPUT_INFO, DATA, BLOB, DESC = "input-info", "data", "blob", "tensor-desc"
 STATES, STATE = "variable-states", "variable-state"  # InferRequest.query_state() and its items
+PREPROCESS, CHANNEL = "preprocess-info", "preprocess-channel"  # InputInfoPtr.preprocess_info, and its [c]
 
 LEGACY_CLASSES = {
     "IECore": CORE, "IENetwork": NETWORK, "ExecutableNetwork": EXECUTABLE, "InferRequest": REQUEST,
@@ -46,13 +47,13 @@ ATTRIBUTES = {
     NETWORK: {"input_info": INPUTS, "inputs": DATA_INPUTS, "outputs": OUTPUTS},
     EXECUTABLE: {"input_info": INPUTS, "outputs": OUTPUTS, "requests": REQUESTS},
     REQUEST: {"input_blobs": INPUT_BLOBS, "output_blobs": OUTPUT_BLOBS},
-    INPUT_INFO: {"input_data": DATA},
+    INPUT_INFO: {"input_data": DATA, "preprocess_info": PREPROCESS},
     STATE: {"state": BLOB},
 }
 # attributes that do not exist in API 2.0: found on objects of either API (a partial migration)
 UNAMBIGUOUS = {"input_info", "requests", "input_blobs", "output_blobs"}
 ITEMS = {REQUESTS: REQUEST, INPUTS: INPUT_INFO, OUTPUTS: DATA, DATA_INPUTS: DATA,
-         INPUT_BLOBS: BLOB, OUTPUT_BLOBS: BLOB, STATES: STATE}
+         INPUT_BLOBS: BLOB, OUTPUT_BLOBS: BLOB, STATES: STATE, PREPROCESS: CHANNEL}
 
 
 INSTANCE = "instance"  # an object of a class defined in the module

@@ -1,0 +1,548 @@
+"""OV103 on the IENetwork uses real programs make: preprocessing moved to a PrePostProcessor (on a
+copy where the network is compiled, or on the model around the settings), outputs added by layer
+name, tensor names, batch size, and the attributes of a network's and an executable network's
+ports. The fixed code was run on 2023.3 and 2026.4.1 (tests/runtime/programs)."""
+import textwrap
+
+from test_api10 import fix, found, lint
+
+
+def fixed(source):
+    outcome = fix(source)
+    assert lint(outcome.text) == [], outcome.text
+    return outcome.text
+
+
+def dedent(text):
+    return textwrap.dedent(text)
+
+
+# add_outputs
+
+
+def test_an_output_added_by_layer_name_is_named_after_the_layer():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        net.add_outputs("Relu_5")
+        net.add_outputs([("split", 1), "conv"])
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        net = ie.read_model("m.xml")
+        for output in net.add_outputs([("Relu_5", 0)]):
+            layer = output.get_node().input_value(0)
+            name = layer.get_node().get_friendly_name() + (f".{layer.get_index()}" if layer.get_node().get_output_size() > 1 else "")
+            output.get_node().set_friendly_name(name)
+            output.get_tensor().set_names({name})
+        for output in net.add_outputs([("split", 1), ("conv", 0)]):
+            layer = output.get_node().input_value(0)
+            name = layer.get_node().get_friendly_name() + (f".{layer.get_index()}" if layer.get_node().get_output_size() > 1 else "")
+            output.get_node().set_friendly_name(name)
+            output.get_tensor().set_names({name})
+        """)
+
+
+def test_layers_held_in_a_variable_or_a_parameter_may_be_names_or_pairs():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def extend(net, layers, name):
+            net.add_outputs(layers)
+
+
+        def main(names):
+            net = IECore().read_network("m.xml")
+            relu = [n for n in names if n.startswith("Relu")]
+            net.add_outputs(relu)
+            extend(net, "conv", "x")
+        """
+    text = fixed(source)
+    assert ("for output in net.add_outputs([(item, 0) if isinstance(item, str) else item for item in "
+            "(layers if isinstance(layers, list) else [layers])]):") in text
+    assert "for output in net.add_outputs([(item, 0) if isinstance(item, str) else item for item in relu]):" in text
+    # the loop's names do not take a name the function uses
+    assert "    name_ = layer.get_node().get_friendly_name()" in text and "output.get_tensor().set_names({name_})" in text
+
+
+def test_add_outputs_whose_value_is_used_has_no_rewrite():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        net = IECore().read_network("m.xml")
+        result = net.add_outputs("Relu_5")
+        net.add_outputs(outputs_of(net))
+        """
+    messages = [d.message for d in lint(source) if d.code == "OV103"]
+    assert len(messages) == 2 and all("add `(layer, port)` pairs" in m for m in messages)
+    assert fix(source).text == dedent(source)
+
+
+def test_api_2_add_outputs_stays_silent():
+    source = """\
+        import openvino as ov
+
+        model = ov.Core().read_model("m.xml")
+        model.add_outputs([("Relu_5", 0)])
+
+
+        class Net:
+            def add_outputs(self, names):
+                return names
+
+
+        Net().add_outputs("Relu_5")
+        """
+    assert found(source) == []
+
+
+# tensor names, serialize, reshape, batch size
+
+
+def test_tensor_names_serialize_and_reshape():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        net = IECore().read_network("m.xml")
+        net.reshape({"data": (2, 3, 8, 8)})
+        name = net.get_ov_name_for_tensor("prob")
+        other = net.get_ov_name_for_tensor(prefix + "prob")
+        net.serialize("out.xml", "out.bin")
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        net = ov.Core().read_model("m.xml")
+        net.reshape({"data": (2, 3, 8, 8)})
+        name = "prob"
+        other = (prefix + "prob")
+        ov.serialize(net, "out.xml", "out.bin")
+        """)
+
+
+def test_batch_size_set_in_a_loop_reshapes_before_each_compile():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        class Engine:
+            def __init__(self, model_xml, sizes):
+                self.ie = IECore()
+                self.net = self.ie.read_network(model=model_xml)
+                self.original_batch = self.net.batch_size
+                self.exec_nets = {}
+                for size in sizes:
+                    self.net.batch_size = size
+                    self.exec_nets[size] = self.ie.load_network(network=self.net, device_name="CPU")
+        """
+    text = fixed(source)
+    assert "self.original_batch = self.net.inputs[0].get_partial_shape()[0].get_length()" in text
+    assert ("        for size in sizes:\n"
+            "            self.net.reshape({port: [size] + list(port.get_shape())[1:] for port in self.net.inputs})\n"
+            "            self.exec_nets[size] = self.ie.compile_model(model=self.net, device_name=\"CPU\")\n") in text
+
+
+# the attributes of ports (DataPtr, CDataPtr, InputInfoCPtr)
+
+
+def test_port_attributes_of_a_network_and_an_executable_network():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        exec_net = ie.load_network(net, "CPU")
+        dims = {name: info.tensor_desc.dims for name, info in exec_net.input_info.items()}
+        outs = {name: [data.shape, data.precision] for name, data in exec_net.outputs.items()}
+        n, c, h, w = exec_net.input_info["data"].tensor_desc.dims
+        if net.outputs["prob"].precision == "FP32":
+            print(exec_net.input_info["data"].tensor_desc.precision)
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        net = ie.read_model("m.xml")
+        exec_net = ie.compile_model(net, "CPU")
+        dims = {name: list(info.shape) for name, info in sorted((port.get_any_name(), port) for port in exec_net.inputs)}
+        outs = {name: [list(data.shape), data.get_element_type().get_type_name().upper().replace("F", "FP").replace("BFP", "BF").replace("BOOLEAN", "BOOL")] for name, data in sorted((port.get_any_name(), port) for port in exec_net.outputs)}
+        n, c, h, w = exec_net.input("data").shape
+        if net.output("prob").get_element_type() == ov.Type.f32:
+            print(exec_net.input("data").get_element_type().get_type_name().upper().replace("F", "FP").replace("BFP", "BF").replace("BOOLEAN", "BOOL"))
+        """)
+
+
+def test_a_port_layout_read_has_no_rewrite():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        net = IECore().read_network("m.xml")
+        print(net.outputs["prob"].layout, net.input_info["data"].tensor_desc.layout)
+        """
+    messages = [d.message for d in lint(source) if d.code == "OV103" and "counterpart to read" in d.message]
+    assert len(messages) == 2
+
+
+# preprocessing: mean, scale and color on the model, around the settings
+
+
+NORMALIZE = """\
+    from openvino.inference_engine import ColorFormat, IECore, MeanVariant
+
+    MEAN = (0.5, 1.0, 1.5)
+
+
+    def normalized(ie, color_format=None):
+        net = ie.read_network("m.xml")
+        preprocess = net.input_info["data"].preprocess_info
+        preprocess.init(len(MEAN))
+        for channel, mean in enumerate(MEAN):
+            preprocess[channel].mean_value = mean
+            preprocess[channel].std_scale = 2.0
+        preprocess.mean_variant = MeanVariant.MEAN_VALUE
+        if color_format is not None:
+            preprocess.color_format = color_format
+        return net
+
+
+    def main():
+        ie = IECore()
+        net = normalized(ie)
+        channels = net.input_info["data"].preprocess_info.get_number_of_channels()
+        rgb = ie.load_network(normalized(ie, ColorFormat.RGB), "CPU")
+    """
+
+
+def test_mean_scale_and_color_are_steps_on_the_model_in_api_1_order():
+    assert fixed(NORMALIZE) == dedent("""\
+        import openvino as ov
+
+        MEAN = (0.5, 1.0, 1.5)
+
+
+        def normalized(ie, color_format=None):
+            net = ie.read_model("m.xml")
+            ppp = ov.preprocess.PrePostProcessor(net)
+            preprocess = ppp.input("data")
+            preprocess.tensor().set_layout(ov.Layout("NCHW"))
+            preprocess.model().set_layout(ov.Layout("NCHW"))
+            preprocess_mean = [0.0] * len(MEAN)
+            preprocess_scale = [1.0] * len(preprocess_mean)
+            for channel, mean in enumerate(MEAN):
+                preprocess_mean[channel] = mean
+                preprocess_scale[channel] = 2.0
+            preprocess.preprocess().mean(preprocess_mean).scale(preprocess_scale)
+            if color_format is not None:
+                preprocess.tensor().set_color_format(color_format)
+                preprocess.preprocess().convert_color(ov.preprocess.ColorFormat.BGR)
+            ppp.build()
+            return net
+
+
+        def main():
+            ie = ov.Core()
+            net = normalized(ie)
+            channels = len(MEAN)
+            rgb = ie.compile_model(normalized(ie, ov.preprocess.ColorFormat.RGB), "CPU")
+        """)
+
+
+def test_preprocessing_written_inline_declares_the_layouts_once():
+    source = """\
+        from openvino.inference_engine import ColorFormat, IECore, MeanVariant
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        net.input_info["data"].preprocess_info.init(3)
+        net.input_info["data"].preprocess_info[0].mean_value = 1.0
+        net.input_info["data"].preprocess_info[2].std_scale = 4.0
+        net.input_info["data"].preprocess_info.mean_variant = MeanVariant.MEAN_VALUE
+        net.input_info["data"].preprocess_info.color_format = ColorFormat.RGB
+        exec_net = ie.load_network(net, "CPU")
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        net = ie.read_model("m.xml")
+        ppp = ov.preprocess.PrePostProcessor(net)
+        preprocess_mean = [0.0] * 3
+        preprocess_scale = [1.0] * len(preprocess_mean)
+        preprocess_mean[0] = 1.0
+        preprocess_scale[2] = 4.0
+        ppp.input("data").tensor().set_layout(ov.Layout("NCHW"))
+        ppp.input("data").model().set_layout(ov.Layout("NCHW"))
+        ppp.input("data").preprocess().mean(preprocess_mean).scale(preprocess_scale)
+        ppp.input("data").tensor().set_color_format(ov.preprocess.ColorFormat.RGB)
+        ppp.input("data").preprocess().convert_color(ov.preprocess.ColorFormat.BGR)
+        ppp.build()
+        exec_net = ie.compile_model(net, "CPU")
+        """)
+
+
+def test_a_color_format_in_a_loop_over_inputs_and_the_defaults():
+    source = """\
+        from openvino.inference_engine import ColorFormat, IECore, MeanVariant
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        for name in net.input_info:
+            net.input_info[name].preprocess_info.color_format = ColorFormat.BGR
+        net.input_info["x"].preprocess_info.mean_variant = MeanVariant.NONE
+        net.input_info["x"].preprocess_info.color_format = ColorFormat.RAW
+        exec_net = ie.load_network(net, "CPU")
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        net = ie.read_model("m.xml")
+        ppp = ov.preprocess.PrePostProcessor(net)
+        for name in sorted(port.get_any_name() for port in net.inputs):
+            ppp.input(name).tensor().set_layout(ov.Layout("NCHW"))
+            ppp.input(name).model().set_layout(ov.Layout("NCHW"))
+            ppp.input(name).tensor().set_color_format(ov.preprocess.ColorFormat.BGR)
+            ppp.input(name).preprocess().convert_color(ov.preprocess.ColorFormat.BGR)
+        ppp.build()
+        exec_net = ie.compile_model(net, "CPU")
+        """)
+
+
+def test_preprocessing_without_a_rewrite():
+    source = """\
+        from openvino.inference_engine import ColorFormat, IECore, MeanVariant
+
+        net = IECore().read_network("m.xml")
+        info = net.input_info["data"].preprocess_info
+        info.mean_variant = MeanVariant.MEAN_IMAGE
+        info.set_mean_image(image)
+        net.input_info["data"].preprocess_info.color_format = ColorFormat.BGRX
+        print(net.input_info["data"].preprocess_info.color_format, ColorFormat.RAW)
+        net.input_info["data"].preprocess_info[0].mean_value = 1.0
+        """
+    messages = [d.message for d in lint(source) if d.code == "OV103" and "not migrated" not in d.message]
+    assert any("only `MeanVariant.MEAN_VALUE`" in m for m in messages)
+    assert any("`set_mean_image` is API 1.0" in m for m in messages)
+    assert any("`ColorFormat.BGRX` changes the input's channel count" in m for m in messages)
+    assert any("`ColorFormat.RAW` is API 1.0 and has no `openvino.preprocess` twin" in m for m in messages)
+    assert fix(source).text == dedent(source)  # the mean value has no `init(n)` before it either
+
+
+def test_mean_values_set_before_init_or_used_after_the_step_have_no_rewrite():
+    source = """\
+        from openvino.inference_engine import IECore, MeanVariant
+
+        net = IECore().read_network("m.xml")
+        info = net.input_info["data"].preprocess_info
+        info.mean_variant = MeanVariant.MEAN_VALUE
+        info.init(3)
+        """
+    assert fix(source).text == dedent(source)
+
+
+def test_a_preprocess_info_look_alike_stays_silent():
+    source = """\
+        class Info:
+            preprocess_info = None
+
+
+        info = Info()
+        info.preprocess_info.init(3)
+        print(info.preprocess_info.resize_algorithm)
+        """
+    assert found(source) == []
+
+
+# preprocessing: precision, layout and resize on a copy where the network is compiled
+
+
+def test_resize_moves_to_each_compile_site_in_a_caller():
+    source = """\
+        from openvino.inference_engine import IECore, ResizeAlgorithm
+
+
+        def load(ie, path):
+            net = ie.read_network(path)
+            net.input_info["image"].precision = "U8"
+            net.input_info["image"].preprocess_info.resize_algorithm = ResizeAlgorithm.RESIZE_BILINEAR
+            return net
+
+
+        def main():
+            ie = IECore()
+            net = load(ie, "m.xml")
+            for device in ("CPU", "GPU"):
+                compiled = ie.load_network(net, device)
+            bilinear = net.input_info["image"].preprocess_info.resize_algorithm == ResizeAlgorithm.RESIZE_BILINEAR
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+
+        def load(ie, path):
+            net = ie.read_model(path)
+            return net
+
+
+        def main():
+            ie = ov.Core()
+            net = load(ie, "m.xml")
+            for device in ("CPU", "GPU"):
+                ppp = ov.preprocess.PrePostProcessor(net.clone())
+                ppp.input("image").tensor().set_element_type(ov.Type.u8)
+                ppp.input("image").tensor().set_spatial_dynamic_shape()
+                ppp.input("image").preprocess().resize(ov.preprocess.ResizeAlgorithm.RESIZE_LINEAR)
+                ppp.input("image").model().set_layout(ov.Layout("NCHW"))
+                compiled = ie.compile_model(ppp.build(), device)
+            bilinear = ov.preprocess.ResizeAlgorithm.RESIZE_LINEAR == ov.preprocess.ResizeAlgorithm.RESIZE_LINEAR
+        """)
+
+
+def test_the_port_name_travels_with_the_network_a_helper_returns():
+    source = """\
+        from openvino.inference_engine import IECore, ResizeAlgorithm
+
+
+        def prepare(ie, path):
+            net = ie.read_network(path)
+            input_name = "data"
+            info = net.input_info[input_name]
+            info.precision = "U8"
+            info.preprocess_info.resize_algorithm = ResizeAlgorithm.RESIZE_AREA
+            return net, input_name
+
+
+        def main():
+            ie = IECore()
+            network, name = prepare(ie, "m.xml")
+            exec_net = ie.load_network(network=network, device_name="CPU")
+        """
+    text = fixed(source)
+    assert textwrap.indent(dedent("""\
+        ppp = ov.preprocess.PrePostProcessor(network.clone())
+        ppp.input(name).tensor().set_element_type(ov.Type.u8)
+        ppp.input(name).tensor().set_spatial_dynamic_shape()
+        ppp.input(name).preprocess().resize(ov.preprocess.ResizeAlgorithm.RESIZE_NEAREST)
+        ppp.input(name).model().set_layout(ov.Layout("NCHW"))
+        exec_net = ie.compile_model(model=ppp.build(), device_name="CPU")
+        """), "    ") in text
+    message = next(d.message for d in lint(source) if "RESIZE" in d.source_line and d.code == "OV103")
+    assert "`PrePostProcessor`" in message
+
+
+def test_resize_without_a_compile_site_in_reach_has_no_rewrite():
+    source = """\
+        from openvino.inference_engine import IECore, ResizeAlgorithm
+
+
+        def prepare(path, name):
+            net = IECore().read_network(path)
+            net.input_info[name].preprocess_info.resize_algorithm = ResizeAlgorithm.RESIZE_BILINEAR
+            return net
+
+
+        def main():
+            compile_elsewhere(prepare("m.xml", "data"))
+        """
+    assert fix(source).text == dedent(source)
+
+
+def test_a_value_read_back_is_kept_only_when_the_module_sets_one():
+    source = """\
+        from openvino.inference_engine import IECore, ResizeAlgorithm
+
+        ie = IECore()
+        a = ie.read_network("a.xml")
+        a.input_info["x"].preprocess_info.resize_algorithm = ResizeAlgorithm.RESIZE_AREA
+        a.input_info["x"].preprocess_info.init(3)
+        a.input_info["x"].preprocess_info.init(4)
+        b = ie.load_network(a, "CPU")
+        print(a.input_info["x"].preprocess_info.get_number_of_channels())
+        """
+    messages = [d.message for d in lint(source)]
+    assert any("it read back the `n` of `init(n)`, which API 2.0 does not keep" in m for m in messages)
+
+
+def test_a_network_read_in_a_loop_gets_its_preprocessor_in_the_loop():
+    source = """\
+        from openvino.inference_engine import ColorFormat, IECore
+
+        ie = IECore()
+        compiled = []
+        for path in paths:
+            net = ie.read_network(path)
+            net.input_info["data"].preprocess_info.color_format = ColorFormat.RGB
+            compiled.append(ie.load_network(net, "CPU"))
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        compiled = []
+        for path in paths:
+            net = ie.read_model(path)
+            ppp = ov.preprocess.PrePostProcessor(net)
+            ppp.input("data").tensor().set_layout(ov.Layout("NCHW"))
+            ppp.input("data").model().set_layout(ov.Layout("NCHW"))
+            ppp.input("data").tensor().set_color_format(ov.preprocess.ColorFormat.RGB)
+            ppp.input("data").preprocess().convert_color(ov.preprocess.ColorFormat.BGR)
+            ppp.build()
+            compiled.append(ie.compile_model(net, "CPU"))
+        """)
+
+
+def test_layout_resize_and_batch_size_before_the_compile():
+    source = """\
+        from openvino.inference_engine import IECore, ResizeAlgorithm
+
+        ie = IECore()
+        net = ie.read_network(model="m.xml")
+        input_blob = next(iter(net.input_info))
+        net.input_info[input_blob].precision = "U8"
+        net.input_info[input_blob].layout = "NHWC"
+        net.input_info[input_blob].preprocess_info.resize_algorithm = ResizeAlgorithm.RESIZE_BILINEAR
+        net.batch_size = 2
+        exec_net = ie.load_network(network=net, device_name="CPU")
+        """
+    assert fixed(source) == dedent("""\
+        import openvino as ov
+
+        ie = ov.Core()
+        net = ie.read_model(model="m.xml")
+        input_blob = min(port.get_any_name() for port in net.inputs)
+        net.reshape({port: [2] + list(port.get_shape())[1:] for port in net.inputs})
+        ppp = ov.preprocess.PrePostProcessor(net.clone())
+        ppp.input(input_blob).tensor().set_element_type(ov.Type.u8)
+        ppp.input(input_blob).tensor().set_layout(ov.Layout("NHWC"))
+        ppp.input(input_blob).model().set_layout(ov.Layout("NCHW"))
+        ppp.input(input_blob).tensor().set_spatial_dynamic_shape()
+        ppp.input(input_blob).preprocess().resize(ov.preprocess.ResizeAlgorithm.RESIZE_LINEAR)
+        exec_net = ie.compile_model(model=ppp.build(), device_name="CPU")
+        """)
+
+
+def test_a_network_compiled_in_place_and_returned_is_preprocessed_where_callers_compile_it_too():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def load(ie):
+            net = ie.read_network("m.xml")
+            net.input_info["data"].precision = "U8"
+            exec_net = ie.load_network(net, "CPU")
+            return net, exec_net
+
+
+        def main():
+            ie = IECore()
+            net, exec_net = load(ie)
+            other = ie.load_network(net, "GPU")
+        """
+    text = fixed(source)
+    assert text.count("ppp = ov.preprocess.PrePostProcessor(net.clone())") == 2
+    assert text.count('ppp.input("data").tensor().set_element_type(ov.Type.u8)') == 2
