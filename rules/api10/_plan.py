@@ -19,7 +19,7 @@ from ovlint.rulekit.python_edits import fresh_name, indentation, line_end, walk,
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
-from ovlint.rules.api10._types import CORE, EXECUTABLE, Types, in_import, legacy_class
+from ovlint.rules.api10._types import CLASS_NAMES, CORE, EXECUTABLE, Types, in_import, legacy_class
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
 # the rule of the import reports the uses of the module's names that no other rule handles
@@ -133,7 +133,23 @@ class Plan:
         gather several statements); None: the use has no rewrite, which holds its part back."""
         if edits is not None and not callable(edits):
             edits = tuple(edits)
+        guessed = self._guessed(where)
+        if guessed is not None:
+            owner, value = guessed
+            unsafe = True
+            message += (f" (`{_excerpt(self.ctx, owner)}` is taken for an API 1.0 `{CLASS_NAMES[value.kind]}` from the "
+                        f"attributes used on it: {', '.join(f'`{n}`' for n in value.evidence)})")
         self.proposals.append(Proposal(code, where, message, edits, unsafe, fix_message, untraced=untraced))
+
+    def _guessed(self, where):
+        """(the object, its value) when `where` is an attribute of an object typed from evidence."""
+        parent = self.ctx.parent(where)
+        node = parent if isinstance(parent, cst.Attribute) and parent.attr is where else where
+        if isinstance(node, cst.Attribute):
+            value = self.types.of(node.value)
+            if value is not None and value.evidence:
+                return node.value, value
+        return None
 
     def legacy_import(self, code, statement, message) -> None:
         self.imports.append(_ImportUse(code, statement, message))

@@ -56,6 +56,16 @@ ITEMS = {REQUESTS: REQUEST, INPUTS: INPUT_INFO, OUTPUTS: DATA, DATA_INPUTS: DATA
          INPUT_BLOBS: BLOB, OUTPUT_BLOBS: BLOB, STATES: STATE, PREPROCESS: CHANNEL}
 
 
+# attributes only an API 1.0 class has (no API 2.0 class, no other API 1.0 class): what a
+# parameter nobody in the module passes an object to is taken for, from the attributes used on it
+EVIDENCE = {
+    CORE: {"read_network", "load_network", "import_network", "query_network"},
+    NETWORK: {"batch_size", "layers", "get_ov_name_for_tensor"},
+    EXECUTABLE: {"requests", "get_exec_graph_info"},
+    REQUEST: {"input_blobs", "output_blobs", "async_infer", "set_blob", "get_perf_counts", "set_completion_callback"},
+}
+CLASS_NAMES = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwork", REQUEST: "InferRequest"}
+
 INSTANCE = "instance"  # an object of a class defined in the module
 LEGACY_MODULE = "legacy-module"  # `openvino.inference_engine` itself, kept in a variable
 # what holds API objects: a list or dict of them, a dict literal with string keys, a tuple
@@ -73,6 +83,8 @@ class Value:
     parts: tuple = field(default=(), compare=False)
     # known from an annotation only: the program may hand in something else (`isinstance` tells)
     declared: bool = field(default=False, compare=False)
+    # taken from the attributes used on it (`EVIDENCE`): the names that told
+    evidence: tuple = field(default=(), compare=False)
 
 
 def container(items: Value, keyed: bool) -> Value:
@@ -351,7 +363,7 @@ class Types:
         if isinstance(node, cst.Param):
             if node.annotation:
                 return self._annotation(node.annotation)
-            return self._receiver(node) or self._argument(node)
+            return self._receiver(node) or self._argument(node) or self._evidence(node)
         return self._target(node)
 
     def _target(self, node) -> Optional[Value]:
@@ -427,6 +439,25 @@ class Types:
         position = list(params.params).index(param)
         passed = [site.argument(position, param.name.value) for site in self.calls.of(function)]
         return _agreeing(self.of(arg) for arg in passed if arg is not None)
+
+    def _evidence(self, param) -> Optional[Value]:
+        """A parameter no call site in the module types, in a module importing API 1.0: the API
+        1.0 class whose own attributes are used on it, when they all point to one class."""
+        if not self.ctx.memo("imports-api-1", lambda: IE in self.ctx.text):
+            return None
+        scope = self.ctx.scope(param)
+        used = set()
+        for assignment in getattr(scope, "assignments", {})[param.name.value] if scope is not None else ():
+            if assignment.node is param.name or assignment.node is param:
+                for reference in assignment.references:
+                    parent = self.ctx.parent(reference.node)
+                    if isinstance(parent, cst.Attribute) and parent.value is reference.node:
+                        used.add(parent.attr.value)
+        kinds = {kind for kind, names in EVIDENCE.items() if used & names}
+        if len(kinds) != 1:
+            return None
+        kind = kinds.pop()
+        return Value(kind, evidence=tuple(sorted(used & EVIDENCE[kind])))
 
     def _annotation(self, annotation) -> Optional[Value]:
         expr = annotation.annotation

@@ -112,7 +112,7 @@ class IECoreUse(Api10Rule):
             return
         owner = self.types.of(func.value)
         if owner is None and func.attr.value in ("read_network", "load_network"):
-            self.untraced(func.attr, f"`{func.attr.value}()`", marker="inference_engine")
+            self.untraced(func.attr, f"`{func.attr.value}()`")
         if owner is None or owner.kind not in (CORE, PLUGIN):
             return
         method = func.attr.value
