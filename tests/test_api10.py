@@ -317,7 +317,9 @@ def test_a_method_named_like_a_helper_of_the_rule_is_not_dispatched():
         ie.network_to_model(1)
         ie.request_list(2)
         """
-    assert {code for code, _ in found(source)} <= {"OV101", "OV102"}
+    # not dispatched to the rule's helpers: reported as attributes `ov.Core` lacks, without a fix
+    unknown = [d for d in lint(source) if d.row in (4, 5)]
+    assert [d.code for d in unknown] == ["OV109", "OV109"] and all(d.fix is None for d in unknown)
 
 
 def test_the_new_import_is_visible_wherever_the_old_one_was():

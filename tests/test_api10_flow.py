@@ -263,3 +263,36 @@ def test_nested_unpacking_and_zip_keep_the_name_order():
     assert "blob.data[:] = position" in fixed
     assert "dict(zip(sorted(port.get_any_name() for port in net.inputs), arrays))" in fixed
     assert lint(fixed) == []
+
+
+def test_what_no_rule_rewrites_on_an_api1_object_is_reported_and_holds_its_part():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        net = IECore().read_network("m.xml")
+        print(net.outputs["prob"].initialized, net.name)
+        """
+    diagnostics = lint(source)
+    left = [d for d in diagnostics if d.code == "OV109"]
+    assert len(left) == 1 and "`openvino.Output`, which has no attribute `initialized`" in left[0].message
+    assert all(d.fix is None for d in diagnostics)
+
+
+def test_api20_objects_are_checked_against_the_target_release():
+    source = """\
+        import openvino as ov
+
+        core = ov.Core()
+        model = core.read_model("m.xml")
+        compiled = core.compile_model(model, "CPU")
+        compiled.tag = "mine"
+        print(model.layers, compiled.requests, compiled.tag, model.get_ordered_ops())
+
+
+        def show(model: ov.Model):
+            return model.layers  # an annotation may be wrong: not checked
+        """
+    found_rows = [(d.code, d.row, d.message.split(":")[0]) for d in lint(source)]
+    assert ("OV109", 7, "`model.layers`") in found_rows
+    assert ("OV104", 7, "`exec_net.requests` is API 1.0") in [(c, r, m.split(":")[0]) for c, r, m in found_rows]
+    assert not any(row == 11 or "tag" in message for _, row, message in found_rows)

@@ -9,7 +9,8 @@ from ovlint.base.text import SourceText
 from ovlint.engine import registry
 from ovlint.engine.fixer import fix_text
 from ovlint.engine.linter import lint_text
-from ovlint.rules.api10._ngraph import BODY_OPS, OPS
+from ovlint.rules.api10._ngraph import BODY_OPS
+from ovlint.rules.api10._ngraph_ops import OPS
 from ovlint.surfaces import named
 
 FAMILY = [r for r in registry.all_rules() if r.code.startswith("OV1")]

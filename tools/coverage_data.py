@@ -153,8 +153,11 @@ MO_IMPORT = "from openvino.tools.mo import convert_model"
 NO_NGRAPH_HELPERS = ("nGraph's own helpers (argument checks, node factories, type conversions, its exceptions) have no "
                      "public API 2.0 counterpart; graphs are built with the `openvino.opsetN` functions")
 NO_PORT_API = "API 2.0 has ports (`model.input(name)`, `ov.Output`) with another API in their place"
+PPP_STEPS = "`PrePostProcessor` steps on the model, built where the settings end"
 PPP = "preprocessing is a `PrePostProcessor` built on the model in API 2.0: a program of another shape"
-RAISES = "API 2.0 raises on failure instead of returning status codes, so there is no value to map it to"
+STATUS = ("a member is its integer value (API 2.0 returns no status codes: `wait()` returns None and raises on "
+          "failure); safe in comparisons, unsafe where the member is printed")
+WAIT_MODE = "`wait(WaitMode.RESULT_READY)` is `wait()`, `wait(WaitMode.STATUS_ONLY)` compared with OK is `wait_for(0)`"
 
 NAMES = {
     "openvino.inference_engine": {
@@ -176,12 +179,11 @@ NAMES = {
         "VariableState": manual("def show(state: VariableState): ...",
                                 "no rewrite yet: `openvino` does not export API 2.0's `VariableState` under a name, "
                                 "so an annotation has nothing to become"),
-        "StatusCode": manual("print(StatusCode.OK)", RAISES),
-        "WaitMode": manual("request.wait(WaitMode.RESULT_READY)",
-                           "`wait()` takes no mode in API 2.0 (`wait_for(timeout_ms)` takes a time)", prelude="request"),
-        "ColorFormat": manual("print(ColorFormat.BGR)", PPP),
+        "StatusCode": unsafe("print(StatusCode.OK)", STATUS),
+        "WaitMode": unsafe("request.wait(WaitMode.RESULT_READY)", WAIT_MODE, prelude="request"),
+        "ColorFormat": safe("print(ColorFormat.BGR)"),
         "MeanVariant": manual("print(MeanVariant.MEAN_VALUE)", PPP),
-        "ResizeAlgorithm": manual("print(ResizeAlgorithm.RESIZE_BILINEAR)", PPP),
+        "ResizeAlgorithm": safe("print(ResizeAlgorithm.RESIZE_BILINEAR)"),
         "__version__": safe("print(__version__)"),
         "get_version": safe("print(get_version())"),
         "read_network": unsafe('net = read_network("m.xml", "m.bin")'),
@@ -250,16 +252,15 @@ class Family:
 BODIES = ("took its bodies and port descriptions from `ngraph.utils.tensor_iterator_types`: in API 2.0 it is a "
           "class configured after construction (`set_function`, `set_sliced_input`, ...), a program of another shape")
 
-NO_LSTM = ("`openvino.opset{n}.lstm_sequence` is gone since 2025.0 (only `opset5.lstm_sequence` and later remain, "
-           "with the arguments of LSTMSequence-5): the rewrite to `openvino.opset{n}`, written only for targets from "
-           "2025.0 on, fails there with AttributeError")
+NO_LSTM = ("`openvino.opset{n}.lstm_sequence` is gone since 2025.0: only `opset5.lstm_sequence` and later remain, "
+           "with the arguments of LSTMSequence-5, so the call must be rewritten by hand")
 
 FAMILIES = [
     # `from ngraph.opset8 import relu`: every name of an opset in one import statement
     Family("the functions of ngraph.opsetN", r"ngraph\.opset\d+", E(SAFE, "from {module} import {name}"),
            {**{op: manual("ng.{tail}." + op, BODIES) for op in ("loop", "tensor_iterator", "if_op")},
             # exceptions by module: `ngraph.opset1.lstm_sequence`
-            **{f"ngraph.opset{n}.lstm_sequence": safe(f"ng.opset{n}.lstm_sequence", wrong=NO_LSTM.format(n=n))
+            **{f"ngraph.opset{n}.lstm_sequence": manual(f"ng.opset{n}.lstm_sequence", NO_LSTM.format(n=n))
                for n in range(1, 5)}},
            imports=NG, listed=True),
     Family("the op functions at the top level of ngraph", r"ngraph", E(SAFE, "ng.{name}"),
@@ -271,11 +272,13 @@ FAMILIES = [
 
 # --- members of classes ----------------------------------------------------------------------------
 
-NO_VALIDATE = ("`Node.validate()` is gone from API 2.0 since 2024.6 (`validate_and_infer_types()` is there): nGraph "
-               "objects are not followed, so the call is left as it is while `ngraph` becomes `openvino`")
-NO_PORT_MEMBER = ("an API 2.0 port (`ov.Output`) has no `{member}`: the use is left as it is while the dict it comes "
-                  "from is rewritten to ports")
+NO_VALIDATE = ("`Node.validate()` is gone from API 2.0 since 2024.6; `validate_and_infer_types()` is not the same "
+               "check, so the call is reported (OV109) for a person to decide")
+NO_PORT_MEMBER = ("an API 2.0 port (`ov.Output`) has no `{member}` (ports are never unallocated): reported (OV109) "
+                  "for a person to drop the check")
 QUEUE = "request pools are `ov.AsyncInferQueue` in API 2.0 (a queue with one callback), a program of another shape"
+PRECISION_READ = ("the port's element type spelt as API 1.0 did (`FP32`); API 1.0 reported some types converted "
+                  "(FP16 as FP32), so it is unsafe")
 PORT_SETTING = ("precision and layout were settings of the network's inputs and outputs; in API 2.0 they are "
                 "`PrePostProcessor` steps, which ovlint writes only for an assignment followed by `load_network` of the "
                 "same network")
@@ -297,17 +300,14 @@ MEMBERS = {
         "register_plugin": unchanged('ie.register_plugin("libplugin.so", "X")', "`ov.Core.register_plugin` takes the same"),
         "register_plugins": unchanged('ie.register_plugins("plugins.xml")', "`ov.Core.register_plugins` takes the same"),
         "set_config": unsafe('ie.set_config({"PERF_COUNT": "YES"}, "CPU")'),
-        "unregister_plugin": unchanged('ie.unregister_plugin("CPU")', "",
-                                       wrong="`ov.Core` has no `unregister_plugin` (it has `unload_plugin(device)`): "
-                                             "the call is left as it is while `IECore` becomes `ov.Core`"),
+        "unregister_plugin": unsafe('ie.unregister_plugin("CPU")', "`ov.Core.unload_plugin(device)`"),
     },
     "openvino.inference_engine.IENetwork": {
-        "add_outputs": manual('net.add_outputs("conv1")', "API 1.0 named layers, API 2.0 names output tensors (or takes "
-                                                          "ports), and a layer's name is not its output's"),
+        "add_outputs": unsafe('net.add_outputs("conv1")', "`model.add_outputs((layer, port))`, naming the new outputs "
+                                                          "after the layer as API 1.0 did"),
         "batch_size": unsafe("print(net.batch_size)"),
-        "get_ov_name_for_tensor": unchanged('print(net.get_ov_name_for_tensor("prob"))', "",
-                                            wrong="`ov.Model` has no `get_ov_name_for_tensor` (ports carry their tensor "
-                                                  "names): the call is left as it is while the network becomes a model"),
+        "get_ov_name_for_tensor": unsafe('print(net.get_ov_name_for_tensor("prob"))',
+                                         "the name itself: API 2.0 addresses ports by tensor name"),
         "input_info": unsafe("print(list(net.input_info))"),
         "name": unsafe("print(net.name)"),
         "outputs": unsafe("print(list(net.outputs))"),
@@ -316,8 +316,8 @@ MEMBERS = {
         "serialize": unsafe('net.serialize("out.xml", "out.bin")'),
     },
     "openvino.inference_engine.ExecutableNetwork": {
-        "export": manual('exec_net.export("model.blob")', "no rewrite yet: `export_model()` returns the bytes, which the "
-                                                          "program must write to the file"),
+        "export": unsafe('exec_net.export("model.blob")', "a `with open(path, \"wb\")` block writing what "
+                                                          "`export_model()` gives"),
         "get_config": unsafe('print(exec_net.get_config("PERF_COUNT"))'),
         "get_exec_graph_info": unsafe("graph = exec_net.get_exec_graph_info()"),
         "get_idle_request_id": manual("request_id = exec_net.get_idle_request_id()", QUEUE),
@@ -333,26 +333,23 @@ MEMBERS = {
     },
     "openvino.inference_engine.InferRequest": {
         "async_infer": safe('request.async_infer({"data": frame})'),
-        "get_perf_counts": manual("print(request.get_perf_counts())",
-                                  "API 1.0 returned a dict by layer name, API 2.0 a list of `ProfilingInfo` by node: "
-                                  "the code reading it changes shape"),
+        "get_perf_counts": safe("print(request.get_perf_counts())",
+                                "the dict API 1.0 returned, rebuilt from `profiling_info` as 2023.3 itself did"),
         "infer": unchanged('request.infer({"data": frame})', "`ov.InferRequest.infer(inputs)` runs it the same way (and "
                                                              "also returns the results API 1.0 left in `output_blobs`)"),
         "input_blobs": unsafe('print(request.input_blobs["data"])'),
-        "latency": manual("print(request.latency)", "",
-                          wrong="`ov.InferRequest.latency` exists in every release from 2023.3 to 2026.4.1 and is the "
-                                "same duration of the last inference in milliseconds: the use needs no change, yet it "
-                                "is reported without a fix and holds back the rewrites of its part"),
+        "latency": unchanged("print(request.latency)", "`ov.InferRequest.latency` is the same duration of the last "
+                                                       "inference in milliseconds, in every release from 2023.3 to 2026.4.1"),
         "output_blobs": unsafe('print(request.output_blobs["prob"])'),
-        "preprocess_info": unchanged('print(request.preprocess_info("data"))', "",
-                                     wrong="`ov.InferRequest` has no `preprocess_info`: the use is left as it is while "
-                                           "the request becomes an `ov.InferRequest`"),
+        "preprocess_info": manual('print(request.preprocess_info("data"))',
+                                  "an input's preprocessing is part of the model in API 2.0 (`PrePostProcessor`), "
+                                  "not something a request can read back"),
         "query_state": unchanged("states = request.query_state()",
                                  "`ov.InferRequest.query_state()` returns the request's states the same way"),
         "set_blob": unsafe('request.set_blob("data", blob)'),
-        "set_completion_callback": manual("request.set_completion_callback(on_done, 0)",
-                                          "the callback's arguments change (API 1.0 passed a status and the data, "
-                                          "API 2.0 passes the user data only and raises in `wait()`)"),
+        "set_completion_callback": unsafe("request.set_completion_callback(on_done, 0)",
+                                          "`set_callback` with the status API 1.0 passed on success bound first; "
+                                          "failures raise in `wait()` instead"),
         "wait": unsafe("request.wait(-1)"),
     },
     "openvino.inference_engine.Blob": {
@@ -369,38 +366,38 @@ MEMBERS = {
                             "no rewrite yet: the tensor's `element_type` is an `ov.Type`, not API 1.0's precision name"),
     },
     "openvino.inference_engine.DataPtr": {
-        "initialized": unchanged("print(data.initialized)", "", wrong=NO_PORT_MEMBER.format(member="initialized")),
+        "initialized": manual("print(data.initialized)", NO_PORT_MEMBER.format(member="initialized")),
         "layout": manual("print(data.layout)", PORT_SETTING),
         "name": unsafe("print(data.name)"),
-        "precision": manual("print(data.precision)", PORT_SETTING),
+        "precision": unsafe("print(data.precision)", PRECISION_READ),
         "shape": unsafe("print(data.shape)"),
     },
     "openvino.inference_engine.CDataPtr": {
-        "initialized": unchanged("print(cdata.initialized)", "", wrong=NO_PORT_MEMBER.format(member="initialized")),
+        "initialized": manual("print(cdata.initialized)", NO_PORT_MEMBER.format(member="initialized")),
         "layout": manual("print(cdata.layout)", PORT_SETTING),
         "name": unsafe("print(cdata.name)"),
-        "precision": manual("print(cdata.precision)", PORT_SETTING),
+        "precision": unsafe("print(cdata.precision)", PRECISION_READ),
         "shape": unsafe("print(cdata.shape)"),
     },
     "openvino.inference_engine.InputInfoPtr": {
         "input_data": unsafe("print(info.input_data.shape)"),
         "layout": manual("print(info.layout)", PORT_SETTING),
         "name": unsafe("print(info.name)"),
-        "precision": manual("print(info.precision)", PORT_SETTING),
+        "precision": unsafe("print(info.precision)", PRECISION_READ),
         "preprocess_info": manual("print(info.preprocess_info)", PPP),
         "tensor_desc": unsafe("print(info.tensor_desc.dims)"),
     },
     "openvino.inference_engine.InputInfoCPtr": {
         "input_data": unsafe("print(cinfo.input_data.shape)"),
         "name": unsafe("print(cinfo.name)"),
-        "precision": manual("print(cinfo.precision)", PORT_SETTING),
+        "precision": unsafe("print(cinfo.precision)", PRECISION_READ),
         "tensor_desc": unsafe("print(cinfo.tensor_desc.dims)"),
     },
     "openvino.inference_engine.PreProcessInfo": {
-        "color_format": manual("from openvino.inference_engine import ColorFormat\n"
-                               "info.preprocess_info.color_format = ColorFormat.BGR", PPP),
+        "color_format": unsafe("from openvino.inference_engine import ColorFormat\n"
+                               "info.preprocess_info.color_format = ColorFormat.BGR", PPP_STEPS),
         "get_number_of_channels": manual("print(info.preprocess_info.get_number_of_channels())", PPP),
-        "init": manual("info.preprocess_info.init(3)", PPP),
+        "init": unsafe("info.preprocess_info.init(3)", PPP_STEPS),
         "mean_variant": manual("from openvino.inference_engine import MeanVariant\n"
                                "info.preprocess_info.mean_variant = MeanVariant.MEAN_VALUE", PPP),
         "resize_algorithm": manual("from openvino.inference_engine import ResizeAlgorithm\n"
@@ -416,9 +413,7 @@ MEMBERS = {
     "openvino.inference_engine.VariableState": {
         "name": unchanged("print(state.name)", "API 2.0's `VariableState.name` (checked on the releases)"),
         "reset": unchanged("state.reset()", "API 2.0's `VariableState.reset()` (checked on the releases)"),
-        "state": unchanged("print(state.state.buffer)", "",
-                           wrong="the state is an `ov.Tensor` in API 2.0, whose data is `data`: `.buffer` of the "
-                                 "state's Blob is left as it is (`query_state()` results are not followed)"),
+        "state": safe("print(state.state.buffer)", "an `ov.Tensor` in API 2.0, whose data is `data`"),
     },
     "openvino.inference_engine.BlobBuffer": {
         member: manual(f"def show(buffer: BlobBuffer): return buffer.{member}{call}", "the buffer behind a Blob, which "
@@ -426,26 +421,29 @@ MEMBERS = {
         for member, call in (("item_size", ""), ("to_numpy", "()"), ("total_stride", ""))
     },
     "openvino.inference_engine.StatusCode": {
-        **{member: manual(f"print(StatusCode.{member})", RAISES)
+        **{member: unsafe(f"print(StatusCode.{member})", STATUS)
            for member in ("GENERAL_ERROR", "INFER_NOT_STARTED", "NETWORK_NOT_LOADED", "NETWORK_NOT_READ",
                           "NOT_ALLOCATED", "NOT_FOUND", "NOT_IMPLEMENTED", "OUT_OF_BOUNDS", "PARAMETER_MISMATCH",
                           "REQUEST_BUSY", "RESULT_NOT_READY", "UNEXPECTED")},
         "OK": unsafe("from openvino.inference_engine import StatusCode\ndone = request.wait(-1) == StatusCode.OK",
-                     "compared with what `wait()` returned; elsewhere it is reported without a fix", prelude="request"),
+                     "compared with what `wait()` returned, `wait() is None`", prelude="request"),
     },
     "openvino.inference_engine.WaitMode": {
-        member: manual(f"from openvino.inference_engine import WaitMode\nrequest.wait(WaitMode.{member})",
-                       "`wait()` takes no mode in API 2.0 (`wait_for(timeout_ms)` takes a time)", prelude="request")
+        member: unsafe(f"from openvino.inference_engine import WaitMode\nrequest.wait(WaitMode.{member})", WAIT_MODE,
+                       prelude="request")
         for member in ("RESULT_READY", "STATUS_ONLY")
     },
     "openvino.inference_engine.ColorFormat": {
-        member: manual(f"print(ColorFormat.{member})", PPP) for member in ("BGR", "BGRX", "RAW", "RGB", "RGBX")
+        **{member: safe(f"print(ColorFormat.{member})", "`ov.preprocess.ColorFormat`") for member in ("BGR", "RGB")},
+        **{member: manual(f"print(ColorFormat.{member})", PPP) for member in ("BGRX", "RAW", "RGBX")},
     },
     "openvino.inference_engine.MeanVariant": {
         member: manual(f"print(MeanVariant.{member})", PPP) for member in ("MEAN_IMAGE", "MEAN_VALUE", "NONE")
     },
     "openvino.inference_engine.ResizeAlgorithm": {
-        member: manual(f"print(ResizeAlgorithm.{member})", PPP) for member in ("NO_RESIZE", "RESIZE_AREA", "RESIZE_BILINEAR")
+        "NO_RESIZE": manual("print(ResizeAlgorithm.NO_RESIZE)", PPP),
+        "RESIZE_AREA": unsafe("print(ResizeAlgorithm.RESIZE_AREA)", "`RESIZE_NEAREST`, what the last API 1.0 releases did"),
+        "RESIZE_BILINEAR": safe("print(ResizeAlgorithm.RESIZE_BILINEAR)", "`ov.preprocess.ResizeAlgorithm.RESIZE_LINEAR`"),
     },
     "ngraph.Function": {
         "from_capsule": manual("function = ng.Function.from_capsule(capsule)", CAPSULE),
@@ -455,9 +453,9 @@ MEMBERS = {
     "ngraph.PartialShape": {
         "from_capsule": manual("shape = ng.PartialShape.from_capsule(capsule)", CAPSULE),
     },
-    "ngraph.Node": {"validate": unchanged("node.validate()", "", wrong=NO_VALIDATE)},
-    "ngraph.impl.op.Constant": {"validate": unchanged("const.validate()", "", wrong=NO_VALIDATE)},
-    "ngraph.impl.op.Parameter": {"validate": unchanged("param.validate()", "", wrong=NO_VALIDATE)},
+    "ngraph.Node": {"validate": manual("node.validate()", NO_VALIDATE)},
+    "ngraph.impl.op.Constant": {"validate": manual("const.validate()", NO_VALIDATE)},
+    "ngraph.impl.op.Parameter": {"validate": manual("param.validate()", NO_VALIDATE)},
     "ngraph.opset_utils.NodeFactory": {
         "create": manual('ng.opset_utils.NodeFactory("opset8").create("Relu", [param])', NO_NGRAPH_HELPERS,
                          prelude="param"),

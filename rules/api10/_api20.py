@@ -27,10 +27,23 @@ def inventory_for(target: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=None)
+def _data(release: str) -> dict:
+    return json.loads((INVENTORY / f"api20-{release}.json").read_text(encoding="utf-8"))
+
+
+def names(release: str, module: str) -> Optional[frozenset]:
+    """The public names of the module `module` (`openvino.opset8`) in `release`, or None."""
+    found = _data(release)["modules"].get(module)
+    return frozenset(found) if found is not None else None
+
+
+@lru_cache(maxsize=None)
 def members(release: str, name: str) -> Optional[frozenset]:
-    """The attributes of `openvino.<name>` in `release` (with its bases'), or None if it has none."""
-    data = json.loads((INVENTORY / f"api20-{release}.json").read_text(encoding="utf-8"))
-    entry = data["modules"].get("openvino", {}).get(name)
+    """The attributes of `openvino.<name>` (`Core`, `op.Constant`) in `release`, with its bases',
+    or None if it has no such class."""
+    data = _data(release)
+    module, _, cls = f"openvino.{name}".rpartition(".")
+    entry = data["modules"].get(module, {}).get(cls)
     if not isinstance(entry, dict) or "class" not in entry:
         return None
     found, pending = set(), [entry["class"]]

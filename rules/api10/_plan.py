@@ -137,7 +137,7 @@ class Plan:
         if guessed is not None:
             owner, value = guessed
             unsafe = True
-            message += (f" (`{_excerpt(self.ctx, owner)}` is taken for an API 1.0 `{CLASS_NAMES[value.kind]}` from the "
+            message += (f" (`{excerpt(self.ctx, owner)}` is taken for an API 1.0 `{CLASS_NAMES[value.kind]}` from the "
                         f"attributes used on it: {', '.join(f'`{n}`' for n in value.evidence)})")
         self.proposals.append(Proposal(code, where, message, edits, unsafe, fix_message, untraced=untraced))
 
@@ -234,7 +234,7 @@ class Plan:
             row = ctx.lines.position(ctx.span(held.where)[0])[0]
             for proposal in proposals:
                 if proposal.edits:
-                    proposal.message += (f" (not migrated yet: this part of the module also uses `{_excerpt(ctx, held.where)}`"
+                    proposal.message += (f" (not migrated yet: this part of the module also uses `{excerpt(ctx, held.where)}`"
                                          f" at line {row}, which has no rewrite)")
             return None
         unsafe = bool(suppressed)
@@ -406,6 +406,6 @@ def _loads_network(types, value) -> bool:
     return owner is not None and owner.kind == CORE
 
 
-def _excerpt(ctx, node, width: int = 40) -> str:
+def excerpt(ctx, node, width: int = 40) -> str:
     text = " ".join(ctx.source(node).split())
     return text if len(text) <= width else text[:width - 1] + "…"

@@ -3,6 +3,7 @@ network, an executable network, its requests, their dicts and blobs), followed t
 `self.x` attributes, instances of the module's classes, helper functions, loops and annotations."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Optional
 
@@ -11,6 +12,7 @@ from ovlint.rulekit.python_edits import collect, int_value, string_value, walk
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules.api10._calls import Calls
 from ovlint.rules.api10._classes import Classes
+from ovlint.rules.api10._ngraph_ops import OPS
 
 IE = "openvino.inference_engine"
 
@@ -65,6 +67,11 @@ EVIDENCE = {
     REQUEST: {"input_blobs", "output_blobs", "async_infer", "set_blob", "get_perf_counts", "set_completion_callback"},
 }
 CLASS_NAMES = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwork", REQUEST: "InferRequest"}
+
+# what an op function of nGraph (or of `openvino.opsetN`) makes: the same classes in API 2.0
+NODE, CONSTANT, PARAMETER = "node", "constant-node", "parameter-node"
+_NODE_KINDS = {"constant": CONSTANT, "parameter": PARAMETER}
+_OP_FUNCTION = re.compile(r"^(?:ngraph|openvino|openvino\.runtime)\.(?:opset\d+\.)?(?:ops\.)?([a-z][a-z_0-9]*)$")
 
 INSTANCE = "instance"  # an object of a class defined in the module
 LEGACY_MODULE = "legacy-module"  # `openvino.inference_engine` itself, kept in a variable
@@ -241,9 +248,13 @@ class Types:
             return Value(LEGACY_CLASSES[legacy])
         if legacy == "read_network":  # the module's function
             return Value(NETWORK)
-        made = next((LEGACY_FUNCTIONS[n] for n in ctx.qualified_names(node.func) if n in LEGACY_FUNCTIONS), None)
+        names = ctx.qualified_names(node.func)
+        made = next((LEGACY_FUNCTIONS[n] for n in names if n in LEGACY_FUNCTIONS), None)
         if made is not None:
             return Value(made)
+        op = next((m.group(1) for n in names if (m := _OP_FUNCTION.match(n)) and m.group(1) in OPS), None)
+        if op is not None:
+            return Value(_NODE_KINDS.get(op, NODE), False)
         modern = _modern_class(ctx, node.func)
         if modern:
             return Value(MODERN_CLASSES[modern], False)
@@ -266,7 +277,6 @@ class Types:
             cls = next((a.node for a in self.referents(node.func) if isinstance(a.node, cst.ClassDef)), None)
             if cls is not None:
                 return Value(INSTANCE, False, cls)
-            names = ctx.qualified_names(node.func)
             if names & _SEQUENCES and len(node.args) == 1 and not node.args[0].keyword:
                 items = self._item(node.args[0].value)
                 return container(items, keyed=False) if items is not None else None

@@ -4,10 +4,14 @@ from __future__ import annotations
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rules.api10._api20 import inventory_for, members
-from ovlint.rules.api10._base import API_1, CORE, EXECUTABLE, NETWORK, REQUEST, Api10Rule
+from ovlint.rules.api10._plan import excerpt
+from ovlint.rules.api10._base import API_1, BLOB, CORE, DATA, EXECUTABLE, NETWORK, REQUEST, Api10Rule
+from ovlint.rules.api10._types import CONSTANT, NODE, PARAMETER
 
-# kinds of the type model -> their class in `openvino`
-CLASSES = {CORE: "Core", NETWORK: "Model", EXECUTABLE: "CompiledModel", REQUEST: "InferRequest"}
+# kinds of the type model -> their class in `openvino` (an API 1.0 object's: what the migration
+# makes of it; a network's port dicts hold ports, `ov.Output`)
+CLASSES = {CORE: "Core", NETWORK: "Model", EXECUTABLE: "CompiledModel", REQUEST: "InferRequest", NODE: "Node",
+           CONSTANT: "op.Constant", PARAMETER: "op.Parameter", BLOB: "Tensor", DATA: "Output"}
 
 
 class Api20Member(Api10Rule):
@@ -23,8 +27,11 @@ class Api20Member(Api10Rule):
         "`ov.CompiledModel` and `ov.InferRequest` objects through the module and checks each attribute "
         "used on them against the class as the target release's wheel defines it (the inventory in "
         "`rules/api10/inventory/`), so what a migration left behind stays reported until a person "
-        "resolves it. Attributes the program sets itself, and objects known only from an annotation "
-        "(the program may hand in another class), are not checked."
+        "resolves it. The same check covers API 1.0 objects: an attribute no rule rewrites and that the "
+        "API 2.0 class the object becomes lacks (`ie.unregister_plugin`, `data.initialized`) is reported "
+        "without a fix, so it holds back the migration of its part of the module instead of being left "
+        "behind. Attributes the program sets itself, and objects known only from an annotation naming an "
+        "API 2.0 class (the program may hand in another class), are not checked."
     )
     examples = (
         Example("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\nfor layer in model.layers:\n"
@@ -38,15 +45,21 @@ class Api20Member(Api10Rule):
 
     def visit_Module(self, node) -> None:
         self._candidates = []
+        self._set = set()  # attributes the program sets on objects
         self.plan.late_check(self._report)
 
     def visit_Attribute(self, node) -> None:
         attribute = node.attr.value
-        if attribute.startswith("__") or self._assigned(node):
+        if self._assigned(node):
+            self._set.add(attribute)
+            return
+        if attribute.startswith("__"):
             return
         owner = self.types.of(node.value)
-        if owner is not None and not owner.legacy and not owner.declared and owner.kind in CLASSES:
-            self._candidates.append((node, CLASSES[owner.kind]))
+        # an annotation naming an API 2.0 class may be wrong (the program hands in another); one
+        # naming an API 1.0 class says what the migration turns the object into
+        if owner is not None and owner.kind in CLASSES and (owner.legacy or not owner.declared):
+            self._candidates.append((node, CLASSES[owner.kind], owner.legacy))
 
     def _assigned(self, node) -> bool:
         parent = self.ctx.parent(node)
@@ -57,8 +70,17 @@ class Api20Member(Api10Rule):
         release = inventory_for(self.ctx.target_version)
         if release is None:
             return
-        for node, cls in self._candidates:
+        # only with every rule of the family can it tell that no rule rewrites an API 1.0 use
+        complete = self.fix_group in self.ctx.complete_fix_groups
+        for node, cls, legacy in self._candidates:
             known = members(release, cls)
-            if known is not None and node.attr.value not in known and not covered(node):
-                self.propose(node.attr, f"`{self.ctx.source(node.value)}.{node.attr.value}`: `openvino.{cls}` has no "
-                                        f"attribute `{node.attr.value}` in OpenVINO {release}")
+            attribute = node.attr.value
+            if (known is None or attribute in known or attribute in self._set or covered(node.attr)
+                    or (legacy and not complete)):
+                continue
+            use = f"`{excerpt(self.ctx, node.value)}.{attribute}`"
+            if legacy:
+                self.propose(node.attr, f"{use}: API 1.0's object becomes an `openvino.{cls}`, which has no attribute "
+                                        f"`{attribute}` in OpenVINO {release}, and no rule rewrites it")
+            else:
+                self.propose(node.attr, f"{use}: `openvino.{cls}` has no attribute `{attribute}` in OpenVINO {release}")

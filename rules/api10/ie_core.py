@@ -234,6 +234,10 @@ class IECoreUse(Api10Rule):
             edits.append(self.ctx.replace((self.ctx.span(path.keyword)[0], self.ctx.span(path.value)[0]), ""))
         self.propose(func.attr, message, edits, fix_message="Drop the device argument")
 
+    def _unregister_plugin(self, call, func) -> None:
+        self.propose(func.attr, "`unregister_plugin(device)` is `unload_plugin(device)` in API 2.0",
+                     [rename(self.ctx, func, "unload_plugin")], fix_message="Use `unload_plugin`")
+
     def _import_network(self, call, func) -> None:
         """`import_network(file, device, config, num_requests)` reads the file; `import_model`
         takes its bytes, and creates no requests (see `_request_list`)."""
@@ -256,4 +260,5 @@ class IECoreUse(Api10Rule):
     # the IECore methods with an API 2.0 counterpart -> how each call is migrated
     METHODS = {"read_network": _read_network, "load_network": _load_network, "get_metric": _get_metric,
                "get_config": _get_config, "set_config": _set_config, "query_network": _query_network,
-               "add_extension": _add_extension, "import_network": _import_network}
+               "add_extension": _add_extension, "import_network": _import_network,
+               "unregister_plugin": _unregister_plugin}

@@ -9,10 +9,12 @@ from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import DATA, NETWORK, Api10Rule, in_import
+from ovlint.rules.api10._api20 import inventory_for, names
+from ovlint.rules.api10._ngraph_ops import OPS
 from ovlint.rules.api10._ngraph import (
-    BODY_OPS, LOST_MEMBERS, OPS, capsule_of, function_argument, network_of_function,
+    BODY_OPS, LOST_MEMBERS, capsule_of, function_argument, network_of_function,
 )
-from ovlint.rules.api10._plan import _excerpt
+from ovlint.rules.api10._plan import excerpt
 
 OPSET = re.compile(r"^ngraph\.(?:impl\.)?(opset\d+)(\.|$)")
 NGRAPH = DEPRECATIONS["ngraph-python"]
@@ -129,7 +131,13 @@ class NgraphUse(Api10Rule):
         if module.split(".")[0] != "ngraph" or not self._is_intel():
             return
         if OPSET.match(module):
-            self._opset_module(node.module, module)
+            opset = OPSET.match(module).group(1)
+            gone = [a for a in ([] if isinstance(node.names, cst.ImportStar) else node.names)
+                    if module == f"ngraph.{opset}" and not self._exists(opset, a.evaluated_name)]
+            for alias in gone:
+                self._gone(alias.name, opset, alias.evaluated_name)
+            if not gone:
+                self._opset_module(node.module, module)
         else:
             self.plan.legacy_import(self.code, node, self.summary)
 
@@ -157,7 +165,7 @@ class NgraphUse(Api10Rule):
             if blocker is None:
                 return edits
             row = ctx.lines.position(ctx.span(blocker)[0])[0]
-            proposal.message += (f" (not migrated yet: the module also uses `{_excerpt(ctx, blocker)}` at line {row}, "
+            proposal.message += (f" (not migrated yet: the module also uses `{excerpt(ctx, blocker)}` at line {row}, "
                                  "which has no rewrite, and its nGraph uses migrate together)")
             return None
 
@@ -311,12 +319,29 @@ class NgraphUse(Api10Rule):
             module_node = module_node.value
         if isinstance(module_node, cst.Name):
             return  # a name imported from `ngraph.opsetN`: its import is reported
+        if op and not self._exists(opset.group(1), op):
+            self._gone(node, opset.group(1), op)
+            return
         edits = None
         if ctx.can_write(OPSETS_SINCE):
             edits = [ctx.replace(module_node, f"{self.plan.ov(node)}.{opset.group(1)}")]
         self.propose(node, f"`ngraph.{opset.group(1)}` is `openvino.{opset.group(1)}` in API 2.0"
                      + ctx.cannot_write(OPSETS_SINCE), edits,
                      unsafe=False, fix_message=f"Use `openvino.{opset.group(1)}`")
+
+
+    def _exists(self, opset: str, op: str) -> bool:
+        """Whether `openvino.<opset>` of the target release has `op` (opsets shed some ops in 2025.0)."""
+        release = inventory_for(self.ctx.target_version)
+        available = names(release, f"openvino.{opset}") if release is not None else None
+        return available is None or op in available
+
+    def _gone(self, node, opset: str, op: str) -> None:
+        release = inventory_for(self.ctx.target_version)
+        newer = next((f"opset{n}" for n in range(int(opset[len("opset"):]) + 1, 100)
+                      if op in (names(release, f"openvino.opset{n}") or ())), None)
+        instead = f": the nearest is `openvino.{newer}.{op}` (check its arguments)" if newer else ""
+        self.propose(node, f"`ngraph.{opset}.{op}` has no counterpart in `openvino.{opset}` of OpenVINO {release}{instead}")
 
 
 def _dotted_name(node) -> bool:
