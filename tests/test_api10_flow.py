@@ -296,3 +296,50 @@ def test_api20_objects_are_checked_against_the_target_release():
     assert ("OV109", 7, "`model.layers`") in found_rows
     assert ("OV104", 7, "`exec_net.requests` is API 1.0") in [(c, r, m.split(":")[0]) for c, r, m in found_rows]
     assert not any(row == 11 or "tag" in message for _, row, message in found_rows)
+
+
+def test_requests_of_compiled_models_handed_on_are_kept_on_the_object():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        IE = IECore()
+
+
+        def compile_network(net, requests):
+            return IE.load_network(net, "CPU", num_requests=requests), requests
+
+
+        def load(path):
+            exec_net = IE.load_network(IE.read_network(path), "CPU")
+            return exec_net
+
+
+        def first_request(stage):
+            return stage["exec"].requests[0]
+
+
+        stages = {"a": {"exec": compile_network(IE.read_network("a.xml"), 2)[0]}, "b": {"exec": load("b.xml")}}
+        print(len(stages["a"]["exec"].requests), first_request(stages["b"]))
+        """
+    fixed = fix(source).text
+    assert textwrap.dedent("""\
+        def compile_network(net, requests):
+            compiled = IE.compile_model(net, "CPU")
+            compiled.requests = [compiled.create_infer_request() for _ in range(requests or compiled.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS"))]
+            return compiled, requests
+        """) in fixed
+    assert "    exec_net.requests = [exec_net.create_infer_request() for _ in range(1)]\n" in fixed
+    assert 'return stage["exec"].requests[0]' in fixed
+    assert lint(fixed) == [] and fix(fixed).text == fixed
+
+
+def test_requests_are_not_kept_where_a_compiled_model_is_made_inside_an_expression():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        stages = [{"exec": ie.load_network("m.xml", "CPU")}]
+        print(stages[0]["exec"].requests[0])
+        """
+    requests = [d for d in lint(source) if d.code == "OV104"]
+    assert requests and requests[0].fix is None

@@ -99,8 +99,45 @@ class Plan:
         return self._request_users
 
     def requests_name(self, expr) -> Optional[str]:
-        """The list replacing `<expr>.requests`, where `expr` is a variable assigned once from
-        `load_network` in a plain statement; None when there is no such list."""
+        """What replaces `<expr>.requests`: the list of requests the fix creates beside the
+        variable assigned once from `load_network` in a plain statement, or the requests the fix
+        keeps on the compiled model itself (see `keeps_requests`); None when there is neither."""
+        if self.keeps_requests():
+            return f"{self.ctx.source(expr)}.requests"
+        return self._list_name(expr)
+
+    def keeps_requests(self) -> bool:
+        """Whether the fix keeps each compiled model's requests on the object, `compiled.requests =
+        [...]`: where the module reads the requests of compiled models it hands on (to functions,
+        containers, callbacks), beside no variable a list could follow. It needs every
+        `load_network` of the module in an assignment or a `return`, where the attribute is set."""
+        return self.ctx.memo("api10-keeps-requests", self._keeps_requests)
+
+    def _keeps_requests(self) -> bool:
+        types = self.types
+        unnamed = False
+        for node in walk(self.ctx.module, (cst.Attribute,)):
+            if node.attr.value in ("requests", "start_async"):
+                value = types.of(node.value)
+                if value is not None and value.kind == EXECUTABLE and value.legacy and self._list_name(node.value) is None:
+                    unnamed = True
+        if not unnamed:
+            return False
+        for call in walk(self.ctx.module, (cst.Call,)):
+            if loads_network(types, call):
+                parent = self.ctx.parent(call)
+                if isinstance(parent, cst.Element) and isinstance(self.ctx.parent(parent), cst.Tuple):
+                    parent = self.ctx.parent(self.ctx.parent(parent))  # `return call, x`
+                if not (isinstance(parent, cst.Return) or (isinstance(parent, cst.Assign) and len(parent.targets) == 1)):
+                    return False
+        return True
+
+    def assigned_attributes(self) -> set:
+        """The attribute names the module sets on objects (`x.tag = ...`)."""
+        return self.ctx.memo("api10-assigned-attributes", lambda: {
+            t.target.attr.value for t in walk(self.ctx.module, (cst.AssignTarget,)) if isinstance(t.target, cst.Attribute)})
+
+    def _list_name(self, expr) -> Optional[str]:
         key = self.types.binding_key(expr)
         if key is None or key not in self.request_users():
             return None
@@ -117,12 +154,12 @@ class Plan:
             # every assignment of the attribute compiles a network (or clears it): each is
             # followed by the list of its requests
             values = [v for v in self.types.assignments(key) if not _is_none(v)]
-            if not values or not all(_loads_network(self.types, v) for v in values):
+            if not values or not all(loads_network(self.types, v) for v in values):
                 return None
             return f"{key[1]}_requests"
         parent = ctx.parent(key)
         assign = ctx.parent(parent) if isinstance(parent, cst.AssignTarget) else None
-        if not isinstance(assign, cst.Assign) or not _loads_network(self.types, assign.value):
+        if not isinstance(assign, cst.Assign) or not loads_network(self.types, assign.value):
             return None
         if len([a for a in ctx.scope(key).assignments[key.value]]) != 1:
             return None
@@ -398,7 +435,7 @@ def _is_none(node) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
 
 
-def _loads_network(types, value) -> bool:
+def loads_network(types, value) -> bool:
     if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)
             and value.func.attr.value in ("load_network", "import_network")):
         return False

@@ -9,6 +9,9 @@ from ovlint.rules.api10._base import (
     value_span,
 )
 
+KEPT_REQUESTS = ("; this module hands compiled models on and reads their requests elsewhere, so the fix keeps them "
+                 "on the object where it is compiled, `compiled.requests = [...]` (a plain Python attribute, not API "
+                 "2.0's: `ov.AsyncInferQueue` is the API 2.0 way to keep a pool)")
 QUEUE_HOWTO = ("use `ov.AsyncInferQueue(compiled_model, jobs=N)`: `queue.set_callback(fn)`, "
                "`queue.start_async(inputs, userdata)`, `queue.wait_all()`")
 POOL_HOWTO = ("API 1.0 kept its own list of idle requests (every request idle at first, busy from its start, idle "
@@ -104,10 +107,14 @@ class ExecutableNetworkUse(Api10Rule):
         if attr == "input_info" or (owner.legacy and attr == "outputs"):
             propose_map_use(self, node, INPUTS if attr == "input_info" else OUTPUTS)
         elif attr == "requests":
+            if not owner.legacy and "requests" in self.plan.assigned_attributes():
+                return  # the requests a fix (or the program) keeps on the compiled model
             name = self.plan.requests_name(node.value)
-            self.propose(node.attr, "`exec_net.requests` is API 1.0: API 2.0 creates requests with "
-                                    "`compiled_model.create_infer_request()`",
-                         [self.ctx.replace(node, name)] if name else None, fix_message="Use a list of requests")
+            message = "`exec_net.requests` is API 1.0: API 2.0 creates requests with `compiled_model.create_infer_request()`"
+            if name == self.ctx.source(node):
+                message += KEPT_REQUESTS
+            self.propose(node.attr, message, None if name is None else () if name == self.ctx.source(node)
+                         else [self.ctx.replace(node, name)], fix_message="Use a list of requests")
 
     def visit_Call(self, node) -> None:
         """`ov.CompiledModel` has none of these methods, so they are reported on it too."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
-    argument, delete_argument, indentation, int_value, keyword, line_end, rename, statement_of, string_value,
+    argument, delete_argument, fresh_name, indentation, int_value, keyword, line_end, rename, statement_of,
+    string_value,
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, Api10Rule, legacy_reference
 
@@ -19,6 +20,18 @@ CONFIG_STRINGS = {"PERF_COUNT": _YES_NO, "EXCLUSIVE_ASYNC_REQUESTS": _YES_NO, "E
                   "PERFORMANCE_HINT_NUM_REQUESTS": ("str(", ")"), "INFERENCE_NUM_THREADS": ("str(", ")"),
                   "PERFORMANCE_HINT": ("", ".name")}
 STRING_CONFIGS = {"DEVICE_ID"}  # already strings in API 2.0
+
+
+def _returned(ctx, call):
+    """The `return` statement whose value is `call`, or a tuple starting with it."""
+    parent = ctx.parent(call)
+    if isinstance(parent, cst.Element):
+        pair = ctx.parent(parent)
+        if isinstance(pair, cst.Tuple) and pair.elements[0] is parent and not pair.lpar:
+            parent = ctx.parent(pair)
+            return parent if isinstance(parent, cst.Return) else None
+        return None
+    return parent if isinstance(parent, cst.Return) else None
 
 
 class IECoreUse(Api10Rule):
@@ -159,26 +172,46 @@ class IECoreUse(Api10Rule):
         self.propose(func.attr, message, edits, fix_message="Use `compile_model`")
 
     def _request_list(self, call, requests):
-        """Edits creating the list of requests `exec_net.requests` used to hold, when the program
-        uses them and the call is a plain assignment (other uses are reported without a fix)."""
+        """Edits creating the requests `exec_net.requests` used to hold, when the program uses
+        them: a list beside the variable the call is assigned to, or the requests kept on the
+        compiled model (`Plan.keeps_requests`), also where the call is returned."""
         ctx = self.ctx
-        assign = ctx.parent(call)
-        if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        parent = ctx.parent(call)
+        returned = _returned(ctx, call)
+        line = statement_of(ctx, returned.value if returned is not None else call)
+        if line is None:
             return ()
-        target = assign.targets[0].target
+        if returned is not None and self.plan.keeps_requests():
+            # `return call, x` -> `compiled = call`, its requests, `return compiled, x`
+            held = fresh_name(ctx, call, "compiled")
+            indent = indentation(ctx, line)
+            rest = ctx.text[ctx.span(call)[1]:ctx.span(returned.value)[1]]
+            after = (f"{indent}{held}.requests = [{held}.create_infer_request() for _ in range({self._count(held, requests)})]"
+                     f"{ctx.newline}{indent}return {held}{rest}")
+            return [ctx.replace((ctx.span(returned)[0], ctx.span(call)[0]), f"{held} = "),
+                    ctx.replace((ctx.span(call)[1], ctx.span(returned.value)[1]), ""), *self._after(line, after)]
+        if not isinstance(parent, cst.Assign) or len(parent.targets) != 1:
+            return ()
+        target = parent.targets[0].target
         name = self.plan.requests_name(target)
-        line = statement_of(ctx, call)
-        if name is None or line is None:
+        if name is None:
             return ()
         owner = ctx.source(target)
-        count = "1"
-        if requests is not None:
-            value = int_value(requests.value)
-            text = ctx.source(requests.value)
-            # 0 asked API 1.0 for the device's optimal number of requests
-            count = (owner + OPTIMAL_REQUESTS if value == 0 else text if value is not None
-                     else f"{text} or {owner}{OPTIMAL_REQUESTS}")
-        statement = f"{indentation(ctx, line)}{name} = [{owner}.create_infer_request() for _ in range({count})]"
+        statement = f"{indentation(ctx, line)}{name} = [{owner}.create_infer_request() for _ in range({self._count(owner, requests)})]"
+        return self._after(line, statement)
+
+    def _count(self, owner: str, requests) -> str:
+        """How many requests `num_requests` made (1 when not given; 0 asked for the device's optimum)."""
+        if requests is None:
+            return "1"
+        value = int_value(requests.value)
+        text = self.ctx.source(requests.value)
+        return (owner + OPTIMAL_REQUESTS if value == 0 else text if value is not None
+                else f"{text} or {owner}{OPTIMAL_REQUESTS}")
+
+    def _after(self, line, statement: str) -> list:
+        """An edit adding `statement` (indented) on a line after `line`."""
+        ctx = self.ctx
         end = line_end(ctx, line)
         if end == len(ctx.text) and not ctx.text.endswith("\n"):
             return [ctx.replace((end, end), ctx.newline + statement)]
