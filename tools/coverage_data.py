@@ -362,8 +362,8 @@ MEMBERS = {
         "dims": safe("print(blob.tensor_desc.dims)"),
         "layout": manual("print(blob.tensor_desc.layout)", "a tensor has no layout in API 2.0 (a model's port has one, "
                                                            "set with `PrePostProcessor`)"),
-        "precision": manual("print(blob.tensor_desc.precision)",
-                            "no rewrite yet: the tensor's `element_type` is an `ov.Type`, not API 1.0's precision name"),
+        "precision": unsafe("print(blob.tensor_desc.precision)",
+                            "the tensor's `element_type`, spelt as API 1.0 named precisions (`FP32`)"),
     },
     "openvino.inference_engine.DataPtr": {
         "initialized": manual("print(data.initialized)", NO_PORT_MEMBER.format(member="initialized")),

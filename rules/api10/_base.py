@@ -20,6 +20,8 @@ API_1 = DEPRECATIONS["python-api-1"]
 PRECISIONS = {"FP32": "f32", "FP16": "f16", "BF16": "bf16", "FP64": "f64", "U8": "u8", "I8": "i8",
               "U16": "u16", "I16": "i16", "U32": "u32", "I32": "i32", "U64": "u64", "I64": "i64",
               "BOOL": "boolean"}
+# an element type's name (`f32`, `bf16`, `boolean`, `u8`) as API 1.0 spelt the precision (`FP32`, `BF16`, `BOOL`, `U8`)
+LEGACY_SPELLING = '.upper().replace("F", "FP").replace("BFP", "BF").replace("BOOLEAN", "BOOL")'
 
 
 def legacy_reference(ctx, node) -> Optional[str]:

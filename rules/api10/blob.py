@@ -5,7 +5,7 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, delete_argument, rename, string_value, whole_lines
 from ovlint.rules.api10._base import (
-    API_1, BLOB, PRECISIONS, Api10Rule, legacy_class, legacy_reference, propose_class_reference,
+    API_1, BLOB, LEGACY_SPELLING, PRECISIONS, Api10Rule, legacy_class, legacy_reference, propose_class_reference,
 )
 
 TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
@@ -57,11 +57,19 @@ class BlobUse(Api10Rule):
             self.propose(node.attr, "A blob's `buffer` is the tensor's `data` in API 2.0",
                          [rename(ctx, node, "data")], unsafe=False, fix_message="Use `data`")
         elif node.attr.value == "tensor_desc":
-            dims = ctx.parent(node)
-            if isinstance(dims, cst.Attribute) and dims.value is node and dims.attr.value == "dims":
+            member = ctx.parent(node)
+            member = member.attr.value if isinstance(member, cst.Attribute) and member.value is node else None
+            blob = ctx.source(node.value)
+            if member == "dims":
                 self.propose(node.attr, "`blob.tensor_desc.dims` is the tensor's `shape` in API 2.0",
-                             [ctx.replace(dims, f"list({ctx.source(node.value)}.shape)")], unsafe=False,
+                             [ctx.replace(ctx.parent(node), f"list({blob}.shape)")], unsafe=False,
                              fix_message="Use the tensor's `shape`")
+                return
+            if member == "precision":
+                self.propose(node.attr, "`blob.tensor_desc.precision` is the tensor's `element_type` in API 2.0, an "
+                                        "`ov.Type`: the fix spells its name as API 1.0 did (`FP32`)",
+                             [ctx.replace(ctx.parent(node), f"{blob}.element_type.get_type_name(){LEGACY_SPELLING}")],
+                             fix_message="Use the tensor's `element_type`")
                 return
             self.propose(node.attr, "`blob.tensor_desc` is API 1.0: a tensor has `shape` and `element_type` (an "
                                     "`ov.Type`: `f32` for FP32, `u8` for U8, ...) and no layout")

@@ -13,7 +13,7 @@ from ovlint.rulekit.python_edits import (
 )
 from ovlint.base.diagnostics import Edit
 from ovlint.rules.api10._base import (
-    API_1, DATA, INPUT_INFO, PRECISIONS, INPUTS, NETWORK, OUTPUTS, DATA_INPUTS, Api10Rule, legacy_reference,
+    API_1, DATA, INPUT_INFO, LEGACY_SPELLING, PRECISIONS, INPUTS, NETWORK, OUTPUTS, DATA_INPUTS, Api10Rule, legacy_reference,
     propose_class_reference, propose_map_use,
 )
 from ovlint.rules.api10._ngraph import capsule_of
@@ -23,8 +23,6 @@ from ovlint.rules.api10._preprocess import (
 )
 from ovlint.rules.api10._types import CHANNEL, PREPROCESS
 
-# an element type's name (`f32`, `bf16`, `boolean`, `u8`) as API 1.0 spelt the precision (`FP32`, `BF16`, `BOOL`, `U8`)
-LEGACY_SPELLING = '.upper().replace("F", "FP").replace("BFP", "BF").replace("BOOLEAN", "BOOL")'
 LAYOUT_MESSAGE = ("An API 1.0 `layout` (`\"NCHW\"`, ...) has no API 2.0 counterpart to read: a port's layout is "
                   "empty unless set (`ov.layout_helpers.get_layout(port)`, or `PrePostProcessor` "
                   "`ppp.input(name).model().set_layout(...)`); API 1.0 assumed one from the rank")

@@ -1,8 +1,9 @@
 """The module imported under an alias and kept on an object (`import openvino.inference_engine as
 ie`, `self.ie = ie`): `self.ie.TensorDesc(precision=..., dims=..., layout=...)`,
 `self.ie.Blob(desc, array)`, `request.set_blob(blob_name=..., blob=...)`, `request.infer()` and
-`request.output_blobs[...].buffer`; blob attributes `tensor_desc.dims`, `.precision`, `.layout`
-and an empty `Blob(desc)`."""
+`request.output_blobs[...].buffer`; a blob's `tensor_desc.dims` and `tensor_desc.precision`, and
+an empty `Blob(desc)`. (A tensor has no layout: `tensor_desc.layout` is reported for a hand
+migration.)"""
 import json
 import os
 
@@ -29,8 +30,7 @@ class Backend:
 
 
 def describe(blob):
-    desc = blob.tensor_desc
-    return {"dims": list(desc.dims), "precision": desc.precision, "layout": desc.layout,
+    return {"dims": list(blob.tensor_desc.dims), "precision": blob.tensor_desc.precision,
             "sum": float(np.asarray(blob.buffer).sum())}
 
 
