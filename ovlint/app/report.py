@@ -16,11 +16,13 @@ def _surface(path: str) -> str:
     return kind.label if kind is not None else "other"
 
 
-def write(path: str, diagnostics, target: str, fixed=()) -> None:
-    """A report file: HTML for `.html`/`.htm`, Markdown otherwise."""
+def write(path: str, diagnostics, target: str, fixed=(), projects=()) -> None:
+    """A report file: HTML for `.html`/`.htm`, Markdown otherwise (`projects`: see
+    `writer.write_output`). Raises WriteError."""
+    from ovlint.engine.writer import write_output
+
     page = html_page if path.lower().endswith((".html", ".htm")) else markdown
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(page(diagnostics, target, fixed))
+    write_output(path, page(diagnostics, target, fixed).encode("utf-8"), list(projects))
 
 
 def _where(diag) -> str:
