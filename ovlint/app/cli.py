@@ -71,7 +71,9 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_
     }
     try:
         resolver = Resolver({k: v for k, v in overrides.items() if v is not None}, config_file)
-        resolver.for_directory(os.getcwd())
+        here = resolver.for_directory(os.getcwd())
+        if here.error:  # it governs the whole run (and its cache); a deeper folder's is reported alone
+            raise ConfigError(here.error)
     except ConfigError as exc:
         click.echo(f"ovlint: error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
@@ -114,8 +116,14 @@ def report_command(paths, fmt, output, target_version, config_file):
 
     text = report.markdown(diagnostics, target) if fmt == "markdown" else report.html_page(diagnostics, target)
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        from ovlint.app.session import projects
+        from ovlint.engine.writer import WriteError, write_output
+
+        try:
+            write_output(output, text.encode("utf-8"), projects(list(paths) or ["."]))
+        except WriteError as exc:
+            click.echo(f"ovlint: error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
     else:
         click.echo(text, nl=False)
 
