@@ -13,7 +13,9 @@ from ovlint.base.diagnostics import Diagnostic
 from ovlint.base.files import STATE_LIMIT, ReadError, read_regular
 from ovlint.engine.writer import WriteError, write_output, within
 
-FORMAT = 2  # of the entries (`Diagnostic.to_cache`); a new format starts a new file
+# of the entries: [key, diagnostics (`Diagnostic.to_cache`), the fixes' edit locations, each list
+# once however many diagnostics share it (a group's fix can have thousands)]; a new format starts a new file
+FORMAT = 3
 
 
 class Cache:
@@ -43,16 +45,29 @@ class Cache:
 
     def get(self, path: str, key: list) -> list[Diagnostic] | None:
         entry = self.entries.get(os.path.abspath(path))
-        if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == key and isinstance(entry[1], list)):
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == key
+                and isinstance(entry[1], list) and isinstance(entry[2], list)):
             return None
+        tables = entry[2]
         try:
-            found = [Diagnostic.from_cache(d) for d in entry[1]]
-        except (KeyError, TypeError, ValueError, AttributeError):  # written by something else
+            found = [Diagnostic.from_cache(_with_edits(d, tables)) for d in entry[1]]
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):  # written by something else
             return None
         return found if all(_well_formed(d, path) for d in found) else None
 
     def put(self, path: str, key: list, diagnostics: list[Diagnostic]) -> None:
-        self.entries[os.path.abspath(path)] = [key, [d.to_cache() for d in diagnostics]]
+        tables: list[list] = []
+        numbers: dict[int, int] = {}
+        entries = []
+        for diag in diagnostics:
+            data = diag.to_cache()
+            if data["fix"] is not None:
+                number = numbers.setdefault(id(diag.edit_locations), len(tables))
+                if number == len(tables):
+                    tables.append(diag.edit_locations)
+                data["fix"] = {**data["fix"], "edits": number}
+            entries.append(data)
+        self.entries[os.path.abspath(path)] = [key, entries, tables]
         self.dirty = True
 
     def save(self) -> None:
@@ -75,3 +90,13 @@ def _well_formed(diag: Diagnostic, path: str) -> bool:
     return (diag.path == path and all(isinstance(v, str) for v in (diag.code, diag.message, diag.source_line))
             and all(type(n) is int for n in numbers) and (diag.cell is None or type(diag.cell) is int)
             and isinstance(diag.edit_locations, list) and (diag.url is None or isinstance(diag.url, str)))
+
+
+def _with_edits(data: dict, tables: list) -> dict:
+    """A cached diagnostic with its fix's edit locations in place of their number."""
+    if data["fix"] is None:
+        return data
+    number = data["fix"]["edits"]
+    if type(number) is not int or not 0 <= number < len(tables) or not isinstance(tables[number], list):
+        raise ValueError("not an edit table")
+    return {**data, "fix": {**data["fix"], "edits": tables[number]}}

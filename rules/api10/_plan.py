@@ -9,10 +9,11 @@ is no fix at all unless every OV1xx rule runs (a rule left out would leave its u
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
-from ovlint.base.diagnostics import Applicability, Edit, Fix
+from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import fresh_name, indentation, walk, whole_lines
 from ovlint.rulekit.python_imports import dotted
@@ -145,7 +146,7 @@ class Plan:
         ctx = self.ctx
         unsafe = False
         chosen: list[Proposal] = []
-        taken: list[Edit] = []
+        taken = EditIndex()
         for proposal in self.proposals:
             if callable(proposal.edits):
                 made = proposal.edits()
@@ -157,14 +158,15 @@ class Plan:
             if proposal.edits is None or ctx.suppressed(proposal.code, *ctx.span(proposal.where)):
                 unsafe = True
                 continue
-            if any(e.clashes_with(t, touching=False) for e in proposal.edits for t in taken):
+            if any(taken.clashes(e, touching=False) for e in proposal.edits):
                 unsafe = True
                 continue
             unsafe = unsafe or proposal.unsafe
-            taken.extend(proposal.edits)
+            for edit in proposal.edits:
+                taken.add(edit)
             chosen.append(proposal)
-        import_edits, touched = self._import_edits(taken)
-        edits = tuple(sorted(set(taken) | set(import_edits)))
+        import_edits, touched = self._import_edits(taken.edits)
+        edits = tuple(sorted(set(taken.edits) | set(import_edits)))
         if not edits:
             return
         applicability = Applicability.UNSAFE if unsafe else Applicability.SAFE
@@ -179,11 +181,13 @@ class Plan:
         where an edit uses it: in place of a legacy import (a function's own import stays local,
         so an optional dependency stays optional), or else after the module's imports."""
         ctx = self.ctx
-        replaced = [e for e in edits if e.end > e.start]
+        replaced = sorted(e for e in edits if e.end > e.start)  # they do not overlap
+        starts = [e.start for e in replaced]
 
         def consumed(node) -> bool:
             start, end = ctx.span(node)
-            return any(e.start <= start and end <= e.end for e in replaced)
+            at = bisect.bisect_right(starts, start) - 1  # the only edit that can hold the node
+            return at >= 0 and end <= replaced[at].end
 
         result: list[Edit] = []
         touched: dict = {}
