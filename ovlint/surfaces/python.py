@@ -4,7 +4,7 @@ Python rule at once, and extracts the commands and requirements Python code carr
 from __future__ import annotations
 
 from ovlint.base.lazy import cst
-from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, FileKind, python_guard, whole
+from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, FileKind, python_lexer, whole
 from ovlint.surfaces.requirement import from_pep508, python_version
 from ovlint.surfaces.shell import Command, Word, from_python_string
 
@@ -39,15 +39,15 @@ def _cache_visitor_tables() -> None:
     BatchableCSTVisitor.get_visitors = get_visitors
 
 
-# room on the stack of the thread LibCST parses in for `python_guard.MAX_DEPTH` levels of the
+# room on the stack of the thread LibCST parses in for `python_lexer.MAX_DEPTH` levels of the
 # costliest kind (a bracket takes about 6.5 KB), twice over; memory only as far as it is used
 PARSER_STACK = 64 << 20
 
 
 def parse(text: str):
     """A LibCST metadata wrapper of the module and its scopes; raises LibCST's syntax errors, and
-    TooDeep or TooLarge for code LibCST must not be given (see `python_guard`)."""
-    python_guard.check(text)
+    TooDeep or TooLarge for code LibCST must not be given (see `python_lexer`)."""
+    python_lexer.check(text)
     _cache_visitor_tables()
     from libcst.metadata import MetadataWrapper, ScopeProvider
 
@@ -109,7 +109,7 @@ def parent_map(module) -> dict:
 
 
 def syntax_error_message(exc: Exception) -> str:
-    if isinstance(exc, (python_guard.TooDeep, python_guard.TooLarge)):
+    if isinstance(exc, (python_lexer.TooDeep, python_lexer.TooLarge)):
         return str(exc)
     if isinstance(exc, RecursionError):
         return "too deeply nested to parse (Python's recursion limit was reached)"
@@ -309,7 +309,7 @@ def assigned_value(ctx, name):
 KIND = FileKind(
     name="python", label="Python",
     recognise=lambda path, name, suffix: suffix in (".py", ".pyi"),
-    read=lambda text: whole(text, python=text),
+    read=lambda text: whole(text, python=text), multiline=python_lexer.string_spans,
     facts=(PYTHON, COMMAND, REQUIREMENT), python_source=True,
     carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen"),
     carrier_files=("setup.py",), fence="python",

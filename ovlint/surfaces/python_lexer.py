@@ -1,4 +1,5 @@
-"""How deeply nested and how large Python code is, measured by a lexer before LibCST parses it.
+"""A Python lexer: how deeply nested and how large code is, measured before LibCST parses it,
+and where its strings lie.
 
 LibCST's native parser recurses once per level of the tree it builds, and a chain of operators
 (`not not ... 1`, `a.a.a...`, `-(-(...))`, `lambda: lambda: ...`) is as deep as it is long, so a
@@ -50,15 +51,25 @@ def check(text: str) -> None:
     _Lexer(text).run()
 
 
+def string_spans(text: str) -> list[tuple[int, int]]:
+    """The span of every string literal (f-strings whole, fields included), in order."""
+    lexer = _Lexer(text, limited=False)
+    lexer.run()
+    return sorted(lexer.strings)
+
+
 class _Lexer:
-    def __init__(self, text: str):
+    def __init__(self, text: str, limited: bool = True):
         self.text = text
+        self.limited = limited  # raise at the limits
+        self.strings: list[tuple[int, int]] = []
         self.depth = 0  # the level the next token is at
         self.base = 0  # the level the current statement starts at: its indentation
         self.tokens = 0
         # open brackets, f-strings and fields: (kind, the depth to return to, an f-string's quote
         # and "r" when it is raw)
         self.stack: list[tuple[str, int, str]] = []
+        self.opened: list[int] = []  # where each open f-string's quote is
 
     def run(self) -> None:
         text, pos = self.text, 0
@@ -69,6 +80,8 @@ class _Lexer:
     def token(self) -> None:
         self.depth += 1
         self.tokens += 1
+        if not self.limited:
+            return
         if self.depth > MAX_DEPTH:
             raise TooDeep(f"an expression too deeply nested to parse safely (a chain of more than {MAX_DEPTH} "
                           "operators and operands); the file was not parsed")
@@ -77,7 +90,7 @@ class _Lexer:
 
     def push(self, kind: str, quote: str = "") -> None:
         brackets = sum(1 for frame in self.stack if frame[0] in ("bracket", "field"))
-        if kind in ("bracket", "field") and brackets >= MAX_BRACKETS:
+        if kind in ("bracket", "field") and brackets >= MAX_BRACKETS and self.limited:
             raise TooDeep(f"brackets nested more than {MAX_BRACKETS} deep; Python itself rejects this, "
                           "so the file was not parsed")
         self.stack.append((kind, self.depth, quote))
@@ -97,9 +110,12 @@ class _Lexer:
             quote, prefix = match.group("quote"), match.group("prefix").lower()
             if "f" in prefix or "t" in prefix:
                 self.push("fstring", quote + ("r" if "r" in prefix else ""))
+                self.opened.append(end - len(quote))
                 return end
             closing = _END[quote].match(self.text, end)
-            return closing.end() if closing else len(self.text)  # unterminated: LibCST rejects it
+            close = closing.end() if closing else len(self.text)  # unterminated: LibCST rejects it
+            self.strings.append((end - len(quote), close))
+            return close
         if kind == "open":
             self.token()
             self.push("bracket")
@@ -121,6 +137,10 @@ class _Lexer:
             return end
         self.token()
         return end
+
+    def close_fstring(self, end: int) -> None:
+        self.depth = self.stack.pop()[1]
+        self.strings.append((self.opened.pop(), end))
 
     def literal(self, pos: int) -> int:
         """The literal text of an f-string or of a format spec, up to what ends it or opens a field."""
@@ -151,9 +171,9 @@ class _Lexer:
         if text.startswith(quote, pos):
             if kind == "spec":  # a quote cannot end a spec: LibCST rejects it; close both
                 self.stack.pop()
-            self.depth = self.stack.pop()[1]
+            self.close_fstring(pos + len(quote))
             return pos + len(quote)
         if char in "\r\n" and len(quote) == 1:
-            self.depth = self.stack.pop()[1]  # unterminated: LibCST rejects it
+            self.close_fstring(pos)  # unterminated: LibCST rejects it
             return pos
         return pos + 1
