@@ -8,6 +8,7 @@ import click
 
 from ovlint import __version__
 from ovlint.app import reporters
+from ovlint.app.reporters.safe_text import terminal
 from ovlint.app.config import ConfigError, Resolver
 from ovlint.app.session import EXIT_ERROR
 
@@ -75,7 +76,7 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_
         if here.error:  # it governs the whole run (and its cache); a deeper folder's is reported alone
             raise ConfigError(here.error)
     except ConfigError as exc:
-        click.echo(f"ovlint: error: {exc}", err=True)
+        click.echo(f"ovlint: error: {terminal(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     options = CheckOptions(
         paths=list(paths) or ["."], mode="diff" if diff else ("fix" if fix else "check"),
@@ -90,7 +91,7 @@ def check(paths, fix, unsafe_fixes, diff, select, ignore, extend_select, output_
     try:
         code = run_check(options, resolver)
     except (ConfigError, BaselineError) as exc:
-        click.echo(f"ovlint: error: {exc}", err=True)
+        click.echo(f"ovlint: error: {terminal(str(exc))}", err=True)
         code = EXIT_ERROR
     sys.exit(code)
 
@@ -110,7 +111,7 @@ def report_command(paths, fmt, output, target_version, config_file):
         diagnostics, target = collect(CheckOptions(paths=list(paths) or ["."], use_cache=False,
                                                    jobs=os.cpu_count() or 1), resolver)
     except ConfigError as exc:
-        click.echo(f"ovlint: error: {exc}", err=True)
+        click.echo(f"ovlint: error: {terminal(str(exc))}", err=True)
         sys.exit(EXIT_ERROR)
     from ovlint.app import report
 
@@ -122,7 +123,7 @@ def report_command(paths, fmt, output, target_version, config_file):
         try:
             write_output(output, text.encode("utf-8"), projects(list(paths) or ["."]))
         except WriteError as exc:
-            click.echo(f"ovlint: error: {exc}", err=True)
+            click.echo(f"ovlint: error: {terminal(str(exc))}", err=True)
             sys.exit(EXIT_ERROR)
     else:
         click.echo(text, nl=False)

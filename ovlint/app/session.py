@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ovlint.app import reporters
+from ovlint.app.reporters.safe_text import terminal
 from ovlint.engine.cache import Cache
 from ovlint.base.diagnostics import Applicability, Diagnostic
 from ovlint.base.files import size_text
@@ -69,7 +70,7 @@ def _run(options: CheckOptions, resolver, cache=None) -> tuple[list, list]:
     for target in discover(options.paths, resolver, problems):
         if target.kind is None:  # named explicitly (pre-commit passes every text file): nothing to check
             if options.verbose:
-                print(f"ovlint: {target.path}: not a kind of file ovlint reads; skipped", file=sys.stderr)
+                print(f"ovlint: {terminal(target.path)}: not a kind of file ovlint reads; skipped", file=sys.stderr)
             continue
         settings = resolver.for_file(target.path)  # discovery has applied its excludes already
         if settings.error is not None:
@@ -84,7 +85,8 @@ def _run(options: CheckOptions, resolver, cache=None) -> tuple[list, list]:
         tasks.append(task)
     if options.verbose:
         sources = sorted({resolver.for_file(t.path).source or "(defaults)" for t in tasks})
-        print(f"ovlint: {len(tasks)} file(s); settings from {', '.join(sources) or '(defaults)'}", file=sys.stderr)
+        print(f"ovlint: {len(tasks)} file(s); settings from {terminal(', '.join(sources)) or '(defaults)'}",
+              file=sys.stderr)
     results = run(tasks, options.jobs, cache) + [unreadable(path, why) for path, why in problems]
     results += [_invalid_configuration(source, why) for source, why in sorted(invalid.items())]
     return results, tasks
@@ -130,7 +132,7 @@ def run_check(options: CheckOptions, resolver) -> int:
             report.write(options.report_file, sorted_diagnostics(results), target,
                          [d for r in results for d in r.applied], projects(options.paths))
         except WriteError as exc:
-            print(f"ovlint: error: the report was not written: {exc}", file=sys.stderr)
+            print(f"ovlint: error: the report was not written: {terminal(str(exc))}", file=sys.stderr)
             _report(results, options, sys.stdout, pinned)
             return EXIT_ERROR
     return _report(results, options, sys.stdout, pinned)
@@ -142,7 +144,7 @@ def _write_baseline(results, options: CheckOptions) -> int:
     diagnostics = sorted_diagnostics(results)
     path = options.write_baseline
     count = baseline.write(path, [d for d in diagnostics if not d.code.startswith("OV0")], projects(options.paths))
-    print(f"ovlint: wrote {count} finding(s) to {path}", file=sys.stderr)
+    print(f"ovlint: wrote {count} finding(s) to {terminal(path)}", file=sys.stderr)
     return EXIT_CLEAN
 
 
@@ -168,7 +170,7 @@ def _add_noqa(results, tasks) -> int:
                 write_atomic(task.path, source.encode(apply_edits(source.text, edits)), data, task.root)
                 added += len(edits)
         except (ReadError, DecodeError, WriteError) as exc:
-            print(f"ovlint: {result.path}: no noqa comments added ({exc})", file=sys.stderr)
+            print(f"ovlint: {terminal(result.path)}: no noqa comments added ({terminal(str(exc))})", file=sys.stderr)
     print(f"ovlint: added {added} noqa comment(s)", file=sys.stderr)
     return EXIT_CLEAN
 
@@ -236,9 +238,9 @@ def _print_applied(results, out) -> None:
     for result in results:
         if not result.applied:
             continue
-        out.write(f"Fixed {len(result.applied)} finding(s) in {result.path}:\n")
+        out.write(f"Fixed {len(result.applied)} finding(s) in {terminal(result.path)}:\n")
         for diag in result.applied:
-            out.write(f"    {diag.code} {diag.message}\n")
+            out.write(f"    {diag.code} {terminal(diag.message)}\n")
 
 
 def _summary(diagnostics, applied, options: CheckOptions, out) -> None:

@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass
 
 _COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+# what must not reach a terminal or a log as it is: C0 and C1 controls but tab, DEL, the
+# bidirectional controls that reorder what is shown ("Trojan source"), and the surrogates a file
+# name's undecodable bytes become
+UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 

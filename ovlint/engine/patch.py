@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ovlint.base.text import SourceText
+from ovlint.base.text import UNPRINTABLE, SourceText
 
 _LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")  # patch ends a line at LF only: a form feed or CR is inside it
 _NO_NEWLINE = b"\n\\ No newline at end of file\n"
@@ -30,7 +30,7 @@ def unified_diff(source: SourceText, after: str, name: str) -> bytes:
 def quote_name(name: str) -> str:
     """`name` as git writes it in a diff header: in double quotes with C escapes when it holds a
     quote, a backslash, a control character or a byte that is not UTF-8."""
-    if not re.search(r'[\x00-\x1f\x7f-\x9f"\\\udc80-\udcff]', name):
+    if not UNPRINTABLE.search(name) and '"' not in name and "\\" not in name and "\t" not in name:
         return name
     data = name.encode("utf-8", "surrogateescape")
     out = []
