@@ -59,7 +59,7 @@ class Settings:
     respect_gitignore: bool = True
     cache_dir: str = ".ovlint_cache"
     max_file_size: int = 10 * MiB  # bytes; a larger file is not read (OV003)
-    file_timeout: int = 60  # seconds one file may take; then its linting is stopped (OV001)
+    file_timeout: int = 120  # seconds one file may take; then its linting is stopped (OV001)
     source: Optional[str] = None  # the config file these came from
     error: Optional[str] = None  # why the config file governing this folder cannot be used
     enabled: frozenset[str] = field(default=frozenset(), compare=False)

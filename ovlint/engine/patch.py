@@ -17,6 +17,8 @@ def unified_diff(source: SourceText, after: str, name: str) -> bytes:
     mark = "\ufeff" if source.bom else ""  # the byte-order mark is part of the first line on disk
     before_lines, after_lines = _LINE.findall(mark + source.text), _LINE.findall(mark + after)
     label = quote_name(name)
+    if " " in label:
+        label += "\t"  # where GNU patch ends a name, as git writes it
     out = []
     for number, line in enumerate(difflib.unified_diff(before_lines, after_lines, label, label)):
         if number < 2 or line.startswith("@@"):

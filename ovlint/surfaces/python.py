@@ -40,8 +40,8 @@ def _cache_visitor_tables() -> None:
 
 
 # room on the stack of the thread LibCST parses in for `python_lexer.MAX_DEPTH` levels of the
-# costliest kind (a bracket takes about 6.5 KB), twice over; memory only as far as it is used
-PARSER_STACK = 64 << 20
+# costliest kind (a bracket takes about 7 KB), three times over; memory only as far as it is used
+PARSER_STACK = 32 << 20
 
 
 def parse(text: str):
