@@ -206,6 +206,14 @@ def test_inputs_that_raised_are_one_line_each(tmp_path):
     for name, body in shapes.items():
         write(tmp_path / name / "pyproject.toml", body, mode="wb" if isinstance(body, bytes) else "w")
         write(tmp_path / name / "app.py", LEGACY)
+    # the dependency files a folder's pinned release is read from, in the run's own process
+    deep = "[" * 3000 + "]" * 3000
+    pinned = {"Pipfile": f"x = {deep}\n", "setup.cfg": "[options]\n[options]\ninstall_requires =\n  openvino==x\n",
+              "environment.yml": f"dependencies:\n  - pip:\n    - {deep}\n", "requirements.txt": b"\xff\xfe\x00o",
+              "constraints.txt": "openvino==" + "9" * 5000 + "\n", "requirements.in": "-r " + "../" * 500 + "\n"}
+    for name, body in pinned.items():
+        write(tmp_path / f"pins-{name}" / name, body, mode="wb" if isinstance(body, bytes) else "w")
+        write(tmp_path / f"pins-{name}" / "app.py", LEGACY)
     code, out, err = ovlint(tmp_path, "--no-cache", "--output-format", "concise", ".")
     attempts.check("one run over all of them", code in (1, 2) and "Traceback" not in err, err[-300:])
     for cookie in COOKIES:
@@ -214,6 +222,10 @@ def test_inputs_that_raised_are_one_line_each(tmp_path):
     for name in shapes:
         found = _lines(out, f"{name}/app.py") + _lines(out, f"{name}/pyproject.toml")
         attempts.check(f"pyproject {name}", found and not any(" OV004 " in f for f in found), str(found))
+    for name in pinned:
+        found = _lines(out, f"pins-{name}/app.py")
+        attempts.check(f"a pin read from a hostile {name}", found and not any(" OV004 " in f for f in found),
+                       str(found))
     attempts.done()
 
 

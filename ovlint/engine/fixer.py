@@ -43,8 +43,8 @@ def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, uns
         else:
             try:
                 encode(new_text)
-            except UnicodeEncodeError as exc:
-                problem = f"the fixed code cannot be encoded ({exc.reason})"
+            except UnicodeError as exc:  # UnicodeEncodeError, or the base class from codecs such as idna
+                problem = f"the fixed code cannot be encoded ({getattr(exc, 'reason', exc)})"
         if problem:
             return FixOutcome(text, original.diagnostics + [_engine(FixBrokeFile, path, problem, chosen)], [])
         applied.extend(chosen)

@@ -181,6 +181,8 @@ def document(text: str, requirements):
         tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return whole(text, error=f"invalid TOML: {exc}")
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        return whole(text, error="TOML nested too deeply to read")
     return whole(text, requirements=requirements(text))
 
 
