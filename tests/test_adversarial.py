@@ -803,3 +803,83 @@ def test_a_file_over_its_time_limit_is_stopped_and_reported(tmp_path):
                        and "file-timeout" in out and time.monotonic() - start < 60, out + err[-300:])
         attempts.check("the slow file is unchanged", (tmp_path / "slow.py").read_text().startswith(LEGACY))
     attempts.done()
+
+
+# generated: hostile names, messages and source lines through every format, in this process
+
+HOSTILE = st.text(alphabet=st.sampled_from(list("ab #[]()`*_<>&|!~%:,\\\"'\t\n\r\x00\x01\x1b\x7f\x85\x9b")
+                                           + ["\u202e", "\u2066", "\udcff", "\udc80", "\ufffe", "é", "\U0001f600"]),
+                  min_size=1, max_size=30)
+
+
+@settings(database=None)
+@given(path=HOSTILE, message=HOSTILE, line=HOSTILE)
+def test_every_format_escapes_what_it_is_given(path, message, line):
+    import io
+
+    from markdown_it import MarkdownIt
+
+    from ovlint.app import report, reporters
+    from ovlint.base.diagnostics import Applicability, Diagnostic, Fix
+
+    diag = Diagnostic("OV102", f"`IECore` {message}", path + ".py", fix=Fix((), Applicability.UNSAFE, message),
+                      row=1, column=1, end_row=1, end_column=2, source_line=line)
+    manual = Diagnostic("OV111", message, path + ".cpp", row=2, column=1, end_row=2, end_column=3, source_line=line)
+    attempts = Attempts(9)
+    control = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    for fmt in reporters.FORMATS:
+        out = io.StringIO()
+        try:
+            reporters.render(fmt, [diag, manual], out)
+            text = out.getvalue()
+            text.encode("utf-8")  # what a terminal or a file takes
+            if fmt in ("full", "concise", "github"):
+                held = not any(control.search(line) for line in text.split("\n"))
+            elif fmt == "junit":
+                held = minidom.parseString(text.encode("utf-8")) is not None
+            elif fmt == "json-lines":
+                held = all(json.loads(line) for line in text.splitlines())
+            else:
+                held = json.loads(text) is not None
+            detail = repr(text[:200])
+        except Exception as exc:
+            held, detail = False, repr(exc)
+        attempts.check(f"{fmt} of {path!r}", held, detail)
+    page = report.markdown([diag, manual], "2026.4")
+    tokens = MarkdownIt("commonmark").enable("table").parse(page)
+    headings = sum(1 for t in tokens if t.type == "heading_open")
+    expected = sum(1 for t in MarkdownIt("commonmark").enable("table").parse(report.markdown(
+        [Diagnostic("OV102", "`IECore` m", "a.py", fix=Fix((), Applicability.UNSAFE, "m")),
+         Diagnostic("OV111", "m", "a.cpp")], "2026.4")) if t.type == "heading_open")
+    links = [t.attrs["href"] for token in tokens for t in (token.children or []) if t.type == "link_open"]
+    attempts.check(f"report of {path!r}", headings == expected and all(h.startswith(("#", "https://")) for h in links),
+                   f"{headings} headings, links {links}")
+    attempts.done()
+
+
+REQUIREMENT_PARTS = ["openvino-dev[onnx]==2023.3.0", "openvino-dev[pytorch,onnx]>=2023.1", "numpy", " \\", "\\",
+                     "  # a comment", "# comment \\", "; python_version >= '3.8'", "--hash=sha256:00", "-r base.txt",
+                     "openvino==2024.6.0", "", "   "]
+
+
+@settings(database=None)
+@given(st.lists(st.lists(st.sampled_from(REQUIREMENT_PARTS), min_size=1, max_size=3).map("".join), max_size=6),
+       st.sampled_from(["\n", "\r\n"]), st.booleans())
+def test_requirement_fixes_keep_files_pip_reads(lines, newline, final):
+    import ovlint
+
+    text = newline.join(lines) + (newline if final else "")
+    attempts = Attempts(7)
+    try:
+        before = _pip_lines(text)
+    except Exception:
+        before = None  # pip rejects it already: the fix must not be the one to blame
+    fixed, _ = ovlint.fix_source(text, "requirements.txt", target_version="2026.4")
+    try:
+        after = _pip_lines(fixed)
+        held = before is None or not any(r.startswith("openvino-dev") for r in after) or fixed == text
+        detail = ""
+    except Exception as exc:
+        held, detail = before is None, repr(exc)
+    attempts.check(f"fix of {text!r}", held, f"{fixed!r} {detail}")
+    attempts.done()

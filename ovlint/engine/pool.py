@@ -31,6 +31,11 @@ class Pool:
     def _start(self) -> "_Worker":
         return _Worker(self.context, self.function)
 
+    def _replace(self, worker: "_Worker", queue: list) -> None:
+        worker.stop()
+        if queue:
+            self.idle.append(self._start())
+
     def map(self, items: list, timeout: Callable, crashed: Callable, timed_out: Callable,
             done: Callable = lambda: None) -> list:
         """`function(item)` for every item, in order. `timeout(item)`: the seconds an item may take;
@@ -45,8 +50,13 @@ class Pool:
             while queue or busy:
                 while queue and self.idle:
                     worker = self.idle.pop()
-                    index = queue.pop()
-                    worker.submit(index, items[index], timeout(items[index]))
+                    try:
+                        worker.submit(queue[-1], items[queue[-1]], timeout(items[queue[-1]]))
+                    except OSError:  # it died while idle: the item goes to a new one
+                        worker.stop()
+                        self.idle.append(self._start())
+                        continue
+                    queue.pop()
                     busy[worker.conn] = worker
                 now = time.monotonic()
                 deadline = min(w.deadline for w in busy.values())
@@ -57,15 +67,14 @@ class Pool:
                         self.idle.append(worker)
                     except (EOFError, OSError):
                         results[worker.index] = crashed(items[worker.index], worker.death())
-                        self.idle.append(self._start())
+                        self._replace(worker, queue)
                     done()
                 now = time.monotonic()
                 for conn, worker in list(busy.items()):
                     if worker.deadline <= now:
                         del busy[conn]
-                        worker.stop()
                         results[worker.index] = timed_out(items[worker.index])
-                        self.idle.append(self._start())
+                        self._replace(worker, queue)
                         done()
         finally:
             for worker in busy.values():
@@ -88,7 +97,7 @@ class _Worker:
 
     def death(self) -> str:
         """How the worker ended, for the report."""
-        self.process.join(5)
+        self.process.join(5)  # it has closed its end: it is ending, if not gone
         code = self.process.exitcode
         if code is not None and code < 0:
             try:
