@@ -430,6 +430,13 @@ def test_nothing_is_written_outside_the_project(tmp_path):
     os.symlink("../outside/victim.txt", project / "r.md")
     ovlint(project, "report", "-o", "r.md")
     attempts.check("report -o onto a committed link", (outside / "victim.txt").read_text() == "victim")
+    # the process's own output, redirected to a file: written into, and /dev/stdout stays a link
+    for stream in ("/dev/stdout", "/dev/fd/1"):
+        with open(tmp_path / "redirected.md", "wb") as redirected:
+            code = subprocess.run([sys.executable, "-m", "ovlint", "report", "-o", stream], cwd=project,
+                                  stdout=redirected, timeout=60).returncode
+        attempts.check(f"report -o {stream} into a redirected file", code == 0 and os.path.islink("/dev/stdout")
+                       and (tmp_path / "redirected.md").read_text().startswith("# OpenVINO migration report"))
     attempts.done()
 
 

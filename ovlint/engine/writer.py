@@ -107,9 +107,7 @@ def write_output(path: str, data: bytes, projects: list[str]) -> None:
     project = next((p for p in projects if within(target, os.path.abspath(p))), None)
     try:
         if project is None:
-            # `/dev/stdout` leads to whatever the shell opened, even a regular file: write into it
-            if target.startswith(("/dev/", "/proc/")) or \
-                    (os.path.exists(target) and not stat.S_ISREG(os.stat(target).st_mode)):
+            if os.path.exists(target) and (not stat.S_ISREG(os.stat(target).st_mode) or _open_file(target)):
                 return _write_stream(target, data)
             target = os.path.realpath(target)
         folder = os.path.dirname(target)
@@ -128,6 +126,14 @@ def write_output(path: str, data: bytes, projects: list[str]) -> None:
         raise
     except OSError as exc:
         raise WriteError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _open_file(path: str) -> bool:
+    """Whether `path` names a file a process has open (`/dev/stdout`, `/dev/fd/1`,
+    `/proc/self/fd/1`), which may be a regular file the shell redirected to: written into, never
+    replaced."""
+    link = os.readlink(path) if os.path.islink(path) else ""
+    return (link or path).startswith("/proc/") or os.path.realpath(os.path.dirname(path)).startswith("/proc/")
 
 
 def _write_stream(target: str, data: bytes) -> None:
