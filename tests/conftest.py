@@ -30,3 +30,13 @@ def write(path, content, mode="w", **kwargs):
     with open(path, mode, **kwargs) as handle:
         handle.write(content)
     return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The table of the adversarial suite's attempts, when it ran."""
+    import adversary
+
+    if adversary.RECORDS:
+        terminalreporter.section("adversarial attempts")
+        for line in adversary.table() + adversary.MEASURES:
+            terminalreporter.write_line(line)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from ovlint.app.reporters.fingerprint import fingerprints
+from ovlint.base.files import STATE_LIMIT, ReadError, read_text
+from ovlint.engine.writer import WriteError, write_output
 
 FORMAT = "ovlint-baseline/1"
 
@@ -13,24 +15,26 @@ class BaselineError(ValueError):
     pass
 
 
-def write(path: str, diagnostics) -> int:
+def write(path: str, diagnostics, projects: list[str]) -> int:
+    """Write the baseline (see `writer.write_output` for `projects`); the number of findings."""
     entries = sorted({f"{d.code} {print_}": None for d, print_ in zip(diagnostics, fingerprints(diagnostics))})
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump({"format": FORMAT, "findings": entries}, handle, indent=1)
-        handle.write("\n")
+    try:
+        write_output(path, (json.dumps({"format": FORMAT, "findings": entries}, indent=1) + "\n").encode(), projects)
+    except WriteError as exc:
+        raise BaselineError(str(exc)) from None
     return len(entries)
 
 
 def read(path: str) -> set[str]:
     try:
-        with open(path, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
-    except ValueError as exc:
+        data = json.loads(read_text(path, STATE_LIMIT))
+    except ReadError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline ({exc})") from None
+    except (ValueError, RecursionError) as exc:
         raise BaselineError(f"{path}: not a baseline file ({exc})") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list):
-        raise BaselineError(f"{path}: not an ovlint baseline (expected format {FORMAT!r})")
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("findings"), list) \
+            or not all(isinstance(entry, str) for entry in data["findings"]):
+        raise BaselineError(f"{path}: not an ovlint baseline (expected format {FORMAT!r}, a list of strings)")
     return set(data["findings"])
 
 

@@ -10,6 +10,7 @@ import click
 
 from ovlint import __version__
 from ovlint.app import reporters
+from ovlint.app.reporters.safe_text import terminal
 from ovlint.app.config import ConfigError, Resolver
 from ovlint.app.session import EXIT_ERROR
 from ovlint.app.statistics import FORMATS as STATISTICS_FORMATS
@@ -55,7 +56,7 @@ def _check_combination(ctx) -> None:
 
 def _fail(error) -> None:
     """A usage or configuration error that is no click usage error: one line, exit 2."""
-    click.echo(f"ovlint: error: {error}", err=True)
+    click.echo(f"ovlint: error: {terminal(str(error))}", err=True)
     sys.exit(EXIT_ERROR)
 
 
@@ -121,7 +122,9 @@ def check(ctx, paths, fix, unsafe_fixes, diff, select, ignore, extend_select, ou
     }
     try:
         resolver = Resolver({k: v for k, v in overrides.items() if v is not None}, config_file)
-        resolver.for_directory(os.getcwd())
+        here = resolver.for_directory(os.getcwd())
+        if here.error:  # it governs the whole run (and its cache); a deeper folder's is reported alone
+            raise ConfigError(here.error)
     except ConfigError as exc:
         _fail(exc)
     options = CheckOptions(
@@ -133,15 +136,12 @@ def check(ctx, paths, fix, unsafe_fixes, diff, select, ignore, extend_select, ou
         output_file=output_file, report_file=report_file,
     )
     from ovlint.app.baseline import BaselineError
+    from ovlint.engine.writer import WriteError
 
     try:
         sys.exit(run_check(options, resolver))
-    except (ConfigError, BaselineError) as exc:
+    except (ConfigError, BaselineError, WriteError) as exc:  # WriteError: an output or report file
         _fail(exc)
-    except OSError as exc:  # an output, report or baseline file that cannot be written
-        if exc.filename is None:  # no file of ovlint's (a closed pipe): click ends the run quietly
-            raise
-        _fail(f"{exc.filename}: {exc.strerror}")
 
 
 @main.command("report", short_help="Write a migration report for PATHS.")
@@ -166,11 +166,13 @@ def report_command(paths, fmt, output, target_version, config_file):
     if not output:
         click.echo(text, nl=False)
         return
+    from ovlint.app.session import projects
+    from ovlint.engine.writer import WriteError, write_output
+
     try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        _fail(f"{output}: {exc.strerror}")
+        write_output(output, text.encode("utf-8"), projects(list(paths) or ["."]))
+    except WriteError as exc:
+        _fail(exc)
 
 
 def _docs_page():

@@ -15,6 +15,7 @@ from typing import Optional
 from ovlint.app import pins
 from ovlint.engine import registry
 from ovlint.base import versions
+from ovlint.base.files import CONFIG_LIMIT, MiB, ReadError, read_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -29,11 +30,12 @@ DEFAULT_EXCLUDE = (
     "node_modules", "site-packages", "venv",
 )
 
-# key -> expected type ("list", "bool", "str", "table")
+# key -> expected type ("list", "bool", "str", "table", "count")
 KEYS = {
     "select": "list", "ignore": "list", "extend-select": "list", "exclude": "list",
     "extend-exclude": "list", "per-file-ignores": "table", "target-version": "str",
     "unsafe-fixes": "bool", "respect-gitignore": "bool", "cache-dir": "str", "docs-url": "str",
+    "max-file-size": "count", "file-timeout": "count",
 }
 
 
@@ -57,7 +59,10 @@ class Settings:
     respect_gitignore: bool = True
     cache_dir: str = ".ovlint_cache"
     docs_url: Optional[str] = None  # the rules page links point to; None: the one the package declares
+    max_file_size: int = 10 * MiB  # bytes; a larger file is not read (OV003)
+    file_timeout: int = 120  # seconds one file may take; then its linting is stopped (OV001)
     source: Optional[str] = None  # the config file these came from
+    error: Optional[str] = None  # why the config file governing this folder cannot be used
     enabled: frozenset[str] = field(default=frozenset(), compare=False)
 
     def with_enabled(self) -> "Settings":
@@ -129,19 +134,31 @@ def _matches(rel: str, pattern: str) -> bool:
 def load_file(path: Path) -> Optional[dict]:
     """The ovlint table of a config file; None for a pyproject.toml without [tool.ovlint]."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_text(str(path), CONFIG_LIMIT))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except ReadError as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("ovlint")
-        return table if isinstance(table, dict) else None
-    return data
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool")
+    if not isinstance(tool, dict) or "ovlint" not in tool:
+        return None
+    if not isinstance(tool["ovlint"], dict):
+        raise ConfigError(f"{path}: 'tool.ovlint' must be a table, not {tool['ovlint']!r}")
+    return tool["ovlint"]
 
 
-def settings_from_table(table: dict, source: Path) -> Settings:
+def settings_from_table(table: dict, source: Path, named: bool = False) -> Settings:
+    """Settings from a config file's table; `named`: the file was named on the command line, so
+    its `cache-dir` may lie anywhere (a repository's own config keeps ovlint's writes inside it)."""
     _check_keys(table, source)
+    cache_dir = table.get("cache-dir")
+    if not named and cache_dir is not None and (os.path.isabs(cache_dir) or
+                                                os.path.normpath(cache_dir).split(os.sep)[0] == ".."):
+        raise ConfigError(f"{source}: 'cache-dir' must be a folder inside {source.parent}, not {cache_dir!r}")
     values: dict = {"root": str(source.parent), "source": str(source)}
     for key, value in table.items():
         attr = key.replace("-", "_")
@@ -184,6 +201,7 @@ def _check_keys(table: dict, source: Path) -> None:
             "list": isinstance(value, list) and all(isinstance(v, str) for v in value),
             "bool": isinstance(value, bool),
             "str": isinstance(value, str),
+            "count": isinstance(value, int) and not isinstance(value, bool) and value > 0,
             "table": isinstance(value, dict) and all(
                 isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()),
         }[kind]
@@ -191,7 +209,7 @@ def _check_keys(table: dict, source: Path) -> None:
             raise ConfigError(f"{source}: 'docs-url' must be an absolute URL (such as https://...), not {value!r}")
         if not ok:
             expected = {"list": "a list of strings", "bool": "true or false", "str": "a string",
-                        "table": "a table of lists of codes"}[kind]
+                        "table": "a table of lists of codes", "count": "a positive whole number"}[kind]
             raise ConfigError(f"{source}: '{key}' must be {expected}, not {value!r}")
 
 
@@ -207,7 +225,7 @@ class Resolver:
             if not path.is_file():
                 raise ConfigError(f"{config_file}: config file not found")
             table = load_file(path)
-            self.fixed = self._finish(settings_from_table(table or {}, path.resolve()))
+            self.fixed = self._finish(settings_from_table(table or {}, path.resolve(), named=True))
 
     def _finish(self, settings: Settings) -> Settings:
         return apply_overrides(settings, dict(self.overrides), "command line")
@@ -223,9 +241,14 @@ class Resolver:
         for name in CONFIG_NAMES:
             candidate = Path(directory, name)
             if candidate.is_file():
-                table = load_file(candidate)
-                if table is not None:
-                    settings = self._finish(settings_from_table(table, candidate))
+                try:
+                    table = load_file(candidate)
+                    if table is not None:
+                        settings = self._finish(settings_from_table(table, candidate))
+                except ConfigError as exc:
+                    # the files this config governs are not linted; the rest of the run goes on
+                    settings = replace(Settings(), root=directory, source=str(candidate), error=str(exc))
+                if settings is not None:
                     break
         if settings is None:
             parent = os.path.dirname(directory)
@@ -233,7 +256,7 @@ class Resolver:
                 settings = self.for_directory(parent)
             else:
                 settings = self._finish(replace(Settings(), root=os.getcwd()))
-        floor = pins.pinned_floor(directory)
+        floor = pins.pinned_floor(directory) if settings.error is None else None
         if floor is not None:  # the nearest folder with a pin decides
             settings = replace(settings, floor=floor)
         self.cache[directory] = settings

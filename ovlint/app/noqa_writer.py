@@ -2,6 +2,8 @@
 adopt ovlint now and clear its findings over time."""
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from ovlint.base.diagnostics import Edit
@@ -11,15 +13,18 @@ _EXISTING = re.compile(r"(?P<mark>(?:#|//)\s*noqa)(?::\s*(?P<codes>[A-Za-z]+[0-9
 
 def edits(kind, text: str, diagnostics) -> list[Edit]:
     """One edit per flagged line of a file of `kind` (a FileKind): append `# noqa: CODES` in the
-    kind's comment syntax, or extend the codes already there."""
+    kind's comment syntax, or extend the codes already there. A line that ends inside a value (a
+    multi-line string, bracket argument or quoted word) or is continued is left alone: a comment
+    there would change the value, or end the line."""
     marker = kind.comment
-    if marker is None:  # JSON, notebooks
+    if marker is None:  # JSON, notebooks, INI
         return []
     by_row: dict[int, set[str]] = {}
     for diag in diagnostics:
         if not diag.code.startswith("OV0") and diag.cell is None:
             by_row.setdefault(diag.row, set()).add(diag.code)
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    inside = _Values(kind, text)
     result = []
     for row, codes in sorted(by_row.items()):
         if row > len(starts):
@@ -27,8 +32,8 @@ def edits(kind, text: str, diagnostics) -> list[Edit]:
         start = starts[row - 1]
         end = starts[row] if row < len(starts) else len(text)
         line = text[start:end].rstrip("\r\n")
-        if line.rstrip().endswith("\\"):
-            continue  # a comment would end the continued line
+        if line.rstrip().endswith("\\") or inside.holds(start + len(line)):
+            continue
         existing = _EXISTING.search(line)
         if existing and existing.group("codes") is None:
             continue  # a bare `noqa` covers every code already
@@ -39,3 +44,22 @@ def edits(kind, text: str, diagnostics) -> list[Edit]:
         else:
             result.append(Edit(start + len(line), start + len(line), f"  {marker} noqa: {', '.join(sorted(codes))}"))
     return result
+
+
+class _Values:
+    """The spans of a text's values that can hold a line break: what the kind says (strings,
+    bracket arguments), and the words of its commands and its requirements."""
+
+    def __init__(self, kind, text: str):
+        spans = list(kind.multiline(text)) if kind.multiline else []
+        for unit in kind.read(text).units:
+            spans += [(word.start, word.end) for command in unit.commands for word in command.words]
+            spans += [(req.start, req.end) for req in unit.requirements]
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.reach = list(itertools.accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def holds(self, offset: int) -> bool:
+        """Whether `offset` lies strictly inside one of the spans."""
+        before = bisect.bisect_left(self.starts, offset)
+        return before > 0 and self.reach[before - 1] > offset

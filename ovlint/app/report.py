@@ -6,6 +6,7 @@ import html
 import re
 from collections import Counter
 
+from ovlint.app.reporters import safe_text
 from ovlint.engine import registry
 
 
@@ -16,16 +17,19 @@ def _surface(path: str) -> str:
     return kind.label if kind is not None else "other"
 
 
-def write(path: str, diagnostics, target: str, fixed=()) -> None:
-    """A report file: HTML for `.html`/`.htm`, Markdown otherwise."""
+def write(path: str, diagnostics, target: str, fixed=(), projects=()) -> None:
+    """A report file: HTML for `.html`/`.htm`, Markdown otherwise (`projects`: see
+    `writer.write_output`). Raises WriteError."""
+    from ovlint.engine.writer import write_output
+
     page = html_page if path.lower().endswith((".html", ".htm")) else markdown
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(page(diagnostics, target, fixed))
+    write_output(path, page(diagnostics, target, fixed).encode("utf-8"), list(projects))
 
 
 def _where(diag) -> str:
+    """Where a finding is, as a code span: a file name can hold anything, Markdown included."""
     cell = f" (cell {diag.cell + 1})" if diag.cell is not None else ""
-    return f"{diag.path}:{diag.row}:{diag.column}{cell}"
+    return safe_text.markdown_code(f"{diag.path}:{diag.row}:{diag.column}{cell}")
 
 
 def sections(diagnostics, target: str, fixed=()) -> dict:
@@ -85,10 +89,11 @@ def markdown(diagnostics, target: str, fixed=()) -> str:
     out += ["", "## Rules", "", "| rule | findings |", "|---|---|"]
     out += [f"| {_link(code)} | {count} |" for code, count in content["rules"]]
     out += ["", "## To review after `--unsafe-fixes`", ""]
-    out += [f"- [ ] `{_where(d)}` {_link(d.code)}: {d.fix.message}"
+    out += [f"- [ ] {_where(d)} {_link(d.code)}: {safe_text.markdown(d.fix.message)}"
             for d in content["unsafe"]] or ["Nothing."]
     out += ["", "## To do by hand", ""]
-    out += [f"- [ ] `{_where(d)}` {_link(d.code)}: {d.message}" for d in content["manual"]] or ["Nothing."]
+    out += [f"- [ ] {_where(d)} {_link(d.code)}: {safe_text.markdown(d.message)}"
+            for d in content["manual"]] or ["Nothing."]
     out += _rule_reference(code for code, _ in content["rules"] + content["fixed"])
     return "\n".join(out) + "\n"
 

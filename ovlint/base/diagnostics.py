@@ -1,6 +1,7 @@
 """The one result type every surface, rule, fixer and reporter shares."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -34,6 +35,37 @@ class Edit:
             insertion, other_edit = (a, b) if a.start == a.end else (b, a)
             return other_edit.start < insertion.start < other_edit.end
         return a.start < b.end and b.start < a.end
+
+
+class EditIndex:
+    """Edits that do not clash with each other, in order, so that whether another one clashes with
+    any of them takes a binary search, not a comparison with each (fixes can have thousands)."""
+
+    def __init__(self):
+        self.edits: list[Edit] = []
+        self.starts: list[int] = []
+
+    def __contains__(self, edit: Edit) -> bool:
+        at = bisect.bisect_left(self.edits, edit)
+        return at < len(self.edits) and self.edits[at] == edit
+
+    def clashes(self, edit: Edit, *, touching: bool) -> bool:
+        """Whether `edit` clashes with one of the edits (see `Edit.clashes_with`)."""
+        # only edits that start before it ends can clash, and as these do not overlap each other,
+        # their ends only decrease going back from there
+        for at in range(bisect.bisect_right(self.starts, edit.end) - 1, -1, -1):
+            other = self.edits[at]
+            if other.end < edit.start:
+                return False
+            if edit.clashes_with(other, touching=touching):
+                return True
+        return False
+
+    def add(self, edit: Edit) -> None:
+        if edit not in self:
+            at = bisect.bisect_left(self.edits, edit)
+            self.edits.insert(at, edit)
+            self.starts.insert(at, edit.start)
 
 
 @dataclass(frozen=True)

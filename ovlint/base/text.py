@@ -11,6 +11,10 @@ import re
 from dataclasses import dataclass
 
 _COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+# what must not reach a terminal or a log as it is: C0 and C1 controls but tab, DEL, the
+# bidirectional controls that reorder what is shown ("Trojan source"), and the surrogates a file
+# name's undecodable bytes become
+UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
@@ -18,15 +22,19 @@ class DecodeError(Exception):
     """The bytes are not text in the encoding the file declares (or UTF-8)."""
 
 
+# byte-order marks, UTF-32 before UTF-16 (whose little-endian mark begins UTF-32's)
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
 @dataclass(frozen=True)
 class SourceText:
     text: str
     encoding: str = "utf-8"
-    bom: bool = False
+    bom: bytes = b""  # the byte-order mark the file starts with, written back as it was
 
     def encode(self, text: str | None = None) -> bytes:
-        body = (self.text if text is None else text).encode(self.encoding)
-        return (codecs.BOM_UTF8 + body) if self.bom else body
+        return self.bom + (self.text if text is None else text).encode(self.encoding)
 
 
 def python_encoding(data: bytes) -> str:
@@ -36,27 +44,39 @@ def python_encoding(data: bytes) -> str:
         if match:
             name = match.group(1).decode("ascii", "replace")
             try:
-                return codecs.lookup(name).name
+                codec = codecs.lookup(name)
             except LookupError:
                 raise DecodeError(f"unknown encoding {name!r} in the coding cookie") from None
+            if not getattr(codec, "_is_text_encoding", True):  # rot13, base64, zlib: bytes to bytes
+                raise DecodeError(f"{name!r} in the coding cookie is not a text encoding")
+            # the mark itself was read already: its absence must not make one appear on writing
+            return "utf-8" if codec.name in ("utf-8", "utf-8-sig") else codec.name
         if line.strip() and not line.lstrip().startswith(b"#"):
             break
     return "utf-8"
 
 
 def decode(data: bytes, *, python: bool = False) -> SourceText:
-    """Decode file bytes; raises DecodeError for binary data or invalid text."""
-    if b"\x00" in data:
+    """Decode file bytes; raises DecodeError for binary data, invalid text, and text that would
+    not encode back to the same bytes (so an untouched file is always written back unchanged).
+    A UTF-16 or UTF-32 byte-order mark is honoured, except in Python, which reads no such file."""
+    bom, encoding = next(((mark, name) for mark, name in _BOMS if data.startswith(mark)), (b"", "utf-8"))
+    if python and bom and encoding != "utf-8":
+        raise DecodeError(f"{encoding[:6].upper()} text; Python source must be UTF-8 or in an ASCII-based encoding")
+    body = data[len(bom):]
+    if encoding == "utf-8" and b"\x00" in body:
         raise DecodeError("binary file (contains NUL bytes)")
-    bom = data.startswith(codecs.BOM_UTF8)
-    if bom:
-        data = data[len(codecs.BOM_UTF8):]
-    encoding = python_encoding(data) if python and not bom else "utf-8"
+    if python and not bom:
+        encoding = python_encoding(body)
     try:
-        text = data.decode(encoding)
+        text = body.decode(encoding)
+        if encoding != "utf-8" and text.encode(encoding) != body:
+            raise DecodeError(f"{encoding} text that does not encode back to the same bytes")
     except UnicodeDecodeError as exc:
-        raise DecodeError(f"not valid {encoding} text (byte {exc.start})") from None
-    return SourceText(text, "utf-8" if encoding == "utf_8" else encoding, bom)
+        raise DecodeError(f"not valid {encoding} text (byte {exc.start + len(bom)})") from None
+    except UnicodeError as exc:  # codecs such as punycode raise the base class
+        raise DecodeError(f"not valid {encoding} text") from None
+    return SourceText(text, encoding, bom)
 
 
 def newline_of(text: str) -> str:

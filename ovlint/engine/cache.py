@@ -1,31 +1,43 @@
 """Results of unchanged files: keyed by path, modification time and size, under a key made of
 the ovlint version and the settings, so a warm run reads no file that did not change.
-The cache is JSON (never pickle: a cache file in a checkout must not be able to run code)."""
+The cache is JSON (never pickle: a cache file in a checkout must not be able to run code), and an
+entry of any other shape is a miss."""
 from __future__ import annotations
 
 import json
 import os
+from typing import Optional
 
 from ovlint import __version__
 from ovlint.base.diagnostics import Diagnostic
+from ovlint.base.files import STATE_LIMIT, ReadError, read_regular
+from ovlint.engine.writer import WriteError, write_output, within
 
-
-FORMAT = 3  # of the entries (`Diagnostic.to_cache`); a new format starts a new file
+# of the entries: [key, diagnostics (`Diagnostic.to_cache`), the fixes' edit locations, each list
+# once however many diagnostics share it (a group's fix can have thousands)]; a new format starts a new file
+FORMAT = 4
 
 
 class Cache:
-    def __init__(self, folder: str):
+    def __init__(self, folder: str, project: Optional[str]):
+        """`project`: the folder the cache must stay in (links that lead out of it are not
+        followed); None for a cache folder the user chose."""
         self.folder = folder
+        self.project = project
         self.file = os.path.join(folder, f"results-{__version__}-{FORMAT}.json")
         self.entries: dict = {}
         self.dirty = False
+        if not self._inside():
+            return
         try:
-            with open(self.file, encoding="utf-8") as handle:
-                data = json.load(handle)
-            if isinstance(data, dict):
-                self.entries = data
-        except (OSError, ValueError):
-            pass
+            data = json.loads(read_regular(self.file, STATE_LIMIT))
+        except (ReadError, ValueError, RecursionError):
+            return
+        if isinstance(data, dict):
+            self.entries = data
+
+    def _inside(self) -> bool:
+        return self.project is None or within(os.path.realpath(self.folder), os.path.realpath(self.project))
 
     @staticmethod
     def key(st: os.stat_result, digest: str) -> list:
@@ -33,28 +45,58 @@ class Cache:
 
     def get(self, path: str, key: list) -> list[Diagnostic] | None:
         entry = self.entries.get(os.path.abspath(path))
-        if entry is None or entry[0] != key:
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == key
+                and isinstance(entry[1], list) and isinstance(entry[2], list)):
             return None
-        return [Diagnostic.from_cache(d) for d in entry[1]]
+        tables = entry[2]
+        try:
+            found = [Diagnostic.from_cache(_with_edits(d, tables)) for d in entry[1]]
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):  # written by something else
+            return None
+        return found if all(_well_formed(d, path) for d in found) else None
 
     def put(self, path: str, key: list, diagnostics: list[Diagnostic]) -> None:
-        self.entries[os.path.abspath(path)] = [key, [d.to_cache() for d in diagnostics]]
+        tables: list[list] = []
+        numbers: dict[int, int] = {}
+        entries = []
+        for diag in diagnostics:
+            data = diag.to_cache()
+            if data["fix"] is not None:
+                number = numbers.setdefault(id(diag.edit_locations), len(tables))
+                if number == len(tables):
+                    tables.append(diag.edit_locations)
+                data["fix"] = {**data["fix"], "edits": number}
+            entries.append(data)
+        self.entries[os.path.abspath(path)] = [key, entries, tables]
         self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty:
+        if not self.dirty or not self._inside():
             return
-        import tempfile
-
+        projects = [self.project] if self.project is not None else []
         try:
-            os.makedirs(self.folder, exist_ok=True)
             ignore = os.path.join(self.folder, ".gitignore")
-            if not os.path.exists(ignore):
-                with open(ignore, "w", encoding="utf-8") as handle:
-                    handle.write("# created by ovlint\n*\n")
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(json.dumps(self.entries, separators=(",", ":")))  # dumps: the C encoder
-            os.replace(tmp, self.file)
-        except OSError:
+            if not os.path.lexists(ignore):
+                write_output(ignore, b"# created by ovlint\n*\n", projects)
+            data = json.dumps(self.entries, separators=(",", ":"))  # dumps: the C encoder; ASCII
+            write_output(self.file, data.encode("ascii"), projects)
+        except WriteError:
             pass  # a cache that cannot be written only costs time
+
+
+def _well_formed(diag: Diagnostic, path: str) -> bool:
+    """Whether a diagnostic read from the cache has the types a fresh one has."""
+    numbers = (diag.row, diag.column, diag.end_row, diag.end_column)
+    return (diag.path == path and all(isinstance(v, str) for v in (diag.code, diag.message, diag.source_line))
+            and all(type(n) is int for n in numbers) and (diag.cell is None or type(diag.cell) is int)
+            and isinstance(diag.edit_locations, list) and (diag.url is None or isinstance(diag.url, str)))
+
+
+def _with_edits(data: dict, tables: list) -> dict:
+    """A cached diagnostic with its fix's edit locations in place of their number."""
+    if data["fix"] is None:
+        return data
+    number = data["fix"]["edits"]
+    if type(number) is not int or not 0 <= number < len(tables) or not isinstance(tables[number], list):
+        raise ValueError("not an edit table")
+    return {**data, "fix": {**data["fix"], "edits": tables[number]}}

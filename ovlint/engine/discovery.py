@@ -5,6 +5,7 @@ import os
 import stat
 from dataclasses import dataclass
 
+from ovlint.base.files import ReadError, read_head
 from ovlint.engine import gitignore
 from ovlint.surfaces import FileKind, head_size, kind_from_head, kind_of, sniffs
 
@@ -16,9 +17,8 @@ def kind_of_file(path: str, executable: bool, named: bool = False) -> FileKind |
     name = os.path.basename(path)
     if kind is None and (named or sniffs(name)):
         try:
-            with open(path, "rb") as handle:
-                head = handle.read(head_size(None if named else name))
-        except OSError:
+            head = read_head(path, head_size(None if named else name))
+        except ReadError:
             return None
         kind = kind_from_head(None if named else name, head, executable)
     return kind
@@ -28,31 +28,32 @@ def kind_of_file(path: str, executable: bool, named: bool = False) -> FileKind |
 class Target:
     path: str
     kind: FileKind | None  # None: named on the command line but of no known kind
+    # the real path of the folder named on the command line that it was found in (fixes are
+    # written inside it only); None for a file named itself
+    root: str | None = None
 
 
-def discover(paths: list[str], resolver, errors: list[str]) -> list[Target]:
-    """Files under `paths`, honouring excludes and .gitignore; explicitly named files always."""
+def discover(paths: list[str], resolver, problems: list[tuple[str, str]]) -> list[Target]:
+    """Files under `paths`, honouring excludes and .gitignore; explicitly named files always.
+    A named path that cannot be linted goes to `problems`, with the reason."""
     found: dict[str, Target] = {}
     for raw in paths:
         if not os.path.lexists(raw):
-            errors.append(raw)
-            continue
-        if os.path.isdir(raw):
+            problems.append((raw, "no such file or directory"))
+        elif os.path.isdir(raw):
             settings = resolver.for_directory(raw)
             ignores = gitignore.ancestors_ignore_files(raw) if settings.respect_gitignore else []
-            _walk(os.path.normpath(raw), resolver, ignores, found, set())
+            _walk(os.path.normpath(raw), os.path.realpath(raw), resolver, ignores, found)
+        elif not os.path.isfile(raw):  # a FIFO or a device: reading it could block or never end
+            problems.append((raw, "not a regular file"))
         else:
             path = os.path.normpath(raw)
             found.setdefault(path, Target(path, kind_of_file(path, executable=True, named=True)))
     return sorted(found.values(), key=lambda t: t.path)
 
 
-def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
+def _walk(folder: str, root: str, resolver, ignores: list, found: dict) -> None:
     try:
-        real = os.path.realpath(folder)
-        if real in seen:  # a symlink loop
-            return
-        seen.add(real)
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         return
@@ -64,7 +65,8 @@ def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
     for entry in entries:
         path = entry.path
         try:
-            is_dir = entry.is_dir()
+            # a link to a folder is not followed: what it leads to is not part of this tree
+            is_dir = entry.is_dir(follow_symlinks=False)
             is_file = entry.is_file()
         except OSError:
             continue
@@ -76,7 +78,7 @@ def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
         if is_dir:
             if os.path.exists(os.path.join(path, "pyvenv.cfg")):
                 continue  # a virtual environment under any name
-            _walk(path, resolver, ignores, found, seen)
+            _walk(path, root, resolver, ignores, found)
         elif is_file:
             if kind is None:
                 try:
@@ -86,4 +88,4 @@ def _walk(folder: str, resolver, ignores: list, found: dict, seen: set) -> None:
                 kind = kind_of_file(path, executable)
             if kind is not None:
                 path = os.path.normpath(path)
-                found.setdefault(path, Target(path, kind))
+                found.setdefault(path, Target(path, kind, root))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ovlint.base.diagnostics import Applicability, Diagnostic
+from ovlint.base.diagnostics import Applicability, Diagnostic, EditIndex
 from ovlint.base.versions import Floor
 from ovlint.engine.own_rules import FixBrokeFile, FixDidNotConverge
 from ovlint.engine.linter import lint_text
@@ -44,8 +44,8 @@ def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, uns
         else:
             try:
                 encode(new_text)
-            except UnicodeEncodeError as exc:
-                problem = f"the fixed code cannot be encoded ({exc.reason})"
+            except UnicodeError as exc:  # UnicodeEncodeError, or the base class from codecs such as idna
+                problem = f"the fixed code cannot be encoded ({getattr(exc, 'reason', exc)})"
         if problem:
             return FixOutcome(text, original.diagnostics + [_engine(FixBrokeFile, path, problem, chosen)], [])
         applied.extend(chosen)
@@ -57,27 +57,45 @@ def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, uns
 def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
     """Fixes whose edits do not overlap an earlier chosen fix in the same unit; the rest wait
     for the next round. Edits already chosen are compatible with themselves: two rules adding
-    the same import, or the diagnostics of one group sharing one fix."""
+    the same import, or the diagnostics of one group sharing one fix's edits, judged once."""
+    spans: dict[int, tuple[int, int]] = {}  # by the id of a fix's edits, like `verdicts`
+    verdicts: dict[int, bool] = {}  # chosen or not
     taken: dict = {}
     chosen = []
-    for diag in sorted((d for d in diagnostics if allowed(d, unsafe)), key=lambda d: (d.fix.span, d.code)):
-        edits = taken.setdefault(diag.unit, set())
-        if any(e.clashes_with(other, touching=True) for e in diag.fix.edits if e not in edits for other in edits):
-            continue
-        edits.update(diag.fix.edits)
-        chosen.append(diag)
+
+    def order(diag: Diagnostic):
+        if id(diag.fix.edits) not in spans:
+            spans[id(diag.fix.edits)] = diag.fix.span
+        return spans[id(diag.fix.edits)], diag.code
+
+    for diag in sorted((d for d in diagnostics if allowed(d, unsafe)), key=order):
+        verdict = verdicts.get(id(diag.fix.edits))
+        if verdict is None:
+            edits = taken.setdefault(diag.unit, EditIndex())
+            verdict = not any(edits.clashes(e, touching=True) for e in diag.fix.edits)
+            if verdict:
+                for edit in diag.fix.edits:
+                    edits.add(edit)
+            verdicts[id(diag.fix.edits)] = verdict
+        if verdict:
+            chosen.append(diag)
     return chosen
 
 
 def apply_edits(text: str, edits) -> str:
-    for edit in sorted(set(edits), reverse=True):
-        text = text[:edit.start] + edit.content + text[edit.end:]
-    return text
+    """`text` with non-overlapping edits applied, in one pass."""
+    pieces, cursor = [], 0
+    for edit in sorted(set(edits)):
+        pieces += (text[cursor:edit.start], edit.content)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
     per_unit: dict = {}
-    for diag in chosen:
+    shared = {id(diag.fix.edits): diag for diag in chosen}  # the edits the diagnostics of a group share, once
+    for diag in shared.values():
         per_unit.setdefault(diag.unit, set()).update(diag.fix.edits)
     units = doc.unit_texts()
     for unit, edits in per_unit.items():

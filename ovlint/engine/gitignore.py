@@ -6,6 +6,8 @@ import os
 import re
 from functools import lru_cache
 
+from ovlint.base.files import CONFIG_LIMIT, ReadError, read_regular
+
 
 class IgnoreFile:
     def __init__(self, base: str, patterns: list[tuple[re.Pattern, bool, bool]]):
@@ -28,9 +30,8 @@ class IgnoreFile:
 
 def load(path: str) -> IgnoreFile | None:
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            lines = handle.read().splitlines()
-    except OSError:
+        lines = read_regular(path, CONFIG_LIMIT).decode("utf-8", "replace").splitlines()
+    except ReadError:  # missing, or a FIFO or device that could block or never end
         return None
     patterns = []
     for line in lines:

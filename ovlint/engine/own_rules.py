@@ -52,4 +52,16 @@ class FixDidNotConverge(EngineRule):
     rationale = "ovlint re-lints after each round of fixes; more than 10 rounds means two fixes disagree."
 
 
-ENGINE_RULES = (FileNotParsed, FixBrokeFile, FileNotReadable, InternalError, FixDidNotConverge)
+class InvalidConfiguration(EngineRule):
+    code = "OV006"
+    name = "invalid-configuration"
+    summary = "The ovlint configuration of this folder is invalid; the files it governs were not linted"
+    rationale = (
+        "A configuration file that is not valid TOML, or whose ovlint settings are not valid, could "
+        "have said to skip or ignore anything, so the files it governs are neither linted nor fixed. "
+        "The other folders are, and the run exits with code 2."
+    )
+
+
+ENGINE_RULES = (FileNotParsed, FixBrokeFile, FileNotReadable, InternalError, FixDidNotConverge,
+                InvalidConfiguration)

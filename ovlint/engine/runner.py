@@ -1,20 +1,20 @@
 """Runs ovlint over files: cache lookups and the prefilter in this process, parsing and
-fixing in a process pool, one result per file, never an exception."""
+fixing in worker processes, one result per file, never an exception."""
 from __future__ import annotations
 
 import contextlib
-import difflib
 import os
-import stat
 import sys
 from dataclasses import dataclass, field
 from typing import Optional
 
 from ovlint.engine import prefilter
 from ovlint.base.diagnostics import Diagnostic
-from ovlint.engine.own_rules import FileNotReadable, InternalError
+from ovlint.base.files import ReadError, read_regular
+from ovlint.engine.own_rules import FileNotParsed, FileNotReadable, InternalError
 from ovlint.base.text import DecodeError, SourceText, decode
 from ovlint.base.versions import Floor
+from ovlint.engine.patch import unified_diff
 from ovlint.engine.writer import WriteError, write_atomic
 from ovlint.surfaces import named
 
@@ -23,7 +23,7 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     applied: list[Diagnostic] = field(default_factory=list)
-    diff: str = ""
+    diff: bytes = b""  # for --diff: a patch in the file's encoding
     fixed_text: Optional[bytes] = None  # for stdin: the fixed bytes
     cacheable: bool = True
 
@@ -36,6 +36,9 @@ class Task:
     target: str
     mode: str  # check, fix, diff
     unsafe: bool
+    max_file_size: int  # bytes
+    timeout: float  # seconds
+    root: Optional[str] = None  # the real path of the folder it was found in: fixes stay inside it
     cache_key: Optional[list] = None
     display: Optional[str] = None  # the name to report (stdin)
     floor: Optional[Floor] = None  # the oldest release the project pins
@@ -51,13 +54,20 @@ def unreadable(path: str, detail: str) -> FileResult:
 
 def read(task: Task) -> tuple[Optional[bytes], Optional[FileResult]]:
     try:
-        st = os.stat(task.path)
-        if not stat.S_ISREG(st.st_mode):
-            return None, unreadable(task.path, "not a regular file")
-        with open(task.path, "rb") as handle:
-            return handle.read(), None
-    except OSError as exc:
-        return None, unreadable(task.path, exc.strerror or str(exc))
+        return read_regular(task.path, task.max_file_size), None
+    except ReadError as exc:
+        limit = " (the `max-file-size` setting)" if str(exc).startswith("larger than") else ""
+        return None, unreadable(task.path, f"{exc}{limit}")
+
+
+def _admitted(task: Task, data: bytes) -> bool:
+    """Whether the prefilter lets the file through to the rules."""
+    needles = prefilter.needles_for(task.kind, task.codes, task.target)
+    if needles is None:
+        return False
+    if b"\x00" in data:  # UTF-16 or UTF-32: the (ASCII) needles show once the zero bytes are gone
+        data = data.replace(b"\x00", b"")
+    return needles.admit(data, os.path.basename(task.path))
 
 
 def process(task: Task, data: Optional[bytes] = None) -> FileResult:
@@ -69,8 +79,7 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
         data, failed = read(task)
         if failed:
             return failed
-    needles = prefilter.needles_for(task.kind, task.codes, task.target)
-    if needles is None or not needles.admit(data, os.path.basename(task.path)):
+    if not _admitted(task, data):
         return FileResult(name)
     try:
         source = decode(data, python=named(task.kind).python_source)
@@ -101,14 +110,13 @@ def _lint_or_fix(task: Task, name: str, data: bytes, source: SourceText) -> File
         return result
     new_bytes = source.encode(outcome.text)
     if task.mode == "diff":
-        result.diff = "".join(difflib.unified_diff(
-            source.text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), name, name))
+        result.diff = unified_diff(source, outcome.text, name)
         result.applied = outcome.applied
     elif task.display is not None:
         result.fixed_text = new_bytes
     else:
         try:
-            write_atomic(task.path, new_bytes, data)
+            write_atomic(task.path, new_bytes, data, task.root)
         except WriteError as exc:
             result.applied = []
             result.diagnostics = _relint(task, name, source)
@@ -125,7 +133,7 @@ def _relint(task: Task, name: str, source: SourceText) -> list[Diagnostic]:
 
 
 def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
-    """Process every task; cached results are reused, the rest run on `jobs` processes."""
+    """Process every task; cached results are reused, the rest run on `jobs` worker processes."""
     results: list[Optional[FileResult]] = [None] * len(tasks)
     pending = []
     for index, task in enumerate(tasks):
@@ -135,27 +143,23 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
                 results[index] = FileResult(task.path, cached)
                 continue
         pending.append(index)
-    # the prefilter runs here: most files end after one read, and only the rest cross to workers
+    # the prefilter runs here: most files end after one read, and only the rest go to workers,
+    # which read them again (so that no more than one file per worker is held in memory)
     heavy = []
-    contents: dict[int, bytes] = {}
     for index in pending:
         task = tasks[index]
-        needles = prefilter.needles_for(task.kind, task.codes, task.target) if task.kind else None
-        if task.kind is not None and needles is None:
+        if task.kind is not None and prefilter.needles_for(task.kind, task.codes, task.target) is None:
             results[index] = FileResult(task.path)
             continue
         data, failed = read(task)
         if failed:
             results[index] = failed
-        elif needles is not None and not needles.admit(data, os.path.basename(task.path)):
+        elif task.kind is not None and not _admitted(task, data):
             results[index] = FileResult(task.path)
         else:
             heavy.append(index)
-            contents[index] = data
-    with _progress(len(heavy)) as advance:
-        for index, result in zip(heavy, _map(_process_item, [(tasks[i], contents[i]) for i in heavy], jobs)):
-            results[index] = result
-            advance()
+    for index, result in zip(heavy, isolated([(tasks[i], None) for i in heavy], jobs)):
+        results[index] = result
     if cache is not None:
         for index in pending:  # only results computed in this run: the rest came from the cache
             task, result = tasks[index], results[index]
@@ -163,6 +167,34 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
                 cache.put(task.path, task.cache_key, result.diagnostics)
         cache.save()
     return results
+
+
+def isolated(items: list[tuple[Task, Optional[bytes]]], jobs: int) -> list[FileResult]:
+    """`process(task, data)` for each item in worker processes, so that a file that crashes the
+    parser, or takes longer than its time limit, is reported alone and the run goes on."""
+    if not items:
+        return []
+    from ovlint.engine import fixer  # noqa: F401  (imported before forking, so each worker inherits it)
+    from ovlint.engine.pool import Pool
+    from ovlint.surfaces import PYTHON
+
+    if any(task.kind is not None and PYTHON in named(task.kind).facts for task, _ in items):
+        import libcst.metadata  # noqa: F401  (likewise)
+    with Pool(_process_item, min(jobs, len(items))) as pool, _progress(len(items)) as advance:
+        return pool.map(items, timeout=lambda item: item[0].timeout, crashed=_crashed, timed_out=_timed_out,
+                        done=advance)
+
+
+def _crashed(item: tuple, how: str) -> FileResult:
+    name = item[0].display or item[0].path
+    return FileResult(name, [_engine(InternalError, name, how)], cacheable=False)
+
+
+def _timed_out(item: tuple) -> FileResult:
+    task = item[0]
+    name = task.display or task.path
+    detail = f"not linted: it took longer than {task.timeout:g} s (the `file-timeout` setting)"
+    return FileResult(name, [_engine(FileNotParsed, name, detail)], cacheable=False)
 
 
 PROGRESS_FROM = 200  # files to parse before a progress bar is worth showing
@@ -185,35 +217,3 @@ def _progress(total: int):
 
 def _process_item(item: tuple) -> FileResult:
     return process(*item)
-
-
-def _map(function, items: list, jobs: int):
-    if jobs <= 1 or len(items) < 2:
-        return [function(item) for item in items]
-    import concurrent.futures
-    import multiprocessing
-
-    method = "fork" if sys.platform.startswith("linux") else None
-    context = multiprocessing.get_context(method)
-    import libcst  # noqa: F401  (imported before forking, so each worker inherits it)
-
-    workers = min(jobs, len(items))
-    try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 4))))
-    except concurrent.futures.process.BrokenProcessPool:
-        # a worker died (a crash in native code): redo each file alone, so only the culprit fails
-        return [_isolated(function, item, context) for item in items]
-
-
-def _isolated(function, item, context) -> FileResult:
-    import concurrent.futures
-
-    try:
-        with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
-            return pool.submit(function, item).result()
-    except concurrent.futures.process.BrokenProcessPool:
-        task = item[0]
-        name = task.display or task.path
-        return FileResult(name, [_engine(InternalError, name, "the process linting this file crashed")],
-                          cacheable=False)

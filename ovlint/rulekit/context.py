@@ -85,6 +85,7 @@ class UnitContext:
         """The unit's diagnostics that no comment suppresses, with rows, columns and source lines."""
         lines = self.lines
         kept = []
+        located: dict[int, list] = {}  # by the id of a fix's edits, which a group's diagnostics share
         for diag in self.diagnostics:
             if self.suppressed(diag.code, diag.start, diag.end):
                 continue
@@ -95,11 +96,13 @@ class UnitContext:
             diag.end_row, diag.end_column = lines.position(diag.end)
             diag.source_line = lines.line(diag.row)
             if diag.fix is not None:
-                diag.edit_locations = [
-                    {"content": e.content, "location": _location(lines, e.start),
-                     "end_location": _location(lines, e.end)}
-                    for e in diag.fix.edits
-                ]
+                if id(diag.fix.edits) not in located:
+                    located[id(diag.fix.edits)] = [
+                        {"content": e.content, "location": _location(lines, e.start),
+                         "end_location": _location(lines, e.end)}
+                        for e in diag.fix.edits
+                    ]
+                diag.edit_locations = located[id(diag.fix.edits)]
             kept.append(diag)
         return kept
 

@@ -81,6 +81,9 @@ class FileKind:
     read: Callable[[str], Document]
     facts: tuple[str, ...]  # the rule surfaces that can fire on it
     comment: Optional[str] = "#"  # line comments (`noqa`); None: the kind cannot take one
+    # the spans of values a line break can be part of (strings, bracket arguments), where a
+    # comment cannot be appended to a line; the words of commands are known without it
+    multiline: Optional[Callable[[str], list[tuple[int, int]]]] = None
     fence: str = ""  # the language of a Markdown code block holding such a file
     python_source: bool = False  # PEP 263 coding cookies apply
     # facts found only next to a carrier substring, or in a file of one of these names: commands

@@ -183,4 +183,5 @@ KIND = FileKind(
     name="cmake", label="CMake",
     recognise=lambda path, name, suffix: name == "cmakelists.txt" or suffix == ".cmake",
     read=lambda text: whole(text, tree=parse(text)), facts=(CMAKE,), rank=60, fence="cmake",
+    multiline=lambda text: [(a.start, a.end) for command in parse(text) for a in command.arguments],
 )

@@ -14,36 +14,31 @@ _DOCKER_SHELL_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
 def commands(text: str) -> list[Command]:
     commands = []
     variables = Variables()
-    for start, end in _docker_instructions(text):
-        head = re.match(r"[ \t]*([A-Za-z]+)[ \t]*", text[start:end])
+    instructions = list(_docker_instructions(text))
+    shell = _shell_text(text, instructions)
+    for start, end in instructions:
+        head = _HEAD.match(text, start, end)
         if head and head.group(1).upper() in ("ENV", "ARG"):
-            env = _env_instruction(text, start + head.start(1), end, variables)
+            # read as the command `env KEY=VALUE ...`: rules that look at every word (paths,
+            # URLs) see the values, and no rule takes it for a tool's invocation
+            env = split_commands(shell, head.start(1), end, origin="dockerfile", variables=variables, wrappers=False)
             _define(env, variables)
             if head.group(1).upper() == "ENV":
                 commands.extend(env)
             continue
         if not head or head.group(1).upper() not in _DOCKER_SHELL_INSTRUCTIONS:
             continue
-        body = start + head.end()
+        body = head.end()
         while True:  # RUN --mount=... --network=...
-            flag = re.match(r"--\S+[ \t]+", text[body:end])
+            flag = _FLAG.match(text, body, end)
             if not flag:
                 break
-            body += flag.end()
+            body = flag.end()
         if text.startswith("[", body):
             commands.extend(_exec_form(text, body, end))
             continue
-        masked = _mask_docker_comments(text, body, end)
-        commands.extend(split_commands(masked, body, end, origin="dockerfile", variables=variables))
+        commands.extend(split_commands(shell, body, end, origin="dockerfile", variables=variables))
     return commands
-
-
-def _env_instruction(text: str, keyword: int, end: int, variables: Variables) -> list[Command]:
-    """`ENV KEY=VALUE ...` read as the command `env KEY=VALUE ...`: rules that look at every word
-    (paths, URLs) see the values, and no rule takes it for a tool's invocation."""
-    masked = _mask_docker_comments(text, keyword, end)
-    masked = masked[:keyword] + "env" + masked[keyword + 3:]
-    return split_commands(masked, keyword, end, origin="dockerfile", variables=variables, wrappers=False)
 
 
 def _define(env: list[Command], variables: Variables) -> None:
@@ -59,32 +54,50 @@ def _define(env: list[Command], variables: Variables) -> None:
                 variables.define(word.end, name, (word.resolved or word.value).partition("=")[2])
 
 
+_HEAD = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*")
+_FLAG = re.compile(r"--\S+[ \t]+")
+_COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*\n")
+
+
+def _shell_text(text: str, instructions: list) -> str:
+    """The text as the shell sees each instruction, at the same offsets: Docker drops comment lines
+    inside a continued instruction before the shell sees it, and `ENV` and `ARG` read as `env`. Made in one
+    pass, so that its cost grows with the file, not with the file times its instructions."""
+    pieces, cursor = [], 0
+    for start, end in instructions:
+        pieces.append(text[cursor:start])
+        inner = _COMMENT_LINE.sub(lambda m: " " * len(m.group()), text[start:end])
+        head = _HEAD.match(inner)
+        if head and head.group(1).upper() in ("ENV", "ARG"):
+            inner = inner[:head.start(1)] + "env" + inner[head.end(1):]
+        pieces.append(inner)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
 def _docker_instructions(text: str):
     """(start, end) of each instruction, continuation lines and interleaved comments included."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\n?", text) if m.group()]
+
+    def line(at: int) -> str:
+        return text[lines[at][0]:lines[at][1]]
+
     i = 0
     while i < len(lines):
         start, end = lines[i]
-        line = text[start:end].strip()
-        if not line or line.startswith("#"):
+        first = line(i).strip()
+        if not first or first.startswith("#"):
             i += 1
             continue
-        while text[start:end].rstrip("\r\n").endswith("\\") and i + 1 < len(lines):
+        while line(i).rstrip("\r\n").endswith("\\") and i + 1 < len(lines):
             i += 1
             end = lines[i][1]
-            while text[lines[i][0]:lines[i][1]].strip().startswith("#") and i + 1 < len(lines):
+            while line(i).strip().startswith("#") and i + 1 < len(lines):
                 i += 1
                 end = lines[i][1]
         yield start, end
         i += 1
-
-
-def _mask_docker_comments(text: str, start: int, end: int) -> str:
-    """Docker drops comment lines inside a continued instruction before the shell sees it."""
-    def blank(m):
-        return " " * len(m.group())
-    inner = re.sub(r"(?m)^[ \t]*#[^\n]*\n", blank, text[start:end])
-    return text[:start] + inner + text[end:]
 
 
 def _exec_form(text: str, start: int, end: int) -> list[Command]:

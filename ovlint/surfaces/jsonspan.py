@@ -18,6 +18,13 @@ class JsonError(ValueError):
         self.offset = offset
 
 
+class TooDeep(JsonError):
+    """Valid JSON, perhaps, but nested deeper than ovlint reads."""
+
+
+MAX_DEPTH = 500
+
+
 @dataclass
 class Node:
     value: Any  # plain Python value (dict/list/str/...) for scalars; children below for containers
@@ -40,8 +47,8 @@ class _Parser:
         self.i = _WS.match(self.text, self.i).end()
 
     def value(self, depth: int = 0) -> Node:
-        if depth > 500:
-            raise JsonError("nesting too deep", self.i)
+        if depth > MAX_DEPTH:
+            raise TooDeep(f"nested more than {MAX_DEPTH} levels deep", self.i)
         self.ws()
         text, start = self.text, self.i
         if start >= len(text):
@@ -125,7 +132,7 @@ def parse(text: str) -> Node:
     try:
         node = parser.value()
     except RecursionError:
-        raise JsonError("nested too deeply", parser.i) from None
+        raise TooDeep("nested too deeply", parser.i) from None
     parser.ws()
     if parser.i != len(text):
         raise JsonError("extra data after the document", parser.i)

@@ -263,6 +263,7 @@ def read(text: str) -> Document:
         def cell_of(position: int) -> int:
             return bisect.bisect_right(starts, position) - 1
 
+        moved = set()  # the edit locations of a fix the diagnostics of a group share, once
         for diag in diagnostics:
             if diag.unit is not None:
                 continue  # a Markdown cell's: in its cell already
@@ -270,8 +271,9 @@ def read(text: str) -> Document:
             diag.cell = cells[at].index
             diag.row -= first_rows[at] - 1
             diag.end_row -= first_rows[cell_of(max(diag.start, diag.end - 1))] - 1
-            if diag.fix is not None:
-                for edit, location in zip(sorted(diag.fix.edits), diag.edit_locations):
+            if diag.fix is not None and id(diag.edit_locations) not in moved:
+                moved.add(id(diag.edit_locations))
+                for edit, location in zip(diag.fix.edits, diag.edit_locations):
                     where = cell_of(edit.start)
                     location["cell"] = cells[where].index + 1
                     for key in ("location", "end_location"):

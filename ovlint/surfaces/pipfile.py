@@ -16,4 +16,5 @@ def from_pipfile(text: str) -> list[Requirement]:
 KIND = FileKind(
     name="pipfile", label="Pipfile", recognise=lambda path, name, suffix: name == "pipfile",
     read=lambda text: tomlspan.document(text, from_pipfile), facts=(REQUIREMENT,), rank=10, fence="toml",
+    multiline=tomlspan.string_spans,
 )

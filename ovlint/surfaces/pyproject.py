@@ -38,4 +38,5 @@ def _poetry_dependency(path: tuple[str, ...]) -> bool:
 KIND = FileKind(
     name="pyproject", label="pyproject", recognise=lambda path, name, suffix: name == "pyproject.toml",
     read=lambda text: tomlspan.document(text, from_pyproject), facts=(REQUIREMENT,), rank=10, fence="toml",
+    multiline=tomlspan.string_spans,
 )

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, FileKind, whole
+from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, FileKind, python_lexer, whole
 from ovlint.surfaces.link import links_in
 from ovlint.surfaces.requirement import from_pep508, python_version
 from ovlint.surfaces.shell import Command, Word, from_python_string, unwrap
@@ -92,33 +92,46 @@ def _cache_visitor_tables() -> None:
     BatchableCSTVisitor.get_visitors = get_visitors
 
 
-MAX_NESTING = 200  # CPython's own limit for nested brackets
-_BRACKETS = re.compile(r"[()\[\]{}]")
-
-
-class TooDeep(ValueError):
-    """Source nested deeper than Python allows: LibCST's native parser could overflow its stack."""
-
-
-def _check_nesting(text: str) -> None:
-    depth = deepest = 0
-    for match in _BRACKETS.finditer(text):
-        depth += 1 if match.group() in "([{" else -1
-        if depth > deepest:
-            deepest = depth
-            if deepest > MAX_NESTING:
-                raise TooDeep(f"brackets nested more than {MAX_NESTING} deep; Python itself rejects this, "
-                              "so the file was not parsed")
+# room on the stack of the thread LibCST parses in for `python_lexer.MAX_DEPTH` levels of the
+# costliest kind (a bracket takes about 7 KB), three times over; memory only as far as it is used
+PARSER_STACK = 32 << 20
 
 
 def parse(text: str):
-    """A LibCST metadata wrapper of the module and its scopes; raises LibCST's syntax errors."""
-    _check_nesting(text)
+    """A LibCST metadata wrapper of the module and its scopes; raises LibCST's syntax errors, and
+    TooDeep or TooLarge for code LibCST must not be given (see `python_lexer`)."""
+    python_lexer.check(text)
     _cache_visitor_tables()
     from libcst.metadata import MetadataWrapper, ScopeProvider
 
-    wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
+    wrapper = MetadataWrapper(_on_parser_stack(cst.parse_module, text), unsafe_skip_copy=True)
     return wrapper, wrapper.resolve(ScopeProvider)
+
+
+def _on_parser_stack(function, *args):
+    """`function(*args)` in a thread with a stack of PARSER_STACK bytes, whatever the stack of this
+    thread is (a worker's, an editor's, a small `ulimit -s`)."""
+    import threading
+
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, function(*args)))
+        except BaseException as exc:  # handed to the caller as it is
+            outcome.append((False, exc))
+
+    previous = threading.stack_size(PARSER_STACK)  # applies to threads started from now on
+    try:
+        thread = threading.Thread(target=run, name="ovlint-parser")
+        thread.start()
+    finally:
+        threading.stack_size(previous)
+    thread.join()
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
@@ -190,7 +203,7 @@ def error_span(exc: Exception, lines) -> tuple[int, int]:
 
 
 def syntax_error_message(exc: Exception) -> str:
-    if isinstance(exc, TooDeep):
+    if isinstance(exc, (python_lexer.TooDeep, python_lexer.TooLarge)):
         return str(exc)
     if isinstance(exc, RecursionError):
         return "too deeply nested to parse (Python's recursion limit was reached)"
@@ -450,7 +463,7 @@ def assigned_value(ctx, name):
 KIND = FileKind(
     name="python", label="Python",
     recognise=lambda path, name, suffix: suffix in (".py", ".pyi"),
-    read=lambda text: whole(text, python=text),
+    read=lambda text: whole(text, python=text), multiline=python_lexer.string_spans,
     facts=(PYTHON, COMMAND, REQUIREMENT, LINK), python_source=True,
     carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen", b"$ ", b"sage", b"xample",
                                               b"nstall", b"`", b"require"),

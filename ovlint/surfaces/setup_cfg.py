@@ -54,4 +54,5 @@ def _is_dependency_key(section: str, key: str) -> bool:
 KIND = FileKind(
     name="setup-cfg", label="setup.cfg", recognise=lambda path, name, suffix: name == "setup.cfg",
     read=lambda text: whole(text, requirements=from_setup_cfg(text)), facts=(REQUIREMENT,), rank=10, fence="ini",
+    comment=None,  # INI has no comment at the end of a line: `#` there is part of the value
 )

@@ -158,6 +158,14 @@ class _Scanner:
             entry.inline[".".join(parts)] = member
 
 
+_TOKEN = re.compile(r'''#[^\n]*|"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*\'''', re.DOTALL)
+
+
+def string_spans(text: str) -> list[tuple[int, int]]:
+    """The span of every string of a TOML text, multi-line ones included."""
+    return [m.span() for m in _TOKEN.finditer(text) if m.group()[0] != "#"]
+
+
 def _escaped(text: str, index: int) -> bool:
     count = 0
     while index - 1 - count >= 0 and text[index - 1 - count] == "\\":
@@ -173,6 +181,8 @@ def document(text: str, requirements):
         tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return whole(text, error=f"invalid TOML: {exc}")
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        return whole(text, error="TOML nested too deeply to read")
     return whole(text, requirements=requirements(text))
 
 

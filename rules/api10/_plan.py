@@ -10,10 +10,11 @@ OV1xx rule runs (a rule left out would leave its uses behind).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
-from ovlint.base.diagnostics import Applicability, Edit, Fix
+from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import fresh_name, indentation, line_end, walk, whole_lines
 from ovlint.rulekit.python_imports import dotted
@@ -276,17 +277,18 @@ class Plan:
             return None
         unsafe = bool(suppressed)
         chosen: list[Proposal] = []
-        taken: list[Edit] = []
+        taken = EditIndex()
         for proposal in proposals:
             if proposal in suppressed:
                 continue
-            if any(e.clashes_with(t, touching=False) for e in proposal.edits for t in taken):
+            if any(taken.clashes(e, touching=False) for e in proposal.edits):
                 unsafe = True  # it comes back in the next round of fixes
                 continue
             unsafe = unsafe or proposal.unsafe
-            taken.extend(proposal.edits)
+            for edit in proposal.edits:
+                taken.add(edit)
             chosen.append(proposal)
-        return chosen, taken, unsafe
+        return chosen, taken.edits, unsafe
 
     def _fix_part(self, chosen: list[Proposal], taken: list[Edit], unsafe: bool, ov_sites: list, in_place: bool) -> None:
         """One fix for every proposal of a part."""
@@ -307,11 +309,13 @@ class Plan:
         so an optional dependency stays optional; at module level only `in_place`), or else after
         the module's imports. Also says whether the edits bind `openvino` at module level."""
         ctx = self.ctx
-        replaced = [e for e in edits if e.end > e.start]
+        replaced = sorted(e for e in edits if e.end > e.start)  # they do not overlap
+        starts = [e.start for e in replaced]
 
         def consumed(node) -> bool:
             start, end = ctx.span(node)
-            return any(e.start <= start and end <= e.end for e in replaced)
+            at = bisect.bisect_right(starts, start) - 1  # the only edit that can hold the node
+            return at >= 0 and end <= replaced[at].end
 
         result: list[Edit] = []
         touched: dict = {}

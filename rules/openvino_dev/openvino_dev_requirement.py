@@ -49,6 +49,8 @@ class OpenvinoDevRequirement(RequirementRule):
                          "`--hash`: replace it and regenerate the hashes)")),
         Example("from utils.general import check_requirements\n\ncheck_requirements(('openvino-dev>=2023.0',))\n",
                 "from utils.general import check_requirements\n\ncheck_requirements(('openvino>=2023.0',))\n"),
+        Example("openvino-dev[onnx]==2023.3.0 \\\n    # the tools\nnumpy\n",
+                "openvino==2023.3.0 \\\n    # the tools\nonnx\nnumpy\n", filename="requirements.txt"),
         Example("openvino-dev[caffe]==2023.0.0\n", filename="requirements.txt",
                 message=("`openvino-dev` ended with 2024.6.0: depend on `openvino`; `[caffe]` has no "
                          "conversion path in current OpenVINO (convert the model to ONNX first)")),
@@ -89,10 +91,13 @@ class OpenvinoDevRequirement(RequirementRule):
             if req.carrier == "word":
                 edits.append(ctx.replace((req.end, req.end), "".join(f" {p}" for p in packages)))
             elif req.origin == "requirements":
-                text = ctx.text
-                line_end = next((i for i in range(req.end, len(text)) if text[i] in "\r\n"), len(text))
+                # after the whole logical line: its continuation lines and comment stay with it
+                end = req.removal[1]
                 marker = f"; {req.marker}" if req.marker else ""
-                edits.append(ctx.replace((line_end, line_end), "".join(f"{ctx.newline}{p}{marker}" for p in packages)))
+                lines = [f"{p}{marker}" for p in packages]
+                added = "".join(line + ctx.newline for line in lines) if ctx.text[end - 1:end] in ("\n", "\r") \
+                    else "".join(ctx.newline + line for line in lines)
+                edits.append(ctx.replace((end, end), added))
             else:
                 return None
         return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else ""))

@@ -2,10 +2,12 @@
 a fix `--fix` would apply, `[-]` one that needs `--unsafe-fixes`."""
 from __future__ import annotations
 
+from ovlint.app.reporters.safe_text import terminal
+
 
 def location(diag) -> str:
     cell = f"cell {diag.cell + 1}:" if diag.cell is not None else ""
-    return f"{diag.path}:{cell}{diag.row}:{diag.column}"
+    return f"{terminal(diag.path)}:{cell}{diag.row}:{diag.column}"
 
 
 def pin_step(diag) -> str:
@@ -17,4 +19,4 @@ def pin_step(diag) -> str:
 
 def render(diagnostics, stream, *, fixability) -> None:
     for diag in diagnostics:
-        stream.write(f"{location(diag)}: {diag.code} {fixability.marker(diag)}{diag.message}{pin_step(diag)}\n")
+        stream.write(f"{location(diag)}: {diag.code} {fixability.marker(diag)}{terminal(diag.message)}{pin_step(diag)}\n")

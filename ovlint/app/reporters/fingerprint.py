@@ -8,7 +8,8 @@ import hashlib
 def fingerprint(diag, occurrence: int = 0) -> str:
     flagged = diag.source_line.strip()
     key = "\0".join((diag.code, diag.path, "" if diag.cell is None else str(diag.cell), flagged, str(occurrence)))
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+    # a file name's undecodable bytes are surrogates: encoded back to those bytes
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def fingerprints(diagnostics) -> list[str]:

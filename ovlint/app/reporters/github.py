@@ -1,9 +1,11 @@
 """GitHub Actions workflow commands: one `::error` annotation per finding."""
 from __future__ import annotations
 
+from ovlint.app.reporters.safe_text import terminal
+
 
 def _escape(text: str, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = terminal(text).replace("%", "%25")
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 

@@ -2,11 +2,18 @@
 from __future__ import annotations
 
 import json
+import os
+from urllib.parse import quote
 
 from ovlint import __version__
 from ovlint.app.reporters.fingerprint import fingerprints
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference to the file: its bytes percent-encoded where a URI needs it."""
+    return quote(os.fsencode(path.replace("\\", "/")), safe="/")
 
 
 def _region(start: dict, end: dict) -> dict:
@@ -42,7 +49,7 @@ def render(diagnostics, stream, *, fixability) -> None:
     results = []
     for diag, print_ in zip(diagnostics, fingerprints(diagnostics)):
         location = {"physicalLocation": {
-            "artifactLocation": {"uri": diag.path.replace("\\", "/")},
+            "artifactLocation": {"uri": _uri(diag.path)},
             "region": _region({"row": diag.row, "column": diag.column},
                               {"row": diag.end_row, "column": diag.end_column})}}
         result = {"ruleId": diag.code, "level": "error", "message": {"text": diag.message},
@@ -59,7 +66,7 @@ def render(diagnostics, stream, *, fixability) -> None:
             result["fixes"] = [{
                 "description": {"text": f"{diag.fix.message} ({diag.fix.applicability.value})"},
                 "artifactChanges": [{
-                    "artifactLocation": {"uri": diag.path.replace("\\", "/")},
+                    "artifactLocation": {"uri": _uri(diag.path)},
                     "replacements": [{"deletedRegion": _region(e["location"], e["end_location"]),
                                       "insertedContent": {"text": e["content"]}} for e in diag.edit_locations],
                 }],
