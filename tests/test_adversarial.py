@@ -827,6 +827,7 @@ def test_every_format_escapes_what_it_is_given(path, message, line):
     from markdown_it import MarkdownIt
 
     from ovlint.app import report, reporters
+    from ovlint.app.fixability import Fixability
     from ovlint.base.diagnostics import Applicability, Diagnostic, Fix
 
     diag = Diagnostic("OV102", f"`IECore` {message}", path + ".py", fix=Fix((), Applicability.UNSAFE, message),
@@ -837,7 +838,7 @@ def test_every_format_escapes_what_it_is_given(path, message, line):
     for fmt in reporters.FORMATS:
         out = io.StringIO()
         try:
-            reporters.render(fmt, [diag, manual], out)
+            reporters.render(fmt, [diag, manual], out, fixability=Fixability())
             text = out.getvalue()
             text.encode("utf-8")  # what a terminal or a file takes
             if fmt in ("full", "concise", "github"):

@@ -343,3 +343,26 @@ def test_requests_are_not_kept_where_a_compiled_model_is_made_inside_an_expressi
         """
     requests = [d for d in lint(source) if d.code == "OV104"]
     assert requests and requests[0].fix is None
+
+
+def test_the_parts_of_a_module_are_fixed_in_one_round_although_they_share_an_import_edit():
+    from ovlint.engine.fixer import choose
+
+    source = """\
+        from openvino.inference_engine import IECore
+        from openvino.inference_engine import StatusCode
+
+
+        def load():
+            return IECore()
+
+
+        def devices():
+            return IECore().available_devices
+        """
+    diagnostics = lint(source)
+    fixes = {d.fix.edits for d in diagnostics if d.fix is not None}
+    # both drop the unused import and bind `openvino` where it was: the same edits, which touch
+    assert len(fixes) == 2 and len(set.intersection(*map(set, fixes))) == 2
+    chosen = choose(diagnostics, unsafe=True)
+    assert [d.row for d in chosen] == [2, 6, 10]

@@ -252,13 +252,22 @@ def test_the_output_can_go_to_a_file(ovlint, tmp_path):
     assert out == "" and (tmp_path / "findings.txt").read_text().endswith("[*] 2 fixable with `--fix`.\n")
 
 
-@pytest.mark.parametrize("args", [["check", "-n", "-o", "missing/out.txt"], ["check", "-n", "--report", "missing/r.md"],
-                                  ["check", "-n", "--write-baseline", "missing/b.json"],
-                                  ["report", ".", "-o", "missing/r.md"]], ids=" ".join)
+@pytest.mark.parametrize("args", [["check", "-n", "-o", "app.py/out.txt"], ["check", "-n", "--report", "app.py/r.md"],
+                                  ["check", "-n", "--write-baseline", "app.py/b.json"],
+                                  ["report", ".", "-o", "app.py/r.md"]], ids=" ".join)
 def test_a_file_ovlint_cannot_write_is_an_error_not_a_traceback(ovlint, tmp_path, args):
-    write(tmp_path / "app.py", LEGACY)
+    write(tmp_path / "app.py", LEGACY)  # a file, so nothing can be written under it
     code, _, err = ovlint(*args)
-    assert code == 2 and err == f"ovlint: error: {args[-1]}: No such file or directory\n"
+    assert code == 2 and err == f"ovlint: error: {args[-1]}: cannot write (Not a directory)\n"
+
+
+@pytest.mark.parametrize("args", [["check", "-n", "-o", "new/out.txt"], ["check", "-n", "--report", "new/r.md"],
+                                  ["check", "-n", "--write-baseline", "new/b.json"],
+                                  ["report", ".", "-o", "new/r.md"]], ids=" ".join)
+def test_an_output_file_gets_its_missing_folders(ovlint, tmp_path, args):
+    write(tmp_path / "app.py", LEGACY)
+    ovlint(*args)
+    assert (tmp_path / args[-1]).stat().st_size > 0
 
 
 def test_a_closed_pipe_ends_the_run_quietly(tmp_path):

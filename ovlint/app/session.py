@@ -100,8 +100,7 @@ def _run(options: CheckOptions, resolver, cache=None) -> tuple[list, list]:
 def _invalid_configuration(source: str, why: str) -> FileResult:
     path = os.path.relpath(source)
     detail = why[len(source) + 2:] if why.startswith(source + ": ") else why
-    diag = Diagnostic(InvalidConfiguration.code, f"{InvalidConfiguration.summary}: {detail}", path,
-                      url=InvalidConfiguration.url())
+    diag = Diagnostic(InvalidConfiguration.code, f"{InvalidConfiguration.summary}: {detail}", path)
     return FileResult(path, [diag], cacheable=False)
 
 

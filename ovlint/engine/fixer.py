@@ -72,7 +72,7 @@ def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:
         verdict = verdicts.get(id(diag.fix.edits))
         if verdict is None:
             edits = taken.setdefault(diag.unit, EditIndex())
-            verdict = not any(edits.clashes(e, touching=True) for e in diag.fix.edits)
+            verdict = not any(e not in edits and edits.clashes(e, touching=True) for e in diag.fix.edits)
             if verdict:
                 for edit in diag.fix.edits:
                     edits.add(edit)

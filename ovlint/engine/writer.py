@@ -4,6 +4,7 @@ replaced, never written through. Fixed files keep their mode bits, owner and gro
 read-only (for root too), hard-linked, or reached through a link out of the tree is left alone."""
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -113,6 +114,8 @@ def write_output(path: str, data: bytes, projects: list[str]) -> None:
         folder = os.path.dirname(target)
         if project is not None and not within(os.path.realpath(folder), os.path.realpath(project)):
             raise WriteError(f"{path}: its folder leads out of {project} through a symbolic link; not written")
+        if os.path.lexists(folder) and not os.path.isdir(folder):
+            raise WriteError(f"{path}: cannot write ({os.strerror(errno.ENOTDIR)})")
         os.makedirs(folder, exist_ok=True)
         st = os.lstat(target) if os.path.lexists(target) else None
         if st is not None and stat.S_ISLNK(st.st_mode):

@@ -50,7 +50,7 @@ def _logical_lines(text: str):
             end = text.find("\n", j)
             end = n if end < 0 else end + 1
             line = text[j:end].rstrip("\r\n")
-            continued = line.endswith("\\") and not _COMMENT_LINE.match(line) and end < n
+            continued = line.endswith("\\") and not _COMMENT_LINE.match(line)  # at the end too, as pip reads it
             pieces.append((length, j))
             parts.append(line[:-1] if continued else line)
             length += len(parts[-1])
