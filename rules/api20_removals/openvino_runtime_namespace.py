@@ -155,7 +155,8 @@ class RuntimeNamespace(PythonRule):
         for assignment in scope.assignments[bound]:
             if getattr(assignment, "node", None) is not statement:
                 continue
-            for ref in assignment.references:
+            # references are a set: read them in source order, so the message is the same every run
+            for ref in sorted(assignment.references, key=lambda r: ctx.span(r.node)):
                 parent = ctx.parent(ref.node)
                 if not (isinstance(parent, cst.Attribute) and parent.value is ref.node):
                     return None
