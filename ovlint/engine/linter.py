@@ -9,7 +9,7 @@ from typing import Optional
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic
 from ovlint.base.versions import Floor
-from ovlint.engine import registry
+from ovlint.engine import prefilter, registry
 from ovlint.engine.own_rules import FileNotParsed
 from ovlint.rulekit.context import PythonContext, UnitContext
 from ovlint.surfaces import COMMAND, PYTHON, REQUIREMENT, Document, FileKind
@@ -19,20 +19,24 @@ from ovlint.surfaces.requirement import from_pip_command
 def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str,
               floor: Optional[Floor] = None) -> Document:
     """Every diagnostic of `rules` in `text`, with positions, after suppressions; a fix that needs a
-    release newer than the target or the pinned `floor` is withheld, and its finding says why."""
+    release newer than the target or the pinned `floor` is withheld, and its finding says why. Only
+    the rules whose needles the text holds run: the others cannot report in it."""
     subscribers: dict[str, list] = {}
-    for rule in rules:
+    for rule in prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path)):
         subscribers.setdefault(rule.surface, []).append(rule)
+    # a family's fixes apply when all its rules are enabled, whether or not each can report here
+    groups = registry.complete_fix_groups(rules)
     doc = kind.read(text)
-    _lint(path, doc, subscribers, target_version, floor)
+    _lint(path, doc, subscribers, groups, target_version, floor)
     if not doc.parsed and doc.fallback is not None:
         doc = doc.fallback()
-        _lint(path, doc, subscribers, target_version, floor)
+        _lint(path, doc, subscribers, groups, target_version, floor)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
 
 
-def _lint(path: str, doc: Document, subscribers: dict, target_version: str, floor: Optional[Floor]) -> None:
+def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target_version: str,
+          floor: Optional[Floor]) -> None:
     file_codes = noqa.file_exemption(doc.text if doc.exemption_text is None else doc.exemption_text)
     filename = os.path.basename(path)
     for unit in doc.units:
@@ -42,7 +46,7 @@ def _lint(path: str, doc: Document, subscribers: dict, target_version: str, floo
             ctx.report(FileNotParsed, (0, 0), unit.error, None)
             doc.parsed = False
         if unit.python is not None:
-            carried = _lint_python(ctx, unit.python, subscribers)
+            carried = _lint_python(ctx, unit.python, subscribers, groups)
             if carried is None:
                 doc.parsed = False
             else:
@@ -67,7 +71,7 @@ def _lint(path: str, doc: Document, subscribers: dict, target_version: str, floo
         doc.place(doc.diagnostics)
 
 
-def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict):
+def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: frozenset):
     """Run the Python rules; (commands, requirements) the code carries, or None if it does not parse."""
     from ovlint.surfaces import python
 
@@ -79,7 +83,7 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict):
         ctx.report(FileNotParsed, (0, 0), python.syntax_error_message(exc), None)
         return None
     pctx = PythonContext(ctx, wrapper=wrapper, scopes=scopes)
-    pctx.complete_fix_groups = registry.complete_fix_groups(subscribers.get(PYTHON, ()))
+    pctx.complete_fix_groups = groups
     return python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())])
 
 

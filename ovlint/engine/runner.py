@@ -69,8 +69,7 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
         data, failed = read(task)
         if failed:
             return failed
-    needles = prefilter.needles_for(task.kind, task.codes, task.target)
-    if needles is None or not needles.admit(data, os.path.basename(task.path)):
+    if not prefilter.admitted(task.kind, task.codes, task.target, data, os.path.basename(task.path)):
         return FileResult(name)
     try:
         source = decode(data, python=named(task.kind).python_source)
@@ -140,14 +139,14 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
     contents: dict[int, bytes] = {}
     for index in pending:
         task = tasks[index]
-        needles = prefilter.needles_for(task.kind, task.codes, task.target) if task.kind else None
-        if task.kind is not None and needles is None:
+        if task.kind is not None and not prefilter.rules_for(task.kind, task.codes, task.target):
             results[index] = FileResult(task.path)
             continue
         data, failed = read(task)
         if failed:
             results[index] = failed
-        elif needles is not None and not needles.admit(data, os.path.basename(task.path)):
+        elif task.kind is not None and not prefilter.admitted(task.kind, task.codes, task.target, data,
+                                                             os.path.basename(task.path)):
             results[index] = FileResult(task.path)
         else:
             heavy.append(index)

@@ -62,8 +62,11 @@ class Api10Rule(PythonRule):
     """An OV1xx rule: proposes findings to the unit's plan, and reports them when the module ends."""
 
     deprecation = API_1
+    # API 1.0 objects come from `openvino.inference_engine` or from the legacy methods of a `Core` of
+    # either API; each rule adds the names it reports on API 2.0 objects (those API 2.0 lacks)
+    needles = ("inference_engine", "read_network", "load_network", "import_network")
     # every way to reach API 1.0 or nGraph goes through an import naming one of them
-    needles = ("openvino", "ngraph")
+    context_needles = ("openvino", "ngraph")
     fix_group = FIX_GROUP
 
     @property

@@ -24,6 +24,7 @@ class BlobUse(Api10Rule):
         "that only feeds `Blob` constructors."
     )
     fix = Applicability.UNSAFE
+    needles = Api10Rule.needles + ("input_blobs", "output_blobs")
     examples = (
         Example(
             "from openvino.inference_engine import Blob, TensorDesc\n\n"

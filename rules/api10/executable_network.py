@@ -30,6 +30,8 @@ class ExecutableNetworkUse(Api10Rule):
         "`ov.AsyncInferQueue` for them. `export(path)` is `export_model()`, which returns the bytes."
     )
     fix = Applicability.UNSAFE
+    needles = Api10Rule.needles + ("input_info", r"\brequests\b", r"\binfer\b", "start_async", r"\bwait\b",
+                                   "get_idle_request_id", *PROPERTY_METHODS, "get_exec_graph_info", r"\bexport\b")
     examples = (
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"

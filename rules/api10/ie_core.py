@@ -30,6 +30,7 @@ class IECoreUse(Api10Rule):
         "`IEPlugin` has no counterpart: create an `ov.Core` and pass the device to `compile_model`."
     )
     fix = Applicability.UNSAFE
+    needles = Api10Rule.needles + ("get_metric", "get_config", "set_config", "query_network")
     examples = (
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"

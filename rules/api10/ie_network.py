@@ -39,6 +39,7 @@ class IENetworkUse(Api10Rule):
         "where API 1.0 used layer names; for IRs from the Model Optimizer they agree."
     )
     fix = Applicability.UNSAFE
+    needles = Api10Rule.needles + ("input_info",)
     examples = (
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"

@@ -34,6 +34,7 @@ class InferRequestUse(Api10Rule):
         "without a fix."
     )
     fix = Applicability.UNSAFE
+    needles = Api10Rule.needles + ("input_blobs", "output_blobs", "async_infer", "set_blob")
     examples = (
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"

@@ -26,6 +26,7 @@ class InferenceEngineImport(Api10Rule):
         "it migrates the whole module at once and needs every OV1xx rule selected."
     )
     fix = Applicability.SAFE
+    needles = ("inference_engine",)
     examples = (
         Example(
             "import numpy as np\nfrom openvino.inference_engine import IECore\n\nie = IECore()\n",

@@ -76,7 +76,7 @@ class LegacyConfigKey(Api10Rule):
         "checked where they reach Core or compiled-model calls: config dicts and property names."
     )
     fix = Applicability.SAFE
-    needles = ("openvino",)
+    needles = (*KEYS, *PREFIXES)
     examples = (
         Example(
             "import openvino as ov\n\ncore = ov.Core()\n"

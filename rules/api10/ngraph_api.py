@@ -37,6 +37,7 @@ class NgraphUse(Api10Rule):
         "PyPI package `ngraph` is an unrelated project)."
     )
     fix = Applicability.UNSAFE
+    needles = ("ngraph",)
     examples = (
         Example(
             "import ngraph as ng\nimport numpy as np\n\n"

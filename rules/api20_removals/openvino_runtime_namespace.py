@@ -68,7 +68,8 @@ class RuntimeNamespace(PythonRule):
     fix = Applicability.SAFE
     applies_from = NAMESPACE.since
     deprecation = NAMESPACE
-    needles = ("openvino",)
+    needles = (r"\bruntime\b",)
+    context_needles = ("openvino",)
     examples = (
         Example("import openvino.runtime as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n",
                 "import openvino as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n"),

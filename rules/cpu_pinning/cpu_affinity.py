@@ -27,7 +27,8 @@ class AffinityProperty(PythonRule):
     )
     fix = Applicability.SAFE
     deprecation = AFFINITY
-    needles = ("openvino",)
+    needles = ("(?i)affinity", "CPU_BIND_THREAD")
+    context_needles = ("openvino",)
     examples = (
         Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": \"NONE\"})\n",
                 "import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"NO\"})\n"),

@@ -48,7 +48,8 @@ class ModelOptimizerPythonApi(PythonRule):
     )
     fix = Applicability.SAFE
     deprecation = MO_API
-    needles = ("openvino.tools",)
+    needles = (r"\btools\b",)
+    context_needles = ("openvino",)
     examples = (
         Example("from openvino.tools.mo import convert_model\n\nmodel = convert_model(\"m.onnx\", input_shape=[1, 3])\n",
                 "from openvino import convert_model\n\nmodel = convert_model(\"m.onnx\", input=[1, 3])\n"),
