@@ -31,8 +31,9 @@ TOOLS = {
 # Python packages of those tools -> key of TOOLS
 MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
            "openvino.model_zoo": "omz_downloader", "omz_tools": "omz_downloader"}
-TOOL_NEEDLES = ("pot -", "'pot'", '"pot"', "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
-                "openvino.tools")
+# every name of TOOLS and MODULES holds one of these
+TOOL_NEEDLES = (r"\bpot\b", "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
+                "model_zoo")
 
 
 def describe(tool: str) -> str:
