@@ -76,13 +76,13 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
     from ovlint.surfaces import python
 
     try:
-        wrapper, scopes = python.parse(python_text)
+        wrapper = python.parse(python_text)
     except Exception as exc:  # LibCST raises ParserSyntaxError, and RecursionError on deep nesting
         if not isinstance(exc, (ValueError, RecursionError)) and type(exc).__name__ != "ParserSyntaxError":
             raise
         ctx.report(FileNotParsed, (0, 0), python.syntax_error_message(exc), None)
         return None
-    pctx = PythonContext(ctx, wrapper=wrapper, scopes=scopes)
+    pctx = PythonContext(ctx, wrapper=wrapper)
     pctx.complete_fix_groups = groups
     return python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())])
 

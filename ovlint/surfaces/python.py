@@ -61,14 +61,14 @@ def _check_nesting(text: str) -> None:
 
 
 def parse(text: str):
-    """A LibCST metadata wrapper of the module and its scopes; raises LibCST's syntax errors."""
+    """A LibCST metadata wrapper of the module (its metadata is resolved when a rule first asks);
+    raises LibCST's syntax errors."""
     _check_nesting(text)
     _cache_visitor_tables()
     cst_walk.install()
-    from libcst.metadata import MetadataWrapper, ScopeProvider
+    from libcst.metadata import MetadataWrapper
 
-    wrapper = MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
-    return wrapper, wrapper.resolve(ScopeProvider)
+    return MetadataWrapper(cst.parse_module(text), unsafe_skip_copy=True)
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
