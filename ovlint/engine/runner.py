@@ -151,6 +151,8 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
         else:
             heavy.append(index)
             contents[index] = data
+    # the largest first, one at a time: the cores finish together instead of one waiting on a big file
+    heavy.sort(key=lambda i: len(contents[i]), reverse=True)
     with _progress(len(heavy)) as advance:
         for index, result in zip(heavy, _map(_process_item, [(tasks[i], contents[i]) for i in heavy], jobs)):
             results[index] = result
@@ -199,7 +201,7 @@ def _map(function, items: list, jobs: int):
     workers = min(jobs, len(items))
     try:
         with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 4))))
+            return list(pool.map(function, items))
     except concurrent.futures.process.BrokenProcessPool:
         # a worker died (a crash in native code): redo each file alone, so only the culprit fails
         return [_isolated(function, item, context) for item in items]
