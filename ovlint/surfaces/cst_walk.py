@@ -100,12 +100,20 @@ def _attribute_hooks(visitor) -> Optional[frozenset]:
     cls = type(visitor)
     hooks = (cls.on_visit_attribute, cls.on_leave_attribute)
     if hooks == (CSTVisitor.on_visit_attribute, CSTVisitor.on_leave_attribute):
-        names = [n for n in dir(cls) if n.startswith(("visit_", "leave_"))]
-    elif hooks == (_BatchedCSTVisitor.on_visit_attribute, _BatchedCSTVisitor.on_leave_attribute):
-        names = list(visitor.visitor_methods)
-    else:
-        return None
-    return frozenset(n.split("_")[1] for n in names if n.count("_") >= 2)
+        # a class's methods do not change: worked out once (scope analysis visits ~100 times a module)
+        if cls not in _HOOKED_BY_CLASS:
+            _HOOKED_BY_CLASS[cls] = _hooked([n for n in dir(cls) if n.startswith(("visit_", "leave_"))])
+        return _HOOKED_BY_CLASS[cls]
+    if hooks == (_BatchedCSTVisitor.on_visit_attribute, _BatchedCSTVisitor.on_leave_attribute):
+        return _hooked(visitor.visitor_methods)
+    return None
+
+
+_HOOKED_BY_CLASS: dict[type, frozenset] = {}
+
+
+def _hooked(method_names) -> frozenset:
+    return frozenset(n.split("_")[1] for n in method_names if n.count("_") >= 2)
 
 
 def _field_recorder():
