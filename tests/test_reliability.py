@@ -150,11 +150,12 @@ def test_random_dockerfiles(lines, newline):
 
 
 def test_hostile_input_each_gets_one_line_and_the_rest_is_linted(ovlint, tmp_path):
-    write(tmp_path / "nested.py", "import openvino\nx = " + "(" * 3000 + "1" + ")" * 3000 + "\n")
-    write(tmp_path / "long.py", "import openvino\nx = '" + "a" * 10_000_000 + "'\n")
-    write(tmp_path / "nul.py", b"import openvino\x00\n", mode="wb")
+    # each holds what a rule looks for (`openvino` and `runtime` or `undefined`), so it is read and parsed
+    write(tmp_path / "nested.py", "import openvino.runtime\nx = " + "(" * 3000 + "1" + ")" * 3000 + "\n")
+    write(tmp_path / "long.py", "import openvino\nundefined = None\nx = '" + "a" * 10_000_000 + "'\n")
+    write(tmp_path / "nul.py", b"import openvino.runtime\x00\n", mode="wb")
     write(tmp_path / "deep.json", '{"plugin_config": ' + "[" * 50000 + "]" * 50000 + "}")
-    write(tmp_path / "nocells.ipynb", '{"metadata": {"about": "openvino"}, "nbformat": 4}')
+    write(tmp_path / "nocells.ipynb", '{"metadata": {"about": "openvino.runtime"}, "nbformat": 4}')
     write(tmp_path / "cr.py", b"from openvino.inference_engine import IECore\rie = IECore()\r", mode="wb")
     os.mkfifo(tmp_path / "pipe.py")
     os.symlink("loop", tmp_path / "loop")

@@ -1,5 +1,6 @@
 """Every rule's own examples: flagged code is flagged and fixed exactly as declared, the fix
 is stable and parses, and valid code stays silent."""
+import os
 import re
 
 import pytest
@@ -94,6 +95,15 @@ def test_flagged_example(rule, index, example):
     second = fix_example(rule, outcome.text, example.filename, unsafe=True, target=example.target)
     assert second.text == outcome.text
     assert not second.applied
+
+
+@pytest.mark.parametrize("rule,index,example", EXAMPLES, ids=lambda x: getattr(x, "code", str(x)))
+def test_flagged_example_holds_the_rules_needles(rule, index, example):
+    """Needles are necessary conditions of a finding: the engine runs a rule only on files holding
+    one of its needles (and one of its context needles), so every flagged example holds them."""
+    kind = kind_of(example.filename).name
+    admitted = prefilter.screen(kind, (rule,)).admit(example.source, os.path.basename(example.filename))
+    assert admitted == (rule,), f"{rule.code} example {index} holds none of {rule.needles} (and {rule.context_needles})"
 
 
 @pytest.mark.parametrize("rule,index,valid", VALID, ids=lambda x: getattr(x, "code", str(x)))

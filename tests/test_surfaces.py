@@ -318,7 +318,7 @@ def _example_modules():
 
 
 def test_parents_and_qualified_names_match_libcst_providers():
-    from libcst.metadata import MetadataWrapper, ParentNodeProvider, QualifiedNameProvider, ScopeProvider
+    from libcst.metadata import MetadataWrapper, ParentNodeProvider, QualifiedNameProvider
 
     from ovlint.rulekit.context import PythonContext, UnitContext
     from ovlint.surfaces.python import parent_map
@@ -326,10 +326,10 @@ def test_parents_and_qualified_names_match_libcst_providers():
     checked = 0
     for module in _example_modules():
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-        provided = wrapper.resolve_many([ParentNodeProvider, QualifiedNameProvider, ScopeProvider])
+        provided = wrapper.resolve_many([ParentNodeProvider, QualifiedNameProvider])
         assert parent_map(module) == provided[ParentNodeProvider]
         unit = UnitContext("x.py", module.code, None, "2026.4", "x.py")
-        ctx = PythonContext(unit, wrapper=wrapper, scopes=provided[ScopeProvider])
+        ctx = PythonContext(unit, wrapper=wrapper)  # its scopes: the wrapper's ScopeProvider, on first use
         for node, names in provided[QualifiedNameProvider].items():
             names = names() if callable(names) else names
             assert ctx.qualified_names(node) == {q.name for q in names}

@@ -41,6 +41,16 @@ def test_a_fix_the_target_cannot_import_says_which_release_can(ovlint, tmp_path)
     assert code == 1 and "exports `Node` from 2025.0 on" in out
 
 
+def test_the_names_a_fix_waits_for_are_listed_in_source_order():
+    from ovlint import lint_source
+
+    source = "import openvino.runtime as rt\n\n" + "".join(f"x{i} = rt.{name}\n" for i, name in enumerate(
+        ["Output", "Node", "Input", "Symbol", "RTMap", "Extension", "Op", "Version"]))
+    [finding] = lint_source(source, "app.py", select=["OV601"], target_version="2024.6")
+    assert finding.message.endswith("(`openvino` exports `Output`, `Node`, `Input`, `Symbol`, `RTMap`, `Extension`, "
+                                    "`Op`, `Version` from 2025.0 on)")
+
+
 LEGACY_PROJECT = {
     "app.py": "from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network('m.xml')\n",
     "graph.py": "from openvino.runtime import Core\n\ncore = Core()\ncore.set_property('CPU', {'AFFINITY': 'CORE'})\n",

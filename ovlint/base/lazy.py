@@ -19,7 +19,9 @@ class LazyModule(ModuleType):
         return target
 
     def __getattr__(self, attr: str):
-        return getattr(self._load(), attr)
+        # kept, so that later reads of the name are plain attribute reads (rules read cst.X per node)
+        value = self.__dict__[attr] = getattr(self._load(), attr)
+        return value
 
 
 cst = LazyModule("libcst")

@@ -9,7 +9,7 @@ from typing import Optional
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic
 from ovlint.base.versions import Floor
-from ovlint.engine import registry
+from ovlint.engine import prefilter, registry
 from ovlint.engine.own_rules import FileNotParsed
 from ovlint.rulekit.context import PythonContext, UnitContext
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit
@@ -20,27 +20,31 @@ from ovlint.surfaces.requirement import from_pip_command
 def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str,
               floor: Optional[Floor] = None) -> Document:
     """Every diagnostic of `rules` in `text`, with positions, after suppressions; a fix that needs a
-    release newer than the target or the pinned `floor` is withheld, and its finding says why."""
+    release newer than the target or the pinned `floor` is withheld, and its finding says why. Only
+    the rules whose needles the text holds run: the others cannot report in it."""
     subscribers: dict[str, list] = {}
-    for rule in rules:
+    for rule in prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path)):
         subscribers.setdefault(rule.surface, []).append(rule)
+    # a family's fixes apply when all its rules are enabled, whether or not each can report here
+    groups = registry.complete_fix_groups(rules)
     doc = kind.read(text)
-    _lint(path, doc, subscribers, target_version, floor)
+    _lint(path, doc, subscribers, groups, target_version, floor)
     if not doc.parsed and doc.fallback is not None:
         doc = doc.fallback()
-        _lint(path, doc, subscribers, target_version, floor)
+        _lint(path, doc, subscribers, groups, target_version, floor)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
 
 
-def _lint(path: str, doc: Document, subscribers: dict, target_version: str, floor: Optional[Floor]) -> None:
+def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target_version: str,
+          floor: Optional[Floor]) -> None:
     file_codes = noqa.file_exemption(doc.text if doc.exemption_text is None else doc.exemption_text)
     for unit in doc.units:
         ctx = UnitContext(path, unit.text, unit.cell, target_version, os.path.basename(path), file_codes, floor)
-        parsed = _lint_unit(ctx, unit, subscribers)
+        parsed = _lint_unit(ctx, unit, subscribers, groups)
         diagnostics = ctx.finish()
         if not parsed and unit.python == unit.text:
-            diagnostics, parsed = _lint_spaced(ctx, unit, subscribers) or (diagnostics, parsed)
+            diagnostics, parsed = _lint_spaced(ctx, unit, subscribers, groups) or (diagnostics, parsed)
         doc.parsed = doc.parsed and parsed
         for diag in diagnostics:
             diag.unit = unit.key
@@ -49,14 +53,14 @@ def _lint(path: str, doc: Document, subscribers: dict, target_version: str, floo
         doc.place(doc.diagnostics)
 
 
-def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict) -> bool:
+def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozenset) -> bool:
     """Run every subscribed rule on the unit's facts; False when the unit could not be read."""
     parsed = unit.error is None
     if not parsed:
         ctx.report(FileNotParsed, (0, 0), unit.error, None)
     commands, requirements, links = list(unit.commands), list(unit.requirements), list(unit.links)
     if unit.python is not None:
-        carried = _lint_python(ctx, unit.python, subscribers)
+        carried = _lint_python(ctx, unit.python, subscribers, groups)
         if carried is None:
             return False
         commands += carried[0]
@@ -85,7 +89,7 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict) -> bool:
     return parsed
 
 
-def _lint_spaced(ctx: UnitContext, unit: Unit, subscribers: dict):
+def _lint_spaced(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozenset):
     """Valid Python LibCST cannot read for its tabs, linted with them expanded: (the findings at
     the file's positions, True), without fixes (ovlint does not rewrite such indentation); None
     when that does not help either."""
@@ -96,7 +100,7 @@ def _lint_spaced(ctx: UnitContext, unit: Unit, subscribers: dict):
         return None
     inner = UnitContext(ctx.path, spaced.text, ctx.cell, ctx.target_version, ctx.filename, ctx.file_codes,
                         ctx.floor)
-    if not _lint_unit(inner, Unit(spaced.text, unit.key, unit.cell, python=spaced.text), subscribers):
+    if not _lint_unit(inner, Unit(spaced.text, unit.key, unit.cell, python=spaced.text), subscribers, groups):
         return None
     ctx.diagnostics.clear()  # what the first reading reported: that the file does not parse
     for diag in inner.finish():
@@ -108,20 +112,26 @@ def _lint_spaced(ctx: UnitContext, unit: Unit, subscribers: dict):
     return ctx.finish(), True
 
 
-def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict):
-    """Run the Python rules; (commands, requirements) the code carries, or None if it does not parse."""
+def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: frozenset):
+    """Run the Python rules; (commands, requirements, links) the code carries, or None if it does
+    not parse or is nested too deeply for LibCST's analysis (which runs when a rule first asks)."""
     from ovlint.surfaces import python
 
     try:
-        wrapper, scopes = python.parse(python_text)
+        wrapper = python.parse(python_text)
     except Exception as exc:  # LibCST raises ParserSyntaxError, and RecursionError on deep nesting
         if not isinstance(exc, (ValueError, RecursionError)) and type(exc).__name__ != "ParserSyntaxError":
             raise
         ctx.report(FileNotParsed, python.error_span(exc, ctx.lines), python.syntax_error_message(exc), None)
         return None
-    pctx = PythonContext(ctx, wrapper=wrapper, scopes=scopes)
-    pctx.complete_fix_groups = registry.complete_fix_groups(subscribers.get(PYTHON, ()))
-    return python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())])
+    pctx = PythonContext(ctx, wrapper=wrapper)
+    pctx.complete_fix_groups = groups
+    try:
+        return python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())])
+    except RecursionError as exc:
+        ctx.diagnostics.clear()  # the rules saw part of the module only
+        ctx.report(FileNotParsed, (0, 0), python.syntax_error_message(exc), None)
+        return None
 
 
 def _run_requirement_rules(ctx, reqs, subscribers) -> None:

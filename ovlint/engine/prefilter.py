@@ -1,19 +1,24 @@
-"""The cheap test that spares parsing: a file that contains none of the needles of the rules that
-could fire on it cannot hold a finding.
+"""The cheap test that spares parsing: a rule reports only in a file that contains one of its
+`needles` (and one of its `context_needles`, when it has them), so a file that holds no rule's
+needles is never read further, and a file is linted only by the rules whose needles it holds.
 
-Needles are plain substrings (a leading `(?i)` makes one case-insensitive), because substring
-search runs at memory speed where a regular expression of many alternatives does not. Python files
-carry shell commands only in `subprocess`/`os.system` calls and requirements only in `setup.py` or
-such commands, so the needles of command and requirement rules count there only when the file
-has one of those carriers."""
+Needles are plain substrings (a leading `(?i)` makes one case-insensitive; `\\b` at either end
+asks for a word boundary there), because substring search runs at memory speed where a regular
+expression of many alternatives does not. Python files carry shell commands only in
+`subprocess`/`os.system` calls and requirements only in `setup.py` or such commands, so command
+and requirement rules count there only when the file has one of those carriers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Union
 
 from ovlint.base.versions import at_least
 from ovlint.engine import registry
 from ovlint.surfaces import named
+
+Text = Union[bytes, str]
+_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 @lru_cache(maxsize=256)
@@ -26,58 +31,92 @@ def rules_for(kind: str, codes: frozenset[str], target: str) -> tuple:
 
 
 @dataclass(frozen=True)
-class Needles:
-    own: tuple[bytes, ...]  # found anywhere in the file
-    carried: tuple[bytes, ...]  # count only next to a carrier
-    insensitive: tuple[bytes, ...]  # lowercase needles, searched in the lowercased file
-    carried_insensitive: tuple[bytes, ...]
-    carriers: tuple[bytes, ...] = ()
-    carrier_files: tuple[str, ...] = ()
+class Needle:
+    text: str  # lowercase when `folded`
+    folded: bool  # searched in the lowercased file
+    word_start: bool  # no letter, digit or underscore just before it
+    word_end: bool  # ... or just after it
 
-    def admit(self, data: bytes, filename: str = "") -> bool:
-        if any(n in data for n in self.own):
-            return True
-        lowered = None
-        if self.insensitive:
-            lowered = data.lower()
-            if any(n in lowered for n in self.insensitive):
+    @classmethod
+    def parse(cls, spec: str) -> "Needle":
+        folded = spec.startswith("(?i)")
+        text = spec[4:] if folded else spec
+        start, end = text.startswith("\\b"), text.endswith("\\b")
+        text = text[2 if start else 0:len(text) - 2 if end else len(text)]
+        return cls(text.lower() if folded else text, folded, start, end)
+
+    def found_in(self, text: Text, lowered: Text) -> bool:
+        """Whether the needle is in `text` (bytes or str; `lowered` is it lowercased)."""
+        haystack = lowered if self.folded else text
+        needle = self.text if isinstance(haystack, str) else self.text.encode()
+        if not (self.word_start or self.word_end):
+            return needle in haystack
+        word = _WORD if isinstance(haystack, str) else _WORD_BYTES
+        at = haystack.find(needle)
+        while at >= 0:
+            end = at + len(needle)
+            if not (self.word_start and at > 0 and haystack[at - 1] in word) and \
+                    not (self.word_end and end < len(haystack) and haystack[end] in word):
                 return True
-        if not (self.carried or self.carried_insensitive):
-            return False
-        if filename not in self.carrier_files and not any(c in data for c in self.carriers):
-            return False
-        if any(n in data for n in self.carried):
-            return True
-        lowered = data.lower() if lowered is None else lowered
-        return any(n in lowered for n in self.carried_insensitive)
+            at = haystack.find(needle, at + 1)
+        return False
+
+
+_WORD_BYTES = frozenset(c.encode()[0] for c in _WORD)
+
+
+@dataclass(frozen=True)
+class RuleNeedles:
+    rule: type
+    needles: tuple[Needle, ...]  # one of them
+    context: tuple[Needle, ...]  # and one of them, when there are any
+    carried: bool  # facts only next to a carrier of the kind
+
+    def found_in(self, text: Text, lowered: Text, carrier: bool) -> bool:
+        return ((carrier or not self.carried) and any(n.found_in(text, lowered) for n in self.needles)
+                and (not self.context or any(n.found_in(text, lowered) for n in self.context)))
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What a kind of file must contain for each of a set of rules to report in it."""
+
+    rules: tuple[RuleNeedles, ...]
+    any_needle: tuple[Needle, ...]  # the needles of every rule, those containing another one left out
+    folds: bool  # some needle ignores case
+    carriers: tuple[str, ...]
+    carrier_files: tuple[str, ...]
+
+    def admit(self, text: Text, filename: str = "") -> tuple:
+        """The rules that can report in a file of this text (bytes or str) and base name."""
+        lowered = text.lower() if self.folds else text
+        if not any(n.found_in(text, lowered) for n in self.any_needle):
+            return ()
+        carrier = filename in self.carrier_files or any(
+            (c if isinstance(text, str) else c.encode()) in text for c in self.carriers)
+        return tuple(r.rule for r in self.rules if r.found_in(text, lowered, carrier))
 
 
 @lru_cache(maxsize=256)
-def needles_for(kind: str, codes: frozenset[str], target: str) -> Needles | None:
-    """The needles for a kind and a set of enabled codes; None when no rule applies."""
-    rules = rules_for(kind, codes, target)
-    if not rules:
-        return None
+def screen(kind: str, rules: tuple) -> Screen:
     file_kind = named(kind)
-    own, carried = set(), set()
-    for rule in rules:
-        (carried if rule.surface in file_kind.carried else own).update(rule.needles)
-
-    def split(needles):
-        plain = _minimal(n.encode() for n in needles if not n.startswith("(?i)"))
-        folded = _minimal(n[4:].lower().encode() for n in needles if n.startswith("(?i)"))
-        return plain, folded
-
-    own_plain, own_folded = split(own)
-    carried_plain, carried_folded = split(carried)
-    return Needles(own_plain, carried_plain, own_folded, carried_folded, file_kind.carriers, file_kind.carrier_files)
+    per_rule = tuple(RuleNeedles(r, tuple(map(Needle.parse, r.needles)), tuple(map(Needle.parse, r.context_needles)),
+                                 r.surface in file_kind.carried) for r in rules)
+    every = {n for r in per_rule for n in r.needles}
+    plain = {Needle(n.text, n.folded, False, False) for n in every}
+    kept = sorted(plain, key=lambda n: (len(n.text), n.text, n.folded))
+    minimal = tuple(n for i, n in enumerate(kept) if not any(_implied(n, shorter) for shorter in kept[:i]))
+    return Screen(per_rule, minimal, any(n.folded for r in per_rule for n in r.needles + r.context),
+                  tuple(c.decode() for c in file_kind.carriers), file_kind.carrier_files)
 
 
-def _minimal(needles) -> tuple[bytes, ...]:
-    """The needles without those that contain another one (finding the shorter one is enough)."""
-    unique = sorted(set(needles), key=len)
-    kept: list[bytes] = []
-    for needle in unique:
-        if not any(shorter in needle for shorter in kept):
-            kept.append(needle)
-    return tuple(kept)
+def _implied(needle: Needle, shorter: Needle) -> bool:
+    """Whether a file holding `needle` always holds `shorter`, so looking for `shorter` is enough."""
+    if shorter.folded:
+        return shorter.text in needle.text.lower()
+    return not needle.folded and shorter.text in needle.text
+
+
+def admitted(kind: str, codes: frozenset[str], target: str, text: Text, filename: str = "") -> tuple:
+    """The enabled rules that can report in a file of this kind, text and base name."""
+    return screen(kind, rules_for(kind, codes, target)).admit(text, filename)

@@ -62,12 +62,9 @@ def read(task: Task) -> tuple[Optional[bytes], Optional[FileResult]]:
 
 def _admitted(task: Task, data: bytes) -> bool:
     """Whether the prefilter lets the file through to the rules."""
-    needles = prefilter.needles_for(task.kind, task.codes, task.target)
-    if needles is None:
-        return False
     if b"\x00" in data:  # UTF-16 or UTF-32: the (ASCII) needles show once the zero bytes are gone
         data = data.replace(b"\x00", b"")
-    return needles.admit(data, os.path.basename(task.path))
+    return bool(prefilter.admitted(task.kind, task.codes, task.target, data, os.path.basename(task.path)))
 
 
 def process(task: Task, data: Optional[bytes] = None) -> FileResult:
@@ -145,10 +142,10 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
         pending.append(index)
     # the prefilter runs here: most files end after one read, and only the rest go to workers,
     # which read them again (so that no more than one file per worker is held in memory)
-    heavy = []
+    heavy, sizes = [], {}
     for index in pending:
         task = tasks[index]
-        if task.kind is not None and prefilter.needles_for(task.kind, task.codes, task.target) is None:
+        if task.kind is not None and not prefilter.rules_for(task.kind, task.codes, task.target):
             results[index] = FileResult(task.path)
             continue
         data, failed = read(task)
@@ -158,6 +155,9 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
             results[index] = FileResult(task.path)
         else:
             heavy.append(index)
+            sizes[index] = len(data)
+    # the largest first: the cores finish together instead of one waiting on a big file at the end
+    heavy.sort(key=lambda i: sizes[i], reverse=True)
     for index, result in zip(heavy, isolated([(tasks[i], None) for i in heavy], jobs)):
         results[index] = result
     if cache is not None:

@@ -123,19 +123,25 @@ def _location(lines: LineIndex, offset: int) -> dict:
 
 
 class PythonContext(UnitContext):
-    """A unit parsed by LibCST, with its scopes; positions and parents are worked out on first use,
-    and qualified names per node asked about, since most nodes are never asked about."""
+    """A unit parsed by LibCST; scopes, positions and parents are worked out on first use (many
+    modules never need them), and qualified names per node asked about, since most nodes are never
+    asked about."""
 
-    def __init__(self, unit: UnitContext, *, wrapper, scopes):
+    def __init__(self, unit: UnitContext, *, wrapper):
         super().__init__(unit.path, unit.text, unit.cell, unit.target_version, unit.filename, unit.file_codes,
                          unit.floor)
         self.diagnostics = unit.diagnostics  # one list for the unit, whatever kind of rule reports
         self._lines = unit._lines
         self.module = wrapper.module
         self._wrapper = wrapper
-        self._scopes = scopes
         self._qualified: dict = {}
         self._imports = None
+
+    @cached_property
+    def _scopes(self):
+        from libcst.metadata import ScopeProvider
+
+        return self._wrapper.resolve(ScopeProvider)
 
     @cached_property
     def _positions(self):

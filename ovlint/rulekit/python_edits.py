@@ -6,6 +6,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
+from ovlint.surfaces import cst_walk
 
 
 def rename(ctx, attribute, new: str) -> Edit:
@@ -106,7 +107,7 @@ def collect(root, kinds) -> list:
             found.append(node)
         return node is root or not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
 
-    root.visit(_visitor(enter))
+    cst_walk.walk(root, enter)
     return found
 
 
@@ -114,25 +115,9 @@ def walk(root, kinds) -> list:
     """Every node of one kind under `root`, nested functions included."""
     found = []
 
-    def enter(node) -> bool:
+    def enter(node) -> None:
         if isinstance(node, kinds):
             found.append(node)
-        return True
 
-    root.visit(_visitor(enter))
+    cst_walk.walk(root, enter)
     return found
-
-
-def _visitor(enter):
-    """A LibCST visitor calling `enter(node)` on each node (built here: LibCST loads lazily)."""
-    class Visitor(cst.CSTVisitor):
-        def on_visit(self, node) -> bool:
-            return enter(node)
-
-        def on_visit_attribute(self, node, attribute) -> None:
-            pass
-
-        def on_leave_attribute(self, original_node, attribute) -> None:
-            pass
-
-    return Visitor()

@@ -67,8 +67,11 @@ class Rule:
     # the first target release the rule reports for (default: `deprecated_in`); earlier when the
     # replacement became the recommended spelling before the old one was deprecated
     applies_from: ClassVar[Optional[str]] = None
-    # substrings (a leading `(?i)`: ignoring case); a file containing none of them cannot hold a finding
+    # substrings, one of which every file holding a finding contains (a leading `(?i)`: ignoring
+    # case; `\b` at either end: a word boundary there); the engine runs a rule only on files holding
+    # one of its needles and, when it declares `context_needles`, one of those too
     needles: ClassVar[tuple[str, ...]] = ()
+    context_needles: ClassVar[tuple[str, ...]] = ()
     surface: ClassVar[str]
     examples: ClassVar[tuple[Example, ...]] = ()
     valid: ClassVar[tuple[Valid, ...]] = ()

@@ -9,7 +9,7 @@ import re
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, FileKind, python_lexer, whole
+from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, FileKind, cst_walk, python_lexer, whole
 from ovlint.surfaces.link import links_in
 from ovlint.surfaces.requirement import from_pep508, python_version
 from ovlint.surfaces.shell import Command, Word, from_python_string, unwrap
@@ -98,14 +98,15 @@ PARSER_STACK = 32 << 20
 
 
 def parse(text: str):
-    """A LibCST metadata wrapper of the module and its scopes; raises LibCST's syntax errors, and
-    TooDeep or TooLarge for code LibCST must not be given (see `python_lexer`)."""
+    """A LibCST metadata wrapper of the module (its metadata is resolved when a rule first asks);
+    raises LibCST's syntax errors, and TooDeep or TooLarge for code LibCST must not be given (see
+    `python_lexer`)."""
     python_lexer.check(text)
     _cache_visitor_tables()
-    from libcst.metadata import MetadataWrapper, ScopeProvider
+    cst_walk.install()
+    from libcst.metadata import MetadataWrapper
 
-    wrapper = MetadataWrapper(_on_parser_stack(cst.parse_module, text), unsafe_skip_copy=True)
-    return wrapper, wrapper.resolve(ScopeProvider)
+    return MetadataWrapper(_on_parser_stack(cst.parse_module, text), unsafe_skip_copy=True)
 
 
 def _on_parser_stack(function, *args):
@@ -218,49 +219,30 @@ def syntax_error_message(exc: Exception) -> str:
 
 
 def traverse(ctx, rules) -> tuple[list[Command], list, list]:
-    """Run every Python rule over the module in one pass; return the carried commands,
-    requirements and links for the other rule kinds."""
+    """Run every Python rule over the module in one pass, in LibCST's visiting order; return the
+    carried commands, requirements and links for the other rule kinds. (No rule subscribes to
+    `visit_<Node>_<attribute>`.)"""
     extractor = _FactExtractor(ctx)
-    visitor = _dispatcher()(list(rules) + [extractor])
-    ctx.module.visit(visitor)
+    visits: dict[type, list] = {}
+    leaves: dict[type, list] = {}
+    for sub in list(rules) + [extractor]:
+        for attr in dir(type(sub)):
+            if attr.startswith(("visit_", "leave_")):
+                node_type = getattr(cst, attr[6:], None)
+                if isinstance(node_type, type):
+                    (visits if attr.startswith("visit_") else leaves).setdefault(node_type, []).append(
+                        getattr(sub, attr))
+
+    def enter(node) -> None:
+        for fn in visits.get(type(node), ()):
+            fn(node)
+
+    def leave(node) -> None:
+        for fn in leaves.get(type(node), ()):
+            fn(node)
+
+    cst_walk.walk(ctx.module, enter, leave if leaves else None)
     return extractor.commands, extractor.requirements, extractor.links
-
-
-_DISPATCHER = None
-
-
-def _dispatcher():
-    global _DISPATCHER
-    if _DISPATCHER is None:
-        class Dispatcher(cst.CSTVisitor):
-            def __init__(self, subscribers):
-                self.visits: dict[str, list] = {}
-                self.leaves: dict[str, list] = {}
-                for sub in subscribers:
-                    for attr in dir(type(sub)):
-                        if attr.startswith("visit_"):
-                            self.visits.setdefault(attr[6:], []).append(getattr(sub, attr))
-                        elif attr.startswith("leave_"):
-                            self.leaves.setdefault(attr[6:], []).append(getattr(sub, attr))
-
-            def on_visit(self, node) -> bool:
-                for fn in self.visits.get(type(node).__name__, ()):
-                    fn(node)
-                return True
-
-            def on_leave(self, original_node) -> None:
-                for fn in self.leaves.get(type(original_node).__name__, ()):
-                    fn(original_node)
-
-            # no rule subscribes to `visit_<Node>_<attribute>`: skip LibCST's per-attribute hooks
-            def on_visit_attribute(self, node, attribute) -> None:
-                pass
-
-            def on_leave_attribute(self, original_node, attribute) -> None:
-                pass
-
-        _DISPATCHER = Dispatcher
-    return _DISPATCHER
 
 
 class _FactExtractor:

@@ -53,3 +53,40 @@ def members(release: str, name: str) -> Optional[frozenset]:
             found |= set(cls["members"])
             pending += cls.get("bases") or []
     return frozenset(found)
+
+
+# the API 1.0 and nGraph classes (inventory/legacy-*.json) each API 2.0 class took over
+REPLACED = {
+    "Core": ("openvino.inference_engine.ie_api.IECore",),
+    "Model": ("openvino.inference_engine.ie_api.IENetwork", "_pyngraph.Function"),
+    "CompiledModel": ("openvino.inference_engine.ie_api.ExecutableNetwork",),
+    "InferRequest": ("openvino.inference_engine.ie_api.InferRequest",),
+    "Tensor": ("openvino.inference_engine.ie_api.Blob",),
+    "Output": ("openvino.inference_engine.ie_api.DataPtr", "openvino.inference_engine.ie_api.CDataPtr",
+               "_pyngraph.Output"),
+    "Node": ("_pyngraph.Node",),
+    "op.Constant": ("_pyngraph.op.Constant",),
+    "op.Parameter": ("_pyngraph.op.Parameter",),
+}
+
+
+@lru_cache(maxsize=None)
+def former_members(name: str) -> frozenset:
+    """What code written for an older OpenVINO can use on an `openvino.<name>`: the attributes of
+    the API 1.0 and nGraph classes it took over, and its own in every inventoried release."""
+    inventory = next(INVENTORY.glob("legacy-*.json"))  # API 1.0 and nGraph as their last release had them
+    legacy = json.loads(inventory.read_text(encoding="utf-8"))["classes"]
+    found = {m for cls in REPLACED[name] for m in legacy.get(cls, {}).get("members", ())}
+    for release in _releases():
+        found |= members(release, name) or frozenset()
+    return frozenset(m for m in found if not m.startswith("_"))
+
+
+def removed_somewhere() -> frozenset:
+    """The former members of the classes of REPLACED that some inventoried release lacks: the
+    attribute names a finding on an API 2.0 object can have."""
+    found = set()
+    for name in REPLACED:
+        present = [members(release, name) for release in _releases()]
+        found |= former_members(name) - frozenset.intersection(*(p for p in present if p is not None))
+    return frozenset(found)

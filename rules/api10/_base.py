@@ -16,6 +16,21 @@ from ovlint.rules.api10._types import (  # noqa: F401  (the names the family's r
 )
 
 API_1 = DEPRECATIONS["python-api-1"]
+# the attributes an API 2.0 object can be found using that it lacks in some release: those of the
+# API 1.0 and nGraph classes it took over, and its own in earlier releases (`_api20.removed_somewhere`,
+# checked by the tests)
+LEGACY_ATTRIBUTES = (
+    "async_infer", "batch_size", "buffer", "create_context", "export", "from_capsule", "get_config",
+    "get_default_context", "get_exec_graph_info", "get_idle_request_id", "get_metric",
+    "get_ov_name_for_tensor", "get_perf_counts", "get_sink_index", "import_network", "infer", "initialized",
+    "input_blobs", "input_info", "inputs", "layout", "load_network", "name", "output_blobs", "outputs",
+    "precision", "preprocess_info", "query_network", "query_state", "read_network", "release_memory",
+    "requests", "reset_state", "serialize", "set_blob", "set_completion_callback", "set_config", "set_rt_info",
+    "start_async", "tensor_desc", "to_capsule", "unregister_plugin", "validate", "wait",
+)
+# a module where a rule of the family can report holds an API 1.0 or nGraph import, or uses one
+# of those attributes
+FAMILY_NEEDLES = ("inference_engine", "ngraph", *(fr".{name}\b" for name in LEGACY_ATTRIBUTES))
 # API 1.0 precisions -> `ov.Type` members
 PRECISIONS = {"FP32": "f32", "FP16": "f16", "BF16": "bf16", "FP64": "f64", "U8": "u8", "I8": "i8",
               "U16": "u16", "I16": "i16", "U32": "u32", "I32": "i32", "U64": "u64", "I64": "i64",
@@ -72,8 +87,10 @@ class Api10Rule(PythonRule):
     fix = Applicability.SAFE
     safe_when = ("every API 1.0 rewrite that goes with it is safe (the OV1xx findings that must change together "
                  "share one fix, which one unsafe rewrite makes unsafe for all of them)")
+    # the family runs as one, its findings sharing fixes
+    needles = FAMILY_NEEDLES
     # every way to reach API 1.0 or nGraph goes through an import naming one of them
-    needles = ("openvino", "ngraph")
+    context_needles = ("openvino", "ngraph")
     fix_group = FIX_GROUP
 
     @property

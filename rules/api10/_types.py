@@ -108,6 +108,8 @@ def _agreeing(values) -> Optional[Value]:
 
 def class_name(ctx, node, module: str) -> Optional[str]:
     """`IECore` when `node` names `<module>.IECore` (or `<module>.ie_api.IECore`)."""
+    if not ctx.memo(f"mentions-{module}", lambda: module.rsplit(".", 1)[-1] in ctx.text):
+        return None  # a qualified name comes from names the module spells: no need to resolve scopes
     for name in ctx.qualified_names(node):
         if name.startswith(module + "."):
             rest = name[len(module) + 1:]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rules.api10._api20 import inventory_for, members
+from ovlint.rules.api10._api20 import former_members, inventory_for, members
 from ovlint.rules.api10._plan import excerpt
 from ovlint.rules.api10._base import API_1, BLOB, CORE, DATA, EXECUTABLE, NETWORK, REQUEST, Api10Rule
 from ovlint.rules.api10._types import CONSTANT, NODE, PARAMETER
@@ -22,21 +22,22 @@ class Api20Member(Api10Rule):
     safe_when = None
     rationale = (
         "Code migrated by hand, or half migrated, often keeps an API 1.0 habit on an API 2.0 object: "
-        "`model.layers`, `compiled.requests`, `request.latency_ms`. Those fail with an AttributeError at "
+        "`model.batch_size`, `compiled.requests`, `output.precision`. Those fail with an AttributeError at "
         f"run time (API 1.0 was removed in OpenVINO {API_1.removed}). ovlint follows `ov.Core`, `ov.Model`, "
         "`ov.CompiledModel` and `ov.InferRequest` objects through the module and checks each attribute "
         "used on them against the class as the target release's wheel defines it (the inventory in "
         "`rules/api10/inventory/`), so what a migration left behind stays reported until a person "
-        "resolves it. The same check covers API 1.0 objects: an attribute no rule rewrites and that the "
+        "resolves it. Checked are the attributes older code can have used: those of the API 1.0 or nGraph "
+        "class the API 2.0 class took over, and the class's own in earlier releases (a name no release "
+        "ever had is a typo, not a migration). The same check covers API 1.0 objects: an attribute no rule rewrites and that the "
         "API 2.0 class the object becomes lacks (`ie.unregister_plugin`, `data.initialized`) is reported "
         "without a fix, so it holds back the migration of its part of the module instead of being left "
         "behind. Attributes the program sets itself, and objects known only from an annotation naming an "
         "API 2.0 class (the program may hand in another class), are not checked."
     )
     examples = (
-        Example("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\nfor layer in model.layers:\n"
-                "    print(layer)\n",
-                message="`model.layers`: `openvino.Model` has no attribute `layers` in OpenVINO 2026.4.1"),
+        Example("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\nprint(model.batch_size)\n",
+                message="`model.batch_size`: `openvino.Model` has no attribute `batch_size` in OpenVINO 2026.4.1"),
     )
     valid = (
         Valid("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\nprint(model.get_ordered_ops())\n"),
@@ -76,7 +77,7 @@ class Api20Member(Api10Rule):
             known = members(release, cls)
             attribute = node.attr.value
             if (known is None or attribute in known or attribute in self._set or covered(node.attr)
-                    or (legacy and not complete)):
+                    or (legacy and not complete) or (not legacy and attribute not in former_members(cls))):
                 continue
             use = f"`{excerpt(self.ctx, node.value)}.{attribute}`"
             if legacy:

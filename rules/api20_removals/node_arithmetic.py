@@ -23,7 +23,8 @@ class NodeArithmetic(PythonRule):
         "`ops.add(a, b)`, `ops.subtract`, `ops.multiply`, `ops.divide`, `ops.power`."
     )
     deprecation = ARITHMETIC
-    needles = ("openvino", "ngraph")
+    needles = (r"\bopset",)
+    context_needles = ("openvino", "ngraph")
     examples = (Example("import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\n"
                         "y = ops.relu(x) * ops.constant([2.0])\n",
                         message=("Arithmetic operators on graph nodes were removed in OpenVINO 2025.0: use "

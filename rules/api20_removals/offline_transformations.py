@@ -20,7 +20,8 @@ class OfflineTransformations(PythonRule):
     )
     fix = Applicability.UNSAFE
     deprecation = DEPRECATIONS["offline-transformations"]
-    needles = ("openvino",)
+    needles = (r"\boffline_transformations",)  # not `_offline_transformations`, its successor
+    context_needles = ("openvino",)
     examples = (Example("from openvino.offline_transformations import apply_moc_transformations\n",
                         "from openvino._offline_transformations import apply_moc_transformations\n", unsafe=True),)
     valid = (Valid("from openvino._offline_transformations import apply_moc_transformations\n"),)

@@ -91,7 +91,8 @@ class RuntimeNamespace(PythonRule):
     fix = Applicability.SAFE
     applies_from = NAMESPACE.since
     deprecation = NAMESPACE
-    needles = ("openvino",)
+    needles = (r"\bruntime\b",)
+    context_needles = ("openvino",)
     examples = (
         # a guard that only records that OpenVINO is missing would take that branch on every new release
         Example("try:\n    import openvino.runtime as ov\nexcept ImportError:\n    ov = None\n",
@@ -181,7 +182,8 @@ class RuntimeNamespace(PythonRule):
         for assignment in scope.assignments[bound]:
             if getattr(assignment, "node", None) is not statement:
                 continue
-            for ref in assignment.references:
+            # references are a set: read them in source order, so the message is the same every run
+            for ref in sorted(assignment.references, key=lambda r: ctx.span(r.node)):
                 parent = ctx.parent(ref.node)
                 if not (isinstance(parent, cst.Attribute) and parent.value is ref.node):
                     return None

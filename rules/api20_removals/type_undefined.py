@@ -22,7 +22,8 @@ class TypeUndefined(PythonRule):
     )
     fix = Applicability.SAFE
     deprecation = UNDEFINED_TYPE
-    needles = ("openvino",)
+    needles = (r"\bundefined\b",)
+    context_needles = ("openvino",)
     examples = (Example("import openvino as ov\n\nkind = ov.Type.undefined\n",
                         "import openvino as ov\n\nkind = ov.Type.dynamic\n"),)
     valid = (Valid("import openvino as ov\n\nkind = ov.Type.dynamic\nundefined = None\n"),)

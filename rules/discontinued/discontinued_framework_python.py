@@ -7,7 +7,7 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.model_optimizer._options import FRAMEWORK_FILES
+from ovlint.rules.model_optimizer._options import FRAMEWORK_FILES, FRAMEWORK_NAMES
 
 FRAMEWORKS = DEPRECATIONS["caffe-mxnet-kaldi"]
 
@@ -25,7 +25,8 @@ class DiscontinuedFrameworkPython(PythonRule):
         "framework's own tools (or keep an IR converted earlier) and read that instead."
     )
     deprecation = FRAMEWORKS
-    needles = ("openvino",)
+    needles = tuple(f"(?i){name}" for name in (*FRAMEWORK_FILES, *FRAMEWORK_NAMES))
+    context_needles = ("openvino",)
     examples = (Example("import openvino as ov\n\nmodel = ov.Core().read_model('deploy.caffemodel')\n",
                         message=("Caffe models can no longer be read or converted (removed in OpenVINO "
                                  "2024.0): export the model to ONNX first")),
@@ -45,7 +46,7 @@ class DiscontinuedFrameworkPython(PythonRule):
                 continue
             framework = FRAMEWORK_FILES.get(os.path.splitext(text)[1].lower())
             if arg.keyword is not None and arg.keyword.value == "framework":
-                framework = {"caffe": "Caffe", "mxnet": "MXNet", "kaldi": "Kaldi"}.get(text.lower())
+                framework = FRAMEWORK_NAMES.get(text.lower())
             if framework:
                 self.report(arg.value, f"{framework} models can no longer be read or converted (removed in "
                                        f"OpenVINO {FRAMEWORKS.removed}): export the model to ONNX first")

@@ -20,7 +20,8 @@ class PerformanceModeUndefined(PythonRule):
         "mechanical rewrite, because which mode the code wanted is a decision."
     )
     deprecation = UNDEFINED
-    needles = ("openvino",)
+    needles = ("UNDEFINED",)
+    context_needles = ("openvino",)
     examples = (
         Example("import openvino.properties.hint as hints\n\nconfig = {hints.performance_mode: "
                 "hints.PerformanceMode.UNDEFINED}\n",

@@ -38,6 +38,7 @@ class PythonSupport(RequirementRule):
     )
     deprecated_in = PYTHON_3_8.removed
     needles = ("requires-python", "python_requires", "python =", "python=")
+    context_needles = ("(?i)openvino",)  # the project depends on an OpenVINO package
     examples = (
         Example("[project]\nname = \"app\"\nrequires-python = \">=3.8\"\n"
                 "dependencies = [\"openvino>=2025.0\"]\n", filename="pyproject.toml",

@@ -23,7 +23,8 @@ class RemovedDevice(PythonRule):
         f"({MYRIAD.last} LTS for MYRIAD and HDDL, {GNA.last} LTS for GNA)."
     )
     deprecation = GNA
-    needles = ("openvino",)
+    needles = ("GNA", "intel_gna", "MYRIAD", "HDDL")
+    context_needles = ("openvino",)
     examples = (
         Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n",
                 message=("This device plugin was removed: MYRIAD (removed in 2023.0); use CPU, GPU or NPU")),

@@ -16,7 +16,7 @@ class RemovedDeviceCommand(CommandRule):
         "command fails on current releases: use CPU, GPU or NPU."
     )
     deprecation = REMOVED_DEVICES["GNA"]
-    needles = ("MYRIAD", "HDDL", " GNA", ":GNA", ",GNA", "=GNA")
+    needles = ("MYRIAD", "HDDL", r"\bGNA")
     examples = (Example("benchmark_app -m model.xml -d MYRIAD\n", filename="bench.sh",
                         message=("This command selects a removed device plugin: MYRIAD (removed in 2023.0); "
                                  "use CPU, GPU or NPU")),

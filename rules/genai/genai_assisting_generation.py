@@ -24,6 +24,7 @@ class AssistingGeneration(PythonRule):
     fix = Applicability.SAFE
     deprecation = RENAMED
     needles = ("is_speculative_decoding",)
+    context_needles = ("openvino_genai",)
     examples = (Example(
         "import openvino_genai\n\npipe = openvino_genai.LLMPipeline('model', 'CPU')\n"
         "if pipe.get_generation_config().is_speculative_decoding():\n    print('assisted')\n",

@@ -33,7 +33,8 @@ class StreamerPut(PythonRule):
     )
     fix = Applicability.UNSAFE
     deprecation = PUT
-    needles = ("openvino_genai",)
+    needles = ("StreamerBase",)
+    context_needles = ("openvino_genai",)
     examples = (Example(
         "import openvino_genai as ov_genai\n\n\nclass Printer(ov_genai.StreamerBase):\n"
         "    def __init__(self, tokenizer):\n        super().__init__()\n        self.tokenizer = tokenizer\n\n"

@@ -7,8 +7,8 @@ from typing import Optional
 
 MO_SCRIPTS = {"mo", "mo.py", "mo_tf.py", "mo_onnx.py", "mo_caffe.py", "mo_mxnet.py", "mo_kaldi.py"}
 MO_MODULES = {"mo", "openvino.tools.mo", "openvino.tools.mo.main", "mo.main"}
-MO_NEEDLES = ("input_model", "mo -m", "/mo.py", " mo.py", "'mo.py", '"mo.py', "mo_tf", "mo_onnx", "mo_caffe", "mo_mxnet", "mo_kaldi",
-              "saved_model_dir", "openvino.tools.mo", "input_proto", "install_prerequisites")
+# every spelling of MO_SCRIPTS and MO_MODULES holds one of these, and MO's own scripts their folder
+MO_NEEDLES = (r"\bmo\b", "mo_tf", "mo_onnx", "mo_caffe", "mo_mxnet", "mo_kaldi", "install_prerequisites")
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,8 @@ class ModelOptimizerPythonApi(PythonRule):
     safe_when = ("the arguments map one to one: names, shapes and renamed or dropped arguments, with a model "
                  "given by its path")
     deprecation = MO_API
-    needles = ("openvino.tools",)
+    needles = (r"\btools\b",)
+    context_needles = ("openvino",)
     examples = (
         Example("from openvino.tools.mo import convert_model\n\nmodel = convert_model(\"m.onnx\", input_shape=[1, 3])\n",
                 "from openvino import convert_model\n\nmodel = convert_model(\"m.onnx\", input=[1, 3])\n"),

@@ -31,8 +31,9 @@ TOOLS = {
 # Python packages of those tools -> key of TOOLS
 MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
            "openvino.model_zoo": "omz_downloader", "omz_tools": "omz_downloader"}
-TOOL_NEEDLES = ("pot -", "downloader.py", "converter.py", "quantizer.py", "info_dumper.py", "'pot'", '"pot"', "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
-                "openvino.tools")
+# every name of TOOLS and MODULES holds one of these, and the scripts of the model zoo their names
+TOOL_NEEDLES = (r"\bpot\b", "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
+                "model_zoo", "downloader.py", "converter.py", "quantizer.py", "info_dumper.py")
 
 
 def describe(tool: str) -> str:

@@ -32,7 +32,7 @@ class DevToolImport(PythonRule):
         "separate package, `openmodelzoo-modelapi`, continued as `openvino-model-api` (`import model_api`)."
     )
     deprecation = DEV
-    needles = ("openvino", "omz_tools")
+    needles = (r"\bpot\b", "accuracy_checker", "model_zoo", "omz_tools")
     examples = (
         Example("from openvino.tools.pot import IEEngine, load_model, create_pipeline\n",
                 message=("`pot` (the Post-training Optimization Tool) went away with `openvino-dev` (removed "

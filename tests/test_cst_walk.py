@@ -1,0 +1,95 @@
+"""The walk that replaces LibCST's rebuilding visit calls the same hooks in the same order, and
+LibCST's scope analysis gives the same answers through it, on real programs (this project's own
+sources and every rule example)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TRACE = r'''
+import json, sys
+import libcst
+from libcst.metadata import ExpressionContextProvider, MetadataWrapper, ScopeProvider
+from ovlint.engine import registry
+from ovlint.surfaces import cst_walk
+
+if sys.argv[1] == "walk":
+    cst_walk.install()
+sources = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
+sources += [e.source for r in registry.all_rules() for e in r.examples if e.filename.endswith(".py")]
+
+
+class Trace(libcst.CSTVisitor):
+    def __init__(self, events):
+        super().__init__()
+        self.events = events
+
+    def on_visit(self, node):
+        self.events.append(("visit", type(node).__name__))
+        return not isinstance(node, libcst.Lambda)  # a visitor may skip children
+
+    def on_leave(self, node):
+        self.events.append(("leave", type(node).__name__))
+
+    def on_visit_attribute(self, node, attribute):
+        self.events.append(("enter", attribute))
+
+    def on_leave_attribute(self, node, attribute):
+        self.events.append(("exit", attribute))
+
+
+out = []
+for source in sources:
+    wrapper = MetadataWrapper(libcst.parse_module(source), unsafe_skip_copy=True)
+    events = []
+    wrapper.module.visit(Trace(events))
+    scopes, contexts = wrapper.resolve(ScopeProvider), wrapper.resolve(ExpressionContextProvider)
+    nodes = []
+    wrapper.module.visit(type("Nodes", (libcst.CSTVisitor,), {"on_visit": lambda self, n: nodes.append(n) or True})())
+    facts = []
+    for node in nodes:
+        if not isinstance(node, (libcst.Name, libcst.Attribute, libcst.Call, libcst.BaseStatement)):
+            continue
+        scope = scopes.get(node)
+        names = sorted(q.name for q in scope.get_qualified_names_for(node)) if scope is not None else None
+        facts.append([type(node).__name__, type(scope).__name__, names, str(contexts.get(node))])
+    seen = {id(s): s for s in scopes.values() if s is not None}.values()
+    assignments = sorted((a.name, len(a.references)) for s in seen for a in s.assignments)
+    accesses = sorted((a.node.value if isinstance(a.node, libcst.Name) else type(a.node).__name__,
+                       len(a.referents)) for s in seen for a in s.accesses)
+    out.append([events, facts, assignments, accesses])
+print(json.dumps(out))
+'''
+
+
+def test_the_walk_visits_and_resolves_scopes_as_libcst_does():
+    files = [str(p) for folder in ("ovlint", "rules") for p in sorted((ROOT / folder).rglob("*.py"))]
+    runs = {}
+    for mode in ("libcst", "walk"):
+        result = subprocess.run([sys.executable, "-c", TRACE, mode, *files], capture_output=True, text=True,
+                                check=True)
+        runs[mode] = json.loads(result.stdout)
+    assert len(runs["walk"]) > 150
+    assert runs["walk"] == runs["libcst"]
+
+
+def test_walk_follows_libcsts_order():
+    import libcst
+
+    from ovlint.surfaces import cst_walk
+
+    module = libcst.parse_module((ROOT / "ovlint" / "surfaces" / "python.py").read_text())
+    expected = []
+
+    class Order(libcst.CSTVisitor):
+        def on_visit(self, node):
+            expected.append(node)
+            return True
+
+    # LibCST's own visit, unpatched or not, reaches the nodes in this order
+    module.visit(Order())
+    found = []
+    cst_walk.walk(module, found.append)
+    assert [id(n) for n in found] == [id(n) for n in expected]
