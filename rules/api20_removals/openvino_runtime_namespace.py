@@ -104,6 +104,9 @@ class RuntimeNamespace(PythonRule):
         Example("from openvino.runtime import Node\n", target="2024.6",
                 message=("`openvino.runtime` was removed in OpenVINO 2026.0: use `openvino` (`openvino` "
                          "exports `Node` from 2025.0 on)")),
+        Example("import openvino.runtime as ovr\n\nfirst = ovr.Node\nsecond = ovr.Node\n", target="2024.6",
+                message=("`openvino.runtime` was removed in OpenVINO 2026.0: use `openvino` (`openvino` "
+                         "exports `Node` from 2025.0 on)")),
         Example("import openvino as ov\n\nshape = ov.runtime.PartialShape([1, 3])\n",
                 "import openvino as ov\n\nshape = ov.PartialShape([1, 3])\n"),
     )
@@ -116,7 +119,7 @@ class RuntimeNamespace(PythonRule):
     def _fixable(self, names) -> tuple[bool, list[str]]:
         """Whether every name is exported by `openvino` at the target and the pinned release, and the
         ones that are not."""
-        missing = [n for n in names if since(n) is None or not self.ctx.can_write(since(n))]
+        missing = [n for n in dict.fromkeys(names) if since(n) is None or not self.ctx.can_write(since(n))]
         return not missing, missing
 
     def _message(self, missing) -> str:
