@@ -31,10 +31,13 @@ class FixBrokeFile(EngineRule):
 class FileNotReadable(EngineRule):
     code = "OV003"
     name = "file-not-readable"
-    summary = "File could not be read as text"
+    summary = "File could not be read as text, or its fix could not be written"
     rationale = (
         "Binary files, files that are not valid in their encoding, unreadable files and paths that "
-        "do not exist are reported once and skipped; the other files are still linted."
+        "do not exist are reported once and skipped; the other files are still linted. A file `--fix` "
+        "must not replace (read-only, also for root; hard-linked; owned by someone ovlint cannot give "
+        "a new file to; reached through a link) keeps its content, its findings stay reported, and "
+        "this says why."
     )
 
 

@@ -51,9 +51,9 @@ def _cannot_replace(path: str, st: os.stat_result, folder: str) -> Optional[str]
     if st.st_nlink > 1:
         return f"has {st.st_nlink} hard links, which a new file would separate"
     if _read_only(path, st):
-        return "file is read-only"
+        return "file is read-only (give its owner write permission to let --fix change it)"
     if _read_only(folder, os.stat(folder), os.X_OK):
-        return "its folder is read-only"
+        return "its folder is read-only (give its owner write permission to let --fix change the file)"
     return None
 
 
