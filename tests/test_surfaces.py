@@ -374,3 +374,18 @@ def test_valid_python_with_tabs_libcst_rejects_is_linted_at_its_positions_withou
     (diag,) = doc.diagnostics
     assert (diag.code, diag.row, diag.column, diag.fix) == ("OV101", 3, 4, None)
     assert "mixes tabs and spaces" in diag.message
+
+
+def test_a_python_module_whose_strings_hold_no_command_needle_is_not_given_to_libcst(monkeypatch):
+    from ovlint.engine import registry
+    from ovlint.surfaces import python
+
+    code = '"""Usage: see the docs."""\nimport re\n\nmo = re.match("a", "a")\nprint(mo.group(0))\n'
+    command = '"""Usage: see the docs."""\nimport subprocess\n\nsubprocess.run(["mo", "--input_model", "m.onnx"])\n'
+    rules = list(registry.all_rules())
+    parsed = []
+    monkeypatch.setattr(python, "parse", lambda text, real=python.parse: parsed.append(text) or real(text))
+    assert lint_text("a.py", named("python"), code, rules, "2026.4").diagnostics == []
+    assert parsed == []  # `mo` is code here, not a command: nothing to parse for
+    assert [d.code for d in lint_text("b.py", named("python"), command, rules, "2026.4").diagnostics] == ["OV201"]
+    assert parsed == [command]

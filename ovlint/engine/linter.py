@@ -22,18 +22,34 @@ def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version:
     """Every diagnostic of `rules` in `text`, with positions, after suppressions; a fix that needs a
     release newer than the target or the pinned `floor` is withheld, and its finding says why. Only
     the rules whose needles the text holds run: the others cannot report in it."""
+    admitted = prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path))
+    narrowed = _in_strings(kind, admitted, text)
+    doc = kind.read(text)
+    if narrowed == ():  # CPython compiled it, and no rule can report in it
+        return doc
     subscribers: dict[str, list] = {}
-    for rule in prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path)):
+    for rule in admitted if narrowed is None else narrowed:
         subscribers.setdefault(rule.surface, []).append(rule)
     # a family's fixes apply when all its rules are enabled, whether or not each can report here
     groups = registry.complete_fix_groups(rules)
-    doc = kind.read(text)
     _lint(path, doc, subscribers, groups, target_version, floor)
     if not doc.parsed and doc.fallback is not None:
         doc = doc.fallback()
         _lint(path, doc, subscribers, groups, target_version, floor)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
     return doc
+
+
+def _in_strings(kind: FileKind, admitted: tuple, text: str) -> Optional[tuple]:
+    """In a Python module where only rules of the facts it carries (commands, requirements) can
+    report, those whose needles are in its strings (CPython's parser finds them far faster than
+    LibCST parses); None when that does not apply or the module does not compile."""
+    if kind.name != "python" or not admitted or not all(r.surface in kind.carried for r in admitted):
+        return None
+    from ovlint.surfaces.python import string_literals
+
+    strings = string_literals(text)
+    return None if strings is None else prefilter.screen(kind.name, admitted).carried_in(text, strings)
 
 
 def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target_version: str,

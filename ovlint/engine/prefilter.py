@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
+from typing import Callable, Union
 
 from ovlint.base.versions import at_least
 from ovlint.engine import registry
@@ -72,9 +72,10 @@ class RuleNeedles:
     context: tuple[Needle, ...]  # and one of them, when there are any
     carried: bool  # facts only next to a carrier of the kind
 
-    def found_in(self, text: Text, lowered: Text, carrier: bool) -> bool:
-        return ((carrier or not self.carried) and any(n.found_in(text, lowered) for n in self.needles)
-                and (not self.context or any(n.found_in(text, lowered) for n in self.context)))
+    def admits(self, holds: Callable[[Needle], bool], carrier: bool) -> bool:
+        # the context first: many rules share it (`openvino`), and code of other projects lacks it
+        return ((carrier or not self.carried) and (not self.context or any(map(holds, self.context)))
+                and any(map(holds, self.needles)))
 
 
 @dataclass(frozen=True)
@@ -89,12 +90,33 @@ class Screen:
 
     def admit(self, text: Text, filename: str = "") -> tuple:
         """The rules that can report in a file of this text (bytes or str) and base name."""
-        lowered = text.lower() if self.folds else text
-        if not any(n.found_in(text, lowered) for n in self.any_needle):
+        holds = _holds(text, self.folds)
+        if not any(map(holds, self.any_needle)):
             return ()
         carrier = filename in self.carrier_files or any(
             (c if isinstance(text, str) else c.encode()) in text for c in self.carriers)
-        return tuple(r.rule for r in self.rules if r.found_in(text, lowered, carrier))
+        return tuple(r.rule for r in self.rules if r.admits(holds, carrier))
+
+    def carried_in(self, text: str, strings: str) -> tuple:
+        """The rules whose needles hold in `strings`, the string literals of the Python code `text`
+        (their context needles are still looked for in all of it): a Python file carries commands
+        and requirements only in its strings."""
+        in_text, in_strings = _holds(text, self.folds), _holds(strings, self.folds)
+        return tuple(r.rule for r in self.rules
+                     if (not r.context or any(map(in_text, r.context))) and any(map(in_strings, r.needles)))
+
+
+def _holds(text: Text, folds: bool) -> Callable[[Needle], bool]:
+    """Whether a needle is in `text`; each needle is looked for once, whichever rules share it."""
+    lowered = text.lower() if folds else text
+    found: dict[Needle, bool] = {}
+
+    def holds(needle: Needle) -> bool:
+        if needle not in found:
+            found[needle] = needle.found_in(text, lowered)
+        return found[needle]
+
+    return holds
 
 
 @lru_cache(maxsize=256)

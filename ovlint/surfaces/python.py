@@ -61,6 +61,16 @@ def instructions(text: str, backticks: bool) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
+def string_literals(text: str) -> Optional[str]:
+    """Every string literal of the module, a line each (f-strings by their literal parts), read
+    with CPython's own parser; None when it does not compile."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    return "\n".join(node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str))
+
+
 def compiles(code: str) -> bool:
     """Whether `code` is Python (CPython parses it)."""
     try:

@@ -28,7 +28,7 @@ class AffinityProperty(PythonRule):
     fix = Applicability.SAFE
     safe_when = SETS_EXACT + " (HYBRID_AWARE and NUMA have a closest one; a read of the setting gets a bool now)"
     deprecation = AFFINITY
-    needles = ("(?i)affinity", "CPU_BIND_THREAD")
+    needles = (r"\bAFFINITY\b", r"\baffinity\b", r"\bAffinity\b", "CPU_BIND_THREAD")
     examples = (
         Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": \"NONE\"})\n",
                 "import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"ENABLE_CPU_PINNING\": \"NO\"})\n"),

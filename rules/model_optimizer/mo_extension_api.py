@@ -43,7 +43,8 @@ class ModelOptimizerExtensionApi(PythonRule):
         "(`mo.front`, `mo.ops`, ...), so a project's module that happens to be called `mo` stays silent."
     )
     deprecation = MO
-    needles = ("mo.", "openvino.tools.mo")
+    # what importing `mo.<package>` is written as (`mo` alone is a common name for a match object)
+    needles = ("from mo.", "import mo.", ", mo.", "openvino.tools.mo.")
     examples = (
         Example("from mo.ops.op import Op\nfrom mo.front.extractor import FrontExtractorOp\n",
                 message=((f"`mo.ops.op` is the Model Optimizer's extension API, removed in OpenVINO 2025.0: {EXTENSIONS}"),

@@ -49,6 +49,7 @@ class OpenvinoDevRequirement(RequirementRule):
                          "`--hash`: replace it and regenerate the hashes)")),
         Example("from utils.general import check_requirements\n\ncheck_requirements(('openvino-dev>=2023.0',))\n",
                 "from utils.general import check_requirements\n\ncheck_requirements(('openvino>=2023.0',))\n"),
+        Example("openvino-dev[onnx]==2023.3.0 \\", "onnx\nopenvino==2023.3.0 \\", filename="requirements.txt"),
         Example("openvino-dev[onnx]==2023.3.0 \\\n    # the tools\nnumpy\n",
                 "openvino==2023.3.0 \\\n    # the tools\nonnx\nnumpy\n", filename="requirements.txt"),
         Example("openvino-dev[caffe]==2023.0.0\n", filename="requirements.txt",
@@ -92,12 +93,15 @@ class OpenvinoDevRequirement(RequirementRule):
                 edits.append(ctx.replace((req.end, req.end), "".join(f" {p}" for p in packages)))
             elif req.origin == "requirements":
                 # after the whole logical line: its continuation lines and comment stay with it
-                end = req.removal[1]
+                start, end = req.removal
                 marker = f"; {req.marker}" if req.marker else ""
                 lines = [f"{p}{marker}" for p in packages]
-                added = "".join(line + ctx.newline for line in lines) if ctx.text[end - 1:end] in ("\n", "\r") \
-                    else "".join(ctx.newline + line for line in lines)
-                edits.append(ctx.replace((end, end), added))
+                if ctx.text[end - 1:end] in ("\n", "\r"):
+                    edits.append(ctx.replace((end, end), "".join(line + ctx.newline for line in lines)))
+                elif ctx.text.endswith("\\"):  # the last line continues into the end: pip would join a next one
+                    edits.append(ctx.replace((start, start), "".join(line + ctx.newline for line in lines)))
+                else:
+                    edits.append(ctx.replace((end, end), "".join(ctx.newline + line for line in lines)))
             else:
                 return None
         return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else ""))

@@ -32,7 +32,9 @@ class DevToolImport(PythonRule):
         "separate package, `openmodelzoo-modelapi`, continued as `openvino-model-api` (`import model_api`)."
     )
     deprecation = DEV
-    needles = (r"\bpot\b", "accuracy_checker", "model_zoo", "omz_tools")
+    # its packages: openvino.tools.pot and .accuracy_checker, openvino.model_zoo, omz_tools
+    needles = ("openvino.tools", "openvino.model_zoo", "openvino import tools", "openvino import model_zoo",
+               "omz_tools")
     examples = (
         Example("from openvino.tools.pot import IEEngine, load_model, create_pipeline\n",
                 message=("`pot` (the Post-training Optimization Tool) went away with `openvino-dev` (removed "
