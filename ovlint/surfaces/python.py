@@ -278,12 +278,15 @@ class _FactExtractor:
 
     def visit_SimpleString(self, node) -> None:
         if "\\" not in node.value and "b" not in node.prefix.lower():
-            start = self.ctx.span(node)[0] + len(node.prefix) + len(node.quote)
-            self.links.extend(links_in(node.raw_value, start))
+            self._links(node, node.raw_value, len(node.prefix) + len(node.quote))
 
     def visit_FormattedStringText(self, node) -> None:
         if "\\" not in node.value and "{{" not in node.value and "}}" not in node.value:
-            self.links.extend(links_in(node.value, self.ctx.span(node)[0]))
+            self._links(node, node.value, 0)
+
+    def _links(self, node, text: str, lead: int) -> None:
+        if links_in(text):  # positions cost a code generation of the module: only for strings with links
+            self.links.extend(links_in(text, self.ctx.span(node)[0] + lead))
 
     def visit_Raise(self, node) -> None:
         if isinstance(node.exc, cst.Call):

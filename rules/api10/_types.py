@@ -106,9 +106,14 @@ def _agreeing(values) -> Optional[Value]:
     return replace(typed[0], legacy=all(v.legacy for v in typed))
 
 
+def mentions(ctx, module: str) -> bool:
+    """Whether the unit spells the last part of `module`'s name: no name of it can be used without."""
+    return ctx.memo(f"mentions-{module}", lambda: module.rsplit(".", 1)[-1] in ctx.text)
+
+
 def class_name(ctx, node, module: str) -> Optional[str]:
     """`IECore` when `node` names `<module>.IECore` (or `<module>.ie_api.IECore`)."""
-    if not ctx.memo(f"mentions-{module}", lambda: module.rsplit(".", 1)[-1] in ctx.text):
+    if not mentions(ctx, module):
         return None  # a qualified name comes from names the module spells: no need to resolve scopes
     for name in ctx.qualified_names(node):
         if name.startswith(module + "."):
@@ -124,7 +129,7 @@ def legacy_class(ctx, node) -> Optional[str]:
     """`IECore` for `IECore`, `ie.IECore` (any import of it) and `self.ie.IECore` (the module
     kept in a variable)."""
     found = class_name(ctx, node, IE)
-    if found is None and isinstance(node, cst.Attribute):
+    if found is None and isinstance(node, cst.Attribute) and mentions(ctx, IE):
         owner = Types.of_unit(ctx).of(node.value)
         if owner is not None and owner.kind == LEGACY_MODULE:
             return node.attr.value

@@ -5,6 +5,7 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rules.api10._base import API_1, IE, Api10Rule, in_import, legacy_reference
+from ovlint.rules.api10._types import mentions
 
 # names of the module with the same value under `openvino`
 SAME_IN_OPENVINO = {"get_version": "get_version", "__version__": "__version__"}
@@ -67,7 +68,7 @@ class InferenceEngineImport(Api10Rule):
         """The module itself kept in a variable (`self.ie = ie`): its uses are migrated one by one,
         so the variable holds `openvino` instead."""
         ctx = self.ctx
-        if ctx.qualified_names(node) != {IE} or in_import(ctx, node):
+        if not mentions(ctx, IE) or ctx.qualified_names(node) != {IE} or in_import(ctx, node):
             return
         parent = ctx.parent(node)
         if isinstance(parent, cst.Attribute) and parent.value is node:

@@ -9,6 +9,7 @@ from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import DATA, NETWORK, Api10Rule, in_import
+from ovlint.rules.api10._types import mentions
 from ovlint.rules.api10._api20 import inventory_for, names
 from ovlint.rules.api10._ngraph_ops import OPS
 from ovlint.rules.api10._ngraph import (
@@ -181,7 +182,7 @@ class NgraphUse(Api10Rule):
     def _reference(self, node) -> None:
         """Uses of `ngraph` names, handled at the longest dotted name that is still ngraph's."""
         ctx = self.ctx
-        if not _dotted_name(node):
+        if not mentions(ctx, "ngraph") or not _dotted_name(node):
             return  # `ng.f(x).attr` is an attribute of what a call returned, not a name of ngraph
         names = sorted(n for n in ctx.qualified_names(node) if n == "ngraph" or n.startswith("ngraph."))
         if not names or in_import(ctx, node) or not self._is_intel():
