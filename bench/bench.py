@@ -121,6 +121,13 @@ def count_files(root: str) -> int:
     return sum(len(names) for _, _, names in os.walk(root))
 
 
+def default_command() -> str:
+    """The `ovlint` script installed next to this interpreter, as users run it; `python -m ovlint`
+    would put the linted tree first on the module path (the standard library's copy included)."""
+    script = os.path.join(os.path.dirname(sys.executable), "ovlint")
+    return script if os.path.exists(script) else f"{sys.executable} -m ovlint"
+
+
 def environment() -> dict:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # measure an installed ovlint, with its bytecode
@@ -158,7 +165,7 @@ def main() -> int:
     parser.add_argument("--large", type=int, default=20000, help="files in the large tree (0: skip it)")
     parser.add_argument("--plain", default=sysconfig.get_paths()["stdlib"], help="tree without OpenVINO use")
     parser.add_argument("--corpus", default=DEFAULT_CORPUS, help="the OpenVINO corpus the real tree comes from")
-    parser.add_argument("--ovlint", default=f"{sys.executable} -m ovlint", help="how to run ovlint")
+    parser.add_argument("--ovlint", default=default_command(), help="how to run ovlint")
     args = parser.parse_args()
     ovlint = args.ovlint.split()
     check = ovlint + ["check", "--exit-zero", "--output-format", "concise"]
