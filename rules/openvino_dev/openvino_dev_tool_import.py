@@ -1,6 +1,7 @@
 """Python imports of the tools `openvino-dev` carried (POT, the Accuracy Checker, the Model Zoo tools)."""
 from __future__ import annotations
 
+from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
@@ -18,6 +19,7 @@ def _message(module: str):
                 "against its current API)"), MODEL_API_PACKAGE
     tool = next((tool for name, tool in MODULES.items() if module == name or module.startswith(name + ".")), None)
     return (describe(tool), TOOLS[tool][2]) if tool else None
+
 
 
 class DevToolImport(PythonRule):
@@ -44,6 +46,14 @@ class DevToolImport(PythonRule):
                          "`subset_size`, `target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; "
                          "AccuracyAwareQuantization is `nncf.quantize_with_accuracy_control(model, "
                          "calibration_dataset, validation_dataset, validate, max_drop=...)`")),
+        Example("from openvino.tools import pot\n",
+                message=("`pot` (the Post-training Optimization Tool) went away with `openvino-dev` (removed "
+                         "in 2024.0); instead use NNCF, `nncf.quantize(model, nncf.Dataset(data, "
+                         "transform))`; DefaultQuantization's `preset` is "
+                         "`preset=nncf.QuantizationPreset.PERFORMANCE|MIXED`, `stat_subset_size` is "
+                         "`subset_size`, `target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; "
+                         "AccuracyAwareQuantization is `nncf.quantize_with_accuracy_control(model, "
+                         "calibration_dataset, validation_dataset, validate, max_drop=...)`")),
         Example("import openvino.tools.accuracy_checker as ac\n",
                 message=("`accuracy_check` (the Accuracy Checker) went away with `openvino-dev` (removed in "
                          "2024.0); instead use your own evaluation loop over `compiled_model(inputs)` "
@@ -54,7 +64,7 @@ class DevToolImport(PythonRule):
                          "2022.3.0: install `openvino-model-api` and import `model_api.models` instead "
                          "(check the calls against its current API)")),
     )
-    valid = (Valid("import pot\nimport nncf\n\nnncf.quantize(model, dataset)\n"),)
+    valid = (Valid("import pot\nimport nncf\n\nnncf.quantize(model, dataset)\n"), Valid("from openvino.tools import ovc\n"))
 
     def visit_Import(self, node) -> None:
         for alias in node.names:
@@ -66,6 +76,9 @@ class DevToolImport(PythonRule):
     def visit_ImportFrom(self, node) -> None:
         if node.relative or node.module is None:
             return
-        found = _message(dotted(node.module))
+        module = dotted(node.module)
+        names = [] if isinstance(node.names, cst.ImportStar) else [dotted(a.name) for a in node.names]
+        # `from openvino.tools.pot import X`, and the package itself: `from openvino.tools import pot`
+        found = _message(module) or next(filter(None, (_message(f"{module}.{name}") for name in names)), None)
         if found:
             self.report(node, found[0], deprecation=found[1])
