@@ -134,7 +134,7 @@ def run_check(options: CheckOptions, resolver) -> int:
         fixed = [d for r in results for d in r.applied] if options.mode == "fix" else []
         report.write(options.report_file, sorted_diagnostics(results), target, fixed, projects(options.paths))
     with _output(options) as out:
-        return _report(results, options, out, _fixability(tasks), links.page(here), sorted({t.target for t in tasks}))
+        return _report(results, options, out, _fixability(tasks), here, sorted({t.target for t in tasks}))
 
 
 @contextlib.contextmanager
@@ -209,7 +209,7 @@ def _run_stdin(options: CheckOptions, resolver) -> int:
         result = unreadable(name, f"larger than {limit} (the `max-file-size` setting)")
     else:
         result = isolated([(task, data)], 1)[0]
-    fixability, page = _fixability([task]), links.page(settings)
+    fixability = _fixability([task])
     if options.mode == "fix":
         sys.stdout.buffer.write(result.fixed_text if result.fixed_text is not None else data)
         if too_large:  # the rest goes through unchanged, never held whole
@@ -217,18 +217,20 @@ def _run_stdin(options: CheckOptions, resolver) -> int:
 
             shutil.copyfileobj(sys.stdin.buffer, sys.stdout.buffer)
         sys.stdout.flush()
-        return _report([result], options, sys.stderr, fixability, page)
+        return _report([result], options, sys.stderr, fixability, settings)
     with _output(options) as out:
-        return _report([result], options, out, fixability, page)
+        return _report([result], options, out, fixability, settings)
 
 
-def _report(results, options: CheckOptions, out, fixability: Fixability, page, targets=()) -> int:
+def _report(results, options: CheckOptions, out, fixability: Fixability, settings, targets=()) -> int:
+    """Print the run's findings; `settings` say where their rules' documentation is."""
     diagnostics = sorted_diagnostics(results)
     if options.baseline:
         from ovlint.app import baseline
 
         diagnostics = baseline.new_findings(diagnostics, baseline.read(options.baseline))
-    links.attach(diagnostics, page)
+    if diagnostics:  # the documentation's address is read from the package's metadata: only when needed
+        links.attach(diagnostics, links.page(settings))
     applied = [d for r in results for d in r.applied]
     diffs = [r.diff for r in results if r.diff]
     text = options.output_format in ("full", "concise")
