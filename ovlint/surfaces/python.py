@@ -228,14 +228,14 @@ def syntax_error_message(exc: Exception) -> str:
     return f"syntax error: {message}"
 
 
-def traverse(ctx, rules) -> tuple[list[Command], list, list]:
+def traverse(ctx, rules, carried: bool = True) -> tuple[list[Command], list, list]:
     """Run every Python rule over the module in one pass, in LibCST's visiting order; return the
-    carried commands, requirements and links for the other rule kinds. (No rule subscribes to
-    `visit_<Node>_<attribute>`.)"""
+    carried commands, requirements and links for the other rule kinds (none unless `carried`: no
+    such rule runs). (No rule subscribes to `visit_<Node>_<attribute>`.)"""
     extractor = _FactExtractor(ctx)
     visits: dict[type, list] = {}
     leaves: dict[type, list] = {}
-    for sub in list(rules) + [extractor]:
+    for sub in list(rules) + ([extractor] if carried else []):
         for attr in dir(type(sub)):
             if attr.startswith(("visit_", "leave_")):
                 node_type = getattr(cst, attr[6:], None)

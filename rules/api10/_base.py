@@ -31,6 +31,7 @@ LEGACY_ATTRIBUTES = (
 # a module where a rule of the family can report holds an API 1.0 or nGraph import, or uses one
 # of those attributes
 FAMILY_NEEDLES = ("inference_engine", "ngraph", *(fr".{name}\b" for name in LEGACY_ATTRIBUTES))
+_LEGACY = frozenset(LEGACY_ATTRIBUTES)
 # API 1.0 precisions -> `ov.Type` members
 PRECISIONS = {"FP32": "f32", "FP16": "f16", "BF16": "bf16", "FP64": "f64", "U8": "u8", "I8": "i8",
               "U16": "u16", "I16": "i16", "U32": "u32", "I32": "i32", "U64": "u64", "I64": "i64",
@@ -96,6 +97,15 @@ class Api10Rule(PythonRule):
     @property
     def plan(self) -> Plan:
         return Plan.of(self.ctx)
+
+    def may_concern(self, attribute: str) -> bool:
+        """Whether a finding can be about `attribute` here. A module that spells no API 1.0 or nGraph
+        name, nor a legacy method that makes API 1.0 objects, holds API 2.0 objects only, and on
+        those only the attributes older code used and API 2.0 lacks can be wrong (as the family's
+        needles say): the others need no object model."""
+        return attribute in _LEGACY or not self.ctx.memo("api20-only", lambda: not any(
+            word in self.ctx.text for word in ("inference_engine", "ngraph", "read_network", "load_network",
+                                               "import_network")))
 
     @property
     def types(self) -> Types:

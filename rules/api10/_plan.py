@@ -212,8 +212,8 @@ class Plan:
         covered = self._covered()
         for check in self._late_checks:
             check(covered)
-        if not complete:
-            return
+        if not complete or not (self.proposals or self.imports):
+            return  # nothing to fix, so no parts to work out
         _drop_deleted(self.proposals)
         parts = Parts(ctx, self.types, [p.where for p in self.proposals if p.untraced])
         by_part: dict = {}

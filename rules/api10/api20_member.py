@@ -54,7 +54,7 @@ class Api20Member(Api10Rule):
         if self._assigned(node):
             self._set.add(attribute)
             return
-        if attribute.startswith("__"):
+        if attribute.startswith("__") or not self.may_concern(attribute):
             return
         owner = self.types.of(node.value)
         # an annotation naming an API 2.0 class may be wrong (the program hands in another); one

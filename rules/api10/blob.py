@@ -49,6 +49,8 @@ class BlobUse(Api10Rule):
 
     def visit_Attribute(self, node) -> None:
         self._constructor(node)
+        if not self.may_concern(node.attr.value):
+            return
         owner = self.types.of(node.value)
         if owner is None or owner.kind != BLOB:
             return

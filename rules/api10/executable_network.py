@@ -100,6 +100,8 @@ class ExecutableNetworkUse(Api10Rule):
 
     def visit_Attribute(self, node) -> None:
         self.visit_Name(node)
+        if not self.may_concern(node.attr.value):
+            return
         owner = self.types.of(node.value)
         if owner is None or owner.kind != EXECUTABLE:
             return
@@ -119,7 +121,7 @@ class ExecutableNetworkUse(Api10Rule):
     def visit_Call(self, node) -> None:
         """`ov.CompiledModel` has none of these methods, so they are reported on it too."""
         func = node.func
-        if not isinstance(func, cst.Attribute):
+        if not isinstance(func, cst.Attribute) or not self.may_concern(func.attr.value):
             return
         owner = self.types.of(func.value)
         if owner is None and func.attr.value == "get_idle_request_id" and "AsyncInferQueue" not in self.ctx.text:

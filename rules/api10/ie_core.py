@@ -121,7 +121,7 @@ class IECoreUse(Api10Rule):
 
     def visit_Call(self, node) -> None:
         func = node.func
-        if not isinstance(func, cst.Attribute):
+        if not isinstance(func, cst.Attribute) or not self.may_concern(func.attr.value):
             return
         owner = self.types.of(func.value)
         if owner is None and func.attr.value in ("read_network", "load_network"):

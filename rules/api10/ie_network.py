@@ -177,7 +177,7 @@ class IENetworkUse(Api10Rule):
         member = enum_member(self.ctx, node)
         if member is not None:
             self._enum(node, *member)
-        owner = self.types.of(node.value)
+        owner = self.types.of(node.value) if self.may_concern(node.attr.value) else None
         if owner is None:
             return
         if owner.kind == NETWORK:

@@ -171,8 +171,8 @@ class InferRequestUse(Api10Rule):
     )
 
     def visit_Attribute(self, node) -> None:
-        owner = self.types.of(node.value)
         attr = node.attr.value
+        owner = self.types.of(node.value) if self.may_concern(attr) else None
         if owner is None and attr in ("input_blobs", "output_blobs"):
             self.untraced(node.attr, f"`{attr}`")
         elif owner is not None and owner.kind == REQUEST and attr in ("input_blobs", "output_blobs"):
@@ -227,7 +227,7 @@ class InferRequestUse(Api10Rule):
 
     def visit_Call(self, node) -> None:
         func = node.func
-        if not isinstance(func, cst.Attribute):
+        if not isinstance(func, cst.Attribute) or not self.may_concern(func.attr.value):
             return
         owner = self.types.of(func.value)
         method = func.attr.value
