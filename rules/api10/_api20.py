@@ -71,12 +71,16 @@ REPLACED = {
 
 
 @lru_cache(maxsize=None)
+def _legacy_classes() -> dict:
+    inventory = next(INVENTORY.glob("legacy-*.json"))  # API 1.0 and nGraph as their last release had them
+    return json.loads(inventory.read_text(encoding="utf-8"))["classes"]
+
+
+@lru_cache(maxsize=None)
 def former_members(name: str) -> frozenset:
     """What code written for an older OpenVINO can use on an `openvino.<name>`: the attributes of
     the API 1.0 and nGraph classes it took over, and its own in every inventoried release."""
-    inventory = next(INVENTORY.glob("legacy-*.json"))  # API 1.0 and nGraph as their last release had them
-    legacy = json.loads(inventory.read_text(encoding="utf-8"))["classes"]
-    found = {m for cls in REPLACED[name] for m in legacy.get(cls, {}).get("members", ())}
+    found = {m for cls in REPLACED[name] for m in _legacy_classes().get(cls, {}).get("members", ())}
     for release in _releases():
         found |= members(release, name) or frozenset()
     return frozenset(m for m in found if not m.startswith("_"))

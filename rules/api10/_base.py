@@ -12,7 +12,7 @@ from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._plan import FIX_GROUP, Plan
 from ovlint.rules.api10._types import (  # noqa: F401  (the names the family's rules use)
     BLOB, CORE, DATA, DATA_INPUTS, EXECUTABLE, IE, INPUT_BLOBS, INPUT_INFO, INPUTS, NETWORK, OUTPUT_BLOBS,
-    OUTPUTS, PLUGIN, REQUEST, Types, in_import, legacy_class,
+    OUTPUTS, PLUGIN, REQUEST, Types, in_import, legacy_class, mentions,
 )
 
 API_1 = DEPRECATIONS["python-api-1"]
@@ -103,9 +103,8 @@ class Api10Rule(PythonRule):
         name, nor a legacy method that makes API 1.0 objects, holds API 2.0 objects only, and on
         those only the attributes older code used and API 2.0 lacks can be wrong (as the family's
         needles say): the others need no object model."""
-        return attribute in _LEGACY or not self.ctx.memo("api20-only", lambda: not any(
-            word in self.ctx.text for word in ("inference_engine", "ngraph", "read_network", "load_network",
-                                               "import_network")))
+        return attribute in _LEGACY or any(mentions(self.ctx, word) for word in (
+            "inference_engine", "ngraph", "read_network", "load_network", "import_network"))
 
     @property
     def types(self) -> Types:

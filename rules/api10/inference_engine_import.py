@@ -4,8 +4,7 @@ from __future__ import annotations
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rules.api10._base import API_1, IE, Api10Rule, in_import, legacy_reference
-from ovlint.rules.api10._types import mentions
+from ovlint.rules.api10._base import API_1, IE, Api10Rule, in_import, legacy_reference, mentions
 
 # names of the module with the same value under `openvino`
 SAME_IN_OPENVINO = {"get_version": "get_version", "__version__": "__version__"}

@@ -8,8 +8,7 @@ from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.api10._base import DATA, NETWORK, Api10Rule, in_import
-from ovlint.rules.api10._types import mentions
+from ovlint.rules.api10._base import DATA, NETWORK, Api10Rule, in_import, mentions
 from ovlint.rules.api10._api20 import inventory_for, names
 from ovlint.rules.api10._ngraph_ops import OPS
 from ovlint.rules.api10._ngraph import (
