@@ -72,6 +72,14 @@ def whole_lines(ctx, node) -> tuple[int, int]:
     return ctx.lines.line_span(start)[0], ctx.lines.line_span(max(start, end - 1))[1]
 
 
+def deleted_line(ctx, line) -> list[Edit]:
+    """Delete a statement line, leaving `pass` where the block would be left empty."""
+    block = ctx.parent(line)
+    if not isinstance(block, cst.Module) and len(getattr(block, "body", ())) == 1:
+        return [ctx.replace(line.body[0], "pass")]
+    return [Edit(*whole_lines(ctx, line), "")]
+
+
 def indentation(ctx, node) -> str:
     start = ctx.span(node)[0]
     line_start = ctx.text.rfind("\n", 0, start) + 1

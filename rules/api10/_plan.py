@@ -16,7 +16,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import fresh_name, indentation, line_end, walk, whole_lines
+from ovlint.rulekit.python_edits import deleted_line, fresh_name, indentation, line_end, walk
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
@@ -340,10 +340,7 @@ class Plan:
                     bound.add(id(scope))
                     touched[statement] = f"Import `openvino as {self._ov_alias}` instead"
                     continue
-                if ctx.parent(line) is not ctx.module and len(getattr(ctx.parent(line), "body", ())) == 1:
-                    result.append(ctx.replace(statement, "pass"))  # the block would be left empty
-                else:
-                    result.append(Edit(*whole_lines(ctx, line), ""))
+                result.extend(deleted_line(ctx, line))
                 touched[statement] = "Remove the import"
             elif isinstance(statement, cst.ImportFrom) and len(kept) < len(statement.names):
                 names = ", ".join(ctx.source(alias.name) + (f" as {alias.asname.name.value}" if alias.asname else "")

@@ -23,7 +23,7 @@ from typing import Optional
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import (
-    argument, collect, fresh_name, indentation, line_end, string_value, walk, whole_lines,
+    argument, collect, fresh_name, indentation, line_end, string_value, walk,
 )
 from ovlint.rules.api10._types import CORE, NETWORK, legacy_class
 
@@ -133,14 +133,6 @@ def function_body(ctx, node):
     if isinstance(parent, cst.FunctionDef):
         return parent.body if isinstance(parent.body, cst.IndentedBlock) else None
     return parent
-
-
-def deleted_line(ctx, line) -> list[Edit]:
-    """Delete a statement line, leaving `pass` where the block would be left empty."""
-    block = ctx.parent(line)
-    if not isinstance(block, cst.Module) and len(getattr(block, "body", ())) == 1:
-        return [ctx.replace(line.body[0], "pass")]
-    return [Edit(*whole_lines(ctx, line), "")]
 
 
 # compile sites: a PrePostProcessor on a copy of the model where it is compiled

@@ -9,7 +9,7 @@ from typing import Optional
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
-    argument, fresh_name, indentation, line_end, rename, statement_of, string_value, walk,
+    argument, deleted_line, fresh_name, indentation, line_end, rename, statement_of, string_value, walk,
 )
 from ovlint.base.diagnostics import Edit
 from ovlint.rules.api10._base import (
@@ -18,7 +18,7 @@ from ovlint.rules.api10._base import (
 )
 from ovlint.rules.api10._ngraph import capsule_of
 from ovlint.rules.api10._preprocess import (
-    COLOR_FORMATS, NCHW, RESIZE_ALGORITHMS, InPlace, atomic, bound_value, compile_sites, deleted_line, enum_member,
+    COLOR_FORMATS, NCHW, RESIZE_ALGORITHMS, InPlace, atomic, bound_value, compile_sites, enum_member,
     replaced, resolve, simple, statement_line,
 )
 from ovlint.rules.api10._types import CHANNEL, PREPROCESS

@@ -6,7 +6,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import fresh_name, indentation, line_end, walk, whole_lines
+from ovlint.rulekit.python_edits import deleted_line, fresh_name, indentation, line_end, walk
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
@@ -57,6 +57,8 @@ class ModelOptimizerPythonApi(PythonRule):
     needles = (r"\btools\b",)
     context_needles = ("openvino",)
     examples = (
+        Example("try:\n    import openvino.tools.mo\nexcept ImportError:\n    raise SystemExit('no MO')\n",
+                "try:\n    pass\nexcept ImportError:\n    raise SystemExit('no MO')\n"),
         Example("from openvino.tools.mo import convert_model\n\nmodel = convert_model(\"m.onnx\", input_shape=[1, 3])\n",
                 "from openvino import convert_model\n\nmodel = convert_model(\"m.onnx\", input=[1, 3])\n"),
         Example("from openvino.tools import mo\n\nmodel = mo.convert_model(\"m.onnx\", input=\"data[1 3 224 224],info\", "
@@ -140,7 +142,7 @@ class ModelOptimizerPythonApi(PythonRule):
         if not kept:
             if not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
                 return None
-            return self.make_fix(self.ctx.replace(whole_lines(self.ctx, line), ""), "Remove the import")
+            return self.make_fix(deleted_line(self.ctx, line), "Remove the import")
         if len(kept) == len(names):
             return self.make_fix(self.ctx.replace(node.module, "openvino"), "Import it from `openvino`", unsafe=unsafe)
         text = "from openvino import " + ", ".join(self.ctx.source(a.name) + (
@@ -157,7 +159,7 @@ class ModelOptimizerPythonApi(PythonRule):
         line = self.ctx.parent(node)
         if (len(node.names) == 1 and not self._references(node) and isinstance(line, cst.SimpleStatementLine)
                 and len(line.body) == 1):
-            fix = self.make_fix(self.ctx.replace(whole_lines(self.ctx, line), ""), "Remove the import")
+            fix = self.make_fix(deleted_line(self.ctx, line), "Remove the import")
         self.report(node, self.summary, fix)
 
     def _references(self, statement) -> list:
