@@ -375,3 +375,17 @@ def test_requests_a_factory_hands_on_are_never_left_behind():
             "    compiled.requests = [compiled.create_infer_request() for _ in range(4)]\n"
             "    return compiled\n") in fixed
     assert 'exec_net.requests[1].infer({"data": frame})' in fixed and lint(fixed) == []
+
+
+def test_a_descriptor_alone_in_its_block_leaves_pass():
+    source = """\
+        from openvino.inference_engine import Blob, TensorDesc
+        import numpy as np
+
+        if True:
+            desc = TensorDesc("FP32", [1, 3], "NC")
+        blob = Blob(desc, np.zeros((1, 3), np.float32))
+        """
+    fixed = fix(source)
+    assert "if True:\n    pass\nblob = ov.Tensor(np.zeros((1, 3), np.float32))\n" in fixed.text
+    assert lint(fixed.text) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rulekit.python_edits import argument, delete_argument, rename, string_value, whole_lines
+from ovlint.rulekit.python_edits import argument, delete_argument, deleted_line, rename, string_value
 from ovlint.rules.api10._base import (
     API_1, BLOB, LEGACY_SPELLING, PRECISIONS, Api10Rule, legacy_class, legacy_reference, propose_class_reference,
 )
@@ -129,9 +129,7 @@ class BlobUse(Api10Rule):
                           for ref in a.references]
             if references and all(isinstance(ctx.parent(r), cst.Arg) and self._feeds_blob(ctx.parent(r))
                                   for r in references):
-                start, end = whole_lines(ctx, line)
-                self.propose(node, TENSOR_DESC_HOWTO, [ctx.replace((start, end), "")],
-                             fix_message="Drop the descriptor")
+                self.propose(node, TENSOR_DESC_HOWTO, deleted_line(ctx, line), fix_message="Drop the descriptor")
                 return
         self.propose(node, TENSOR_DESC_HOWTO)
 
