@@ -74,7 +74,7 @@ def decode(data: bytes, *, python: bool = False) -> SourceText:
             raise DecodeError(f"{encoding} text that does not encode back to the same bytes")
     except UnicodeDecodeError as exc:
         raise DecodeError(f"not valid {encoding} text (byte {exc.start + len(bom)})") from None
-    except UnicodeError as exc:  # codecs such as punycode raise the base class
+    except UnicodeError:  # codecs such as punycode raise the base class
         raise DecodeError(f"not valid {encoding} text") from None
     return SourceText(text, encoding, bom)
 

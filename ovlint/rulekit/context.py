@@ -150,6 +150,34 @@ class PythonContext(UnitContext):
         return self._wrapper.resolve(PositionProvider)
 
     @cached_property
+    def _index(self) -> tuple[dict, dict]:
+        """(node -> its place in the module, node type -> its nodes in that order), from one walk."""
+        from ovlint.surfaces.cst_walk import walk
+
+        order: dict = {}
+        by_type: dict = {}
+
+        def enter(node) -> None:
+            order[node] = len(order)
+            by_type.setdefault(type(node), []).append(node)
+
+        walk(self.module, enter)
+        return order, by_type
+
+    def order(self, node) -> int:
+        """Where `node` comes in the module: nodes sort as their source does (a parent before its
+        children), without working out every position."""
+        return self._index[0][node]
+
+    def nodes(self, kinds: tuple) -> list:
+        """Every node of the module of one of `kinds`, in source order (one walk serves every rule)."""
+        order, by_type = self._index
+        lists = [nodes for node_type, nodes in by_type.items() if issubclass(node_type, kinds)]
+        if len(lists) == 1:
+            return list(lists[0])
+        return sorted((n for nodes in lists for n in nodes), key=order.__getitem__)
+
+    @cached_property
     def _parents(self) -> dict:
         from ovlint.surfaces.python import parent_map
 

@@ -93,11 +93,9 @@ class _Finder:
         self.fates: dict = {}  # holder -> (reaches, escapes)
 
     def run(self) -> list[Setting]:
-        from ovlint.rulekit.python_edits import walk
-
         ctx = self.ctx
         found = []
-        for node in walk(ctx.module, (cst.Dict, cst.Call, cst.Assign)):
+        for node in ctx.nodes((cst.Dict, cst.Call, cst.Assign)):
             if isinstance(node, cst.Dict):
                 holder = self._holder_of_value(node)
                 for element in node.elements:
@@ -212,9 +210,7 @@ class _Finder:
         return reaches, escapes
 
     def _attribute_uses(self, attr: str) -> list:
-        from ovlint.rulekit.python_edits import walk
-
-        return [n for n in walk(self.ctx.module, (cst.Attribute,)) if n.attr.value == attr]
+        return [n for n in self.ctx.nodes((cst.Attribute,)) if n.attr.value == attr]
 
     def _use(self, node) -> tuple[bool, bool]:
         """(reaches, escapes) for one use of a dict variable."""

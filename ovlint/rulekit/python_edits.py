@@ -109,11 +109,17 @@ def fresh_name(ctx, node, base: str) -> str:
 def collect(root, kinds) -> list:
     """Nodes of one kind under `root`, not descending into nested functions or classes."""
     found = []
+    matches: dict[type, bool] = {}  # per node type: `isinstance` on LibCST's classes is slow
+    nested = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 
     def enter(node) -> bool:
-        if isinstance(node, kinds):
+        kind = type(node)
+        match = matches.get(kind)
+        if match is None:
+            match = matches[kind] = issubclass(kind, kinds)
+        if match:
             found.append(node)
-        return node is root or not isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda))
+        return node is root or kind not in nested
 
     cst_walk.walk(root, enter)
     return found
@@ -122,9 +128,14 @@ def collect(root, kinds) -> list:
 def walk(root, kinds) -> list:
     """Every node of one kind under `root`, nested functions included."""
     found = []
+    matches: dict[type, bool] = {}
 
     def enter(node) -> None:
-        if isinstance(node, kinds):
+        kind = type(node)
+        match = matches.get(kind)
+        if match is None:
+            match = matches[kind] = issubclass(kind, kinds)
+        if match:
             found.append(node)
 
     cst_walk.walk(root, enter)

@@ -29,22 +29,36 @@ def fields(node) -> tuple[str, ...]:
     return found
 
 
+_IS_NODE: dict[type, bool] = {}
+
+
+def is_node(kind: type) -> bool:
+    """Whether objects of `kind` are LibCST nodes (`isinstance` on LibCST's abstract classes costs
+    more than the rest of a walk)."""
+    found = _IS_NODE.get(kind)
+    if found is None:
+        from libcst import CSTNode
+
+        found = _IS_NODE[kind] = issubclass(kind, CSTNode)
+    return found
+
+
 def walk(root, enter: Callable, leave: Optional[Callable] = None) -> None:
     """Call `enter(node)` on every node under `root` (itself included) in LibCST's visiting order,
     and `leave(node)` once its children are done; the children of a node whose `enter` returns
     False are skipped."""
-    from libcst import CSTNode
 
     def go(node) -> None:
         if enter(node) is not False:
             names = _FIELDS.get(type(node))
             for name in fields(node) if names is None else names:
                 value = getattr(node, name)
-                if isinstance(value, CSTNode):
-                    go(value)
-                elif type(value) in (tuple, list):
+                kind = type(value)
+                if kind is tuple or kind is list:
                     for item in value:
                         go(item)
+                elif is_node(kind):
+                    go(value)
         if leave is not None:
             leave(node)
 
@@ -72,11 +86,12 @@ def install() -> None:
                 hook = hooks and (value is not None or _VISITED_WHEN_SET.get(kind) != name)
                 if hook:
                     visitor.on_visit_attribute(node, name)
-                if isinstance(value, CSTNode):
-                    walk_visitor(value, visitor, hooked)
-                elif type(value) in (tuple, list):
+                value_type = type(value)
+                if value_type is tuple or value_type is list:
                     for item in value:
                         walk_visitor(item, visitor, hooked)
+                elif is_node(value_type):
+                    walk_visitor(value, visitor, hooked)
                 if hook:
                     visitor.on_leave_attribute(node, name)
         visitor.on_leave(node)

@@ -153,7 +153,7 @@ def parent_map(module) -> dict:
     provider asks every node for its `children`, which rebuilds the node, seven times slower."""
     parents = {}
     stack = [module]
-    node_type = cst.CSTNode
+    is_node = cst_walk.is_node
     while stack:
         node = stack.pop()
         fields = _CHILD_FIELDS.get(type(node))
@@ -161,14 +161,15 @@ def parent_map(module) -> dict:
             fields = _CHILD_FIELDS[type(node)] = tuple(type(node).__dataclass_fields__)
         for name in fields:
             value = getattr(node, name)
-            if isinstance(value, node_type):
-                parents[value] = node
-                stack.append(value)
-            elif type(value) in (tuple, list):
+            kind = type(value)
+            if kind is tuple or kind is list:
                 for item in value:
-                    if isinstance(item, node_type):
+                    if is_node(type(item)):
                         parents[item] = node
                         stack.append(item)
+            elif is_node(kind):
+                parents[value] = node
+                stack.append(value)
     return parents
 
 

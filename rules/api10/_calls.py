@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import argument, walk
+from ovlint.rulekit.python_edits import argument
 
 # API 1.0 request methods registering a callback `fn` -> their parameters (`fn`, its data); the
 # request calls `fn(status, data)`
@@ -69,14 +69,14 @@ class Calls:
 
     def everything(self):
         """(site, function) for every site of the module."""
-        return [(site, function) for function in walk(self.types.ctx.module, (cst.FunctionDef,))
+        return [(site, function) for function in self.types.ctx.nodes((cst.FunctionDef,))
                 for site in self.of(function)]
 
     def _index(self) -> None:
         if self._plain is not None:
             return
         self._plain = {}
-        for call in walk(self.types.ctx.module, (cst.Call,)):
+        for call in self.types.ctx.nodes((cst.Call,)):
             func = call.func
             target = self.callee(func, typed=False)
             if target is not None:
@@ -129,7 +129,7 @@ class Calls:
                 method = types.classes.method(cls, name)
                 return (method, 1, []) if method is not None else None
             if isinstance(value, cst.Name):  # `Base.__init__(self, ...)`: self is passed explicitly
-                cls = next((a.node for a in types.referents(value) if isinstance(a.node, cst.ClassDef)), None)
+                cls = types.class_named(value)
                 method = types.classes.method(cls, name) if cls is not None else None
                 return (method, 0, []) if method is not None else None
         return None

@@ -4,7 +4,7 @@ from it (an attribute set in a base `__init__` is read in a subclass method, and
 from __future__ import annotations
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import collect, walk
+from ovlint.rulekit.python_edits import collect
 
 
 def _copies_locals(function) -> bool:
@@ -73,7 +73,7 @@ class Classes:
     def subclasses(self, cls) -> list:
         if self._subclasses is None:
             self._subclasses = {}
-            for other in walk(self.types.ctx.module, (cst.ClassDef,)):
+            for other in self.types.ctx.nodes((cst.ClassDef,)):
                 for ancestor in self.lineage(other)[1:]:
                     self._subclasses.setdefault(ancestor, []).append(other)
         return self._subclasses.get(cls, [])
@@ -102,8 +102,7 @@ class Classes:
             found = []
             for base in cls.bases:
                 if isinstance(base.value, cst.Name):
-                    node = next((a.node for a in self.types.referents(base.value)
-                                 if isinstance(a.node, cst.ClassDef)), None)
+                    node = self.types.class_named(base.value)
                     if node is not None and node is not cls:
                         found.append(node)
             self._bases[cls] = found

@@ -8,7 +8,6 @@ back only the part it is in."""
 from __future__ import annotations
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import walk
 from ovlint.rules.api10._types import INSTANCE
 
 MODULE = "module"  # the owner of the module's own statements
@@ -48,20 +47,19 @@ class Parts:
         owners (a constructor or a registered callback too), each use of a name another owner
         binds, and each class and its bases."""
         types = self.types
-        module = self.ctx.module
         for site, function in types.calls.everything():
             carries = any(arg is not None and types.of(arg) is not None
                           for arg in [*site.positional, *site.keywords.values()]) or types.returns(function) is not None
             yield self.owner(site.node), self.owner(function), carries
-        for cls in walk(module, (cst.ClassDef,)):
+        for cls in self.ctx.nodes((cst.ClassDef,)):
             for base in types.classes.lineage(cls)[1:]:
                 yield self.owner(cls), self.owner(base), True
-        for name in walk(module, (cst.Name,)):
+        for name in self.ctx.nodes((cst.Name,)):
             for assignment in types.referents(name):
                 node = assignment.node
                 if isinstance(node, cst.CSTNode) and not isinstance(node, (cst.FunctionDef, cst.ClassDef)):
                     yield self.owner(name), self.owner(node), types.binding(node) is not None
-        for attribute in walk(module, (cst.Attribute,)):
+        for attribute in self.ctx.nodes((cst.Attribute,)):
             value = types.of(attribute.value)
             if value is not None and value.kind == INSTANCE and types.of(attribute) is not None:
                 yield self.owner(attribute), self.owner(value.cls), True

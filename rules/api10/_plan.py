@@ -16,7 +16,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import deleted_line, fresh_name, indentation, line_end, walk
+from ovlint.rulekit.python_edits import deleted_line, fresh_name, indentation, line_end
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
@@ -90,7 +90,7 @@ class Plan:
         """The variables holding an ExecutableNetwork whose `requests` or `start_async` are used."""
         if self._request_users is None:
             users = set()
-            for node in walk(self.ctx.module, (cst.Attribute,)):
+            for node in self.ctx.nodes((cst.Attribute,)):
                 if node.attr.value in ("requests", "start_async"):
                     value = self.types.of(node.value)
                     key = self.types.binding_key(node.value) if value and value.kind == EXECUTABLE else None
@@ -117,14 +117,14 @@ class Plan:
     def _keeps_requests(self) -> bool:
         types = self.types
         unnamed = False
-        for node in walk(self.ctx.module, (cst.Attribute,)):
+        for node in self.ctx.nodes((cst.Attribute,)):
             if node.attr.value in ("requests", "start_async"):
                 value = types.of(node.value)
                 if value is not None and value.kind == EXECUTABLE and value.legacy and self._list_name(node.value) is None:
                     unnamed = True
         if not unnamed:
             return False
-        for call in walk(self.ctx.module, (cst.Call,)):
+        for call in self.ctx.nodes((cst.Call,)):
             if loads_network(types, call):
                 parent = self.ctx.parent(call)
                 if isinstance(parent, cst.Element) and isinstance(self.ctx.parent(parent), cst.Tuple):
@@ -136,7 +136,7 @@ class Plan:
     def assigned_attributes(self) -> set:
         """The attribute names the module sets on objects (`x.tag = ...`)."""
         return self.ctx.memo("api10-assigned-attributes", lambda: {
-            t.target.attr.value for t in walk(self.ctx.module, (cst.AssignTarget,)) if isinstance(t.target, cst.Attribute)})
+            t.target.attr.value for t in self.ctx.nodes((cst.AssignTarget,)) if isinstance(t.target, cst.Attribute)})
 
     def _list_name(self, expr) -> Optional[str]:
         key = self.types.binding_key(expr)
@@ -252,7 +252,7 @@ class Plan:
         rewrite: it holds its part back (and keeps the import) instead of going unmentioned."""
         ctx = self.ctx
         covered = self._covered()
-        for node in walk(ctx.module, (cst.Name, cst.Attribute)):
+        for node in ctx.nodes((cst.Name, cst.Attribute)):
             name = legacy_class(ctx, node)
             parent = ctx.parent(node)
             if name is None or in_import(ctx, node) or (

@@ -23,7 +23,7 @@ from typing import Optional
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import (
-    argument, collect, fresh_name, indentation, line_end, string_value, walk,
+    argument, collect, fresh_name, indentation, line_end, string_value,
 )
 from ovlint.rules.api10._types import CORE, NETWORK, legacy_class
 
@@ -182,7 +182,7 @@ def compile_sites(rule, ref: PortRef, line) -> Optional[list[tuple[CompileSite, 
             isinstance(ref.key, cst.Name) and not isinstance(key_position, int)):
         return None  # set conditionally, or named by what the callers cannot see
     found = list(here)
-    for call in (c for c in walk(ctx.module, (cst.Call,)) if rule.types.function(c.func) is function):
+    for call in (c for c in ctx.nodes((cst.Call,)) if rule.types.function(c.func) is function):
         assign = ctx.parent(call)
         caller_line = ctx.parent(assign)
         if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1

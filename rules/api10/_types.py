@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import collect, int_value, string_value, walk
+from ovlint.rulekit.python_edits import collect, int_value, string_value
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules.api10._calls import Calls
 from ovlint.rules.api10._classes import Classes
@@ -178,6 +178,7 @@ class Types:
         self._accesses: Optional[dict] = None
         self._puts: Optional[dict] = None
         self._writes: Optional[dict] = None
+        self._class_names: Optional[frozenset] = None
 
     @staticmethod
     def of_unit(ctx) -> "Types":
@@ -281,7 +282,7 @@ class Types:
             result = RETURNS.get(owner.kind, {}).get(method)
             return Value(*result) if result else None
         if isinstance(node.func, cst.Name):
-            cls = next((a.node for a in self.referents(node.func) if isinstance(a.node, cst.ClassDef)), None)
+            cls = self.class_named(node.func)
             if cls is not None:
                 return Value(INSTANCE, False, cls)
             if names & _SEQUENCES and len(node.args) == 1 and not node.args[0].keyword:
@@ -349,7 +350,16 @@ class Types:
         if access is None:
             return []
         found = [a for a in access.referents if hasattr(a, "node")]
-        return sorted(found, key=lambda a: self.ctx.span(a.node)[0] if isinstance(a.node, cst.CSTNode) else 0)
+        return sorted(found, key=lambda a: self.ctx.order(a.node) if isinstance(a.node, cst.CSTNode) else 0)
+
+    def class_named(self, name):
+        """The class of the module the Name `name` refers to, if any. Only a module that defines a
+        class of that name needs its scopes worked out to tell."""
+        if self._class_names is None:
+            self._class_names = frozenset(c.name.value for c in self.ctx.nodes((cst.ClassDef,)))
+        if name.value not in self._class_names:
+            return None
+        return next((a.node for a in self.referents(name) if isinstance(a.node, cst.ClassDef)), None)
 
     def assigned_value(self, node):
         """The expression `node` (an assignment target) is assigned, in `node = value`."""
@@ -494,13 +504,12 @@ class Types:
         """variable (see `_variable`) -> the values put into the container it holds."""
         if self._puts is None:
             self._puts = {}
-            module = self.ctx.module
-            for target in walk(module, (cst.AssignTarget,)):
+            for target in self.ctx.nodes((cst.AssignTarget,)):
                 if isinstance(target.target, cst.Subscript):
                     key = self._variable(target.target.value)
                     if key is not None:
                         self._puts.setdefault(key, []).append(self.ctx.parent(target).value)
-            for call in walk(module, (cst.Call,)):
+            for call in self.ctx.nodes((cst.Call,)):
                 func = call.func
                 if isinstance(func, cst.Attribute) and func.attr.value in _PUT and call.args and not call.args[-1].keyword:
                     key = self._variable(func.value)
@@ -557,7 +566,7 @@ class Types:
         instance of it; `key` is (class, attribute)."""
         if self._writes is None:
             self._writes = {}
-            for target in walk(self.ctx.module, (cst.AssignTarget,)):
+            for target in self.ctx.nodes((cst.AssignTarget,)):
                 node = target.target
                 if isinstance(node, cst.Attribute) and not self.is_self(node.value):
                     self._writes.setdefault(node.attr.value, []).append(node)

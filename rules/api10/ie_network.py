@@ -691,7 +691,7 @@ class IENetworkUse(Api10Rule):
         """The `init(n)` arguments and the `resize_algorithm` values the module sets."""
         def collect_settings():
             found = {"init": [], "resize": []}
-            for node in walk(self.ctx.module, (cst.Attribute,)):
+            for node in self.ctx.nodes((cst.Attribute,)):
                 owner = self.types.of(node.value)
                 if owner is None or owner.kind != PREPROCESS or not owner.legacy:
                     continue

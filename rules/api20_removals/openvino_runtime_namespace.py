@@ -196,7 +196,7 @@ class RuntimeNamespace(PythonRule):
     def _runtime_references(self) -> list:
         """`openvino.runtime.X` written out in full: the Attribute nodes `openvino.runtime.X`."""
         return self.ctx.memo("runtime-references", lambda: [
-            n for n in walk(self.ctx.module, (cst.Attribute,))
+            n for n in self.ctx.nodes((cst.Attribute,))
             if isinstance(n.value, cst.Attribute) and dotted(n.value) == RUNTIME])
 
     def visit_Attribute(self, node) -> None:

@@ -34,7 +34,7 @@ from ovlint.rules.model_optimizer._options import (
     CONVERT_PARAMETERS, PRIVATE, PY_DEFAULTS, PY_DROPPED, PY_KEPT, PY_PREPROCESSING, PY_RENAMED, TRANSFORMS,
     python_howto,
 )
-from ovlint.rules.model_optimizer._static import CALL, DICT, LIST, OTHER, SCALAR, TUPLE, Value, bound_once, pure, static
+from ovlint.rules.model_optimizer._static import CALL, DICT, LIST, SCALAR, TUPLE, Value, bound_once, pure, static
 from ovlint.rules.model_optimizer._syntax import (
     InputSpec, LayoutSpec, Unreadable, channels, guess_channels, parse_input, parse_layouts, parse_shapes,
     parse_transform, parse_values,
