@@ -19,16 +19,17 @@ LOWER_BOUNDS = {"==", "===", "~=", ">="}
 
 def pinned_floor(directory: str) -> Optional[Floor]:
     """The lowest release the folder's dependency files allow, if they pin OpenVINO at all."""
-    from packaging.specifiers import InvalidSpecifier, SpecifierSet
-
-    from ovlint.surfaces import kind_of
-    from ovlint.surfaces.requirement import as_pep440
-
     found = []
     for name in DEPENDENCY_FILES:
         path = os.path.join(directory, name)
         if not os.path.isfile(path):
             continue
+        # imported only where there are dependency files to read
+        from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+        from ovlint.surfaces import kind_of
+        from ovlint.surfaces.requirement import as_pep440
+
         try:
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()

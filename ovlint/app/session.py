@@ -16,7 +16,7 @@ from ovlint.engine.cache import Cache
 from ovlint.engine.discovery import discover
 from ovlint.engine.own_rules import InvalidConfiguration
 from ovlint.engine.runner import FileResult, Task, isolated, run, unreadable
-from ovlint.surfaces import kind_of, named, python
+from ovlint.surfaces import kind_of, named
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -199,6 +199,8 @@ def _add_noqa(results, tasks) -> int:
 def _run_stdin(options: CheckOptions, resolver) -> int:
     name = options.stdin_filename or "-"
     settings = resolver.for_file(name if options.stdin_filename else os.path.join(os.getcwd(), "stdin.py"))
+    from ovlint.surfaces import python
+
     kind = (kind_of(name) if options.stdin_filename else python.KIND) or None
     kind = kind.name if kind is not None else None
     data = sys.stdin.buffer.read(settings.max_file_size + 1)

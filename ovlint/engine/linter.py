@@ -19,7 +19,8 @@ from ovlint.surfaces.requirement import from_pip_command
 
 def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str,
               floor: Optional[Floor] = None) -> Document:
-    """Every diagnostic of `rules` in `text`, with positions, after suppressions; a fix that needs a
+    """Every diagnostic of `rules` (rules or their catalog entries) in `text`, with positions, after
+    suppressions; a fix that needs a
     release newer than the target or the pinned `floor` is withheld, and its finding says why. Only
     the rules whose needles the text holds run: the others cannot report in it."""
     admitted = prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path))
@@ -29,7 +30,7 @@ def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version:
         return doc
     subscribers: dict[str, list] = {}
     for rule in admitted if narrowed is None else narrowed:
-        subscribers.setdefault(rule.surface, []).append(rule)
+        subscribers.setdefault(rule.surface, []).append(rule.load())
     # a family's fixes apply when all its rules are enabled, whether or not each can report here
     groups = registry.complete_fix_groups(rules)
     _lint(path, doc, subscribers, groups, target_version, floor)

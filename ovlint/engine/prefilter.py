@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Callable, Union
 
 from ovlint.base.versions import at_least
-from ovlint.engine import registry
+from ovlint.engine.catalog import catalog
 from ovlint.surfaces import named
 
 Text = Union[bytes, str]
@@ -23,10 +23,10 @@ _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 
 @lru_cache(maxsize=256)
 def rules_for(kind: str, codes: frozenset[str], target: str) -> tuple:
-    """The enabled rules that can fire on a kind of file (by name) when migrating to `target`: a
-    rule whose API is not yet deprecated in the target release stays silent."""
+    """The enabled rules (their catalog entries) that can fire on a kind of file (by name) when
+    migrating to `target`: a rule whose API is not yet deprecated in the target release stays silent."""
     facts = named(kind).facts
-    return tuple(r for r in registry.all_rules()
+    return tuple(r for r in catalog().entries
                  if r.code in codes and r.surface in facts and at_least(target, r.applies_from or r.deprecated_in))
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from typing import Optional
 
 
@@ -67,6 +66,8 @@ def _replace(path: str, folder: str, data: bytes, like: Optional[os.stat_result]
     """Write `data` to a temporary file in `folder` and rename it to `path`. The new file gets the
     mode, owner and group of `like` (the file it replaces); with `keep_owner`, a file whose owner
     cannot be kept is not written."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".ovlint-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -84,6 +84,11 @@ class Rule:
         if cls.deprecation is not None:
             cls.deprecated_in, cls.removed_in = cls.deprecation.deprecated, cls.deprecation.removed
 
+    @classmethod
+    def load(cls) -> type["Rule"]:
+        """The rule itself (as its catalog entry's `load()` gives it): the engine takes either."""
+        return cls
+
     def __init__(self, ctx: "UnitContext"):
         self.ctx = ctx
 

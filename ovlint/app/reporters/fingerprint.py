@@ -2,10 +2,10 @@
 how many times that same text was flagged before it in the file."""
 from __future__ import annotations
 
-import hashlib
-
 
 def fingerprint(diag, occurrence: int = 0) -> str:
+    import hashlib  # imported only by runs that fingerprint findings
+
     flagged = diag.source_line.strip()
     key = "\0".join((diag.code, diag.path, "" if diag.cell is None else str(diag.cell), flagged, str(occurrence)))
     # a file name's undecodable bytes are surrogates: encoded back to those bytes

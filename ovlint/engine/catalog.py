@@ -1,0 +1,112 @@
+"""What the engine must know of every rule before it runs any: its code, name, surface, fix group,
+releases and needles, and each family's title. A run reads it from a copy in the user's cache
+folder, so that a run whose files hold no needle imports no rule module (importing the sixty rules
+and their tables costs more than a plain file's whole check). The copy is keyed by the installed
+rule and engine files (path, size, modification time): editing, adding or removing a rule makes a
+new one. Without a writable cache folder, the catalog is worked out from the rules on each run."""
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import zlib
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Optional
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One rule as the engine selects and screens it; `load()` imports the rule itself."""
+
+    code: str
+    name: str
+    surface: str
+    fix_group: Optional[str]
+    applies_from: Optional[str]
+    deprecated_in: Optional[str]
+    needles: tuple[str, ...]
+    context_needles: tuple[str, ...]
+    module: str
+    qualname: str
+
+    def load(self) -> type:
+        return getattr(importlib.import_module(self.module), self.qualname)
+
+    @classmethod
+    def of(cls, rule) -> "Entry":
+        return cls(rule.code, rule.name, rule.surface, rule.fix_group, rule.applies_from, rule.deprecated_in,
+                   tuple(rule.needles), tuple(rule.context_needles), rule.__module__, rule.__qualname__)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    entries: tuple[Entry, ...]  # sorted by code
+    families: dict  # code prefix -> title
+
+
+@lru_cache(maxsize=None)
+def catalog() -> Catalog:
+    key = fingerprint()
+    path = os.path.join(cache_folder(), f"catalog-{key}.json")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            stored = json.load(handle)
+        if stored.get("format") == FORMAT:
+            return Catalog(tuple(Entry(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()})
+                                 for e in stored["entries"]), stored["families"])
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    found = build()
+    _store(path, found)
+    return found
+
+
+def build() -> Catalog:
+    """The catalog, from the rules themselves."""
+    from ovlint.engine import registry
+
+    return Catalog(tuple(Entry.of(r) for r in registry.all_rules()), registry.rule_families())
+
+
+def fingerprint() -> str:
+    """A digest of the files the catalog is worked out from (ovlint's own and its rules'), with
+    ovlint's version for installs whose files cannot be listed."""
+    import ovlint
+    import ovlint.rules
+
+    listing = []
+    for root in sorted({os.path.dirname(ovlint.__file__), *ovlint.rules.__path__}):
+        for folder, subfolders, names in os.walk(root):
+            subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
+            for name in sorted(names):
+                if name.endswith((".pyc", ".json.tmp")):
+                    continue
+                try:
+                    info = os.stat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                listing.append(f"{os.path.relpath(os.path.join(folder, name), root)}\0{info.st_size}\0"
+                               f"{info.st_mtime_ns}")
+    text = "\n".join(listing).encode()
+    return f"{ovlint.__version__}-{FORMAT}-{len(listing)}-{zlib.crc32(text):08x}-{zlib.adler32(text):08x}"
+
+
+def cache_folder() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "ovlint")
+
+
+def _store(path: str, found: Catalog) -> None:
+    """Writes the copy atomically; a folder that cannot be written is left alone."""
+    data = {"format": FORMAT, "entries": [asdict(e) for e in found.entries], "families": found.families}
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.json.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(data, handle)
+        os.replace(temporary, path)
+    except OSError:
+        pass
