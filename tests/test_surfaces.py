@@ -337,6 +337,29 @@ def test_parents_and_qualified_names_match_libcst_providers():
     assert checked > 5000  # every node of every Python example of every rule
 
 
+def test_the_node_index_finds_what_a_walk_finds_in_source_order():
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from ovlint.rulekit.context import PythonContext, UnitContext
+    from ovlint.rulekit.python_edits import walk
+
+    kinds = [(cst.Call,), (cst.Name, cst.Attribute), (cst.ClassDef,), (cst.BaseExpression,), (cst.Import, cst.ImportFrom)]
+    checked = 0
+    for module in _example_modules():
+        wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+        ctx = PythonContext(UnitContext("x.py", module.code, None, "2026.4", "x.py"), wrapper=wrapper)
+        positions = wrapper.resolve(PositionProvider)
+        for kind in kinds:
+            found = ctx.nodes(kind)
+            assert [id(n) for n in found] == [id(n) for n in walk(module, kind)]
+            starts = [(positions[n].start.line, positions[n].start.column) for n in found]
+            assert starts == sorted(starts)
+            assert [ctx.order(n) for n in found] == sorted(ctx.order(n) for n in found)
+            checked += len(found)
+    assert checked > 4000  # the nodes of every Python example of every rule
+
+
 def test_a_notebook_command_is_one_unit_across_its_continuation_lines():
     text = _notebook(("code", ["!mo.py \\\n", "    --input_model net.caffemodel \\\n", "    --data_type FP16\n",
                                "x = 1\n"]),

@@ -20,9 +20,9 @@ from ovlint.surfaces.requirement import from_pip_command
 def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str,
               floor: Optional[Floor] = None) -> Document:
     """Every diagnostic of `rules` (rules or their catalog entries) in `text`, with positions, after
-    suppressions; a fix that needs a
-    release newer than the target or the pinned `floor` is withheld, and its finding says why. Only
-    the rules whose needles the text holds run: the others cannot report in it."""
+    suppressions; a fix that needs a release newer than the target or the pinned `floor` is
+    withheld, and its finding says why. Only the rules whose needles the text holds run (and only
+    their modules are imported): the others cannot report in it."""
     admitted = prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path))
     narrowed = _in_strings(kind, admitted, text)
     doc = kind.read(text)
