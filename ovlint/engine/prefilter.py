@@ -30,20 +30,23 @@ def rules_for(kind: str, codes: frozenset[str], target: str) -> tuple:
                  if r.code in codes and r.surface in facts and at_least(target, r.applies_from or r.deprecated_in))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Needle:
+    """One needle; `_needle()` makes each once, so needles compare and hash by identity (a
+    dataclass's own hash, in Python, cost more than the search on small files)."""
+
     text: str  # lowercase when `folded`
     folded: bool  # searched in the lowercased file
     word_start: bool  # no letter, digit or underscore just before it
     word_end: bool  # ... or just after it
 
-    @classmethod
-    def parse(cls, spec: str) -> "Needle":
+    @staticmethod
+    def parse(spec: str) -> "Needle":
         folded = spec.startswith("(?i)")
         text = spec[4:] if folded else spec
         start, end = text.startswith("\\b"), text.endswith("\\b")
         text = text[2 if start else 0:len(text) - 2 if end else len(text)]
-        return cls(text.lower() if folded else text, folded, start, end)
+        return _needle(text.lower() if folded else text, folded, start, end)
 
     def found_in(self, text: Text, lowered: Text) -> bool:
         """Whether the needle is in `text` (bytes or str; `lowered` is it lowercased)."""
@@ -63,6 +66,11 @@ class Needle:
 
 
 _WORD_BYTES = frozenset(c.encode()[0] for c in _WORD)
+
+
+@lru_cache(maxsize=None)
+def _needle(text: str, folded: bool, word_start: bool, word_end: bool) -> Needle:
+    return Needle(text, folded, word_start, word_end)
 
 
 @dataclass(frozen=True)
@@ -125,7 +133,7 @@ def screen(kind: str, rules: tuple) -> Screen:
     per_rule = tuple(RuleNeedles(r, tuple(map(Needle.parse, r.needles)), tuple(map(Needle.parse, r.context_needles)),
                                  r.surface in file_kind.carried) for r in rules)
     every = {n for r in per_rule for n in r.needles}
-    plain = {Needle(n.text, n.folded, False, False) for n in every}
+    plain = {_needle(n.text, n.folded, False, False) for n in every}
     kept = sorted(plain, key=lambda n: (len(n.text), n.text, n.folded))
     minimal = tuple(n for i, n in enumerate(kept) if not any(_implied(n, shorter) for shorter in kept[:i]))
     return Screen(per_rule, minimal, any(n.folded for r in per_rule for n in r.needles + r.context),
