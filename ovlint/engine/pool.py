@@ -114,8 +114,15 @@ class _Worker:
 
 
 def _serve(conn, function: Callable, parent: int) -> None:
+    import gc
+
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ^C is the parent's to handle: it stops the workers
+    # what the parent imported is never garbage, and collecting it would copy its pages into this
+    # process; and the items' work allocates millions of small objects that reference counting
+    # frees, which the cyclic collector's default rhythm walks again and again
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
     while True:
         try:
             item = conn.recv()
