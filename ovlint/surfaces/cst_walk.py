@@ -29,18 +29,20 @@ def fields(node) -> tuple[str, ...]:
     return found
 
 
-_IS_NODE: dict[type, bool] = {}
+# the types of field values seen so far, by whether they are LibCST nodes: a walk asks about
+# millions of values, and `isinstance` on LibCST's abstract classes costs more than the rest of it
+NODE_TYPES: set = set()
+OTHER_TYPES: set = set()
 
 
-def is_node(kind: type) -> bool:
-    """Whether objects of `kind` are LibCST nodes (`isinstance` on LibCST's abstract classes costs
-    more than the rest of a walk)."""
-    found = _IS_NODE.get(kind)
-    if found is None:
-        from libcst import CSTNode
+def is_node_type(kind: type) -> bool:
+    """Whether objects of `kind` are LibCST nodes, noted in NODE_TYPES or OTHER_TYPES (loops test
+    `kind in NODE_TYPES or (kind not in OTHER_TYPES and is_node_type(kind))`)."""
+    from libcst import CSTNode
 
-        found = _IS_NODE[kind] = issubclass(kind, CSTNode)
-    return found
+    node = issubclass(kind, CSTNode)
+    (NODE_TYPES if node else OTHER_TYPES).add(kind)
+    return node
 
 
 def walk(root, enter: Callable, leave: Optional[Callable] = None) -> None:
@@ -57,7 +59,7 @@ def walk(root, enter: Callable, leave: Optional[Callable] = None) -> None:
                 if kind is tuple or kind is list:
                     for item in value:
                         go(item)
-                elif is_node(kind):
+                elif kind in NODE_TYPES or (kind not in OTHER_TYPES and is_node_type(kind)):
                     go(value)
         if leave is not None:
             leave(node)
@@ -90,7 +92,7 @@ def install() -> None:
                 if value_type is tuple or value_type is list:
                     for item in value:
                         walk_visitor(item, visitor, hooked)
-                elif is_node(value_type):
+                elif value_type in NODE_TYPES or (value_type not in OTHER_TYPES and is_node_type(value_type)):
                     walk_visitor(value, visitor, hooked)
                 if hook:
                     visitor.on_leave_attribute(node, name)

@@ -153,7 +153,7 @@ def parent_map(module) -> dict:
     provider asks every node for its `children`, which rebuilds the node, seven times slower."""
     parents = {}
     stack = [module]
-    is_node = cst_walk.is_node
+    nodes, others, is_node_type = cst_walk.NODE_TYPES, cst_walk.OTHER_TYPES, cst_walk.is_node_type
     while stack:
         node = stack.pop()
         fields = _CHILD_FIELDS.get(type(node))
@@ -164,10 +164,11 @@ def parent_map(module) -> dict:
             kind = type(value)
             if kind is tuple or kind is list:
                 for item in value:
-                    if is_node(type(item)):
+                    item_kind = type(item)
+                    if item_kind in nodes or (item_kind not in others and is_node_type(item_kind)):
                         parents[item] = node
                         stack.append(item)
-            elif is_node(kind):
+            elif kind in nodes or (kind not in others and is_node_type(kind)):
                 parents[value] = node
                 stack.append(value)
     return parents
