@@ -73,6 +73,29 @@ def test_a_damaged_or_stale_copy_is_worked_out_again(tmp_path, monkeypatch):
         catalog.catalog.cache_clear()
 
 
+def test_a_copy_naming_other_modules_is_not_used_and_old_copies_go(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    folder = tmp_path / "ovlint"
+    folder.mkdir()
+    for i in range(catalog.KEPT + 3):
+        old = folder / f"catalog-old{i}.json"
+        old.write_text("{}")
+        os.utime(old, (1000 + i, 1000 + i))
+    expected = catalog.build()
+    stored = json.loads(json.dumps({"format": catalog.FORMAT, "families": expected.families,
+                                    "entries": [dict(vars(e)) for e in expected.entries]}))
+    stored["entries"][0]["module"] = "os"
+    (folder / f"catalog-{catalog.fingerprint()}.json").write_text(json.dumps(stored))
+    catalog.catalog.cache_clear()
+    try:
+        assert catalog.catalog() == expected
+    finally:
+        catalog.catalog.cache_clear()
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == catalog.KEPT and f"catalog-{catalog.fingerprint()}.json" in names
+    assert "catalog-old0.json" not in names and f"catalog-old{catalog.KEPT + 2}.json" in names
+
+
 def test_the_fingerprint_follows_the_rule_files(tmp_path, monkeypatch):
     import ovlint.rules
 

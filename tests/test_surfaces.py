@@ -344,7 +344,8 @@ def test_the_node_index_finds_what_a_walk_finds_in_source_order():
     from ovlint.rulekit.context import PythonContext, UnitContext
     from ovlint.rulekit.python_edits import walk
 
-    kinds = [(cst.Call,), (cst.Name, cst.Attribute), (cst.ClassDef,), (cst.BaseExpression,), (cst.Import, cst.ImportFrom)]
+    kinds = [(cst.Call,), (cst.Name, cst.Attribute), (cst.ClassDef,), (cst.BaseExpression,),
+             (cst.Import, cst.ImportFrom)]
     checked = 0
     for module in _example_modules():
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)

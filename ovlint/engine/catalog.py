@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 FORMAT = 1
+KEPT = 8  # copies kept in the cache folder (one per install and version of the rules), newest first
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,12 @@ def catalog() -> Catalog:
     try:
         with open(path, encoding="utf-8") as handle:
             stored = json.load(handle)
-        if stored.get("format") == FORMAT:
-            return Catalog(tuple(Entry(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()})
-                                 for e in stored["entries"]), stored["families"])
-    except (OSError, ValueError, KeyError, TypeError):
+        entries = tuple(Entry(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()})
+                        for e in stored["entries"])
+        # a copy names the modules a run imports: only ovlint's own
+        if stored.get("format") == FORMAT and all(e.module.startswith("ovlint.") for e in entries):
+            return Catalog(entries, stored["families"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     found = build()
     _store(path, found)
@@ -108,5 +111,10 @@ def _store(path: str, found: Catalog) -> None:
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump(data, handle)
         os.replace(temporary, path)
+        folder = os.path.dirname(path)
+        copies = [os.path.join(folder, n) for n in os.listdir(folder)
+                  if n.startswith("catalog-") and n.endswith(".json")]
+        for old in sorted(copies, key=os.path.getmtime, reverse=True)[KEPT:]:
+            os.remove(old)
     except OSError:
         pass
