@@ -1,26 +1,16 @@
 """Where each rule is documented: the `Documentation` page of pyproject.toml's [project.urls]
-(read from the installed package's metadata) with the rule's anchor, unless the configuration's
-`docs-url` names another page (a mirror, an internal copy)."""
+(read from the installed package's metadata, kept in the rule catalog) with the rule's anchor,
+unless the configuration's `docs-url` names another page (a mirror, an internal copy)."""
 from __future__ import annotations
 
-import functools
 from typing import Optional
 
+from ovlint.engine.catalog import catalog
 
-@functools.lru_cache(maxsize=None)
+
 def declared() -> Optional[str]:
     """The Documentation URL the package declares; None when ovlint runs without being installed."""
-    from importlib.metadata import PackageNotFoundError, metadata
-
-    try:
-        urls = metadata("ovlint").get_all("Project-URL") or []
-    except PackageNotFoundError:
-        return None
-    for entry in urls:
-        label, _, url = entry.partition(",")
-        if label.strip() == "Documentation":
-            return url.strip()
-    return None
+    return catalog().docs_url
 
 
 def page(settings) -> Optional[str]:
@@ -28,15 +18,14 @@ def page(settings) -> Optional[str]:
     return settings.docs_url or declared()
 
 
-def rule_url(rule, base: Optional[str]) -> Optional[str]:
-    return f"{base}#{rule.anchor()}" if base else None
+def rule_url(anchor: str, base: Optional[str]) -> Optional[str]:
+    """The address of a rule's documentation, from its heading's anchor."""
+    return f"{base}#{anchor}" if base else None
 
 
 def attach(diagnostics, base: Optional[str]) -> None:
     """Give each finding the address of its rule's documentation."""
-    from ovlint.engine import registry
-
-    rules = registry.by_code()
+    entries = {e.code: e for e in catalog().entries}
     for diag in diagnostics:
-        rule = rules.get(diag.code)
-        diag.url = rule_url(rule, base) if rule is not None else None
+        entry = entries.get(diag.code)
+        diag.url = rule_url(entry.anchor, base) if entry is not None else None

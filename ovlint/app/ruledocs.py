@@ -44,7 +44,7 @@ def rule_dict(rule, page) -> dict:
         "replacement": rule.deprecation.replacement if rule.deprecation else None,
         "fix_requires": rule.deprecation.since if rule.fix and rule.deprecation else None,
         "docs": rule.deprecation.docs if rule.deprecation else None,
-        "url": links.rule_url(rule, page),
+        "url": links.rule_url(rule.anchor(), page),
         "examples": [{"source": e.source, "fixed": e.fixed, "filename": e.filename, "unsafe": e.unsafe,
                       "messages": list(e.messages or ())} for e in rule.examples],
         "valid": [{"source": v.source, "filename": v.filename} for v in rule.valid],

@@ -1,6 +1,6 @@
-"""What the engine must know of every rule before it runs any: its code, name, surface, fix group,
-releases and needles, and each family's title. A run reads it from a copy in the user's cache
-folder, so that a run whose files hold no needle imports no rule module (importing the sixty rules
+"""What a run must know of every rule before it runs any: its code, name, surface, fix group,
+releases, needles and documentation anchor, each family's title, and the documentation page the
+installed package declares. A run reads it from a copy in the user's cache folder, so that a run whose files hold no needle imports no rule module (importing the sixty rules
 and their tables costs more than a plain file's whole check). The copy is keyed by the installed
 rule and engine files (path, size, modification time): editing, adding or removing a rule makes a
 new one. Without a writable cache folder, the catalog is worked out from the rules on each run."""
@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from typing import Optional
 
-FORMAT = 1
+FORMAT = 2
 KEPT = 8  # copies kept in the cache folder (one per install and version of the rules), newest first
 
 
@@ -32,6 +32,7 @@ class Entry:
     context_needles: tuple[str, ...]
     module: str
     qualname: str
+    anchor: str  # the rule's heading in the documentation
 
     def load(self) -> type:
         return getattr(importlib.import_module(self.module), self.qualname)
@@ -39,13 +40,15 @@ class Entry:
     @classmethod
     def of(cls, rule) -> "Entry":
         return cls(rule.code, rule.name, rule.surface, rule.fix_group, rule.applies_from, rule.deprecated_in,
-                   tuple(rule.needles), tuple(rule.context_needles), rule.__module__, rule.__qualname__)
+                   tuple(rule.needles), tuple(rule.context_needles), rule.__module__, rule.__qualname__,
+                   rule.anchor())
 
 
 @dataclass(frozen=True)
 class Catalog:
     entries: tuple[Entry, ...]  # sorted by code
     families: dict  # code prefix -> title
+    docs_url: Optional[str]  # the Documentation page of the package's metadata (None: not installed)
 
 
 @lru_cache(maxsize=None)
@@ -59,7 +62,7 @@ def catalog() -> Catalog:
                         for e in stored["entries"])
         # a copy names the modules a run imports: only ovlint's own
         if stored.get("format") == FORMAT and all(e.module.startswith("ovlint.") for e in entries):
-            return Catalog(entries, stored["families"])
+            return Catalog(entries, stored["families"], stored["docs_url"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     found = build()
@@ -71,7 +74,23 @@ def build() -> Catalog:
     """The catalog, from the rules themselves."""
     from ovlint.engine import registry
 
-    return Catalog(tuple(Entry.of(r) for r in registry.all_rules()), registry.rule_families())
+    return Catalog(tuple(Entry.of(r) for r in registry.all_rules()), registry.rule_families(), _declared_docs())
+
+
+def _declared_docs() -> Optional[str]:
+    """The Documentation URL of the package's metadata (reading it costs more than a plain file's
+    check: it is read here, once per installed version)."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("ovlint").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip() == "Documentation":
+            return url.strip()
+    return None
 
 
 def fingerprint() -> str:
@@ -104,7 +123,8 @@ def cache_folder() -> str:
 
 def _store(path: str, found: Catalog) -> None:
     """Writes the copy atomically; a folder that cannot be written is left alone."""
-    data = {"format": FORMAT, "entries": [asdict(e) for e in found.entries], "families": found.families}
+    data = {"format": FORMAT, "entries": [asdict(e) for e in found.entries], "families": found.families,
+            "docs_url": found.docs_url}
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         temporary = f"{path}.{os.getpid()}.json.tmp"
