@@ -106,7 +106,32 @@ def test_the_fingerprint_follows_the_rule_files(tmp_path, monkeypatch):
     monkeypatch.setattr(ovlint.rules, "__path__", [*ovlint.rules.__path__, str(rules)])
     with_file = catalog.fingerprint()
     (rules / "one.py").write_text("x = 10\n")
-    assert len({before, with_file, catalog.fingerprint()}) == 3
+    longer = catalog.fingerprint()
+    info = (rules / "one.py").stat()
+    (rules / "one.py").write_text("x = 11\n")  # the same size and time (a reproducible build's)
+    os.utime(rules / "one.py", ns=(info.st_atime_ns, info.st_mtime_ns))
+    linked = tmp_path / "elsewhere"
+    linked.mkdir()
+    (linked / "two.py").write_text("y = 1\n")
+    same_size = catalog.fingerprint()
+    (rules / "family").symlink_to(linked)  # a linked folder's rules are imported, so they count
+    assert len({before, with_file, longer, same_size, catalog.fingerprint()}) == 5
+
+
+def test_no_catalog_goes_into_the_linted_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # the XDG rules: a relative value is ignored
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert catalog.cache_folder() == str(tmp_path / "home" / ".cache" / "ovlint")
+    monkeypatch.delenv("HOME")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # a user without a home folder
+    assert catalog.cache_folder() is None
+    catalog.catalog.cache_clear()
+    try:
+        assert catalog.catalog() == catalog.build()
+    finally:
+        catalog.catalog.cache_clear()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_an_unwritable_cache_folder_still_gives_the_catalog(tmp_path, monkeypatch):

@@ -361,6 +361,21 @@ def test_the_node_index_finds_what_a_walk_finds_in_source_order():
     assert checked > 4000  # the nodes of every Python example of every rule
 
 
+def test_a_decorated_definition_comes_after_its_decorators_as_its_position_does():
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
+
+    from ovlint.rulekit.context import PythonContext, UnitContext
+
+    module = cst.parse_module("ie = 1\n\n@register(ie := 2)\ndef ie():\n    pass\n")
+    ctx = PythonContext(UnitContext("x.py", module.code, None, "2026.4", "x.py"),
+                        wrapper=MetadataWrapper(module, unsafe_skip_copy=True))
+    function = ctx.nodes((cst.FunctionDef,))[0]
+    walrus = ctx.nodes((cst.NamedExpr,))[0].target
+    assert ctx.order(walrus) < ctx.order(function)
+    assert ctx.span(walrus)[0] < ctx.span(function)[0]
+
+
 def test_a_notebook_command_is_one_unit_across_its_continuation_lines():
     text = _notebook(("code", ["!mo.py \\\n", "    --input_model net.caffemodel \\\n", "    --data_type FP16\n",
                                "x = 1\n"]),

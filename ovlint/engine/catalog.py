@@ -1,9 +1,10 @@
 """What a run must know of every rule before it runs any: its code, name, surface, fix group,
 releases, needles and documentation anchor, each family's title, and the documentation page the
-installed package declares. A run reads it from a copy in the user's cache folder, so that a run whose files hold no needle imports no rule module (importing the sixty rules
-and their tables costs more than a plain file's whole check). The copy is keyed by the installed
-rule and engine files (path, size, modification time): editing, adding or removing a rule makes a
-new one. Without a writable cache folder, the catalog is worked out from the rules on each run."""
+installed package declares. A run reads it from a copy in the user's cache folder, so that a run
+whose files hold no needle imports no rule module (importing the sixty rules and their tables costs
+more than a plain file's whole check). The copy is keyed by the content of the installed rule and
+engine files: editing, adding or removing a rule makes a new one. Without a usable cache folder,
+the catalog is worked out from the rules on each run."""
 from __future__ import annotations
 
 import importlib
@@ -53,8 +54,10 @@ class Catalog:
 
 @lru_cache(maxsize=None)
 def catalog() -> Catalog:
-    key = fingerprint()
-    path = os.path.join(cache_folder(), f"catalog-{key}.json")
+    folder = cache_folder()
+    if folder is None:
+        return build()
+    path = os.path.join(folder, f"catalog-{fingerprint()}.json")
     try:
         with open(path, encoding="utf-8") as handle:
             stored = json.load(handle)
@@ -94,30 +97,38 @@ def _declared_docs() -> Optional[str]:
 
 
 def fingerprint() -> str:
-    """A digest of the files the catalog is worked out from (ovlint's own and its rules'), with
-    ovlint's version for installs whose files cannot be listed."""
+    """A digest of the files the catalog is worked out from (ovlint's own and its rules', through
+    linked folders, compiled modules without sources included), by content: file times are not
+    to be trusted (reproducible builds fix them), and reading the 1.7 MB takes milliseconds. With
+    ovlint's version, for installs whose files cannot be listed."""
     import ovlint
     import ovlint.rules
 
-    listing = []
+    names, content = [], 0
     for root in sorted({os.path.dirname(ovlint.__file__), *ovlint.rules.__path__}):
-        for folder, subfolders, names in os.walk(root):
+        for folder, subfolders, files in os.walk(root, followlinks=True):
             subfolders[:] = sorted(s for s in subfolders if s != "__pycache__")
-            for name in sorted(names):
-                if name.endswith((".pyc", ".json.tmp")):
-                    continue
+            for name in sorted(files):
+                path = os.path.join(folder, name)
                 try:
-                    info = os.stat(os.path.join(folder, name))
+                    with open(path, "rb") as handle:
+                        content = zlib.crc32(handle.read(), content)
                 except OSError:
                     continue
-                listing.append(f"{os.path.relpath(os.path.join(folder, name), root)}\0{info.st_size}\0"
-                               f"{info.st_mtime_ns}")
-    text = "\n".join(listing).encode()
-    return f"{ovlint.__version__}-{FORMAT}-{len(listing)}-{zlib.crc32(text):08x}-{zlib.adler32(text):08x}"
+                names.append(os.path.relpath(path, root))
+    listing = zlib.crc32("\n".join(names).encode())
+    return f"{ovlint.__version__}-{FORMAT}-{len(names)}-{listing:08x}-{content:08x}"
 
 
-def cache_folder() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def cache_folder() -> Optional[str]:
+    """`$XDG_CACHE_HOME/ovlint`, else `~/.cache/ovlint`; None when neither is an absolute path (a
+    relative one would put the catalog in the folder being linted)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):  # no home folder (a container's user without one)
+            return None
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "ovlint")
 
 

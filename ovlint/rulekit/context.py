@@ -165,8 +165,13 @@ class PythonContext(UnitContext):
         return order, by_type
 
     def order(self, node) -> int:
-        """Where `node` comes in the module: nodes sort as their source does (a parent before its
-        children), without working out every position."""
+        """Where `node` comes in the module: nodes sort as their positions do (a parent before its
+        children), without working out every position. A definition's position is its `def` or
+        `class`, after its decorators: it sorts as its name does."""
+        from libcst import ClassDef, FunctionDef
+
+        if type(node) is FunctionDef or type(node) is ClassDef:
+            node = node.name
         return self._index[0][node]
 
     def nodes(self, kinds: tuple) -> list:
