@@ -337,6 +337,36 @@ def test_parents_and_qualified_names_match_libcst_providers():
     assert checked > 5000  # every node of every Python example of every rule
 
 
+def test_spans_are_libcsts_positions_as_offsets():
+    from pathlib import Path
+
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from ovlint.base.text import LineIndex
+    from ovlint.surfaces.python import node_spans
+
+    root = Path(__file__).resolve().parent.parent
+    sources = [m.code for m in _example_modules()]
+    sources += [p.read_text(encoding="utf-8") for folder in ("ovlint", "rules") for p in sorted((root / folder).rglob("*.py"))]
+    # no final line break; CRLF and a tab; a string over two lines and a non-ASCII comment
+    sources += ["x = 1", "if x:\r\n\tpass\r\n", 's = """a\nb"""  # é\n\n\n']
+    checked = 0
+    for source in sources:
+        module = libcst.parse_module(source)
+        positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        spans = node_spans(module)
+        lines = LineIndex(module.code)
+        assert spans.keys() == positions.keys()
+        for node, where in positions.items():
+            if where.end.line > len(lines.starts):  # the line break LibCST counts at the end of a file without one
+                assert spans[node][1] == len(module.code) + len(module.default_newline)
+                continue
+            assert spans[node] == (lines.offset(where.start.line, where.start.column),
+                                   lines.offset(where.end.line, where.end.column))
+            checked += 1
+    assert checked > 100_000
+
+
 def test_the_node_index_finds_what_a_walk_finds_in_source_order():
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider

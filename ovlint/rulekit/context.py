@@ -144,10 +144,10 @@ class PythonContext(UnitContext):
         return self._wrapper.resolve(ScopeProvider)
 
     @cached_property
-    def _positions(self):
-        from libcst.metadata import PositionProvider
+    def _spans(self) -> dict:
+        from ovlint.surfaces.python import node_spans
 
-        return self._wrapper.resolve(PositionProvider)
+        return node_spans(self.module)
 
     @cached_property
     def _index(self) -> tuple[dict, dict]:
@@ -191,9 +191,9 @@ class PythonContext(UnitContext):
     def span(self, where: Any) -> tuple[int, int]:
         if isinstance(where, tuple) or isinstance(getattr(where, "start", None), int):
             return super().span(where)
-        pos = self._positions[where]
-        return (self.lines.offset(pos.start.line, pos.start.column),
-                self.lines.offset(pos.end.line, pos.end.column))
+        start, end = self._spans[where]
+        # a file without a final line break: LibCST's code generation counts one, then drops it
+        return min(start, len(self.text)), min(end, len(self.text))
 
     def source(self, node) -> str:
         start, end = self.span(node)
