@@ -25,7 +25,7 @@ def rule_url(anchor: str, base: Optional[str]) -> Optional[str]:
 
 def attach(diagnostics, base: Optional[str]) -> None:
     """Give each finding the address of its rule's documentation."""
-    entries = {e.code: e for e in catalog().entries}
+    entries = catalog().by_code
     for diag in diagnostics:
         entry = entries.get(diag.code)
         diag.url = rule_url(entry.anchor, base) if entry is not None else None

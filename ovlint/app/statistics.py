@@ -11,7 +11,7 @@ FORMATS = ("full", "concise", "json", "json-lines")  # the others have no place 
 def rows(diagnostics, fixability) -> list[dict]:
     from ovlint.engine.catalog import catalog
 
-    rules = {e.code: e for e in catalog().entries}
+    rules = catalog().by_code
     counts = Counter(d.code for d in diagnostics)
     fixable = Counter(d.code for d in diagnostics if fixability.applies(d))
     unsafe = Counter(d.code for d in diagnostics if fixability.needs_unsafe(d))

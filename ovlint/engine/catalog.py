@@ -12,8 +12,11 @@ import json
 import os
 import zlib
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
+
+from ovlint.base.files import STATE_LIMIT, ReadError, read_text
+from ovlint.engine.writer import write_output
 
 FORMAT = 2
 KEPT = 8  # copies kept in the cache folder (one per install and version of the rules), newest first
@@ -51,6 +54,10 @@ class Catalog:
     families: dict  # code prefix -> title
     docs_url: Optional[str]  # the Documentation page of the package's metadata (None: not installed)
 
+    @cached_property
+    def by_code(self) -> dict:
+        return {e.code: e for e in self.entries}
+
 
 @lru_cache(maxsize=None)
 def catalog() -> Catalog:
@@ -59,14 +66,13 @@ def catalog() -> Catalog:
         return build()
     path = os.path.join(folder, f"catalog-{fingerprint()}.json")
     try:
-        with open(path, encoding="utf-8") as handle:
-            stored = json.load(handle)
+        stored = json.loads(read_text(path, STATE_LIMIT))
         entries = tuple(Entry(**{k: tuple(v) if isinstance(v, list) else v for k, v in e.items()})
                         for e in stored["entries"])
         # a copy names the modules a run imports: only ovlint's own
         if stored.get("format") == FORMAT and all(e.module.startswith("ovlint.") for e in entries):
             return Catalog(entries, stored["families"], stored["docs_url"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ReadError, ValueError, KeyError, TypeError, AttributeError):
         pass
     found = build()
     _store(path, found)
@@ -133,19 +139,15 @@ def cache_folder() -> Optional[str]:
 
 
 def _store(path: str, found: Catalog) -> None:
-    """Writes the copy atomically; a folder that cannot be written is left alone."""
+    """Writes the copy; a folder that cannot be written is left alone."""
     data = {"format": FORMAT, "entries": [asdict(e) for e in found.entries], "families": found.families,
             "docs_url": found.docs_url}
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.json.tmp"
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(data, handle)
-        os.replace(temporary, path)
+        write_output(path, json.dumps(data).encode("utf-8"), [])
         folder = os.path.dirname(path)
         copies = [os.path.join(folder, n) for n in os.listdir(folder)
                   if n.startswith("catalog-") and n.endswith(".json")]
         for old in sorted(copies, key=os.path.getmtime, reverse=True)[KEPT:]:
             os.remove(old)
-    except OSError:
+    except OSError:  # WriteError too
         pass

@@ -108,9 +108,18 @@ def fresh_name(ctx, node, base: str) -> str:
 
 def collect(root, kinds) -> list:
     """Nodes of one kind under `root`, not descending into nested functions or classes."""
+    return _under(root, kinds, into_nested=False)
+
+
+def walk(root, kinds) -> list:
+    """Every node of one kind under `root`, nested functions included."""
+    return _under(root, kinds, into_nested=True)
+
+
+def _under(root, kinds, into_nested: bool) -> list:
     found = []
     matches: dict[type, bool] = {}  # per node type: `isinstance` on LibCST's classes is slow
-    nested = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+    nested = () if into_nested else (cst.FunctionDef, cst.ClassDef, cst.Lambda)
 
     def enter(node) -> bool:
         kind = type(node)
@@ -120,23 +129,6 @@ def collect(root, kinds) -> list:
         if match:
             found.append(node)
         return node is root or kind not in nested
-
-    cst_walk.walk(root, enter)
-    return found
-
-
-def walk(root, kinds) -> list:
-    """Every node of one kind under `root`, nested functions included."""
-    found = []
-    matches: dict[type, bool] = {}
-
-    def enter(node) -> None:
-        kind = type(node)
-        match = matches.get(kind)
-        if match is None:
-            match = matches[kind] = issubclass(kind, kinds)
-        if match:
-            found.append(node)
 
     cst_walk.walk(root, enter)
     return found

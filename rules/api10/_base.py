@@ -116,10 +116,10 @@ class Api10Rule(PythonRule):
     def leave_Module(self, node) -> None:
         self.plan.report(self)
 
-    def untraced(self, node, what: str, marker: str = "openvino") -> None:
+    def untraced(self, node, what: str) -> None:
         """`what` on an object the model could not follow (set through `setattr`, passed in
-        untyped, ...): reported without a fix in code that mentions `marker`."""
-        if self.ctx.memo(f"mentions-{marker}", lambda: marker in self.ctx.text):
+        untyped, ...): reported without a fix in code that mentions `openvino`."""
+        if mentions(self.ctx, "openvino"):
             self.propose(node, f"{what} looks like API 1.0 (removed in OpenVINO {API_1.removed}); the object could not "
                                "be traced, so it is not rewritten", untraced=True)
 
