@@ -40,11 +40,48 @@ class Trace(libcst.CSTVisitor):
         self.events.append(("exit", attribute))
 
 
+class Methods(libcst.CSTVisitor):
+    """A visitor with CSTVisitor's hooks, which call its methods (a walk looks them up once per type)."""
+
+    def __init__(self, events):
+        super().__init__()
+        self.events = events
+
+    def visit_FunctionDef(self, node):
+        self.events.append(("def", node.name.value))
+        return not node.name.value.startswith("_")  # a method may skip children
+
+    def leave_FunctionDef(self, node):
+        self.events.append(("end def", node.name.value))
+
+    def visit_Name(self, node):
+        self.events.append(("name", node.value))
+
+    def visit_Attribute_attr(self, node):
+        self.events.append(("attr", node.attr.value))
+
+    def leave_Call_args(self, node):
+        self.events.append(("args", len(node.args)))
+
+    def visit_FormattedStringExpression_format_spec(self, node):
+        self.events.append(("spec", node.format_spec is None))
+
+
+class OwnLeave(Methods):
+    """... and its own `on_leave`, as LibCST's scope analysis has."""
+
+    def on_leave(self, node):
+        self.events.append(("left", type(node).__name__))
+        super().on_leave(node)
+
+
 out = []
 for source in sources:
     wrapper = MetadataWrapper(libcst.parse_module(source), unsafe_skip_copy=True)
     events = []
     wrapper.module.visit(Trace(events))
+    wrapper.module.visit(Methods(events))
+    wrapper.module.visit(OwnLeave(events))
     scopes, contexts = wrapper.resolve(ScopeProvider), wrapper.resolve(ExpressionContextProvider)
     nodes = []
     wrapper.module.visit(type("Nodes", (libcst.CSTVisitor,), {"on_visit": lambda self, n: nodes.append(n) or True})())

@@ -321,13 +321,13 @@ def test_parents_and_qualified_names_match_libcst_providers():
     from libcst.metadata import MetadataWrapper, ParentNodeProvider, QualifiedNameProvider
 
     from ovlint.rulekit.context import PythonContext, UnitContext
-    from ovlint.surfaces.python import parent_map
+    from ovlint.surfaces.python import NodeIndex
 
     checked = 0
     for module in _example_modules():
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         provided = wrapper.resolve_many([ParentNodeProvider, QualifiedNameProvider])
-        assert parent_map(module) == provided[ParentNodeProvider]
+        assert NodeIndex.of(module).parents == {id(node): parent for node, parent in provided[ParentNodeProvider].items()}
         unit = UnitContext("x.py", module.code, None, "2026.4", "x.py")
         ctx = PythonContext(unit, wrapper=wrapper)  # its scopes: the wrapper's ScopeProvider, on first use
         for node, names in provided[QualifiedNameProvider].items():

@@ -150,19 +150,10 @@ class PythonContext(UnitContext):
         return node_spans(self.module)
 
     @cached_property
-    def _index(self) -> tuple[dict, dict]:
-        """(node -> its place in the module, node type -> its nodes in that order), from one walk."""
-        from ovlint.surfaces.cst_walk import walk
+    def _index(self):
+        from ovlint.surfaces.python import NodeIndex
 
-        order: dict = {}
-        by_type: dict = {}
-
-        def enter(node) -> None:
-            order[node] = len(order)
-            by_type.setdefault(type(node), []).append(node)
-
-        walk(self.module, enter)
-        return order, by_type
+        return NodeIndex.of(self.module)
 
     def order(self, node) -> int:
         """Where `node` comes in the module: nodes sort as their positions do (a parent before its
@@ -172,21 +163,15 @@ class PythonContext(UnitContext):
 
         if type(node) is FunctionDef or type(node) is ClassDef:
             node = node.name
-        return self._index[0][node]
+        return self._index.order[id(node)]
 
     def nodes(self, kinds: tuple) -> list:
         """Every node of the module of one of `kinds`, in source order (one walk serves every rule)."""
-        order, by_type = self._index
-        lists = [nodes for node_type, nodes in by_type.items() if issubclass(node_type, kinds)]
+        order = self._index.order
+        lists = [nodes for node_type, nodes in self._index.by_type.items() if issubclass(node_type, kinds)]
         if len(lists) == 1:
             return list(lists[0])
-        return sorted((n for nodes in lists for n in nodes), key=order.__getitem__)
-
-    @cached_property
-    def _parents(self) -> dict:
-        from ovlint.surfaces.python import parent_map
-
-        return parent_map(self.module)
+        return sorted((n for nodes in lists for n in nodes), key=lambda node: order[id(node)])
 
     def span(self, where: Any) -> tuple[int, int]:
         if isinstance(where, tuple) or isinstance(getattr(where, "start", None), int):
@@ -202,11 +187,11 @@ class PythonContext(UnitContext):
     def qualified_names(self, node) -> frozenset[str]:
         # what LibCST's QualifiedNameProvider computes, without its visit of every node; rules ask
         # about the same node about ten times, so each answer is kept
-        names = self._qualified.get(node)
+        names = self._qualified.get(id(node))
         if names is None:
             scope = self.scope(node)
             names = frozenset(q.name for q in scope.get_qualified_names_for(node)) if scope else frozenset()
-            self._qualified[node] = names
+            self._qualified[id(node)] = names
         return names
 
     def scope(self, node):
@@ -214,7 +199,7 @@ class PythonContext(UnitContext):
         return value() if callable(value) else value
 
     def parent(self, node):
-        return self._parents.get(node)
+        return self._index.parents.get(id(node))
 
     def scopes(self) -> list:
         """Every distinct scope of the module."""

@@ -8,6 +8,9 @@ the one LibCST's own `_visit_and_replace_children` uses, recorded once per node 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from types import FunctionType
 from typing import Callable, Optional
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -98,14 +101,88 @@ def install() -> None:
                     visitor.on_leave_attribute(node, name)
         visitor.on_leave(node)
 
+    def walk_methods(node, visitor, methods: dict) -> None:
+        """The same, for a visitor whose hooks are CSTVisitor's own, which call its `visit_<Type>`,
+        `leave_<Type>` and `visit_<Type>_<attribute>` methods: those are looked up once per node type
+        (`methods`: node type -> _Methods), where CSTVisitor looks each up by name on every node."""
+        kind = type(node)
+        found = methods.get(kind)
+        if found is None:
+            found = methods[kind] = _Methods.of(type(visitor), kind)
+        if found.visit is None or found.visit(visitor, node) is not False:
+            around = found.around
+            names = _FIELDS.get(kind)
+            for name in fields(node) if names is None else names:
+                value = getattr(node, name)
+                hooks = around.get(name) if around else None
+                if hooks is not None and value is None and _VISITED_WHEN_SET.get(kind.__name__) == name:
+                    hooks = None
+                if hooks is not None and hooks[0] is not None:
+                    hooks[0](visitor, node)
+                value_type = type(value)
+                if value_type is tuple or value_type is list:
+                    for item in value:
+                        walk_methods(item, visitor, methods)
+                elif value_type in NODE_TYPES or (value_type not in OTHER_TYPES and is_node_type(value_type)):
+                    walk_methods(value, visitor, methods)
+                if hooks is not None and hooks[1] is not None:
+                    hooks[1](visitor, node)
+        if found.leave is not None:
+            found.leave(visitor, node)
+
     def visit(self, visitor):
-        if not isinstance(visitor, CSTVisitor):
+        methods = _METHODS_BY_CLASS.get(type(visitor))
+        if methods is not None:
+            walk_methods(self, visitor, methods)
+        elif not isinstance(visitor, CSTVisitor):
             return rebuild(self, visitor)
-        walk_visitor(self, visitor, _attribute_hooks(visitor))
+        elif _module_only(visitor):
+            # scope and expression-context analysis do all their work in `visit_Module` with a
+            # visitor of their own; the batch that calls it would then pass every node for nothing
+            visitor.on_visit(self)
+            visitor.on_leave(self)
+        elif _own_hooks(type(visitor)):
+            _METHODS_BY_CLASS[type(visitor)] = {}
+            walk_methods(self, visitor, _METHODS_BY_CLASS[type(visitor)])
+        else:
+            walk_visitor(self, visitor, _attribute_hooks(visitor))
         return self
 
     visit._ovlint_walk = True
     CSTNode.visit = visit
+    _count_assignments_by_type()
+
+
+# the global names LibCST's `ScopeVisitor.on_leave` uses, in the releases whose code this replaces
+_SCOPE_LEAVE_NAMES = ('provider', 'set_metadata', 'scope', 'isinstance', '_ASSIGNMENT_LIKE_NODES',
+                      '_assignment_count', 'super', 'on_leave')
+
+
+def _count_assignments_by_type() -> None:
+    """Scope analysis asks `isinstance(node, <15 node classes>)` as it leaves each node; LibCST's
+    node classes are abstract-base-class instances, so that is 15 slow checks a node (a third of the
+    analysis). The same question is answered here once per node type. Another LibCST's
+    `on_leave` is kept as it is."""
+    from libcst.metadata import scope_provider
+
+    visitor = scope_provider.ScopeVisitor
+    if visitor.on_leave.__code__.co_names != _SCOPE_LEAVE_NAMES:
+        return
+    assignment_like = scope_provider._ASSIGNMENT_LIKE_NODES
+    counted_types: dict[type, bool] = {}
+    leave_as_a_visitor = super(visitor, visitor).on_leave
+
+    def on_leave(self, original_node) -> None:
+        self.provider.set_metadata(original_node, self.scope)
+        kind = type(original_node)
+        counted = counted_types.get(kind)
+        if counted is None:
+            counted = counted_types[kind] = issubclass(kind, assignment_like)
+        if counted:
+            self.scope._assignment_count += 1
+        leave_as_a_visitor(self, original_node)
+
+    visitor.on_leave = on_leave
 
 
 def _attribute_hooks(visitor) -> Optional[frozenset]:
@@ -127,6 +204,77 @@ def _attribute_hooks(visitor) -> Optional[frozenset]:
 
 
 _HOOKED_BY_CLASS: dict[type, frozenset] = {}
+
+
+# visitor class -> node type -> its methods, for visitors whose hooks are CSTVisitor's
+_METHODS_BY_CLASS: dict[type, dict] = {}
+
+
+def _own_hooks(cls) -> bool:
+    """Whether the visitor class `cls` calls its methods through CSTVisitor's hooks (its `on_leave`
+    may be its own: it is called as it is), each method a plain function of the class."""
+    from libcst import CSTVisitor
+
+    if (cls.on_visit, cls.on_visit_attribute, cls.on_leave_attribute) != (
+            CSTVisitor.on_visit, CSTVisitor.on_visit_attribute, CSTVisitor.on_leave_attribute):
+        return False
+    return all(_defined(cls, name) is not None for name in dir(cls) if name.startswith(("visit_", "leave_")))
+
+
+def _defined(cls, name: str):
+    """The function `name` of `cls` (a plain function, as a class statement makes it), else None."""
+    for base in cls.__mro__:
+        if name in vars(base):
+            value = vars(base)[name]
+            return value if isinstance(value, FunctionType) else None
+    return None
+
+
+@dataclass(frozen=True)
+class _Methods:
+    """What CSTVisitor's hooks call on one type of node: `visit_<Type>`, then around each attribute
+    (name -> (`visit_<Type>_<attribute>`, `leave_<Type>_<attribute>`)), then the class's `on_leave`
+    (CSTVisitor's calls `leave_<Type>`). Methods LibCST marks as empty stubs are left out."""
+
+    visit: Optional[Callable]
+    around: dict
+    leave: Optional[Callable]
+
+    @staticmethod
+    def of(cls, kind: type) -> "_Methods":
+        from libcst import CSTVisitor
+
+        def method(name: str):
+            found = _defined(cls, name)
+            return None if found is None or getattr(found, "_is_no_op", False) else found
+
+        type_name = kind.__name__
+        around: dict = {}
+        for attribute in _attribute_methods(cls).get(type_name, ()):
+            hooks = (method(f"visit_{type_name}_{attribute}"), method(f"leave_{type_name}_{attribute}"))
+            if hooks != (None, None):
+                around[attribute] = hooks
+        leave = method(f"leave_{type_name}") if cls.on_leave is CSTVisitor.on_leave else cls.on_leave
+        return _Methods(method(f"visit_{type_name}"), around, leave)
+
+
+@lru_cache(maxsize=None)
+def _attribute_methods(cls) -> dict[str, set[str]]:
+    """Node type name -> the attributes `cls` has `visit_<Type>_<attribute>` or `leave_...` methods for."""
+    found: dict[str, set[str]] = {}
+    for name in dir(cls):
+        parts = name.split("_", 2)
+        if len(parts) == 3 and parts[0] in ("visit", "leave"):
+            found.setdefault(parts[1], set()).add(parts[2])
+    return found
+
+
+def _module_only(visitor) -> bool:
+    """Whether `visitor` is a batch of metadata providers that does something only on a module."""
+    from libcst._batched_visitor import _BatchedCSTVisitor
+
+    return (type(visitor) is _BatchedCSTVisitor and visitor.before_visit is None and visitor.after_leave is None
+            and set(visitor.visitor_methods) <= {"visit_Module", "leave_Module"})
 
 
 def _hooked(method_names) -> frozenset:

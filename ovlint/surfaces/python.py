@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import bisect
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from ovlint.base.lazy import cst
@@ -207,19 +208,33 @@ def node_spans(module) -> dict:
     return spans
 
 
-def parent_map(module) -> dict:
-    """Each node's parent, as LibCST's ParentNodeProvider gives it, from one walk: the provider
-    asks every node for its `children`, which rebuilds the node, seven times slower."""
-    parents: dict = {}
-    path: list = []  # the nodes from the module down to the one being walked
+@dataclass
+class NodeIndex:
+    """What one walk of a module tells of its nodes, by the node's `id` (a LibCST node's own hash
+    is a Python function): each node's parent, as LibCST's ParentNodeProvider gives it (which asks
+    every node for its `children`, rebuilding the node: seven times slower), and its place in
+    LibCST's visiting order; and the nodes of each type in that order."""
 
-    def enter(node) -> None:
-        if path:
-            parents[node] = path[-1]
-        path.append(node)
+    parents: dict
+    order: dict
+    by_type: dict
 
-    cst_walk.walk(module, enter, lambda node: path.pop())
-    return parents
+    @staticmethod
+    def of(module) -> "NodeIndex":
+        parents: dict = {}
+        order: dict = {}
+        by_type: dict = {}
+        path: list = []  # the nodes from the module down to the one being walked
+
+        def enter(node) -> None:
+            if path:
+                parents[id(node)] = path[-1]
+            path.append(node)
+            order[id(node)] = len(order)
+            by_type.setdefault(type(node), []).append(node)
+
+        cst_walk.walk(module, enter, lambda node: path.pop())
+        return NodeIndex(parents, order, by_type)
 
 
 class SpacedIndentation:

@@ -108,7 +108,11 @@ def _agreeing(values) -> Optional[Value]:
 
 def mentions(ctx, module: str) -> bool:
     """Whether the unit spells the last part of `module`'s name: no name of it can be used without."""
-    return ctx.memo(f"mentions-{module}", lambda: module.rsplit(".", 1)[-1] in ctx.text)
+    known = ctx.memo("mentions", dict)
+    found = known.get(module)
+    if found is None:
+        found = known[module] = module.rsplit(".", 1)[-1] in ctx.text
+    return found
 
 
 def class_name(ctx, node, module: str) -> Optional[str]:
@@ -128,7 +132,14 @@ def class_name(ctx, node, module: str) -> Optional[str]:
 def legacy_class(ctx, node) -> Optional[str]:
     """`IECore` for `IECore`, `ie.IECore` (any import of it) and `self.ie.IECore` (the module
     kept in a variable)."""
-    found = class_name(ctx, node, IE)
+    # the family's rules ask about every name they visit; the object model keeps its own answers
+    # (it must not keep those it gives in a cycle)
+    named = ctx.memo("legacy-class-name", dict)
+    key = id(node)  # the unit's nodes live as long as these answers
+    if key in named:
+        found = named[key]
+    else:
+        found = named[key] = class_name(ctx, node, IE)
     if found is None and isinstance(node, cst.Attribute) and mentions(ctx, IE):
         owner = Types.of_unit(ctx).of(node.value)
         if owner is not None and owner.kind == LEGACY_MODULE:
