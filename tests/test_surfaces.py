@@ -372,7 +372,7 @@ def test_the_node_index_finds_what_a_walk_finds_in_source_order():
     from libcst.metadata import MetadataWrapper, PositionProvider
 
     from ovlint.rulekit.context import PythonContext, UnitContext
-    from ovlint.rulekit.python_edits import walk
+    from ovlint.rulekit.python_edits import collect, walk
 
     kinds = [(cst.Call,), (cst.Name, cst.Attribute), (cst.ClassDef,), (cst.BaseExpression,),
              (cst.Import, cst.ImportFrom)]
@@ -388,7 +388,66 @@ def test_the_node_index_finds_what_a_walk_finds_in_source_order():
             assert starts == sorted(starts)
             assert [ctx.order(n) for n in found] == sorted(ctx.order(n) for n in found)
             checked += len(found)
+        for owner in ctx.nodes((cst.FunctionDef, cst.ClassDef, cst.Lambda)):
+            for kind in ((cst.Call,), (cst.Return,), (cst.Assign, cst.AnnAssign), (cst.Name,)):
+                assert [id(n) for n in ctx.within(owner, kind)] == [id(n) for n in collect(owner, kind)]
     assert checked > 4000  # the nodes of every Python example of every rule
+
+
+def test_one_pass_calls_the_rules_visit_and_leave_methods_as_libcsts_visit_does():
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper
+
+    from ovlint.rulekit.context import PythonContext, UnitContext
+    from ovlint.surfaces.python import traverse
+
+    class Events:
+        def __init__(self):
+            self.events = []
+
+        def visit_Call(self, node):
+            self.events.append(("call", id(node)))
+
+        def visit_Name(self, node):
+            self.events.append(("name", id(node)))
+
+        def leave_Module(self, node):
+            self.events.append(("module ends", id(node)))
+
+    class WithLeaves(Events):  # leaving other nodes than the module takes the other way down the list
+        def leave_Call(self, node):
+            self.events.append(("call ends", id(node)))
+
+        def leave_Attribute(self, node):
+            self.events.append(("attribute ends", id(node)))
+
+    class Expected(cst.CSTVisitor):
+        def __init__(self, methods):
+            super().__init__()
+            self.methods, self.events = methods, methods.events
+
+        def on_visit(self, node):
+            method = getattr(self.methods, f"visit_{type(node).__name__}", None)
+            if method:
+                method(node)
+            return True
+
+        def on_leave(self, node):
+            method = getattr(self.methods, f"leave_{type(node).__name__}", None)
+            if method:
+                method(node)
+
+    checked = 0
+    for module in _example_modules():
+        for rule_class in (Events, WithLeaves):
+            ctx = PythonContext(UnitContext("x.py", module.code, None, "2026.4", "x.py"),
+                                wrapper=MetadataWrapper(module, unsafe_skip_copy=True))
+            rule, expected = rule_class(), Expected(rule_class())
+            traverse(ctx, [rule], carried=False)
+            module.visit(expected)
+            assert rule.events == expected.events
+            checked += len(rule.events)
+    assert checked > 4000  # events of every Python example of every rule
 
 
 def test_a_decorated_definition_comes_after_its_decorators_as_its_position_does():

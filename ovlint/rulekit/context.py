@@ -165,6 +165,30 @@ class PythonContext(UnitContext):
             node = node.name
         return self._index.order[id(node)]
 
+    def within(self, owner, kinds: tuple) -> list:
+        """The nodes of `kinds` in the function, class or lambda `owner`, in source order, those of
+        nested functions, classes and lambdas left out (`python_edits.collect` on it, from the index
+        rather than a walk of each function)."""
+        return self.memo(("within", kinds), lambda: self._by_owner(kinds)).get(id(owner), [])
+
+    def _by_owner(self, kinds: tuple) -> dict:
+        from libcst import ClassDef, FunctionDef, Lambda
+
+        owners = (FunctionDef, ClassDef, Lambda)
+        parents = self._index.parents
+        found: dict = {}
+        for node in self.nodes(kinds):
+            owner = parents.get(id(node))
+            while owner is not None and type(owner) not in owners:
+                owner = parents.get(id(owner))
+            if owner is not None:
+                found.setdefault(id(owner), []).append(node)
+        return found
+
+    def in_order(self) -> list:
+        """Every node of the module in LibCST's visiting order (parents before their children)."""
+        return self._index.nodes
+
     def nodes(self, kinds: tuple) -> list:
         """Every node of the module of one of `kinds`, in source order (one walk serves every rule)."""
         order = self._index.order

@@ -70,6 +70,30 @@ def walk(root, enter: Callable, leave: Optional[Callable] = None) -> None:
     go(root)
 
 
+def preorder(root) -> tuple[list, dict]:
+    """Every node under `root` (itself included) in LibCST's visiting order, and each one's parent
+    by the node's `id`: `walk` without a call per node, for what needs only the order."""
+    nodes: list = []
+    parents: dict = {}
+
+    def go(node) -> None:
+        nodes.append(node)
+        names = _FIELDS.get(type(node))
+        for name in fields(node) if names is None else names:
+            value = getattr(node, name)
+            kind = type(value)
+            if kind is tuple or kind is list:
+                for item in value:
+                    parents[id(item)] = node
+                    go(item)
+            elif kind in NODE_TYPES or (kind not in OTHER_TYPES and is_node_type(kind)):
+                parents[id(value)] = node
+                go(value)
+
+    go(root)
+    return nodes, parents
+
+
 def install() -> None:
     """Make `CSTNode.visit` walk instead of rebuild when the visitor only reads (a `CSTVisitor`):
     LibCST's metadata providers visit through it. Transformers keep LibCST's own visit."""

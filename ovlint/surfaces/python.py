@@ -210,31 +210,27 @@ def node_spans(module) -> dict:
 
 @dataclass
 class NodeIndex:
-    """What one walk of a module tells of its nodes, by the node's `id` (a LibCST node's own hash
-    is a Python function): each node's parent, as LibCST's ParentNodeProvider gives it (which asks
-    every node for its `children`, rebuilding the node: seven times slower), and its place in
-    LibCST's visiting order; and the nodes of each type in that order."""
+    """What one walk of a module tells of its nodes: all of them in LibCST's visiting order; by the
+    node's `id` (a LibCST node's own hash is a Python function), each one's parent, as LibCST's
+    ParentNodeProvider gives it (which asks every node for its `children`, rebuilding the node:
+    seven times slower), and its place in that order; and the nodes of each type in that order."""
 
+    nodes: list
     parents: dict
     order: dict
     by_type: dict
 
     @staticmethod
     def of(module) -> "NodeIndex":
-        parents: dict = {}
-        order: dict = {}
+        nodes, parents = cst_walk.preorder(module)
         by_type: dict = {}
-        path: list = []  # the nodes from the module down to the one being walked
-
-        def enter(node) -> None:
-            if path:
-                parents[id(node)] = path[-1]
-            path.append(node)
-            order[id(node)] = len(order)
-            by_type.setdefault(type(node), []).append(node)
-
-        cst_walk.walk(module, enter, lambda node: path.pop())
-        return NodeIndex(parents, order, by_type)
+        for node in nodes:
+            same = by_type.get(type(node))
+            if same is None:
+                by_type[type(node)] = [node]
+            else:
+                same.append(node)
+        return NodeIndex(nodes, parents, {id(node): at for at, node in enumerate(nodes)}, by_type)
 
 
 class SpacedIndentation:
@@ -308,16 +304,34 @@ def traverse(ctx, rules, carried: bool = True) -> tuple[list[Command], list, lis
                     (visits if attr.startswith("visit_") else leaves).setdefault(node_type, []).append(
                         getattr(sub, attr))
 
-    def enter(node) -> None:
-        for fn in visits.get(type(node), ()):
-            fn(node)
-
-    def leave(node) -> None:
-        for fn in leaves.get(type(node), ()):
-            fn(node)
-
-    cst_walk.walk(ctx.module, enter, leave if leaves else None)
+    # the unit's node index has every node in visiting order: going down that list costs far less
+    # than walking the tree again
+    nodes = ctx.in_order()
+    if set(leaves) <= {cst.Module}:
+        for node in nodes:
+            called = visits.get(type(node))
+            if called is not None:
+                for fn in called:
+                    fn(node)
+        for fn in leaves.get(cst.Module, ()):
+            fn(ctx.module)
+    else:
+        entered: list = []  # the nodes being visited, from the module down: a node's parent is last
+        for node in nodes:
+            parent = ctx.parent(node)
+            while entered and entered[-1] is not parent:
+                _leave(leaves, entered.pop())
+            for fn in visits.get(type(node), ()):
+                fn(node)
+            entered.append(node)
+        while entered:
+            _leave(leaves, entered.pop())
     return extractor.commands, extractor.requirements, extractor.links
+
+
+def _leave(leaves: dict, node) -> None:
+    for fn in leaves.get(type(node), ()):
+        fn(node)
 
 
 class _FactExtractor:

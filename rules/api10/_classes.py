@@ -4,12 +4,11 @@ from it (an attribute set in a base `__init__` is read in a subclass method, and
 from __future__ import annotations
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import collect
 
 
-def _copies_locals(function) -> bool:
+def _copies_locals(ctx, function) -> bool:
     """Whether the method runs `self.__dict__.update(locals())`."""
-    for call in collect(function, (cst.Call,)):
+    for call in ctx.within(function, (cst.Call,)):
         func = call.func
         if (isinstance(func, cst.Attribute) and func.attr.value == "update" and isinstance(func.value, cst.Attribute)
                 and func.value.attr.value == "__dict__" and len(call.args) == 1
@@ -34,10 +33,10 @@ class Classes:
             for stmt in cls.body.body:
                 if isinstance(stmt, cst.FunctionDef):
                     methods[stmt.name.value] = stmt
-                    if _copies_locals(stmt):
+                    if _copies_locals(self.types.ctx, stmt):
                         for name, target in self._locals(stmt):
                             attributes.setdefault(name, []).append(target)
-                    for assign in collect(stmt, (cst.Assign, cst.AnnAssign)):
+                    for assign in self.types.ctx.within(stmt, (cst.Assign, cst.AnnAssign)):
                         targets = [t.target for t in assign.targets] if isinstance(assign, cst.Assign) else [assign.target]
                         for target in targets:
                             if (isinstance(target, cst.Attribute) and self.types.is_self(target.value)

@@ -214,7 +214,7 @@ def _returned_position(rule, function, name):
     """Where the function returns `name`: None for the whole value, an index into a returned
     tuple, or False when its returns do not agree (or it returns nothing)."""
     positions = set()
-    for ret in collect(function, (cst.Return,)):
+    for ret in rule.ctx.within(function, (cst.Return,)):
         value = ret.value
         if isinstance(value, cst.Name) and value.value == name.value:
             positions.add(None)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import collect, int_value, string_value
+from ovlint.rulekit.python_edits import int_value, string_value
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules.api10._calls import Calls
 from ovlint.rules.api10._classes import Classes
@@ -546,7 +546,7 @@ class Types:
         return target[0] if target is not None and not isinstance(func, cst.Call) else None
 
     def returns(self, function) -> Optional[Value]:
-        for ret in collect(function, (cst.Return,)):
+        for ret in self.ctx.within(function, (cst.Return,)):
             if ret.value is not None:
                 value = self.of(ret.value)
                 if value is not None:
