@@ -367,6 +367,25 @@ def test_spans_are_libcsts_positions_as_offsets():
     assert checked > 100_000
 
 
+def test_spans_asked_one_by_one_generate_the_code_only_as_far_as_needed():
+    from ovlint.surfaces.cst_walk import preorder
+    from ovlint.surfaces.python import NodeSpans, node_spans
+
+    checked = 0
+    for module in _example_modules():
+        every = node_spans(module)
+        nodes = preorder(module)[0]
+        in_order, backwards = NodeSpans(module), NodeSpans(module)
+        assert [in_order[n] for n in nodes] == [every[n] for n in nodes]
+        assert [backwards[n] for n in reversed(nodes)] == [every[n] for n in reversed(nodes)]
+        if len(module.body) > 1:  # the first statement's nodes need its code only
+            first = NodeSpans(module)
+            first[module.body[0]]
+            assert module.body[-1] not in first.spans
+        checked += len(nodes)
+    assert checked > 10_000
+
+
 def test_the_node_index_finds_what_a_walk_finds_in_source_order():
     import libcst as cst
     from libcst.metadata import MetadataWrapper, PositionProvider
@@ -443,7 +462,7 @@ def test_one_pass_calls_the_rules_visit_and_leave_methods_as_libcsts_visit_does(
             ctx = PythonContext(UnitContext("x.py", module.code, None, "2026.4", "x.py"),
                                 wrapper=MetadataWrapper(module, unsafe_skip_copy=True))
             rule, expected = rule_class(), Expected(rule_class())
-            traverse(ctx, [rule], carried=False)
+            traverse(ctx, [rule])
             module.visit(expected)
             assert rule.events == expected.events
             checked += len(rule.events)

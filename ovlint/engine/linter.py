@@ -145,7 +145,7 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
     pctx.complete_fix_groups = groups
     try:
         return python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())],
-                               carried=any(fact in subscribers for fact in (COMMAND, REQUIREMENT, LINK)))
+                               carried=frozenset(subscribers) & {COMMAND, REQUIREMENT, LINK})
     except RecursionError as exc:
         ctx.diagnostics.clear()  # the rules saw part of the module only
         ctx.report(FileNotParsed, (0, 0), python.syntax_error_message(exc), None)

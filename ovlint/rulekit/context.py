@@ -144,10 +144,10 @@ class PythonContext(UnitContext):
         return self._wrapper.resolve(ScopeProvider)
 
     @cached_property
-    def _spans(self) -> dict:
-        from ovlint.surfaces.python import node_spans
+    def _spans(self):
+        from ovlint.surfaces.python import NodeSpans
 
-        return node_spans(self.module)
+        return NodeSpans(self.module)
 
     @cached_property
     def _index(self):

@@ -147,13 +147,36 @@ def _on_parser_stack(function, *args):
 
 
 def node_spans(module) -> dict:
-    """Each node's (start, end) offsets in the module's code, as LibCST's PositionProvider gives
-    them in rows and columns: the same code generation and the same hooks, but counting only
-    characters, where the provider splits every token on line breaks and makes two objects per
-    node (five times the cost of generating the code)."""
-    from libcst._nodes.internal import CodegenState
+    """Each node's (start, end) offsets in the module's code (see `NodeSpans`)."""
+    spans = NodeSpans(module)
+    for _ in spans.steps:
+        pass
+    return spans.spans
 
-    spans: dict = {}
+
+class NodeSpans:
+    """Nodes' (start, end) offsets in the module's code, as LibCST's PositionProvider gives them in
+    rows and columns: the same code generation and the same hooks, but counting only characters,
+    where the provider splits every token on line breaks and makes two objects per node (five
+    times the cost of generating the code). The code is generated one top-level statement at a
+    time, as far as the nodes asked about: findings are often in the imports at the top."""
+
+    def __init__(self, module):
+        self.spans: dict = {}
+        self.steps = _generate_spans(module, self.spans)
+
+    def __getitem__(self, node) -> tuple[int, int]:
+        spans = self.spans
+        while node not in spans:
+            if next(self.steps, None) is None:
+                raise KeyError(node)
+        return spans[node]
+
+
+def _generate_spans(module, spans: dict):
+    """Generate the module's code into `spans`, yielding True after each top-level statement;
+    `Module._codegen` step by step."""
+    from libcst._nodes.internal import CodegenState
 
     class Syntactic:
         """The span of `node`'s own syntax, or from `start_node`'s start to `end_node`'s end."""
@@ -204,8 +227,23 @@ def node_spans(module) -> dict:
         def record_syntactic_position(self, node, *, start_node=None, end_node=None):
             return Syntactic(self, node, start_node, end_node)
 
-    module._codegen(Counting(module))
-    return spans
+    state = Counting(module)
+    state.before_codegen(module)
+    for part in module.header:
+        part._codegen(state)
+    yield True
+    for statement in module.body:
+        statement._codegen(state)
+        yield True
+    for part in module.footer:
+        part._codegen(state)
+    if module.has_trailing_newline:
+        if not state.tokens:
+            state.add_token(state.default_newline)
+    else:
+        state.pop_trailing_newline()
+    state.after_codegen(module)
+    yield True
 
 
 @dataclass
@@ -289,11 +327,12 @@ def syntax_error_message(exc: Exception) -> str:
     return f"syntax error: {message}"
 
 
-def traverse(ctx, rules, carried: bool = True) -> tuple[list[Command], list, list]:
+def traverse(ctx, rules, carried: frozenset = frozenset()) -> tuple[list[Command], list, list]:
     """Run every Python rule over the module in one pass, in LibCST's visiting order; return the
-    carried commands, requirements and links for the other rule kinds (none unless `carried`: no
-    such rule runs). (No rule subscribes to `visit_<Node>_<attribute>`.)"""
-    extractor = _FactExtractor(ctx)
+    carried commands, requirements and links for the other rule kinds (`carried`: the kinds of
+    facts rules take; none are gathered when it is empty). (No rule subscribes to
+    `visit_<Node>_<attribute>`.)"""
+    extractor = _FactExtractor(ctx, links=LINK in carried)
     visits: dict[type, list] = {}
     leaves: dict[type, list] = {}
     for sub in list(rules) + ([extractor] if carried else []):
@@ -334,9 +373,15 @@ def _leave(leaves: dict, node) -> None:
         fn(node)
 
 
+def _plain_string(node) -> bool:
+    """Whether `node` is a string literal without escapes (its value is its text)."""
+    return isinstance(node, cst.SimpleString) and "\\" not in node.value and "b" not in node.prefix.lower()
+
+
 class _FactExtractor:
-    def __init__(self, ctx):
+    def __init__(self, ctx, links: bool):
         self.ctx = ctx
+        self.want_links = links  # the links of strings (those of commands are found from the commands)
         self.commands: list[Command] = []
         self.requirements: list = []
         self.links: list = []
@@ -349,18 +394,18 @@ class _FactExtractor:
 
     def _instructions(self, node, backticks: bool) -> None:
         """The commands a docstring or a message shows (see `instructions`)."""
-        literal = self._literal(node) if isinstance(node, cst.SimpleString) else None
-        if literal is not None:
-            spans = instructions(literal[0], backticks)
-            if spans:
-                self.commands.extend(from_python_string(literal[0], literal[1], spans=spans))
+        # positions cost a code generation of the module: only for strings that show commands
+        spans = instructions(node.evaluated_value, backticks) if _plain_string(node) else None
+        if spans:
+            text, start, _ = self._literal(node)
+            self.commands.extend(from_python_string(text, start, spans=spans))
 
     def visit_SimpleString(self, node) -> None:
-        if "\\" not in node.value and "b" not in node.prefix.lower():
+        if self.want_links and _plain_string(node):
             self._links(node, node.raw_value, len(node.prefix) + len(node.quote))
 
     def visit_FormattedStringText(self, node) -> None:
-        if "\\" not in node.value and "{{" not in node.value and "}}" not in node.value:
+        if self.want_links and "\\" not in node.value and "{{" not in node.value and "}}" not in node.value:
             self._links(node, node.value, 0)
 
     def _links(self, node, text: str, lead: int) -> None:
@@ -404,7 +449,7 @@ class _FactExtractor:
 
     def _literal(self, node):
         """(value, inner start, inner end) of a plain string literal without escapes, else None."""
-        if not isinstance(node, cst.SimpleString) or "\\" in node.value or "b" in node.prefix.lower():
+        if not _plain_string(node):
             return None
         start, end = self.ctx.span(node)
         quote = node.quote
