@@ -130,3 +130,18 @@ def test_walk_follows_libcsts_order():
     found = []
     cst_walk.walk(module, found.append)
     assert [id(n) for n in found] == [id(n) for n in expected]
+
+
+def test_nodes_hash_by_identity_in_c_once_installed():
+    import libcst
+
+    from ovlint.surfaces import cst_walk
+
+    cst_walk.install()
+    module = libcst.parse_module("x = 1\nx = 1\n")
+    first, second = module.body
+    assert first.deep_equals(second) and first != second
+    table = {first: "first", second: "second"}
+    assert table[first] == "first" and table[second] == "second" and len(table) == 2
+    node_classes = [libcst.Name, libcst.Module, libcst.SimpleStatementLine, libcst.Assign, libcst.Integer]
+    assert all(cls.__hash__ is object.__hash__ for cls in node_classes)

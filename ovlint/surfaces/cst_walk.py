@@ -175,6 +175,24 @@ def install() -> None:
     visit._ovlint_walk = True
     CSTNode.visit = visit
     _count_assignments_by_type()
+    _hash_by_identity_in_c()
+
+
+def _hash_by_identity_in_c() -> None:
+    """LibCST nodes are equal only to themselves and hash as `id(node)`, in a Python method called
+    for every dictionary of nodes (metadata, positions: millions of calls a module).
+    `object.__hash__` is an identity hash too, computed in C. Another LibCST's hash is kept."""
+    from libcst import CSTNode
+
+    identity = CSTNode.__hash__
+    if getattr(identity, "__code__", None) is None or identity.__code__.co_names != ("id",):
+        return
+    classes = [CSTNode]
+    while classes:
+        cls = classes.pop()
+        if cls.__dict__.get("__hash__") is identity:
+            cls.__hash__ = object.__hash__
+        classes.extend(cls.__subclasses__())
 
 
 # the global names LibCST's `ScopeVisitor.on_leave` uses, in the releases whose code this replaces

@@ -132,19 +132,25 @@ def class_name(ctx, node, module: str) -> Optional[str]:
 def legacy_class(ctx, node) -> Optional[str]:
     """`IECore` for `IECore`, `ie.IECore` (any import of it) and `self.ie.IECore` (the module
     kept in a variable)."""
-    # the family's rules ask about every name they visit; the object model keeps its own answers
-    # (it must not keep those it gives in a cycle)
-    named = ctx.memo("legacy-class-name", dict)
+    # the family's rules ask about every name they visit: what the names say is kept per node;
+    # what the object model says is asked again (it keeps its own answers, but not those it
+    # gives inside a cycle)
+    known = ctx.memo("legacy-class", dict)
     key = id(node)  # the unit's nodes live as long as these answers
-    if key in named:
-        found = named[key]
-    else:
-        found = named[key] = class_name(ctx, node, IE)
-    if found is None and isinstance(node, cst.Attribute) and mentions(ctx, IE):
+    found = known.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = class_name(ctx, node, IE)
+        if found is None and type(node) is cst.Attribute and mentions(ctx, IE):
+            found = _OWNER_DECIDES
+        known[key] = found
+    if found is _OWNER_DECIDES:
         owner = Types.of_unit(ctx).of(node.value)
-        if owner is not None and owner.kind == LEGACY_MODULE:
-            return node.attr.value
+        return node.attr.value if owner is not None and owner.kind == LEGACY_MODULE else None
     return found
+
+
+_UNKNOWN = object()
+_OWNER_DECIDES = object()  # an attribute of what may hold the `inference_engine` module
 
 
 def _modern_class(ctx, node) -> Optional[str]:
