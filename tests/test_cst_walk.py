@@ -127,8 +127,7 @@ def test_walk_follows_libcsts_order():
 
     # LibCST's own visit, unpatched or not, reaches the nodes in this order
     module.visit(Order())
-    found = []
-    cst_walk.walk(module, found.append)
+    found = cst_walk.preorder(module)[0]
     assert [id(n) for n in found] == [id(n) for n in expected]
 
 

@@ -120,15 +120,17 @@ def _under(root, kinds, into_nested: bool) -> list:
     found = []
     matches: dict[type, bool] = {}  # per node type: `isinstance` on LibCST's classes is slow
     nested = () if into_nested else (cst.FunctionDef, cst.ClassDef, cst.Lambda)
-
-    def enter(node) -> bool:
+    nodes, parents = cst_walk.preorder(root)
+    hidden: set[int] = set()  # the nodes inside a nested function, class or lambda
+    for node in nodes:
+        parent = parents.get(id(node))
+        if parent is not None and (id(parent) in hidden or (parent is not root and type(parent) in nested)):
+            hidden.add(id(node))
+            continue
         kind = type(node)
         match = matches.get(kind)
         if match is None:
             match = matches[kind] = issubclass(kind, kinds)
         if match:
             found.append(node)
-        return node is root or kind not in nested
-
-    cst_walk.walk(root, enter)
     return found

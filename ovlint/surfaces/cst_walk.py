@@ -48,31 +48,9 @@ def is_node_type(kind: type) -> bool:
     return node
 
 
-def walk(root, enter: Callable, leave: Optional[Callable] = None) -> None:
-    """Call `enter(node)` on every node under `root` (itself included) in LibCST's visiting order,
-    and `leave(node)` once its children are done; the children of a node whose `enter` returns
-    False are skipped."""
-
-    def go(node) -> None:
-        if enter(node) is not False:
-            names = _FIELDS.get(type(node))
-            for name in fields(node) if names is None else names:
-                value = getattr(node, name)
-                kind = type(value)
-                if kind is tuple or kind is list:
-                    for item in value:
-                        go(item)
-                elif kind in NODE_TYPES or (kind not in OTHER_TYPES and is_node_type(kind)):
-                    go(value)
-        if leave is not None:
-            leave(node)
-
-    go(root)
-
-
 def preorder(root) -> tuple[list, dict]:
     """Every node under `root` (itself included) in LibCST's visiting order, and each one's parent
-    by the node's `id`: `walk` without a call per node, for what needs only the order."""
+    by the node's `id` (the root's is not there)."""
     nodes: list = []
     parents: dict = {}
 
