@@ -1,3 +1,14 @@
-from ovlint.app.cli import main
+"""The `ovlint` command's entry (`ovlint`, `python -m ovlint`)."""
 
-main()
+
+def main() -> None:
+    from ovlint.app import dataclass_code
+
+    dataclass_code.install()  # before the imports that make dataclasses: LibCST's nodes, ovlint's own
+    from ovlint.app.cli import main as command
+
+    command()
+
+
+if __name__ == "__main__":
+    main()

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 
+from ovlint.base import files
 from ovlint.engine import catalog, registry
 
 IMPORTED_RULES = r'''
@@ -122,10 +123,10 @@ def test_no_catalog_goes_into_the_linted_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # the XDG rules: a relative value is ignored
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert catalog.cache_folder() == str(tmp_path / "home" / ".cache" / "ovlint")
+    assert files.user_cache_folder() == str(tmp_path / "home" / ".cache" / "ovlint")
     monkeypatch.delenv("HOME")
     monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # a user without a home folder
-    assert catalog.cache_folder() is None
+    assert files.user_cache_folder() is None
     catalog.catalog.cache_clear()
     try:
         assert catalog.catalog() == catalog.build()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from typing import Optional
 
 MiB = 1 << 20
 # the files ovlint reads for itself: configuration, .gitignore, baselines, the cache
@@ -56,3 +57,16 @@ def read_text(path: str, limit: int) -> str:
         return read_regular(path, limit).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ReadError(f"not valid UTF-8 (byte {exc.start})") from None
+
+
+def user_cache_folder() -> Optional[str]:
+    """`$XDG_CACHE_HOME/ovlint`, else `~/.cache/ovlint`: where ovlint keeps what it works out once
+    per install (never the results of a project, which stay in the project). None when neither is
+    an absolute path (a relative one would put the files in the folder being linted)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):  # no home folder (a container's user without one)
+            return None
+        base = os.path.join(home, ".cache")
+    return os.path.join(base, "ovlint")

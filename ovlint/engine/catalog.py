@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from functools import cached_property, lru_cache
 from typing import Optional
 
-from ovlint.base.files import STATE_LIMIT, ReadError, read_text
+from ovlint.base.files import STATE_LIMIT, ReadError, read_text, user_cache_folder
 from ovlint.engine.writer import write_output
 
 FORMAT = 2
@@ -61,7 +61,7 @@ class Catalog:
 
 @lru_cache(maxsize=None)
 def catalog() -> Catalog:
-    folder = cache_folder()
+    folder = user_cache_folder()
     if folder is None:
         return build()
     path = os.path.join(folder, f"catalog-{fingerprint()}.json")
@@ -124,18 +124,6 @@ def fingerprint() -> str:
                 names.append(os.path.relpath(path, root))
     listing = zlib.crc32("\n".join(names).encode())
     return f"{ovlint.__version__}-{FORMAT}-{len(names)}-{listing:08x}-{content:08x}"
-
-
-def cache_folder() -> Optional[str]:
-    """`$XDG_CACHE_HOME/ovlint`, else `~/.cache/ovlint`; None when neither is an absolute path (a
-    relative one would put the catalog in the folder being linted)."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):
-        home = os.path.expanduser("~")
-        if not os.path.isabs(home):  # no home folder (a container's user without one)
-            return None
-        base = os.path.join(home, ".cache")
-    return os.path.join(base, "ovlint")
 
 
 def _store(path: str, found: Catalog) -> None:

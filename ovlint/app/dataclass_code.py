@@ -1,0 +1,94 @@
+"""The compiled code of the methods `dataclasses` writes, kept between runs as Python keeps
+bytecode.
+
+Making a dataclass writes the source of its `__init__`, `__eq__`, `__setattr__`, ... and compiles
+each one; for LibCST's two hundred node classes that compilation is half the library's import,
+which every run that parses Python pays before its first file (a pre-commit run on one file is
+mostly start-up). What a source text compiles to depends only on the interpreter, so the code is
+kept in the user's cache folder, one file per bytecode version, and a text compiled once is not
+compiled again.
+
+The file holds code that runs, so it is read only from the user's cache folder (never from a
+checkout), only when it belongs to the user and others cannot write it; anything in it other than
+texts and their code is ignored. It is not written when Python is told not to write bytecode
+(`PYTHONDONTWRITEBYTECODE`, `-B`)."""
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+from types import CodeType
+from typing import Optional
+
+from ovlint.base.files import user_cache_folder
+
+MOST_TEXTS = 10_000  # beyond this (several LibCST releases seen), the file starts over
+
+
+def install() -> None:
+    """From now on in this process, dataclasses reuse the kept code; what they compile anew is kept
+    when the process ends."""
+    import dataclasses
+
+    path = _path()
+    if path is None or "exec" in vars(dataclasses):
+        return
+    codes = _load(path)
+    known = len(codes)
+
+    def exec_compiled(source, globals=None, locals=None):
+        if isinstance(source, str):
+            code = codes.get(source)
+            if code is None:
+                # what `exec(source)` compiles when called from `dataclasses`, which has no __future__ imports
+                code = codes[source] = compile(source, "<string>", "exec", dont_inherit=True)
+            source = code
+        exec(source, globals, locals)
+
+    # `dataclasses` calls `exec` by its global name, and a module's global comes before the builtin
+    dataclasses.exec = exec_compiled  # type: ignore[attr-defined]
+
+    def save() -> None:
+        if len(codes) > known and not sys.dont_write_bytecode:
+            _save(path, codes if len(codes) <= MOST_TEXTS else {})
+
+    import atexit
+
+    atexit.register(save)
+
+
+def _path() -> Optional[str]:
+    folder = user_cache_folder()
+    tag = sys.implementation.cache_tag
+    if folder is None or tag is None:  # no cache folder, or an interpreter that keeps no bytecode
+        return None
+    from importlib.util import MAGIC_NUMBER
+
+    return os.path.join(folder, f"dataclass-code-{tag}-{MAGIC_NUMBER.hex()}-O{sys.flags.optimize}.marshal")
+
+
+def _load(path: str) -> dict[str, CodeType]:
+    try:
+        with open(path, "rb") as handle:
+            if not _trusted(os.fstat(handle.fileno())):
+                return {}
+            data = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {text: code for text, code in data.items() if isinstance(text, str) and isinstance(code, CodeType)}
+
+
+def _trusted(info: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o022)
+
+
+def _save(path: str, codes: dict[str, CodeType]) -> None:
+    from ovlint.engine.writer import write_output
+
+    try:
+        write_output(path, marshal.dumps(codes), [])
+        os.chmod(path, 0o600)
+    except OSError:  # WriteError too (a read-only or full disk): the next run compiles again
+        pass
