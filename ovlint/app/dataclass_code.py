@@ -72,7 +72,7 @@ def _load(path: str) -> dict[str, CodeType]:
         with open(path, "rb") as handle:
             if not _trusted(os.fstat(handle.fileno())):
                 return {}
-            data = marshal.load(handle)
+            data = marshal.loads(handle.read())  # `marshal.load` reads a file in many small pieces
     except (OSError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(data, dict):

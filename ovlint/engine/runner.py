@@ -174,13 +174,16 @@ def isolated(items: list[tuple[Task, Optional[bytes]]], jobs: int) -> list[FileR
     parser, or takes longer than its time limit, is reported alone and the run goes on."""
     if not items:
         return []
-    from ovlint.engine import fixer  # noqa: F401  (imported before forking, so each worker inherits it)
     from ovlint.engine.pool import Pool
     from ovlint.surfaces import PYTHON
 
-    if any(task.kind is not None and PYTHON in named(task.kind).facts for task, _ in items):
-        import libcst.metadata  # noqa: F401  (likewise)
-    with Pool(_process_item, min(jobs, len(items))) as pool, _progress(len(items)) as advance:
+    def inherit() -> None:  # imported before forking, so that each worker has them
+        from ovlint.engine import fixer  # noqa: F401
+
+        if any(task.kind is not None and PYTHON in named(task.kind).facts for task, _ in items):
+            import libcst.metadata  # noqa: F401
+
+    with Pool(_process_item, min(jobs, len(items)), inherit) as pool, _progress(len(items)) as advance:
         return pool.map(items, timeout=lambda item: item[0].timeout, crashed=_crashed, timed_out=_timed_out,
                         done=advance)
 
