@@ -239,3 +239,24 @@ def test_two_fixers_at_once_leave_every_file_fixed_once(tmp_path):
         text = (root / f"m{i:03}.py").read_text()
         libcst.parse_module(text)
         assert text.startswith("import openvino as ov\n") and text.count("ov.Core()") == 1
+
+
+def test_large_files_are_screened_by_the_workers_with_the_same_findings(tmp_path, monkeypatch):
+    from ovlint.engine import runner
+
+    padding = "# " + "x" * 78 + "\n"
+    big = padding * (runner.SCREENED_BY_WORKERS // len(padding) + 1)
+    write(tmp_path / "small.py", LEGACY)
+    write(tmp_path / "big.py", LEGACY + big)
+    write(tmp_path / "big_plain.py", "import os\n" + big)
+    read_here = []
+    parent_read = runner.read
+    monkeypatch.setattr(runner, "read", lambda task: read_here.append(task.path) or parent_read(task))
+    codes = frozenset(r.code for r in registry.all_rules())
+    tasks = [runner.Task(str(tmp_path / name), "python", codes, versions.NEWEST, "check", False, 1 << 30, 60)
+             for name in ("small.py", "big.py", "big_plain.py")]
+    small, large, plain = runner.run(tasks, jobs=2)
+    assert read_here == [tasks[0].path]  # the others were read in the workers, which forked before
+    assert [(d.code, d.row, d.message) for d in large.diagnostics] == \
+        [(d.code, d.row, d.message) for d in small.diagnostics] != []
+    assert plain.diagnostics == []

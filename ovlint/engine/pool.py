@@ -12,15 +12,13 @@ from typing import Callable, Optional, Union
 
 
 class Pool:
-    def __init__(self, function: Callable, workers: int, inherit: Callable[[], None] = lambda: None):
-        """`inherit()` runs before the first worker this pool starts: what it imports, each worker
-        has from the start (a worker begun by `start_spare` is taken first, if it serves `function`)."""
+    def __init__(self, function: Callable, workers: int):
+        """A worker begun by `start_spare` is taken first, if it serves `function`."""
         import multiprocessing
 
         # fork: a worker starts at once, with everything this process imported
         self.context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
         self.function = function
-        self.inherit = inherit
         spare = _take_spare(function)
         self.idle = [spare] if spare is not None else []
         self.idle += [self._start() for _ in range(max(1, workers) - len(self.idle))]
@@ -34,7 +32,6 @@ class Pool:
         self.idle = []
 
     def _start(self) -> "_Worker":
-        self.inherit()
         return _Worker(self.context, self.function)
 
     def _replace(self, worker: "_Worker", queue: list) -> None:

@@ -140,13 +140,19 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
                 results[index] = FileResult(task.path, cached)
                 continue
         pending.append(index)
-    # the prefilter runs here: most files end after one read, and only the rest go to workers,
-    # which read them again (so that no more than one file per worker is held in memory)
+    # the prefilter runs here on small files: most end after one read, and only the rest go to
+    # workers, which read them again (so that no more than one file per worker is held in memory);
+    # a larger file goes to a worker unread, to be screened there, on another core
     heavy, sizes = [], {}
     for index in pending:
         task = tasks[index]
         if task.kind is not None and not prefilter.rules_for(task.kind, task.codes, task.target):
             results[index] = FileResult(task.path)
+            continue
+        size = _size(task.path)
+        if size >= SCREENED_BY_WORKERS:
+            heavy.append(index)
+            sizes[index] = size
             continue
         data, failed = read(task)
         if failed:
@@ -169,21 +175,29 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
     return results
 
 
+# from this size on, screening a file costs more than handing it to a worker (its needles are
+# looked for at a few GB/s each; a worker's item costs tens of microseconds)
+SCREENED_BY_WORKERS = 8 << 10
+
+
+def _size(path: str) -> int:
+    """The size of the file at `path`; 0 when it cannot be told (reading it will say why)."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
+
+
 def isolated(items: list[tuple[Task, Optional[bytes]]], jobs: int) -> list[FileResult]:
     """`process(task, data)` for each item in worker processes, so that a file that crashes the
     parser, or takes longer than its time limit, is reported alone and the run goes on."""
     if not items:
         return []
     from ovlint.engine.pool import Pool
-    from ovlint.surfaces import PYTHON
 
-    def inherit() -> None:  # imported before forking, so that each worker has them
-        from ovlint.engine import fixer  # noqa: F401
-
-        if any(task.kind is not None and PYTHON in named(task.kind).facts for task, _ in items):
-            import libcst.metadata  # noqa: F401
-
-    with Pool(_process_item, min(jobs, len(items)), inherit) as pool, _progress(len(items)) as advance:
+    # each worker imports what its files need (LibCST, the rules), all of them at once on their
+    # own cores, where this process importing it first would keep them waiting
+    with Pool(_process_item, min(jobs, len(items))) as pool, _progress(len(items)) as advance:
         return pool.map(items, timeout=lambda item: item[0].timeout, crashed=_crashed, timed_out=_timed_out,
                         done=advance)
 
