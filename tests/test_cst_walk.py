@@ -144,3 +144,23 @@ def test_nodes_hash_by_identity_in_c_once_installed():
     assert table[first] == "first" and table[second] == "second" and len(table) == 2
     node_classes = [libcst.Name, libcst.Module, libcst.SimpleStatementLine, libcst.Assign, libcst.Integer]
     assert all(cls.__hash__ is object.__hash__ for cls in node_classes)
+
+
+def test_the_parse_without_node_checks_gives_libcsts_trees_and_checks_come_back():
+    import libcst
+    import pytest
+
+    from ovlint.engine import registry
+    from ovlint.surfaces import python
+
+    sources = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "ovlint").rglob("*.py"))]
+    sources += [e.source for r in registry.all_rules() for e in r.examples if e.filename.endswith(".py")]
+    for source in sources:
+        tree = python._parse_unchecked(source)
+        assert tree.deep_equals(libcst.parse_module(source)) and tree.code == source
+    with pytest.raises(libcst.CSTValidationError):
+        libcst.Name("not a name")
+    with pytest.raises(libcst.ParserSyntaxError):
+        python._parse_unchecked("def (:\n")
+    with pytest.raises(libcst.CSTValidationError):  # checked again after a failed parse too
+        libcst.Name("1x")

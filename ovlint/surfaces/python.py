@@ -117,7 +117,27 @@ def parse(text: str):
     cst_walk.install()
     from libcst.metadata import MetadataWrapper
 
-    return MetadataWrapper(_on_parser_stack(cst.parse_module, text), unsafe_skip_copy=True)
+    return MetadataWrapper(_on_parser_stack(_parse_unchecked, text), unsafe_skip_copy=True)
+
+
+def _parse_unchecked(text: str):
+    """`libcst.parse_module` without the check every node's constructor makes (`CSTNode.__post_init__`
+    calls `_validate`): LibCST's parser builds only nodes that pass it (its own comment there says
+    so), and checking each one again is a sixth of the parse. Nodes made at any other time are
+    checked; another LibCST's constructor is kept as it is."""
+    node_class = cst.CSTNode
+    check = node_class.__dict__.get("__post_init__")
+    if getattr(check, "__code__", None) is None or check.__code__.co_names != ("_validate",):
+        return cst.parse_module(text)
+    node_class.__post_init__ = _unchecked
+    try:
+        return cst.parse_module(text)
+    finally:
+        node_class.__post_init__ = check
+
+
+def _unchecked(node) -> None:
+    pass
 
 
 def _on_parser_stack(function, *args):
