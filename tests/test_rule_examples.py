@@ -11,6 +11,7 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.engine.own_rules import ENGINE_RULES
 from ovlint.engine.linter import lint_text
 from ovlint.surfaces import kind_of
+from ovlint.surfaces.python import strings_and_imports
 from ovlint.app.testing import fix_example, lint_example
 
 RULES = [r for r in registry.all_rules() if r not in ENGINE_RULES]
@@ -32,6 +33,9 @@ def test_rule_metadata(rule):
     assert rule.examples, f"{rule.code} has no flagged example"
     assert rule.valid, f"{rule.code} has no silent example"
     assert rule.needles, f"{rule.code} declares no prefilter needle"
+    if rule.imports_only:  # its needles are looked for in the imports only: it must report nowhere else
+        hooks = {name for name in dir(rule) if name.startswith(("visit_", "leave_"))}
+        assert rule.surface == "python" and hooks <= {"visit_Import", "visit_ImportFrom"}, hooks
     for version in (rule.deprecated_in, rule.removed_in):
         assert version is None or version in versions.KNOWN_RELEASES
     fixes = [e for e in rule.examples if e.fixed is not None]
@@ -104,6 +108,9 @@ def test_flagged_example_holds_the_rules_needles(rule, index, example):
     kind = kind_of(example.filename).name
     admitted = prefilter.screen(kind, (rule,)).admit(example.source, os.path.basename(example.filename))
     assert admitted == (rule,), f"{rule.code} example {index} holds none of {rule.needles} (and {rule.context_needles})"
+    if rule.imports_only:
+        assert prefilter.screen(kind, (rule,)).narrowed(example.source, *strings_and_imports(example.source)) == \
+            (rule,), f"{rule.code} example {index} holds none of its needles in its imports"
 
 
 @pytest.mark.parametrize("rule,index,valid", VALID, ids=lambda x: getattr(x, "code", str(x)))

@@ -18,7 +18,7 @@ from typing import Optional
 from ovlint.base.files import STATE_LIMIT, ReadError, read_text, user_cache_folder
 from ovlint.engine.writer import write_output
 
-FORMAT = 2
+FORMAT = 3
 KEPT = 8  # copies kept in the cache folder (one per install and version of the rules), newest first
 
 
@@ -34,6 +34,7 @@ class Entry:
     deprecated_in: Optional[str]
     needles: tuple[str, ...]
     context_needles: tuple[str, ...]
+    imports_only: bool
     module: str
     qualname: str
     anchor: str  # the rule's heading in the documentation
@@ -44,7 +45,8 @@ class Entry:
     @classmethod
     def of(cls, rule) -> "Entry":
         return cls(rule.code, rule.name, rule.surface, rule.fix_group, rule.applies_from, rule.deprecated_in,
-                   tuple(rule.needles), tuple(rule.context_needles), rule.__module__, rule.__qualname__,
+                   tuple(rule.needles), tuple(rule.context_needles), rule.imports_only, rule.__module__,
+                   rule.__qualname__,
                    rule.anchor())
 
 

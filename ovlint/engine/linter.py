@@ -24,7 +24,7 @@ def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version:
     withheld, and its finding says why. Only the rules whose needles the text holds run (and only
     their modules are imported): the others cannot report in it."""
     admitted = prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path))
-    narrowed = _in_strings(kind, admitted, text)
+    narrowed = _narrowed(kind, admitted, text)
     doc = kind.read(text)
     if narrowed == ():  # CPython compiled it, and no rule can report in it
         return doc
@@ -41,16 +41,18 @@ def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version:
     return doc
 
 
-def _in_strings(kind: FileKind, admitted: tuple, text: str) -> Optional[tuple]:
-    """In a Python module where only rules of the facts it carries (commands, requirements) can
-    report, those whose needles are in its strings (CPython's parser finds them far faster than
-    LibCST parses); None when that does not apply or the module does not compile."""
-    if kind.name != "python" or not admitted or not all(r.surface in kind.carried for r in admitted):
+def _narrowed(kind: FileKind, admitted: tuple, text: str) -> Optional[tuple]:
+    """In a Python module where only rules of the facts it carries (commands, requirements) or
+    rules that report only on imports can report, those whose needles are in its strings or
+    imports (CPython's parser finds them far faster than LibCST parses); None when that does not
+    apply or the module does not compile."""
+    if kind.name != "python" or not admitted or \
+            not all(r.surface in kind.carried or r.imports_only for r in admitted):
         return None
-    from ovlint.surfaces.python import string_literals
+    from ovlint.surfaces.python import strings_and_imports
 
-    strings = string_literals(text)
-    return None if strings is None else prefilter.screen(kind.name, admitted).carried_in(text, strings)
+    found = strings_and_imports(text)
+    return None if found is None else prefilter.screen(kind.name, admitted).narrowed(text, *found)
 
 
 def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target_version: str,

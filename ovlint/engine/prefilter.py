@@ -105,13 +105,14 @@ class Screen:
             (c if isinstance(text, str) else c.encode()) in text for c in self.carriers)
         return tuple(r.rule for r in self.rules if r.admits(holds, carrier))
 
-    def carried_in(self, text: str, strings: str) -> tuple:
-        """The rules whose needles hold in `strings`, the string literals of the Python code `text`
-        (their context needles are still looked for in all of it): a Python file carries commands
-        and requirements only in its strings."""
-        in_text, in_strings = _holds(text, self.folds), _holds(strings, self.folds)
-        return tuple(r.rule for r in self.rules
-                     if (not r.context or any(map(in_text, r.context))) and any(map(in_strings, r.needles)))
+    def narrowed(self, text: str, strings: str, imports: str) -> tuple:
+        """The rules whose needles hold where they can report in the Python code `text`: in
+        `strings`, its string literals, for the facts it carries (commands and requirements), and
+        in `imports`, its import statements, for rules that report only on those (their context
+        needles are still looked for in all of it)."""
+        in_text, in_strings, in_imports = (_holds(t, self.folds) for t in (text, strings, imports))
+        return tuple(r.rule for r in self.rules if (not r.context or any(map(in_text, r.context)))
+                     and any(map(in_imports if r.rule.imports_only else in_strings, r.needles)))
 
 
 def _holds(text: Text, folds: bool) -> Callable[[Needle], bool]:

@@ -72,6 +72,10 @@ class Rule:
     # one of its needles and, when it declares `context_needles`, one of those too
     needles: ClassVar[tuple[str, ...]] = ()
     context_needles: ClassVar[tuple[str, ...]] = ()
+    # a Python rule that reports only on import statements (it defines only `visit_Import` and
+    # `visit_ImportFrom`): its needles count only in the module's imports, which CPython's parser
+    # reads before LibCST has to parse anything
+    imports_only: ClassVar[bool] = False
     surface: ClassVar[str]
     examples: ClassVar[tuple[Example, ...]] = ()
     valid: ClassVar[tuple[Valid, ...]] = ()

@@ -62,14 +62,29 @@ def instructions(text: str, backticks: bool) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-def string_literals(text: str) -> Optional[str]:
-    """Every string literal of the module, a line each (f-strings by their literal parts), read
-    with CPython's own parser; None when it does not compile."""
+def strings_and_imports(text: str) -> Optional[tuple[str, str]]:
+    """Every string literal of the module, a line each (f-strings by their literal parts), and
+    every import statement, a line each as `import a.b as c, d` and `from ..m import x as y` spell
+    it, read with CPython's own parser; None when it does not compile."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
-    return "\n".join(node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str))
+    strings, imports = [], []
+    for node in ast.walk(tree):
+        kind = type(node)
+        if kind is ast.Constant:
+            if type(node.value) is str:
+                strings.append(node.value)
+        elif kind is ast.Import:
+            imports.append(f"import {_aliases(node)}")
+        elif kind is ast.ImportFrom:
+            imports.append(f"from {'.' * node.level}{node.module or ''} import {_aliases(node)}")
+    return "\n".join(strings), "\n".join(imports)
+
+
+def _aliases(node) -> str:
+    return ", ".join(a.name if a.asname is None else f"{a.name} as {a.asname}" for a in node.names)
 
 
 def compiles(code: str) -> bool:

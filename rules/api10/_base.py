@@ -103,8 +103,9 @@ class Api10Rule(PythonRule):
         name, nor a legacy method that makes API 1.0 objects, holds API 2.0 objects only, and on
         those only the attributes older code used and API 2.0 lacks can be wrong (as the family's
         needles say): the others need no object model."""
-        return attribute in _LEGACY or any(mentions(self.ctx, word) for word in (
-            "inference_engine", "ngraph", "read_network", "load_network", "import_network"))
+        return attribute in _LEGACY or self.ctx.memo("api10-spells-legacy", lambda: any(
+            mentions(self.ctx, word) for word in ("inference_engine", "ngraph", "read_network", "load_network",
+                                                  "import_network")))
 
     @property
     def types(self) -> Types:

@@ -134,13 +134,15 @@ def legacy_class(ctx, node) -> Optional[str]:
     kept in a variable)."""
     # the family's rules ask about every name they visit: what the names say is kept per node;
     # what the object model says is asked again (it keeps its own answers, but not those it
-    # gives inside a cycle)
-    known = ctx.memo("legacy-class", dict)
+    # gives inside a cycle). A module that never spells `inference_engine` names no class of it.
+    known = ctx.memo("legacy-class", lambda: {} if mentions(ctx, IE) else None)
+    if known is None:
+        return None
     key = id(node)  # the unit's nodes live as long as these answers
     found = known.get(key, _UNKNOWN)
     if found is _UNKNOWN:
         found = class_name(ctx, node, IE)
-        if found is None and type(node) is cst.Attribute and mentions(ctx, IE):
+        if found is None and type(node) is cst.Attribute:
             found = _OWNER_DECIDES
         known[key] = found
     if found is _OWNER_DECIDES:

@@ -22,6 +22,7 @@ class OfflineTransformations(PythonRule):
     deprecation = DEPRECATIONS["offline-transformations"]
     needles = (r"\boffline_transformations",)  # not `_offline_transformations`, its successor
     context_needles = ("openvino",)
+    imports_only = True
     examples = (Example("from openvino.offline_transformations import apply_moc_transformations\n",
                         "from openvino._offline_transformations import apply_moc_transformations\n", unsafe=True),)
     valid = (Valid("from openvino._offline_transformations import apply_moc_transformations\n"),)

@@ -45,6 +45,7 @@ class ModelOptimizerExtensionApi(PythonRule):
     deprecation = MO
     # what importing `mo.<package>` is written as (`mo` alone is a common name for a match object)
     needles = ("from mo.", "import mo.", ", mo.", "openvino.tools.mo.")
+    imports_only = True
     examples = (
         Example("from mo.ops.op import Op\nfrom mo.front.extractor import FrontExtractorOp\n",
                 message=((f"`mo.ops.op` is the Model Optimizer's extension API, removed in OpenVINO 2025.0: {EXTENSIONS}"),

@@ -37,6 +37,7 @@ class DevToolImport(PythonRule):
     # its packages: openvino.tools.pot and .accuracy_checker, openvino.model_zoo, omz_tools
     needles = ("openvino.tools", "openvino.model_zoo", "openvino import tools", "openvino import model_zoo",
                "omz_tools")
+    imports_only = True
     examples = (
         Example("from openvino.tools.pot import IEEngine, load_model, create_pipeline\n",
                 message=("`pot` (the Post-training Optimization Tool) went away with `openvino-dev` (removed "
