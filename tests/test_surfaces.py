@@ -536,3 +536,19 @@ def test_a_python_module_whose_strings_hold_no_command_needle_is_not_given_to_li
     assert parsed == []  # `mo` is code here, not a command: nothing to parse for
     assert [d.code for d in lint_text("b.py", named("python"), command, rules, "2026.4").diagnostics] == ["OV201"]
     assert parsed == [command]
+
+
+def test_a_python_module_whose_imports_hold_no_import_rule_needle_is_not_given_to_libcst(monkeypatch):
+    from ovlint.engine import registry
+    from ovlint.surfaces import python
+
+    code = 'import re\n\nmo = re.match("a", "a")\nprint(mo.start(), mo.group(0), mo.end())\n'
+    extension = 'import os, mo.ops.op\nfrom mo.front.extractor import FrontExtractorOp\n'
+    rules = list(registry.all_rules())
+    parsed = []
+    monkeypatch.setattr(python, "parse", lambda text, real=python.parse: parsed.append(text) or real(text))
+    assert lint_text("a.py", named("python"), code, rules, "2026.4").diagnostics == []
+    assert parsed == []  # `, mo.` is a match object's method here, in no import
+    assert [d.code for d in lint_text("b.py", named("python"), extension, rules, "2026.4").diagnostics] == \
+        ["OV203", "OV203"]
+    assert parsed == [extension]

@@ -10,7 +10,7 @@ and requirement rules count there only when the file has one of those carriers."
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from typing import Callable, Union
 
 from ovlint.base.versions import at_least
@@ -80,9 +80,9 @@ class RuleNeedles:
     context: tuple[Needle, ...]  # and one of them, when there are any
     carried: bool  # facts only next to a carrier of the kind
 
-    def admits(self, holds: Callable[[Needle], bool], carrier: bool) -> bool:
+    def admits(self, holds: Callable[[Needle], bool], carrier: Callable[[], bool]) -> bool:
         # the context first: many rules share it (`openvino`), and code of other projects lacks it
-        return ((carrier or not self.carried) and (not self.context or any(map(holds, self.context)))
+        return ((not self.context or any(map(holds, self.context))) and (not self.carried or carrier())
                 and any(map(holds, self.needles)))
 
 
@@ -95,14 +95,21 @@ class Screen:
     folds: bool  # some needle ignores case
     carriers: tuple[str, ...]
     carrier_files: tuple[str, ...]
+    gates: dict  # needle -> the beginning it shares with other needles, looked for first
 
     def admit(self, text: Text, filename: str = "") -> tuple:
         """The rules that can report in a file of this text (bytes or str) and base name."""
-        holds = _holds(text, self.folds)
+        holds = _holds(text, self.folds, self.gates)
         if not any(map(holds, self.any_needle)):
             return ()
-        carrier = filename in self.carrier_files or any(
-            (c if isinstance(text, str) else c.encode()) in text for c in self.carriers)
+        known: list[bool] = []
+
+        def carrier() -> bool:
+            if not known:
+                known.append(filename in self.carrier_files or any(
+                    (c if isinstance(text, str) else c.encode()) in text for c in self.carriers))
+            return known[0]
+
         return tuple(r.rule for r in self.rules if r.admits(holds, carrier))
 
     def narrowed(self, text: str, strings: str, imports: str) -> tuple:
@@ -110,19 +117,21 @@ class Screen:
         `strings`, its string literals, for the facts it carries (commands and requirements), and
         in `imports`, its import statements, for rules that report only on those (their context
         needles are still looked for in all of it)."""
-        in_text, in_strings, in_imports = (_holds(t, self.folds) for t in (text, strings, imports))
+        in_text, in_strings, in_imports = (_holds(t, self.folds, self.gates) for t in (text, strings, imports))
         return tuple(r.rule for r in self.rules if (not r.context or any(map(in_text, r.context)))
                      and any(map(in_imports if r.rule.imports_only else in_strings, r.needles)))
 
 
-def _holds(text: Text, folds: bool) -> Callable[[Needle], bool]:
-    """Whether a needle is in `text`; each needle is looked for once, whichever rules share it."""
+def _holds(text: Text, folds: bool, gates: dict) -> Callable[[Needle], bool]:
+    """Whether a needle is in `text`; each needle (and gate) is looked for once, whichever rules
+    share it, and a needle only when its gate is there."""
     lowered = text.lower() if folds else text
     found: dict[Needle, bool] = {}
 
     def holds(needle: Needle) -> bool:
         if needle not in found:
-            found[needle] = needle.found_in(text, lowered)
+            gate = gates.get(needle)
+            found[needle] = (gate is None or holds(gate)) and needle.found_in(text, lowered)
         return found[needle]
 
     return holds
@@ -137,8 +146,53 @@ def screen(kind: str, rules: tuple) -> Screen:
     plain = {_needle(n.text, n.folded, False, False) for n in every}
     kept = sorted(plain, key=lambda n: (len(n.text), n.text, n.folded))
     minimal = tuple(n for i, n in enumerate(kept) if not any(_implied(n, shorter) for shorter in kept[:i]))
-    return Screen(per_rule, minimal, any(n.folded for r in per_rule for n in r.needles + r.context),
-                  tuple(c.decode() for c in file_kind.carriers), file_kind.carrier_files)
+    gates = _gates(every)
+    return Screen(per_rule, minimal, any(n.folded for r in per_rule for n in r.needles + r.context) or
+                  any(g.folded for g in gates.values()), tuple(c.decode() for c in file_kind.carriers),
+                  file_kind.carrier_files, gates)
+
+
+GATE = 3  # the shortest beginning worth looking for on its own
+
+
+def _gates(needles) -> dict:
+    """Needles that begin alike (`CPU_THREADS_NUM`, `CPU_THROUGHPUT_STREAMS`, `CPU_BIND_THREAD`),
+    each mapped to that beginning (`CPU_`), and a longer shared beginning to the shorter one it
+    starts with (`openvino.tools` to `openvino.`, that to `openvino`): a file without a beginning
+    holds none of the needles after it, and one search tells. A beginning ignores case when the
+    needles' cases differ there or one of them ignores case."""
+    gates: dict = {}
+
+    def split(group: list, outer, known: int) -> None:
+        """`group`: needles that begin alike (lowercased) for `known` characters, under `outer`."""
+        texts = [n.text.lower() for n in group]
+        start = _common_start(texts[0], texts[-1])  # sorted: the first and last differ first
+        if len(group) > 1 and len(start) >= GATE:
+            exact = reduce(_common_start, (n.text for n in group))
+            folded = any(n.folded for n in group) or len(exact) < len(start)
+            gate = _needle(start if folded else exact, folded, False, False)
+            if outer is not None and gate is not outer:
+                gates[gate] = outer
+            outer = gate
+        known = len(start)
+        by_next: dict[str, list] = {}
+        for needle, text in zip(group, texts):
+            by_next.setdefault(text[known:known + 1], []).append(needle)
+        for part in by_next.values():
+            if len(part) > 1 and len(part) < len(group):
+                split(part, outer, known)
+            elif outer is not None:
+                gates.update((n, outer) for n in part if n is not outer)
+
+    split(sorted(needles, key=lambda n: n.text.lower()), None, 0)
+    return gates
+
+
+def _common_start(first: str, second: str) -> str:
+    size = 0
+    while size < min(len(first), len(second)) and first[size] == second[size]:
+        size += 1
+    return first[:size]
 
 
 def _implied(needle: Needle, shorter: Needle) -> bool:
