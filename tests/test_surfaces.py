@@ -523,32 +523,24 @@ def test_valid_python_with_tabs_libcst_rejects_is_linted_at_its_positions_withou
     assert "mixes tabs and spaces" in diag.message
 
 
-def test_a_python_module_whose_strings_hold_no_command_needle_is_not_given_to_libcst(monkeypatch):
+@pytest.mark.parametrize("silent,flagged,codes", [
+    # `mo` is code here, not a command
+    ('"""Usage: see the docs."""\nimport re\n\nmo = re.match("a", "a")\nprint(mo.group(0))\n',
+     '"""Usage: see the docs."""\nimport subprocess\n\nsubprocess.run(["mo", "--input_model", "m.onnx"])\n',
+     ["OV201"]),
+    # `, mo.` is a match object's method here, in no import
+    ('import re\n\nmo = re.match("a", "a")\nprint(mo.start(), mo.group(0), mo.end())\n',
+     'import os, mo.ops.op\nfrom mo.front.extractor import FrontExtractorOp\n', ["OV203", "OV203"]),
+], ids=["command-in-strings", "import-rule-in-imports"])
+def test_a_python_module_whose_strings_or_imports_hold_no_needle_where_it_counts_is_not_parsed(
+        monkeypatch, silent, flagged, codes):
     from ovlint.engine import registry
     from ovlint.surfaces import python
 
-    code = '"""Usage: see the docs."""\nimport re\n\nmo = re.match("a", "a")\nprint(mo.group(0))\n'
-    command = '"""Usage: see the docs."""\nimport subprocess\n\nsubprocess.run(["mo", "--input_model", "m.onnx"])\n'
     rules = list(registry.all_rules())
     parsed = []
     monkeypatch.setattr(python, "parse", lambda text, real=python.parse: parsed.append(text) or real(text))
-    assert lint_text("a.py", named("python"), code, rules, "2026.4").diagnostics == []
-    assert parsed == []  # `mo` is code here, not a command: nothing to parse for
-    assert [d.code for d in lint_text("b.py", named("python"), command, rules, "2026.4").diagnostics] == ["OV201"]
-    assert parsed == [command]
-
-
-def test_a_python_module_whose_imports_hold_no_import_rule_needle_is_not_given_to_libcst(monkeypatch):
-    from ovlint.engine import registry
-    from ovlint.surfaces import python
-
-    code = 'import re\n\nmo = re.match("a", "a")\nprint(mo.start(), mo.group(0), mo.end())\n'
-    extension = 'import os, mo.ops.op\nfrom mo.front.extractor import FrontExtractorOp\n'
-    rules = list(registry.all_rules())
-    parsed = []
-    monkeypatch.setattr(python, "parse", lambda text, real=python.parse: parsed.append(text) or real(text))
-    assert lint_text("a.py", named("python"), code, rules, "2026.4").diagnostics == []
-    assert parsed == []  # `, mo.` is a match object's method here, in no import
-    assert [d.code for d in lint_text("b.py", named("python"), extension, rules, "2026.4").diagnostics] == \
-        ["OV203", "OV203"]
-    assert parsed == [extension]
+    assert lint_text("a.py", named("python"), silent, rules, "2026.4").diagnostics == []
+    assert parsed == []
+    assert [d.code for d in lint_text("b.py", named("python"), flagged, rules, "2026.4").diagnostics] == codes
+    assert parsed == [flagged]
