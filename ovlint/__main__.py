@@ -6,7 +6,7 @@ def main() -> None:
     from ovlint.app import early_worker
 
     early_worker.start_if_useful(sys.argv[1:])  # first: the worker gets on with its imports
-    from ovlint.app import dataclass_code
+    from ovlint.engine import dataclass_code
 
     dataclass_code.install()  # before the imports that make dataclasses: LibCST's nodes, ovlint's own
     from ovlint.app.cli import main as command

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from ovlint.app import dataclass_code
+from ovlint.engine import dataclass_code
 
 # makes dataclasses of every kind of generated method, and reports what they do and how many
 # texts the interpreter compiled for them (the `compile` audit event)
@@ -16,7 +16,7 @@ import json, sys
 compiled = []
 sys.addaudithook(lambda event, args: compiled.append(1) if event == "compile" and args[1] == "<string>" else None)
 if sys.argv[1] == "cached":
-    from ovlint.app import dataclass_code
+    from ovlint.engine import dataclass_code
     dataclass_code.install()
 compiled.clear()
 import dataclasses
@@ -117,6 +117,26 @@ def test_the_command_runs_with_kept_code(tmp_path):
     runs = [subprocess.run([sys.executable, "-m", "ovlint", "check", "--no-cache", "--output-format", "concise",
                             "app.py"], cwd=tmp_path, capture_output=True, text=True, env=environment)
             for _ in range(2)]
-    assert kept_files(tmp_path / "cache")
+    (kept,) = kept_files(tmp_path / "cache")
     assert runs[0].returncode == runs[1].returncode == 1
     assert runs[0].stdout == runs[1].stdout and "OV101" in runs[0].stdout
+    # LibCST is imported by the worker that lints the file, which never exits on its own: it keeps its code
+    texts = dataclass_code._load(str(kept))
+    assert any("whitespace_before_colon" in text for text in texts)
+
+
+def test_what_two_processes_compile_is_kept_by_both(tmp_path):
+    """A worker and the process that started it read the file before either wrote it."""
+    write_one = ("import sys\nfrom ovlint.engine import dataclass_code\ndataclass_code.install()\n"
+                 "import dataclasses\nsys.stdin.readline()\n"
+                 "dataclasses.make_dataclass(sys.argv[1], [(sys.argv[1].lower() + '_field', int)])\n"
+                 "dataclass_code.keep_new()\n")
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    first, second = (subprocess.Popen([sys.executable, "-c", write_one, name], stdin=subprocess.PIPE, text=True,
+                                      env=environment) for name in ("First", "Second"))
+    for process in (first, second):  # both have read the (missing) file by now, or read it next
+        process.communicate("\n", timeout=60)
+    (kept,) = kept_files(tmp_path)
+    texts = dataclass_code._load(str(kept))
+    assert any("first_field" in t for t in texts) and any("second_field" in t for t in texts)

@@ -22,7 +22,7 @@ def start_if_useful(arguments: list[str]) -> None:
 
 
 def _prepare() -> None:
-    from ovlint.app import dataclass_code
+    from ovlint.engine import dataclass_code
 
     dataclass_code.install()
     import libcst.metadata  # noqa: F401

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ovlint.engine import prefilter
+from ovlint.engine import dataclass_code, prefilter
 from ovlint.base.diagnostics import Diagnostic
 from ovlint.base.files import ReadError, read_regular
 from ovlint.engine.own_rules import FileNotParsed, FileNotReadable, InternalError
@@ -233,4 +233,6 @@ def _progress(total: int):
 
 
 def _process_item(item: tuple) -> FileResult:
-    return process(*item)
+    result = process(*item)
+    dataclass_code.keep_new()  # what a worker compiled importing LibCST: workers never exit on their own
+    return result

@@ -24,40 +24,57 @@ from ovlint.base.files import user_cache_folder
 
 MOST_TEXTS = 10_000  # beyond this (several LibCST releases seen), the file starts over
 
+_codes: dict[str, CodeType] = {}  # text -> its code, in this process
+_path: Optional[str] = None  # the file; None until installed
+_kept = 0  # how many of `_codes` the file held when read or last written
+
 
 def install() -> None:
-    """From now on in this process, dataclasses reuse the kept code; what they compile anew is kept
-    when the process ends."""
+    """From now on in this process (and the workers it forks), dataclasses reuse the kept code;
+    what they compile anew is kept when the process ends, or when a worker calls `keep_new`."""
+    global _path, _kept
+    import atexit
     import dataclasses
 
-    path = _path()
-    if path is None or "exec" in vars(dataclasses):
+    path = _file()
+    if path is None or _path is not None or "exec" in vars(dataclasses):
         return
-    codes = _load(path)
-    known = len(codes)
-
-    def exec_compiled(source, globals=None, locals=None):
-        if isinstance(source, str):
-            code = codes.get(source)
-            if code is None:
-                # what `exec(source)` compiles when called from `dataclasses`, which has no __future__ imports
-                code = codes[source] = compile(source, "<string>", "exec", dont_inherit=True)
-            source = code
-        exec(source, globals, locals)
-
+    _path = path
+    _codes.update(_load(path))
+    _kept = len(_codes)
     # `dataclasses` calls `exec` by its global name, and a module's global comes before the builtin
-    dataclasses.exec = exec_compiled  # type: ignore[attr-defined]
-
-    def save() -> None:
-        if len(codes) > known and not sys.dont_write_bytecode:
-            _save(path, codes if len(codes) <= MOST_TEXTS else {})
-
-    import atexit
-
-    atexit.register(save)
+    dataclasses.exec = _exec_compiled  # type: ignore[attr-defined]
+    atexit.register(keep_new)
 
 
-def _path() -> Optional[str]:
+def _exec_compiled(source, globals=None, locals=None):
+    if isinstance(source, str):
+        code = _codes.get(source)
+        if code is None:
+            # what `exec(source)` compiles when called from `dataclasses`, which has no __future__ imports
+            code = _codes[source] = compile(source, "<string>", "exec", dont_inherit=True)
+        source = code
+    exec(source, globals, locals)
+
+
+def keep_new() -> None:
+    """Write the texts compiled since the file was read, with what other processes wrote to it
+    meanwhile (a worker that imported LibCST, the process that started it)."""
+    global _kept
+    if _path is None or len(_codes) == _kept or sys.dont_write_bytecode:
+        return
+    merged = {**_load(_path), **_codes}
+    _kept = len(_codes)
+    from ovlint.engine.writer import write_output
+
+    try:
+        write_output(_path, marshal.dumps(merged if len(merged) <= MOST_TEXTS else _codes), [])
+        os.chmod(_path, 0o600)
+    except OSError:  # WriteError too (a read-only or full disk): the next run compiles again
+        pass
+
+
+def _file() -> Optional[str]:
     folder = user_cache_folder()
     tag = sys.implementation.cache_tag
     if folder is None or tag is None:  # no cache folder, or an interpreter that keeps no bytecode
@@ -82,13 +99,3 @@ def _load(path: str) -> dict[str, CodeType]:
 
 def _trusted(info: os.stat_result) -> bool:
     return not hasattr(os, "getuid") or (info.st_uid == os.getuid() and not info.st_mode & 0o022)
-
-
-def _save(path: str, codes: dict[str, CodeType]) -> None:
-    from ovlint.engine.writer import write_output
-
-    try:
-        write_output(path, marshal.dumps(codes), [])
-        os.chmod(path, 0o600)
-    except OSError:  # WriteError too (a read-only or full disk): the next run compiles again
-        pass
