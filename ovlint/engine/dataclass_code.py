@@ -22,7 +22,8 @@ from typing import Optional
 
 from ovlint.base.files import user_cache_folder
 
-MOST_TEXTS = 10_000  # beyond this (several LibCST releases seen), the file starts over
+# about three installs of LibCST and ovlint; beyond it the file starts over, since every run reads it
+MOST_TEXTS = 2_500
 
 _codes: dict[str, CodeType] = {}  # text -> its code, in this process
 _path: Optional[str] = None  # the file; None until installed
