@@ -46,9 +46,10 @@ def _named_files(arguments: list[str]) -> list[str]:
 
 
 def _uses_openvino(path: str) -> bool:
+    from ovlint.base.files import ReadError, read_head
+
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(HEAD)
-    except OSError:
+        head = read_head(path, HEAD)
+    except ReadError:
         return False
     return b"openvino" in head or b"ngraph" in head

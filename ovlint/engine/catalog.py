@@ -46,8 +46,7 @@ class Entry:
     def of(cls, rule) -> "Entry":
         return cls(rule.code, rule.name, rule.surface, rule.fix_group, rule.applies_from, rule.deprecated_in,
                    tuple(rule.needles), tuple(rule.context_needles), rule.imports_only, rule.__module__,
-                   rule.__qualname__,
-                   rule.anchor())
+                   rule.__qualname__, rule.anchor())
 
 
 @dataclass(frozen=True)

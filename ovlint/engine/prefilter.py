@@ -4,9 +4,10 @@ needles is never read further, and a file is linted only by the rules whose need
 
 Needles are plain substrings (a leading `(?i)` makes one case-insensitive; `\\b` at either end
 asks for a word boundary there), because substring search runs at memory speed where a regular
-expression of many alternatives does not. Python files carry shell commands only in
-`subprocess`/`os.system` calls and requirements only in `setup.py` or such commands, so command
-and requirement rules count there only when the file has one of those carriers."""
+expression of many alternatives does not; needles that begin alike are looked for only where their
+shared beginning is. Python files carry shell commands only in `subprocess`/`os.system` calls and
+requirements only in `setup.py` or such commands, so command and requirement rules count there
+only when the file has one of those carriers."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -163,8 +164,8 @@ def _gates(needles) -> dict:
     needles' cases differ there or one of them ignores case."""
     gates: dict = {}
 
-    def split(group: list, outer, known: int) -> None:
-        """`group`: needles that begin alike (lowercased) for `known` characters, under `outer`."""
+    def split(group: list, outer) -> None:
+        """`group`: needles sorted by their lowercased text, under the gate `outer` (or None)."""
         texts = [n.text.lower() for n in group]
         start = _common_start(texts[0], texts[-1])  # sorted: the first and last differ first
         if len(group) > 1 and len(start) >= GATE:
@@ -180,11 +181,11 @@ def _gates(needles) -> dict:
             by_next.setdefault(text[known:known + 1], []).append(needle)
         for part in by_next.values():
             if len(part) > 1 and len(part) < len(group):
-                split(part, outer, known)
+                split(part, outer)
             elif outer is not None:
                 gates.update((n, outer) for n in part if n is not outer)
 
-    split(sorted(needles, key=lambda n: n.text.lower()), None, 0)
+    split(sorted(needles, key=lambda n: n.text.lower()), None)
     return gates
 
 
