@@ -1,11 +1,7 @@
 """The `ovlint` command's entry (`ovlint`, `python -m ovlint`)."""
-import sys
 
 
 def main() -> None:
-    from ovlint.app import early_worker
-
-    early_worker.start_if_useful(sys.argv[1:])  # first: the worker gets on with its imports
     from ovlint.engine import dataclass_code
 
     dataclass_code.install()  # before the imports that make dataclasses: LibCST's nodes, ovlint's own

@@ -8,20 +8,17 @@ import os
 import signal
 import sys
 import time
-from typing import Callable, Optional, Union
+from typing import Callable
 
 
 class Pool:
     def __init__(self, function: Callable, workers: int):
-        """A worker begun by `start_spare` is taken first, if it serves `function`."""
         import multiprocessing
 
         # fork: a worker starts at once, with everything this process imported
         self.context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
         self.function = function
-        spare = _take_spare(function)
-        self.idle = [spare] if spare is not None else []
-        self.idle += [self._start() for _ in range(max(1, workers) - len(self.idle))]
+        self.idle = [self._start() for _ in range(max(1, workers))]
 
     def __enter__(self) -> "Pool":
         return self
@@ -85,39 +82,10 @@ class Pool:
         return results
 
 
-_spare: Optional["_Worker"] = None
-
-
-def start_spare(function: str, prepare: Callable[[], None]) -> None:
-    """Start a worker now (forked, so only where workers are forked), which runs `prepare()` (its
-    imports) and then serves `function` ("module:name") while this process goes on: the next Pool
-    for that function takes it as one of its workers. Unused, it ends with this process, as every
-    worker does (a daemon process, which also dies with it)."""
-    global _spare
-    import multiprocessing
-
-    if _spare is None and sys.platform.startswith("linux"):
-        _spare = _Worker(multiprocessing.get_context("fork"), function, prepare)
-
-
-def _take_spare(function: Callable) -> Optional["_Worker"]:
-    global _spare
-    spare, _spare = _spare, None
-    if spare is not None and spare.serves == f"{function.__module__}:{function.__qualname__}" \
-            and spare.process.is_alive():
-        return spare
-    if spare is not None:
-        spare.stop()
-    return None
-
-
 class _Worker:
-    def __init__(self, context, function: Union[Callable, str], prepare: Optional[Callable[[], None]] = None):
-        """A process serving `function`: a function this process has, or "module:name" for one
-        the worker imports after `prepare()`."""
-        self.serves = function if isinstance(function, str) else None
+    def __init__(self, context, function: Callable):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, function, os.getpid(), prepare), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, function, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.index = -1
@@ -145,21 +113,11 @@ class _Worker:
         self.conn.close()
 
 
-def _serve(conn, function: Union[Callable, str], parent: int, prepare: Optional[Callable[[], None]]) -> None:
+def _serve(conn, function: Callable, parent: int) -> None:
     import gc
 
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ^C is the parent's to handle: it stops the workers
-    if prepare is not None:
-        try:
-            prepare()
-        except Exception:  # a spare that cannot prepare ends quietly: the pool starts workers of its own
-            os._exit(1)
-    if isinstance(function, str):
-        import importlib
-
-        module, _, name = function.partition(":")
-        function = getattr(importlib.import_module(module), name)
     # what the parent imported is never garbage, and collecting it would copy its pages into this
     # process; and the items' work allocates millions of small objects that reference counting
     # frees, which the cyclic collector's default rhythm walks again and again
