@@ -54,9 +54,10 @@ def probe(mode: str, cache_home, **env) -> dict:
     environment.pop("PYTHONDONTWRITEBYTECODE", None)
     if env.get("PYTHONDONTWRITEBYTECODE"):
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
-    out = subprocess.run([sys.executable, "-c", PROBE, mode], capture_output=True, text=True, env=environment,
-                         check=True).stdout
-    return json.loads(out)
+    done = subprocess.run([sys.executable, "-c", PROBE, mode], capture_output=True, text=True, env=environment,
+                          check=True)
+    assert done.stderr == ""  # an error while keeping the code, at exit too, would show here
+    return json.loads(done.stdout)
 
 
 def kept_files(cache_home) -> list:
@@ -140,3 +141,11 @@ def test_what_two_processes_compile_is_kept_by_both(tmp_path):
     (kept,) = kept_files(tmp_path)
     texts = dataclass_code._load(str(kept))
     assert any("first_field" in t for t in texts) and any("second_field" in t for t in texts)
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_the_compilation(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")  # a file: no folder can be made under it
+    result = probe("cached", blocker)
+    assert result["compiled"] > 0 and result["frozen"] is True
+    assert probe("cached", blocker)["compiled"] > 0
