@@ -164,3 +164,32 @@ def test_the_parse_without_node_checks_gives_libcsts_trees_and_checks_come_back(
         python._parse_unchecked("def (:\n")
     with pytest.raises(libcst.CSTValidationError):  # checked again after a failed parse too
         libcst.Name("1x")
+
+
+def test_parses_share_one_parser_thread_and_a_forked_process_starts_its_own():
+    import os
+    import signal
+    import threading
+
+    from ovlint.surfaces import python
+
+    threads = []
+    for text in ("x = 1\n", "def f(:\n", "y = (((2)))\n"):
+        try:
+            python._on_parser_stack(lambda t: threads.append(threading.current_thread()) or python._parse_unchecked(t),
+                                    text)
+        except Exception as exc:
+            assert type(exc).__name__ == "ParserSyntaxError"  # raised here, as the parse raised it
+    assert len(set(threads)) == 1 and threads[0] is not threading.current_thread()
+    assert threads[0].name == "ovlint-parser"
+    if not hasattr(os, "fork"):
+        return
+    child = os.fork()
+    if child == 0:  # the parent's parser thread is not in this process: a parse must not wait for it
+        signal.alarm(30)
+        try:
+            python.parse("z = 3\n")
+        finally:
+            os._exit(0 if python._PARSER[0][0] == os.getpid() else 1)
+    _, status = os.waitpid(child, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
