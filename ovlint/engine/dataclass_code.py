@@ -20,7 +20,7 @@ import sys
 from types import CodeType
 from typing import Optional
 
-from ovlint.base.files import user_cache_folder
+from ovlint.base.files import STATE_LIMIT, ReadError, read_regular, user_cache_folder
 
 # about three installs of LibCST and ovlint; beyond it the file starts over, since every run reads it
 MOST_TEXTS = 2_500
@@ -87,11 +87,10 @@ def _file() -> Optional[str]:
 
 def _load(path: str) -> dict[str, CodeType]:
     try:
-        with open(path, "rb") as handle:
-            if not _trusted(os.fstat(handle.fileno())):
-                return {}
-            data = marshal.loads(handle.read())  # `marshal.load` reads a file in many small pieces
-    except (OSError, EOFError, ValueError, TypeError):
+        if not _trusted(os.stat(path)):
+            return {}
+        data = marshal.loads(read_regular(path, STATE_LIMIT))
+    except (OSError, ReadError, EOFError, ValueError, TypeError):
         return {}
     if not isinstance(data, dict):
         return {}

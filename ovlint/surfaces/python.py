@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import ast
 import bisect
+import os
+import queue
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ovlint.base.lazy import cst
@@ -161,8 +164,6 @@ def _on_parser_stack(function, *args):
     thread is (a worker's, an editor's, a small `ulimit -s`). The thread is kept for the next call:
     LibCST's native parser sets itself up in each new thread, which costs half as much again as
     parsing a small module."""
-    import queue
-
     reply: queue.SimpleQueue = queue.SimpleQueue()
     _parser_thread().put((function, args, reply))
     ok, value = reply.get()
@@ -175,10 +176,7 @@ _PARSER: list = []  # (the process it runs in, its requests); a forked child sta
 _PARSER_LOCK = threading.Lock()
 
 
-def _parser_thread():
-    import os
-    import queue
-
+def _parser_thread() -> queue.SimpleQueue:
     with _PARSER_LOCK:
         if not _PARSER or _PARSER[0][0] != os.getpid():
             requests: queue.SimpleQueue = queue.SimpleQueue()
@@ -391,12 +389,8 @@ def traverse(ctx, rules, carried: frozenset = frozenset()) -> tuple[list[Command
     visits: dict[type, list] = {}
     leaves: dict[type, list] = {}
     for sub in list(rules) + ([extractor] if carried else []):
-        for attr in dir(type(sub)):
-            if attr.startswith(("visit_", "leave_")):
-                node_type = getattr(cst, attr[6:], None)
-                if isinstance(node_type, type):
-                    (visits if attr.startswith("visit_") else leaves).setdefault(node_type, []).append(
-                        getattr(sub, attr))
+        for attr, node_type, visit in _hooks(type(sub)):
+            (visits if visit else leaves).setdefault(node_type, []).append(getattr(sub, attr))
 
     # the unit's node index has every node in visiting order: going down that list costs far less
     # than walking the tree again
@@ -421,6 +415,19 @@ def traverse(ctx, rules, carried: frozenset = frozenset()) -> tuple[list[Command
         while entered:
             _leave(leaves, entered.pop())
     return extractor.commands, extractor.requirements, extractor.links
+
+
+@lru_cache(maxsize=None)
+def _hooks(cls) -> tuple[tuple[str, type, bool], ...]:
+    """The `visit_<Node>` and `leave_<Node>` methods of a rule class: (name, node type, whether it
+    visits), found once per class rather than once per module."""
+    found = []
+    for attr in dir(cls):
+        if attr.startswith(("visit_", "leave_")):
+            node_type = getattr(cst, attr[6:], None)
+            if isinstance(node_type, type):
+                found.append((attr, node_type, attr.startswith("visit_")))
+    return tuple(found)
 
 
 def _leave(leaves: dict, node) -> None:
