@@ -193,3 +193,32 @@ def test_parses_share_one_parser_thread_and_a_forked_process_starts_its_own():
             os._exit(0 if python._PARSER[0][0] == os.getpid() else 1)
     _, status = os.waitpid(child, 0)
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
+def test_a_linted_modules_tree_is_freed_by_reference_counting_alone():
+    """Scope analysis and the type model link their objects both ways; closing the unit cuts those
+    cycles, so a module's tree goes when its unit ends, without the cyclic collector (which the
+    workers run only between files)."""
+    import gc
+
+    import libcst
+
+    from ovlint.base.versions import NEWEST
+    from ovlint.engine import linter, registry
+    from ovlint.surfaces import named
+
+    def trees() -> int:
+        return sum(type(o) is libcst.Module for o in gc.get_objects())
+
+    texts = [e.source for r in registry.all_rules() for e in r.examples if e.filename.endswith(".py")]
+    rules = list(registry.all_rules())
+    gc.collect()
+    gc.disable()
+    try:
+        before = trees()
+        findings = sum(len(linter.lint_text("example.py", named("python"), text, rules, NEWEST).diagnostics)
+                       for text in texts)
+        assert findings > len(texts) / 2
+        assert trees() == before
+    finally:
+        gc.enable()

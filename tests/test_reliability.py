@@ -260,3 +260,28 @@ def test_large_files_are_screened_by_the_workers_with_the_same_findings(tmp_path
     assert [(d.code, d.row, d.message) for d in large.diagnostics] == \
         [(d.code, d.row, d.message) for d in small.diagnostics] != []
     assert plain.diagnostics == []
+
+
+def _collector_state(item: str) -> tuple:
+    import gc
+
+    from ovlint.engine import pool
+
+    if item == "make cycles":
+        for _ in range(pool.COLLECT_AFTER + 1000):
+            cycle: list = []
+            cycle.append(cycle)
+    return gc.isenabled(), gc.get_count()[0]
+
+
+def test_workers_collect_cycles_between_items_never_during_one():
+    """The cyclic collector would walk an item's whole live tree again and again: workers run it
+    only between items, once enough has outlived them."""
+    from ovlint.engine import pool
+
+    with pool.Pool(_collector_state, 1) as workers:
+        (enabled, during), (_, after) = workers.map(
+            ["make cycles", "look again"], timeout=lambda item: 60, crashed=lambda item, how: (how, 0),
+            timed_out=lambda item: ("timed out", 0))
+    assert enabled is False
+    assert during > pool.COLLECT_AFTER > after

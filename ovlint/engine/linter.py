@@ -152,6 +152,8 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
         ctx.diagnostics.clear()  # the rules saw part of the module only
         ctx.report(FileNotParsed, (0, 0), python.syntax_error_message(exc), None)
         return None
+    finally:
+        pctx.close()
 
 
 def _run_requirement_rules(ctx, reqs, subscribers) -> None:

@@ -119,16 +119,24 @@ def _serve(conn, function: Callable, parent: int) -> None:
     _die_with(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ^C is the parent's to handle: it stops the workers
     # what the parent imported is never garbage, and collecting it would copy its pages into this
-    # process; and the items' work allocates millions of small objects that reference counting
-    # frees, which the cyclic collector's default rhythm walks again and again
+    # process; and an item allocates millions of small objects that reference counting frees (the
+    # Python surface cuts its analyses' cycles when a unit ends), which the cyclic collector, run
+    # while the item works, would walk again and again with the whole live tree: it runs between
+    # items, when enough has survived them
     gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
+    gc.disable()
     while True:
         try:
             item = conn.recv()
         except (EOFError, OSError):
             return
         conn.send(function(item))
+        if gc.get_count()[0] > COLLECT_AFTER:
+            gc.collect()
+
+
+# objects that outlived the items since the last collection (the cyclic collector's own first threshold)
+COLLECT_AFTER = 10_000
 
 
 def _die_with(parent: int) -> None:

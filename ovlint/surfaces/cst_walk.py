@@ -53,23 +53,25 @@ def preorder(root) -> tuple[list, dict]:
     by the node's `id` (the root's is not there)."""
     nodes: list = []
     parents: dict = {}
-
-    def go(node) -> None:
-        nodes.append(node)
-        names = _FIELDS.get(type(node))
-        for name in fields(node) if names is None else names:
-            value = getattr(node, name)
-            kind = type(value)
-            if kind is tuple or kind is list:
-                for item in value:
-                    parents[id(item)] = node
-                    go(item)
-            elif kind in NODE_TYPES or (kind not in OTHER_TYPES and is_node_type(kind)):
-                parents[id(value)] = node
-                go(value)
-
-    go(root)
+    _preorder(root, nodes, parents)
     return nodes, parents
+
+
+def _preorder(node, nodes: list, parents: dict) -> None:
+    # a module-level function rather than a closure: a recursive closure refers to itself, and
+    # that cycle would keep the module's whole tree alive until the cyclic collector runs
+    nodes.append(node)
+    names = _FIELDS.get(type(node))
+    for name in fields(node) if names is None else names:
+        value = getattr(node, name)
+        kind = type(value)
+        if kind is tuple or kind is list:
+            for item in value:
+                parents[id(item)] = node
+                _preorder(item, nodes, parents)
+        elif kind in NODE_TYPES or (kind not in OTHER_TYPES and is_node_type(kind)):
+            parents[id(value)] = node
+            _preorder(value, nodes, parents)
 
 
 def install() -> None:

@@ -229,6 +229,31 @@ class NodeSpans:
 def _generate_spans(module, spans: dict):
     """Generate the module's code into `spans`, yielding True after each top-level statement;
     `Module._codegen` step by step."""
+    state = _counting_state()(module, spans)
+    state.before_codegen(module)
+    for part in module.header:
+        part._codegen(state)
+    yield True
+    for statement in module.body:
+        statement._codegen(state)
+        yield True
+    for part in module.footer:
+        part._codegen(state)
+    if module.has_trailing_newline:
+        if not state.tokens:
+            state.add_token(state.default_newline)
+    else:
+        state.pop_trailing_newline()
+    state.after_codegen(module)
+    yield True
+
+
+
+@lru_cache(maxsize=None)
+def _counting_state() -> type:
+    """The code generation state that records spans instead of keeping the code (made once: a
+    class made on every call would refer to the spans through its methods, a cycle that keeps the
+    module's tree alive until the cyclic collector runs)."""
     from libcst._nodes.internal import CodegenState
 
     class Syntactic:
@@ -243,13 +268,15 @@ def _generate_spans(module, spans: dict):
             self.start = self.state.offset
 
         def __exit__(self, *exc):
+            spans = self.state.spans
             start = spans[self.start_node][0] if self.start_node is not None else self.start
             end = spans[self.end_node][1] if self.end_node is not None else self.state.offset
             spans[self.node] = (start, end)
 
     class Counting(CodegenState):
-        def __init__(self, module):
+        def __init__(self, module, spans: dict):
             super().__init__(module.default_indent, module.default_newline)
+            self.spans = spans
             self.offset = 0
             self.starts: list = []
             self.indent_length = 0
@@ -274,30 +301,13 @@ def _generate_spans(module, spans: dict):
 
         def after_codegen(self, node) -> None:
             start = self.starts.pop()
-            if node not in spans:  # a syntactic span recorded inside stays
-                spans[node] = (start, self.offset)
+            if node not in self.spans:  # a syntactic span recorded inside stays
+                self.spans[node] = (start, self.offset)
 
         def record_syntactic_position(self, node, *, start_node=None, end_node=None):
             return Syntactic(self, node, start_node, end_node)
 
-    state = Counting(module)
-    state.before_codegen(module)
-    for part in module.header:
-        part._codegen(state)
-    yield True
-    for statement in module.body:
-        statement._codegen(state)
-        yield True
-    for part in module.footer:
-        part._codegen(state)
-    if module.has_trailing_newline:
-        if not state.tokens:
-            state.add_token(state.default_newline)
-    else:
-        state.pop_trailing_newline()
-    state.after_codegen(module)
-    yield True
-
+    return Counting
 
 @dataclass
 class NodeIndex:

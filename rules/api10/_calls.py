@@ -7,6 +7,7 @@ Besides plain calls, a site is a class instantiation (`Model(core)` fills `__ini
 and `functools.partial`."""
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -42,7 +43,7 @@ class Calls:
     a callback registered with a request need the value's type, worked out when asked."""
 
     def __init__(self, types):
-        self.types = types
+        self.types = weakref.proxy(types)  # owned by `types`: a strong link back would be a cycle
         self._plain: Optional[dict] = None  # function -> sites
         self._on_values: dict = {}  # method name -> `value.method(...)` calls
         self._registrations: list = []

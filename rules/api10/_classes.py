@@ -3,6 +3,8 @@
 from it (an attribute set in a base `__init__` is read in a subclass method, and the other way)."""
 from __future__ import annotations
 
+import weakref
+
 from ovlint.base.lazy import cst
 
 
@@ -20,7 +22,7 @@ def _copies_locals(ctx, function) -> bool:
 
 class Classes:
     def __init__(self, types):
-        self.types = types
+        self.types = weakref.proxy(types)  # owned by `types`: a strong link back would be a cycle
         self._own: dict = {}
         self._bases: dict = {}
         self._subclasses: dict = None
