@@ -115,6 +115,8 @@ def test_the_walk_visits_and_resolves_scopes_as_libcst_does():
 def test_walk_follows_libcsts_order():
     import libcst
 
+    from trivia import TRIVIA
+
     from ovlint.surfaces import cst_walk
 
     module = libcst.parse_module((ROOT / "ovlint" / "surfaces" / "python.py").read_text())
@@ -125,10 +127,13 @@ def test_walk_follows_libcsts_order():
             expected.append(node)
             return True
 
-    # LibCST's own visit, unpatched or not, reaches the nodes in this order
+    # LibCST's own visit, unpatched or not, reaches the nodes in this order; the walk leaves out
+    # whitespace and punctuation, most of the nodes
     module.visit(Order())
     found = cst_walk.preorder(module)[0]
-    assert [id(n) for n in found] == [id(n) for n in expected]
+    syntax = [n for n in expected if not isinstance(n, TRIVIA)]
+    assert [id(n) for n in found] == [id(n) for n in syntax]
+    assert len(syntax) < len(expected) / 2
 
 
 def test_nodes_hash_by_identity_in_c_once_installed():
@@ -222,3 +227,17 @@ def test_a_linted_modules_tree_is_freed_by_reference_counting_alone():
         assert trees() == before
     finally:
         gc.enable()
+
+
+def test_a_rule_that_visits_whitespace_or_punctuation_is_told_it_cannot():
+    import pytest
+
+    from ovlint.rulekit.rule import PythonRule
+    from ovlint.surfaces import python
+
+    class CommaRule(PythonRule):
+        def visit_Comma(self, node):
+            pass
+
+    with pytest.raises(TypeError, match="CommaRule.visit_Comma: rules are not shown whitespace and punctuation"):
+        python._hooks(CommaRule)

@@ -13,6 +13,7 @@ from ovlint.base.text import SourceText
 
 from conftest import write
 from probes import DevPackageProbe, LinkProbe, MoProbe
+from trivia import TRIVIA
 
 PROBES = [MoProbe, DevPackageProbe, LinkProbe]
 
@@ -327,7 +328,8 @@ def test_parents_and_qualified_names_match_libcst_providers():
     for module in _example_modules():
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         provided = wrapper.resolve_many([ParentNodeProvider, QualifiedNameProvider])
-        assert NodeIndex.of(module).parents == {id(node): parent for node, parent in provided[ParentNodeProvider].items()}
+        assert NodeIndex.of(module).parents == {id(node): parent for node, parent in provided[ParentNodeProvider].items()
+                                                if not isinstance(node, TRIVIA)}
         unit = UnitContext("x.py", module.code, None, "2026.4", "x.py")
         ctx = PythonContext(unit, wrapper=wrapper)  # its scopes: the wrapper's ScopeProvider, on first use
         for node, names in provided[QualifiedNameProvider].items():
@@ -383,7 +385,7 @@ def test_spans_asked_one_by_one_generate_the_code_only_as_far_as_needed():
             first[module.body[0]]
             assert module.body[-1] not in first.spans
         checked += len(nodes)
-    assert checked > 10_000
+    assert checked > 4_000
 
 
 def test_the_node_index_finds_what_a_walk_finds_in_source_order():

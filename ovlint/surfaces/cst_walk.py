@@ -32,25 +32,35 @@ def fields(node) -> tuple[str, ...]:
     return found
 
 
-# the types of field values seen so far, by whether they are LibCST nodes: a walk asks about
-# millions of values, and `isinstance` on LibCST's abstract classes costs more than the rest of it
-NODE_TYPES: set = set()
-OTHER_TYPES: set = set()
+# what a field value is, by its type: not a node, whitespace or punctuation (whitespace, comments,
+# operators and brackets: nodes with nothing but more of them below), or any other node
+OTHER, TRIVIA, SYNTAX = 0, 1, 2
+# the types seen so far: a walk asks about millions of values, and `isinstance` on LibCST's
+# abstract classes costs more than the rest of it
+KINDS: dict[type, int] = {}
+_TRIVIA_MODULES = ("libcst._nodes.whitespace", "libcst._nodes.op")
+_BRACKETS = {"LeftParen", "RightParen", "LeftSquareBracket", "RightSquareBracket", "LeftCurlyBrace", "RightCurlyBrace"}
 
 
-def is_node_type(kind: type) -> bool:
-    """Whether objects of `kind` are LibCST nodes, noted in NODE_TYPES or OTHER_TYPES (loops test
-    `kind in NODE_TYPES or (kind not in OTHER_TYPES and is_node_type(kind))`)."""
+def classify(kind: type) -> int:
+    """OTHER, TRIVIA or SYNTAX for values of type `kind`, noted in KINDS (loops test
+    `KINDS.get(kind)` first)."""
     from libcst import CSTNode
 
-    node = issubclass(kind, CSTNode)
-    (NODE_TYPES if node else OTHER_TYPES).add(kind)
-    return node
+    if not issubclass(kind, CSTNode):
+        found = OTHER
+    elif kind.__module__ in _TRIVIA_MODULES or (kind.__module__ == "libcst._nodes.expression" and kind.__name__ in _BRACKETS):
+        found = TRIVIA
+    else:
+        found = SYNTAX
+    KINDS[kind] = found
+    return found
 
 
 def preorder(root) -> tuple[list, dict]:
-    """Every node under `root` (itself included) in LibCST's visiting order, and each one's parent
-    by the node's `id` (the root's is not there)."""
+    """Every node under `root` (itself included) but whitespace and punctuation, in LibCST's
+    visiting order, and each one's parent by the node's `id` (the root's is not there). Nothing
+    reads whitespace or punctuation as nodes, and they are most of a tree's nodes."""
     nodes: list = []
     parents: dict = {}
     _preorder(root, nodes, parents)
@@ -67,11 +77,15 @@ def _preorder(node, nodes: list, parents: dict) -> None:
         kind = type(value)
         if kind is tuple or kind is list:
             for item in value:
-                parents[id(item)] = node
-                _preorder(item, nodes, parents)
-        elif kind in NODE_TYPES or (kind not in OTHER_TYPES and is_node_type(kind)):
-            parents[id(value)] = node
-            _preorder(value, nodes, parents)
+                level = KINDS.get(type(item))
+                if (classify(type(item)) if level is None else level) == SYNTAX:
+                    parents[id(item)] = node
+                    _preorder(item, nodes, parents)
+        else:
+            level = KINDS.get(kind)
+            if (classify(kind) if level is None else level) == SYNTAX:
+                parents[id(value)] = node
+                _preorder(value, nodes, parents)
 
 
 def install() -> None:
@@ -99,16 +113,19 @@ def install() -> None:
                 if value_type is tuple or value_type is list:
                     for item in value:
                         walk_visitor(item, visitor, hooked)
-                elif value_type in NODE_TYPES or (value_type not in OTHER_TYPES and is_node_type(value_type)):
-                    walk_visitor(value, visitor, hooked)
+                else:
+                    level = KINDS.get(value_type)
+                    if (classify(value_type) if level is None else level) != OTHER:
+                        walk_visitor(value, visitor, hooked)
                 if hook:
                     visitor.on_leave_attribute(node, name)
         visitor.on_leave(node)
 
-    def walk_methods(node, visitor, methods: dict) -> None:
+    def walk_methods(node, visitor, methods: dict, enter: int) -> None:
         """The same, for a visitor whose hooks are CSTVisitor's own, which call its `visit_<Type>`,
         `leave_<Type>` and `visit_<Type>_<attribute>` methods: those are looked up once per node type
-        (`methods`: node type -> _Methods), where CSTVisitor looks each up by name on every node."""
+        (`methods`: node type -> _Methods), where CSTVisitor looks each up by name on every node.
+        `enter`: SYNTAX to leave out whitespace and punctuation, TRIVIA to walk every node."""
         kind = type(node)
         found = methods.get(kind)
         if found is None:
@@ -126,18 +143,22 @@ def install() -> None:
                 value_type = type(value)
                 if value_type is tuple or value_type is list:
                     for item in value:
-                        walk_methods(item, visitor, methods)
-                elif value_type in NODE_TYPES or (value_type not in OTHER_TYPES and is_node_type(value_type)):
-                    walk_methods(value, visitor, methods)
+                        level = KINDS.get(type(item))
+                        if (classify(type(item)) if level is None else level) >= enter:
+                            walk_methods(item, visitor, methods, enter)
+                else:
+                    level = KINDS.get(value_type)
+                    if (classify(value_type) if level is None else level) >= enter:
+                        walk_methods(value, visitor, methods, enter)
                 if hooks is not None and hooks[1] is not None:
                     hooks[1](visitor, node)
         if found.leave is not None:
             found.leave(visitor, node)
 
     def visit(self, visitor):
-        methods = _METHODS_BY_CLASS.get(type(visitor))
-        if methods is not None:
-            walk_methods(self, visitor, methods)
+        walked = _METHODS_BY_CLASS.get(type(visitor))
+        if walked is not None:
+            walk_methods(self, visitor, *walked)
         elif not isinstance(visitor, CSTVisitor):
             return rebuild(self, visitor)
         elif _module_only(visitor):
@@ -146,8 +167,8 @@ def install() -> None:
             visitor.on_visit(self)
             visitor.on_leave(self)
         elif _own_hooks(type(visitor)):
-            _METHODS_BY_CLASS[type(visitor)] = {}
-            walk_methods(self, visitor, _METHODS_BY_CLASS[type(visitor)])
+            walked = _METHODS_BY_CLASS[type(visitor)] = ({}, SYNTAX if _blind_to_trivia(type(visitor)) else TRIVIA)
+            walk_methods(self, visitor, *walked)
         else:
             walk_visitor(self, visitor, _attribute_hooks(visitor))
         return self
@@ -191,20 +212,40 @@ def _count_assignments_by_type() -> None:
     if visitor.on_leave.__code__.co_names != _SCOPE_LEAVE_NAMES:
         return
     assignment_like = scope_provider._ASSIGNMENT_LIKE_NODES
-    counted_types: dict[type, bool] = {}
-    leave_as_a_visitor = super(visitor, visitor).on_leave
+    by_type: dict[type, tuple] = {}  # node type -> (whether it counts as an assignment, its `leave_` method)
 
     def on_leave(self, original_node) -> None:
         self.provider.set_metadata(original_node, self.scope)
         kind = type(original_node)
-        counted = counted_types.get(kind)
-        if counted is None:
-            counted = counted_types[kind] = issubclass(kind, assignment_like)
-        if counted:
+        found = by_type.get(kind)
+        if found is None:
+            # what CSTVisitor's `on_leave` calls, looked up by name on every node
+            leave = getattr(visitor, f"leave_{kind.__name__}", None)
+            found = by_type[kind] = (issubclass(kind, assignment_like),
+                                     None if getattr(leave, "_is_no_op", False) else leave)
+        if found[0]:
             self.scope._assignment_count += 1
-        leave_as_a_visitor(self, original_node)
+        if found[1] is not None:
+            found[1](self, original_node)
 
+    on_leave.records_scopes = True
     visitor.on_leave = on_leave
+
+
+def _blind_to_trivia(cls) -> bool:
+    """Whether walking whitespace and punctuation is lost on a visitor of `cls`: none of its methods
+    is about them, and its `on_leave` is CSTVisitor's, which calls only those, or the scope
+    analysis's, which records each node's scope (nothing asks for the scope of a space or a comma)."""
+    import libcst
+
+    if cls.on_leave is not libcst.CSTVisitor.on_leave and not getattr(cls.on_leave, "records_scopes", False):
+        return False
+    for name in dir(cls):
+        if name.startswith(("visit_", "leave_")) and not getattr(getattr(cls, name), "_is_no_op", False):
+            node_type = getattr(libcst, name.split("_")[1], None)
+            if isinstance(node_type, type) and classify(node_type) == TRIVIA:
+                return False
+    return True
 
 
 def _attribute_hooks(visitor) -> Optional[frozenset]:
@@ -228,8 +269,9 @@ def _attribute_hooks(visitor) -> Optional[frozenset]:
 _HOOKED_BY_CLASS: dict[type, frozenset] = {}
 
 
-# visitor class -> node type -> its methods, for visitors whose hooks are CSTVisitor's
-_METHODS_BY_CLASS: dict[type, dict] = {}
+# visitor class -> (node type -> its methods, the level of nodes it enters: see `walk_methods`),
+# for visitors whose hooks are CSTVisitor's
+_METHODS_BY_CLASS: dict[type, tuple] = {}
 
 
 def _own_hooks(cls) -> bool:

@@ -436,6 +436,9 @@ def _hooks(cls) -> tuple[tuple[str, type, bool], ...]:
         if attr.startswith(("visit_", "leave_")):
             node_type = getattr(cst, attr[6:], None)
             if isinstance(node_type, type):
+                if cst_walk.classify(node_type) == cst_walk.TRIVIA:
+                    raise TypeError(f"{cls.__name__}.{attr}: rules are not shown whitespace and punctuation "
+                                    "as nodes; read them from the node that holds them")
                 found.append((attr, node_type, attr.startswith("visit_")))
     return tuple(found)
 
