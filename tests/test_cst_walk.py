@@ -19,6 +19,14 @@ if sys.argv[1] == "walk":
     cst_walk.install()
 sources = [open(p, encoding="utf-8").read() for p in sys.argv[2:]]
 sources += [e.source for r in registry.all_rules() for e in r.examples if e.filename.endswith(".py")]
+# calls and subscripts whose arguments are type hints, spelt or not
+sources += [
+    "import typing as t\nfrom typing import List, TypeVar, cast as c, NewType\nT = TypeVar('T', bound='Base')\n"
+    "U = NewType('U', 'int')\nx = c('List[Base]', y)\nz = t.cast('Base', y)\nv: List['Base'] = []\n"
+    "w: t.Literal['Base'] = 'Base'\nclass Base: pass\n",
+    "from typing_extensions import Literal\nq: Literal['a'] = cast('Base', y)\nclass Base: pass\n",
+    "def cast(a, b): return b\nx = cast('Base', y)\nl = x['Base']\nclass Base: pass\n",
+]
 
 
 class Trace(libcst.CSTVisitor):
@@ -82,7 +90,13 @@ for source in sources:
     wrapper.module.visit(Trace(events))
     wrapper.module.visit(Methods(events))
     wrapper.module.visit(OwnLeave(events))
-    scopes, contexts = wrapper.resolve(ScopeProvider), wrapper.resolve(ExpressionContextProvider)
+    if sys.argv[1] == "walk":  # as ovlint runs it: told which names the module spells
+        with cst_walk.spelling(frozenset(n.value for n in cst_walk.preorder(wrapper.module)[0]
+                                         if isinstance(n, libcst.Name))):
+            scopes = wrapper.resolve(ScopeProvider)
+    else:
+        scopes = wrapper.resolve(ScopeProvider)
+    contexts = wrapper.resolve(ExpressionContextProvider)
     nodes = []
     wrapper.module.visit(type("Nodes", (libcst.CSTVisitor,), {"on_visit": lambda self, n: nodes.append(n) or True})())
     facts = []
@@ -95,7 +109,7 @@ for source in sources:
     seen = {id(s): s for s in scopes.values() if s is not None}.values()
     assignments = sorted((a.name, len(a.references)) for s in seen for a in s.assignments)
     accesses = sorted((a.node.value if isinstance(a.node, libcst.Name) else type(a.node).__name__,
-                       len(a.referents)) for s in seen for a in s.accesses)
+                       len(a.referents), a.is_annotation, a.is_type_hint) for s in seen for a in s.accesses)
     out.append([events, facts, assignments, accesses])
 print(json.dumps(out))
 '''

@@ -31,9 +31,11 @@ class UnitContext:
 
     def memo(self, key, factory):
         """One value per unit for `key`: lets the rules of one family share an analysis."""
-        if key not in self._memo:
-            self._memo[key] = factory()
-        return self._memo[key]
+        try:
+            return self._memo[key]
+        except KeyError:  # asked a million times a run: the first time alone pays for the exception
+            value = self._memo[key] = factory()
+            return value
 
     @property
     def newline(self) -> str:
@@ -140,9 +142,13 @@ class PythonContext(UnitContext):
 
     @cached_property
     def _scopes(self):
+        from libcst import Name
         from libcst.metadata import ScopeProvider
 
-        return self._wrapper.resolve(ScopeProvider)
+        from ovlint.surfaces.cst_walk import spelling
+
+        with spelling(frozenset(name.value for name in self._index.by_type.get(Name, ()))):
+            return self._wrapper.resolve(ScopeProvider)
 
     @cached_property
     def _spans(self):

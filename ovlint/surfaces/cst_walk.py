@@ -8,6 +8,7 @@ the one LibCST's own `_visit_and_replace_children` uses, recorded once per node 
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from types import FunctionType
@@ -176,6 +177,7 @@ def install() -> None:
     visit._ovlint_walk = True
     CSTNode.visit = visit
     _count_assignments_by_type()
+    _look_up_typing_only_where_spelt()
     _hash_by_identity_in_c()
 
 
@@ -230,6 +232,59 @@ def _count_assignments_by_type() -> None:
 
     on_leave.records_scopes = True
     visitor.on_leave = on_leave
+
+
+# the names a module spells (every Name of its tree), while LibCST's scope analysis runs on it
+_SPELT: list = []
+_TYPING_MODULES = frozenset({"typing", "typing_extensions"})
+_TYPING_CALLS = frozenset({"NewType", "TypeVar", "cast"})
+
+
+@contextmanager
+def spelling(names: frozenset):
+    """Tell the scope analysis run inside which names its module spells (see below)."""
+    _SPELT.append(names)
+    try:
+        yield
+    finally:
+        _SPELT.pop()
+
+
+def _look_up_typing_only_where_spelt() -> None:
+    """Scope analysis works out the qualified names of every call and subscript, to find
+    `typing.cast(...)`, `TypeVar(...)`, `NewType(...)` and `typing` generics (whose arguments are
+    type hints): a tenth of the analysis. A qualified name of `typing` comes from an import, so a
+    module that spells no `typing` (or `typing_extensions`), or none of those three calls, has no
+    such call or subscript: there the lookup is skipped, and the rest done as LibCST does it.
+    Another LibCST's methods are kept as they are."""
+    from libcst.metadata.scope_provider import ScopeVisitor
+
+    call, subscript = ScopeVisitor.visit_Call, ScopeVisitor.visit_Subscript
+    if call.__code__.co_names != _SCOPE_CALL_NAMES or subscript.__code__.co_names != _SCOPE_SUBSCRIPT_NAMES:
+        return
+
+    def visit_Call(self, node):
+        if _SPELT and (_SPELT[-1].isdisjoint(_TYPING_MODULES) or _SPELT[-1].isdisjoint(_TYPING_CALLS)):
+            self._ScopeVisitor__top_level_attribute_stack.append(None)
+            self._ScopeVisitor__in_type_hint_stack.append(False)
+            return True
+        return call(self, node)
+
+    def visit_Subscript(self, node):
+        if _SPELT and _SPELT[-1].isdisjoint(_TYPING_MODULES):
+            self._ScopeVisitor__in_type_hint_stack.append(False)
+            return True
+        return subscript(self, node)
+
+    ScopeVisitor.visit_Call, ScopeVisitor.visit_Subscript = visit_Call, visit_Subscript
+
+
+# the global names of LibCST's `ScopeVisitor.visit_Call` and `visit_Subscript` in the releases
+# whose code the methods above stand in for
+_SCOPE_CALL_NAMES = ('_ScopeVisitor__top_level_attribute_stack', 'append', '_ScopeVisitor__in_type_hint_stack',
+                     'scope', 'get_qualified_names_for', 'func', 'visit', 'args', 'len', 'pop')
+_SCOPE_SUBSCRIPT_NAMES = ('isinstance', 'value', 'cst', 'Name', 'scope', 'get_qualified_names_for', 'any',
+                          '_ScopeVisitor__in_ignored_subscript', 'add', '_ScopeVisitor__in_type_hint_stack', 'append')
 
 
 def _blind_to_trivia(cls) -> bool:
