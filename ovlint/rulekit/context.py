@@ -284,19 +284,33 @@ def _unlink_scopes(scopes: list) -> None:
 
 
 def _empty(obj) -> None:
-    """Drop every attribute of `obj`, those in slots too."""
+    """Drop `obj`'s attributes and empty the collections its slots hold (what links it to other
+    objects); safe to repeat (an access is held under its name and under its node)."""
     attributes = getattr(obj, "__dict__", None)
     if attributes is not None:
         attributes.clear()
-    slots = _SLOTS.get(type(obj))
+    slots = _COLLECTION_SLOTS.get(type(obj))
     if slots is None:
-        slots = _SLOTS[type(obj)] = tuple(attribute for cls in type(obj).__mro__ for attribute in vars(cls).values()
-                                          if isinstance(attribute, MemberDescriptorType))
+        slots = _COLLECTION_SLOTS[type(obj)] = _collection_slots(obj)
     for slot in slots:
         try:
-            slot.__delete__(obj)
-        except AttributeError:  # not set, or emptied already
+            slot.__get__(obj).clear()
+        except AttributeError:  # not set on this one
             pass
 
 
-_SLOTS: dict[type, tuple] = {}  # a class -> the slots of its objects
+def _collection_slots(obj) -> tuple:
+    found = []
+    for cls in type(obj).__mro__:
+        for attribute in vars(cls).values():
+            if isinstance(attribute, MemberDescriptorType):
+                try:
+                    value = attribute.__get__(obj)
+                except AttributeError:
+                    continue
+                if isinstance(value, (set, dict, list)):
+                    found.append(attribute)
+    return tuple(found)
+
+
+_COLLECTION_SLOTS: dict[type, tuple] = {}  # a class -> its slots that hold sets, dicts or lists
