@@ -33,9 +33,11 @@ def test_rule_metadata(rule):
     assert rule.examples, f"{rule.code} has no flagged example"
     assert rule.valid, f"{rule.code} has no silent example"
     assert rule.needles, f"{rule.code} declares no prefilter needle"
+    hooks = {name for name in dir(rule) if name.startswith(("visit_", "leave_"))}
     if rule.imports_only:  # its needles are looked for in the imports only: it must report nowhere else
-        hooks = {name for name in dir(rule) if name.startswith(("visit_", "leave_"))}
         assert rule.surface == "python" and hooks <= {"visit_Import", "visit_ImportFrom"}, hooks
+    for hook, words in getattr(rule, "hook_needles", {}).items():
+        assert hook in hooks and words and all(isinstance(w, str) and w for w in words), (hook, words)
     for version in (rule.deprecated_in, rule.removed_in):
         assert version is None or version in versions.KNOWN_RELEASES
     fixes = [e for e in rule.examples if e.fixed is not None]
@@ -66,6 +68,32 @@ def test_every_fix_has_a_safety_its_rule_declares():
             if diag.fix is not None and declared.safe_when is None and diag.fix.applicability is not declared.fix:
                 wrong.add((diag.code, diag.fix.applicability.value))
     assert not wrong
+
+
+def test_hooks_left_out_for_their_needles_change_no_finding(monkeypatch):
+    """A hook whose needles a module does not spell is not called there: on the Python examples and
+    valid code of every rule, each linted with every rule, findings and fixes are the same as when
+    every hook is called."""
+    sources = [s for r in RULES for s in (*r.examples, *r.valid) if s.filename.endswith(".py")]
+    codes = frozenset(r.code for r in RULES)
+
+    def findings() -> list:
+        found = []
+        for source in sources:
+            kind, target = kind_of(source.filename), source.target or versions.NEWEST
+            result = lint_text(source.filename, kind, source.source, list(prefilter.rules_for(kind.name, codes, target)),
+                               target)
+            found.append([(d.code, d.start, d.end, d.message,
+                           d.fix and [(e.start, e.end, e.content) for e in d.fix.edits]) for d in result.diagnostics])
+        return found
+
+    with_needles = [r.load() for r in RULES if getattr(r.load(), "hook_needles", None)]
+    assert with_needles
+    left_out = findings()
+    for rule in with_needles:
+        monkeypatch.setattr(rule, "hook_needles", {})
+    assert findings() == left_out
+    assert sum(map(len, left_out)) > len(sources)
 
 
 @pytest.mark.parametrize("rule,index,example", EXAMPLES, ids=lambda x: getattr(x, "code", str(x)))

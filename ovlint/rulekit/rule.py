@@ -122,6 +122,10 @@ class PythonRule(Rule):
     """Receives LibCST nodes: define `visit_<Node>` / `leave_<Node>` methods."""
 
     surface = "python"
+    # a hook's own needles: hook name -> words one of which the module must spell for the hook to
+    # do anything (a `visit_Name` about the classes of `openvino.inference_engine`, which a module
+    # must spell to name one); in a module without them the hook is not called
+    hook_needles: ClassVar[dict[str, tuple[str, ...]]] = {}
 
 
 class CommandRule(Rule):

@@ -399,8 +399,11 @@ def traverse(ctx, rules, carried: frozenset = frozenset()) -> tuple[list[Command
     visits: dict[type, list] = {}
     leaves: dict[type, list] = {}
     for sub in list(rules) + ([extractor] if carried else []):
+        needles = getattr(sub, "hook_needles", None) or {}
         for attr, node_type, visit in _hooks(type(sub)):
-            (visits if visit else leaves).setdefault(node_type, []).append(getattr(sub, attr))
+            words = needles.get(attr)
+            if words is None or any(word in ctx.text for word in words):
+                (visits if visit else leaves).setdefault(node_type, []).append(getattr(sub, attr))
 
     # the unit's node index has every node in visiting order: going down that list costs far less
     # than walking the tree again

@@ -16,6 +16,9 @@ from ovlint.rules.api10._types import (  # noqa: F401  (the names the family's r
 )
 
 API_1 = DEPRECATIONS["python-api-1"]
+# what a module must spell for `legacy_class` to find any class there: a hook that only looks for
+# such names declares it as its needles
+SPELLS_IE = (IE.rsplit(".", 1)[-1],)
 # the attributes an API 2.0 object can be found using that it lacks in some release: those of the
 # API 1.0 and nGraph classes it took over, and its own in earlier releases (`_api20.removed_somewhere`,
 # checked by the tests)

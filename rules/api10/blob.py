@@ -5,7 +5,8 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, delete_argument, deleted_line, rename, string_value
 from ovlint.rules.api10._base import (
-    API_1, BLOB, LEGACY_SPELLING, PRECISIONS, Api10Rule, legacy_class, legacy_reference, propose_class_reference,
+    API_1, BLOB, LEGACY_SPELLING, PRECISIONS, SPELLS_IE, Api10Rule, legacy_class, legacy_reference,
+    propose_class_reference,
 )
 
 TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
@@ -15,6 +16,8 @@ TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and
 
 class BlobUse(Api10Rule):
     code = "OV106"
+    # its visit_Name/visit_Attribute look only for names of `openvino.inference_engine`
+    hook_needles = {"visit_Name": SPELLS_IE}
     name = "blob"
     summary = f"`Blob` and `TensorDesc` are API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (

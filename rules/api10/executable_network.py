@@ -5,8 +5,8 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, fresh_name, indentation, rename, statement_of, walk
 from ovlint.rules.api10._base import (
-    API_1, EXECUTABLE, INPUTS, OUTPUTS, Api10Rule, legacy_reference, propose_class_reference, propose_map_use,
-    value_span,
+    API_1, EXECUTABLE, INPUTS, OUTPUTS, SPELLS_IE, Api10Rule, legacy_reference, propose_class_reference,
+    propose_map_use, value_span,
 )
 
 KEPT_REQUESTS = ("; this module hands compiled models on and reads their requests elsewhere, so the fix keeps them "
@@ -27,6 +27,8 @@ PROPERTY_METHODS = {"get_config": "get_property", "get_metric": "get_property", 
 
 class ExecutableNetworkUse(Api10Rule):
     code = "OV104"
+    # its visit_Name/visit_Attribute look only for names of `openvino.inference_engine`
+    hook_needles = {"visit_Name": SPELLS_IE}
     name = "executable-network"
     summary = f"`ExecutableNetwork` is API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (

@@ -7,7 +7,7 @@ from ovlint.rulekit.python_edits import (
     argument, delete_argument, fresh_name, indentation, int_value, keyword, line_end, rename, statement_of,
     string_value,
 )
-from ovlint.rules.api10._base import API_1, CORE, PLUGIN, Api10Rule, legacy_reference
+from ovlint.rules.api10._base import API_1, CORE, PLUGIN, SPELLS_IE, Api10Rule, legacy_reference
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed
@@ -36,6 +36,8 @@ def _returned(ctx, call):
 
 class IECoreUse(Api10Rule):
     code = "OV102"
+    # its visit_Name/visit_Attribute look only for names of `openvino.inference_engine`
+    hook_needles = {"visit_Name": SPELLS_IE, "visit_Attribute": SPELLS_IE}
     name = "ie-core"
     summary = f"`IECore` and its methods are API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (

@@ -13,8 +13,8 @@ from ovlint.rulekit.python_edits import (
 )
 from ovlint.base.diagnostics import Edit
 from ovlint.rules.api10._base import (
-    API_1, DATA, INPUT_INFO, LEGACY_SPELLING, PRECISIONS, INPUTS, NETWORK, OUTPUTS, DATA_INPUTS, Api10Rule, legacy_reference,
-    propose_class_reference, propose_map_use,
+    API_1, DATA, DATA_INPUTS, INPUTS, INPUT_INFO, LEGACY_SPELLING, NETWORK, OUTPUTS, PRECISIONS, SPELLS_IE,
+    Api10Rule, legacy_reference, propose_class_reference, propose_map_use,
 )
 from ovlint.rules.api10._ngraph import capsule_of
 from ovlint.rules.api10._preprocess import (
@@ -47,6 +47,8 @@ PPP_MESSAGE = ("`{what}` on an API 1.0 {side} is set with `openvino.preprocess.P
 
 class IENetworkUse(Api10Rule):
     code = "OV103"
+    # its visit_Name/visit_Attribute look only for names of `openvino.inference_engine`
+    hook_needles = {"visit_Name": SPELLS_IE}
     name = "ie-network"
     summary = f"`IENetwork` and its attributes are API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (

@@ -10,7 +10,7 @@ from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, int_value, keyword, rename
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import (
-    API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, Api10Rule, in_import, legacy_class, legacy_reference,
+    API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, SPELLS_IE, Api10Rule, in_import, legacy_class, legacy_reference,
     propose_class_reference, propose_map_use, value_span,
 )
 from ovlint.rules.api10._types import STATE, STATES
@@ -87,6 +87,8 @@ def _loose(ctx, node) -> bool:
 
 class InferRequestUse(Api10Rule):
     code = "OV105"
+    # its visit_Name/visit_Attribute look only for names of `openvino.inference_engine`
+    hook_needles = {"visit_Name": SPELLS_IE}
     name = "infer-request"
     summary = f"This `InferRequest` use is API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (

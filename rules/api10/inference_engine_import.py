@@ -4,7 +4,7 @@ from __future__ import annotations
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rules.api10._base import API_1, IE, Api10Rule, in_import, legacy_reference, mentions
+from ovlint.rules.api10._base import API_1, IE, SPELLS_IE, Api10Rule, in_import, legacy_reference, mentions
 
 # names of the module with the same value under `openvino`
 SAME_IN_OPENVINO = {"get_version": "get_version", "__version__": "__version__"}
@@ -16,6 +16,8 @@ def _is_legacy(module: str) -> bool:
 
 class InferenceEngineImport(Api10Rule):
     code = "OV101"
+    # its visit_Name/visit_Attribute look only for names of `openvino.inference_engine`
+    hook_needles = {"visit_Name": SPELLS_IE, "visit_Attribute": SPELLS_IE}
     name = "inference-engine-import"
     summary = f"`openvino.inference_engine` (API 1.0) was removed in OpenVINO {API_1.removed}"
     rationale = (

@@ -40,6 +40,8 @@ INTEL = re.compile(r"openvino|inference_engine|opset\d|function_(?:from|to)_cnn|
 
 class NgraphUse(Api10Rule):
     code = "OV108"
+    # its visit_Name/visit_Attribute look only for names of `ngraph`
+    hook_needles = {"visit_Name": ("ngraph",), "visit_Attribute": ("ngraph",)}
     name = "ngraph-api"
     deprecation = NGRAPH
     summary = f"The nGraph Python API (`ngraph`) was removed in OpenVINO {NGRAPH.removed}"
