@@ -238,10 +238,9 @@ class Resolver:
         if found is not None:
             return found
         settings = None
-        names = _names_in(directory)
         for name in CONFIG_NAMES:
             candidate = Path(directory, name)
-            if name in names and candidate.is_file():
+            if candidate.is_file():
                 try:
                     table = load_file(candidate)
                     if table is not None:
@@ -257,7 +256,7 @@ class Resolver:
                 settings = self.for_directory(parent)
             else:
                 settings = self._finish(replace(Settings(), root=os.getcwd()))
-        floor = pins.pinned_floor(directory, names) if settings.error is None else None
+        floor = pins.pinned_floor(directory) if settings.error is None else None
         if floor is not None:  # the nearest folder with a pin decides
             settings = replace(settings, floor=floor)
         self.cache[directory] = settings
@@ -265,12 +264,3 @@ class Resolver:
 
     def for_file(self, path: str) -> Settings:
         return self.for_directory(os.path.dirname(os.path.abspath(path)))
-
-
-def _names_in(directory: str) -> frozenset:
-    """The names of what `directory` holds: one listing, where looking for each configuration and
-    dependency file would cost a system call apiece (eleven per folder of a large tree)."""
-    try:
-        return frozenset(os.listdir(directory))
-    except (OSError, ValueError):
-        return frozenset()

@@ -17,13 +17,12 @@ PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}
 LOWER_BOUNDS = {"==", "===", "~=", ">="}
 
 
-def pinned_floor(directory: str, names: frozenset) -> Optional[Floor]:
-    """The lowest release the folder's dependency files allow, if they pin OpenVINO at all
-    (`names`: what the folder holds)."""
+def pinned_floor(directory: str) -> Optional[Floor]:
+    """The lowest release the folder's dependency files allow, if they pin OpenVINO at all."""
     found = []
     for name in DEPENDENCY_FILES:
         path = os.path.join(directory, name)
-        if name not in names or not os.path.isfile(path):
+        if not os.path.isfile(path):
             continue
         # imported only where there are dependency files to read
         from packaging.specifiers import InvalidSpecifier, SpecifierSet
