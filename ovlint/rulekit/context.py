@@ -233,7 +233,10 @@ class PythonContext(UnitContext):
         return self._index.parents.get(id(node))
 
     def scopes(self) -> list:
-        """Every distinct scope of the module."""
+        """Every distinct scope of the module (found once: a module has a scope for each of its nodes)."""
+        return self.memo("scopes", self._distinct_scopes)
+
+    def _distinct_scopes(self) -> list:
         seen: dict[int, object] = {}
         for value in self._scopes.values():
             scope = value() if callable(value) else value
