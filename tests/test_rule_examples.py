@@ -81,8 +81,8 @@ def test_hooks_left_out_for_their_needles_change_no_finding(monkeypatch):
         found = []
         for source in sources:
             kind, target = kind_of(source.filename), source.target or versions.NEWEST
-            result = lint_text(source.filename, kind, source.source, list(prefilter.rules_for(kind.name, codes, target)),
-                               target)
+            rules = list(prefilter.rules_for(kind.name, codes, target))
+            result = lint_text(source.filename, kind, source.source, rules, target)
             found.append([(d.code, d.start, d.end, d.message,
                            d.fix and [(e.start, e.end, e.content) for e in d.fix.edits]) for d in result.diagnostics])
         return found

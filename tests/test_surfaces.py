@@ -328,7 +328,8 @@ def test_parents_and_qualified_names_match_libcst_providers():
     for module in _example_modules():
         wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
         provided = wrapper.resolve_many([ParentNodeProvider, QualifiedNameProvider])
-        assert NodeIndex.of(module).parents == {id(node): parent for node, parent in provided[ParentNodeProvider].items()
+        parents = provided[ParentNodeProvider].items()
+        assert NodeIndex.of(module).parents == {id(node): parent for node, parent in parents
                                                 if not isinstance(node, TRIVIA)}
         unit = UnitContext("x.py", module.code, None, "2026.4", "x.py")
         ctx = PythonContext(unit, wrapper=wrapper)  # its scopes: the wrapper's ScopeProvider, on first use

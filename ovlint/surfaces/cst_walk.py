@@ -50,7 +50,8 @@ def classify(kind: type) -> int:
 
     if not issubclass(kind, CSTNode):
         found = OTHER
-    elif kind.__module__ in _TRIVIA_MODULES or (kind.__module__ == "libcst._nodes.expression" and kind.__name__ in _BRACKETS):
+    elif kind.__module__ in _TRIVIA_MODULES or (
+            kind.__module__ == "libcst._nodes.expression" and kind.__name__ in _BRACKETS):
         found = TRIVIA
     else:
         found = SYNTAX
