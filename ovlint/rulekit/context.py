@@ -266,8 +266,9 @@ class PythonContext(UnitContext):
 
 def _unlink_scopes(scopes: list) -> None:
     """Empty the module's scopes (those given, their parents and the module's builtins) and the
-    assignments and accesses they hold. Each module's analysis makes its own, the builtins
-    included; nothing reads them after its unit is closed."""
+    assignments and accesses they hold; nothing reads them after its unit is closed. A scope is
+    emptied only if it is the module's own (its `globals` is the module's scope): LibCST makes
+    the builtins' scope anew for each module, and one it shared would be left alone."""
     found = {id(scope): scope for scope in scopes}
     pending = list(found.values())
     while pending:
@@ -276,7 +277,10 @@ def _unlink_scopes(scopes: list) -> None:
             if link is not None and id(link) not in found:
                 found[id(link)] = link
                 pending.append(link)
+    own = {id(scope) for scope in scopes}
     for scope in found.values():
+        if id(getattr(scope, "globals", None)) not in own:
+            continue
         for value in list(vars(scope).values()):
             if isinstance(value, dict):
                 for group in value.values():
