@@ -244,8 +244,10 @@ def test_a_linted_modules_tree_is_freed_by_reference_counting_alone():
 
 
 def test_a_rule_that_visits_whitespace_or_punctuation_is_told_it_cannot():
+    import libcst
     import pytest
 
+    from ovlint.rulekit import python_edits
     from ovlint.rulekit.rule import PythonRule
     from ovlint.surfaces import python
 
@@ -253,5 +255,8 @@ def test_a_rule_that_visits_whitespace_or_punctuation_is_told_it_cannot():
         def visit_Comma(self, node):
             pass
 
-    with pytest.raises(TypeError, match="CommaRule.visit_Comma: rules are not shown whitespace and punctuation"):
+    with pytest.raises(TypeError, match="CommaRule.visit_Comma: Comma is whitespace or punctuation"):
         python._hooks(CommaRule)
+    module = python._parse_unchecked("f(a, b)  # note\n")
+    with pytest.raises(TypeError, match="Comment is whitespace or punctuation"):
+        python_edits.collect(module, (libcst.Comment,))

@@ -198,6 +198,9 @@ class PythonContext(UnitContext):
 
     def nodes(self, kinds: tuple) -> list:
         """Every node of the module of one of `kinds`, in source order (one walk serves every rule)."""
+        from ovlint.surfaces.cst_walk import syntax_only
+
+        syntax_only(kinds, "nodes()")
         order = self._index.order
         lists = [nodes for node_type, nodes in self._index.by_type.items() if issubclass(node_type, kinds)]
         if len(lists) == 1:

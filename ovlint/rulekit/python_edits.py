@@ -120,6 +120,7 @@ def _under(root, kinds, into_nested: bool) -> list:
     found = []
     matches: dict[type, bool] = {}  # per node type: `isinstance` on LibCST's classes is slow
     nested = () if into_nested else (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+    cst_walk.syntax_only(kinds, "collect() and walk()")
     nodes, parents = cst_walk.preorder(root)
     hidden: set[int] = set()  # the nodes inside a nested function, class or lambda
     for node in nodes:

@@ -36,27 +36,38 @@ def fields(node) -> tuple[str, ...]:
 # what a field value is, by its type: not a node, whitespace or punctuation (whitespace, comments,
 # operators and brackets: nodes with nothing but more of them below), or any other node
 OTHER, TRIVIA, SYNTAX = 0, 1, 2
-# the types seen so far: a walk asks about millions of values, and `isinstance` on LibCST's
-# abstract classes costs more than the rest of it
-KINDS: dict[type, int] = {}
 _TRIVIA_MODULES = ("libcst._nodes.whitespace", "libcst._nodes.op")
 _BRACKETS = {"LeftParen", "RightParen", "LeftSquareBracket", "RightSquareBracket", "LeftCurlyBrace", "RightCurlyBrace"}
 
 
-def classify(kind: type) -> int:
-    """OTHER, TRIVIA or SYNTAX for values of type `kind`, noted in KINDS (loops test
-    `KINDS.get(kind)` first)."""
-    from libcst import CSTNode
+class _Kinds(dict):
+    """Type -> OTHER, TRIVIA or SYNTAX, worked out the first time a type is seen: a walk asks about
+    millions of values, and `isinstance` on LibCST's abstract classes costs more than the rest of it."""
 
-    if not issubclass(kind, CSTNode):
-        found = OTHER
-    elif kind.__module__ in _TRIVIA_MODULES or (
-            kind.__module__ == "libcst._nodes.expression" and kind.__name__ in _BRACKETS):
-        found = TRIVIA
-    else:
-        found = SYNTAX
-    KINDS[kind] = found
-    return found
+    def __missing__(self, kind: type) -> int:
+        from libcst import CSTNode
+
+        if not issubclass(kind, CSTNode):
+            found = OTHER
+        elif kind.__module__ in _TRIVIA_MODULES or (
+                kind.__module__ == "libcst._nodes.expression" and kind.__name__ in _BRACKETS):
+            found = TRIVIA
+        else:
+            found = SYNTAX
+        self[kind] = found
+        return found
+
+
+KINDS = _Kinds()
+
+
+def syntax_only(kinds: tuple, asker: str) -> None:
+    """Raise TypeError when one of `kinds` is whitespace or punctuation, which the node index and
+    the walks leave out: `asker` would silently find none."""
+    for kind in kinds:
+        if KINDS[kind] == TRIVIA:
+            raise TypeError(f"{asker}: {kind.__name__} is whitespace or punctuation, which is not shown as "
+                            "nodes; read it from the node that holds it")
 
 
 def preorder(root) -> tuple[list, dict]:
@@ -79,15 +90,12 @@ def _preorder(node, nodes: list, parents: dict) -> None:
         kind = type(value)
         if kind is tuple or kind is list:
             for item in value:
-                level = KINDS.get(type(item))
-                if (classify(type(item)) if level is None else level) == SYNTAX:
+                if KINDS[type(item)] == SYNTAX:
                     parents[id(item)] = node
                     _preorder(item, nodes, parents)
-        else:
-            level = KINDS.get(kind)
-            if (classify(kind) if level is None else level) == SYNTAX:
-                parents[id(value)] = node
-                _preorder(value, nodes, parents)
+        elif KINDS[kind] == SYNTAX:
+            parents[id(value)] = node
+            _preorder(value, nodes, parents)
 
 
 def install() -> None:
@@ -115,10 +123,8 @@ def install() -> None:
                 if value_type is tuple or value_type is list:
                     for item in value:
                         walk_visitor(item, visitor, hooked)
-                else:
-                    level = KINDS.get(value_type)
-                    if (classify(value_type) if level is None else level) != OTHER:
-                        walk_visitor(value, visitor, hooked)
+                elif KINDS[value_type] != OTHER:
+                    walk_visitor(value, visitor, hooked)
                 if hook:
                     visitor.on_leave_attribute(node, name)
         visitor.on_leave(node)
@@ -145,13 +151,10 @@ def install() -> None:
                 value_type = type(value)
                 if value_type is tuple or value_type is list:
                     for item in value:
-                        level = KINDS.get(type(item))
-                        if (classify(type(item)) if level is None else level) >= enter:
+                        if KINDS[type(item)] >= enter:
                             walk_methods(item, visitor, methods, enter)
-                else:
-                    level = KINDS.get(value_type)
-                    if (classify(value_type) if level is None else level) >= enter:
-                        walk_methods(value, visitor, methods, enter)
+                elif KINDS[value_type] >= enter:
+                    walk_methods(value, visitor, methods, enter)
                 if hooks is not None and hooks[1] is not None:
                     hooks[1](visitor, node)
         if found.leave is not None:
@@ -299,7 +302,7 @@ def _blind_to_trivia(cls) -> bool:
     for name in dir(cls):
         if name.startswith(("visit_", "leave_")) and not getattr(getattr(cls, name), "_is_no_op", False):
             node_type = getattr(libcst, name.split("_")[1], None)
-            if isinstance(node_type, type) and classify(node_type) == TRIVIA:
+            if isinstance(node_type, type) and KINDS[node_type] == TRIVIA:
                 return False
     return True
 

@@ -248,7 +248,6 @@ def _generate_spans(module, spans: dict):
     yield True
 
 
-
 @lru_cache(maxsize=None)
 def _counting_state() -> type:
     """The code generation state that records spans instead of keeping the code (made once: a
@@ -308,6 +307,7 @@ def _counting_state() -> type:
             return Syntactic(self, node, start_node, end_node)
 
     return Counting
+
 
 @dataclass
 class NodeIndex:
@@ -439,9 +439,7 @@ def _hooks(cls) -> tuple[tuple[str, type, bool], ...]:
         if attr.startswith(("visit_", "leave_")):
             node_type = getattr(cst, attr[6:], None)
             if isinstance(node_type, type):
-                if cst_walk.classify(node_type) == cst_walk.TRIVIA:
-                    raise TypeError(f"{cls.__name__}.{attr}: rules are not shown whitespace and punctuation "
-                                    "as nodes; read them from the node that holds them")
+                cst_walk.syntax_only((node_type,), f"{cls.__name__}.{attr}")
                 found.append((attr, node_type, attr.startswith("visit_")))
     return tuple(found)
 
