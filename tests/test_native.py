@@ -116,6 +116,42 @@ def test_cmake_packages(ovlint, tmp_path):
         """)
 
 
+def test_cmake_package_variables_follow_the_package(ovlint, tmp_path):
+    """`find_package(OpenVINO)` sets `OpenVINO_FOUND`, not `InferenceEngine_FOUND`: the check after
+    the call is renamed with it, or the fixed project would stop at its own FATAL_ERROR."""
+    write(tmp_path / "CMakeLists.txt", textwrap.dedent("""\
+        find_package(InferenceEngine REQUIRED)
+        if (NOT InferenceEngine_FOUND OR NOT DEFINED ngraph_FOUND)
+            message(FATAL_ERROR "InferenceEngine not found: ${InferenceEngine_FOUND}")
+        endif()
+        """))
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text() == textwrap.dedent("""\
+        find_package(OpenVINO REQUIRED COMPONENTS Runtime)
+        if (NOT OpenVINO_FOUND OR NOT DEFINED OpenVINO_FOUND)
+            message(FATAL_ERROR "InferenceEngine not found: ${OpenVINO_FOUND}")
+        endif()
+        """)
+
+
+def test_cmake_package_left_half_renamed_is_unsafe(ovlint, tmp_path):
+    """A package variable no fix renames (`InferenceEngine_DIR`) makes the package fix unsafe; a
+    `_FOUND` check in a file that does not find the package itself is renamed only as unsafe."""
+    write(tmp_path / "CMakeLists.txt", "set(InferenceEngine_DIR /opt/ie/share)\nfind_package(InferenceEngine)\n")
+    write(tmp_path / "sub" / "CMakeLists.txt", "if(InferenceEngine_FOUND)\n  add_subdirectory(app)\nendif()\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert code == 1
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text() == "set(InferenceEngine_DIR /opt/ie/share)\nfind_package(InferenceEngine)\n"
+    assert (tmp_path / "sub" / "CMakeLists.txt").read_text().startswith("if(InferenceEngine_FOUND)")
+    _, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert "CMakeLists.txt:1:5: OV114 `InferenceEngine_DIR` belonged to the removed package" in out
+    ovlint("--fix", "--unsafe-fixes", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text() == \
+        "set(InferenceEngine_DIR /opt/ie/share)\nfind_package(OpenVINO COMPONENTS Runtime)\n"
+    assert (tmp_path / "sub" / "CMakeLists.txt").read_text().startswith("if(OpenVINO_FOUND)")
+
+
 def test_a_2021_native_build_in_cmake_makefile_and_shell(ovlint, tmp_path):
     write(tmp_path / "CMakeLists.txt", textwrap.dedent("""\
         set(OV /opt/intel/openvino_2021 CACHE PATH "the install")

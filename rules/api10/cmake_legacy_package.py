@@ -1,6 +1,8 @@
 """CMake: `find_package(InferenceEngine)` / `find_package(ngraph)` and their variables and targets."""
 from __future__ import annotations
 
+import re
+
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import CMakeRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
@@ -18,6 +20,15 @@ REVIEW = {"ngraph::onnx_importer": "`openvino::frontend::onnx` (`COMPONENTS ONNX
           "IE::inference_engine_transformations": "`openvino::runtime` (transformations are internal)",
           "InferenceEngine_INCLUDE_DIRS": "nothing: `openvino::runtime` carries its include directories",
           "NGRAPH_INCLUDE_DIRS": "nothing: `openvino::runtime` carries its include directories"}
+# what `find_package` of the old packages set, and the OpenVINO package sets in their stead
+FOUND = {"InferenceEngine_FOUND": "OpenVINO_FOUND", "ngraph_FOUND": "OpenVINO_FOUND"}
+# the other variables `find_package` sets or reads for a package: nothing does for the old ones any more
+PACKAGE_VARIABLE = re.compile(r"(InferenceEngine|ngraph)_(FOUND|DIR|ROOT|CONFIG|VERSION(_[A-Z]+)?)")
+ADVICE = {"_DIR": "OpenVINO's package is found through `OpenVINO_DIR` (its `runtime/cmake` folder)",
+          "_ROOT": "OpenVINO's package is found through `OpenVINO_ROOT`",
+          "_VERSION": "`OpenVINO_VERSION` holds OpenVINO's own release number"}
+# commands whose first argument names a variable
+SETTERS = {"set", "unset"}
 
 
 class LegacyCMakePackage(CMakeRule):
@@ -31,7 +42,11 @@ class LegacyCMakePackage(CMakeRule):
         "`${NGRAPH_LIBRARIES}`, `IE::inference_engine` and `ngraph::ngraph` become `openvino::runtime`, and "
         "the C API library `openvino::runtime::c`. The version given to the old packages is dropped: "
         "it does not match OpenVINO's version numbers. Include-directory variables are no longer needed, "
-        "because the imported targets carry their include directories."
+        "because the imported targets carry their include directories. The package's result changes name "
+        "with it: `InferenceEngine_FOUND` and `ngraph_FOUND` become `OpenVINO_FOUND` (in a file that does not "
+        "find the package itself, that rename is unsafe: it holds only once the file that does is fixed). "
+        "The other variables of the old packages (`_DIR`, `_ROOT`, `_VERSION`) are reported without a fix, "
+        "and while a file still uses one, its `find_package` fix is unsafe."
     )
     fix = Applicability.SAFE
     deprecation = PACKAGES
@@ -57,6 +72,14 @@ class LegacyCMakePackage(CMakeRule):
         Example("target_link_libraries(app ngraph::onnx_importer)\n", filename="CMakeLists.txt",
                 message=("`ngraph::onnx_importer` went with the old package: `openvino::frontend::onnx` "
                          "(`COMPONENTS ONNX`)")),
+        Example("find_package(InferenceEngine REQUIRED)\nif(NOT InferenceEngine_FOUND)\n"
+                "  message(FATAL_ERROR \"no OpenVINO\")\nendif()\n",
+                "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\nif(NOT OpenVINO_FOUND)\n"
+                "  message(FATAL_ERROR \"no OpenVINO\")\nendif()\n", filename="CMakeLists.txt"),
+        Example("set(InferenceEngine_DIR /opt/intel/openvino/deployment_tools/inference_engine/share)\n",
+                filename="CMakeLists.txt",
+                message="`InferenceEngine_DIR` belonged to the removed package, which nothing sets or reads any "
+                        "more: OpenVINO's package is found through `OpenVINO_DIR` (its `runtime/cmake` folder)"),
     )
     valid = (Valid("# find_package(InferenceEngine)\nfind_package(OpenVINO REQUIRED)\n"
                    "message(\"no ngraph here: [[ngraph::ngraph]]\")\n", filename="CMakeLists.txt"),)
@@ -68,6 +91,7 @@ class LegacyCMakePackage(CMakeRule):
                     and c.arguments[0].value.lower() in LEGACY_PACKAGES]
         openvino = [p for c, p in zip(commands, paths) if c.lower == "find_package" and c.arguments
                     and c.arguments[0].value == "OpenVINO"]
+        leftovers = self._leftover_variables(commands)
         first_of_branch = set()
         for command, path in packages:  # only siblings merge: each branch keeps finding OpenVINO
             if path not in first_of_branch and not any(path[:len(p)] == p for p in openvino):
@@ -78,7 +102,9 @@ class LegacyCMakePackage(CMakeRule):
             if command is first:
                 kept = "".join(f" {flag}" for flag in ("QUIET", "REQUIRED") if any(a.value == flag for a in command.arguments))
                 text = f"find_package(OpenVINO{kept} COMPONENTS Runtime)"
-                fix = self.make_fix(self.ctx.replace((command.start, command.end), text), "Use the OpenVINO package")
+                fix = self.make_fix(self.ctx.replace((command.start, command.end), text), "Use the OpenVINO package"
+                                    + (f" (`{leftovers[0]}`, which the file also uses, is no longer set)" if leftovers else ""),
+                                    unsafe=bool(leftovers))
             else:
                 fix = self.make_fix(self.ctx.replace(self._whole_line(source, command), ""), "Drop it: OpenVINO is found")
             self.report((command.start, command.end),
@@ -87,12 +113,47 @@ class LegacyCMakePackage(CMakeRule):
         for command in commands:
             if command.lower == "find_package":
                 continue
-            for argument in command.arguments:
-                self._argument(argument, condition=command.lower in cmake.CONDITIONS)
+            for index, argument in enumerate(command.arguments):
+                self._argument(argument, command.lower in cmake.CONDITIONS, bool(packages))
+                if argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
+                                                    (index == 0 and command.lower in SETTERS)):
+                    self._package_variable(argument.value, argument.start, argument.end, bool(packages))
 
-    def _argument(self, argument, condition: bool) -> None:
+    @staticmethod
+    def _leftover_variables(commands) -> list:
+        """The old packages' variables the file uses that no fix rewrites: what `find_package(OpenVINO)`
+        leaves unset."""
+        found = []
+        for command in commands:
+            for index, argument in enumerate(command.arguments):
+                names = [name for name, _, _ in cmake.variables(argument)]
+                if argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
+                                                    (index == 0 and command.lower in SETTERS)):
+                    names.append(argument.value)
+                found += [n for n in names if PACKAGE_VARIABLE.fullmatch(n) and n not in FOUND and n not in VARIABLES
+                          and n not in REVIEW]
+        return found
+
+    def _package_variable(self, name: str, start: int, end: int, found_here: bool, reference: bool = False) -> None:
+        """A variable the old packages set, named (or, `reference`, as `${name}`) outside what VARIABLES
+        and REVIEW cover. `found_here`: the file finds the old package itself, so the fixes rename both
+        together."""
+        if name in FOUND:
+            new = FOUND[name]
+            self.report((start, end), f"`{name}` was set by the removed package: the OpenVINO package sets `{new}`",
+                        self.make_fix(self.ctx.replace((start, end), f"${{{new}}}" if reference else new),
+                                      f"Use `{new}`", unsafe=not found_here))
+        elif PACKAGE_VARIABLE.fullmatch(name) and name not in VARIABLES and name not in REVIEW:
+            advice = next((text for suffix, text in ADVICE.items() if suffix in name),
+                          "use the OpenVINO package's `OpenVINO_` variables")
+            self.report((start, end), f"`{name}` belonged to the removed package, which nothing sets or reads "
+                                      f"any more: {advice}")
+
+    def _argument(self, argument, condition: bool, found_here: bool) -> None:
         for name, start, end in cmake.variables(argument):
-            if name in VARIABLES and condition:
+            if name in FOUND or (PACKAGE_VARIABLE.fullmatch(name) and name not in VARIABLES and name not in REVIEW):
+                self._package_variable(name, start, end, found_here, reference=True)
+            elif name in VARIABLES and condition:
                 # a target name is never empty: the test would no longer depend on the package
                 self.report((start, end), f"`${{{name}}}` in a condition: test `TARGET {VARIABLES[name]}` or "
                                           "`OpenVINO_FOUND` instead")
