@@ -101,6 +101,48 @@ def test_a_project_pinned_to_2022_3_keeps_mo_and_is_told_which_pin_to_raise(ovli
     assert code == 0 and (tmp_path / "convert.sh").read_text() == "ovc model.onnx --output_model ir/\n"
 
 
+def test_a_file_that_installs_an_old_release_is_fixed_for_it(ovlint, tmp_path):
+    """A Dockerfile's own `pip install openvino-dev==2022.3.0` is the release its commands run on:
+    `mo` stays (`ovc` arrived in 2023.1), and so does `openvino-dev`, which the file still needs for
+    `mo` and `omz_downloader`."""
+    dockerfile = ("FROM python:3.8\nRUN pip install openvino-dev==2022.3.0 && mo --input_model m.onnx --output_dir ir/ "
+                  "&& omz_downloader --name resnet-50-tf\n")
+    write(tmp_path / "Dockerfile", dockerfile)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "Dockerfile").read_text() == dockerfile
+    assert "pins 2022.3: raise the pin to 2023.1 or later first" in out
+    assert "not replaced while the file runs `mo`, which only `openvino-dev` installs" in out
+    # a project pin lower than the file's own is still the floor
+    write(tmp_path / "requirements.txt", "openvino==2022.1.0\n")
+    write(tmp_path / "Dockerfile", "RUN pip install openvino==2023.1.0 && mo --input_model m.onnx\n")
+    _, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "requirements.txt:1 pins 2022.1" in out
+
+
+def test_an_install_is_replaced_once_the_tools_it_carried_are(ovlint, tmp_path):
+    write(tmp_path / "Dockerfile", "RUN pip install openvino-dev==2024.0.0 && mo --input_model m.onnx --output_dir ir\n"
+                                   "RUN benchmark_app -m ir/m.xml\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix")
+    assert code == 0, out
+    assert (tmp_path / "Dockerfile").read_text() == ("RUN pip install openvino==2024.0.0 && ovc m.onnx --output_model ir/\n"
+                                                     "RUN benchmark_app -m ir/m.xml\n")
+    # before 2023.1 `benchmark_app` came with `openvino-dev` only
+    write(tmp_path / "Dockerfile", "RUN pip install openvino-dev==2022.3.0\nRUN benchmark_app -m m.xml\n")
+    _, out, _ = ovlint("check", "--no-cache", "--fix")
+    assert (tmp_path / "Dockerfile").read_text().startswith("RUN pip install openvino-dev==2022.3.0")
+    assert "runs `benchmark_app`" in out
+
+
+def test_a_notebook_that_installs_a_release_pins_its_cells(ovlint, tmp_path):
+    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+              "source": ["!pip install openvino==2022.3.0"]},
+             {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+              "source": ["!mo --input_model m.onnx --output_dir ir"]}]
+    write(tmp_path / "demo.ipynb", json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    _, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "but demo.ipynb pins 2022.3: raise the pin" in out
+
+
 def test_the_text_formats_say_what_breaks_at_which_upgrade(ovlint, tmp_path):
     for name, text in LEGACY_PROJECT.items():
         write(tmp_path / name, text)

@@ -14,7 +14,7 @@ from ovlint.engine.own_rules import FileNotParsed
 from ovlint.rulekit.context import PythonContext, UnitContext
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit
 from ovlint.surfaces.link import from_command
-from ovlint.surfaces.requirement import from_pip_command
+from ovlint.surfaces.requirement import from_pip_command, lowest_pin
 
 
 def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str,
@@ -58,6 +58,7 @@ def _narrowed(kind: FileKind, admitted: tuple, text: str) -> Optional[tuple]:
 def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target_version: str,
           floor: Optional[Floor]) -> None:
     file_codes = noqa.file_exemption(doc.text if doc.exemption_text is None else doc.exemption_text)
+    floor = _own_floor(path, doc, floor)
     for unit in doc.units:
         ctx = UnitContext(path, unit.text, unit.cell, target_version, os.path.basename(path), file_codes, floor)
         parsed = _lint_unit(ctx, unit, subscribers, groups)
@@ -70,6 +71,27 @@ def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target
             doc.diagnostics.append(diag)
     if doc.place is not None:
         doc.place(doc.diagnostics)
+
+
+def _own_floor(path: str, doc: Document, floor: Optional[Floor]) -> Optional[Floor]:
+    """The floor, lowered to what the file itself installs: a Dockerfile, script or notebook that
+    runs `pip install openvino-dev==2022.3.0` runs its commands and code on 2022.3, whatever the
+    project's dependency files say."""
+    from ovlint.base.versions import parse
+
+    pins = []
+    for unit in doc.units:
+        pinned = unit.requirements + [r for command in unit.commands for r in from_pip_command(command)]
+        pin = lowest_pin(pinned) if pinned else None
+        if pin is not None:
+            release, req = pin
+            # a line of a notebook's joined cells means nothing to its reader: the notebook is named alone
+            line = "" if doc.place is not None or unit.cell is not None else f":{unit.text.count(chr(10), 0, req.start) + 1}"
+            pins.append((parse(release), release, os.path.relpath(path) + line))
+    if not pins:
+        return floor
+    version, release, origin = min(pins)
+    return Floor(release, origin) if floor is None or version < parse(floor.release) else floor
 
 
 def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozenset) -> bool:
@@ -85,6 +107,7 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
         commands += carried[0]
         requirements += carried[1]
         links += carried[2]
+    ctx.commands = commands
     command_rules = [r(ctx) for r in subscribers.get(COMMAND, ())]
     for command in commands:
         for rule in command_rules:

@@ -26,6 +26,9 @@ class UnitContext:
         self.diagnostics: list[Diagnostic] = []
         # the fix groups (`Rule.fix_group`) whose every rule runs on this unit
         self.complete_fix_groups: frozenset[str] = frozenset()
+        # the unit's commands (its own and those its code carries), set before command and
+        # requirement rules run: for a rule that weighs one fact against the others
+        self.commands: list = []
         self._lines: Optional[LineIndex] = None
         self._memo: dict = {}
 

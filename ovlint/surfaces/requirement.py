@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from ovlint.surfaces import tomlspan
 
@@ -178,3 +179,50 @@ def from_pip_command(command) -> list[Requirement]:
 def _is_pip(word: str) -> bool:
     """`pip`, `pip3`, `/usr/bin/pip3.11`, and the `pip` of `python -m pip` and `uv pip`."""
     return re.fullmatch(r"pip(3(\.\d+)?)?", word.rsplit("/", 1)[-1]) is not None
+
+
+# openvino-genai and openvino-tokenizers are released with openvino and numbered alike
+PINNED_PACKAGES = {"openvino", "openvino-dev", "openvino-genai", "openvino-tokenizers"}
+_LOWER_BOUNDS = {"==", "===", "~=", ">="}
+
+
+def lowest_pin(requirements) -> Optional[tuple[str, Requirement]]:
+    """The lowest OpenVINO release the requirements allow (a release older than ovlint knows counts
+    as the oldest it knows: every fix needs a newer one anyway), with the requirement that says so;
+    None when none of them pins OpenVINO from below."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    from ovlint.base import versions
+
+    found = []
+    for req in requirements:
+        if req.name not in PINNED_PACKAGES or not req.specifier:
+            continue
+        try:
+            specs = SpecifierSet(as_pep440(req.specifier))
+        except InvalidSpecifier:
+            continue
+        for spec in specs:
+            release = _known_release(spec.version) if spec.operator in _LOWER_BOUNDS else None
+            if release:
+                found.append((versions.parse(release), release, req))
+    if not found:
+        return None
+    _, release, req = min(found, key=lambda item: item[0])
+    return release, req
+
+
+def _known_release(version: str) -> Optional[str]:
+    from ovlint.base import versions
+
+    try:
+        year, minor = versions.parse(version)
+    except ValueError:
+        return None
+    oldest = versions.KNOWN_RELEASES[0]
+    if (year, minor) < versions.parse(oldest):
+        return oldest
+    try:
+        return versions.normalize(version)
+    except ValueError:
+        return None

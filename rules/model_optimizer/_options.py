@@ -26,7 +26,9 @@ def invocation(argv: list[str]) -> Optional[Invocation]:
     if not argv:
         return None
     if os.path.basename(argv[0]) in MO_SCRIPTS:
-        return Invocation(1, "command")
+        # MO takes options only (its model too: `--input_model`); another tool named `mo` (the bash
+        # Mustache renderer, `mo page.html.mo`) takes a file, or reads standard input
+        return Invocation(1, "command") if len(argv) > 1 and argv[1].startswith(("-", "$")) else None
     if _is_python(argv[0]) and len(argv) > 1:
         if os.path.basename(argv[1]) in MO_SCRIPTS - {"mo"}:
             return Invocation(2, "script")

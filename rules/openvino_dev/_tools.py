@@ -1,4 +1,6 @@
 """The tools `openvino-dev` carried, and what replaces each one."""
+import os
+
 from ovlint.rules._deprecations import DEPRECATIONS
 
 DEV = DEPRECATIONS["openvino-dev"]
@@ -34,6 +36,31 @@ MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accu
 # every name of TOOLS and MODULES holds one of these, and the scripts of the model zoo their names
 TOOL_NEEDLES = (r"\bpot\b", "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
                 "model_zoo", "downloader.py", "converter.py", "quantizer.py", "info_dumper.py")
+
+
+# Open Model Zoo scripts run from a checkout or an old install (`.../tools/downloader/downloader.py`)
+OMZ_SCRIPTS = {"downloader.py": "omz_downloader", "converter.py": "omz_converter", "quantizer.py": "omz_quantizer",
+               "info_dumper.py": "omz_info_dumper"}
+OMZ_FOLDERS = {"downloader", "model_downloader", "model_tools", "open_model_zoo"}
+
+
+def tool_of(argv: list[str]):
+    """The `openvino-dev` tool a command runs: by name, as `python -m <package>`, or as a script."""
+    if not argv:
+        return None
+    name = os.path.basename(argv[0])
+    if name in TOOLS:
+        return name
+    if not name.startswith("python") or len(argv) < 2:
+        return None
+    if argv[1] == "-m" and len(argv) > 2:
+        return next((tool for module, tool in MODULES.items()
+                     if argv[2] == module or argv[2].startswith(module + ".")), None)
+    script = os.path.basename(argv[1])
+    if script in TOOLS:
+        return script
+    folders = set(argv[1].replace("\\", "/").split("/")[:-1])
+    return OMZ_SCRIPTS.get(script) if folders & OMZ_FOLDERS else None
 
 
 def describe(tool: str) -> str:

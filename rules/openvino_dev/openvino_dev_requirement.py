@@ -1,15 +1,22 @@
 """The `openvino-dev` package in every dependency file."""
 from __future__ import annotations
 
+from typing import Optional
+
 from ovlint.base.diagnostics import Applicability
+from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, RequirementRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.model_optimizer._options import invocation
+from ovlint.rules.openvino_dev._tools import tool_of
 
 DEV = DEPRECATIONS["openvino-dev"]
 
 # openvino-dev extras -> the framework package each one pulled in; None: the framework is gone
 EXTRAS = {"onnx": "onnx", "pytorch": "torch", "tensorflow": "tensorflow", "tensorflow2": "tensorflow",
           "paddle": "paddlepaddle", "caffe": None, "mxnet": None, "kaldi": None}
+# the first release whose `openvino` wheel installs `benchmark_app`
+BENCHMARK_APP_IN_OPENVINO = "2023.1"
 
 
 class OpenvinoDevRequirement(RequirementRule):
@@ -24,7 +31,10 @@ class OpenvinoDevRequirement(RequirementRule):
         "`torch`, `[tensorflow2]` → `tensorflow`, `[paddle]` → `paddlepaddle`). Caffe, MXNet and Kaldi have "
         "no conversion path any more. When `openvino` is already listed, the `openvino-dev` entry is "
         "removed instead. A line protected by `--hash` is reported without a fix, as the hash would no "
-        "longer match."
+        "longer match, and so is an install in a file that goes on to run a tool only `openvino-dev` "
+        f"installs (`mo`, until it is rewritten to `ovc`; `omz_downloader`, `pot`, ...; `benchmark_app` "
+        f"before {BENCHMARK_APP_IN_OPENVINO}): replacing the package would break those commands on the "
+        "release the file installs."
     )
     fix = Applicability.SAFE
     deprecation = DEV
@@ -52,6 +62,9 @@ class OpenvinoDevRequirement(RequirementRule):
         Example("openvino-dev[onnx]==2023.3.0 \\", "onnx\nopenvino==2023.3.0 \\", filename="requirements.txt"),
         Example("openvino-dev[onnx]==2023.3.0 \\\n    # the tools\nnumpy\n",
                 "openvino==2023.3.0 \\\n    # the tools\nonnx\nnumpy\n", filename="requirements.txt"),
+        Example("RUN pip install openvino-dev==2023.3.0 && omz_downloader --name resnet-50-tf\n", filename="Dockerfile",
+                message=("`openvino-dev` ended with 2024.6.0: depend on `openvino` (not replaced while the file runs "
+                         "`omz_downloader`, which only `openvino-dev` installs: migrate that command first)")),
         Example("openvino-dev[caffe]==2023.0.0\n", filename="requirements.txt",
                 message=("`openvino-dev` ended with 2024.6.0: depend on `openvino`; `[caffe]` has no "
                          "conversion path in current OpenVINO (convert the model to ONNX first)")),
@@ -74,7 +87,27 @@ class OpenvinoDevRequirement(RequirementRule):
                         + (" has no conversion path in current OpenVINO (convert the model to ONNX first)"
                            if missing else " is not an extra ovlint knows"))
             return
+        tool = self._dev_tool_run()
+        if tool is not None:
+            self.report(req, self.summary + f" (not replaced while the file runs `{tool}`, which only `openvino-dev` "
+                                            "installs: migrate that command first)")
+            return
         self.report(req, self.summary, self._fix(req))
+
+    def _dev_tool_run(self) -> Optional[str]:
+        """A tool only `openvino-dev` installs that the unit's commands run, if any."""
+        floor = self.ctx.floor
+        for command in self.ctx.commands:
+            for argv in (command.argv, command.resolved_argv if command.resolved else None):
+                if not argv:
+                    continue
+                tool = tool_of(argv) or ("mo" if invocation(argv) is not None else None)
+                if tool is None and argv[0].rsplit("/", 1)[-1] == "benchmark_app" and floor is not None \
+                        and not at_least(floor.release, BENCHMARK_APP_IN_OPENVINO):
+                    tool = "benchmark_app"
+                if tool is not None:
+                    return tool
+        return None
 
     def _fix(self, req):
         ctx = self.ctx

@@ -2,35 +2,8 @@
 compile_tool."""
 from __future__ import annotations
 
-import os
-
 from ovlint.rulekit.rule import CommandRule, Example, Valid
-from ovlint.rules.openvino_dev._tools import DEV, MODULES, TOOLS, TOOL_NEEDLES, describe
-
-
-# Open Model Zoo scripts run from a checkout or an old install (`.../tools/downloader/downloader.py`)
-OMZ_SCRIPTS = {"downloader.py": "omz_downloader", "converter.py": "omz_converter", "quantizer.py": "omz_quantizer",
-               "info_dumper.py": "omz_info_dumper"}
-OMZ_FOLDERS = {"downloader", "model_downloader", "model_tools", "open_model_zoo"}
-
-
-def tool_of(argv: list[str]):
-    """The `openvino-dev` tool a command runs: by name, as `python -m <package>`, or as a script."""
-    if not argv:
-        return None
-    name = os.path.basename(argv[0])
-    if name in TOOLS:
-        return name
-    if not name.startswith("python") or len(argv) < 2:
-        return None
-    if argv[1] == "-m" and len(argv) > 2:
-        return next((tool for module, tool in MODULES.items()
-                     if argv[2] == module or argv[2].startswith(module + ".")), None)
-    script = os.path.basename(argv[1])
-    if script in TOOLS:
-        return script
-    folders = set(argv[1].replace("\\", "/").split("/")[:-1])
-    return OMZ_SCRIPTS.get(script) if folders & OMZ_FOLDERS else None
+from ovlint.rules.openvino_dev._tools import DEV, TOOLS, TOOL_NEEDLES, describe, tool_of
 
 
 class DevToolCommand(CommandRule):
