@@ -94,6 +94,7 @@ class RuntimeNamespace(PythonRule):
     needles = (r"\bruntime\b",)
     context_needles = ("openvino",)
     examples = (
+        Example("from openvino import runtime as ov\n\ncore = ov.Core()\n", "import openvino as ov\n\ncore = ov.Core()\n"),
         # a guard that only records that OpenVINO is missing would take that branch on every new release
         Example("try:\n    import openvino.runtime as ov\nexcept ImportError:\n    ov = None\n",
                 "try:\n    import openvino as ov\nexcept ImportError:\n    ov = None\n"),
@@ -138,7 +139,7 @@ class RuntimeNamespace(PythonRule):
         module = dotted(node.module)
         if module == "openvino" and not isinstance(node.names, cst.ImportStar) and any(
                 dotted(a.name) == "runtime" for a in node.names):
-            self.report(node, self.summary)
+            self._runtime_imported_from_openvino(node)
             return
         if not (module == RUNTIME or module.startswith(RUNTIME + ".")):
             return
@@ -174,13 +175,33 @@ class RuntimeNamespace(PythonRule):
                 message += " (the module is used other than through its attributes)"
             self.report(node, message, fix)
 
+    def _runtime_imported_from_openvino(self, node) -> None:
+        """`from openvino import runtime [as x]` alone becomes `import openvino as x` (or `as runtime`)
+        when everything read through the name is in `openvino` too."""
+        fix, message = None, self.summary
+        if len(node.names) == 1:
+            alias = node.names[0]
+            bound = alias.asname.name.value if alias.asname is not None else "runtime"
+            names = self._attributes_through(node, bound)
+            ok, missing = (False, []) if names is None else self._fixable(names)
+            if ok:
+                fix = self.make_fix(self.ctx.replace(node, f"import openvino as {bound}"), "Import `openvino`")
+            message = self._message(missing) if missing else message
+            if names is None:
+                message += " (the module is used other than through its attributes)"
+        self.report(node, message, fix)
+
     def _attributes_of(self, statement, alias) -> Optional[list[str]]:
         """The attributes read through what `import openvino.runtime [as x]` binds."""
-        ctx = self.ctx
         if alias.asname is None:
             return [n.attr.value for n in self._runtime_references()]
+        return self._attributes_through(statement, alias.asname.name.value)
+
+    def _attributes_through(self, statement, bound: str) -> Optional[list[str]]:
+        """The attributes read through the name `bound` the import `statement` binds; None when the
+        name is used other than to read an attribute."""
+        ctx = self.ctx
         scope = ctx.scope(statement)
-        bound = alias.asname.name.value
         names = []
         for assignment in scope.assignments[bound]:
             if getattr(assignment, "node", None) is not statement:
