@@ -389,3 +389,21 @@ def test_a_descriptor_alone_in_its_block_leaves_pass():
     fixed = fix(source)
     assert "if True:\n    pass\nblob = ov.Tensor(np.zeros((1, 3), np.float32))\n" in fixed.text
     assert lint(fixed.text) == []
+
+
+def test_an_import_a_held_back_module_still_uses_is_not_trimmed():
+    """A fix on an import's finding that only drops its unused names would resolve nothing the
+    finding is about (and count as fixed while the finding stays): imports nothing uses go, one
+    still in use stays whole until its module is migrated."""
+    source = """\
+        from openvino.inference_engine import IENetwork, IECore, IEPlugin
+        from openvino.inference_engine import StatusCode
+
+        plugin = IEPlugin(device="CPU")
+        net = IENetwork(model="m.xml", weights="m.bin")
+        """
+    by_row = {d.row: d for d in lint(source) if d.code == "OV101"}
+    assert by_row[1].fix is None
+    assert by_row[2].fix is not None and by_row[2].fix.message == "Remove the import"
+    fixed = fix(source)
+    assert fixed.text.startswith("from openvino.inference_engine import IENetwork, IECore, IEPlugin\n\nplugin")

@@ -229,8 +229,9 @@ class Plan:
         binding = sum(1 for (_, taken, _), sites in choices if self._import_edits(taken, sites)[2])
         for choice, sites in choices:
             self._fix_part(*choice, sites, in_place=binding < 2)
-        # legacy imports nothing uses go on their own
-        edits, touched, _ = self._import_edits([], [])
+        # legacy imports nothing uses go on their own; one that keeps names in use is left whole,
+        # as trimming it would resolve nothing its finding is about
+        edits, touched, _ = self._import_edits([], [], trim=False)
         for use in self.imports:
             if use.statement in touched and use.fix is None:
                 use.fix = Fix(tuple(sorted(edits)), Applicability.SAFE, touched[use.statement], REQUIRES)
@@ -303,11 +304,12 @@ class Plan:
             if use.statement in touched and use.fix is None:
                 use.fix = Fix(edits, applicability, touched[use.statement], REQUIRES)
 
-    def _import_edits(self, edits: list[Edit], ov_sites: list, in_place: bool = True):
-        """Drop the legacy imports nothing refers to once `edits` are applied, and bind `openvino`
-        where an edit uses it: in place of a legacy import (a function's own import stays local,
-        so an optional dependency stays optional; at module level only `in_place`), or else after
-        the module's imports. Also says whether the edits bind `openvino` at module level."""
+    def _import_edits(self, edits: list[Edit], ov_sites: list, in_place: bool = True, trim: bool = True):
+        """Drop the legacy imports nothing refers to once `edits` are applied (and, `trim`, the
+        names nothing refers to from those still in use), and bind `openvino` where an edit uses it:
+        in place of a legacy import (a function's own import stays local, so an optional dependency
+        stays optional; at module level only `in_place`), or else after the module's imports. Also
+        says whether the edits bind `openvino` at module level."""
         ctx = self.ctx
         replaced = sorted(e for e in edits if e.end > e.start)  # they do not overlap
         starts = [e.start for e in replaced]
@@ -342,7 +344,7 @@ class Plan:
                     continue
                 result.extend(deleted_line(ctx, line))
                 touched[statement] = "Remove the import"
-            elif isinstance(statement, cst.ImportFrom) and len(kept) < len(statement.names):
+            elif trim and isinstance(statement, cst.ImportFrom) and len(kept) < len(statement.names):
                 names = ", ".join(ctx.source(alias.name) + (f" as {alias.asname.name.value}" if alias.asname else "")
                                   for alias in kept)
                 text = f"from {ctx.source(statement.module)} import {names}"
