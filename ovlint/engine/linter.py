@@ -112,7 +112,10 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
     for command in commands:
         for rule in command_rules:
             rule.check(command)
-        if REQUIREMENT in subscribers:
+    # after every command's findings: a requirement's fix can depend on what becomes of the
+    # commands (OV401 keeps `openvino-dev` while a `mo` stays)
+    if REQUIREMENT in subscribers:
+        for command in commands:
             _run_requirement_rules(ctx, from_pip_command(command), subscribers)
     _run_requirement_rules(ctx, requirements, subscribers)
     if LINK in subscribers:

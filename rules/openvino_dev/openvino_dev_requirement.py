@@ -8,15 +8,17 @@ from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, RequirementRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import invocation
+from ovlint.rules.model_optimizer.mo_command import ModelOptimizerCommand
 from ovlint.rules.openvino_dev._tools import tool_of
 
 DEV = DEPRECATIONS["openvino-dev"]
+# the first release whose `openvino` wheel installs `benchmark_app`: `openvino-dev` was deprecated
+# once `openvino` carried the tools that stayed (`ovc`, `benchmark_app`)
+BENCHMARK_APP_IN_OPENVINO = DEV.deprecated
 
 # openvino-dev extras -> the framework package each one pulled in; None: the framework is gone
 EXTRAS = {"onnx": "onnx", "pytorch": "torch", "tensorflow": "tensorflow", "tensorflow2": "tensorflow",
           "paddle": "paddlepaddle", "caffe": None, "mxnet": None, "kaldi": None}
-# the first release whose `openvino` wheel installs `benchmark_app`
-BENCHMARK_APP_IN_OPENVINO = "2023.1"
 
 
 class OpenvinoDevRequirement(RequirementRule):
@@ -87,7 +89,7 @@ class OpenvinoDevRequirement(RequirementRule):
                         + (" has no conversion path in current OpenVINO (convert the model to ONNX first)"
                            if missing else " is not an extra ovlint knows"))
             return
-        tool = self._dev_tool_run()
+        tool = self.ctx.memo("openvino-dev-tool-run", self._dev_tool_run)
         if tool is not None:
             self.report(req, self.summary + f" (not replaced while the file runs `{tool}`, which only `openvino-dev` "
                                             "installs: migrate that command first)")
@@ -95,13 +97,18 @@ class OpenvinoDevRequirement(RequirementRule):
         self.report(req, self.summary, self._fix(req))
 
     def _dev_tool_run(self) -> Optional[str]:
-        """A tool only `openvino-dev` installs that the unit's commands run, if any."""
+        """A tool only `openvino-dev` installs that the unit's commands go on running after `--fix`,
+        if any (a `mo` whose own OV201 fix is safe and offered becomes `ovc`: command findings come
+        before requirement rules run). Once per unit."""
         floor = self.ctx.floor
+        rewritten = {d.start for d in self.ctx.diagnostics if d.code == ModelOptimizerCommand.code and d.fix is not None
+                     and d.fix.applicability == Applicability.SAFE and self.ctx.can_write(d.fix.requires)}
         for command in self.ctx.commands:
             for argv in (command.argv, command.resolved_argv if command.resolved else None):
                 if not argv:
                     continue
-                tool = tool_of(argv) or ("mo" if invocation(argv) is not None else None)
+                tool = tool_of(argv) or ("mo" if invocation(argv) is not None and command.start not in rewritten
+                                         else None)
                 if tool is None and argv[0].rsplit("/", 1)[-1] == "benchmark_app" and floor is not None \
                         and not at_least(floor.release, BENCHMARK_APP_IN_OPENVINO):
                     tool = "benchmark_app"
