@@ -1,5 +1,6 @@
 """Each surface hands rules the right facts with exact positions, and fixes land where they should."""
 import json
+import sys
 
 import libcst
 import pytest
@@ -512,6 +513,45 @@ def test_a_notebook_cell_that_does_not_parse_is_named_with_its_line():
     doc = lint_text("n.ipynb", named("notebook"), text, list(registry.all_rules()), "2026.4")
     (diag,) = [d for d in doc.diagnostics if d.code == "OV001"]
     assert (diag.cell, diag.row) == (1, 2) and "syntax error at line 2" in diag.message
+
+
+SYNTAX_ERRORS = [  # (program, the line and column CPython names, what it says)
+    ("try:\n    pass\nexcept ValueError, e:\n    print 'no'\n\ndef usage():\n    return 'x'\n", 4, 8,
+     "multiple exception types must be parenthesized"),
+    ("x = 1\nprint \"failed\"\ny = 2\n", 3, 1, "Missing parentheses in call to 'print'"),
+    ("x = foo(1,\n        2\ny = 3\n", 2, 8, "'(' was never closed"),
+    ("def f():\n    x = 1\n      y = 2\n", 4, 7, "unexpected indent"),
+    ("def f():\n        x = 1\n    y = 2\n", 4, 5, "unindent does not match any outer indentation level"),
+    ("s = 'h\u00e9llo'; x = (1 2)\n", 2, 19, "Perhaps you forgot a comma?"),
+]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="CPython 3.9 places some of these errors elsewhere")
+@pytest.mark.parametrize("program,row,column,message", SYNTAX_ERRORS, ids=["except", "print", "bracket", "indent", "dedent", "utf8"])
+def test_a_syntax_error_is_reported_where_it_is_with_a_message_naming_that_place(program, row, column, message):
+    from ovlint.engine import registry
+
+    text = "from openvino.inference_engine import IECore\n" + program
+    for kind, source in (("python", text), ("notebook", _notebook(("code", text.splitlines(True))))):
+        doc = lint_text("f.ipynb" if kind == "notebook" else "f.py", named(kind), source,
+                        list(registry.all_rules()), "2026.4")
+        (diag,) = [d for d in doc.diagnostics if d.code == "OV001"]
+        assert (diag.row, diag.column) == (row, column), (kind, diag.message)
+        assert diag.message.startswith(f"syntax error at line {row}, column {column}: ") and message in diag.message
+
+
+def test_a_syntax_error_only_libcst_finds_is_placed_where_its_message_says(monkeypatch):
+    from ovlint.base.text import LineIndex
+    from ovlint.surfaces import python
+
+    class NativeError(Exception):  # as LibCST's native parser raises it: its raw line is one too far
+        message = "parser error: error at 2:4: expected one of (, *, +"
+        raw_line, raw_column = 3, 6
+
+    monkeypatch.setattr(python, "_cpython_error", lambda text: None)  # as if CPython took the text
+    text = "x = 1\ny = (\n"
+    span, said = python.syntax_error(NativeError(), text, LineIndex(text))
+    assert span == (10, 10) and said == "syntax error at line 2, column 5: expected one of (, *, +"
 
 
 def test_valid_python_with_tabs_libcst_rejects_is_linted_at_its_positions_without_fixes():

@@ -141,7 +141,7 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
     except Exception as exc:  # LibCST raises ParserSyntaxError, and RecursionError on deep nesting
         if not isinstance(exc, (ValueError, RecursionError)) and type(exc).__name__ != "ParserSyntaxError":
             raise
-        ctx.report(FileNotParsed, python.error_span(exc, ctx.lines), python.syntax_error_message(exc), None)
+        ctx.report(FileNotParsed, *python.syntax_error(exc, python_text, ctx.lines), None)
         return None
     pctx = PythonContext(ctx, wrapper=wrapper)
     pctx.complete_fix_groups = groups
