@@ -248,6 +248,55 @@ def test_broken_notebooks_are_reported_not_raised():
         assert [d.code for d in doc.diagnostics] == ["OV001"] and not doc.parsed
 
 
+def _all_rules():
+    from ovlint.engine import registry
+
+    return list(registry.all_rules())
+
+
+def test_a_writefile_cell_is_linted_as_a_module_of_its_own_and_fixed_below_its_magic():
+    text = _notebook(
+        ("code", ["from openvino.inference_engine import IECore\n"]),
+        ("code", ["%%writefile infer.py\n", "from openvino.inference_engine import IECore\n", "ie = IECore()\n",
+                  "net = ie.read_network(model='m.xml')\n"]),
+        ("code", ["%%writefile -a 'more.py'\n", "core = IECore()\n"]),  # no import here: not IECore
+        ("code", ["!python3 infer.py\n", "core = IECore()\n"]))
+    doc = lint_text("n.ipynb", named("notebook"), text, _all_rules(), "2026.4")
+    assert [(d.code, d.cell, d.row, d.column) for d in doc.diagnostics] == [
+        ("OV101", 0, 1, 1), ("OV101", 1, 2, 1), ("OV102", 1, 3, 6), ("OV102", 1, 4, 10), ("OV102", 3, 2, 8)]
+    out = fix_text("n.ipynb", named("notebook"), text, _all_rules(), "2026.4", True, SourceText(text).encode)
+    cells = ["".join(c["source"]) for c in json.loads(out.text)["cells"]]
+    assert cells[1] == "%%writefile infer.py\nimport openvino as ov\nie = ov.Core()\nnet = ie.read_model(model='m.xml')\n"
+    assert cells[2] == "%%writefile -a 'more.py'\ncore = IECore()\n" and out.diagnostics == []
+    again = fix_text("n.ipynb", named("notebook"), out.text, _all_rules(), "2026.4", True, SourceText(out.text).encode)
+    assert again.text == out.text and again.applied == []
+
+
+def test_a_writefile_module_that_does_not_parse_leaves_the_other_cells_joined():
+    text = _notebook(("code", ["from openvino.inference_engine import IECore\n"]),
+                     ("code", ["%%writefile old.py\n", "def f(:\n"]),
+                     ("code", ["ie = IECore()\n"]))
+    doc = lint_text("n.ipynb", named("notebook"), text, _all_rules(), "2026.4")
+    assert [(d.code, d.cell, d.row, d.column) for d in doc.diagnostics] == [
+        ("OV101", 0, 1, 1), ("OV001", 1, 2, 7), ("OV102", 2, 1, 6)]  # the import of cell 1 is known in cell 3
+
+
+def test_an_edit_of_a_writefile_magic_line_leaves_its_cell_as_it_was():
+    text = _notebook(("code", ["%%writefile app.py\n", "x = 1\n"]), ("code", ["y = 2\n"]))
+    doc = notebook.read(text)
+    texts = doc.unit_texts()
+    texts[("module", 0)] = "import os\n" + texts[("module", 0)]
+    assert doc.rebuild(texts) == text
+    texts[("module", 0)] = "%%writefile app.py\nimport os\nx = 1\n"
+    assert json.loads(doc.rebuild(texts))["cells"][0]["source"] == ["%%writefile app.py\n", "import os\n", "x = 1\n"]
+
+
+def test_a_writefile_shell_script_cell_is_read_as_shell_commands():
+    text = _notebook(("code", ["%%writefile run.sh\n", "mo --input_model m.onnx\n"]),
+                     ("code", ["%%writefile notes.txt\n", "mo --input_model m.onnx\n"]))
+    assert [(r[0], r[2], r[3], r[4]) for r in found("notebook", text, "n.ipynb")] == [("OV999", 0, 2, 1)]
+
+
 def test_notebook_masking_keeps_offsets():
     cell = notebook._cell(0, "a = 1\n!pip install x\nb = !ls\nif a:\n  %time f()\ny?\n", None)
     assert len(cell.python) == len(cell.text)
