@@ -152,3 +152,17 @@ def test_a_stale_path_in_a_variable_is_reported_once_where_it_is_first_used(ovli
     code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508")
     assert re.findall(r"(?m)^convert\.sh:(\d+):(\d+): OV508 .*?(\(through `[^)]*\))$", out) == [
         ("3", "11", "(through `$MO_DIR`)"), ("7", "8", "(through `$OV`)")]
+
+
+def test_repeated_slashes_in_a_stale_path_count_as_one(ovlint, tmp_path):
+    write(tmp_path / "env.sh", "export INTEL_OPENVINO_DIR=/opt/intel/openvino_2021/\n"
+          "source ${INTEL_OPENVINO_DIR}/bin/setupvars.sh\nsource /opt/intel/openvino_2021//bin/setupvars.sh\n"
+          "cd /opt/intel/openvino_2021/deployment_tools//model_optimizer\n"
+          "source /opt/intel/openvino_2025//setupvars.sh\n")
+    write(tmp_path / "CMakeLists.txt", 'include_directories("$ENV{INTEL_OPENVINO_DIR}//deployment_tools/'
+          'inference_engine//include")\n')
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508,OV511")
+    assert sorted(re.findall(r"(?m)^(\S+?:\d+:\d+): (OV\d+) ", out)) == [
+        ("CMakeLists.txt:1:21", "OV511"), ("env.sh:2:8", "OV508"), ("env.sh:3:8", "OV508"), ("env.sh:4:4", "OV508")]
+    assert "`deployment_tools/inference_engine/include` is a 2021 path" in out
+    assert "`deployment_tools/model_optimizer` is a 2021 path" in out

@@ -123,7 +123,7 @@ def test_bad_input_is_reported_and_other_files_still_linted(ovlint, tmp_path):
     code, out, err = ovlint("--output-format", "concise", "--no-cache", ".", "missing.py")
     lines = out.splitlines()
     assert code == 1
-    assert any(line.startswith("syntax.py:2:1: OV001") and "syntax error at line 2" in line for line in lines)
+    assert any(line.startswith("syntax.py:2:7: OV001") and "syntax error at line 2, column 7" in line for line in lines)
     assert any(line.startswith("binary.py:1:1: OV003") and "binary" in line for line in lines)
     assert any(line.startswith("latin.py:1:1: OV003") and "not valid utf-8" in line for line in lines)
     assert any(line.startswith("nb.ipynb:1:1: OV001") and "invalid notebook" in line for line in lines)

@@ -76,6 +76,19 @@ def test_modern_code_is_silent(ovlint, tmp_path):
     assert ovlint("--no-cache")[0] == 0
 
 
+def test_headers_of_the_api_before_core_are_reported_with_what_replaced_them(ovlint, tmp_path):
+    write(tmp_path / "old.cpp", "#include <cpp/ie_cnn_net_reader.h>\n#include <ie_plugin_dispatcher.hpp>\n"
+          "#include <ie_plugin_ptr.hpp>\n#include <ie_device.hpp>\n#include <extension/ext_list.hpp>\n"
+          "#include <cpp/ie_infer_request.hpp>\n#include \"my_ext_list.hpp\"\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV110")
+    lines = out.splitlines()
+    assert [line.split(" ")[0] for line in lines[:-1]] == [f"old.cpp:{row}:11:" for row in range(1, 7)]
+    assert "with no successor: API 2.0 reads a model with `ov::Core::read_model`" in lines[0]
+    assert all("`ov::Core` (`openvino/runtime/core.hpp`) loads a device by its name" in line for line in lines[1:3])
+    assert "`get_available_devices()`" in lines[3] and "built into the CPU plugin" in lines[4]
+    assert "its API is in `openvino/runtime/infer_request.hpp`" in lines[5]
+
+
 def test_noqa_and_exact_columns(ovlint, tmp_path):
     write(tmp_path / "a.cpp", "auto s = ngraph::Shape{1};  // noqa: OV112\nauto t = ov::element::undefined;\n")
     code, out, _ = ovlint("--no-cache", "--output-format", "concise")

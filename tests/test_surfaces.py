@@ -1,5 +1,6 @@
 """Each surface hands rules the right facts with exact positions, and fixes land where they should."""
 import json
+import sys
 
 import libcst
 import pytest
@@ -245,6 +246,55 @@ def test_broken_notebooks_are_reported_not_raised():
     for text in ("{not json", '{"nbformat": 4}', '[1, 2]', '{"cells": [{"cell_type": "code", "source": 3}]}'):
         doc = lint_text("n.ipynb", named("notebook"), text, PROBES, "2026.4")
         assert [d.code for d in doc.diagnostics] == ["OV001"] and not doc.parsed
+
+
+def _all_rules():
+    from ovlint.engine import registry
+
+    return list(registry.all_rules())
+
+
+def test_a_writefile_cell_is_linted_as_a_module_of_its_own_and_fixed_below_its_magic():
+    text = _notebook(
+        ("code", ["from openvino.inference_engine import IECore\n"]),
+        ("code", ["%%writefile infer.py\n", "from openvino.inference_engine import IECore\n", "ie = IECore()\n",
+                  "net = ie.read_network(model='m.xml')\n"]),
+        ("code", ["%%writefile -a 'more.py'\n", "core = IECore()\n"]),  # no import here: not IECore
+        ("code", ["!python3 infer.py\n", "core = IECore()\n"]))
+    doc = lint_text("n.ipynb", named("notebook"), text, _all_rules(), "2026.4")
+    assert [(d.code, d.cell, d.row, d.column) for d in doc.diagnostics] == [
+        ("OV101", 0, 1, 1), ("OV101", 1, 2, 1), ("OV102", 1, 3, 6), ("OV102", 1, 4, 10), ("OV102", 3, 2, 8)]
+    out = fix_text("n.ipynb", named("notebook"), text, _all_rules(), "2026.4", True, SourceText(text).encode)
+    cells = ["".join(c["source"]) for c in json.loads(out.text)["cells"]]
+    assert cells[1] == "%%writefile infer.py\nimport openvino as ov\nie = ov.Core()\nnet = ie.read_model(model='m.xml')\n"
+    assert cells[2] == "%%writefile -a 'more.py'\ncore = IECore()\n" and out.diagnostics == []
+    again = fix_text("n.ipynb", named("notebook"), out.text, _all_rules(), "2026.4", True, SourceText(out.text).encode)
+    assert again.text == out.text and again.applied == []
+
+
+def test_a_writefile_module_that_does_not_parse_leaves_the_other_cells_joined():
+    text = _notebook(("code", ["from openvino.inference_engine import IECore\n"]),
+                     ("code", ["%%writefile old.py\n", "def f(:\n"]),
+                     ("code", ["ie = IECore()\n"]))
+    doc = lint_text("n.ipynb", named("notebook"), text, _all_rules(), "2026.4")
+    assert [(d.code, d.cell, d.row, d.column) for d in doc.diagnostics] == [
+        ("OV101", 0, 1, 1), ("OV001", 1, 2, 7), ("OV102", 2, 1, 6)]  # the import of cell 1 is known in cell 3
+
+
+def test_an_edit_of_a_writefile_magic_line_leaves_its_cell_as_it_was():
+    text = _notebook(("code", ["%%writefile app.py\n", "x = 1\n"]), ("code", ["y = 2\n"]))
+    doc = notebook.read(text)
+    texts = doc.unit_texts()
+    texts[("module", 0)] = "import os\n" + texts[("module", 0)]
+    assert doc.rebuild(texts) == text
+    texts[("module", 0)] = "%%writefile app.py\nimport os\nx = 1\n"
+    assert json.loads(doc.rebuild(texts))["cells"][0]["source"] == ["%%writefile app.py\n", "import os\n", "x = 1\n"]
+
+
+def test_a_writefile_shell_script_cell_is_read_as_shell_commands():
+    text = _notebook(("code", ["%%writefile run.sh\n", "mo --input_model m.onnx\n"]),
+                     ("code", ["%%writefile notes.txt\n", "mo --input_model m.onnx\n"]))
+    assert [(r[0], r[2], r[3], r[4]) for r in found("notebook", text, "n.ipynb")] == [("OV999", 0, 2, 1)]
 
 
 def test_notebook_masking_keeps_offsets():
@@ -512,6 +562,45 @@ def test_a_notebook_cell_that_does_not_parse_is_named_with_its_line():
     doc = lint_text("n.ipynb", named("notebook"), text, list(registry.all_rules()), "2026.4")
     (diag,) = [d for d in doc.diagnostics if d.code == "OV001"]
     assert (diag.cell, diag.row) == (1, 2) and "syntax error at line 2" in diag.message
+
+
+SYNTAX_ERRORS = [  # (program, the line and column CPython names, what it says)
+    ("try:\n    pass\nexcept ValueError, e:\n    print 'no'\n\ndef usage():\n    return 'x'\n", 4, 8,
+     "multiple exception types must be parenthesized"),
+    ("x = 1\nprint \"failed\"\ny = 2\n", 3, 1, "Missing parentheses in call to 'print'"),
+    ("x = foo(1,\n        2\ny = 3\n", 2, 8, "'(' was never closed"),
+    ("def f():\n    x = 1\n      y = 2\n", 4, 7, "unexpected indent"),
+    ("def f():\n        x = 1\n    y = 2\n", 4, 5, "unindent does not match any outer indentation level"),
+    ("s = 'h\u00e9llo'; x = (1 2)\n", 2, 19, "Perhaps you forgot a comma?"),
+]
+
+
+@pytest.mark.skipif(sys.version_info < (3, 10), reason="CPython 3.9 places some of these errors elsewhere")
+@pytest.mark.parametrize("program,row,column,message", SYNTAX_ERRORS, ids=["except", "print", "bracket", "indent", "dedent", "utf8"])
+def test_a_syntax_error_is_reported_where_it_is_with_a_message_naming_that_place(program, row, column, message):
+    from ovlint.engine import registry
+
+    text = "from openvino.inference_engine import IECore\n" + program
+    for kind, source in (("python", text), ("notebook", _notebook(("code", text.splitlines(True))))):
+        doc = lint_text("f.ipynb" if kind == "notebook" else "f.py", named(kind), source,
+                        list(registry.all_rules()), "2026.4")
+        (diag,) = [d for d in doc.diagnostics if d.code == "OV001"]
+        assert (diag.row, diag.column) == (row, column), (kind, diag.message)
+        assert diag.message.startswith(f"syntax error at line {row}, column {column}: ") and message in diag.message
+
+
+def test_a_syntax_error_only_libcst_finds_is_placed_where_its_message_says(monkeypatch):
+    from ovlint.base.text import LineIndex
+    from ovlint.surfaces import python
+
+    class NativeError(Exception):  # as LibCST's native parser raises it: its raw line is one too far
+        message = "parser error: error at 2:4: expected one of (, *, +"
+        raw_line, raw_column = 3, 6
+
+    monkeypatch.setattr(python, "_cpython_error", lambda text: None)  # as if CPython took the text
+    text = "x = 1\ny = (\n"
+    span, said = python.syntax_error(NativeError(), text, LineIndex(text))
+    assert span == (10, 10) and said == "syntax error at line 2, column 5: expected one of (, *, +"
 
 
 def test_valid_python_with_tabs_libcst_rejects_is_linted_at_its_positions_without_fixes():

@@ -34,7 +34,7 @@ def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version:
     # a family's fixes apply when all its rules are enabled, whether or not each can report here
     groups = registry.complete_fix_groups(rules)
     _lint(path, doc, subscribers, groups, target_version, floor)
-    if not doc.parsed and doc.fallback is not None:
+    if doc.fall_back and doc.fallback is not None:
         doc = doc.fallback()
         _lint(path, doc, subscribers, groups, target_version, floor)
     doc.diagnostics.sort(key=Diagnostic.sort_key)
@@ -66,6 +66,7 @@ def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target
         if not parsed and unit.python == unit.text:
             diagnostics, parsed = _lint_spaced(ctx, unit, subscribers, groups) or (diagnostics, parsed)
         doc.parsed = doc.parsed and parsed
+        doc.fall_back = doc.fall_back or not (parsed or unit.apart)
         for diag in diagnostics:
             diag.unit = unit.key
             doc.diagnostics.append(diag)
@@ -167,7 +168,7 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
     except Exception as exc:  # LibCST raises ParserSyntaxError, and RecursionError on deep nesting
         if not isinstance(exc, (ValueError, RecursionError)) and type(exc).__name__ != "ParserSyntaxError":
             raise
-        ctx.report(FileNotParsed, python.error_span(exc, ctx.lines), python.syntax_error_message(exc), None)
+        ctx.report(FileNotParsed, *python.syntax_error(exc, python_text, ctx.lines), None)
         return None
     pctx = PythonContext(ctx, wrapper=wrapper)
     pctx.complete_fix_groups = groups

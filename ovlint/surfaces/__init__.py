@@ -33,6 +33,9 @@ class Unit:
     links: list = field(default_factory=list)  # URLs outside code (prose, Markdown cells); code's are found in it
     tree: object = None  # the parsed text, for the kind's own rules (C/C++ tokens, CMake, JSON)
     error: Optional[str] = None  # why the unit could not be read: an OV001
+    # a module of its own (a file a notebook cell writes): the rest of the file is read the same
+    # way whether it parses or not
+    apart: bool = False
 
 
 @dataclass
@@ -52,6 +55,7 @@ class Document:
     # filled in by the linter
     diagnostics: list = field(default_factory=list)
     parsed: bool = True  # False when some unit did not parse
+    fall_back: bool = False  # True when some unit not `apart` did not parse: `fallback` is read then
 
     def unit_texts(self) -> dict:
         return {unit.key: unit.text for unit in self.units}

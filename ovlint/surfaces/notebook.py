@@ -3,7 +3,9 @@ runs them (a name imported in one cell is known in the next), or one by one when
 does not parse. Findings are reported in the cell and row they are in.
 
 A cell's Python is linted with IPython syntax masked (same length, so offsets stay valid), its
-`!cmd`, `%pip`, `%conda`, `%system` lines and `%%bash`/`%%sh` bodies become shell commands.
+`!cmd`, `%pip`, `%conda`, `%system` lines and `%%bash`/`%%sh` bodies become shell commands. The body
+of a `%%writefile name.py` cell is linted as a module of its own (the magic line masked), and that
+of a `%%writefile name.sh` cell as shell commands.
 Writing a fixed cell replaces only that cell's `source` value in the file, in the layout it had.
 Markdown cells are read for the links they hold.
 """
@@ -20,6 +22,9 @@ from ovlint.surfaces.link import links_in
 from ovlint.surfaces.shell import Word, split_commands
 
 _SHELL_CELL = re.compile(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
+# `%%writefile [-a] name`: the file the cell's body is written to (IPython drops blank lines before it)
+_WRITEFILE = re.compile(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?[ \t]+"
+                        r"(?P<q>[\"']?)(?P<name>[^\s\"']+)(?P=q)[ \t]*(?:\r?\n|\r|$)")
 _LINE = re.compile(r"[^\n]*\n?")
 _SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx")
 
@@ -35,6 +40,9 @@ class Cell:
     python: str | None  # masked Python, None when the whole cell is not Python
     shell_ranges: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, prefix)
     source_node: jsonspan.Node | None = None
+    # a `%%writefile name.py` cell: its text with the magic masked, and the text of the magic
+    module: str | None = None
+    magic: str = ""
 
 
 @dataclass
@@ -89,6 +97,13 @@ def _cell(index: int, text: str, node) -> Cell:
     shell_cell = _SHELL_CELL.match(text)
     if shell_cell:
         return Cell(index, text, None, [(shell_cell.end(), len(text), "")], node)
+    written = _WRITEFILE.match(text)
+    if written and written.group("name").endswith((".sh", ".bash")):
+        return Cell(index, text, None, [(written.end(), len(text), "")], node)
+    if written and written.group("name").endswith(".py"):
+        magic = text[:written.end()]
+        return Cell(index, text, None, [], node, module=re.sub(r"[^\r\n]", "#", magic) + text[written.end():],
+                    magic=magic)
     if text.lstrip().startswith("%%"):
         return Cell(index, text, None, [], node)
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()]
@@ -254,7 +269,9 @@ def read(text: str) -> Document:
         parts = texts[None].split(CELL_BOUNDARY)
         if len(parts) != len(cells):
             return text  # an edit crossed a cell boundary: keep the notebook as it was
-        return replace_sources(text, nb, {c.index: p for c, p in zip(cells, parts) if p != c.text})
+        sources = {c.index: p for c, p in zip(cells, parts) if p != c.text}
+        sources.update((key[1], texts[key]) for key in texts if isinstance(key, tuple) and key[0] == _MODULE)
+        return replace_sources(text, nb, _kept_magics(nb, sources))
 
     def place(diagnostics):
         rows = LineIndex(combined)
@@ -279,15 +296,31 @@ def read(text: str) -> Document:
                     for key in ("location", "end_location"):
                         location[key]["row"] -= first_rows[where] - 1
 
-    return Document(text, [Unit(combined, python=python, commands=commands)] + _markdown_units(nb), rebuild=rebuild,
-                    place=place, fallback=lambda: _cell_by_cell(text, nb, exemption), exemption_text=exemption)
+    modules = [Unit(c.text, key=(_MODULE, c.index), cell=c.index, python=c.module, apart=True)
+               for c in cells if c.module is not None]
+    return Document(text, [Unit(combined, python=python, commands=commands)] + modules + _markdown_units(nb),
+                    rebuild=rebuild, place=place, fallback=lambda: _cell_by_cell(text, nb, exemption),
+                    exemption_text=exemption)
+
+
+_MODULE = "module"  # the key of a unit that is a `%%writefile name.py` cell: (_MODULE, its index)
+
+
+def _kept_magics(nb: Notebook, sources: dict[int, str]) -> dict[int, str]:
+    """The new sources, but for a `%%writefile` cell whose edits reached its magic line (which is
+    not Python): that one stays as it was."""
+    magics = {c.index: c.magic for c in nb.cells if c.module is not None}
+    return {index: source for index, source in sources.items()
+            if index not in magics or source.startswith(magics[index])}
 
 
 def _cell_by_cell(text: str, nb: Notebook, exemption: str) -> Document:
-    units = [Unit(c.text, key=c.index, cell=c.index, python=c.python, commands=_commands(c, c.text, 0))
+    units = [Unit(c.text, key=c.index, cell=c.index, python=c.python if c.module is None else c.module,
+                  commands=_commands(c, c.text, 0), apart=c.module is not None)
              for c in nb.cells]
     return Document(text, units + _markdown_units(nb), exemption_text=exemption,
-                    rebuild=lambda texts: replace_sources(text, nb, {k: v for k, v in texts.items() if isinstance(k, int)}))
+                    rebuild=lambda texts: replace_sources(
+                        text, nb, _kept_magics(nb, {k: v for k, v in texts.items() if isinstance(k, int)})))
 
 
 def _commands(cell: Cell, text: str, start: int) -> list:

@@ -8,6 +8,7 @@ import bisect
 import os
 import queue
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -366,27 +367,68 @@ class SpacedIndentation:
         return original_start + (0 if column < lead else column - added)
 
 
-def error_span(exc: Exception, lines) -> tuple[int, int]:
-    """Where a syntax error is, as an empty span in the unit (its start when the parser says not)."""
+def syntax_error(exc: Exception, text: str, lines) -> tuple[tuple[int, int], str]:
+    """Where the syntax error LibCST raised for `text` (a unit's Python, at the offsets of `lines`)
+    is, as an empty span, and the message telling it, both at one place: CPython's, when CPython
+    rejects the text too (its line and column are exact; those of LibCST's native parser are often
+    a line or more off, and its message carries a third position), else LibCST's."""
+    if isinstance(exc, (python_lexer.TooDeep, python_lexer.TooLarge, RecursionError)):
+        return (0, 0), syntax_error_message(exc)
+    found = _cpython_error(text)
+    if found is not None:
+        row, offset, message, indentation = found
+        line = lines.line(row) if 1 <= row <= len(lines.starts) else ""
+        if indentation:  # CPython points into or past the indentation: the statement it is wrong for
+            offset = len(line) - len(line.lstrip()) + 1
+        elif sys.version_info < (3, 10):  # the offset counts UTF-8 bytes there, characters since
+            offset = len(line.encode("utf-8")[:max(offset - 1, 0)].decode("utf-8", "ignore")) + 1
+        return _located(row, max(offset - 1, 0), message, lines)
+    detail = str(getattr(exc, "message", "") or "").strip() or type(exc).__name__
     row, column = getattr(exc, "raw_line", None), getattr(exc, "raw_column", None)
+    at = _NATIVE_POSITION.match(detail)  # the native parser's own position, with the line it shows
+    if at is not None:
+        row, byte_column, detail = int(at.group(1)), int(at.group(2)), at.group(3)
+        line = lines.line(row) if 1 <= row <= len(lines.starts) else ""
+        column = len(line.encode("utf-8")[:byte_column].decode("utf-8", "ignore"))
+    return _located(row, column, detail.splitlines()[0], lines)
+
+
+# "parser error: error at 7:27: expected one of ..." (a 1-based line, a 0-based byte column)
+_NATIVE_POSITION = re.compile(r"(?s)^(?:parser|tokenizer) error: error at (\d+):(\d+): (.*)")
+
+
+def _cpython_error(text: str) -> Optional[tuple[int, int, str, bool]]:
+    """(line, 1-based column, message, whether it is about indentation) of CPython's syntax error in
+    `text`; None when it compiles."""
+    try:
+        compile(text, "<unit>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as exc:
+        if not isinstance(exc.lineno, int) or exc.lineno < 1:
+            return None
+        offset = exc.offset if isinstance(exc.offset, int) and exc.offset > 0 else 1
+        return exc.lineno, offset, exc.msg, isinstance(exc, IndentationError)
+    except (ValueError, MemoryError, RecursionError):
+        return None
+    return None
+
+
+def _located(row, column, message: str, lines) -> tuple[tuple[int, int], str]:
+    """The empty span at a 1-based row and 0-based column (kept within its line) and the message
+    naming them; the unit's start and the bare message for a row the unit does not have."""
     if not isinstance(row, int) or not isinstance(column, int) or not 1 <= row <= len(lines.starts):
-        return 0, 0
-    offset = min(lines.offset(row, column), len(lines.text))
-    return offset, offset
+        return (0, 0), f"syntax error: {message}"
+    column = min(max(column, 0), len(lines.line(row)))
+    offset = lines.offset(row, column)
+    return (offset, offset), f"syntax error at line {row}, column {column + 1}: {message}"
 
 
 def syntax_error_message(exc: Exception) -> str:
+    """The message for code too deep or too large to parse."""
     if isinstance(exc, (python_lexer.TooDeep, python_lexer.TooLarge)):
         return str(exc)
     if isinstance(exc, RecursionError):
         return "too deeply nested to parse (Python's recursion limit was reached)"
-    line = getattr(exc, "raw_line", None) or getattr(exc, "editor_line", None)
-    column = getattr(exc, "raw_column", None)
-    if column is None:
-        column = getattr(exc, "editor_column", None)
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if line is not None:
-        return f"syntax error at line {line}, column {(column or 0) + 1}: {message}"
     return f"syntax error: {message}"
 
 

@@ -38,6 +38,30 @@ REVIEW = {
     "ie_iextension.h": "`openvino/core/extension.hpp` and `openvino/core/op_extension.hpp` (the new extension API)",
     "onnx_import/onnx.hpp": "nothing: read ONNX files with `ov::Core::read_model` (or `openvino/frontend/manager.hpp`)",
     "c_api/ie_c_api.h": "`openvino/c/openvino.h` (the `ov_*` C API; OV113 maps the calls)",
+    "ie_iinfer_request.hpp": "`openvino/runtime/infer_request.hpp` (`ov::InferRequest`)",
+    "ie_iexecutable_network.hpp": "`openvino/runtime/compiled_model.hpp` (`ov::CompiledModel`)",
+    "cpp/ie_memory_state.hpp": "`openvino/runtime/variable_state.hpp` (`ov::VariableState`)",
+    "ie_remote_context.hpp": "`openvino/runtime/remote_context.hpp` (`ov::RemoteContext`)",
+    "ie_parameter.hpp": "`openvino/core/any.hpp` (`ov::Any`)",
+    "ie_version.hpp": "`openvino/core/version.hpp` (`ov::get_openvino_version()`)",
+    "cldnn/cldnn_config.hpp": "`openvino/runtime/intel_gpu/properties.hpp`",
+}
+# headers of the API before `InferenceEngine::Core` (2019-2020 releases): nothing replaces them, so
+# the message says what API 2.0 does instead
+READER = "API 2.0 reads a model with `ov::Core::read_model` (`openvino/runtime/core.hpp`)"
+PLUGIN = ("API 2.0 has no plugin objects: `ov::Core` (`openvino/runtime/core.hpp`) loads a device by its name "
+          "(`core.compile_model(model, \"CPU\")`)")
+GONE = {
+    "cpp/ie_cnn_net_reader.h": READER,
+    "ie_cnn_net_reader.h": READER,
+    "ie_icnn_net_reader.h": READER,
+    "ie_plugin_dispatcher.hpp": PLUGIN,
+    "ie_plugin_ptr.hpp": PLUGIN,
+    "cpp/ie_plugin_cpp.hpp": PLUGIN,
+    "ie_device.hpp": ("API 2.0 names devices by strings (`\"CPU\"`, `\"GPU\"`) given to `ov::Core`, which lists "
+                      "them with `get_available_devices()`"),
+    "extension/ext_list.hpp": ("the CPU extension library's layers are built into the CPU plugin; a custom "
+                               "operation is added with `ov::Core::add_extension` (`openvino/core/extension.hpp`)"),
 }
 
 
@@ -62,6 +86,10 @@ class LegacyHeader(NativeRule):
         Example("#include <cpp/ie_infer_request.hpp>\n", filename="app.cpp",
                 message=("`cpp/ie_infer_request.hpp` was removed: its API is in "
                          "`openvino/runtime/infer_request.hpp` (`ov::InferRequest`)")),
+        Example("#include <ie_plugin_dispatcher.hpp>\n", filename="app.cpp",
+                message=("`ie_plugin_dispatcher.hpp` was removed, with no successor: API 2.0 has no plugin objects: "
+                         "`ov::Core` (`openvino/runtime/core.hpp`) loads a device by its name "
+                         "(`core.compile_model(model, \"CPU\")`)")),
     )
     valid = (Valid("#include <openvino/openvino.hpp>\n// #include <inference_engine.hpp>\n"
                    "const char* doc = \"#include <ie_core.hpp>\";\n", filename="app.cpp"),)
@@ -69,7 +97,8 @@ class LegacyHeader(NativeRule):
     def check_native(self, unit) -> None:
         for include in unit.includes:
             path = include.path
-            known = next((k for k in list(SAFE) + list(REVIEW) if path == k or path.endswith("/" + k)), None)
+            known = next((k for k in list(SAFE) + list(REVIEW) + list(GONE) if path == k or path.endswith("/" + k)),
+                         None)
             opset = OPSET.match(path)
             if opset:
                 new = f"openvino/opsets/{opset.group(1)}.hpp"
@@ -81,6 +110,8 @@ class LegacyHeader(NativeRule):
                             self.make_fix(self.ctx.replace((include.start, include.end), new), f"Include `{new}`"))
             elif known in REVIEW:
                 self.report((include.start, include.end), f"`{path}` was removed: its API is in {REVIEW[known]}")
+            elif known in GONE:
+                self.report((include.start, include.end), f"`{path}` was removed, with no successor: {GONE[known]}")
             elif path.startswith("ngraph/"):
                 self.report((include.start, include.end),
                             f"`{path}` was removed with nGraph: the same API is under `openvino/` (`openvino/core`, "

@@ -27,11 +27,18 @@ MOVED = {("inference_engine", "include"): "runtime/include", ("ngraph", "include
          ("inference_engine", "share"): "runtime/cmake", ("ngraph", "cmake"): "runtime/cmake"}
 # `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
 LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)(?:/([\w-]+))?(?:/([\w.-]+))?")
+# a run of slashes, which a POSIX path reads as one (`$DIR/bin` with `DIR=/opt/openvino/`); not a URL's `://`
+REPEATED_SLASHES = re.compile(r"(?<!:)//+")
+
+
+def single_slashes(text: str) -> str:
+    """`text` with each run of slashes made one, as paths read them (a URL's `scheme://` is kept)."""
+    return REPEATED_SLASHES.sub("/", text) if "//" in text else text
 
 
 def legacy_path(text: str) -> Optional[str]:
     """What replaced the first 2021 install path in `text`, as a message; None without one."""
-    layout = LAYOUT.search(text)
+    layout = LAYOUT.search(single_slashes(text))
     if layout is None:
         return None
     folder, subfolder, rest = layout.groups()

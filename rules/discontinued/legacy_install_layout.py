@@ -8,7 +8,7 @@ import re
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.discontinued._layout import LAYOUT_2021, legacy_path
+from ovlint.rules.discontinued._layout import LAYOUT_2021, legacy_path, single_slashes
 
 YEAR_REPOSITORIES, ARCHIVE_PREFIXES = (DEPRECATIONS[k] for k in ("year-repositories", "archive-prefixes"))
 SETUPVARS = re.compile(r"openvino[^\s/]*/bin/setupvars\.sh")
@@ -36,6 +36,10 @@ class LegacyInstallLayout(CommandRule):
         Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh",
                 message=("`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install "
                          "root")),
+        Example("INTEL_OPENVINO_DIR=/opt/intel/openvino_2021/\nsource ${INTEL_OPENVINO_DIR}/bin/setupvars.sh\n",
+                filename="run.sh",
+                message=("`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install "
+                         "root (through `${INTEL_OPENVINO_DIR}`)")),
         Example("LD_LIBRARY_PATH=/opt/intel/openvino/deployment_tools/ngraph/lib ./classify\n", filename="run.sh",
                 message="`deployment_tools/ngraph/lib` is a 2021 path, gone since 2022.1: use `runtime/lib/intel64`"),
         Example("IE = /opt/intel/openvino_2021/deployment_tools/inference_engine\n"
@@ -56,6 +60,8 @@ class LegacyInstallLayout(CommandRule):
                 message="archives of 2025.0 have no `l_` prefix: `openvino_toolkit_...`"),
     )
     valid = (
+        Valid("INTEL_OPENVINO_DIR=/opt/intel/openvino_2025/\nsource ${INTEL_OPENVINO_DIR}/setupvars.sh\n",
+              filename="run.sh"),
         Valid("source /opt/intel/openvino_2025/setupvars.sh\n"
               'echo "deb https://apt.repos.intel.com/openvino ubuntu24 main" | sudo tee /etc/apt/sources.list.d/ov.list\n'
               "wget https://storage.openvinotoolkit.org/repositories/openvino/packages/2023.3/linux/"
@@ -79,7 +85,7 @@ class LegacyInstallLayout(CommandRule):
         layout = legacy_path(text)
         if layout:
             return layout, None, LAYOUT_2021
-        if SETUPVARS.search(text):
+        if SETUPVARS.search(single_slashes(text)):
             return (f"`bin/setupvars.sh` is a 2021 path: since {LAYOUT_2021.removed} `setupvars.sh` is at the "
                     "install root", None, LAYOUT_2021)
         repository = YEAR_REPOSITORY.search(text)
