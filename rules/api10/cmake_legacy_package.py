@@ -80,6 +80,10 @@ class LegacyCMakePackage(CMakeRule):
                 filename="CMakeLists.txt",
                 message="`InferenceEngine_DIR` belonged to the removed package, which nothing sets or reads any "
                         "more: OpenVINO's package is found through `OpenVINO_DIR` (its `runtime/cmake` folder)"),
+        Example("find_package(catkin REQUIRED COMPONENTS roscpp InferenceEngine)\n", filename="CMakeLists.txt",
+                message=("`InferenceEngine` as a catkin component is `find_package(InferenceEngine)`: The "
+                         "InferenceEngine and ngraph CMake packages were removed in OpenVINO 2024.0; drop it from "
+                         "the components and add `find_package(OpenVINO REQUIRED COMPONENTS Runtime)`")),
     )
     valid = (Valid("# find_package(InferenceEngine)\nfind_package(OpenVINO REQUIRED)\n"
                    "message(\"no ngraph here: [[ngraph::ngraph]]\")\n", filename="CMakeLists.txt"),)
@@ -110,6 +114,7 @@ class LegacyCMakePackage(CMakeRule):
             self.report((command.start, command.end),
                         f"`find_package({command.arguments[0].value})`: {self.summary}; use "
                         "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`", fix)
+        self._catkin_components(commands)
         for command in commands:
             if command.lower == "find_package":
                 continue
@@ -118,6 +123,20 @@ class LegacyCMakePackage(CMakeRule):
                 if argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
                                                     (index == 0 and command.lower in SETTERS)):
                     self._package_variable(argument.value, argument.start, argument.end, bool(packages))
+
+    def _catkin_components(self, commands) -> None:
+        """`find_package(catkin REQUIRED COMPONENTS roscpp InferenceEngine)`: catkin finds each
+        component as a package, so a removed one fails there as in `find_package(InferenceEngine)`."""
+        for command in commands:
+            values = [a.value for a in command.arguments]
+            if command.lower != "find_package" or values[:1] != ["catkin"] or "COMPONENTS" not in values:
+                continue
+            for argument in command.arguments[values.index("COMPONENTS") + 1:]:
+                if argument.value.lower() in LEGACY_PACKAGES:
+                    self.report((argument.start, argument.end),
+                                f"`{argument.value}` as a catkin component is `find_package({argument.value})`: "
+                                f"{self.summary}; drop it from the components and add "
+                                "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`")
 
     @staticmethod
     def _leftover_variables(commands) -> list:
