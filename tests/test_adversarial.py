@@ -501,7 +501,7 @@ def test_nothing_is_passed_over_in_silence(tmp_path):
     for depth in (499, 501, 2000, 100000):
         attempts.check(f"config.json {depth} deep", _lines(out, f"config{depth}/config.json"), out[-300:])
     attempts.check("a notebook nested 5000 deep", _one_line_verdict(out, "deep.ipynb"), out[-300:])
-    code, _, _ = ovlint(tmp_path, "--no-cache", "--fix", "--target-version", "2026.4", "utf-16-le")
+    code, _, _ = ovlint(tmp_path, "--no-cache", "--fix", "--unsafe-fixes", "--target-version", "2026.4", "utf-16-le")
     fixed = (tmp_path / "utf-16-le/requirements.txt").read_bytes()
     attempts.check("UTF-16 requirements fixed in UTF-16", fixed.startswith(b"\xff\xfe")
                    and fixed[2:].decode("utf-16-le") == "openvino==2023.3.0\nonnx\n", repr(fixed))
@@ -547,7 +547,7 @@ def test_fixes_keep_bytes_and_files_valid(tmp_path):
     for index, text in enumerate(REQUIREMENT_VARIANTS):
         folder = tmp_path / f"req{index}"
         write(folder / "requirements.txt", text.encode(), mode="wb")
-        code, out, err = ovlint(folder, "--no-cache", "--fix", "--target-version", "2026.4")
+        code, out, err = ovlint(folder, "--no-cache", "--fix", "--unsafe-fixes", "--target-version", "2026.4")
         fixed = (folder / "requirements.txt").read_text()
         try:
             held = "openvino-dev" not in " ".join(_pip_lines(fixed)) or fixed == text

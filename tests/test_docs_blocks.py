@@ -53,7 +53,7 @@ def test_markdown_blocks_are_linted_at_their_place_in_the_file(ovlint, tmp_path)
 
 def test_fixes_edit_the_block_only_and_keep_its_indentation(ovlint, tmp_path):
     write(tmp_path / "README.md", README)
-    ovlint("check", "--no-cache", "--target-version", "2026.4", "--fix")
+    ovlint("check", "--no-cache", "--target-version", "2026.4", "--fix", "--unsafe-fixes")
     fixed = (tmp_path / "README.md").read_text()
     assert fixed == README.replace("pip install openvino-dev==2023.3.0", "pip install openvino==2023.3.0").replace(
         '  subprocess.run(["mo", "--input_model", "m.onnx"])', '  subprocess.run(["ovc", "m.onnx"])')

@@ -27,7 +27,8 @@ def resolves(requirements) -> subprocess.CompletedProcess:
 def test_fixed_requirements_install(pin, tmp_path):
     requirements = tmp_path / "requirements.txt"
     requirements.write_text(pin)
-    fixed = subprocess.run([sys.executable, "-m", "ovlint", "check", "--fix", "--no-cache", str(requirements)],
+    fixed = subprocess.run([sys.executable, "-m", "ovlint", "check", "--fix", "--unsafe-fixes", "--no-cache",
+                            str(requirements)],
                            capture_output=True, text=True)
     assert fixed.returncode == 0, fixed.stdout
     text = requirements.read_text()

@@ -32,38 +32,46 @@ class OpenvinoDevRequirement(RequirementRule):
         "and `benchmark_app`; each extra becomes its framework package (`[onnx]` → `onnx`, `[pytorch]` → "
         "`torch`, `[tensorflow2]` → `tensorflow`, `[paddle]` → `paddlepaddle`). Caffe, MXNet and Kaldi have "
         "no conversion path any more. When `openvino` is already listed, the `openvino-dev` entry is "
-        "removed instead. A line protected by `--hash` is reported without a fix, as the hash would no "
+        "removed instead. The fix is unsafe: the runtime stays the same release, but `mo`, `pot`, the "
+        "Accuracy Checker and the Open Model Zoo tools are no longer installed, and ovlint cannot see "
+        "whether something elsewhere in the project (a script, a Dockerfile, a CI step, a README's "
+        "instructions) runs them; apply it once nothing does (OV201 and OV402 report those commands). "
+        "A line protected by `--hash` is reported without a fix, as the hash would no "
         "longer match, and so is an install in a file that goes on to run a tool only `openvino-dev` "
         f"installs (`mo`, until it is rewritten to `ovc`; `omz_downloader`, `pot`, ...; `benchmark_app` "
         f"before {BENCHMARK_APP_IN_OPENVINO}): replacing the package would break those commands on the "
         "release the file installs."
     )
-    fix = Applicability.SAFE
+    fix = Applicability.UNSAFE
     deprecation = DEV
     needles = ("(?i)openvino-dev", "(?i)openvino_dev", "(?i)openvino.dev")
     examples = (
         Example("numpy\nopenvino-dev==2023.3.0  # tools\n", "numpy\nopenvino==2023.3.0  # tools\n",
-                filename="requirements.txt"),
+                filename="requirements.txt", unsafe=True),
         Example("openvino-dev[onnx,pytorch]>=2023.1; python_version >= \"3.9\"\n",
                 "openvino>=2023.1; python_version >= \"3.9\"\nonnx; python_version >= \"3.9\"\n"
-                "torch; python_version >= \"3.9\"\n", filename="requirements.txt"),
+                "torch; python_version >= \"3.9\"\n", filename="requirements.txt", unsafe=True),
         Example("[project]\nname = \"app\"\ndependencies = [\"openvino-dev~=2024.0\"]\n",
-                "[project]\nname = \"app\"\ndependencies = [\"openvino~=2024.0\"]\n", filename="pyproject.toml"),
-        Example("openvino==2024.6.0\nOpenVINO_Dev==2024.6.0\n", "openvino==2024.6.0\n", filename="requirements.txt"),
+                "[project]\nname = \"app\"\ndependencies = [\"openvino~=2024.0\"]\n", filename="pyproject.toml",
+                unsafe=True),
+        Example("openvino==2024.6.0\nOpenVINO_Dev==2024.6.0\n", "openvino==2024.6.0\n", filename="requirements.txt",
+                unsafe=True),
         Example("RUN pip install --no-cache-dir openvino-dev[onnx]==2024.6.0\n",
-                "RUN pip install --no-cache-dir openvino==2024.6.0 onnx\n", filename="Dockerfile"),
+                "RUN pip install --no-cache-dir openvino==2024.6.0 onnx\n", filename="Dockerfile", unsafe=True),
         Example("RUN pip install openvino-dev==${OPENVINO_VERSION} && \\\n"
                 "    pip install /tmp/openvino_dev-2022.1.0-7019-py3-none-any.whl\n",
                 "RUN pip install openvino==${OPENVINO_VERSION} && \\\n"
-                "    pip install /tmp/openvino_dev-2022.1.0-7019-py3-none-any.whl\n", filename="Dockerfile"),
+                "    pip install /tmp/openvino_dev-2022.1.0-7019-py3-none-any.whl\n", filename="Dockerfile", unsafe=True),
         Example("openvino-dev==2023.3.0 \\\n    --hash=sha256:0123456789abcdef\n", filename="requirements.txt",
                 message=("`openvino-dev` ended with 2024.6.0: depend on `openvino` (the line is protected by "
                          "`--hash`: replace it and regenerate the hashes)")),
         Example("from utils.general import check_requirements\n\ncheck_requirements(('openvino-dev>=2023.0',))\n",
-                "from utils.general import check_requirements\n\ncheck_requirements(('openvino>=2023.0',))\n"),
-        Example("openvino-dev[onnx]==2023.3.0 \\", "onnx\nopenvino==2023.3.0 \\", filename="requirements.txt"),
+                "from utils.general import check_requirements\n\ncheck_requirements(('openvino>=2023.0',))\n", unsafe=True),
+        Example("openvino-dev[onnx]==2023.3.0 \\", "onnx\nopenvino==2023.3.0 \\", filename="requirements.txt",
+                unsafe=True),
         Example("openvino-dev[onnx]==2023.3.0 \\\n    # the tools\nnumpy\n",
-                "openvino==2023.3.0 \\\n    # the tools\nonnx\nnumpy\n", filename="requirements.txt"),
+                "openvino==2023.3.0 \\\n    # the tools\nonnx\nnumpy\n", filename="requirements.txt",
+                unsafe=True),
         Example("RUN pip install openvino-dev==2023.3.0 && omz_downloader --name resnet-50-tf\n", filename="Dockerfile",
                 message=("`openvino-dev` ended with 2024.6.0: depend on `openvino` (not replaced while the file runs "
                          "`omz_downloader`, which only `openvino-dev` installs: migrate that command first)")),
@@ -121,11 +129,11 @@ class OpenvinoDevRequirement(RequirementRule):
         if req.carrier == "wheel":
             return None  # a file or URL: the wheel to install instead is the user's to pick
         if req.removal is not None and req.carrier != "key" and "openvino" in req.listed_with:
-            return self.make_fix(ctx.replace(req.removal, ""), "Remove it: `openvino` is listed already")
+            return self.make_fix(ctx.replace(req.removal, ""), "Remove it: `openvino` is listed already", unsafe=True)
         packages = [EXTRAS[e.lower()] for e in req.extras]
         if req.carrier == "key":
             return None if packages else self.make_fix(ctx.replace((req.name_start, req.name_end), "openvino"),
-                                                       "Depend on `openvino`")
+                                                       "Depend on `openvino`", unsafe=True)
         head_end = self._extras_end(req)
         edits = [ctx.replace((req.name_start, head_end), "openvino")]
         if packages:
@@ -144,7 +152,7 @@ class OpenvinoDevRequirement(RequirementRule):
                     edits.append(ctx.replace((end, end), "".join(ctx.newline + line for line in lines)))
             else:
                 return None
-        return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else ""))
+        return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else ""), unsafe=True)
 
     def _extras_end(self, req) -> int:
         text = self.ctx.text
