@@ -19,6 +19,8 @@ SAFE = {
     "ngraph/pass/graph_rewrite.hpp": "openvino/pass/graph_rewrite.hpp",
 }
 OPSET = re.compile(r"^ngraph/opsets/(opset\d+)\.hpp$")
+# the macros of the API 1.0 configuration headers `inference_engine.hpp` brought in
+IE_MACROS = {"CONFIG_KEY", "CONFIG_VALUE", "METRIC_KEY", "METRIC_VALUE", "PLUGIN_CONFIG_KEY", "EXEC_NETWORK_METRIC_KEY"}
 # headers whose API changed: where the replacement lives
 REVIEW = {
     "ie_blob.h": "`openvino/runtime/tensor.hpp` (`ov::Tensor`)",
@@ -74,8 +76,10 @@ class LegacyHeader(NativeRule):
         f"API 1.0 in {HEADERS.removed}. Headers with a one-to-one successor (`inference_engine.hpp` → "
         "`openvino/openvino.hpp`, `ngraph/ngraph.hpp` → `openvino/core/core.hpp`, "
         "`ngraph/opsets/opsetN.hpp` → `openvino/opsets/opsetN.hpp`, `ngraph/pass/*.hpp`) are rewritten in "
-        "place; for the others the message names where their API went, since the code using them has "
-        "to change too. Includes inside comments or strings are never touched."
+        "place once the file's code no longer names what only the old header declares (`InferenceEngine::`, "
+        "`ngraph::`, `CONFIG_KEY`, `NGRAPH_*` macros): before that, the new header would leave the file unable "
+        "to compile on any release. For the others the message names where their API went, since the code "
+        "using them has to change too. Includes inside comments or strings are never touched."
     )
     fix = Applicability.SAFE
     deprecation = HEADERS
@@ -90,24 +94,32 @@ class LegacyHeader(NativeRule):
                 message=("`ie_plugin_dispatcher.hpp` was removed, with no successor: API 2.0 has no plugin objects: "
                          "`ov::Core` (`openvino/runtime/core.hpp`) loads a device by its name "
                          "(`core.compile_model(model, \"CPU\")`)")),
+        Example("#include <inference_engine.hpp>\n\nInferenceEngine::Core core;\n", filename="app.cpp",
+                message=("`inference_engine.hpp` was removed: use `openvino/openvino.hpp` (not replaced while the file "
+                         "still uses `InferenceEngine::` names, which the new header does not declare: migrate those "
+                         "first)")),
     )
     valid = (Valid("#include <openvino/openvino.hpp>\n// #include <inference_engine.hpp>\n"
                    "const char* doc = \"#include <ie_core.hpp>\";\n", filename="app.cpp"),)
 
     def check_native(self, unit) -> None:
+        still_used = _old_names_used(unit)
         for include in unit.includes:
             path = include.path
             known = next((k for k in list(SAFE) + list(REVIEW) + list(GONE) if path == k or path.endswith("/" + k)),
                          None)
             opset = OPSET.match(path)
-            if opset:
-                new = f"openvino/opsets/{opset.group(1)}.hpp"
-                self.report((include.start, include.end), f"`{path}` was removed: use `{new}`",
-                            self.make_fix(self.ctx.replace((include.start, include.end), new), f"Include `{new}`"))
-            elif known in SAFE:
-                new = SAFE[known]
-                self.report((include.start, include.end), f"`{path}` was removed: use `{new}`",
-                            self.make_fix(self.ctx.replace((include.start, include.end), new), f"Include `{new}`"))
+            if opset or known in SAFE:
+                new = f"openvino/opsets/{opset.group(1)}.hpp" if opset else SAFE[known]
+                family = "ngraph" if path.startswith("ngraph/") else "InferenceEngine"
+                if family in still_used:
+                    # the new header declares none of the old names: the file would no longer compile
+                    self.report((include.start, include.end),
+                                f"`{path}` was removed: use `{new}` (not replaced while the file still uses "
+                                f"`{family}::` names, which the new header does not declare: migrate those first)")
+                else:
+                    self.report((include.start, include.end), f"`{path}` was removed: use `{new}`",
+                                self.make_fix(self.ctx.replace((include.start, include.end), new), f"Include `{new}`"))
             elif known in REVIEW:
                 self.report((include.start, include.end), f"`{path}` was removed: its API is in {REVIEW[known]}")
             elif known in GONE:
@@ -116,3 +128,17 @@ class LegacyHeader(NativeRule):
                 self.report((include.start, include.end),
                             f"`{path}` was removed with nGraph: the same API is under `openvino/` (`openvino/core`, "
                             "`openvino/op`, `openvino/pass`)")
+
+
+def _old_names_used(unit) -> set:
+    """`InferenceEngine` and `ngraph` when the file's code (not its comments or strings) still names
+    their API: their namespaces or the macros of their headers (`CONFIG_KEY`, `NGRAPH_RTTI_DECLARATION`)."""
+    found = set()
+    for token in unit.code:
+        if token.kind != "ident":
+            continue
+        if token.text == "InferenceEngine" or token.text in IE_MACROS:
+            found.add("InferenceEngine")
+        elif token.text == "ngraph" or token.text.startswith("NGRAPH_"):
+            found.add("ngraph")
+    return found
