@@ -144,6 +144,26 @@ def test_cache_gives_the_same_results_and_notices_changes(ovlint, tmp_path):
     assert ovlint("--output-format", "json")[0] == 0
 
 
+def test_results_of_other_code_are_not_reused():
+    """The cache is keyed by ovlint's own files too: a rule edited in place (or a checkout installed
+    under the same version) does not read the results the old code found."""
+    import ovlint.rules
+    from ovlint.engine.cache import code_fingerprint
+
+    rule_file = os.path.join(ovlint.rules.__path__[0], "__init__.py")
+    before = os.stat(rule_file)
+    code_fingerprint.cache_clear()
+    first = code_fingerprint()
+    try:
+        os.utime(rule_file, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        code_fingerprint.cache_clear()
+        assert code_fingerprint() != first
+    finally:
+        os.utime(rule_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+        code_fingerprint.cache_clear()
+    assert code_fingerprint() == first
+
+
 def test_parallel_run_equals_serial_run(ovlint, tmp_path):
     for i in range(12):
         write(tmp_path / f"m{i}.py", LEGACY if i % 2 else "import os\n")

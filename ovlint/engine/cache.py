@@ -1,11 +1,13 @@
 """Results of unchanged files: keyed by path, modification time and size, under a key made of
-the ovlint version and the settings, so a warm run reads no file that did not change.
+the ovlint version, its own files and the settings, so a warm run reads no file that did not change.
 The cache is JSON (never pickle: a cache file in a checkout must not be able to run code), and an
 entry of any other shape is a miss."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+from functools import lru_cache
 from typing import Optional
 
 from ovlint import __version__
@@ -24,7 +26,7 @@ class Cache:
         followed); None for a cache folder the user chose."""
         self.folder = folder
         self.project = project
-        self.file = os.path.join(folder, f"results-{__version__}-{FORMAT}.json")
+        self.file = os.path.join(folder, f"results-{__version__}-{FORMAT}-{code_fingerprint()}.json")
         self.entries: dict = {}
         self.dirty = False
         if not self._inside():
@@ -100,3 +102,28 @@ def _with_edits(data: dict, tables: list) -> dict:
     if type(number) is not int or not 0 <= number < len(tables) or not isinstance(tables[number], list):
         raise ValueError("not an edit table")
     return {**data, "fix": {**data["fix"], "edits": tables[number]}}
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint() -> str:
+    """What ovlint's own files are (their names, sizes and modification times): results found by
+    other code are not reused, even under the same version (an install from a checkout, a rule
+    edited in place). A few hundred stats, about a millisecond."""
+    from importlib.util import find_spec
+
+    import ovlint
+
+    roots = [os.path.dirname(ovlint.__file__), *(find_spec("ovlint.rules").submodule_search_locations or ())]
+    digest = hashlib.blake2b(digest_size=8)
+    for root in dict.fromkeys(roots):
+        pending = [root]
+        while pending:
+            with os.scandir(pending.pop()) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.is_dir(follow_symlinks=False):
+                        if entry.name != "__pycache__":
+                            pending.append(entry.path)
+                    elif entry.name.endswith((".py", ".toml", ".json")):
+                        st = entry.stat()
+                        digest.update(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
