@@ -18,12 +18,14 @@ from ovlint.surfaces.requirement import from_pip_command, lowest_pin
 
 
 def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str,
-              floor: Optional[Floor] = None) -> Document:
+              floor: Optional[Floor] = None, admitted: Optional[tuple] = None) -> Document:
     """Every diagnostic of `rules` (rules or their catalog entries) in `text`, with positions, after
     suppressions; a fix that needs a release newer than the target or the pinned `floor` is
     withheld, and its finding says why. Only the rules whose needles the text holds run (and only
-    their modules are imported): the others cannot report in it."""
-    admitted = prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path))
+    their modules are imported): the others cannot report in it. `admitted`: those rules, when the
+    caller has screened the file already."""
+    if admitted is None:
+        admitted = prefilter.screen(kind.name, tuple(rules)).admit(text, os.path.basename(path))
     narrowed = _narrowed(kind, admitted, text)
     doc = kind.read(text)
     if narrowed == ():  # CPython compiled it, and no rule can report in it

@@ -60,11 +60,11 @@ def read(task: Task) -> tuple[Optional[bytes], Optional[FileResult]]:
         return None, unreadable(task.path, f"{exc}{limit}")
 
 
-def _admitted(task: Task, data: bytes) -> bool:
-    """Whether the prefilter lets the file through to the rules."""
+def _admitted(task: Task, data: bytes) -> tuple:
+    """The rules the prefilter lets the file through to (their catalog entries)."""
     if b"\x00" in data:  # UTF-16 or UTF-32: the (ASCII) needles show once the zero bytes are gone
         data = data.replace(b"\x00", b"")
-    return bool(prefilter.admitted(task.kind, task.codes, task.target, data, os.path.basename(task.path)))
+    return prefilter.admitted(task.kind, task.codes, task.target, data, os.path.basename(task.path))
 
 
 def process(task: Task, data: Optional[bytes] = None) -> FileResult:
@@ -76,14 +76,15 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
         data, failed = read(task)
         if failed:
             return failed
-    if not _admitted(task, data):
+    admitted = _admitted(task, data)
+    if not admitted:
         return FileResult(name)
     try:
         source = decode(data, python=named(task.kind).python_source)
     except DecodeError as exc:
         return unreadable(name, str(exc))
     try:
-        return _lint_or_fix(task, name, data, source)
+        return _lint_or_fix(task, name, data, source, admitted)
     except Exception as exc:  # a bug in a rule or surface must not stop the run
         import traceback
 
@@ -93,14 +94,15 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
         return FileResult(name, [_engine(InternalError, name, detail)], cacheable=False)
 
 
-def _lint_or_fix(task: Task, name: str, data: bytes, source: SourceText) -> FileResult:
+def _lint_or_fix(task: Task, name: str, data: bytes, source: SourceText, admitted: tuple) -> FileResult:
     from ovlint.engine.fixer import fix_text
     from ovlint.engine.linter import lint_text
 
     rules = prefilter.rules_for(task.kind, task.codes, task.target)
     kind = named(task.kind)
     if task.mode == "check":
-        return FileResult(name, lint_text(name, kind, source.text, rules, task.target, task.floor).diagnostics)
+        return FileResult(name, lint_text(name, kind, source.text, rules, task.target, task.floor,
+                                          admitted).diagnostics)
     outcome = fix_text(name, kind, source.text, rules, task.target, task.unsafe, source.encode, task.floor)
     result = FileResult(name, outcome.diagnostics, outcome.applied)
     if outcome.text == source.text:
