@@ -407,3 +407,51 @@ def test_an_import_a_held_back_module_still_uses_is_not_trimmed():
     assert by_row[2].fix is not None and by_row[2].fix.message == "Remove the import"
     fixed = fix(source)
     assert fixed.text.startswith("from openvino.inference_engine import IENetwork, IECore, IEPlugin\n\nplugin")
+
+
+def test_objects_handed_to_another_thread_or_process_are_followed():
+    """`Thread(target=fn, args=(...))`, `Process(...)`, `Timer(...)` and `executor.submit(fn, ...)`
+    call `fn` with those arguments: the function's parameters are typed from them, so the code
+    that makes the objects and the code that uses them migrate together."""
+    for spawn in ("threading.Thread(target=worker, args=(exec_net, 0))",
+                  "multiprocessing.Process(None, worker, kwargs={'exec_net': exec_net, 'index': 0})",
+                  "threading.Timer(1.0, worker, (exec_net,), {'index': 0})",
+                  "pool.submit(worker, exec_net, index=0)",
+                  "pool.apply_async(worker, (exec_net, 0))"):
+        source = f"""\
+            import multiprocessing
+            import threading
+            from openvino.inference_engine import IECore
+
+
+            def worker(exec_net, index):
+                exec_net.requests[index].async_infer()
+
+
+            def main(pool):
+                exec_net = IECore().load_network("m.xml", "CPU", num_requests=2)
+                {spawn}.start()
+            """
+        fixed = fix(source).text
+        assert "exec_net.requests[index].start_async()" in fixed, spawn
+        assert "exec_net.requests = [exec_net.create_infer_request() for _ in range(2)]" in fixed, spawn
+
+
+def test_a_thread_whose_arguments_are_not_written_out_is_typed_by_what_it_uses():
+    """`args=arguments`: nothing is read from the call, and the worker's parameter is typed from
+    the API 1.0 attributes it uses, as for any parameter no call types."""
+    source = """\
+        import threading
+        from openvino.inference_engine import IECore
+
+
+        def worker(exec_net):
+            exec_net.requests[0].async_infer()
+
+
+        def main(arguments):
+            exec_net = IECore().load_network("m.xml", "CPU")
+            threading.Thread(target=worker, args=arguments).start()
+        """
+    fixed = fix(source).text
+    assert "exec_net.requests[0].start_async()" in fixed and "ov.Core().compile_model" in fixed

@@ -2,9 +2,10 @@
 reads to type a parameter from the arguments it receives.
 
 Besides plain calls, a site is a class instantiation (`Model(core)` fills `__init__`), a
-`super().__init__(...)`, a method called on an instance, and a callback registered with an API
-1.0 request (`set_completion_callback(fn, data)` calls `fn(status, data)`), through bound methods
-and `functools.partial`."""
+`super().__init__(...)`, a method called on an instance, a callback registered with an API
+1.0 request (`set_completion_callback(fn, data)` calls `fn(status, data)`), and a function another
+thread or process runs (`threading.Thread(target=fn, args=(...))`, `executor.submit(fn, ...)`),
+through bound methods and `functools.partial`."""
 from __future__ import annotations
 
 import weakref
@@ -17,6 +18,16 @@ from ovlint.rulekit.python_edits import argument
 # API 1.0 request methods registering a callback `fn` -> their parameters (`fn`, its data); the
 # request calls `fn(status, data)`
 CALLBACKS = {"set_completion_callback": ("py_callback", "py_data")}
+# classes that run `target(*args, **kwargs)` in another thread or process -> the positions of
+# `target`, `args` and `kwargs` (`Thread(group, target, name, args, kwargs)`, `Timer(interval, function, args, kwargs)`)
+RUNNERS = {"threading.Thread": (1, 3, 4), "multiprocessing.Process": (1, 3, 4),
+           "multiprocessing.context.Process": (1, 3, 4), "threading.Timer": (1, 2, 3)}
+_RUNNER_KEYWORDS = ("target", "args", "kwargs")
+_TIMER_KEYWORDS = ("function", "args", "kwargs")
+# methods that run their first argument with the rest (`executor.submit(fn, *args, **kwargs)`), or
+# with an `args` tuple and a `kwds` dict (`pool.apply_async(fn, args, kwds)`)
+SUBMITS = {"submit"}
+APPLIES = {"apply", "apply_async"}
 _STATUS = object()  # the status a completion callback receives: no API object
 
 
@@ -83,11 +94,47 @@ class Calls:
             if target is not None:
                 function, first, bound = target
                 self._plain.setdefault(function, []).extend(_site(call, first, bound))
+                continue
+            spawned = self._spawned(call)
+            if spawned is not None:
+                function, site = spawned
+                self._plain.setdefault(function, []).append(site)
             elif isinstance(func, cst.Attribute):
                 if func.attr.value in CALLBACKS:
                     self._registrations.append(call)
                 else:
                     self._on_values.setdefault(func.attr.value, []).append(call)
+
+    def _spawned(self, call):
+        """(function, site) when `call` has another thread or process run one of the module's
+        functions (`Thread(target=fn, args=(a,))`, `executor.submit(fn, a)`); None otherwise, or
+        when its arguments are not written out."""
+        func = call.func
+        name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else ""
+        if name in SUBMITS or name in APPLIES:
+            if not isinstance(func, cst.Attribute) or not call.args or call.args[0].keyword or call.args[0].star:
+                return None
+            runs = call.args[0].value
+            if name in SUBMITS:
+                positional, keywords = _arguments(call, skip=1)
+            else:
+                positional, keywords = _packed(argument(call, 1, "args"), argument(call, 2, "kwds"))
+        elif name in ("Thread", "Process", "Timer"):
+            runner = next((q for q in self.types.ctx.qualified_names(func) if q in RUNNERS), None)
+            if runner is None:
+                return None
+            at_target, at_args, at_kwargs = RUNNERS[runner]
+            names = _TIMER_KEYWORDS if runner == "threading.Timer" else _RUNNER_KEYWORDS
+            runs = argument(call, at_target, names[0])
+            runs = runs.value if runs is not None else None
+            positional, keywords = _packed(argument(call, at_args, names[1]), argument(call, at_kwargs, names[2]))
+        else:
+            return None
+        target = self.callee(runs, typed=False) if runs is not None and positional is not None else None
+        if target is None:
+            return None
+        function, first, bound = target
+        return function, Site(call, bound + positional, keywords, first)
 
     def callee(self, func, typed: bool = True):
         """(FunctionDef, index of the first parameter the arguments fill, arguments already bound)
@@ -143,6 +190,24 @@ def _is_partial(types, call) -> bool:
 def _site(call, first: int, bound: list) -> list[Site]:
     positional, keywords = _arguments(call)
     return [Site(call, bound + positional, keywords, first)] if positional is not None else []
+
+
+def _packed(args, kwargs):
+    """(positional values, keyword values) of an `args` tuple and a `kwargs` dict written out as
+    literals (either may be absent); (None, None) when one is anything else."""
+    positional, keywords = [], {}
+    if args is not None:
+        if not isinstance(args.value, (cst.Tuple, cst.List)) or any(isinstance(e, cst.StarredElement)
+                                                                   for e in args.value.elements):
+            return None, None
+        positional = [element.value for element in args.value.elements]
+    if kwargs is not None:
+        entries = getattr(kwargs.value, "elements", None)
+        if not isinstance(kwargs.value, cst.Dict) or any(
+                not isinstance(e, cst.DictElement) or not isinstance(e.key, cst.SimpleString) for e in entries):
+            return None, None
+        keywords = {e.key.evaluated_value: e.value for e in entries}
+    return positional, keywords
 
 
 def _arguments(call, skip: int = 0):

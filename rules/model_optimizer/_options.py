@@ -26,9 +26,11 @@ def invocation(argv: list[str]) -> Optional[Invocation]:
     if not argv:
         return None
     if os.path.basename(argv[0]) in MO_SCRIPTS:
-        # MO takes options only (its model too: `--input_model`); another tool named `mo` (the bash
-        # Mustache renderer, `mo page.html.mo`) takes a file, or reads standard input
-        return Invocation(1, "command") if len(argv) > 1 and argv[1].startswith(("-", "$")) else None
+        # MO takes options only, its model too (`--input_model`); another tool named `mo` (the bash
+        # Mustache renderer: `mo page.html.mo`, `mo --source=vars.sh page.mo`) takes a file and
+        # options of its own: a command counts as MO by an option only MO has, or options from a variable
+        return Invocation(1, "command") if any(
+            word.startswith("$") or word.partition("=")[0] in _MO_ONLY for word in argv[1:]) else None
     if _is_python(argv[0]) and len(argv) > 1:
         if os.path.basename(argv[1]) in MO_SCRIPTS - {"mo"}:
             return Invocation(2, "script")
@@ -213,3 +215,10 @@ def python_howto(name: str) -> str:
     if option in FRAMEWORK_OPTIONS:
         return f"nothing: {FRAMEWORK_OPTIONS[option]} models are no longer converted (export them to ONNX)"
     return "no argument of `ov.convert_model`"
+
+
+# the options only MO has: those the tables above name, but the ones other tools share
+# (`--help`, `--version`, and short options the Mustache renderer has too)
+_MO_ONLY = (FLAGS | INPUT_MODEL | OUTPUT_DIR | MODEL_NAME | set(RENAMED) | DROPPED | set(NO_EQUIVALENT)
+            | set(FRAMEWORK_OPTIONS) | {"--data_type", "--batch", "-b", "--saved_model_dir", "--input_meta_graph",
+                                       "--input_checkpoint", "--output", "--input"}) - {"--help", "-h", "--version", "-o", "-s", "-d"}

@@ -79,7 +79,8 @@ class ModelOptimizerCommand(CommandRule):
         Valid('"""Usage:\n    mo = Converter()\n    Runs mo --input_model on each model.\n"""\n'
               'print("then call mo --input_model yourself")\n'),
         Valid("MO=ovc\n$MO model.onnx\necho \"mo --input_model m.onnx\"\n", filename="convert.sh"),
-        Valid(". ./mo  # the bash Mustache renderer\nmo page.html.mo > page.html\ncat card.mo | mo\n", filename="render.sh"),
+        Valid(". ./mo  # the bash Mustache renderer\nmo page.html.mo > page.html\ncat card.mo | mo\n"
+              "mo --source=vars.env --fail-not-set page.mo\nmo --help\n", filename="render.sh"),
     )
 
     def check_command(self, command) -> None:
