@@ -560,7 +560,7 @@ MO_OPTIONS = {
     "--framework": safe("mo --input_model m.onnx {name} onnx"),
     "--freeze_placeholder_with_value": manual('mo --input_model m.pb {name} "is_training->False"',
                                               "ovc freezes no input: fold the value into the source model"),
-    "--help": safe("mo {name}"),
+    "--help": unchanged("mo {name}", "alone it cannot be told from the bash Mustache renderer, also `mo`"),
     "--input": safe("mo --input_model m.onnx {name} data"),
     "--input_checkpoint": manual("mo --input_model m.pb {name} model.ckpt",
                                  "no rewrite yet: the checkpoint goes with the model as ovc's positional inputs"),
@@ -611,5 +611,5 @@ MO_OPTIONS = {
     "--transformations_config": manual("mo --input_model m.pb {name} config.json", LEGACY_FRONT_END),
     "--use_legacy_frontend": manual("mo --input_model m.onnx {name}", LEGACY_FRONT_END),
     "--use_new_frontend": safe("mo --input_model m.onnx {name}"),
-    "--version": safe("mo {name}"),
+    "--version": unchanged("mo {name}", "alone it cannot be told from the bash Mustache renderer, also `mo`"),
 }

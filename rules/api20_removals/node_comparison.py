@@ -1,0 +1,104 @@
+"""Comparison operators on graph nodes."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ovlint.base.diagnostics import Applicability
+from ovlint.base.lazy import cst
+from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.rule import Example, PythonRule, Valid
+from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.surfaces.python import assigned_value
+
+OPS = re.compile(r"^(?:openvino(?:\.runtime)?|ngraph)\.opset\d+\.\w+$")
+COMPARISON = DEPRECATIONS["node-comparison"]
+# comparison operators -> the opset function that made the node
+OPERATIONS = {"Equal": "equal", "NotEqual": "not_equal", "LessThan": "less", "LessThanEqual": "less_equal",
+              "GreaterThan": "greater", "GreaterThanEqual": "greater_equal"}
+# where a comparison's value is only tested for truth: there the old node was always true
+_TESTED = (cst.If, cst.While, cst.Assert, cst.BooleanOperation, cst.IfExp, cst.CompIf)
+
+
+class NodeComparison(PythonRule):
+    code = "OV604"
+    name = "node-comparison"
+    summary = f"Comparison operators on graph nodes were removed in OpenVINO {COMPARISON.removed}"
+    rationale = (
+        "`node_a == node_b` (and `!=`, `<`, `<=`, `>`, `>=`) on nodes built with `opsetN` functions used to "
+        f"create the matching operation (`Equal`, `Less`, ...); {COMPARISON.deprecated} deprecated these overloads "
+        f"and {COMPARISON.removed} removed them. Since then `<`, `<=`, `>` and `>=` raise TypeError, and `==` "
+        "and `!=` compare the Python objects and return a bool, so graph-building code goes on silently "
+        "with a bool where a node was. The fix calls the operation through the opset module the nodes come "
+        "from (`ops.equal(a, b)`, `ops.less(a, b)`, ...), whose values are the old node's (where Python "
+        "asked the right operand first, a Constant on the right, the old overload built the mirrored "
+        "operation, `b <= a` for `a >= b`: the same values). Arithmetic operators (`+`, `-`, `*`, `/`) still "
+        "make `Add`, `Subtract`, `Multiply` and `Divide` nodes and are left alone. A comparison whose result "
+        "is only tested for truth (`if a == b:`) got an always-true node from the old overload, so the code "
+        "most likely meant to compare the objects: that fix is unsafe."
+    )
+    deprecation = COMPARISON
+    fix = Applicability.SAFE
+    safe_when = "the comparison's result is used as a node, not only tested for truth"
+    needles = (r"\bopset",)
+    context_needles = ("openvino", "ngraph")
+    examples = (
+        Example("import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\n"
+                "mask = ops.relu(x) >= ops.constant([0.5])\n",
+                "import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\n"
+                "mask = ops.greater_equal(ops.relu(x), ops.constant([0.5]))\n"),
+        Example("import openvino.runtime.opset8 as ov8\n\n\ndef check(a, b):\n    if ov8.relu(a) == b:\n        return 1\n",
+                "import openvino.runtime.opset8 as ov8\n\n\ndef check(a, b):\n    if ov8.equal(ov8.relu(a), b):\n"
+                "        return 1\n", unsafe=True),
+        Example("import openvino as ov\n\n\ndef build(x):\n    return ov.opset13.relu(x) < x\n",
+                "import openvino as ov\n\n\ndef build(x):\n    return ov.opset13.less(ov.opset13.relu(x), x)\n"),
+    )
+    valid = (Valid("import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\n"
+                   "y = ops.relu(x) * ops.constant([2.0]) + x\nz = ops.equal(x, y)\nassert 2 * 3 == 6\n"),)
+
+    def visit_Comparison(self, node) -> None:
+        if len(node.comparisons) != 1:
+            return
+        target = node.comparisons[0]
+        operation = OPERATIONS.get(type(target.operator).__name__)
+        if operation is None:
+            return
+        alias = self._opset(node.left) or self._opset(target.comparator)
+        if alias is None:
+            return
+        spelt = target.operator.__class__.__name__
+        what = {"Equal": "`==` now compares the Python objects", "NotEqual": "`!=` now compares the Python objects"}.get(
+            spelt, "the operator now raises TypeError")
+        message = f"{self.summary}: {what}; use `{alias}.{operation}(a, b)`"
+        fix = None
+        if self._visible(alias, node):
+            ctx = self.ctx
+            text = f"{alias}.{operation}({ctx.source(node.left)}, {ctx.source(target.comparator)})"
+            fix = self.make_fix(ctx.replace(node, text), f"Use `{alias}.{operation}`",
+                                unsafe=isinstance(ctx.parent(node), _TESTED))
+        self.report(node, message, fix)
+
+    def _opset(self, expr, depth: int = 0) -> Optional[str]:
+        """How the opset module `expr` was made with is spelt (`ops` in `ops.relu(x)`, `ov.opset13`),
+        for an opset call or a name assigned once from one."""
+        if isinstance(expr, cst.Call):
+            func = expr.func
+            module = dotted(func.value) if isinstance(func, cst.Attribute) else ""
+            return module if module and any(OPS.match(n) for n in self.ctx.qualified_names(func)) else None
+        if isinstance(expr, cst.Name) and depth == 0:
+            value = assigned_value(self.ctx, expr)
+            return self._opset(value, 1) if value is not None else None
+        return None
+
+    def _visible(self, module: str, node) -> bool:
+        """Whether the name `module` starts with is bound by imports alone where `node` is."""
+        head = module.split(".", 1)[0]
+        scope = self.ctx.scope(node)
+        while scope is not None:
+            found = scope.assignments[head]
+            if found:
+                return all(isinstance(getattr(a, "node", None), (cst.Import, cst.ImportFrom)) for a in found)
+            if scope is scope.globals:
+                return False
+            scope = scope.parent
+        return False
