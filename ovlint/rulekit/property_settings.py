@@ -10,7 +10,7 @@ its dict is known to travel. Calls are recognised by method name, not by the typ
 object: the keys the rules look for are OpenVINO's own spellings."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from ovlint.base.diagnostics import Edit
@@ -35,11 +35,13 @@ class Setting:
     reaches: bool  # the dict is passed to an OpenVINO property call in this module
     escapes: bool  # the dict leaves its function: returned, passed to a call, kept on an object
     reading: bool = False
+    # the dict the key is in (the same for each of its keys); None when that is not known
+    group: object = field(default=None, compare=False)
 
     def passed(self, ctx) -> bool:
         """Whether the key reaches OpenVINO: by a property call here, or by a dict handed on from
         a module that makes property calls or names OpenVINO."""
-        return self.reaches or (self.escapes and _openvino_module(ctx))
+        return self.reaches or (self.escapes and openvino_module(ctx))
 
     @property
     def value_string(self) -> Optional[str]:
@@ -78,7 +80,8 @@ def _method(call) -> Optional[str]:
     return None
 
 
-def _openvino_module(ctx) -> bool:
+def openvino_module(ctx) -> bool:
+    """Whether the module names OpenVINO or makes a property call."""
     def find():
         text = ctx.text
         if "openvino" in text or "inference_engine" in text:
@@ -100,7 +103,9 @@ class _Finder:
                 holder = self._holder_of_value(node)
                 for element in node.elements:
                     if isinstance(element, cst.DictElement) and string_value(element.key) is not None:
-                        found.append(self._setting(string_value(element.key), element.key, element.value, holder))
+                        found.append(self._setting(string_value(element.key), element.key, element.value, holder,
+                                                   group=("dict", id(node)) if holder[0] in ("escapes", "stays")
+                                                   else None))
             elif isinstance(node, cst.Assign):
                 for target in node.targets:
                     subscript = target.target
@@ -141,9 +146,11 @@ class _Finder:
             parent = ctx.parent(parent)
         return False
 
-    def _setting(self, key, key_node, value, holder) -> Setting:
+    def _setting(self, key, key_node, value, holder, group=None) -> Setting:
         reaches, escapes = self._fate(holder)
-        return Setting(key, key_node, value, reaches, escapes)
+        if group is None and holder[0] in ("name", "attribute", "call"):
+            group = holder[:3] if holder[0] == "name" else (holder[0], id(holder[1]) if holder[0] == "call" else holder[1])
+        return Setting(key, key_node, value, reaches, escapes, group=group)
 
     # -- where a dict goes ------------------------------------------------------------------------
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
-from ovlint.rulekit.property_settings import rename_key, replace_string, settings, strings_in
+from ovlint.rulekit.property_settings import openvino_module, rename_key, replace_string, settings, strings_in
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules.cpu_pinning._pinning import AFFINITY, BIND_THREAD, KEYS, SETS_EXACT, message, pinning
 
 MODULES = ("openvino.properties", "openvino.runtime.properties")
+# property keys OpenVINO's CPU plugin reads, now or in API 1.0, that are set next to the pinning
+# keys: with one of them, a dict is OpenVINO's configuration wherever it is built
+OPENVINO_KEYS = {"CPU_THREADS_NUM", "CPU_THROUGHPUT_STREAMS", "PERF_COUNT", "EXCLUSIVE_ASYNC_REQUESTS", "ENFORCE_BF16",
+                 "DYN_BATCH_ENABLED", "PERFORMANCE_HINT", "PERFORMANCE_HINT_NUM_REQUESTS", "NUM_STREAMS",
+                 "INFERENCE_NUM_THREADS", "INFERENCE_PRECISION_HINT", "ENABLE_CPU_PINNING", "ENABLE_HYPER_THREADING",
+                 "SCHEDULING_CORE_TYPE", "CPU_DENORMALS_OPTIMIZATION", "CACHE_DIR", "GPU_THROUGHPUT_STREAMS"}
 
 
 class AffinityProperty(PythonRule):
@@ -59,6 +65,8 @@ class AffinityProperty(PythonRule):
     valid = (
         Valid("import openvino.properties.hint as hints\n\nconfig = {hints.enable_cpu_pinning: False}\n"),
         Valid("import os\n\nos.sched_setaffinity(0, {1})\nlabels = {\"affinity\": \"high\", \"AFFINITY\": 3}\n"),
+        Valid("JOB_ENV = {\"CPU_BIND_THREAD\": \"NO\", \"OMP_NUM_THREADS\": \"8\"}\n"
+              "SCHED = {\"AFFINITY\": \"CORE\", \"POLICY\": \"fifo\"}\n"),
         Valid("import openvino as ov\n\ndef describe(config):\n    rows = {}\n    rows['AFFINITY'] = config.mode\n"
               "    print(rows)\n"),
     )
@@ -80,6 +88,8 @@ class AffinityProperty(PythonRule):
         found = [pinning(string_value(s)) for s in literals]
         if (literals and None in found) or (not literals and not setting.passed(ctx)):
             return  # "AFFINITY": "high", or a value of unknown origin in a dict OpenVINO never sees
+        if not (setting.reaches or openvino_module(ctx) or self._beside_openvino_keys(setting)):
+            return  # a table of the program's own ({"AFFINITY": "CORE", "POLICY": "fifo"})
         value = string_value(literals[0]) if literals else "a variable"
         fix = None
         if literals:
@@ -87,6 +97,12 @@ class AffinityProperty(PythonRule):
             edits += [replace_string(ctx, s, f.word) for s, f in zip(literals, found)]
             fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not all(f.exact for f in found))
         self.report(setting.key_node, message(key, value, found[0] if found else None), fix, deprecation=KEYS[key])
+
+    def _beside_openvino_keys(self, setting) -> bool:
+        """Whether the setting's dict also holds another key OpenVINO reads (a configuration
+        built where nothing names OpenVINO, `{"CPU_BIND_THREAD": "NO", "CPU_THREADS_NUM": "4"}`)."""
+        return setting.group is not None and any(
+            other.group == setting.group and other.key in OPENVINO_KEYS for other in settings(self.ctx))
 
     def visit_Attribute(self, node) -> None:
         names = self.ctx.qualified_names(node)
