@@ -455,3 +455,29 @@ def test_a_thread_whose_arguments_are_not_written_out_is_typed_by_what_it_uses()
         """
     fixed = fix(source).text
     assert "exec_net.requests[0].start_async()" in fixed and "ov.Core().compile_model" in fixed
+
+
+def test_attributes_unpacked_from_a_tuple_are_followed():
+    """`self.network, self.name = load(path)`: each attribute holds its part of what `load`
+    returns, so its uses migrate with the function that makes the objects."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def load(path):
+            ie = IECore()
+            net = ie.read_network(model=path)
+            return ie.load_network(network=net, device_name="CPU"), next(iter(net.input_info))
+
+
+        class Holder:
+            def load(self, path):
+                (self.network, self.input_name), self.count = load(path), 0
+
+            def shape(self):
+                return self.network.input_info[self.input_name].input_data.shape
+        """
+    assert ("OV103", 15) in found(source)
+    fixed = fix(source).text
+    assert "return list(self.network.input(self.input_name).shape)" in fixed
+    assert "ie.compile_model(model=net" in fixed

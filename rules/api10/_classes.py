@@ -44,6 +44,11 @@ class Classes:
                             if (isinstance(target, cst.Attribute) and self.types.is_self(target.value)
                                     and assign.value is not None):
                                 attributes.setdefault(target.attr.value, []).append(assign.value)
+                            elif isinstance(target, (cst.Tuple, cst.List)):
+                                # `self.a, self.b = f()`: the target itself stands for what it receives
+                                for unpacked in _unpacked(target):
+                                    if isinstance(unpacked, cst.Attribute) and self.types.is_self(unpacked.value):
+                                        attributes.setdefault(unpacked.attr.value, []).append(unpacked)
             self._own[cls] = (attributes, methods)
         return self._own[cls]
 
@@ -108,3 +113,12 @@ class Classes:
                         found.append(node)
             self._bases[cls] = found
         return self._bases[cls]
+
+
+def _unpacked(target) -> list:
+    """The targets a tuple or list target unpacks into, nested ones included."""
+    found = []
+    for element in target.elements:
+        value = element.value
+        found += _unpacked(value) if isinstance(value, (cst.Tuple, cst.List)) else [value]
+    return found

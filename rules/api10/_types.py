@@ -242,6 +242,8 @@ class Types:
         if isinstance(node, cst.Call):
             return self._call(node)
         if isinstance(node, cst.Attribute):
+            if isinstance(self.ctx.parent(node), cst.Element):  # unpacked into: `self.a, self.b = f()`
+                return self._target(node)
             if self.is_self(node.value):
                 cls = self.enclosing(node, cst.ClassDef)
                 return self._attribute_of(cls, node.attr.value) if cls is not None else None
