@@ -171,6 +171,9 @@ class ExecutableNetworkUse(Api10Rule):
             start, end = ctx.span(call)
             edits += [ctx.replace((start, start), "{port.get_any_name(): value for port, value in sorted("),
                       ctx.replace((end, end), ".items(), key=lambda item: item[0].get_any_name())}")]
+            message += ("; the result is used as a dict, so the fix builds one keyed by each output's "
+                        "`get_any_name()`, which for an output with several tensor names can be another name than "
+                        "the layer name API 1.0 used (compare with `[o.get_names() for o in compiled_model.outputs]`)")
         self.propose(func.attr, message, edits, fix_message=fix_message)
 
     def _only_subscripted(self, call) -> bool:

@@ -8,6 +8,7 @@ from ovlint.rulekit.python_edits import (
     string_value,
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, SPELLS_IE, Api10Rule, legacy_reference
+from ovlint.rules.api10.legacy_config_key import KEYS as LEGACY_KEYS
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed
@@ -18,6 +19,7 @@ AMBIGUOUS = {"add_extension"}
 _YES_NO = ('("YES" if ', ' else "NO")')
 CONFIG_STRINGS = {"PERF_COUNT": _YES_NO, "EXCLUSIVE_ASYNC_REQUESTS": _YES_NO, "ENABLE_CPU_PINNING": _YES_NO,
                   "PERFORMANCE_HINT_NUM_REQUESTS": ("str(", ")"), "INFERENCE_NUM_THREADS": ("str(", ")"),
+                  "NUM_STREAMS": ("str(", ")"),
                   "PERFORMANCE_HINT": ("", ".name")}
 STRING_CONFIGS = {"DEVICE_ID"}  # already strings in API 2.0
 
@@ -228,6 +230,8 @@ class IECoreUse(Api10Rule):
         ctx = self.ctx
         key = argument(call, 1, "config_name")
         name = string_value(key.value) if key is not None else None
+        if name in LEGACY_KEYS and LEGACY_KEYS[name].new:  # the key OV107 renames it to
+            name = LEGACY_KEYS[name].new
         edits = [rename(ctx, func, "get_property")]
         message = "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)"
         if name in CONFIG_STRINGS:

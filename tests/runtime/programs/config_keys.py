@@ -20,6 +20,7 @@ def main():
         "threads": int(exec_net.get_config("CPU_THREADS_NUM")),
         "streams": int(exec_net.get_config("CPU_THROUGHPUT_STREAMS")),
         "core_threads": int(ie.get_config("CPU", "CPU_THREADS_NUM")),
+        "core_streams": ie.get_config("CPU", "CPU_THROUGHPUT_STREAMS"),  # a string in API 1.0
         "prob": request.output_blobs["prob"].buffer.round(5).tolist(),
     }))
 
