@@ -14,6 +14,24 @@ CLASSES = {CORE: "Core", NETWORK: "Model", EXECUTABLE: "CompiledModel", REQUEST:
            CONSTANT: "op.Constant", PARAMETER: "op.Parameter", BLOB: "Tensor", DATA: "Output"}
 
 
+# what API 2.0 offers for an attribute older code used: (class, attribute), or (None, attribute)
+# for any class
+INSTEAD = {
+    ("InferRequest", "outputs"): "read `request.results` (keyed by output port, names work as subscripts) or "
+                                 "`request.get_output_tensor(i).data`",
+    ("InferRequest", "inputs"): "read `request.input_tensors` or `request.get_input_tensor(i).data`",
+    ("Model", "batch_size"): "read the batch from an input's shape (`model.input(name).get_partial_shape()[0]`) "
+                             "or `ov.get_batch(model)` once an input has a layout with `N`",
+    ("CompiledModel", "requests"): "create requests with `compiled_model.create_infer_request()` and keep them",
+    ("Output", "precision"): "read `port.get_element_type()`",
+    ("Output", "layout"): "read `ov.layout_helpers.get_layout(port)`",
+    ("Output", "name"): "read `port.get_any_name()` (a tensor name) or `port.get_node().get_friendly_name()`",
+    ("Tensor", "buffer"): "read `tensor.data`",
+    ("Tensor", "tensor_desc"): "read `tensor.get_element_type()` and `tensor.shape`",
+    (None, "name"): "read `get_friendly_name()`",
+}
+
+
 class Api20Member(Api10Rule):
     code = "OV109"
     name = "api20-member"
@@ -37,7 +55,9 @@ class Api20Member(Api10Rule):
     )
     examples = (
         Example("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\nprint(model.batch_size)\n",
-                message="`model.batch_size`: `openvino.Model` has no attribute `batch_size` in OpenVINO 2026.4.1"),
+                message=("`model.batch_size`: `openvino.Model` has no attribute `batch_size` in OpenVINO 2026.4.1; "
+                         "instead read the batch from an input's shape (`model.input(name).get_partial_shape()[0]`) "
+                         "or `ov.get_batch(model)` once an input has a layout with `N`")),
     )
     valid = (
         Valid("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\nprint(model.get_ordered_ops())\n"),
@@ -80,8 +100,11 @@ class Api20Member(Api10Rule):
                     or (legacy and not complete) or (not legacy and attribute not in former_members(cls))):
                 continue
             use = f"`{excerpt(self.ctx, node.value)}.{attribute}`"
+            howto = INSTEAD.get((cls, attribute)) or INSTEAD.get((None, attribute))
+            instead = f"; instead {howto}" if howto else ""
             if legacy:
                 self.propose(node.attr, f"{use}: API 1.0's object becomes an `openvino.{cls}`, which has no attribute "
-                                        f"`{attribute}` in OpenVINO {release}, and no rule rewrites it")
+                                        f"`{attribute}` in OpenVINO {release}, and no rule rewrites it{instead}")
             else:
-                self.propose(node.attr, f"{use}: `openvino.{cls}` has no attribute `{attribute}` in OpenVINO {release}")
+                self.propose(node.attr, f"{use}: `openvino.{cls}` has no attribute `{attribute}` in OpenVINO "
+                                        f"{release}{instead}")
