@@ -37,6 +37,9 @@ class Setting:
     reading: bool = False
     # the dict the key is in (the same for each of its keys); None when that is not known
     group: object = field(default=None, compare=False)
+    # set only where the device says it supports the key (`if "KEY" in supported: ...`): code
+    # that tolerates a release without it
+    guarded: bool = False
 
     def passed(self, ctx) -> bool:
         """Whether the key reaches OpenVINO: by a property call here, or by a dict handed on from
@@ -150,7 +153,20 @@ class _Finder:
         reaches, escapes = self._fate(holder)
         if group is None and holder[0] in ("name", "attribute", "call"):
             group = holder[:3] if holder[0] == "name" else (holder[0], id(holder[1]) if holder[0] == "call" else holder[1])
-        return Setting(key, key_node, value, reaches, escapes, group=group)
+        return Setting(key, key_node, value, reaches, escapes, group=group, guarded=self._guarded(key, key_node))
+
+    def _guarded(self, key: str, node) -> bool:
+        """Whether `node` is in the body of an `if` that tests `"<key>" in ...`."""
+        ctx = self.ctx
+        child, parent = node, ctx.parent(node)
+        while parent is not None and not isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Module)):
+            if isinstance(parent, cst.If) and child is parent.body:
+                test = parent.test
+                if (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+                        and isinstance(test.comparisons[0].operator, cst.In) and string_value(test.left) == key):
+                    return True
+            child, parent = parent, ctx.parent(parent)
+        return False
 
     # -- where a dict goes ------------------------------------------------------------------------
 

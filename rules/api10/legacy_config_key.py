@@ -120,6 +120,10 @@ class LegacyConfigKey(Api10Rule):
                          "(`model.reshape` with `-1`) instead")),
     )
     valid = (
+        Valid("import openvino as ov\n\ncore = ov.Core()\nconfig = {}\n"
+              "if \"CPU_THROUGHPUT_STREAMS\" in core.get_property(\"CPU\", \"SUPPORTED_PROPERTIES\"):\n"
+              "    config[\"CPU_THROUGHPUT_STREAMS\"] = \"CPU_THROUGHPUT_AUTO\"\nelse:\n    config[\"NUM_STREAMS\"] = \"AUTO\"\n"
+              "core.compile_model(\"m.xml\", \"CPU\", config)\n"),
         Valid("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"PERF_COUNT\": \"YES\"})\n"),
         Valid("def log_threads(compiled, log):\n    try:\n        log(compiled.get_property('CPU_THREADS_NUM'))\n"
               "    except RuntimeError:\n        pass  # releases without the key\n"),
@@ -130,7 +134,7 @@ class LegacyConfigKey(Api10Rule):
         # proposed before any OV1xx rule leaves the module, where the family's shared fix is made
         for setting in settings(self.ctx):
             key = lookup(setting.key)
-            if key is not None and (setting.reading or setting.passed(self.ctx)):
+            if key is not None and not setting.guarded and (setting.reading or setting.passed(self.ctx)):
                 self._key(setting, key)
 
     def _key(self, setting, key: Key) -> None:

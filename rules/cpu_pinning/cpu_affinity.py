@@ -73,7 +73,7 @@ class AffinityProperty(PythonRule):
 
     def visit_Module(self, node) -> None:
         for setting in settings(self.ctx):
-            if setting.key in KEYS:
+            if setting.key in KEYS and not setting.guarded:
                 self._setting(setting)
 
     def _setting(self, setting) -> None:
