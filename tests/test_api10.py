@@ -481,3 +481,27 @@ def test_attributes_unpacked_from_a_tuple_are_followed():
     fixed = fix(source).text
     assert "return list(self.network.input(self.input_name).shape)" in fixed
     assert "ie.compile_model(model=net" in fixed
+
+
+def test_an_attribute_the_program_sets_on_its_own_objects_is_still_checked_on_openvino_ones():
+    """`self.outputs = {}` on the program's own class says nothing about a request's `outputs`
+    (which API 2.0 lacks): that use is reported, and holds its part back."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        class Wrapper:
+            def __init__(self):
+                self.outputs = {}
+                self.exec_net = IECore().load_network("m.xml", "CPU", num_requests=1)
+
+            def callback(self, status, data):
+                index, request = data
+                print(index, request.outputs)
+
+            def run(self):
+                request = self.exec_net.requests[0]
+                request.set_completion_callback(self.callback, (0, request))
+        """
+    assert ("OV109", 11) in found(source)
+    assert fix(source).text == textwrap.dedent(source)

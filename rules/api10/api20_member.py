@@ -6,7 +6,7 @@ from ovlint.rulekit.rule import Example, Valid
 from ovlint.rules.api10._api20 import former_members, inventory_for, members
 from ovlint.rules.api10._plan import excerpt
 from ovlint.rules.api10._base import API_1, BLOB, CORE, DATA, EXECUTABLE, NETWORK, REQUEST, Api10Rule
-from ovlint.rules.api10._types import CONSTANT, NODE, PARAMETER
+from ovlint.rules.api10._types import CONSTANT, INSTANCE, NODE, PARAMETER
 
 # kinds of the type model -> their class in `openvino` (an API 1.0 object's: what the migration
 # makes of it; a network's port dicts hold ports, `ov.Output`)
@@ -72,7 +72,9 @@ class Api20Member(Api10Rule):
     def visit_Attribute(self, node) -> None:
         attribute = node.attr.value
         if self._assigned(node):
-            self._set.add(attribute)
+            owner = self.types.of(node.value)
+            if owner is None or owner.kind != INSTANCE:  # not an attribute of the program's own objects
+                self._set.add(attribute)
             return
         if attribute.startswith("__") or not self.may_concern(attribute):
             return
