@@ -16,6 +16,9 @@ SURFACES = [
     (".github/workflows/ci.yml", "jobs:\n  convert:\n    steps:\n      - run: |\n          mo --input_model m.onnx "
                                  "--framework onnx\n",
      "jobs:\n  convert:\n    steps:\n      - run: |\n          ovc m.onnx\n"),
+    ("fold/.github/workflows/ci.yml", "jobs:\n  convert:\n    steps:\n      - run: >\n          mo --input_model m.onnx\n"
+                                      "          --output_dir ir\n          --model_name net\n",
+     "jobs:\n  convert:\n    steps:\n      - run: >\n          ovc m.onnx\n          --output_model ir/net.xml\n"),
     (".gitlab-ci.yml", "convert:\n  script:\n    - python -m openvino.tools.mo --input_model m.onnx --output_dir ir\n",
      "convert:\n  script:\n    - python -m openvino.tools.ovc m.onnx --output_model ir/\n"),
     ("run.py", "import subprocess\n\nsubprocess.run(['mo', '--input_model', 'm.onnx', '--output_dir', 'ir'], check=True)\n",

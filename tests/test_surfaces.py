@@ -130,6 +130,21 @@ def test_github_actions_and_gitlab_ci():
     assert "- pip install 'openvino[onnx]'" in fixed("ci-yaml", gitlab, ".gitlab-ci.yml")
 
 
+def test_yaml_folds_lines_of_folded_blocks_and_plain_scalars_into_one_command():
+    """YAML turns the line breaks of a `>` block (between lines at its own indentation) and of a
+    plain scalar that goes on over more lines into spaces: the shell gets one command."""
+    github = ("jobs:\n  build:\n    steps:\n      - run: >\n          mo --input_model a.onnx\n"
+              "          --output_dir ir\n\n          echo done\n"
+              "      - run: mo --input_model b.onnx\n          --output_dir ir\n      - name: x\n"
+              "        run: |\n          mo --input_model c.onnx\n          --output_dir ir\n")
+    result = found("ci-yaml", github, ".github/workflows/ci.yml")
+    assert [(r[1], r[3]) for r in result] == [("mo --input_model a.onnx --output_dir ir", 5),
+                                             ("mo --input_model b.onnx --output_dir ir", 9),
+                                             ("mo --input_model c.onnx", 13)]
+    gitlab = "convert:\n  script:\n    - mo --input_model d.onnx\n      --output_dir ir\n  image: python\n"
+    assert [r[1] for r in found("ci-yaml", gitlab, ".gitlab-ci.yml")] == ["mo --input_model d.onnx --output_dir ir"]
+
+
 def test_ci_pipelines_kept_elsewhere_are_recognised_by_content(ovlint, tmp_path):
     write(tmp_path / "ci/nightly.yml", "name: nightly\non: push\njobs:\n  models:\n    runs-on: ubuntu-22.04\n"
           "    steps:\n      - uses: actions/checkout@v4\n      - run: omz_downloader --name resnet-50-tf\n")

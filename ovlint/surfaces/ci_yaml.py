@@ -16,8 +16,8 @@ _NAMES = {".gitlab-ci.yml", ".gitlab-ci.yaml", "azure-pipelines.yml", "azure-pip
 
 def commands(text: str) -> list[Command]:
     commands = []
-    for start, end in _ci_script_spans(text):
-        commands.extend(split_commands(text, start, end, origin="ci-yaml"))
+    for start, end, folds in _ci_script_spans(text):
+        commands.extend(split_commands(text, start, end, origin="ci-yaml", folds=folds))
     return commands
 
 
@@ -25,7 +25,9 @@ _KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_]+)[ \t]*:(?:[ \t]+(.*))?
 
 
 def _ci_script_spans(text: str):
-    """Spans of the shell text of every script step (inline, quoted, block and list values)."""
+    """(start, end, folds) of the shell text of every script step (inline, quoted, block and list
+    values); `folds`: the line breaks YAML turns into spaces (in a folded `>` block and a plain
+    scalar that goes on over more lines), so that a command written over several lines is one."""
     lines = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -42,12 +44,14 @@ def _ci_script_spans(text: str):
         value = m.group(3)
         value_start = start + (m.start(3) if value is not None else len(body))
         if value and not value.startswith(("|", ">", "#")):
-            yield _scalar_span(value, value_start)
+            span, i = _plain(lines, i, indent, value, value_start)
+            yield span
             continue
         if value and value.startswith(("|", ">")):
-            block_start, i = _block(lines, i, indent)
+            first, block_start, i = _block(lines, i, indent)
             if block_start is not None:
-                yield block_start, lines[i - 1][0] + len(lines[i - 1][1])
+                yield block_start, lines[i - 1][0] + len(lines[i - 1][1]), \
+                    _folded(lines, first, i) if value.startswith(">") else frozenset()
             continue
         # a list of scripts (GitLab `script:` followed by `- cmd` items)
         while i < len(lines):
@@ -62,11 +66,13 @@ def _ci_script_spans(text: str):
             i += 1
             text_value = im.group(1)
             if text_value.startswith(("|", ">")):
-                block_start, i = _block(lines, i, item_indent)
+                first, block_start, i = _block(lines, i, item_indent)
                 if block_start is not None:
-                    yield block_start, lines[i - 1][0] + len(lines[i - 1][1])
+                    yield block_start, lines[i - 1][0] + len(lines[i - 1][1]), \
+                        _folded(lines, first, i) if text_value.startswith(">") else frozenset()
             else:
-                yield _scalar_span(text_value, item_start + im.start(1))
+                span, i = _plain(lines, i, item_indent, text_value, item_start + im.start(1))
+                yield span
 
 
 def _scalar_span(value: str, start: int) -> tuple[int, int]:
@@ -76,9 +82,27 @@ def _scalar_span(value: str, start: int) -> tuple[int, int]:
     return start, start + (comment.start() if comment else len(value.rstrip()))
 
 
+def _plain(lines, i, parent_indent, value: str, value_start: int):
+    """((start, end, folds), next line index) of a scalar written after its key: a quoted or
+    one-line value, or a plain one that goes on over the more indented lines below it, whose line
+    breaks YAML turns into spaces."""
+    start, end = _scalar_span(value, value_start)
+    if value[:1] in "\"'" or re.search(r"[ \t]#", value):
+        return (start, end, frozenset()), i
+    folds = set()
+    while i < len(lines) and lines[i][1].strip() and len(lines[i][1]) - len(lines[i][1].lstrip()) > parent_indent \
+            and not lines[i][1].lstrip().startswith("#"):
+        line_start, body = lines[i]
+        folds.add(line_start - 1)  # the line break before the line
+        end = line_start + len(body.rstrip())
+        i += 1
+    return (start, end, frozenset(folds)), i
+
+
 def _block(lines, i, parent_indent):
-    """Consume a block scalar's lines; return (start offset of its first line, next line index)."""
-    first = None
+    """Consume a block scalar's lines; return (index of its first line, start offset of its first
+    non-blank line, next line index)."""
+    first, first_index = None, i
     while i < len(lines):
         start, body = lines[i]
         if body.strip() and len(body) - len(body.lstrip()) <= parent_indent:
@@ -88,7 +112,24 @@ def _block(lines, i, parent_indent):
         i += 1
     while i > 0 and not lines[i - 1][1].strip():
         i -= 1
-    return first, i
+    return first_index, first, i
+
+
+def _folded(lines, first: int, stop: int) -> frozenset:
+    """The line breaks a folded (`>`) block scalar turns into spaces: those between two non-blank
+    lines at the block's own indentation (more indented lines and blank ones keep theirs)."""
+    bodies = [body for _, body in lines[first:stop]]
+    indents = [len(b) - len(b.lstrip()) for b in bodies if b.strip()]
+    if not indents:
+        return frozenset()
+    base = indents[0]
+    folds = set()
+    for k in range(first, stop - 1):
+        (_, this), (next_start, after) = lines[k], lines[k + 1]
+        if this.strip() and after.strip() and len(this) - len(this.lstrip()) == base \
+                and len(after) - len(after.lstrip()) == base:
+            folds.add(next_start - 1)
+    return frozenset(folds)
 
 
 

@@ -136,8 +136,9 @@ def quote(value: str) -> str:
 
 
 class _Lexer:
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, folds: frozenset = frozenset()):
         self.text, self.i, self.end = text, start, end
+        self.folds = folds  # offsets of line breaks that stand for a space (YAML folds them)
         self.commands: list[tuple[list[Word], list[Word], list[Word]]] = []  # (assignments, words, redirections)
         self.current: list[Word] = []
         self.redirections: list[Word] = []
@@ -151,7 +152,7 @@ class _Lexer:
                 self.i += 2
             elif ch == "\\" and text.startswith("\r\n", self.i + 1):
                 self.i += 3
-            elif ch in " \t\r":
+            elif ch in " \t\r" or (ch == "\n" and self.i in self.folds):
                 self.i += 1
             elif ch == "\n":
                 self.i += 1
@@ -318,14 +319,14 @@ class _Lexer:
 
 def split_commands(text: str, start: int = 0, end: int | None = None, origin: str = "shell",
                    variables: Optional[Variables] = None, carrier: str = "shell",
-                   wrappers: bool = True) -> list[Command]:
+                   wrappers: bool = True, folds: frozenset = frozenset()) -> list[Command]:
     """Every simple command in text[start:end] (and the commands wrappers run); word spans are
     offsets into `text`. `variables` carries the values set so far in the file, and gets the
-    ones set here."""
+    ones set here. `folds`: offsets of line breaks that are spaces in the text the shell gets."""
     end = len(text) if end is None else end
     variables = Variables() if variables is None else variables
     found = []
-    for assignments, words, redirections in _Lexer(text, start, end).run():
+    for assignments, words, redirections in _Lexer(text, start, end, folds).run():
         for word in assignments + words:
             if word.expanded:
                 word.resolved = variables.expand(word.value, word.start)
