@@ -91,3 +91,14 @@ def test_commands_built_in_python_strings(ovlint, tmp_path):
     assert code == 1 and out.count("OV201") == 1 and "export.py:6:" in out  # the `+` chain has no fix
     assert (tmp_path / "export.py").read_text() == source.replace(
         "f\"mo --input_model {onnx} --output_dir {out}\"", "f\"ovc {onnx} --output_model {out}/\"")
+
+
+def test_input_names_and_shapes_given_apart_are_not_made_two_inputs(ovlint, tmp_path):
+    """`--input data --input_shape [1,3,8,8]` would become two `--input` options, one losing the
+    names or the shapes: ovc wants them together (`--input data[1,3,8,8]`), which is left to a person."""
+    source = "mo --input_model m.onnx --input data --input_shape [1,3,8,8] --output_dir ir\n"
+    write(tmp_path / "convert.sh", source)
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--unsafe-fixes", "--no-cache",
+                          "--output-format", "concise")
+    assert code == 1 and (tmp_path / "convert.sh").read_text() == source
+    assert "`--input name[1,3,224,224]`" in out

@@ -128,6 +128,10 @@ class ModelOptimizerCommand(CommandRule):
             edits.append(replace_word(command, 0, "ovc"))
         output_dir = next((o for o in opts if o.name in OUTPUT_DIR), None)
         model_name = next((o for o in opts if o.name in MODEL_NAME), None)
+        if {"--input", "--input_shape"} <= {o.name for o in opts}:
+            # both would be `--input`: ovc takes the shape with the name, `--input name[1,3,224,224]`
+            missing.append(("--input with --input_shape", "one `--input` giving each name its shape, "
+                                                          "`--input name[1,3,224,224]` (`a[1,3],b[1,10]`)"))
         for option in opts:
             name = option.name
             value = value_of(option, argv)
