@@ -16,6 +16,12 @@ ALIASES = {"Node", "Output", "Input", "Shape", "PartialShape", "Dimension", "Str
            "Coordinate", "AxisSet", "AxisVector", "element", "op", "pass", "OutputVector", "ParameterVector",
            "ResultVector", "NodeVector", "Function", "Rank", "Any", "Variant", "descriptor"}
 OPSET = re.compile(r"opset\d+$")
+# what `ov::op` declares itself (the 2026.4 headers); operations are in its version namespaces
+# (`ov::op::v0::Parameter`), where `ngraph::op::Parameter` was an alias of one of them
+OP_OWN = {"AutoBroadcastSpec", "AutoBroadcastType", "BroadcastModeSpec", "BroadcastType", "EpsMode", "FillMode",
+          "GeluApproximationMode", "LSTMWeightsFormat", "MVNEpsMode", "Op", "PadMode", "PadType", "PhiloxAlignment",
+          "RecurrentSequenceDirection", "RoundingType", "Sink", "TopKMode", "TopKSortType", "util", "internal"}
+VERSION = re.compile(r"v\d+$")
 MACROS = {"NGRAPH_RTTI_DECLARATION": "`OPENVINO_RTTI` / `OPENVINO_OP`", "NGRAPH_RTTI_DEFINITION": "`OPENVINO_RTTI`",
           "NGRAPH_CHECK": "`OPENVINO_ASSERT`", "NGRAPH_SUPPRESS_DEPRECATED_START": "`OPENVINO_SUPPRESS_DEPRECATED_START`",
           "NGRAPH_SUPPRESS_DEPRECATED_END": "`OPENVINO_SUPPRESS_DEPRECATED_END`", "NGRAPH_DEBUG": "`OPENVINO_DEBUG`"}
@@ -46,6 +52,10 @@ class NgraphCpp(NativeRule):
         Example("auto model = ngraph::onnx_import::import_onnx_model(\"m.onnx\");\n", filename="load.cpp",
                 message=("The ONNX importer API was removed in 2024.0: read the file with "
                          '`ov::Core::read_model("model.onnx")`')),
+        Example("auto p = std::make_shared<ngraph::op::Parameter>(ov::element::f32, ov::Shape{1});\n",
+                filename="app.cpp",
+                message=("`ngraph::op::Parameter` is `ov::op::v0::Parameter` (or the `ov::op::vN::` of the version "
+                         "used): `ov::op` declares operations only in its version namespaces")),
     )
     valid = (Valid("auto shape = ov::Shape{1, 3};\n// ngraph::Shape was an alias\nmy::ngraph::Shape s;\n",
                    filename="a.cpp"),)
@@ -65,6 +75,10 @@ class NgraphCpp(NativeRule):
                 self.report(span(unit, first, past), f"The ONNX importer API was removed in {ONNX_IMPORTER.removed}: "
                                                     "read the file with `ov::Core::read_model(\"model.onnx\")`",
                             deprecation=ONNX_IMPORTER)
+            elif name == "op" and len(parts) > 2 and not (parts[2] in OP_OWN or VERSION.match(parts[2])):
+                self.report(span(unit, first, past), f"`{'::'.join(parts)}` is `ov::op::v0::{parts[2]}` (or the "
+                                                    f"`ov::op::vN::` of the version used): `ov::op` declares operations "
+                                                    "only in its version namespaces")
             elif name in ALIASES or OPSET.match(name):
                 edits = [self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov")]
                 if name == "Function":
