@@ -168,3 +168,16 @@ def test_repeated_slashes_in_a_stale_path_count_as_one(ovlint, tmp_path):
         ("CMakeLists.txt:1:21", "OV511"), ("env.sh:2:8", "OV508"), ("env.sh:3:8", "OV508"), ("env.sh:4:4", "OV508")]
     assert "`deployment_tools/inference_engine/include` is a 2021 path" in out
     assert "`deployment_tools/model_optimizer` is a 2021 path" in out
+
+
+def test_two_pinning_keys_in_one_config_are_not_both_renamed(ovlint, tmp_path):
+    """`{"CPU_BIND_THREAD": "NUMA", "AFFINITY": "CORE"}` would become two `ENABLE_CPU_PINNING` keys
+    with opposite values: both are reported, neither renamed."""
+    server = ('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
+              '  "plugin_config": {"CPU_BIND_THREAD": "NUMA", "AFFINITY": "CORE"}}}]}\n')
+    program = 'import openvino as ov\n\nov.Core().compile_model("m.xml", "CPU", {"AFFINITY": "CORE", "ENABLE_CPU_PINNING": "NO"})\n'
+    write(tmp_path / "config.json", server)
+    write(tmp_path / "app.py", program)
+    code, out, _ = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "config.json").read_text() == server and (tmp_path / "app.py").read_text() == program
+    assert out.count("keep one setting") == 3

@@ -92,11 +92,24 @@ class AffinityProperty(PythonRule):
             return  # a table of the program's own ({"AFFINITY": "CORE", "POLICY": "fifo"})
         value = string_value(literals[0]) if literals else "a variable"
         fix = None
+        others = self._other_pinning_keys(setting)
+        if literals and others:
+            # a second ENABLE_CPU_PINNING key in one dict: one of the two settings would be lost
+            self.report(setting.key_node, message(key, value, found[0]) + (
+                f" (not renamed: the same dict also sets `{others[0]}`; keep one setting)"), None, deprecation=KEYS[key])
+            return
         if literals:
             edits = [rename_key(ctx, setting, "ENABLE_CPU_PINNING")]
             edits += [replace_string(ctx, s, f.word) for s, f in zip(literals, found)]
             fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not all(f.exact for f in found))
         self.report(setting.key_node, message(key, value, found[0] if found else None), fix, deprecation=KEYS[key])
+
+    def _other_pinning_keys(self, setting) -> list:
+        """The other pinning keys the setting's dict holds (`ENABLE_CPU_PINNING` too)."""
+        if setting.group is None:
+            return []
+        return sorted({other.key for other in settings(self.ctx) if other.group == setting.group
+                       and other.key != setting.key and (other.key in KEYS or other.key == "ENABLE_CPU_PINNING")})
 
     def _beside_openvino_keys(self, setting) -> bool:
         """Whether the setting's dict also holds another key OpenVINO reads (a configuration

@@ -49,11 +49,19 @@ class ModelServerAffinity(JsonRule):
             config = node.get("plugin_config") if node.members else None
             if config is None or not config.members:
                 continue
-            for key in KEYS.keys() & config.members.keys():
+            present = sorted(config.members.keys() & (KEYS.keys() | {"ENABLE_CPU_PINNING"}))
+            for key in sorted(KEYS.keys() & config.members.keys()):
                 key_node, value_node = config.members[key]
                 value = value_node.value if isinstance(value_node.value, str) else None
                 found = pinning(value)
                 fix = None
+                others = [k for k in present if k != key]
+                if found is not None and others:
+                    # a second ENABLE_CPU_PINNING key would leave the server to pick one
+                    self.report((key_node.start, key_node.end), message(key, str(value), found) + (
+                        f" (not renamed: the same `plugin_config` also sets `{others[0]}`; keep one setting)"),
+                        None, deprecation=KEYS[key])
+                    continue
                 if found is not None:
                     edits = [self.ctx.replace((key_node.start, key_node.end), '"ENABLE_CPU_PINNING"'),
                              self.ctx.replace((value_node.start, value_node.end), json.dumps(found.word))]
