@@ -7,10 +7,13 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, JsonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.api10.legacy_config_key import lookup
+from ovlint.rules.cpu_pinning._pinning import KEYS as PINNING_KEYS
 from ovlint.rules.discontinued._devices import REMOVED_DEVICES, describe, removed_devices
 
-AUTO_SHAPE, DAG_PIPELINES, STATEFUL_MODELS, API_1 = (
-    DEPRECATIONS[k] for k in ("ovms-auto-shape", "ovms-dag-pipelines", "ovms-stateful", "python-api-1"))
+AUTO_SHAPE, DAG_PIPELINES, STATEFUL_MODELS, API_1, UNDEFINED_MODE = (
+    DEPRECATIONS[k] for k in ("ovms-auto-shape", "ovms-dag-pipelines", "ovms-stateful", "python-api-1",
+                              "performance-mode-undefined"))
 
 # plugin_config keys of API 1.0 -> the property they became
 PLUGIN_KEYS = {"CPU_THROUGHPUT_STREAMS": "NUM_STREAMS", "GPU_THROUGHPUT_STREAMS": "NUM_STREAMS",
@@ -54,6 +57,12 @@ class ModelServerConfig(JsonRule):
                 '  "plugin_config": {"CPU_THROUGHPUT_STREAMS": "CPU_THROUGHPUT_AUTO"}}}]}\n',
                 '{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
                 '  "plugin_config": {"NUM_STREAMS": "AUTO"}}}]}\n', filename="config.json"),
+        Example('{"model_config_list": [{"config": {"name": "m", "base_path": "/m",\n'
+                '  "plugin_config": {"ENFORCE_BF16": "NO", "PERFORMANCE_HINT": "UNDEFINED"}}}]}\n', filename="config.json",
+                message=("`ENFORCE_BF16` is not an OpenVINO property any more: use `INFERENCE_PRECISION_HINT` "
+                         "(`INFERENCE_PRECISION_HINT` also governs other precisions)",
+                         "`\"PERFORMANCE_HINT\": \"UNDEFINED\"` was removed in 2024.0: use `LATENCY`, `THROUGHPUT` or "
+                         "`CUMULATIVE_THROUGHPUT`, or no hint")),
     )
     valid = (Valid('{"model_config_list": [{"config": {"name": "m", "base_path": "/m", "shape": "(1,3,224,224)",\n'
                    '  "plugin_config": {"NUM_STREAMS": "1"}}}]}\n', filename="config.json"),)
@@ -82,6 +91,19 @@ class ModelServerConfig(JsonRule):
                                   f"{STATEFUL_MODELS.deprecated}", deprecation=STATEFUL_MODELS)
 
     def _plugin_config(self, config) -> None:
+        for name in sorted(config.members.keys() - PLUGIN_KEYS.keys() - PINNING_KEYS.keys()):
+            key_node, value_node = config.members[name]
+            legacy = lookup(name)
+            if legacy is not None:
+                instead = f"use `{legacy.new}`" if legacy.new else "no property replaces it"
+                note = f" ({legacy.note})" if legacy.note else ""
+                self.report((key_node.start, key_node.end), f"`{name}` is not an OpenVINO property any more: "
+                                                            f"{instead}{note}", deprecation=API_1)
+            elif name == "PERFORMANCE_HINT" and value_node.value == "UNDEFINED":
+                self.report((value_node.start, value_node.end), f"`\"PERFORMANCE_HINT\": \"UNDEFINED\"` was removed in "
+                                                                f"{UNDEFINED_MODE.removed}: use "
+                                                                f"{UNDEFINED_MODE.replacement}",
+                            deprecation=UNDEFINED_MODE)
         for name in PLUGIN_KEYS.keys() & config.members.keys():
             key_node, value_node = config.members[name]
             edits = [self.ctx.replace((key_node.start, key_node.end), json.dumps(PLUGIN_KEYS[name]))]
