@@ -108,3 +108,10 @@ def test_a_block_without_a_language_is_a_console_session_when_it_starts_with_a_p
           "```\nomz_downloader --all\n$ mo --input_model x\n```\n")
     code, out, _ = ovlint("--no-cache", "--output-format", "concise")
     assert [" ".join(m) for m in re.findall(r"(?m)^(.*?): (OV\d+) ", out)] == ["README.md:2:15 OV401"]
+
+
+def test_a_shell_block_written_as_a_session_is_read_as_one(ovlint, tmp_path):
+    write(tmp_path / "README.md", "```bash\n$ mo --input_model m.onnx\nConverted.\n```\n")
+    assert findings(ovlint) == [("README.md", "OV201", 2, 3)]
+    ovlint("check", "--no-cache", "--target-version", "2026.4", "--fix")
+    assert (tmp_path / "README.md").read_text() == "```bash\n$ ovc m.onnx\nConverted.\n```\n"

@@ -1,6 +1,7 @@
 """Documentation: the code blocks of Markdown (fenced) and reStructuredText (`.. code-block::`)
 files, each linted as its language: `python`, `ipython`, `sh`/`bash`/`shell`, `console` (the lines
-after a `$ ` prompt; also a block without a language that starts with one) and `dockerfile`. Prose is read only for the links it holds; blocks inside
+after a `$ ` prompt; also a block without a language, or a shell one, that starts with one) and
+`dockerfile`. Prose is read only for the links it holds; blocks inside
 quotes, changelogs (whose blocks quote history), Python blocks that do not compile (elided or
 doctest examples) and blocks of other languages are not read as code. Fixes edit a block's text
 only; positions are the file's.
@@ -107,8 +108,11 @@ def _unit(key: int, language: str, code: str):
 
         return Unit(code, key=key, commands=commands(code))
     if language in SHELL_FENCES:
-        prompted = [m for m in (_PROMPT.match(line) for line in code.splitlines(keepends=True))]
-        if language in ("console", "shell-session") and any(prompted):
+        lines = code.splitlines(keepends=True)
+        prompted = [_PROMPT.match(line) for line in lines]
+        first = next((m for line, m in zip(lines, prompted) if line.strip()), None)
+        # a `bash` block whose first line is a `$ ` prompt is a session too, written as docs often do
+        if (language in ("console", "shell-session") or first is not None) and any(prompted):
             # only what follows a prompt (and its continuation lines) is a command; the rest is output
             kept, carry = [], False
             for line, prompt in zip(code.splitlines(keepends=True), prompted):
