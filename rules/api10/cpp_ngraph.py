@@ -14,7 +14,10 @@ ONNX_IMPORTER = DEPRECATIONS["onnx-importer"]
 # names the nGraph headers declared as `using ov::...` aliases: `ngraph::X` is `ov::X`
 ALIASES = {"Node", "Output", "Input", "Shape", "PartialShape", "Dimension", "Strides", "CoordinateDiff",
            "Coordinate", "AxisSet", "AxisVector", "element", "op", "pass", "OutputVector", "ParameterVector",
-           "ResultVector", "NodeVector", "Function", "Rank", "Any", "Variant", "descriptor"}
+           "ResultVector", "NodeVector", "Function", "Rank", "Any", "descriptor"}
+# names without an `ov::` namesake in current releases -> what replaced them
+REPLACED = {"Variant": "`ov::Any` (runtime-info values are `ov::Any` since `ov::Variant` was removed)",
+            "VariantWrapper": "`ov::Any`", "VariantImpl": "`ov::Any`"}
 OPSET = re.compile(r"opset\d+$")
 # what `ov::op` declares itself (the 2026.4 headers); operations are in its version namespaces
 # (`ov::op::v0::Parameter`), where `ngraph::op::Parameter` was an alias of one of them
@@ -86,6 +89,8 @@ class NgraphCpp(NativeRule):
                 new = "ov::Model" if name == "Function" else f"ov::{name}"
                 self.report(span(unit, first, first + 3), f"`ngraph::{name}` is `{new}`",
                             self.make_fix(edits, f"Use `{new}`"))
+            elif name in REPLACED:
+                self.report(span(unit, first, past), f"`{'::'.join(parts)}` was removed with nGraph: use {REPLACED[name]}")
             else:
                 self.report(span(unit, first, past), f"`{'::'.join(parts)}` was removed with nGraph: use its "
                                                     "`ov::` counterpart")
