@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ovlint.base.lazy import cst
+from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rules.api10._api20 import former_members, inventory_for, members
 from ovlint.rules.api10._plan import excerpt
@@ -50,7 +51,7 @@ class Api20Member(Api10Rule):
         "ever had is a typo, not a migration). The same check covers API 1.0 objects: an attribute no rule rewrites and that the "
         "API 2.0 class the object becomes lacks (`ie.unregister_plugin`, `data.initialized`) is reported "
         "without a fix, so it holds back the migration of its part of the module instead of being left "
-        "behind. Attributes the program sets itself, and objects known only from an annotation naming an "
+        "behind. Attributes the program sets itself or asks about (`hasattr`), and objects known only from an annotation naming an "
         "API 2.0 class (the program may hand in another class), are not checked."
     )
     examples = (
@@ -62,12 +63,21 @@ class Api20Member(Api10Rule):
     valid = (
         Valid("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\nprint(model.get_ordered_ops())\n"),
         Valid("import openvino as ov\n\ncompiled = ov.Core().compile_model(\"m.xml\")\ncompiled.tag = \"a\"\n"),
+        Valid("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\n"
+              "size = model.batch_size if hasattr(model, \"batch_size\") else 1\n"),
     )
 
     def visit_Module(self, node) -> None:
         self._candidates = []
-        self._set = set()  # attributes the program sets on objects
+        self._set = set()  # attributes the program sets on objects, or asks whether they have
         self.plan.late_check(self._report)
+
+    def visit_Call(self, node) -> None:
+        """`hasattr(obj, "name")`: code that asks tolerates a class without the attribute."""
+        if isinstance(node.func, cst.Name) and node.func.value == "hasattr" and len(node.args) == 2:
+            name = string_value(node.args[1].value)
+            if name is not None:
+                self._set.add(name)
 
     def visit_Attribute(self, node) -> None:
         attribute = node.attr.value
