@@ -181,3 +181,15 @@ def test_two_pinning_keys_in_one_config_are_not_both_renamed(ovlint, tmp_path):
     code, out, _ = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
     assert code == 1 and (tmp_path / "config.json").read_text() == server and (tmp_path / "app.py").read_text() == program
     assert out.count("keep one setting") == 3
+
+
+def test_a_key_tested_in_the_programs_own_dict_is_no_guard_and_device_dicts_are_apart(ovlint, tmp_path):
+    program = ('import openvino as ov\n\ncore = ov.Core()\n\n\ndef b(model, config):\n'
+               '    if "CPU_BIND_THREAD" in config:\n        config["CPU_BIND_THREAD"] = "NO"\n'
+               '    return core.compile_model(model, "CPU", config)\n\n\n'
+               'def d(model):\n    return core.compile_model(model, "MULTI", {"DEVICE_PROPERTIES": '
+               '{"CPU": {"CPU_BIND_THREAD": "YES"}, "GPU": {"ENABLE_CPU_PINNING": "NO"}}})\n')
+    write(tmp_path / "app.py", program)
+    code, out, _ = ovlint("check", "--fix", "--no-cache", "--output-format", "concise")
+    fixed = (tmp_path / "app.py").read_text()
+    assert 'config["ENABLE_CPU_PINNING"] = "NO"' in fixed and '{"CPU": {"ENABLE_CPU_PINNING": "YES"}' in fixed

@@ -102,3 +102,10 @@ def test_input_names_and_shapes_given_apart_are_not_made_two_inputs(ovlint, tmp_
                           "--output-format", "concise")
     assert code == 1 and (tmp_path / "convert.sh").read_text() == source
     assert "`--input name[1,3,224,224]`" in out
+
+
+def test_a_python_argument_list_that_goes_on_unlisted_runs_mo_and_is_not_rewritten(ovlint, tmp_path):
+    source = "import subprocess\n\nsubprocess.run(['mo'] + extra)\n"
+    write(tmp_path / "run.py", source)
+    code, out, _ = ovlint("check", "--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "options come from a variable" in out and (tmp_path / "run.py").read_text() == source

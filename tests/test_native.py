@@ -218,3 +218,12 @@ def test_lstm_sequence_v0_from_2025(ovlint, tmp_path):
     assert [line.split(": ")[:2] for line in out.splitlines()[:-1]] == [["rnn.cpp:1:27", "OV507 `ov::op::v0::LSTMSequence` was removed in 2025.0"]]
     code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2024.6")
     assert code == 0
+
+
+def test_the_inference_engine_header_waits_for_ngraph_names_too(ovlint, tmp_path):
+    """`inference_engine.hpp` brought nGraph in (`ie_cnn_network.h` includes `ngraph/function.hpp`):
+    with an `ngraph::` name left, `openvino/openvino.hpp` would leave it undeclared."""
+    source = "#include <inference_engine.hpp>\nauto p = std::make_shared<ngraph::op::Parameter>(ov::element::f32, ov::Shape{1});\n"
+    write(tmp_path / "a.cpp", source)
+    ovlint("--fix", "--unsafe-fixes", "--no-cache")
+    assert (tmp_path / "a.cpp").read_text() == source

@@ -213,3 +213,19 @@ def test_lowest_python_of_a_specifier():
 
     assert [lowest_minor(s) for s in (">=3.8", "^3.9", "~3.10", ">3.8", "==3.11.*", ">=3.8,!=3.8.*", "<3", "??")] == \
         [8, 9, 10, 8, 11, 9, None, None]
+
+
+def test_python_that_installs_an_old_release_is_fixed_for_it(ovlint, tmp_path):
+    source = ('import subprocess\nsubprocess.run("pip install openvino-dev==2022.3.0", shell=True)\n'
+              'subprocess.run("mo --input_model m.onnx", shell=True)\nfrom openvino.runtime import Core\n')
+    write(tmp_path / "convert.py", source)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "convert.py").read_text() == source
+    assert out.count("convert.py:2 pins 2022.3") == 2
+
+
+def test_a_suppressed_mo_still_needs_openvino_dev(ovlint, tmp_path):
+    dockerfile = "RUN pip install openvino-dev==2023.3.0\nRUN mo --input_model m.onnx  # noqa: OV201\n"
+    write(tmp_path / "Dockerfile", dockerfile)
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
+    assert (tmp_path / "Dockerfile").read_text() == dockerfile

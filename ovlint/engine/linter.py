@@ -79,22 +79,30 @@ def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target
 def _own_floor(path: str, doc: Document, floor: Optional[Floor]) -> Optional[Floor]:
     """The floor, lowered to what the file itself installs: a Dockerfile, script or notebook that
     runs `pip install openvino-dev==2022.3.0` runs its commands and code on 2022.3, whatever the
-    project's dependency files say."""
+    project's dependency files say. (What Python code installs is known once it is parsed:
+    `_lint_unit` lowers the floor again then.)"""
+    for unit in doc.units:
+        # a line of a notebook's joined cells means nothing to its reader: the notebook is named alone
+        lines = doc.place is None and unit.cell is None
+        floor = _lowered(floor, path, unit.text if lines else None, unit.requirements, unit.commands)
+    return floor
+
+
+def _lowered(floor: Optional[Floor], path: str, text: Optional[str], requirements: list,
+             commands: list) -> Optional[Floor]:
+    """`floor`, or the lowest pin of `requirements` and the `pip install` lines of `commands` when
+    that is older; `text`: the unit's, to tell the pin's line (None: name the file alone)."""
     from ovlint.base.versions import parse
 
-    pins = []
-    for unit in doc.units:
-        pinned = unit.requirements + [r for command in unit.commands for r in from_pip_command(command)]
-        pin = lowest_pin(pinned) if pinned else None
-        if pin is not None:
-            release, req = pin
-            # a line of a notebook's joined cells means nothing to its reader: the notebook is named alone
-            line = "" if doc.place is not None or unit.cell is not None else f":{unit.text.count(chr(10), 0, req.start) + 1}"
-            pins.append((parse(release), release, os.path.relpath(path) + line))
-    if not pins:
+    pinned = requirements + [r for command in commands for r in from_pip_command(command)]
+    pin = lowest_pin(pinned) if pinned else None
+    if pin is None:
         return floor
-    version, release, origin = min(pins)
-    return Floor(release, origin) if floor is None or version < parse(floor.release) else floor
+    release, req = pin
+    if floor is not None and parse(floor.release) <= parse(release):
+        return floor
+    line = f":{text.count(chr(10), 0, req.start) + 1}" if text is not None else ""
+    return Floor(release, os.path.relpath(path) + line)
 
 
 def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozenset) -> bool:
@@ -110,6 +118,13 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
         commands += carried[0]
         requirements += carried[1]
         links += carried[2]
+        # code that installs an older release (`subprocess.run("pip install openvino==2022.3.0")`)
+        # runs on it: its fixes are withheld when the unit ends, where the floor is read again
+        floor = _lowered(ctx.floor, ctx.path, ctx.text if ctx.cell is None else None, carried[1], carried[0])
+        if floor is not ctx.floor:
+            ctx.floor = floor
+            for diag in ctx.diagnostics:
+                diag.floor = floor
     ctx.commands = commands
     command_rules = [r(ctx) for r in subscribers.get(COMMAND, ())]
     for command in commands:

@@ -104,11 +104,14 @@ class _Finder:
         for node in ctx.nodes((cst.Dict, cst.Call, cst.Assign)):
             if isinstance(node, cst.Dict):
                 holder = self._holder_of_value(node)
+                # a literal is its own dict, but for one a variable names (whose later
+                # `config["K"] = v` add to it); a per-device dict inside another is its own
+                nested = isinstance(ctx.parent(node), cst.DictElement)
+                group = ("dict", id(node)) if nested or holder[0] != "name" else None
                 for element in node.elements:
                     if isinstance(element, cst.DictElement) and string_value(element.key) is not None:
                         found.append(self._setting(string_value(element.key), element.key, element.value, holder,
-                                                   group=("dict", id(node)) if holder[0] in ("escapes", "stays")
-                                                   else None))
+                                                   group=group))
             elif isinstance(node, cst.Assign):
                 for target in node.targets:
                     subscript = target.target
@@ -130,9 +133,10 @@ class _Finder:
                 found.append(Setting(string_value(last), last, None, True, False, reading=True))
         elif name == "dict" or (name in MERGES and isinstance(call.func, cst.Attribute)):
             holder = self._holder_of_value(call) if name == "dict" else self._base(call.func.value)
+            group = ("dict", id(call)) if name == "dict" and holder[0] != "name" else None
             for arg in call.args:
                 if arg.keyword is not None:
-                    found.append(self._setting(arg.keyword.value, arg.keyword, arg.value, holder))
+                    found.append(self._setting(arg.keyword.value, arg.keyword, arg.value, holder, group=group))
             if name == "setdefault" and len(call.args) == 2 and string_value(call.args[0].value) is not None:
                 found.append(self._setting(string_value(call.args[0].value), call.args[0].value, call.args[1].value,
                                            holder))
@@ -153,20 +157,31 @@ class _Finder:
         reaches, escapes = self._fate(holder)
         if group is None and holder[0] in ("name", "attribute", "call"):
             group = holder[:3] if holder[0] == "name" else (holder[0], id(holder[1]) if holder[0] == "call" else holder[1])
+        elif group is None:
+            group = ("dict", id(key_node))  # a dict of its own, known by nothing else
         return Setting(key, key_node, value, reaches, escapes, group=group, guarded=self._guarded(key, key_node))
 
     def _guarded(self, key: str, node) -> bool:
-        """Whether `node` is in the body of an `if` that tests `"<key>" in ...`."""
+        """Whether `node` is in the body of an `if` that asks the device whether it supports the key:
+        `"<key>" in` what a property call returned, or a value named for supported properties."""
         ctx = self.ctx
         child, parent = node, ctx.parent(node)
         while parent is not None and not isinstance(parent, (cst.FunctionDef, cst.ClassDef, cst.Module)):
             if isinstance(parent, cst.If) and child is parent.body:
                 test = parent.test
                 if (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
-                        and isinstance(test.comparisons[0].operator, cst.In) and string_value(test.left) == key):
+                        and isinstance(test.comparisons[0].operator, cst.In) and string_value(test.left) == key
+                        and self._lists_supported(test.comparisons[0].comparator)):
                     return True
             child, parent = parent, ctx.parent(parent)
         return False
+
+    def _lists_supported(self, expr) -> bool:
+        """Whether `expr` is what the device says it supports: a property call, or a name or
+        attribute that says `supported` (`supported_properties`, `self.supported`)."""
+        if isinstance(expr, cst.Call):
+            return _method(expr) in READS_PROPERTY
+        return "supported" in self.ctx.source(expr).lower()
 
     # -- where a dict goes ------------------------------------------------------------------------
 

@@ -111,8 +111,12 @@ class LegacyHeader(NativeRule):
             opset = OPSET.match(path)
             if opset or known in SAFE:
                 new = f"openvino/opsets/{opset.group(1)}.hpp" if opset else SAFE[known]
+                # the Inference Engine headers brought nGraph in too (`ie_cnn_network.h` includes
+                # `ngraph/function.hpp`), so they wait for both
                 family = "ngraph" if path.startswith("ngraph/") else "InferenceEngine"
-                if family in still_used:
+                waits_for = {family} if family == "ngraph" else {"InferenceEngine", "ngraph"}
+                if waits_for & still_used:
+                    family = family if family in still_used else "ngraph"
                     # the new header declares none of the old names: the file would no longer compile
                     self.report((include.start, include.end),
                                 f"`{path}` was removed: use `{new}` (not replaced while the file still uses "

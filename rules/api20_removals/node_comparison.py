@@ -16,8 +16,9 @@ COMPARISON = DEPRECATIONS["node-comparison"]
 # comparison operators -> the opset function that made the node
 OPERATIONS = {"Equal": "equal", "NotEqual": "not_equal", "LessThan": "less", "LessThanEqual": "less_equal",
               "GreaterThan": "greater", "GreaterThanEqual": "greater_equal"}
-# where a comparison's value is only tested for truth: there the old node was always true
-_TESTED = (cst.If, cst.While, cst.Assert, cst.BooleanOperation, cst.IfExp, cst.CompIf)
+# where a comparison's value is only tested for truth (as these statements' or expressions' test,
+# in `and`/`or`, under `not`): there the old node was always true
+_TESTED = (cst.If, cst.While, cst.Assert, cst.IfExp, cst.CompIf)
 
 
 class NodeComparison(PythonRule):
@@ -54,7 +55,8 @@ class NodeComparison(PythonRule):
                 "import openvino as ov\n\n\ndef build(x):\n    return ov.opset13.less(ov.opset13.relu(x), x)\n"),
     )
     valid = (Valid("import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\n"
-                   "y = ops.relu(x) * ops.constant([2.0]) + x\nz = ops.equal(x, y)\nassert 2 * 3 == 6\n"),)
+                   "y = ops.relu(x) * ops.constant([2.0]) + x\nz = ops.equal(x, y)\nassert 2 * 3 == 6\n"),
+             Valid("import openvino.opset13 as ops\n\nx = ops.parameter([2], name='x')\nmissing = ops.relu(x) == None\n"))
 
     def visit_Comparison(self, node) -> None:
         if len(node.comparisons) != 1:
@@ -63,6 +65,8 @@ class NodeComparison(PythonRule):
         operation = OPERATIONS.get(type(target.operator).__name__)
         if operation is None:
             return
+        if any(isinstance(side, cst.Name) and side.value == "None" for side in (node.left, target.comparator)):
+            return  # `node == None` asks whether there is a node; no operation takes None
         alias = self._opset(node.left) or self._opset(target.comparator)
         if alias is None:
             return
@@ -71,12 +75,18 @@ class NodeComparison(PythonRule):
             spelt, "the operator now raises TypeError")
         message = f"{self.summary}: {what}; use `{alias}.{operation}(a, b)`"
         fix = None
-        if self._visible(alias, node):
-            ctx = self.ctx
+        ctx = self.ctx
+        if self._visible(alias, node) and "#" not in ctx.source(node):  # a comment between the operands stays
             text = f"{alias}.{operation}({ctx.source(node.left)}, {ctx.source(target.comparator)})"
-            fix = self.make_fix(ctx.replace(node, text), f"Use `{alias}.{operation}`",
-                                unsafe=isinstance(ctx.parent(node), _TESTED))
+            fix = self.make_fix(ctx.replace(node, text), f"Use `{alias}.{operation}`", unsafe=self._tested(node))
         self.report(node, message, fix)
+
+    def _tested(self, node) -> bool:
+        """Whether the comparison's value is only tested for truth."""
+        parent = self.ctx.parent(node)
+        if isinstance(parent, (cst.BooleanOperation, cst.UnaryOperation)):
+            return isinstance(parent, cst.BooleanOperation) or isinstance(parent.operator, cst.Not)
+        return isinstance(parent, _TESTED) and getattr(parent, "test", None) is node
 
     def _opset(self, expr, depth: int = 0) -> Optional[str]:
         """How the opset module `expr` was made with is spelt (`ops` in `ops.relu(x)`, `ov.opset13`),

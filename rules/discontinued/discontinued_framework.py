@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.model_optimizer._options import MO_NEEDLES, framework_of, invocation
+from ovlint.rules.model_optimizer._options import MO_NEEDLES, framework_of, invocation, open_ended
 
 FRAMEWORKS = DEPRECATIONS["caffe-mxnet-kaldi"]
 
@@ -35,8 +35,9 @@ class DiscontinuedFramework(CommandRule):
     )
 
     def check_command(self, command) -> None:
-        argv = command.argv if invocation(command.argv) or not command.resolved else command.resolved_argv
-        found = invocation(argv)
+        unlisted = open_ended(command)
+        argv = command.argv if invocation(command.argv, unlisted) or not command.resolved else command.resolved_argv
+        found = invocation(argv, unlisted)
         framework = framework_of(argv, found.first_argument) if found else None
         if framework is not None:
             name, why = framework

@@ -22,14 +22,17 @@ def _is_python(word: str) -> bool:
     return name == "python" or (name.startswith("python") and name[6:].replace(".", "").isdigit())
 
 
-def invocation(argv: list[str]) -> Optional[Invocation]:
+def invocation(argv: list[str], open_ended: bool = False) -> Optional[Invocation]:
+    """How `argv` runs MO, if it does; `open_ended`: a Python program's argument list that goes on
+    with values it does not spell (`subprocess.run(["mo"] + args)`), which only MO is run with."""
     if not argv:
         return None
     if os.path.basename(argv[0]) in MO_SCRIPTS:
         # MO takes options only, its model too (`--input_model`); another tool named `mo` (the bash
         # Mustache renderer: `mo page.html.mo`, `mo --source=vars.sh page.mo`) takes a file and
-        # options of its own: a command counts as MO by an option only MO has, or options from a variable
-        return Invocation(1, "command") if any(
+        # options of its own: a command counts as MO by an option only MO has, or options from a
+        # variable; a Python program that runs `mo` with arguments it does not list runs MO
+        return Invocation(1, "command") if open_ended or any(
             word.startswith("$") or word.partition("=")[0] in _MO_ONLY for word in argv[1:]) else None
     if _is_python(argv[0]) and len(argv) > 1:
         if os.path.basename(argv[1]) in MO_SCRIPTS - {"mo"}:
@@ -221,4 +224,12 @@ def python_howto(name: str) -> str:
 # (`--help`, `--version`, and short options the Mustache renderer has too)
 _MO_ONLY = (FLAGS | INPUT_MODEL | OUTPUT_DIR | MODEL_NAME | set(RENAMED) | DROPPED | set(NO_EQUIVALENT)
             | set(FRAMEWORK_OPTIONS) | {"--data_type", "--batch", "-b", "--saved_model_dir", "--input_meta_graph",
-                                       "--input_checkpoint", "--output", "--input"}) - {"--help", "-h", "--version", "-o", "-s", "-d"}
+                                       "--input_checkpoint", "--output", "--input", "--mean_file", "--mean_file_offsets",
+                                       "--generate_experimental_IR_V10", "--keep_quantize_ops_in_IR"}
+            ) - {"--help", "-h", "--version", "-o", "-s", "-d"}
+
+
+def open_ended(command) -> bool:
+    """Whether a Python argument list runs its program with values it does not spell (`["mo"] + args`,
+    `["mo", model]`): see `invocation`."""
+    return command.carrier == "python-list" and (len(command.words) == 1 or any(w.expanded for w in command.words[1:]))

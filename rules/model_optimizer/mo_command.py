@@ -9,7 +9,7 @@ from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import (
     DROPPED, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
-    framework_of, invocation, options, value_of,
+    framework_of, invocation, open_ended, options, value_of,
 )
 from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
 
@@ -85,10 +85,11 @@ class ModelOptimizerCommand(CommandRule):
 
     def check_command(self, command) -> None:
         argv = command.argv
-        found = invocation(argv)
+        unlisted = open_ended(command)
+        found = invocation(argv, unlisted)
         if found is None and command.resolved:
             resolved = command.resolved_argv
-            found = invocation(resolved)
+            found = invocation(resolved, unlisted)
             if found is not None and framework_of(resolved, found.first_argument) is None:
                 self.report(command, self.summary + " (the command comes from a variable the file sets, so it is not "
                                                     "rewritten)")
@@ -102,8 +103,8 @@ class ModelOptimizerCommand(CommandRule):
         framework = framework_of(argv, found.first_argument)
         if framework is not None:
             return  # OV501: the model's framework is gone, not just the tool
-        if any(w.expanded and w.value.startswith("$") and "=" not in w.value and i >= found.first_argument
-               and not argv[i - 1].startswith("-") for i, w in enumerate(command.words)):
+        if any(w.expanded and (w.value.startswith("$") or command.carrier == "python-list") and "=" not in w.value
+               and i >= found.first_argument and not argv[i - 1].startswith("-") for i, w in enumerate(command.words)):
             self.report(command, self.summary + " (options come from a variable, so the command is not rewritten)")
             return
         edits, missing = self._rewrite(command, found)

@@ -7,7 +7,7 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, RequirementRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.model_optimizer._options import invocation
+from ovlint.rules.model_optimizer._options import invocation, open_ended
 from ovlint.rules.model_optimizer.mo_command import ModelOptimizerCommand
 from ovlint.rules.openvino_dev._tools import tool_of
 
@@ -109,13 +109,15 @@ class OpenvinoDevRequirement(RequirementRule):
         if any (a `mo` whose own OV201 fix is safe and offered becomes `ovc`: command findings come
         before requirement rules run). Once per unit."""
         floor = self.ctx.floor
-        rewritten = {d.start for d in self.ctx.diagnostics if d.code == ModelOptimizerCommand.code and d.fix is not None
-                     and d.fix.applicability == Applicability.SAFE and self.ctx.can_write(d.fix.requires)}
+        ctx = self.ctx
+        rewritten = {d.start for d in ctx.diagnostics if d.code == ModelOptimizerCommand.code and d.fix is not None
+                     and d.fix.applicability == Applicability.SAFE and ctx.can_write(d.fix.requires)
+                     and not ctx.suppressed(d.code, d.start, d.end)}
         for command in self.ctx.commands:
             for argv in (command.argv, command.resolved_argv if command.resolved else None):
                 if not argv:
                     continue
-                tool = tool_of(argv) or ("mo" if invocation(argv) is not None and command.start not in rewritten
+                tool = tool_of(argv) or ("mo" if invocation(argv, open_ended(command)) is not None and command.start not in rewritten
                                          else None)
                 if tool is None and argv[0].rsplit("/", 1)[-1] == "benchmark_app" and floor is not None \
                         and not at_least(floor.release, BENCHMARK_APP_IN_OPENVINO):
