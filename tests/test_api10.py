@@ -505,3 +505,26 @@ def test_an_attribute_the_program_sets_on_its_own_objects_is_still_checked_on_op
         """
     assert ("OV109", 11) in found(source)
     assert fix(source).text == textwrap.dedent(source)
+
+
+def test_a_starred_target_holds_the_rest_of_the_tuple():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def load(path):
+            ie = IECore()
+            net = ie.read_network(path)
+            return net, ie.load_network(net, "CPU"), ie.load_network(net, "GPU")
+
+
+        class App:
+            def __init__(self, path):
+                self.net, *self.compiled = load(path)
+
+            def run(self, frame):
+                return self.compiled[0].infer({"data": frame})["prob"]
+        """
+    fixed = fix(source).text
+    assert 'self.compiled[0].infer_new_request({"data": frame})["prob"]' in fixed
+    assert 'ie.compile_model(net, "GPU")' in fixed

@@ -242,7 +242,7 @@ class Types:
         if isinstance(node, cst.Call):
             return self._call(node)
         if isinstance(node, cst.Attribute):
-            if isinstance(self.ctx.parent(node), cst.Element):  # unpacked into: `self.a, self.b = f()`
+            if isinstance(self.ctx.parent(node), (cst.Element, cst.StarredElement)):  # `self.a, *self.b = f()`
                 return self._target(node)
             if self.is_self(node.value):
                 cls = self.enclosing(node, cst.ClassDef)
@@ -422,12 +422,27 @@ class Types:
             return self._item(parent.iter)
         if isinstance(parent, cst.AssignTarget) and parent.target is node:
             return self.of(ctx.parent(parent).value)
-        if isinstance(parent, cst.Element):
+        if isinstance(parent, (cst.Element, cst.StarredElement)):
             pair = ctx.parent(parent)
             if isinstance(pair, (cst.Tuple, cst.List)):
                 whole = self._target(pair)
-                if whole is not None and whole.kind == TUPLE and len(whole.parts) == len(pair.elements):
-                    return whole.parts[list(pair.elements).index(parent)]
+                if whole is None or whole.kind != TUPLE:
+                    return None
+                elements = list(pair.elements)
+                at = elements.index(parent)
+                starred = next((i for i, e in enumerate(elements) if isinstance(e, cst.StarredElement)), None)
+                if starred is None:
+                    return whole.parts[at] if len(whole.parts) == len(elements) else None
+                after = len(elements) - starred - 1  # `a, *rest, b = t`: rest takes what a and b leave
+                if len(whole.parts) < len(elements) - 1:
+                    return None
+                if at < starred:
+                    return whole.parts[at]
+                if at > starred:
+                    return whole.parts[len(whole.parts) - (len(elements) - at)]
+                rest = whole.parts[starred:len(whole.parts) - after]
+                items = _agreeing(rest)
+                return container(items, keyed=False) if items is not None and None not in rest else None
         return None
 
     def _receiver(self, param) -> Optional[Value]:
