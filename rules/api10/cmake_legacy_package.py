@@ -45,7 +45,9 @@ class LegacyCMakePackage(CMakeRule):
         "because the imported targets carry their include directories. The package's result changes name "
         "with it: `InferenceEngine_FOUND` and `ngraph_FOUND` become `OpenVINO_FOUND` (in a file that does not "
         "find the package itself, that rename is unsafe: it holds only once the file that does is fixed). "
-        "The other variables of the old packages (`_DIR`, `_ROOT`, `_VERSION`) are reported without a fix, "
+        "`set(InferenceEngine_DIR <install>/runtime/cmake)` becomes `OpenVINO_DIR` (since 2022.1 that folder "
+        "holds both packages' config files). The other variables of the old packages (`_DIR`, `_ROOT`, "
+        "`_VERSION`) are reported without a fix, "
         "and while a file still uses one, its `find_package` fix is unsafe."
     )
     fix = Applicability.SAFE
@@ -80,6 +82,9 @@ class LegacyCMakePackage(CMakeRule):
                 filename="CMakeLists.txt",
                 message="`InferenceEngine_DIR` belonged to the removed package, which nothing sets or reads any "
                         "more: OpenVINO's package is found through `OpenVINO_DIR` (its `runtime/cmake` folder)"),
+        Example("set(InferenceEngine_DIR ${INTEL_OPENVINO_DIR}/runtime/cmake)\nfind_package(InferenceEngine REQUIRED)\n",
+                "set(OpenVINO_DIR ${INTEL_OPENVINO_DIR}/runtime/cmake)\nfind_package(OpenVINO REQUIRED COMPONENTS Runtime)\n",
+                filename="CMakeLists.txt"),
         Example("find_package(catkin REQUIRED COMPONENTS roscpp InferenceEngine)\n", filename="CMakeLists.txt",
                 message=("`InferenceEngine` as a catkin component is `find_package(InferenceEngine)`: The "
                          "InferenceEngine and ngraph CMake packages were removed in OpenVINO 2024.0; drop it from "
@@ -120,8 +125,14 @@ class LegacyCMakePackage(CMakeRule):
                 continue
             for index, argument in enumerate(command.arguments):
                 self._argument(argument, command.lower in cmake.CONDITIONS, bool(packages))
-                if argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
-                                                    (index == 0 and command.lower in SETTERS)):
+                if index == 0 and _runtime_cmake_hint(command):
+                    # `set(InferenceEngine_DIR <install>/runtime/cmake)`: OpenVINO's config is in that folder too
+                    self.report((argument.start, argument.end), f"`{argument.value}` points at the removed "
+                                "package's config; `OpenVINO_DIR` finds OpenVINO's in the same folder",
+                                self.make_fix(self.ctx.replace((argument.start, argument.end), "OpenVINO_DIR"),
+                                              "Use `OpenVINO_DIR`", unsafe=not packages))
+                elif argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
+                                                      (index == 0 and command.lower in SETTERS)):
                     self._package_variable(argument.value, argument.start, argument.end, bool(packages))
 
     def _catkin_components(self, commands) -> None:
@@ -147,7 +158,8 @@ class LegacyCMakePackage(CMakeRule):
             for index, argument in enumerate(command.arguments):
                 names = [name for name, _, _ in cmake.variables(argument)]
                 if argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
-                                                    (index == 0 and command.lower in SETTERS)):
+                                                    (index == 0 and command.lower in SETTERS)) \
+                        and not (index == 0 and _runtime_cmake_hint(command)):
                     names.append(argument.value)
                 found += [n for n in names if PACKAGE_VARIABLE.fullmatch(n) and n not in FOUND and n not in VARIABLES
                           and n not in REVIEW]
@@ -198,3 +210,12 @@ class LegacyCMakePackage(CMakeRule):
         if source[start:command.start].strip() or (after and not after.startswith("#")):
             return command.start, command.end
         return start, end  # the line holds only the command (and perhaps its comment)
+
+
+def _runtime_cmake_hint(command) -> bool:
+    """`set(InferenceEngine_DIR .../runtime/cmake)`: since 2022.1 the install's `runtime/cmake`
+    folder holds the old packages' config files next to `OpenVINOConfig.cmake`."""
+    arguments = command.arguments
+    return (command.lower == "set" and len(arguments) >= 2 and arguments[0].kind == "unquoted"
+            and arguments[0].value in ("InferenceEngine_DIR", "ngraph_DIR")
+            and arguments[1].value.rstrip("/").endswith("runtime/cmake"))
