@@ -109,3 +109,10 @@ def test_a_python_argument_list_that_goes_on_unlisted_runs_mo_and_is_not_rewritt
     write(tmp_path / "run.py", source)
     code, out, _ = ovlint("check", "--fix", "--no-cache", "--output-format", "concise")
     assert code == 1 and "options come from a variable" in out and (tmp_path / "run.py").read_text() == source
+
+
+def test_mo_scripts_need_no_option_to_be_the_model_optimizer(ovlint, tmp_path):
+    """Only a bare `mo` can be the bash Mustache renderer; `mo_tf.py` or `mo.py` is always MO."""
+    write(tmp_path / "convert.sh", "./mo_tf.py\npython3 mo.py\nmo --help\n")
+    code, out, _ = ovlint("check", "--select", "OV201", "--no-cache", "--output-format", "concise")
+    assert [line.split(":")[1] for line in out.splitlines() if " OV201 " in line] == ["1", "2"]

@@ -30,9 +30,9 @@ def invocation(argv: list[str], open_ended: bool = False) -> Optional[Invocation
     if os.path.basename(argv[0]) in MO_SCRIPTS:
         # MO takes options only, its model too (`--input_model`); another tool named `mo` (the bash
         # Mustache renderer: `mo page.html.mo`, `mo --source=vars.sh page.mo`) takes a file and
-        # options of its own: a command counts as MO by an option only MO has, or options from a
+        # options of its own: a bare `mo` counts as MO by an option only MO has, or options from a
         # variable; a Python program that runs `mo` with arguments it does not list runs MO
-        return Invocation(1, "command") if open_ended or any(
+        return Invocation(1, "command") if open_ended or os.path.basename(argv[0]) != "mo" or any(
             word.startswith("$") or word.partition("=")[0] in _MO_ONLY for word in argv[1:]) else None
     if _is_python(argv[0]) and len(argv) > 1:
         if os.path.basename(argv[1]) in MO_SCRIPTS - {"mo"}:
