@@ -45,8 +45,8 @@ class LegacyCMakePackage(CMakeRule):
         "because the imported targets carry their include directories. The package's result changes name "
         "with it: `InferenceEngine_FOUND` and `ngraph_FOUND` become `OpenVINO_FOUND` (in a file that does not "
         "find the package itself, that rename is unsafe: it holds only once the file that does is fixed). "
-        "`set(InferenceEngine_DIR <install>/runtime/cmake)` becomes `OpenVINO_DIR` (since 2022.1 that folder "
-        "holds both packages' config files). The other variables of the old packages (`_DIR`, `_ROOT`, "
+        "`set(InferenceEngine_DIR <install>/runtime/cmake)` becomes `OpenVINO_DIR` (the installs that have a "
+        "`runtime/cmake` folder keep both packages' config files there). The other variables of the old packages (`_DIR`, `_ROOT`, "
         "`_VERSION`) are reported without a fix, "
         "and while a file still uses one, its `find_package` fix is unsafe."
     )
@@ -213,8 +213,8 @@ class LegacyCMakePackage(CMakeRule):
 
 
 def _runtime_cmake_hint(command) -> bool:
-    """`set(InferenceEngine_DIR .../runtime/cmake)`: since 2022.1 the install's `runtime/cmake`
-    folder holds the old packages' config files next to `OpenVINOConfig.cmake`."""
+    """`set(InferenceEngine_DIR .../runtime/cmake)`: an install's `runtime/cmake` folder holds the old
+    packages' config files next to `OpenVINOConfig.cmake`."""
     arguments = command.arguments
     return (command.lower == "set" and len(arguments) >= 2 and arguments[0].kind == "unquoted"
             and arguments[0].value in ("InferenceEngine_DIR", "ngraph_DIR")
