@@ -48,10 +48,9 @@ def _ci_script_spans(text: str):
             yield span
             continue
         if value and value.startswith(("|", ">")):
-            first, block_start, i = _block(lines, i, indent)
-            if block_start is not None:
-                yield block_start, lines[i - 1][0] + len(lines[i - 1][1]), \
-                    _folded(lines, first, i) if value.startswith(">") else frozenset()
+            span, i = _block(lines, i, indent, folded=value.startswith(">"))
+            if span is not None:
+                yield span
             continue
         # a list of scripts (GitLab `script:` followed by `- cmd` items)
         while i < len(lines):
@@ -66,10 +65,9 @@ def _ci_script_spans(text: str):
             i += 1
             text_value = im.group(1)
             if text_value.startswith(("|", ">")):
-                first, block_start, i = _block(lines, i, item_indent)
-                if block_start is not None:
-                    yield block_start, lines[i - 1][0] + len(lines[i - 1][1]), \
-                        _folded(lines, first, i) if text_value.startswith(">") else frozenset()
+                span, i = _block(lines, i, item_indent, folded=text_value.startswith(">"))
+                if span is not None:
+                    yield span
             else:
                 span, i = _plain(lines, i, item_indent, text_value, item_start + im.start(1))
                 yield span
@@ -82,6 +80,10 @@ def _scalar_span(value: str, start: int) -> tuple[int, int]:
     return start, start + (comment.start() if comment else len(value.rstrip()))
 
 
+def _indent(body: str) -> int:
+    return len(body) - len(body.lstrip())
+
+
 def _plain(lines, i, parent_indent, value: str, value_start: int):
     """((start, end, folds), next line index) of a scalar written after its key: a quoted or
     one-line value, or a plain one that goes on over the more indented lines below it, whose line
@@ -90,7 +92,7 @@ def _plain(lines, i, parent_indent, value: str, value_start: int):
     if value[:1] in "\"'" or re.search(r"[ \t]#", value):
         return (start, end, frozenset()), i
     folds = set()
-    while i < len(lines) and lines[i][1].strip() and len(lines[i][1]) - len(lines[i][1].lstrip()) > parent_indent \
+    while i < len(lines) and lines[i][1].strip() and _indent(lines[i][1]) > parent_indent \
             and not lines[i][1].lstrip().startswith("#"):
         line_start, body = lines[i]
         folds.add(line_start - 1)  # the line break before the line
@@ -99,37 +101,24 @@ def _plain(lines, i, parent_indent, value: str, value_start: int):
     return (start, end, frozenset(folds)), i
 
 
-def _block(lines, i, parent_indent):
-    """Consume a block scalar's lines; return (index of its first line, start offset of its first
-    non-blank line, next line index)."""
-    first, first_index = None, i
-    while i < len(lines):
-        start, body = lines[i]
-        if body.strip() and len(body) - len(body.lstrip()) <= parent_indent:
-            break
-        if first is None and body.strip():
-            first = start
+def _block(lines, i, parent_indent, folded: bool):
+    """((start, end, folds) of a block scalar's text, or None when it is empty; next line index).
+    `folded` (`>`): the line breaks between two non-blank lines at the block's own indentation are
+    spaces (more indented lines and blank ones keep theirs)."""
+    first = i
+    while i < len(lines) and not (lines[i][1].strip() and _indent(lines[i][1]) <= parent_indent):
         i += 1
-    while i > 0 and not lines[i - 1][1].strip():
+    while i > first and not lines[i - 1][1].strip():
         i -= 1
-    return first_index, first, i
-
-
-def _folded(lines, first: int, stop: int) -> frozenset:
-    """The line breaks a folded (`>`) block scalar turns into spaces: those between two non-blank
-    lines at the block's own indentation (more indented lines and blank ones keep theirs)."""
-    bodies = [body for _, body in lines[first:stop]]
-    indents = [len(b) - len(b.lstrip()) for b in bodies if b.strip()]
-    if not indents:
-        return frozenset()
-    base = indents[0]
-    folds = set()
-    for k in range(first, stop - 1):
-        (_, this), (next_start, after) = lines[k], lines[k + 1]
-        if this.strip() and after.strip() and len(this) - len(this.lstrip()) == base \
-                and len(after) - len(after.lstrip()) == base:
-            folds.add(next_start - 1)
-    return frozenset(folds)
+    block = lines[first:i]
+    text = [body for _, body in block if body.strip()]
+    if not text:
+        return None, i
+    base = _indent(text[0])
+    folds = frozenset(after_start - 1 for (_, this), (after_start, after) in zip(block, block[1:])
+                      if folded and this.strip() and after.strip() and _indent(this) == base == _indent(after))
+    start = next(start for start, body in block if body.strip())
+    return (start, block[-1][0] + len(block[-1][1]), folds), i
 
 
 

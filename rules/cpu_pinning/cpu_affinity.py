@@ -104,18 +104,20 @@ class AffinityProperty(PythonRule):
             fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not all(f.exact for f in found))
         self.report(setting.key_node, message(key, value, found[0] if found else None), fix, deprecation=KEYS[key])
 
+    def _other_keys(self, setting) -> set:
+        """The other keys the setting's dict holds."""
+        if setting.group is None:
+            return set()
+        return {other.key for other in settings(self.ctx) if other.group == setting.group} - {setting.key}
+
     def _other_pinning_keys(self, setting) -> list:
         """The other pinning keys the setting's dict holds (`ENABLE_CPU_PINNING` too)."""
-        if setting.group is None:
-            return []
-        return sorted({other.key for other in settings(self.ctx) if other.group == setting.group
-                       and other.key != setting.key and (other.key in KEYS or other.key == "ENABLE_CPU_PINNING")})
+        return sorted(self._other_keys(setting) & (KEYS.keys() | {"ENABLE_CPU_PINNING"}))
 
     def _beside_openvino_keys(self, setting) -> bool:
         """Whether the setting's dict also holds another key OpenVINO reads (a configuration
         built where nothing names OpenVINO, `{"CPU_BIND_THREAD": "NO", "CPU_THREADS_NUM": "4"}`)."""
-        return setting.group is not None and any(
-            other.group == setting.group and other.key in OPENVINO_KEYS for other in settings(self.ctx))
+        return bool(self._other_keys(setting) & OPENVINO_KEYS)
 
     def visit_Attribute(self, node) -> None:
         names = self.ctx.qualified_names(node)
