@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRACE = r'''
 import json, sys
 import libcst
-from libcst.metadata import ExpressionContextProvider, MetadataWrapper, ScopeProvider
+from libcst.metadata import ExpressionContext, ExpressionContextProvider, MetadataWrapper, ScopeProvider
 from ovlint.engine import registry
 from ovlint.surfaces import cst_walk
 
@@ -90,12 +90,14 @@ for source in sources:
     wrapper.module.visit(Trace(events))
     wrapper.module.visit(Methods(events))
     wrapper.module.visit(OwnLeave(events))
-    if sys.argv[1] == "walk":  # as ovlint runs it: told which names the module spells
-        with cst_walk.spelling(frozenset(n.value for n in cst_walk.preorder(wrapper.module)[0]
-                                         if isinstance(n, libcst.Name))):
-            scopes = wrapper.resolve(ScopeProvider)
+    if sys.argv[1] == "walk":  # as ovlint runs it: told which names the module spells and stores
+        by_type = {}
+        for node in cst_walk.preorder(wrapper.module)[0]:
+            by_type.setdefault(type(node), []).append(node)
+        scopes = cst_walk.resolve_scopes(wrapper, by_type)
     else:
         scopes = wrapper.resolve(ScopeProvider)
+    # what the scope analysis asks of expression contexts: whether a name is stored
     contexts = wrapper.resolve(ExpressionContextProvider)
     nodes = []
     wrapper.module.visit(type("Nodes", (libcst.CSTVisitor,), {"on_visit": lambda self, n: nodes.append(n) or True})())
@@ -105,7 +107,8 @@ for source in sources:
             continue
         scope = scopes.get(node)
         names = sorted(q.name for q in scope.get_qualified_names_for(node)) if scope is not None else None
-        facts.append([type(node).__name__, type(scope).__name__, names, str(contexts.get(node))])
+        stored = contexts.get(node) is ExpressionContext.STORE if isinstance(node, libcst.Name) else None
+        facts.append([type(node).__name__, type(scope).__name__, names, stored])
     seen = {id(s): s for s in scopes.values() if s is not None}.values()
     assignments = sorted((a.name, len(a.references)) for s in seen for a in s.assignments)
     accesses = sorted((a.node.value if isinstance(a.node, libcst.Name) else type(a.node).__name__,

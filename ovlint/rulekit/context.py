@@ -145,13 +145,9 @@ class PythonContext(UnitContext):
 
     @cached_property
     def _scopes(self):
-        from libcst import Name
-        from libcst.metadata import ScopeProvider
+        from ovlint.surfaces.cst_walk import resolve_scopes
 
-        from ovlint.surfaces.cst_walk import spelling
-
-        with spelling(frozenset(name.value for name in self._index.by_type.get(Name, ()))):
-            return self._wrapper.resolve(ScopeProvider)
+        return resolve_scopes(self._wrapper, self._index.by_type)
 
     @cached_property
     def _spans(self):

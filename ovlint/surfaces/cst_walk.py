@@ -244,14 +244,71 @@ _TYPING_MODULES = frozenset({"typing", "typing_extensions"})
 _TYPING_CALLS = frozenset({"NewType", "TypeVar", "cast"})
 
 
+def resolve_scopes(wrapper, by_type: dict):
+    """LibCST's ScopeProvider on `wrapper`'s module, whose nodes of each type are `by_type`: told
+    which names the module spells (see below), and given the names it stores (see `_stored_names`)."""
+    from libcst import Name
+    from libcst.metadata import ExpressionContext, ExpressionContextProvider, ScopeProvider
+    from libcst.metadata.scope_provider import ScopeVisitor
+
+    metadata = getattr(wrapper, "_metadata", None)
+    if (type(metadata) is dict and ExpressionContextProvider not in metadata
+            and ScopeVisitor.visit_Name.__code__.co_names == _SCOPE_NAME_NAMES):
+        stored = _stored_names(by_type)
+        if stored is not None:
+            metadata[ExpressionContextProvider] = dict.fromkeys(stored, ExpressionContext.STORE)
+    with _spelling(frozenset(name.value for name in by_type.get(Name, ()))):
+        return wrapper.resolve(ScopeProvider)
+
+
 @contextmanager
-def spelling(names: frozenset):
+def _spelling(names: frozenset):
     """Tell the scope analysis run inside which names its module spells (see below)."""
     _SPELT.append(names)
     try:
         yield
     finally:
         _SPELT.pop()
+
+
+# the global names of LibCST's `ScopeVisitor.visit_Name` in the releases whose use of expression
+# contexts `_stored_names` stands in for: a name it is told is stored is assigned, any other accessed
+_SCOPE_NAME_NAMES = ('provider', 'get_metadata', 'ExpressionContextProvider', 'ExpressionContext', 'STORE', 'scope',
+                     'record_assignment', 'value', 'LOAD', 'DEL', 'Access', 'bool', '_ScopeVisitor__in_annotation_stack',
+                     '_ScopeVisitor__ignore_annotation', '_ScopeVisitor__in_type_hint_stack',
+                     '_ScopeVisitor__deferred_accesses', 'append', 'DeferredAccess',
+                     '_ScopeVisitor__top_level_attribute_stack', '_ScopeVisitor__last_string_annotation')
+# the nodes whose part (this attribute) LibCST's expression-context analysis marks as stored,
+# whatever the context they are in
+_STORING = {"AssignTarget": "target", "AnnAssign": "target", "AugAssign": "target", "NamedExpr": "target",
+            "For": "target", "CompFor": "target", "AsName": "name", "Param": "name", "FunctionDef": "name",
+            "ClassDef": "name"}
+
+
+def _stored_names(by_type: dict) -> Optional[list]:
+    """The names LibCST's ExpressionContextProvider marks STORE, which is all the scope analysis asks
+    of it (a walk of the whole module, a fifth of the analysis): those of the targets of the
+    `_STORING` nodes, through tuples, lists and starred elements, not into an attribute or a
+    subscript (whose parts are loaded). None for a target of another kind, where that analysis
+    must run."""
+    found: list = []
+    for kind, nodes in by_type.items():
+        part = _STORING.get(kind.__name__)
+        if part is None:
+            continue
+        pending = [getattr(node, part) for node in nodes]
+        while pending:
+            node = pending.pop()
+            kind = type(node).__name__
+            if kind == "Name":
+                found.append(node)
+            elif kind in ("Tuple", "List"):
+                pending += node.elements
+            elif kind in ("Element", "StarredElement"):
+                pending.append(node.value)
+            elif kind not in ("Attribute", "Subscript"):
+                return None
+    return found
 
 
 def _look_up_typing_only_where_spelt() -> None:

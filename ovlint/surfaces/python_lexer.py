@@ -20,15 +20,22 @@ MAX_DEPTH = 1500
 MAX_TOKENS = 250_000  # LibCST takes about 2 KB of memory and 50 microseconds per token (a round of fixes)
 
 _STRING_START = r"(?P<prefix>(?i:rb|br|fr|rf|tr|rt|[rbuft])?)(?P<quote>'''|\"\"\"|'|\")"
+_SPACE = r"(?:[ \t\f]|\\\r?\n|\\\r)"
+# a token that can only count one level: a word that is not a string's prefix, or a character
+# that opens, closes or separates nothing (`:` can start an f-string field's format spec)
+_PLAIN = r"""(?:\w+\b(?!['"])|[^\w\s'"\#()\[\]{},;:\\])"""
+# a token and the space after it are read in one match where the space cannot matter (not after
+# a closing brace, which can end an f-string's field); a line break with the next line's indentation
 _CODE = re.compile(r"""
-    (?P<space>(?:[ \t\f]|\\\r?\n|\\\r)+)
-  | (?P<newline>\r\n|\r|\n)
+    (?P<run>""" + _PLAIN + "(?:" + _SPACE + "*" + _PLAIN + ")*)" + _SPACE + r"""*
+  | (?P<space>""" + _SPACE + r"""+)
+  | (?P<newline>\r\n|\r|\n)[ \t\f]*
   | (?P<comment>\#[^\r\n]*)
   | """ + _STRING_START + r"""
   | (?P<word>\w+)
-  | (?P<open>[(\[{])
+  | (?P<open>[(\[{])""" + _SPACE + r"""*
   | (?P<close>[)\]}])
-  | (?P<separator>[,;])
+  | (?P<separator>[,;])""" + _SPACE + r"""*
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
 # the end of a string that is not an f-string, by its quote; a backslash escapes what follows
@@ -37,8 +44,8 @@ _END = {q: re.compile(r"(?:[^\\%s]|\\.)*?%s" % (q[0], re.escape(q)) if len(q) ==
         for q in ("'''", '"""', "'", '"')}
 # the literal text of an f-string up to its next brace, quote, backslash or line end
 _LITERAL = re.compile(r"(?:[^{}\\'\"\r\n]|\{\{|\}\})*")
+_PLAIN_TOKEN = re.compile(_PLAIN)
 _NAMED_ESCAPE = re.compile(r"\\N\{[^}\r\n]*\}")
-_INDENT = re.compile(r"[ \t\f]*")
 
 
 class TooDeep(ValueError):
@@ -80,9 +87,9 @@ class _Lexer:
             top = self.stack[-1][0] if self.stack else "code"
             pos = self.literal(pos) if top in ("fstring", "spec") else self.code(pos)
 
-    def token(self) -> None:
-        self.depth += 1
-        self.tokens += 1
+    def token(self, count: int = 1) -> None:
+        self.depth += count
+        self.tokens += count
         if not self.limited:
             return
         if self.depth > MAX_DEPTH:
@@ -102,11 +109,14 @@ class _Lexer:
         match = _CODE.match(self.text, pos)
         kind, end = match.lastgroup, match.end()
         in_field = bool(self.stack) and self.stack[-1][0] == "field"
+        if kind == "run":  # plain tokens in a row: each one level deeper than the one before
+            self.token(len(_PLAIN_TOKEN.findall(self.text, pos, match.end("run"))))
+            return end
         if kind in ("space", "comment"):
             return end
         if kind == "newline":
             if not self.stack:  # a statement ends; the next one is as deep as its block is
-                self.base = self.depth = _INDENT.match(self.text, end).end() - end
+                self.base = self.depth = end - match.end("newline")
             return end
         if kind == "quote":
             self.token()
@@ -133,7 +143,7 @@ class _Lexer:
             return end
         if kind == "separator":  # siblings: each starts where the first did
             start = self.stack[-1][1] if self.stack else self.base
-            self.depth = start if match.group() == ";" and not self.stack else start + 1
+            self.depth = start if match.group("separator") == ";" and not self.stack else start + 1
             return end
         if in_field and match.group() == ":":
             _, depth, quote = self.stack.pop()
