@@ -318,7 +318,8 @@ MEMBERS = {
     "openvino.inference_engine.ExecutableNetwork": {
         "export": unsafe('exec_net.export("model.blob")', "a `with open(path, \"wb\")` block writing what "
                                                           "`export_model()` gives"),
-        "get_config": unsafe('print(exec_net.get_config("PERF_COUNT"))'),
+        "get_config": safe('print(exec_net.get_config("PERF_COUNT"))', "a compiled model gives the key's value as API 1.0 "
+                                                                   "did; a key API 1.0 named gets `str()`"),
         "get_exec_graph_info": unsafe("graph = exec_net.get_exec_graph_info()"),
         "get_idle_request_id": manual("request_id = exec_net.get_idle_request_id()", QUEUE),
         "get_metric": unsafe('print(exec_net.get_metric("OPTIMAL_NUMBER_OF_INFER_REQUESTS"))'),

@@ -8,20 +8,11 @@ from ovlint.rulekit.python_edits import (
     string_value,
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, SPELLS_IE, Api10Rule, legacy_reference
-from ovlint.rules.api10.legacy_config_key import KEYS as LEGACY_KEYS
+from ovlint.rules.api10._config_values import conversion
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed
 AMBIGUOUS = {"add_extension"}
-# API 1.0 `get_config` returned every value as a string; `get_property` returns typed values.
-# Key -> what the fix writes around the call to turn the typed value back into the string
-# (checked on 2023.3-2026.4)
-_YES_NO = ('("YES" if ', ' else "NO")')
-CONFIG_STRINGS = {"PERF_COUNT": _YES_NO, "EXCLUSIVE_ASYNC_REQUESTS": _YES_NO, "ENABLE_CPU_PINNING": _YES_NO,
-                  "PERFORMANCE_HINT_NUM_REQUESTS": ("str(", ")"), "INFERENCE_NUM_THREADS": ("str(", ")"),
-                  "NUM_STREAMS": ("str(", ")"),
-                  "PERFORMANCE_HINT": ("", ".name")}
-STRING_CONFIGS = {"DEVICE_ID"}  # already strings in API 2.0
 
 
 def _returned(ctx, call):
@@ -172,19 +163,26 @@ class IECoreUse(Api10Rule):
             edits.append(delete_argument(ctx, call, requests))
         message = ("`load_network` is `compile_model` in API 2.0 (keyword `network=` is `model=`); it creates "
                    "no infer requests: call `create_infer_request()` for each one you need")
-        edits.extend(self._request_list(call, requests))
-        self.propose(func.attr, message, edits, fix_message="Use `compile_model`")
+        created = self._request_list(call, requests)
+        if created is None:
+            message += ("; the program uses its requests, which the fix creates on a line after this statement, "
+                        "but the statement shares its line (after `:` or beside `;`): put it on a line of its own")
+        self.propose(func.attr, message, None if created is None else edits + list(created),
+                     fix_message="Use `compile_model`")
 
     def _request_list(self, call, requests):
         """Edits creating the requests `exec_net.requests` used to hold, when the program uses
         them: a list beside the variable the call is assigned to, or the requests kept on the
-        compiled model (`Plan.keeps_requests`), also where the call is returned."""
+        compiled model (`Plan.keeps_requests`), also where the call is returned. None when the
+        requests are used but the statement shares its line, where no statement can follow it."""
         ctx = self.ctx
         parent = ctx.parent(call)
         returned = _returned(ctx, call)
         line = statement_of(ctx, returned.value if returned is not None else call)
         if line is None:
-            return ()
+            used = (self.plan.keeps_requests() if returned is not None or not isinstance(parent, cst.Assign)
+                    else len(parent.targets) == 1 and self.plan.requests_name(parent.targets[0].target) is not None)
+            return None if used else ()
         if returned is not None and self.plan.keeps_requests():
             # `return call, x` -> `compiled = call`, its requests, `return compiled, x`
             held = fresh_name(ctx, call, "compiled")
@@ -227,22 +225,9 @@ class IECoreUse(Api10Rule):
 
     def _get_config(self, call, func) -> None:
         """The value keeps its API 1.0 form: a string, whatever type `get_property` returns."""
-        ctx = self.ctx
-        key = argument(call, 1, "config_name")
-        name = string_value(key.value) if key is not None else None
-        if name in LEGACY_KEYS and LEGACY_KEYS[name].new:  # the key OV107 renames it to
-            name = LEGACY_KEYS[name].new
-        edits = [rename(ctx, func, "get_property")]
-        message = "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)"
-        if name in CONFIG_STRINGS:
-            before, after = CONFIG_STRINGS[name]
-            start, end = ctx.span(call)
-            edits += [ctx.replace(at, text) for at, text in (((start, start), before), ((end, end), after)) if text]
-            message += f"; it returns `{name}` typed, where API 1.0 returned a string: the fix converts it back"
-        elif name not in STRING_CONFIGS:
-            message += "; it returns typed values (bool, int, enums) where API 1.0 returned strings"
-        self.propose(func.attr, message, edits, unsafe=name not in STRING_CONFIGS and name not in CONFIG_STRINGS,
-                     fix_message="Use `get_property`")
+        converted, note, unsafe = conversion(self.ctx, call, argument(call, 1, "config_name"), compiled=False)
+        self.propose(func.attr, "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)" + note,
+                     [rename(self.ctx, func, "get_property"), *converted], unsafe=unsafe, fix_message="Use `get_property`")
 
     def _set_config(self, call, func) -> None:
         ctx = self.ctx

@@ -1,0 +1,38 @@
+"""What `get_config` returned in API 1.0, next to what `get_property` returns: typed values (bool,
+int, enums) for the keys API 2.0 named, strings for the rest, and, on a compiled model, strings for
+some keys API 2.0 kept. The fix writes the conversion that gives the program its old value back.
+Checked on 2023.3 (API 1.0 and 2.0), 2024.6 and 2026.4 by tests/runtime/programs/config_values.py."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ovlint.rulekit.python_edits import string_value
+from ovlint.rules.api10.legacy_config_key import KEYS as LEGACY_KEYS
+
+_YES_NO = ('("YES" if ', ' else "NO")')
+_STR = ("str(", ")")
+# the key as the program spells it -> what the fix writes around `core.get_property(device, key)`
+CORE_STRINGS = {"PERF_COUNT": _YES_NO, "EXCLUSIVE_ASYNC_REQUESTS": _YES_NO, "PERFORMANCE_HINT_NUM_REQUESTS": _STR,
+                "PERFORMANCE_HINT": ("", ".name"), "CPU_THREADS_NUM": _STR, "CPU_THROUGHPUT_STREAMS": _STR,
+                "GPU_THROUGHPUT_STREAMS": _STR}
+CORE_SAME = {"DEVICE_ID", "INFERENCE_NUM_THREADS", "NUM_STREAMS", "ENABLE_CPU_PINNING"}
+# ... around `compiled_model.get_property(key)`: a compiled model gives the other keys as API 1.0 did
+COMPILED_STRINGS = {"CPU_THREADS_NUM": _STR, "CPU_THROUGHPUT_STREAMS": _STR, "GPU_THROUGHPUT_STREAMS": _STR}
+COMPILED_SAME = {"DEVICE_ID", "INFERENCE_NUM_THREADS", "NUM_STREAMS", "ENABLE_CPU_PINNING", "PERF_COUNT",
+                 "EXCLUSIVE_ASYNC_REQUESTS", "PERFORMANCE_HINT_NUM_REQUESTS", "PERFORMANCE_HINT"}
+
+
+def conversion(ctx, call, key, compiled: bool) -> tuple[list, str, bool]:
+    """(edits converting the value of the `get_config` call `call` back to its API 1.0 form, what
+    the message adds, whether the rewrite may change the value); `key`: the argument naming the key."""
+    name: Optional[str] = string_value(key.value) if key is not None else None
+    strings, same = (COMPILED_STRINGS, COMPILED_SAME) if compiled else (CORE_STRINGS, CORE_SAME)
+    new = LEGACY_KEYS[name].new if name in LEGACY_KEYS and LEGACY_KEYS[name].new else name
+    if name in strings:
+        before, after = strings[name]
+        start, end = ctx.span(call)
+        edits = [ctx.replace(at, text) for at, text in (((start, start), before), ((end, end), after)) if text]
+        return edits, f"; it returns `{new}` typed, where API 1.0 returned a string: the fix converts it back", False
+    if name in same:
+        return [], "", False
+    return [], "; it returns typed values (bool, int, enums) where API 1.0 returned strings", True
