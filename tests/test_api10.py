@@ -195,6 +195,33 @@ def test_imports_are_bound_where_the_legacy_import_was():
         """)
 
 
+def test_a_function_does_not_bind_openvino_after_using_it():
+    """`import openvino as ov` in a function makes `ov` the function's own name: before that
+    statement it is unbound (UnboundLocalError), so the binding goes to the module instead."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def devices():
+            ie = IECore()
+            from openvino.inference_engine import get_version
+            print(get_version())
+            return ie.available_devices
+
+
+        def ops(xml):
+            net = IECore().read_network(model=xml)
+            import ngraph as ng
+            return ng.function_from_cnn(net).get_ordered_ops()
+        """
+    safe = fix(source, unsafe=False).text  # `ops` waits for --unsafe-fixes, and still needs IECore
+    assert safe.startswith("from openvino.inference_engine import IECore\nimport openvino as ov\n")
+    assert "ie = ov.Core()\n    print(ov.get_version())" in safe
+    fixed = fix(source).text
+    assert fixed.startswith("import openvino as ov\n") and fixed.count("import") == 1
+    assert "net = ov.Core().read_model(model=xml)\n    return net.get_ordered_ops()" in fixed
+
+
 def test_an_object_that_stays_legacy_does_not_make_the_fix_loop():
     source = """\
         from openvino.inference_engine import IECore
@@ -528,3 +555,86 @@ def test_a_starred_target_holds_the_rest_of_the_tuple():
     fixed = fix(source).text
     assert 'self.compiled[0].infer_new_request({"data": frame})["prob"]' in fixed
     assert 'ie.compile_model(net, "GPU")' in fixed
+
+
+def test_asking_an_api_1_object_for_an_attribute_holds_its_part_back():
+    """`hasattr(request, "output_blobs")` guards the API 1.0 branch: migrated, the request is an
+    `ov.InferRequest` and the guard is always false, so the part waits for a person."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+        request = IECore().load_network("m.xml", "CPU").requests[0]
+        if hasattr(request, "output_blobs"):
+            print(request.output_blobs["prob"].buffer)
+        latest = getattr(request, "latest", None)
+        """
+    diagnostics = lint(source)
+    probes = [d for d in diagnostics if d.code == "OV109"]
+    assert [d.row for d in probes] == [4] and "`output_blobs`" in probes[0].message
+    assert not any(d.fix for d in diagnostics)
+    assert fix(source).text == textwrap.dedent(source)
+
+
+def test_the_new_alias_avoids_a_name_a_function_binds():
+    """`ov = overlap(a, b)` in a function where the fix uses `openvino`: the alias must be another
+    name there; a function's own `import openvino as ov` is the same module and takes nothing."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def run(thr):
+            ov = thr * 2
+            return IECore().available_devices, ov
+
+
+        def modern():
+            import openvino as ov
+            return ov.Core()
+        """
+    fixed = fix(source).text
+    assert fixed.startswith("import openvino as ov_\n") and "return ov_.Core().available_devices, ov" in fixed
+    assert fix(source.replace("ov = thr * 2", "pass").replace(", ov\n", "\n")).text.startswith("import openvino as ov\n")
+
+
+def test_a_blob_taken_from_a_request_by_subscript_is_migrated_to_the_end():
+    """`req.input_blobs["data"].tensor_desc.precision`: the subscript becomes `get_tensor("data")`
+    first, and the tensor's attributes in the next round (a tensor `get_tensor` returns is typed)."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+        exec_net = IECore().load_network("m.xml", "CPU")
+        req = exec_net.requests[0]
+        print(req.input_blobs["data"].tensor_desc.precision, req.output_blobs["prob"].tensor_desc.dims)
+        """
+    outcome = fix(source)
+    assert 'req.get_tensor("data").element_type.get_type_name()' in outcome.text
+    assert 'list(req.get_tensor("prob").shape)' in outcome.text and "tensor_desc" not in outcome.text
+
+
+def test_a_legacy_key_read_by_api_1_inside_a_try_is_renamed():
+    """OMZ's `log_runtime_settings` reads `CPU_THREADS_NUM` in a `try`: API 1.0 took the key, so
+    the `try` is about other devices, and the migrated `get_property` needs the new key; API 2.0
+    code probing a key (`get_property` in a `try`) stays as it is."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+        exec_net = IECore().load_network("m.xml", "CPU")
+        try:
+            print(exec_net.get_config("CPU_THREADS_NUM"))
+        except RuntimeError:
+            print("unknown")
+        """
+    assert 'print(str(exec_net.get_property("INFERENCE_NUM_THREADS")))' in fix(source).text
+    probe = source.replace("get_config", "get_property").replace("from openvino.inference_engine import IECore",
+                                                                 "from openvino import Core as IECore")
+    assert not any(d.code == "OV107" for d in lint(probe))
+
+
+def test_a_class_tested_with_isinstance_becomes_its_twin():
+    source = """\
+        from openvino.inference_engine import IECore, IENetwork
+
+        net = IECore().read_network("m.xml")
+        print(isinstance(net, IENetwork), isinstance(net, (IENetwork, str)))
+        """
+    assert fix(source).text.endswith("print(isinstance(net, ov.Model), isinstance(net, (ov.Model, str)))\n")

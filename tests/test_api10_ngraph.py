@@ -205,6 +205,34 @@ def test_graph_walking_keeps_its_names_and_a_read_network_is_the_model():
     assert fixed.splitlines()[4:] == textwrap.dedent(source).splitlines()[5:]
 
 
+def test_private_node_methods_of_ngraph_become_the_public_ones():
+    """nGraph's `Node` had `_get_attributes` and `_set_attribute` (OMZ's YOLO demos call them);
+    `ov.Node` has only `get_attributes` and `set_attribute`. A method of the module's own keeps its name."""
+    source = """\
+        import ngraph as ng
+        from openvino.inference_engine import IECore
+
+        net = IECore().read_network("m.xml")
+        for node in ng.function_from_cnn(net).get_ordered_ops():
+            node._set_attribute("axis", 1)
+            print(node._get_attributes())
+        """
+    assert 'node.set_attribute("axis", 1)\n    print(node.get_attributes())' in fix(source)
+    own = """\
+        import ngraph as ng
+        from openvino.inference_engine import IECore
+
+
+        class Layer:
+            def _get_attributes(self):
+                return {}
+
+
+        def walk(layer):
+            return layer._get_attributes(), ng.function_from_cnn(IECore().read_network("m.xml"))
+        """
+    assert "_get_attributes" not in "".join(messages(own))
+
 def test_partial_shape_from_data_is_the_ports_partial_shape():
     source = """\
         import ngraph as ng

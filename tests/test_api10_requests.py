@@ -386,3 +386,15 @@ def test_infer_runs_the_first_request_where_the_program_reads_the_requests():
         """
     assert fix(alone).text.endswith('print(exec_net.infer_new_request({"image": image})["boxes"])\n')
     assert "the state of a stateful model starts afresh" in messages(alone)[("OV104", 4)]
+
+
+def test_requests_are_not_used_unmade_when_load_network_shares_its_line():
+    """The list of requests goes on a line after the `load_network` statement: after `if x:` or
+    beside `;` there is none, so that part is held back instead of using a list never made."""
+    for line in ('if use: exec_net = ie.load_network(net, "CPU", num_requests=2)',
+                 'exec_net = ie.load_network(net, "CPU", num_requests=2); print("loaded")'):
+        source = ("from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network(\"m.xml\")\n"
+                  f"use = True\n{line}\nexec_net.requests[1].infer()\n")
+        loads = [d for d in lint(source) if d.message.startswith("`load_network`")]
+        assert len(loads) == 1 and loads[0].fix is None and "line of its own" in loads[0].message
+        assert fix(source).text == source

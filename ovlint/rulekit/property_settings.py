@@ -129,7 +129,9 @@ class _Finder:
         found = []
         if name in READS_PROPERTY and call.args:
             last = call.args[-1].value
-            if string_value(last) is not None and not self._tolerated(call):
+            # API 1.0's `get_config`/`get_metric` took every key of its time: a `try` around one is not
+            # about a release without the key, which its migration to `get_property` brings
+            if string_value(last) is not None and not (name == "get_property" and self._tolerated(call)):
                 found.append(Setting(string_value(last), last, None, True, False, reading=True))
         elif name == "dict" or (name in MERGES and isinstance(call.func, cst.Attribute)):
             holder = self._holder_of_value(call) if name == "dict" else self._base(call.func.value)

@@ -61,6 +61,17 @@ def in_annotation(ctx, node) -> bool:
     return isinstance(parent, cst.Annotation)
 
 
+def _class_tested(ctx, node) -> bool:
+    """`isinstance(x, IENetwork)` (or `issubclass`, or the class in a tuple there): the object the
+    migration makes is an instance of the twin."""
+    parent = ctx.parent(node)
+    if isinstance(parent, cst.Element) and isinstance(ctx.parent(parent), cst.Tuple):
+        parent = ctx.parent(ctx.parent(parent))
+    call = ctx.parent(parent) if isinstance(parent, cst.Arg) else None
+    return (isinstance(call, cst.Call) and isinstance(call.func, cst.Name) and call.func.value in ("isinstance", "issubclass")
+            and len(call.args) == 2 and call.args[1] is parent)
+
+
 # API 1.0 classes used in annotations -> their API 2.0 twin in `openvino`
 ANNOTATION_TWINS = {"IECore": "Core", "IENetwork": "Model", "ExecutableNetwork": "CompiledModel",
                     "InferRequest": "InferRequest", "Blob": "Tensor"}
@@ -75,7 +86,7 @@ def propose_class_reference(rule, node, cls, call_edits=None, call_message="") -
     if isinstance(parent, cst.Call) and parent.func is node and call_message:
         rule.propose(node, call_message, call_edits, unsafe=call_edits is None or cls != "IECore",
                      fix_message=f"Use `ov.{twin}`" if twin else "Rewrite the call")
-    elif twin and in_annotation(ctx, node):
+    elif twin and (in_annotation(ctx, node) or _class_tested(ctx, node)):
         rule.propose(node, f"`{cls}` is `ov.{twin}` in API 2.0", [ctx.replace(node, f"{rule.plan.ov(node)}.{twin}")],
                      unsafe=False, fix_message=f"Use `ov.{twin}`")
     else:

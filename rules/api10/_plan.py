@@ -79,8 +79,11 @@ class Plan:
                                 self._ov_alias = alias.asname.name.value if alias.asname else "openvino"
                                 self._ov_bound = True
             if self._ov_alias is None:
+                # a name of the module, or one a function binds (`ov = overlap(a, b)`), where a use may go
+                taken = self.ctx.imports.global_names() | {a.name for scope in self.ctx.scopes() for a in scope.assignments
+                                                           if not _binds_openvino(a)}
                 name = "ov"
-                while name in self.ctx.imports.global_names():
+                while name in taken:
                     name += "_"
                 self._ov_alias = name
         self._ov_sites.append(at)
@@ -331,7 +334,8 @@ class Plan:
             if kept is None or not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
                 continue
             scope = ctx.scope(statement)
-            binds = need and id(scope) not in bound and (in_place or scope is not ctx.scope(ctx.module))
+            binds = (need and id(scope) not in bound and (in_place or scope is not ctx.scope(ctx.module))
+                     and not self._used_before(statement, scope))
             if need and len(kept) < len(statement.names):
                 # the same names imported elsewhere (another branch of a try or an if): `openvino`
                 # must be bound there too, or the migrated uses fail when that branch runs
@@ -379,6 +383,16 @@ class Plan:
                 edits.append(Edit(end, end, f"{indentation(ctx, line)}{binding}{ctx.newline}"))
         return edits
 
+    def _used_before(self, statement, scope) -> bool:
+        """Whether a migrated use of `openvino` in `scope` comes before `statement`: binding it there
+        would make the name the scope's own, unbound at that use (in a function, a use in a nested
+        function or class counts too, though it may run later). The binding then goes to the module."""
+        ctx = self.ctx
+        start = ctx.span(statement)[0]
+        module = scope is ctx.scope(ctx.module)
+        return any(ctx.span(site)[0] < start and (ctx.scope(site) is scope if module else self._visible(site, {id(scope)}))
+                   for site in self._ov_sites)
+
     def _visible(self, node, bound: set[int]) -> bool:
         scope = self.ctx.scope(node)
         seen = set()
@@ -413,6 +427,13 @@ class Plan:
         for use in self.imports:
             if use.code == rule.code:
                 rule.report(use.statement, use.message, use.fix)
+
+
+def _binds_openvino(assignment) -> bool:
+    """`import openvino as ov` (in a function): the name holds what the fix binds it to."""
+    node = getattr(assignment, "node", None)
+    return isinstance(node, cst.Import) and any(
+        dotted(alias.name) == "openvino" and (alias.evaluated_alias or "openvino") == assignment.name for alias in node.names)
 
 
 def _drop_deleted(proposals) -> None:

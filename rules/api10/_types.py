@@ -42,7 +42,8 @@ RETURNS = {
            "compile_model": (EXECUTABLE, False), "import_model": (EXECUTABLE, False)},
     PLUGIN: {"load": (EXECUTABLE, True)},
     EXECUTABLE: {"create_infer_request": (REQUEST, False), "start_async": (REQUEST, True)},
-    REQUEST: {"query_state": (STATES, True)},
+    REQUEST: {"query_state": (STATES, True), "get_tensor": (BLOB, False), "get_input_tensor": (BLOB, False),
+              "get_output_tensor": (BLOB, False)},
 }
 # attribute -> kind, on API 1.0 objects
 ATTRIBUTES = {

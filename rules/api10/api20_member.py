@@ -52,7 +52,9 @@ class Api20Member(Api10Rule):
         "API 2.0 class the object becomes lacks (`ie.unregister_plugin`, `data.initialized`) is reported "
         "without a fix, so it holds back the migration of its part of the module instead of being left "
         "behind. Attributes the program sets itself or asks about (`hasattr`), and objects known only from an annotation naming an "
-        "API 2.0 class (the program may hand in another class), are not checked."
+        "API 2.0 class (the program may hand in another class), are not checked. Asked of an API 1.0 object, "
+        "`hasattr(request, \"output_blobs\")` or `getattr(...)` of such an attribute is reported: its answer changes "
+        "with the migration, so it holds back its part of the module for a person to rewrite."
     )
     examples = (
         Example("import openvino as ov\n\nmodel = ov.Core().read_model(\"m.xml\")\nprint(model.batch_size)\n",
@@ -69,15 +71,24 @@ class Api20Member(Api10Rule):
 
     def visit_Module(self, node) -> None:
         self._candidates = []
+        self._probes = []  # (call, attribute, class): `hasattr`/`getattr` of an API 1.0 object's attribute
         self._set = set()  # attributes the program sets on objects, or asks whether they have
         self.plan.late_check(self._report)
 
     def visit_Call(self, node) -> None:
-        """`hasattr(obj, "name")`: code that asks tolerates a class without the attribute."""
-        if isinstance(node.func, cst.Name) and node.func.value == "hasattr" and len(node.args) == 2:
-            name = string_value(node.args[1].value)
-            if name is not None:
-                self._set.add(name)
+        """`hasattr(obj, "name")`: code that asks tolerates a class without the attribute. Asked of
+        an API 1.0 object, the answer changes with the migration."""
+        function = node.func.value if isinstance(node.func, cst.Name) else None
+        if function not in ("hasattr", "getattr") or len(node.args) < 2 or any(a.keyword or a.star for a in node.args):
+            return
+        name = string_value(node.args[1].value)
+        if name is None:
+            return
+        if function == "hasattr":
+            self._set.add(name)
+        owner = self.types.of(node.args[0].value)
+        if owner is not None and owner.legacy and owner.kind in CLASSES:
+            self._probes.append((node, name, CLASSES[owner.kind]))
 
     def visit_Attribute(self, node) -> None:
         attribute = node.attr.value
@@ -105,6 +116,14 @@ class Api20Member(Api10Rule):
             return
         # only with every rule of the family can it tell that no rule rewrites an API 1.0 use
         complete = self.fix_group in self.ctx.complete_fix_groups
+        if complete:
+            for call, attribute, cls in self._probes:
+                known = members(release, cls)
+                if known is not None and attribute not in known and attribute in former_members(cls):
+                    self.propose(call, f"`{excerpt(self.ctx, call)}` asks an API 1.0 object for `{attribute}`: it becomes "
+                                       f"an `openvino.{cls}`, which has no attribute `{attribute}` in OpenVINO {release}, "
+                                       "so after the migration the answer changes (no attribute): rewrite what depends "
+                                       "on it by hand")
         for node, cls, legacy in self._candidates:
             known = members(release, cls)
             attribute = node.attr.value

@@ -9,6 +9,7 @@ from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import DATA, NETWORK, Api10Rule, in_import, mentions
+from ovlint.rules.api10._types import INSTANCE
 from ovlint.rules.api10._api20 import inventory_for, names
 from ovlint.rules.api10._ngraph_ops import OPS
 from ovlint.rules.api10._ngraph import (
@@ -27,6 +28,8 @@ CLASSES = {"Function": ("Model", NGRAPH.since), "PartialShape": ("PartialShape",
            "Strides": ("Strides", NGRAPH.since),
            **{name: (name, GRAPH_NAMES.since) for name in (
                "Node", "Input", "Output", "AxisSet", "AxisVector", "Coordinate", "CoordinateDiff", "DiscreteTypeInfo")}}
+# private methods of nGraph's `Node` (its own public names call them) -> API 2.0's `Node` method
+PRIVATE_MEMBERS = {"_get_attributes": "get_attributes", "_set_attribute": "set_attribute"}
 IMPL_OPS = ("Constant", "Parameter")  # `ngraph.impl.op.X` is `openvino.op.X`
 MODULES = ("exceptions", "helpers", "opset_utils", "util", "utils", "__version__")  # the rest of its top level
 NOT_HERE = ("; ovlint rewrites it where the call is the value of an assignment or its graph is a variable, "
@@ -178,7 +181,31 @@ class NgraphUse(Api10Rule):
         self._reference(node)
 
     def visit_Attribute(self, node) -> None:
+        if node.attr.value in PRIVATE_MEMBERS:
+            self._private_member(node)
         self._reference(node)
+
+    def _private_member(self, node) -> None:
+        """`node._get_attributes()`: nGraph's nodes had it, API 2.0's have only the public name. The
+        object is an nGraph node in a module that imports nGraph, unless it is one of the module's own."""
+        ctx = self.ctx
+        name = node.attr.value
+        owner = self.types.of(node.value)
+        if (not self._imports_ngraph() or (owner is not None and owner.kind == INSTANCE)
+                or any(f.name.value == name for f in ctx.nodes((cst.FunctionDef,)))):
+            return
+        new = PRIVATE_MEMBERS[name]
+        self.propose(node.attr, f"`{name}` is a private method of nGraph's `Node`: API 2.0's `ov.Node` has `{new}` "
+                                "(the object is taken for an nGraph node, as the module imports nGraph)",
+                     [ctx.replace(node.attr, new)], fix_message=f"Use `{new}`")
+
+    def _imports_ngraph(self) -> bool:
+        def imported() -> bool:
+            modules = [dotted(alias.name) for statement in self.ctx.nodes((cst.Import,)) for alias in statement.names]
+            modules += [dotted(statement.module) for statement in self.ctx.nodes((cst.ImportFrom,))
+                        if statement.module is not None and not statement.relative]
+            return self._is_intel() and any(module.split(".")[0] == "ngraph" for module in modules)
+        return self.ctx.memo("imports-ngraph", imported)
 
     def _reference(self, node) -> None:
         """Uses of `ngraph` names, handled at the longest dotted name that is still ngraph's."""

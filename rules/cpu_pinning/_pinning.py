@@ -40,9 +40,13 @@ def pinning(value: Optional[str]) -> Optional[Pinning]:
     return VALUES.get(value.upper()) if isinstance(value, str) else None
 
 
-def message(key: str, value: str, found: Optional[Pinning]) -> str:
+def message(key: str, value: Optional[str], found: Optional[Pinning]) -> str:
+    """`value`: the setting's value as written; None when the program computes it."""
     text = (f"`{key}` was removed (AFFINITY in {AFFINITY.removed}, CPU_BIND_THREAD with API 1.0 in "
             f"{BIND_THREAD.removed}): use `ENABLE_CPU_PINNING`")
+    if value is None:
+        return text + (" (the value is not written here, so the key is not renamed: the new key takes a bool, True "
+                       "where `YES` or `CORE` pinned threads, False for `NO` or `NONE`)")
     if found is None:
         return text + f" (`{value}` has no counterpart)"
     text += f" = {found.enabled}"

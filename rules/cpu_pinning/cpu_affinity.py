@@ -57,10 +57,14 @@ class AffinityProperty(PythonRule):
         Example("import openvino as ov\n\nconfig = {'CPU': {}}\nconfig['CPU']['AFFINITY'] = pin_mode\n"
                 "ov.Core().set_property('CPU', config['CPU'])\n",
                 message=("`AFFINITY` was removed (AFFINITY in 2025.0, CPU_BIND_THREAD with API 1.0 in "
-                         "2024.0): use `ENABLE_CPU_PINNING` (`a variable` has no counterpart)")),
+                         "2024.0): use `ENABLE_CPU_PINNING` (the value is not written here, so the key is not "
+                         "renamed: the new key takes a bool, True where `YES` or `CORE` pinned threads, False for "
+                         "`NO` or `NONE`)")),
         Example("import openvino as ov\n\nov.Core().set_property(\"CPU\", {\"AFFINITY\": mode})\n",
                 message=("`AFFINITY` was removed (AFFINITY in 2025.0, CPU_BIND_THREAD with API 1.0 in "
-                         "2024.0): use `ENABLE_CPU_PINNING` (`a variable` has no counterpart)")),
+                         "2024.0): use `ENABLE_CPU_PINNING` (the value is not written here, so the key is not "
+                         "renamed: the new key takes a bool, True where `YES` or `CORE` pinned threads, False for "
+                         "`NO` or `NONE`)")),
     )
     valid = (
         Valid("import openvino.properties.hint as hints\n\nconfig = {hints.enable_cpu_pinning: False}\n"),
@@ -90,7 +94,7 @@ class AffinityProperty(PythonRule):
             return  # "AFFINITY": "high", or a value of unknown origin in a dict OpenVINO never sees
         if not (setting.reaches or openvino_module(ctx) or self._beside_openvino_keys(setting)):
             return  # a table of the program's own ({"AFFINITY": "CORE", "POLICY": "fifo"})
-        value = string_value(literals[0]) if literals else "a variable"
+        value = string_value(literals[0]) if literals else None
         fix = None
         others = self._other_pinning_keys(setting)
         if literals and others:
