@@ -4,7 +4,11 @@ Two rules asking for the same import produce identical edits, which the fixer ap
 """
 from __future__ import annotations
 
+import os
 import re
+import sys
+import sysconfig
+from functools import lru_cache
 
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
@@ -99,3 +103,15 @@ def _after_header_comments(text: str) -> int:
         else:
             break
     return offset
+
+
+@lru_cache(maxsize=None)
+def standard_library() -> frozenset:
+    """The top-level names of the standard library's modules (the running Python's)."""
+    names = getattr(sys, "stdlib_module_names", None)  # Python 3.10 and later
+    if names is None:  # the modules in the library's folder, and those built in
+        folder = sysconfig.get_paths()["stdlib"]
+        names = {name[:-3] if name.endswith(".py") else name for name in os.listdir(folder)
+                 if name.endswith(".py") or os.path.isdir(os.path.join(folder, name))}
+        names |= set(sys.builtin_module_names)
+    return frozenset(names)

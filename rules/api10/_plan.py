@@ -17,10 +17,12 @@ from typing import Optional
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import deleted_line, fresh_name, indentation, line_end
-from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.python_imports import dotted, standard_library
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
-from ovlint.rules.api10._types import CLASS_NAMES, CORE, EXECUTABLE, Types, in_import, legacy_class
+from ovlint.rules.api10._types import (
+    BLOB, CLASS_NAMES, CONTAINER, CORE, EXECUTABLE, NETWORK, PLUGIN, REQUEST, Types, in_import, legacy_class,
+)
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
 # the rule of the import reports the uses of the module's names that no other rule handles
@@ -212,6 +214,7 @@ class Plan:
                     made = proposal.edits()
                     proposal.edits = None if made is None else tuple(made)
             self._report_leftovers()
+            self._report_handed_on()
         covered = self._covered()
         for check in self._late_checks:
             check(covered)
@@ -265,6 +268,27 @@ class Plan:
             if not covered(node):
                 self.propose(LEFTOVER_CODE, node, f"`{name}` of `openvino.inference_engine` is API 1.0 (removed in "
                                                   f"OpenVINO {DEPRECATIONS['python-api-1'].removed}) and has no rewrite")
+
+    def _report_handed_on(self) -> None:
+        """An API 1.0 object passed to a function or class another module of the program defines
+        (imported, not from the standard library or OpenVINO): ovlint does not follow it there,
+        where it may still be used as API 1.0, so migrating its part alone would hand that code an
+        API 2.0 object. It holds its part back until that module is migrated too."""
+        ctx = self.ctx
+        for call in ctx.nodes((cst.Call,)):
+            module = _imported_from(ctx, call.func)
+            if module is None:
+                continue
+            for arg in call.args:
+                value = self.types.of(arg.value)
+                held = value.items if value is not None and value.kind == CONTAINER else value
+                if held is None or not held.legacy or held.kind not in HANDED_ON:
+                    continue
+                what = f"an API 1.0 `{HANDED_ON[held.kind]}`" + (" (in a container)" if held is not value else "")
+                self.propose(LEFTOVER_CODE, arg.value, (
+                    f"`{excerpt(ctx, arg.value)}`, {what}, is handed to `{excerpt(ctx, call.func)}` from `{module}`, "
+                    "which ovlint does not follow into: migrated, it would get an API 2.0 object there. Migrate "
+                    f"`{module}` too, then mark this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
 
     def _choose(self, proposals: list[Proposal]):
         """(the proposals a part's fix applies, their edits, whether it is unsafe); None when a
@@ -427,6 +451,25 @@ class Plan:
         for use in self.imports:
             if use.code == rule.code:
                 rule.report(use.statement, use.message, use.fix)
+
+
+# the API 1.0 objects whose methods another module may call
+HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwork", REQUEST: "InferRequest",
+             BLOB: "Blob", PLUGIN: "IEPlugin"}
+
+
+def _imported_from(ctx, func) -> Optional[str]:
+    """The module a called name was imported from, unless it is the standard library's, a
+    builtin, or OpenVINO's (whose own rules handle it)."""
+    from libcst.metadata import QualifiedNameSource
+
+    scope = ctx.scope(func) if isinstance(func, (cst.Name, cst.Attribute)) else None
+    names = [q.name for q in scope.get_qualified_names_for(func) if q.source is QualifiedNameSource.IMPORT] if scope else []
+    if not names:
+        return None
+    module = names[0].rpartition(".")[0] or names[0]
+    top = module.split(".")[0]
+    return None if top in ("openvino", "ngraph") or top in standard_library() else module
 
 
 def _binds_openvino(assignment) -> bool:
