@@ -227,3 +227,13 @@ def test_the_inference_engine_header_waits_for_ngraph_names_too(ovlint, tmp_path
     write(tmp_path / "a.cpp", source)
     ovlint("--fix", "--unsafe-fixes", "--no-cache")
     assert (tmp_path / "a.cpp").read_text() == source
+
+
+def test_words_in_any_script_are_read(ovlint, tmp_path):
+    """C and C++ identifiers may be letters of any script (`#pragma region 参数设置`, `int 计数`), and
+    CMake comments and arguments hold any text: neither stops the file being linted."""
+    write(tmp_path / "main.cpp", "#pragma region 参数设置\nint 计数 = 2²;\nInferenceEngine::Core ie;\n#pragma endregion\n")
+    write(tmp_path / "CMakeLists.txt", "# Übersicht\nset(名前 é)\nfind_package(InferenceEngine REQUIRED)\n")
+    code, out, err = ovlint("--no-cache", "--output-format", "concise")
+    assert code == 1 and "OV004" not in out and "Traceback" not in err
+    assert "main.cpp:3:1: OV111" in out and "CMakeLists.txt:3:" in out

@@ -93,7 +93,7 @@ def parse(text: str) -> list[Invocation]:
         ch = text[i]
         if ch == "#":
             i = _skip_comment(text, i)
-        elif ch.isalpha() or ch == "_":
+        elif (ch.isalpha() or ch == "_") and _NAME.match(text, i):  # a command's name is ASCII
             match = _NAME.match(text, i)
             j = match.end()
             while j < n and text[j] in " \t":

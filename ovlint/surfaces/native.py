@@ -15,7 +15,7 @@ from typing import Optional
 
 from ovlint.surfaces import FileKind, whole
 
-_IDENT = re.compile(r"[A-Za-z_]\w*")
+_IDENT = re.compile(r"[^\W\d]\w*")  # C and C++ take letters of any script
 _NUMBER = re.compile(r"\.?\d(?:[\w.]|'(?=\w)|[eEpP][+-])*")
 _STRING_PREFIX = re.compile(r"(?:u8|u|U|L)?R?(?=[\"'])")
 _INCLUDE = re.compile(r"#\s*include\s*([<\"])([^>\"\n]*)[>\"]")
@@ -100,7 +100,7 @@ class _Lexer:
                 self.add("comment", start)
             elif _STRING_PREFIX.match(text, self.i) and _STRING_PREFIX.match(text, self.i).end() < n:
                 self.literal()
-            elif ch.isdigit() or (ch == "." and self.i + 1 < n and text[self.i + 1].isdigit()):
+            elif ch.isdecimal() or (ch == "." and self.i + 1 < n and text[self.i + 1].isdecimal()):
                 self.i = _NUMBER.match(text, self.i).end()
                 self.add("number", start)
             elif ch.isalpha() or ch == "_":
