@@ -116,3 +116,14 @@ def test_mo_scripts_need_no_option_to_be_the_model_optimizer(ovlint, tmp_path):
     write(tmp_path / "convert.sh", "./mo_tf.py\npython3 mo.py\nmo --help\n")
     code, out, _ = ovlint("check", "--select", "OV201", "--no-cache", "--output-format", "concise")
     assert [line.split(":")[1] for line in out.splitlines() if " OV201 " in line] == ["1", "2"]
+
+
+def test_a_shape_in_parentheses_is_given_to_ovc_in_brackets(ovlint, tmp_path):
+    """MO read `--input_shape "(1,3,224,224)"`; ovc rejects parentheses (checked with 2023.3 and 2026.4)."""
+    write(tmp_path / "convert.sh", 'mo --input_model m.onnx --input_shape "(1,3,224,224)"\n'
+                                   'mo --input_model m.onnx --input_shape="(1,3,224,224),[1,10]"\n'
+                                   'mo --input_model m.onnx --input_shape "(1, 3 4)"\n')
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "convert.sh").read_text().splitlines() == [
+        "ovc m.onnx --input '[1,3,224,224]'", "ovc m.onnx '--input=[1,3,224,224],[1,10]'",
+        'mo --input_model m.onnx --input_shape "(1, 3 4)"']

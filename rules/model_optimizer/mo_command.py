@@ -11,6 +11,7 @@ from ovlint.rules.model_optimizer._options import (
     DROPPED, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
     framework_of, invocation, open_ended, options, value_of,
 )
+from ovlint.rules.model_optimizer._syntax import Unreadable, parse_shapes
 from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
 
 MO = DEPRECATIONS["model-optimizer"]
@@ -155,6 +156,18 @@ class ModelOptimizerCommand(CommandRule):
                                       "values in the source model)"))
             elif name in DROPPED:
                 edits.append(delete_words(command, option.flag, option.value or option.flag))
+            elif name == "--input_shape" and value and "(" in value:
+                # MO read `(1,3,224,224)` as a shape too; ovc takes brackets only
+                try:
+                    parse_shapes(value)
+                except Unreadable:
+                    missing.append((name, "`--input [1,3,224,224]` (MO's syntax of this value not read)"))
+                    continue
+                shape = value.replace("(", "[").replace(")", "]")
+                if option.inline is None:
+                    edits += [replace_word(command, option.flag, "--input"), replace_word(command, option.value, shape)]
+                else:
+                    edits.append(replace_word(command, option.flag, f"--input={shape}"))
             elif name in RENAMED:
                 new = RENAMED[name]
                 if new != name:
