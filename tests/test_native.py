@@ -237,3 +237,19 @@ def test_words_in_any_script_are_read(ovlint, tmp_path):
     code, out, err = ovlint("--no-cache", "--output-format", "concise")
     assert code == 1 and "OV004" not in out and "Traceback" not in err
     assert "main.cpp:3:1: OV111" in out and "CMakeLists.txt:3:" in out
+
+
+def test_the_package_variables_are_renamed_only_with_the_package(ovlint, tmp_path):
+    """`find_package(InferenceEngine)` kept (its fix is unsafe: `InferenceEngine_VERSION` has no
+    counterpart) while `if(InferenceEngine_FOUND)` became `if(OpenVINO_FOUND)` switched OpenVINO off
+    for every build: the renames are as safe as the package's own fix."""
+    source = ("find_package(InferenceEngine QUIET)\nif(InferenceEngine_FOUND)\n"
+              "  message(STATUS \"IE ${InferenceEngine_VERSION}\")\n"
+              "  target_link_libraries(demo PRIVATE ${InferenceEngine_LIBRARIES} IE::inference_engine)\nendif()\n")
+    write(tmp_path / "CMakeLists.txt", source)
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text() == source
+    ovlint("--fix", "--unsafe-fixes", "--no-cache")
+    fixed = (tmp_path / "CMakeLists.txt").read_text()
+    assert fixed.startswith("find_package(OpenVINO QUIET COMPONENTS Runtime)\nif(OpenVINO_FOUND)\n")
+    assert "openvino::runtime openvino::runtime" in fixed

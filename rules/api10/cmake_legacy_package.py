@@ -43,14 +43,19 @@ class LegacyCMakePackage(CMakeRule):
         "the C API library `openvino::runtime::c`. The version given to the old packages is dropped: "
         "it does not match OpenVINO's version numbers. Include-directory variables are no longer needed, "
         "because the imported targets carry their include directories. The package's result changes name "
-        "with it: `InferenceEngine_FOUND` and `ngraph_FOUND` become `OpenVINO_FOUND` (in a file that does not "
-        "find the package itself, that rename is unsafe: it holds only once the file that does is fixed). "
+        "with it: `InferenceEngine_FOUND` and `ngraph_FOUND` become `OpenVINO_FOUND`. These renames need the new "
+        "package, so they are as safe as the file's own `find_package` fix: in a file that does not find the "
+        "package itself they are unsafe (they hold only once the file that does is fixed), and so they are "
+        "while that fix is (`if(InferenceEngine_FOUND)` renamed under a `find_package(InferenceEngine)` kept "
+        "would test a package nobody looked for). "
         "`set(InferenceEngine_DIR <install>/runtime/cmake)` becomes `OpenVINO_DIR` (the installs that have a "
         "`runtime/cmake` folder keep both packages' config files there). The other variables of the old packages (`_DIR`, `_ROOT`, "
         "`_VERSION`) are reported without a fix, "
         "and while a file still uses one, its `find_package` fix is unsafe."
     )
     fix = Applicability.SAFE
+    safe_when = ("the file finds the package itself, with a safe fix (the renames of its targets and variables go "
+                 "with it)")
     deprecation = PACKAGES
     needles = ("InferenceEngine", "ngraph", "IE::")
     examples = (
@@ -70,7 +75,7 @@ class LegacyCMakePackage(CMakeRule):
                 "target_link_libraries(app PRIVATE openvino::runtime openvino::runtime)\n",
                 filename="CMakeLists.txt"),
         Example("target_link_libraries(app IE::inference_engine_c_api)\n",
-                "target_link_libraries(app openvino::runtime::c)\n", filename="CMakeLists.txt"),
+                "target_link_libraries(app openvino::runtime::c)\n", filename="CMakeLists.txt", unsafe=True),
         Example("target_link_libraries(app ngraph::onnx_importer)\n", filename="CMakeLists.txt",
                 message=("`ngraph::onnx_importer` went with the old package: `openvino::frontend::onnx` "
                          "(`COMPONENTS ONNX`)")),
@@ -120,20 +125,23 @@ class LegacyCMakePackage(CMakeRule):
                         f"`find_package({command.arguments[0].value})`: {self.summary}; use "
                         "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`", fix)
         self._catkin_components(commands)
+        # the renames below need the new package: found here by a safe fix, or they wait for --unsafe-fixes
+        # (found in another file, or kept here because its fix leaves a variable unset)
+        unsafe = not packages or bool(leftovers)
         for command in commands:
             if command.lower == "find_package":
                 continue
             for index, argument in enumerate(command.arguments):
-                self._argument(argument, command.lower in cmake.CONDITIONS, bool(packages))
+                self._argument(argument, command.lower in cmake.CONDITIONS, unsafe)
                 if index == 0 and _runtime_cmake_hint(command):
                     # `set(InferenceEngine_DIR <install>/runtime/cmake)`: OpenVINO's config is in that folder too
                     self.report((argument.start, argument.end), f"`{argument.value}` points at the removed "
                                 "package's config; `OpenVINO_DIR` finds OpenVINO's in the same folder",
                                 self.make_fix(self.ctx.replace((argument.start, argument.end), "OpenVINO_DIR"),
-                                              "Use `OpenVINO_DIR`", unsafe=not packages))
+                                              "Use `OpenVINO_DIR`", unsafe=unsafe))
                 elif argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
                                                       (index == 0 and command.lower in SETTERS)):
-                    self._package_variable(argument.value, argument.start, argument.end, bool(packages))
+                    self._package_variable(argument.value, argument.start, argument.end, unsafe)
 
     def _catkin_components(self, commands) -> None:
         """`find_package(catkin REQUIRED COMPONENTS roscpp InferenceEngine)`: catkin finds each
@@ -165,38 +173,39 @@ class LegacyCMakePackage(CMakeRule):
                           and n not in REVIEW]
         return found
 
-    def _package_variable(self, name: str, start: int, end: int, found_here: bool, reference: bool = False) -> None:
+    def _package_variable(self, name: str, start: int, end: int, unsafe: bool, reference: bool = False) -> None:
         """A variable the old packages set, named (or, `reference`, as `${name}`) outside what VARIABLES
-        and REVIEW cover. `found_here`: the file finds the old package itself, so the fixes rename both
-        together."""
+        and REVIEW cover. `unsafe`: its rename waits for the package's (see `check_cmake`)."""
         if name in FOUND:
             new = FOUND[name]
             self.report((start, end), f"`{name}` was set by the removed package: the OpenVINO package sets `{new}`",
                         self.make_fix(self.ctx.replace((start, end), f"${{{new}}}" if reference else new),
-                                      f"Use `{new}`", unsafe=not found_here))
+                                      f"Use `{new}`", unsafe=unsafe))
         elif PACKAGE_VARIABLE.fullmatch(name) and name not in VARIABLES and name not in REVIEW:
             advice = next((text for suffix, text in ADVICE.items() if suffix in name),
                           "use the OpenVINO package's `OpenVINO_` variables")
             self.report((start, end), f"`{name}` belonged to the removed package, which nothing sets or reads "
                                       f"any more: {advice}")
 
-    def _argument(self, argument, condition: bool, found_here: bool) -> None:
+    def _argument(self, argument, condition: bool, unsafe: bool) -> None:
         for name, start, end in cmake.variables(argument):
             if name in FOUND or (PACKAGE_VARIABLE.fullmatch(name) and name not in VARIABLES and name not in REVIEW):
-                self._package_variable(name, start, end, found_here, reference=True)
+                self._package_variable(name, start, end, unsafe, reference=True)
             elif name in VARIABLES and condition:
                 # a target name is never empty: the test would no longer depend on the package
                 self.report((start, end), f"`${{{name}}}` in a condition: test `TARGET {VARIABLES[name]}` or "
                                           "`OpenVINO_FOUND` instead")
             elif name in VARIABLES:
                 self.report((start, end), f"`${{{name}}}` is `{VARIABLES[name]}`",
-                            self.make_fix(self.ctx.replace((start, end), VARIABLES[name]), f"Use `{VARIABLES[name]}`"))
+                            self.make_fix(self.ctx.replace((start, end), VARIABLES[name]), f"Use `{VARIABLES[name]}`",
+                                          unsafe=unsafe))
             elif name in REVIEW:
                 self.report((start, end), f"`${{{name}}}` went with the old package: {REVIEW[name]}")
         if argument.kind == "unquoted" and argument.value in TARGETS:
             new = TARGETS[argument.value]
             self.report((argument.start, argument.end), f"`{argument.value}` is `{new}`",
-                        self.make_fix(self.ctx.replace((argument.start, argument.end), new), f"Use `{new}`"))
+                        self.make_fix(self.ctx.replace((argument.start, argument.end), new), f"Use `{new}`",
+                                      unsafe=unsafe))
         elif argument.kind == "unquoted" and argument.value in REVIEW:
             self.report((argument.start, argument.end), f"`{argument.value}` went with the old package: "
                                                         f"{REVIEW[argument.value]}")
