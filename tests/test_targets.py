@@ -119,6 +119,17 @@ def test_a_file_that_installs_an_old_release_is_fixed_for_it(ovlint, tmp_path):
     assert "requirements.txt:1 pins 2022.1" in out
 
 
+
+def test_a_release_installed_through_a_variable_the_file_sets_is_its_floor(ovlint, tmp_path):
+    dockerfile = ("FROM python:3.8-slim\nARG OPENVINO_VERSION=2022.3.0\n"
+                  "RUN pip install openvino-dev[onnx]==${OPENVINO_VERSION}\nRUN mo --input_model m.onnx --output_dir ir\n")
+    script = 'OV_VERSION=2022.3.0\npip install "openvino-dev[onnx]==${OV_VERSION}"\nmo --input_model m.onnx\n'
+    write(tmp_path / "Dockerfile", dockerfile)
+    write(tmp_path / "setup.sh", script)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "Dockerfile").read_text() == dockerfile and (tmp_path / "setup.sh").read_text() == script
+    assert "Dockerfile:3 pins 2022.3" in out and "setup.sh:2 pins 2022.3" in out
+
 def test_an_install_is_replaced_once_the_tools_it_carried_are(ovlint, tmp_path):
     write(tmp_path / "Dockerfile", "RUN pip install openvino-dev==2024.0.0 && mo --input_model m.onnx --output_dir ir\n"
                                    "RUN benchmark_app -m ir/m.xml\n")

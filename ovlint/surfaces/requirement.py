@@ -164,11 +164,14 @@ def from_pip_command(command) -> list[Requirement]:
         if word.expanded:  # `openvino-dev[onnx]==${VERSION}`: the name and extras before the variable
             head = _EXPANDED_HEAD.match(word.value)
             if head:
+                # the version, where the file sets the variable (`ARG VERSION=2022.3.0`)
+                resolved = from_pep508(word.resolved, 0, "pip-install") if word.resolved else None
+                specifier = resolved.specifier if resolved and resolved.name == normalize(head.group(1)) else ""
                 found.append(Requirement(text=word.value, start=word.start, end=word.end, name=normalize(head.group(1)),
                                          name_start=word.value_start, name_end=word.value_start + len(head.group(1)),
                                          extras=tuple(sorted(e.strip() for e in (head.group(2) or "").split(",")
                                                              if e.strip())),
-                                         specifier="", marker=None, origin="pip-install", carrier="expanded"))
+                                         specifier=specifier, marker=None, origin="pip-install", carrier="expanded"))
             continue
         req = from_pep508(word.value, word.value_start, "pip-install", carrier="word", removal=(word.start, word.end))
         if req:
