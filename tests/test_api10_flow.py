@@ -374,3 +374,33 @@ def test_the_family_needles_hold_every_attribute_an_api20_object_can_be_reported
     from ovlint.rules.api10._base import LEGACY_ATTRIBUTES
 
     assert set(LEGACY_ATTRIBUTES) == removed_somewhere()
+
+
+def _chain(branches: int) -> str:
+    """A graph builder of `branches` cases, each reading a dict of tensors, passing the values
+    through a helper that returns its argument, and storing the result back: values that need
+    each other, across every branch (real converters have hundreds of such cases)."""
+    cases = "".join(f"        {'if' if i == 0 else 'elif'} op == {i}:\n"
+                    f"            a{i} = tensors[op - 1]\n"
+                    f"            a{i} = scaled(op, a{i})\n"
+                    f"            b{i} = scaled(op, tensors[op - 2])\n"
+                    f"            tensors[op] = scaled(op, a{i} + b{i})\n" for i in range(branches))
+    return ("from openvino.inference_engine import IECore\n\n\ndef scaled(detail, value):\n"
+            "    if detail:\n        return value\n    return value * 2\n\n\ndef build(ops, core):\n    tensors = {}\n"
+            f"    for op in ops:\n{cases}    return tensors\n\n\nprint(build([], IECore()))\n")
+
+
+def test_the_work_of_the_object_model_grows_with_the_code_not_faster(monkeypatch):
+    """What is worked out inside a cycle is kept while the cycle is: asked again, it was the same
+    work again, which made such modules take minutes (a 294 KB converter hit the file timeout)."""
+    from ovlint.rules.api10._types import Types
+
+    worked = []
+    infer = Types._infer
+    monkeypatch.setattr(Types, "_infer", lambda self, node: worked.append(node) or infer(self, node))
+    counts = []
+    for branches in (20, 40):
+        worked.clear()
+        lint(_chain(branches))
+        counts.append(len(worked))
+    assert counts[1] <= 2.2 * counts[0], counts

@@ -194,7 +194,12 @@ class Types:
         self._values: dict = {}
         self._bindings: dict = {}
         self._active: dict = {}  # what is being worked out -> its depth
+        self._path: list = []  # the same, in depth order
         self._lowest = 0
+        # what was worked out inside a cycle -> (its value, the depth of the cycle's outermost member),
+        # and that member -> what it holds: kept while the member is worked out (see `_solve`)
+        self._tentative: dict = {}
+        self._tied: dict = {}
         self._accesses: Optional[dict] = None
         self._puts: Optional[dict] = None
         self._writes: Optional[dict] = None
@@ -210,24 +215,36 @@ class Types:
     def _solve(self, known: dict, node, infer) -> Optional[Value]:
         """`infer(node)`, kept in `known`. A value that needs itself (`x = x.y`, a parameter
         passed on to the function it belongs to) is unknown there; what was worked out inside
-        such a cycle is not kept, as it may change once the cycle is left."""
+        such a cycle may change once the cycle is left, so it is kept only while the cycle's
+        outermost member is being worked out (asked again meanwhile, the answer would be the same
+        work again: programs with hundreds of `tensors[a] = f(tensors[b])` made that exponential)."""
         if node in known:
             return known[node]
         key = (id(known), node)
         if key in self._active:
             self._lowest = min(self._lowest, self._active[key])
             return None
+        tentative = self._tentative.get(key)
+        if tentative is not None:
+            self._lowest = min(self._lowest, tentative[1])
+            return tentative[0]
         depth = len(self._active)
         self._active[key] = depth
+        self._path.append(key)
         outer, self._lowest = self._lowest, depth
         try:
             value = infer(node)
         finally:
             del self._active[key]
+            self._path.pop()
+            for held in self._tied.pop(key, ()):
+                del self._tentative[held]
         if self._lowest >= depth:
             known[node] = value
             self._lowest = outer
         else:
+            self._tentative[key] = (value, self._lowest)
+            self._tied.setdefault(self._path[self._lowest], []).append(key)
             self._lowest = min(outer, self._lowest)
         return value
 
