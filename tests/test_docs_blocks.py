@@ -115,3 +115,10 @@ def test_a_shell_block_written_as_a_session_is_read_as_one(ovlint, tmp_path):
     assert findings(ovlint) == [("README.md", "OV201", 2, 3)]
     ovlint("check", "--no-cache", "--target-version", "2026.4", "--fix")
     assert (tmp_path / "README.md").read_text() == "```bash\n$ ovc m.onnx\nConverted.\n```\n"
+
+
+def test_a_session_line_continued_after_the_second_prompt_is_one_command(ovlint, tmp_path):
+    """`$ mo ... \\` then `>    --output_dir ir`: the `> ` is the shell's prompt, not part of the command."""
+    write(tmp_path / "README.md", "```console\n$ mo --input_model m.onnx \\\n>    --output_dir ir\n```\n")
+    ovlint("check", "--no-cache", "--target-version", "2026.4", "--fix")
+    assert (tmp_path / "README.md").read_text() == "```console\n$ ovc m.onnx \\\n>    --output_model ir/\n```\n"

@@ -20,6 +20,7 @@ from ovlint.surfaces.shell import split_commands
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{?\.?([\w+.-]*)[^\n]*$", re.M)
 _DIRECTIVE = re.compile(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+.-]+)[ \t]*$", re.M)
 _PROMPT = re.compile(r"^([ \t]*\$[ \t])")
+_CONTINUED = re.compile(r"^([ \t]*>[ \t])")
 PYTHON_FENCES = {"python", "py", "python3", "ipython", "ipython3"}
 SHELL_FENCES = {"sh", "bash", "shell", "zsh", "console", "shell-session", "dockerfile", "docker"}
 _HISTORY = re.compile(r"^(changelog|changes|history|news|release[-_ ]?notes)", re.I)
@@ -117,6 +118,8 @@ def _unit(key: int, language: str, code: str):
             kept, carry = [], False
             for line, prompt in zip(code.splitlines(keepends=True), prompted):
                 if prompt or carry:
+                    # a continuation line may show the shell's second prompt, `> `
+                    prompt = prompt or _CONTINUED.match(line)
                     width = len(prompt.group(1)) if prompt else 0
                     kept.append(" " * width + line[width:])
                     carry = line.rstrip("\r\n").endswith("\\")
