@@ -253,3 +253,16 @@ def test_the_package_variables_are_renamed_only_with_the_package(ovlint, tmp_pat
     fixed = (tmp_path / "CMakeLists.txt").read_text()
     assert fixed.startswith("find_package(OpenVINO QUIET COMPONENTS Runtime)\nif(OpenVINO_FOUND)\n")
     assert "openvino::runtime openvino::runtime" in fixed
+
+
+def test_interpolate_enumerators_of_2021_are_spelt_as_ov_spells_them(ovlint, tmp_path):
+    """nGraph 2021 wrote `InterpolateMode::nearest`; `ov::` has only `NEAREST` (checked with g++
+    against the 2026.4 headers), so the rename to `ov::` takes the enumerator with it."""
+    write(tmp_path / "interp.cpp", "auto m = ngraph::op::v4::Interpolate::InterpolateMode::nearest;\n"
+                                   "auto c = ngraph::op::v4::Interpolate::CoordinateTransformMode::half_pixel;\n"
+                                   "auto n = ngraph::op::v4::Interpolate::NearestMode::FLOOR;\n")
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "interp.cpp").read_text() == (
+        "auto m = ov::op::v4::Interpolate::InterpolateMode::NEAREST;\n"
+        "auto c = ov::op::v4::Interpolate::CoordinateTransformMode::HALF_PIXEL;\n"
+        "auto n = ov::op::v4::Interpolate::NearestMode::FLOOR;\n")

@@ -25,6 +25,13 @@ OP_OWN = {"AutoBroadcastSpec", "AutoBroadcastType", "BroadcastModeSpec", "Broadc
           "GeluApproximationMode", "LSTMWeightsFormat", "MVNEpsMode", "Op", "PadMode", "PadType", "PhiloxAlignment",
           "RecurrentSequenceDirection", "RoundingType", "Sink", "TopKMode", "TopKSortType", "util", "internal"}
 VERSION = re.compile(r"v\d+$")
+# Interpolate's enumerations, spelt in lower case by the nGraph of 2021 and in upper case by `ov::`
+# (the 2026.4 headers, `op/util/interpolate_base.hpp`)
+ENUMERATORS = {"InterpolateMode": {"NEAREST", "LINEAR", "LINEAR_ONNX", "CUBIC", "BILINEAR_PILLOW", "BICUBIC_PILLOW"},
+               "CoordinateTransformMode": {"HALF_PIXEL", "PYTORCH_HALF_PIXEL", "ASYMMETRIC", "TF_HALF_PIXEL_FOR_NN",
+                                           "ALIGN_CORNERS"},
+               "NearestMode": {"ROUND_PREFER_FLOOR", "ROUND_PREFER_CEIL", "FLOOR", "CEIL", "SIMPLE"},
+               "ShapeCalcMode": {"SIZES", "SCALES"}}
 MACROS = {"NGRAPH_RTTI_DECLARATION": "`OPENVINO_RTTI` / `OPENVINO_OP`", "NGRAPH_RTTI_DEFINITION": "`OPENVINO_RTTI`",
           "NGRAPH_CHECK": "`OPENVINO_ASSERT`", "NGRAPH_SUPPRESS_DEPRECATED_START": "`OPENVINO_SUPPRESS_DEPRECATED_START`",
           "NGRAPH_SUPPRESS_DEPRECATED_END": "`OPENVINO_SUPPRESS_DEPRECATED_END`", "NGRAPH_DEBUG": "`OPENVINO_DEBUG`"}
@@ -86,6 +93,9 @@ class NgraphCpp(NativeRule):
                 edits = [self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov")]
                 if name == "Function":
                     edits.append(self.ctx.replace((unit.code[first + 2].start, unit.code[first + 2].end), "Model"))
+                if len(parts) > 2 and parts[-1].upper() in ENUMERATORS.get(parts[-2], ()) and parts[-1] != parts[-1].upper():
+                    last = unit.code[first + 2 * (len(parts) - 1)]
+                    edits.append(self.ctx.replace((last.start, last.end), parts[-1].upper()))
                 new = "ov::Model" if name == "Function" else f"ov::{name}"
                 self.report(span(unit, first, first + 3), f"`ngraph::{name}` is `{new}`",
                             self.make_fix(edits, f"Use `{new}`"))
