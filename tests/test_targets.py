@@ -240,3 +240,21 @@ def test_a_suppressed_mo_still_needs_openvino_dev(ovlint, tmp_path):
     write(tmp_path / "Dockerfile", dockerfile)
     ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
     assert (tmp_path / "Dockerfile").read_text() == dockerfile
+
+
+def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovlint, tmp_path):
+    """`FROM openvino/ubuntu20_dev:2021.4.2`, `source /opt/intel/openvino_2021/bin/setupvars.sh` and
+    an `intel-openvino-...-2021.4.752` system package say what the file runs on, as a pin does:
+    `ovc` (2023.1) is not there, so `mo` stays. Python code that names such a path is not pinned by it."""
+    files = {"Dockerfile": "FROM openvino/ubuntu20_dev:2021.4.2\nRUN mo --input_model m.onnx\n",
+             "setup.sh": "source /opt/intel/openvino_2021/bin/setupvars.sh\nmo --input_model m.onnx\n",
+             "apt.Dockerfile": "FROM ubuntu:20.04\nRUN apt-get install -y intel-openvino-dev-ubuntu20-2021.4.752\n"
+                               "RUN mo --input_model m.onnx\n"}
+    for name, text in files.items():
+        write(tmp_path / name, text)
+    write(tmp_path / "app.py", 'import sys\nsys.path.append("/opt/intel/openvino_2021/python")\n'
+                               "from openvino.runtime import Core\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert code == 1 and all((tmp_path / name).read_text() == text for name, text in files.items())
+    assert "Dockerfile:1 pins 2021.4" in out and "setup.sh:1 pins 2021.1" in out and "apt.Dockerfile:2 pins 2021.4" in out
+    assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")

@@ -77,31 +77,37 @@ def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target
 
 
 def _own_floor(path: str, doc: Document, floor: Optional[Floor]) -> Optional[Floor]:
-    """The floor, lowered to what the file itself installs: a Dockerfile, script or notebook that
-    runs `pip install openvino-dev==2022.3.0` runs its commands and code on 2022.3, whatever the
-    project's dependency files say. (What Python code installs is known once it is parsed:
-    `_lint_unit` lowers the floor again then.)"""
+    """The floor, lowered to what the file itself installs or runs on: a Dockerfile, script or
+    notebook that runs `pip install openvino-dev==2022.3.0` runs its commands and code on 2022.3,
+    whatever the project's dependency files say, and so does one built `FROM` an OpenVINO image of a
+    release or sourcing a release's own install (`release_named`, in files that are not Python). (What Python
+    code installs is known once it is parsed: `_lint_unit` lowers the floor again then.)"""
+    from ovlint.surfaces.release_named import lowest_named
+
     for unit in doc.units:
         # a line of a notebook's joined cells means nothing to its reader: the notebook is named alone
         lines = doc.place is None and unit.cell is None
-        floor = _lowered(floor, path, unit.text if lines else None, unit.requirements, unit.commands)
+        named = lowest_named(unit.text) if unit.python is None else None
+        floor = _lowered(floor, path, unit.text if lines else None, unit.requirements, unit.commands, named)
     return floor
 
 
 def _lowered(floor: Optional[Floor], path: str, text: Optional[str], requirements: list,
-             commands: list) -> Optional[Floor]:
-    """`floor`, or the lowest pin of `requirements` and the `pip install` lines of `commands` when
-    that is older; `text`: the unit's, to tell the pin's line (None: name the file alone)."""
+             commands: list, named: Optional[tuple] = None) -> Optional[Floor]:
+    """`floor`, or the lowest pin of `requirements` and the `pip install` lines of `commands` (or
+    the release `named`, with its offset) when that is older; `text`: the unit's, to tell the pin's
+    line (None: name the file alone)."""
     from ovlint.base.versions import parse
 
     pinned = requirements + [r for command in commands for r in from_pip_command(command)]
     pin = lowest_pin(pinned) if pinned else None
-    if pin is None:
+    found = ([(pin[0], pin[1].start)] if pin is not None else []) + ([named] if named else [])
+    if not found:
         return floor
-    release, req = pin
+    release, start = min(found, key=lambda f: parse(f[0]))
     if floor is not None and parse(floor.release) <= parse(release):
         return floor
-    line = f":{text.count(chr(10), 0, req.start) + 1}" if text is not None else ""
+    line = f":{text.count(chr(10), 0, start) + 1}" if text is not None else ""
     return Floor(release, os.path.relpath(path) + line)
 
 
