@@ -132,7 +132,8 @@ class OpenvinoDevRequirement(RequirementRule):
             return None  # a file or URL: the wheel to install instead is the user's to pick
         if req.removal is not None and req.carrier != "key" and "openvino" in req.listed_with:
             return self.make_fix(ctx.replace(req.removal, ""), "Remove it: `openvino` is listed already", unsafe=True)
-        packages = [EXTRAS[e.lower()] for e in req.extras]
+        # the framework packages its extras pulled in, but for those listed beside it already
+        packages = list(dict.fromkeys(EXTRAS[e.lower()] for e in req.extras if EXTRAS[e.lower()] not in req.listed_with))
         if req.carrier == "key":
             return None if packages else self.make_fix(ctx.replace((req.name_start, req.name_end), "openvino"),
                                                        "Depend on `openvino`", unsafe=True)
