@@ -127,3 +127,12 @@ def test_a_shape_in_parentheses_is_given_to_ovc_in_brackets(ovlint, tmp_path):
     assert (tmp_path / "convert.sh").read_text().splitlines() == [
         "ovc m.onnx --input '[1,3,224,224]'", "ovc m.onnx '--input=[1,3,224,224],[1,10]'",
         'mo --input_model m.onnx --input_shape "(1, 3 4)"']
+
+
+def test_a_saved_model_folder_is_ovcs_input_and_a_word_that_cannot_change_is_said(ovlint, tmp_path):
+    write(tmp_path / "saved.sh", "mo --saved_model_dir saved_model --output_dir ir\n")
+    write(tmp_path / "run.py", "import subprocess\nsubprocess.run(['mo', '--input_model', str(path), "
+                               "'--output_dir', str(ir_dir)])\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
+    assert (tmp_path / "saved.sh").read_text() == "ovc saved_model --output_model ir/\n"
+    assert "run.py:2:18: OV201" in out and "comes from a variable or an expression; write the `ovc` command by hand" in out

@@ -51,7 +51,7 @@ FLAGS = {
     "--remove_output_softmax", "--remove_memory", "--disable_omitting_optional", "--enable_flattening_nested_params",
     "--move_to_preprocess", "--compress_to_fp16", "--disable_weights_compression", "--enable_concat_optimization",
 }
-INPUT_MODEL = {"--input_model", "-m", "-w"}
+INPUT_MODEL = {"--input_model", "-m", "-w", "--saved_model_dir"}  # ovc's positional input (a SavedModel is a folder)
 OUTPUT_DIR = {"--output_dir", "-o"}
 MODEL_NAME = {"--model_name", "-n"}
 RENAMED = {"--input_shape": "--input", "--extensions": "--extension", "--extension": "--extension",
@@ -78,7 +78,6 @@ NO_EQUIVALENT = {
     "--freeze_placeholder_with_value": "nothing: fold the value into the source model",
     "--transform": "the private `openvino._offline_transformations` functions (LowLatency2, MakeStateful, Pruning)",
     "--silent": "nothing (ovc is quiet unless `--verbose`)",
-    "--saved_model_dir": "ovc's positional input (a SavedModel directory is passed as the model)",
     "--input_checkpoint": "ovc's positional input (the model and checkpoint together)",
     "--input_meta_graph": "ovc's positional input",
     "--saved_model_tags": "nothing",

@@ -113,8 +113,11 @@ class ModelOptimizerCommand(CommandRule):
             self.report(command, self.summary + "; options without an ovc equivalent: "
                         + "; ".join(f"`{flag}` → {instead}" for flag, instead in missing))
             return
-        fix = self.make_fix(edits, "Use `ovc`") if edits is not None else None
-        self.report(command, self.summary, fix)
+        if edits is None:
+            self.report(command, self.summary + " (not rewritten: a word the rewrite must change comes from a variable "
+                                                "or an expression; write the `ovc` command by hand)")
+            return
+        self.report(command, self.summary, self.make_fix(edits, "Use `ovc`"))
 
     def _rewrite(self, command, found):
         """(edits, options without an equivalent); edits is None when some word cannot be rewritten."""
