@@ -198,3 +198,9 @@ def test_a_key_tested_in_the_programs_own_dict_is_no_guard_and_device_dicts_are_
     code, out, _ = ovlint("check", "--fix", "--no-cache", "--output-format", "concise")
     fixed = (tmp_path / "app.py").read_text()
     assert 'config["ENABLE_CPU_PINNING"] = "NO"' in fixed and '{"CPU": {"ENABLE_CPU_PINNING": "YES"}' in fixed
+
+
+def test_a_2021_library_path_names_the_library_that_replaced_it(ovlint, tmp_path):
+    write(tmp_path / "copy.sh", "cp ${OV}/openvino/deployment_tools/ngraph/lib/libngraph${EXT} lib/\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508")
+    assert "the libraries are in `runtime/lib/intel64`, and `libngraph` is `libopenvino` there" in out

@@ -25,6 +25,8 @@ OTHER_FOLDER = "the archive has `runtime/`, `python/`, `tools/` and `setupvars.s
 MOVED = {("inference_engine", "include"): "runtime/include", ("ngraph", "include"): "runtime/include",
          ("inference_engine", "lib"): "runtime/lib", ("ngraph", "lib"): "runtime/lib/intel64",
          ("inference_engine", "share"): "runtime/cmake", ("ngraph", "cmake"): "runtime/cmake"}
+# the 2021 libraries, which 2022.1 merged into `libopenvino` (`libopenvino_c` for the C API)
+OLD_LIBRARY = re.compile(r"lib(?:ngraph|inference_engine)")
 # `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
 LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)(?:/([\w-]+))?(?:/([\w.-]+))?")
 # a run of slashes, which a POSIX path reads as one (`$DIR/bin` with `DIR=/opt/openvino/`); not a URL's `://`
@@ -43,6 +45,11 @@ def legacy_path(text: str) -> Optional[str]:
         return None
     folder, subfolder, rest = layout.groups()
     moved = MOVED.get((folder, subfolder))
+    if moved is not None and rest and OLD_LIBRARY.match(rest):
+        new = "libopenvino_c" if "c_api" in rest else "libopenvino"
+        return (f"`deployment_tools/{folder}/{subfolder}/{rest}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
+                f"the libraries are in `{moved}`, and `{rest}` is `{new}` there (the nGraph and Inference Engine "
+                "libraries became one)")
     if moved is not None:
         tail = f"/{rest}" if rest else ""
         return (f"`deployment_tools/{folder}/{subfolder}{tail}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
