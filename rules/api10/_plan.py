@@ -275,15 +275,24 @@ class Plan:
         where it may still be used as API 1.0, so migrating its part alone would hand that code an
         API 2.0 object. It holds its part back until that module is migrated too."""
         ctx = self.ctx
+        imported = _imported_names(ctx)
         for call in ctx.nodes((cst.Call,)):
-            module = _imported_from(ctx, call.func)
-            if module is None:
+            root = call.func
+            while type(root) is cst.Attribute:
+                root = root.value
+            if type(root) is not cst.Name or root.value not in imported:
                 continue
+            module = None
             for arg in call.args:
+                if type(arg.value).__name__ not in _HANDLES:
+                    continue
                 value = self.types.of(arg.value)
                 held = value.items if value is not None and value.kind == CONTAINER else value
                 if held is None or not held.legacy or held.kind not in HANDED_ON:
                     continue
+                module = module or _imported_from(ctx, call.func) or ""
+                if not module:
+                    break
                 what = f"an API 1.0 `{HANDED_ON[held.kind]}`" + (" (in a container)" if held is not value else "")
                 self.propose(LEFTOVER_CODE, arg.value, (
                     f"`{excerpt(ctx, arg.value)}`, {what}, is handed to `{excerpt(ctx, call.func)}` from `{module}`, "
@@ -453,9 +462,28 @@ class Plan:
                 rule.report(use.statement, use.message, use.fix)
 
 
+# what an object handed on is written as: a name (`ie`, `self.exec_net`) or a call (`IECore()`)
+_HANDLES = ("Name", "Attribute", "Call")
 # the API 1.0 objects whose methods another module may call
 HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwork", REQUEST: "InferRequest",
              BLOB: "Blob", PLUGIN: "IEPlugin"}
+
+
+def _imported_names(ctx) -> set:
+    """The names the module's imports bind (`a` for `import a.b`), but for those of the standard
+    library and OpenVINO (see `_imported_from`)."""
+    names = set()
+    for statement in ctx.nodes((cst.Import, cst.ImportFrom)):
+        if isinstance(statement.names, cst.ImportStar):
+            continue
+        module = dotted(statement.module) if isinstance(statement, cst.ImportFrom) and statement.module else ""
+        for alias in statement.names:
+            top = (module if isinstance(statement, cst.ImportFrom) else dotted(alias.name)).split(".")[0]
+            if (top and top in standard_library()) or top in ("openvino", "ngraph"):
+                continue
+            names.add(alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name)
+                      else dotted(alias.name).split(".")[0])
+    return names
 
 
 def _imported_from(ctx, func) -> Optional[str]:
