@@ -195,6 +195,22 @@ def test_imports_are_bound_where_the_legacy_import_was():
         """)
 
 
+def test_each_branch_that_imported_the_legacy_api_binds_openvino():
+    source = """\
+        def make_core(quiet):
+            if quiet:
+                from openvino.inference_engine import IECore
+                core = IECore()
+            else:
+                from openvino.inference_engine import IECore
+                print("loading")
+                core = IECore()
+            return core
+        """
+    fixed = fix(source).text
+    assert fixed.count("import openvino as ov\n") == 2 and "inference_engine" not in fixed
+
+
 def test_a_function_does_not_bind_openvino_after_using_it():
     """`import openvino as ov` in a function makes `ov` the function's own name: before that
     statement it is unbound (UnboundLocalError), so the binding goes to the module instead."""
@@ -577,7 +593,8 @@ def test_asking_an_api_1_object_for_an_attribute_holds_its_part_back():
 
 def test_the_new_alias_avoids_a_name_a_function_binds():
     """`ov = overlap(a, b)` in a function where the fix uses `openvino`: the alias must be another
-    name there; a function's own `import openvino as ov` is the same module and takes nothing."""
+    name there. So does a function's own `import openvino as ov`: a use the fix adds before it
+    would be unbound."""
     source = """\
         from openvino.inference_engine import IECore
 
@@ -593,7 +610,10 @@ def test_the_new_alias_avoids_a_name_a_function_binds():
         """
     fixed = fix(source).text
     assert fixed.startswith("import openvino as ov_\n") and "return ov_.Core().available_devices, ov" in fixed
-    assert fix(source.replace("ov = thr * 2", "pass").replace(", ov\n", "\n")).text.startswith("import openvino as ov\n")
+    alone = source.replace("ov = thr * 2", "pass").replace(", ov\n", "\n")
+    assert fix(alone).text.startswith("import openvino as ov_\n")
+    assert fix(alone.replace("import openvino as ov\n", "import numpy\n").replace("ov.Core()", "numpy.zeros(1)")
+               ).text.startswith("import openvino as ov\n")
 
 
 def test_a_blob_taken_from_a_request_by_subscript_is_migrated_to_the_end():
@@ -640,21 +660,26 @@ def test_a_class_tested_with_isinstance_becomes_its_twin():
     assert fix(source).text.endswith("print(isinstance(net, ov.Model), isinstance(net, (ov.Model, str)))\n")
 
 
-def test_an_object_handed_to_another_modules_code_holds_its_part_back():
-    """`NewAsyncPipeline(ie, ...)` from the program's own `async_pipeline`: ovlint does not follow
-    the core there, where it may still be used as API 1.0 (`ie.load_network`), so the part waits;
-    the standard library, builtins and the module's own functions are followed or harmless."""
-    source = """\
+def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
+    """`NewAsyncPipeline(ie, ...)` from the program's own `async_pipeline` (a file beside it):
+    ovlint does not follow the core there, where it may still be used as API 1.0
+    (`ie.load_network`), so the part waits; the standard library, installed libraries and the
+    module's own functions are followed or not the program's to migrate."""
+    (tmp_path / "async_pipeline.py").write_text("def NewAsyncPipeline(ie, path):\n    return ie.load_network(path, 'CPU')\n")
+    source = textwrap.dedent("""\
         import logging
 
+        import numpy as np
         from async_pipeline import NewAsyncPipeline
         from openvino.inference_engine import IECore
 
         ie = IECore()
         pipeline = NewAsyncPipeline(ie, "m.xml")
         logging.info("core %s", ie)
-        """
-    handed = [d for d in lint(source) if "is handed to" in d.message]
-    assert [(d.code, d.row) for d in handed] == [("OV101", 7)] and "`async_pipeline`" in handed[0].message
-    assert fix(source).text == textwrap.dedent(source)
-    assert not any("is handed to" in d.message for d in lint(source.replace("pipeline = NewAsyncPipeline(ie, \"m.xml\")\n", "")))
+        np.copy(ie)
+        """)
+    path = str(tmp_path / "app.py")
+    handed = [d for d in lint(source, path=path) if "is handed to" in d.message]
+    assert [(d.code, d.row) for d in handed] == [("OV101", 8)] and "`async_pipeline`" in handed[0].message
+    assert fix_text(path, named("python"), source, FAMILY, versions.NEWEST, True, SourceText(source).encode).text == source
+    assert not any("is handed to" in d.message for d in lint(source, path="/nonexistent-ovlint-folder/app.py"))

@@ -258,3 +258,11 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert code == 1 and all((tmp_path / name).read_text() == text for name, text in files.items())
     assert "Dockerfile:1 pins 2021.4" in out and "setup.sh:1 pins 2021.1" in out and "apt.Dockerfile:2 pins 2021.4" in out
     assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")
+
+
+def test_a_comment_or_a_removal_names_no_release_the_file_runs_on(ovlint, tmp_path):
+    write(tmp_path / "Dockerfile", "FROM python:3.10\n# was /opt/intel/openvino_2021 before\n"
+                                   "RUN apt-get purge -y intel-openvino-dev-ubuntu20-2021.4.752 && pip install openvino==2024.6.0\n"
+                                   "RUN mo --input_model m.onnx\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "pins 2021" not in out and "Dockerfile:3 pins 2024.6" not in out and "[*]" in out

@@ -87,7 +87,7 @@ def _own_floor(path: str, doc: Document, floor: Optional[Floor]) -> Optional[Flo
     for unit in doc.units:
         # a line of a notebook's joined cells means nothing to its reader: the notebook is named alone
         lines = doc.place is None and unit.cell is None
-        named = lowest_named(unit.text) if unit.python is None else None
+        named = lowest_named(unit.text, unit.commands) if unit.python is None else None
         floor = _lowered(floor, path, unit.text if lines else None, unit.requirements, unit.commands, named)
     return floor
 

@@ -1,28 +1,46 @@
 """Releases a file names as what it runs on, besides pip pins: an OpenVINO image it is built from
-(`FROM openvino/ubuntu20_dev:2021.4.2`, a CI job's `image:`), a release's own install sourced or
-run (`source /opt/intel/openvino_2021/bin/setupvars.sh`), or a system package installed
-(`apt-get install intel-openvino-dev-ubuntu20-2021.4.752`). Each is as strong a floor as a pin."""
+(`FROM openvino/ubuntu20_dev:2021.4.2`, a CI job's `image:`), a release's own install it sources
+or runs a program of (`source /opt/intel/openvino_2021/bin/setupvars.sh`), or a system package it
+installs (`apt-get install intel-openvino-dev-ubuntu20-2021.4.752`). Each is as strong a floor as a pin;
+a comment, or a command that removes such an install, is not."""
 from __future__ import annotations
 
+import os
 import re
 from typing import Optional
 
 _RELEASE = r"(20\d\d)(?:\.(\d+))?"
-NAMED = re.compile(
-    r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*[\"']?)openvino/[\w.-]+:" + _RELEASE
-    + r"|/openvino_" + _RELEASE + r"\b"
-    + r"|\bintel-openvino-[\w-]*?-" + _RELEASE + r"\b")
+IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*[\"']?)openvino/[\w.-]+:" + _RELEASE)
+INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
+SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
+_INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
 
 
-def lowest_named(text: str) -> Optional[tuple[str, int]]:
-    """The oldest release `text` names (as `YYYY.N`; a year alone is its first release), and where."""
-    found = []
-    for match in NAMED.finditer(text):
-        groups = [g for g in match.groups()]
-        for at in range(0, len(groups), 2):
-            if groups[at] is not None:
-                found.append(((int(groups[at]), int(groups[at + 1] or 1)), match.start()))
+def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
+    """The oldest release `text` and its `commands` name (as `YYYY.N`; a year alone is its first
+    release), and where."""
+    found = [(match.groups(), match.start()) for match in IMAGE.finditer(text)]
+    for command in commands:
+        argv = command.argv
+        if not argv:
+            continue
+        program = os.path.basename(argv[0])
+        if program in ("source", ".") and len(argv) > 1:
+            run = [1]  # the script sourced
+        elif program.startswith("python") and len(argv) > 1:
+            run = [0, 1]  # the interpreter or the script
+        else:
+            run = [0]
+        for index in run:
+            match = INSTALL_FOLDER.search(command.words[index].resolved or argv[index])  # `$OV/bin/setupvars.sh` too
+            if match:
+                found.append((match.groups(), command.words[index].start))
+        if program in _INSTALLERS and "install" in argv:
+            for index, word in enumerate(argv):
+                match = SYSTEM_PACKAGE.match(word)
+                if match:
+                    found.append((match.groups(), command.words[index].start))
     if not found:
         return None
-    (year, minor), start = min(found)
+    (year, minor), start = min(((int(y), int(m or 1)), start) for (y, m), start in found)
     return f"{year}.{minor}", start

@@ -32,7 +32,26 @@ def conversion(ctx, call, key, compiled: bool) -> tuple[list, str, bool]:
         before, after = strings[name]
         start, end = ctx.span(call)
         edits = [ctx.replace(at, text) for at, text in (((start, start), before), ((end, end), after)) if text]
-        return edits, f"; it returns `{new}` typed, where API 1.0 returned a string: the fix converts it back", False
+        note = f"; it returns `{new}` typed, where API 1.0 returned a string: the fix converts it back"
+        if compiled:  # the count in use, where API 1.0 gave the one configured (`0`, `CPU_THROUGHPUT_AUTO`: automatic)
+            return edits, note + (" to a string, but a compiled model gives the number in use where API 1.0 gave the "
+                                  "configured one (`0` or `..._AUTO` for automatic)"), True
+        return edits, note, False
     if name in same:
         return [], "", False
     return [], "; it returns typed values (bool, int, enums) where API 1.0 returned strings", True
+
+
+def positional(ctx, call, names: tuple) -> Optional[list]:
+    """Edits dropping the keywords of `call`'s arguments, which API 2.0 names otherwise (and
+    differently from release to release), where they already come in the order `names` gives;
+    None where they do not."""
+    edits = []
+    for index, arg in enumerate(call.args):
+        if arg.keyword is None:
+            continue
+        if arg.star or index >= len(names) or arg.keyword.value != names[index]:
+            return None
+        edits.append(ctx.replace((ctx.span(arg)[0], ctx.span(arg.value)[0]), ""))
+    return edits
+

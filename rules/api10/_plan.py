@@ -11,6 +11,7 @@ OV1xx rule runs (a rule left out would leave its uses behind).
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass
 from typing import Optional
 
@@ -81,9 +82,9 @@ class Plan:
                                 self._ov_alias = alias.asname.name.value if alias.asname else "openvino"
                                 self._ov_bound = True
             if self._ov_alias is None:
-                # a name of the module, or one a function binds (`ov = overlap(a, b)`), where a use may go
-                taken = self.ctx.imports.global_names() | {a.name for scope in self.ctx.scopes() for a in scope.assignments
-                                                           if not _binds_openvino(a)}
+                # a name of the module, or one a function binds (`ov = overlap(a, b)`, and its own `import
+                # openvino as ov`, after which a use the fix adds before it would be unbound), where a use may go
+                taken = self.ctx.imports.global_names() | {a.name for scope in self.ctx.scopes() for a in scope.assignments}
                 name = "ov"
                 while name in taken:
                     name += "_"
@@ -360,6 +361,7 @@ class Plan:
         binding = f"import openvino as {self._ov_alias}"
         need = bool(ov_sites) and not self._ov_bound
         bound: set[int] = set()  # scopes where the fix binds `openvino`
+        blocks: set[int] = set()  # the statement lists it is bound in (each branch of an `if` or `try` binds it)
         for use in self.imports:
             statement = use.statement
             kept = self._names_still_used(statement, consumed)
@@ -367,7 +369,8 @@ class Plan:
             if kept is None or not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
                 continue
             scope = ctx.scope(statement)
-            binds = (need and id(scope) not in bound and (in_place or scope is not ctx.scope(ctx.module))
+            block = ctx.parent(line)
+            binds = (need and id(block) not in blocks and (in_place or scope is not ctx.scope(ctx.module))
                      and not self._used_before(statement, scope))
             if need and len(kept) < len(statement.names):
                 # the same names imported elsewhere (another branch of a try or an if): `openvino`
@@ -377,6 +380,7 @@ class Plan:
                 if binds:
                     result.append(ctx.replace(statement, binding))
                     bound.add(id(scope))
+                    blocks.add(id(block))
                     touched[statement] = f"Import `openvino as {self._ov_alias}` instead"
                     continue
                 result.extend(deleted_line(ctx, line))
@@ -388,6 +392,7 @@ class Plan:
                 if binds:
                     text += ctx.newline + indentation(ctx, line) + binding
                     bound.add(id(scope))
+                    blocks.add(id(block))
                 result.append(ctx.replace(statement, text))
                 touched[statement] = "Import only what is still used"
         inserted = need and not all(self._visible(site, bound) for site in ov_sites)
@@ -417,14 +422,27 @@ class Plan:
         return edits
 
     def _used_before(self, statement, scope) -> bool:
-        """Whether a migrated use of `openvino` in `scope` comes before `statement`: binding it there
+        """Whether a migrated use of `openvino` in `scope` can run before `statement`: binding it there
         would make the name the scope's own, unbound at that use (in a function, a use in a nested
-        function or class counts too, though it may run later). The binding then goes to the module."""
+        function or class counts too, though it may run later; one in another branch of an `if` or
+        `try` that holds the statement does not). The binding then goes to the module."""
         ctx = self.ctx
         start = ctx.span(statement)[0]
         module = scope is ctx.scope(ctx.module)
-        return any(ctx.span(site)[0] < start and (ctx.scope(site) is scope if module else self._visible(site, {id(scope)}))
-                   for site in self._ov_sites)
+        enclosing = set()
+        node = statement
+        while node is not None:
+            enclosing.add(id(node))
+            node = ctx.parent(node)
+        for site in self._ov_sites:
+            if ctx.span(site)[0] >= start or not (ctx.scope(site) is scope if module else self._visible(site, {id(scope)})):
+                continue
+            node = site
+            while id(ctx.parent(node)) not in enclosing:
+                node = ctx.parent(node)
+            if isinstance(node, cst.BaseStatement):  # not a branch of a statement that holds this one
+                return True
+        return False
 
     def _visible(self, node, bound: set[int]) -> bool:
         scope = self.ctx.scope(node)
@@ -470,20 +488,34 @@ HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwor
 
 
 def _imported_names(ctx) -> set:
-    """The names the module's imports bind (`a` for `import a.b`), but for those of the standard
-    library and OpenVINO (see `_imported_from`)."""
+    """The names the module's imports of the program's own modules bind (`a` for `import a.b`):
+    relative imports, and modules whose file or package is beside the module or in a folder above
+    it (a library installed elsewhere, `numpy` or `loguru`, is not the program's to migrate)."""
     names = set()
     for statement in ctx.nodes((cst.Import, cst.ImportFrom)):
         if isinstance(statement.names, cst.ImportStar):
             continue
         module = dotted(statement.module) if isinstance(statement, cst.ImportFrom) and statement.module else ""
+        relative = isinstance(statement, cst.ImportFrom) and bool(statement.relative)
         for alias in statement.names:
             top = (module if isinstance(statement, cst.ImportFrom) else dotted(alias.name)).split(".")[0]
-            if (top and top in standard_library()) or top in ("openvino", "ngraph"):
+            if not relative and (top in ("openvino", "ngraph") or not _beside(ctx.path, top)):
                 continue
             names.add(alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name)
                       else dotted(alias.name).split(".")[0])
     return names
+
+
+def _beside(path: str, module: str) -> bool:
+    """Whether `module` is a file or package in the folder of `path` or one of the three above it."""
+    folder = os.path.dirname(os.path.abspath(path))
+    for _ in range(4):
+        if os.path.isfile(os.path.join(folder, module + ".py")) or os.path.isdir(os.path.join(folder, module)):
+            return True
+        folder, above = os.path.dirname(folder), folder
+        if folder == above:
+            break
+    return False
 
 
 def _imported_from(ctx, func) -> Optional[str]:
@@ -498,13 +530,6 @@ def _imported_from(ctx, func) -> Optional[str]:
     module = names[0].rpartition(".")[0] or names[0]
     top = module.split(".")[0]
     return None if top in ("openvino", "ngraph") or top in standard_library() else module
-
-
-def _binds_openvino(assignment) -> bool:
-    """`import openvino as ov` (in a function): the name holds what the fix binds it to."""
-    node = getattr(assignment, "node", None)
-    return isinstance(node, cst.Import) and any(
-        dotted(alias.name) == "openvino" and (alias.evaluated_alias or "openvino") == assignment.name for alias in node.names)
 
 
 def _drop_deleted(proposals) -> None:
