@@ -266,3 +266,9 @@ def test_interpolate_enumerators_of_2021_are_spelt_as_ov_spells_them(ovlint, tmp
         "auto m = ov::op::v4::Interpolate::InterpolateMode::NEAREST;\n"
         "auto c = ov::op::v4::Interpolate::CoordinateTransformMode::HALF_PIXEL;\n"
         "auto n = ov::op::v4::Interpolate::NearestMode::FLOOR;\n")
+
+
+def test_a_file_that_finds_openvino_already_renames_the_old_targets_safely(ovlint, tmp_path):
+    write(tmp_path / "CMakeLists.txt", "find_package(OpenVINO REQUIRED)\ntarget_link_libraries(app IE::inference_engine)\n")
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text().endswith("target_link_libraries(app openvino::runtime)\n")

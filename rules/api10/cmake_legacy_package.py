@@ -54,8 +54,8 @@ class LegacyCMakePackage(CMakeRule):
         "and while a file still uses one, its `find_package` fix is unsafe."
     )
     fix = Applicability.SAFE
-    safe_when = ("the file finds the package itself, with a safe fix (the renames of its targets and variables go "
-                 "with it)")
+    safe_when = ("the file finds OpenVINO already, or the old package with a safe fix (the renames of its targets "
+                 "and variables go with it)")
     deprecation = PACKAGES
     needles = ("InferenceEngine", "ngraph", "IE::")
     examples = (
@@ -125,9 +125,9 @@ class LegacyCMakePackage(CMakeRule):
                         f"`find_package({command.arguments[0].value})`: {self.summary}; use "
                         "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`", fix)
         self._catkin_components(commands)
-        # the renames below need the new package: found here by a safe fix, or they wait for --unsafe-fixes
-        # (found in another file, or kept here because its fix leaves a variable unset)
-        unsafe = not packages or bool(leftovers)
+        # the renames below need the new package: found here (already, or by a safe fix), or they wait
+        # for --unsafe-fixes (found in another file, or kept here because its fix leaves a variable unset)
+        unsafe = (not packages and not openvino) or bool(leftovers)
         for command in commands:
             if command.lower == "find_package":
                 continue

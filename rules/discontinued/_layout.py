@@ -26,7 +26,7 @@ MOVED = {("inference_engine", "include"): "runtime/include", ("ngraph", "include
          ("inference_engine", "lib"): "runtime/lib", ("ngraph", "lib"): "runtime/lib/intel64",
          ("inference_engine", "share"): "runtime/cmake", ("ngraph", "cmake"): "runtime/cmake"}
 # the 2021 libraries, which 2022.1 merged into `libopenvino` (`libopenvino_c` for the C API)
-OLD_LIBRARY = re.compile(r"lib(?:ngraph|inference_engine)")
+OLD_LIBRARY = re.compile(r"lib(?:ngraph|inference_engine|inference_engine_c_api)(?!\w)")
 # `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
 LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)(?:/([\w-]+))?(?:/([\w.-]+))?")
 # a run of slashes, which a POSIX path reads as one (`$DIR/bin` with `DIR=/opt/openvino/`); not a URL's `://`
