@@ -683,3 +683,17 @@ def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
     assert [(d.code, d.row) for d in handed] == [("OV101", 8)] and "`async_pipeline`" in handed[0].message
     assert fix_text(path, named("python"), source, FAMILY, versions.NEWEST, True, SourceText(source).encode).text == source
     assert not any("is handed to" in d.message for d in lint(source, path="/nonexistent-ovlint-folder/app.py"))
+    # handed on with the function that gets it, or as an item
+    deferred = textwrap.dedent("""\
+        import threading
+        from functools import partial
+
+        from async_pipeline import NewAsyncPipeline
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.load_network("m.xml", "CPU")
+        run = partial(NewAsyncPipeline, ie)
+        threading.Thread(target=NewAsyncPipeline, args=(exec_net.requests[0],)).start()
+        """)
+    assert [d.row for d in lint(deferred, path=path) if "is handed to" in d.message] == [9, 10]

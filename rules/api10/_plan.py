@@ -272,31 +272,37 @@ class Plan:
 
     def _report_handed_on(self) -> None:
         """An API 1.0 object passed to a function or class another module of the program defines
-        (imported, not from the standard library or OpenVINO): ovlint does not follow it there,
-        where it may still be used as API 1.0, so migrating its part alone would hand that code an
-        API 2.0 object. It holds its part back until that module is migrated too."""
+        (see `_imported_names`): ovlint does not follow it there, where it may still be used as API
+        1.0, so migrating its part alone would hand that code an API 2.0 object. It holds its part
+        back until that module is migrated too. Such a function handed on with the object (to
+        `partial`, `Thread(target=..., args=(...))`, `executor.submit`) counts as called with it."""
         ctx = self.ctx
         imported = _imported_names(ctx)
+        if not imported:
+            return
         for call in ctx.nodes((cst.Call,)):
-            root = call.func
-            while type(root) is cst.Attribute:
-                root = root.value
-            if type(root) is not cst.Name or root.value not in imported:
-                continue
-            module = None
-            for arg in call.args:
-                if type(arg.value).__name__ not in _HANDLES:
+            values = [a.value for a in call.args]
+            if _root(call.func) in imported:
+                callee, handed = call.func, values
+            else:
+                at = next((i for i, v in enumerate(values) if _root(v) in imported), None)
+                if at is None:
                     continue
-                value = self.types.of(arg.value)
-                held = value.items if value is not None and value.kind == CONTAINER else value
+                callee, handed = values[at], values[:at] + values[at + 1:]
+            module = None
+            for value in _spread(handed):
+                if type(value).__name__ not in _HANDLES:
+                    continue
+                typed = self.types.of(value)
+                held = typed.items if typed is not None and typed.kind == CONTAINER else typed
                 if held is None or not held.legacy or held.kind not in HANDED_ON:
                     continue
-                module = module or _imported_from(ctx, call.func) or ""
+                module = module or _imported_from(ctx, callee) or ""
                 if not module:
                     break
-                what = f"an API 1.0 `{HANDED_ON[held.kind]}`" + (" (in a container)" if held is not value else "")
-                self.propose(LEFTOVER_CODE, arg.value, (
-                    f"`{excerpt(ctx, arg.value)}`, {what}, is handed to `{excerpt(ctx, call.func)}` from `{module}`, "
+                what = f"an API 1.0 `{HANDED_ON[held.kind]}`" + (" (in a container)" if held is not typed else "")
+                self.propose(LEFTOVER_CODE, value, (
+                    f"`{excerpt(ctx, value)}`, {what}, is handed to `{excerpt(ctx, callee)}` from `{module}`, "
                     "which ovlint does not follow into: migrated, it would get an API 2.0 object there. Migrate "
                     f"`{module}` too, then mark this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
 
@@ -480,8 +486,27 @@ class Plan:
                 rule.report(use.statement, use.message, use.fix)
 
 
-# what an object handed on is written as: a name (`ie`, `self.exec_net`) or a call (`IECore()`)
-_HANDLES = ("Name", "Attribute", "Call")
+# what an object handed on is written as: a name (`ie`, `self.exec_net`), a call (`IECore()`) or an
+# item (`exec_net.requests[0]`)
+_HANDLES = ("Name", "Attribute", "Call", "Subscript")
+
+
+def _root(node) -> Optional[str]:
+    """`a` for `a`, `a.b.c` (the name a dotted expression starts from); None for anything else."""
+    while type(node).__name__ == "Attribute":
+        node = node.value
+    return node.value if type(node).__name__ == "Name" else None
+
+
+def _spread(values: list) -> list:
+    """The values, with the items of tuple and list literals among them (`args=(ie,)`, `*[ie, net]`)."""
+    spread = []
+    for value in values:
+        if type(value).__name__ in ("Tuple", "List"):
+            spread += _spread([element.value for element in value.elements])
+        else:
+            spread.append(value)
+    return spread
 # the API 1.0 objects whose methods another module may call
 HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwork", REQUEST: "InferRequest",
              BLOB: "Blob", PLUGIN: "IEPlugin"}
