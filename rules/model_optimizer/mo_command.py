@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 
-from ovlint.base.diagnostics import Applicability
+from ovlint.base.diagnostics import Applicability, Edit
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import (
@@ -114,8 +114,9 @@ class ModelOptimizerCommand(CommandRule):
                         + "; ".join(f"`{flag}` → {instead}" for flag, instead in missing))
             return
         if edits is None:
-            self.report(command, self.summary + " (not rewritten: a word the rewrite must change comes from a variable "
-                                                "or an expression; write the `ovc` command by hand)")
+            self.report(command, self.summary + " (not rewritten: a word the rewrite must change cannot be written in "
+                                                "place here, through a variable, an expression or its quoting; write "
+                                                "the `ovc` command by hand)")
             return
         self.report(command, self.summary, self.make_fix(edits, "Use `ovc`"))
 
@@ -166,11 +167,11 @@ class ModelOptimizerCommand(CommandRule):
                 except Unreadable:
                     missing.append((name, "`--input [1,3,224,224]` (MO's syntax of this value not read)"))
                     continue
-                shape = value.replace("(", "[").replace(")", "]")
                 if option.inline is None:
-                    edits += [replace_word(command, option.flag, "--input"), replace_word(command, option.value, shape)]
+                    edits += [replace_word(command, option.flag, "--input"), *_bracketed(command, option.value)]
                 else:
-                    edits.append(replace_word(command, option.flag, f"--input={shape}"))
+                    edits.append(replace_word(command, option.flag,
+                                              "--input=" + option.inline.replace("(", "[").replace(")", "]")))
             elif name in RENAMED:
                 new = RENAMED[name]
                 if new != name:
@@ -215,3 +216,14 @@ class ModelOptimizerCommand(CommandRule):
         if model_name is not None:
             edits.append(delete_words(command, model_name.flag, model_name.value or model_name.flag))
         return edits
+
+
+def _bracketed(command, index: int) -> list:
+    """Edits giving word `index` brackets for its parentheses, one character each where the word's
+    value stands in the text verbatim (a string of a Python list as well as a shell word); the
+    whole word rewritten otherwise."""
+    word = command.words[index]
+    if word.value_start is not None:
+        return [Edit(word.value_start + at, word.value_start + at + 1, "[" if char == "(" else "]")
+                for at, char in enumerate(word.value) if char in "()"]
+    return [replace_word(command, index, word.value.replace("(", "[").replace(")", "]"))]
