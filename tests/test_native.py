@@ -266,6 +266,10 @@ def test_interpolate_enumerators_of_2021_are_spelt_as_ov_spells_them(ovlint, tmp
         "auto m = ov::op::v4::Interpolate::InterpolateMode::NEAREST;\n"
         "auto c = ov::op::v4::Interpolate::CoordinateTransformMode::HALF_PIXEL;\n"
         "auto n = ov::op::v4::Interpolate::NearestMode::FLOOR;\n")
+    write(tmp_path / "alias.cpp", "using Mode = ngraph::op::v4::Interpolate::InterpolateMode;\nauto m = Mode::nearest;\n")
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "alias.cpp").read_text() == ("using Mode = ov::op::v4::Interpolate::InterpolateMode;\n"
+                                                    "auto m = Mode::NEAREST;\n")
 
 
 def test_a_file_that_finds_openvino_already_renames_the_old_targets_safely(ovlint, tmp_path):

@@ -71,7 +71,20 @@ class NgraphCpp(NativeRule):
                    filename="a.cpp"),)
 
     def check_native(self, unit) -> None:
-        for first, parts, past in names(unit):
+        found = list(names(unit))
+        # `using Mode = ngraph::...::InterpolateMode;`: the alias names an enumeration the rename moves
+        aliases = {unit.code[first - 2].text: parts[-1] for first, parts, _ in found
+                   if parts[0] == "ngraph" and parts[-1] in ENUMERATORS and first >= 3
+                   and unit.code[first - 1].text == "=" and unit.code[first - 3].text == "using"}
+        for first, parts, past in found:
+            if len(parts) == 2 and aliases.get(parts[0]) and parts[1].upper() in ENUMERATORS[aliases[parts[0]]] \
+                    and parts[1] != parts[1].upper():
+                last = unit.code[first + 2]
+                self.report(span(unit, first, past), f"`{'::'.join(parts)}` is nGraph 2021's spelling of the "
+                                                    f"`{aliases[parts[0]]}` enumerator; `ov::` spells it `{parts[1].upper()}`",
+                            self.make_fix([self.ctx.replace((last.start, last.end), parts[1].upper())],
+                                          f"Use `{parts[1].upper()}`"))
+                continue
             if parts[0] in MACROS:
                 self.report(span(unit, first, past), f"`{parts[0]}` was removed with nGraph: use {MACROS[parts[0]]}")
                 continue
