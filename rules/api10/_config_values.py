@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.python_edits import argument, rename, string_value
 from ovlint.rules.api10.legacy_config_key import KEYS as LEGACY_KEYS
 
 _YES_NO = ('("YES" if ', ' else "NO")')
@@ -22,7 +22,7 @@ COMPILED_SAME = {"DEVICE_ID", "INFERENCE_NUM_THREADS", "NUM_STREAMS", "ENABLE_CP
                  "EXCLUSIVE_ASYNC_REQUESTS", "PERFORMANCE_HINT_NUM_REQUESTS", "PERFORMANCE_HINT"}
 
 
-def conversion(ctx, call, key, compiled: bool) -> tuple[list, str, bool]:
+def _conversion(ctx, call, key, compiled: bool) -> tuple[list, str, bool]:
     """(edits converting the value of the `get_config` call `call` back to its API 1.0 form, what
     the message adds, whether the rewrite may change the value); `key`: the argument naming the key."""
     name: Optional[str] = string_value(key.value) if key is not None else None
@@ -42,7 +42,7 @@ def conversion(ctx, call, key, compiled: bool) -> tuple[list, str, bool]:
     return [], "; it returns typed values (bool, int, enums) where API 1.0 returned strings", True
 
 
-def positional(ctx, call, names: tuple) -> Optional[list]:
+def _positional(ctx, call, names: tuple) -> Optional[list]:
     """Edits dropping the keywords of `call`'s arguments, which API 2.0 names otherwise (and
     differently from release to release), where they already come in the order `names` gives;
     None where they do not."""
@@ -55,3 +55,15 @@ def positional(ctx, call, names: tuple) -> Optional[list]:
         edits.append(ctx.replace((ctx.span(arg)[0], ctx.span(arg.value)[0]), ""))
     return edits
 
+
+def propose_get_property(rule, call, func, compiled: bool) -> None:
+    """`get_config` of the core (`device_name, config_name`) or of a compiled model (`config_name`)
+    is `get_property`, its value converted back to its API 1.0 form."""
+    ctx = rule.ctx
+    names = ("config_name",) if compiled else ("device_name", "config_name")
+    converted, note, unsafe = _conversion(ctx, call, argument(call, len(names) - 1, "config_name"), compiled)
+    unnamed = _positional(ctx, call, names)
+    rule.propose(func.attr, "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)" + note
+                 + ("" if unnamed is not None else "; its arguments are named out of order: pass them by position"),
+                 None if unnamed is None else [rename(ctx, func, "get_property"), *unnamed, *converted],
+                 unsafe=unsafe, fix_message="Use `get_property`")

@@ -507,6 +507,8 @@ def _spread(values: list) -> list:
         else:
             spread.append(value)
     return spread
+
+
 # the API 1.0 objects whose methods another module may call
 HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwork", REQUEST: "InferRequest",
              BLOB: "Blob", PLUGIN: "IEPlugin"}
@@ -515,7 +517,8 @@ HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwor
 def _imported_names(ctx) -> set:
     """The names the module's imports of the program's own modules bind (`a` for `import a.b`):
     relative imports, and modules whose file or package is beside the module or in a folder above
-    it (a library installed elsewhere, `numpy` or `loguru`, is not the program's to migrate)."""
+    it (a library installed elsewhere, `numpy` or `loguru`, is not the program's to migrate, nor
+    are the standard library and OpenVINO, whose own rules handle it)."""
     names = set()
     for statement in ctx.nodes((cst.Import, cst.ImportFrom)):
         if isinstance(statement.names, cst.ImportStar):
@@ -524,7 +527,7 @@ def _imported_names(ctx) -> set:
         relative = isinstance(statement, cst.ImportFrom) and bool(statement.relative)
         for alias in statement.names:
             top = (module if isinstance(statement, cst.ImportFrom) else dotted(alias.name)).split(".")[0]
-            if not relative and (top in ("openvino", "ngraph") or not _beside(ctx.path, top)):
+            if not relative and (top in ("openvino", "ngraph") or top in standard_library() or not _beside(ctx.path, top)):
                 continue
             names.add(alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name)
                       else dotted(alias.name).split(".")[0])
@@ -544,17 +547,13 @@ def _beside(path: str, module: str) -> bool:
 
 
 def _imported_from(ctx, func) -> Optional[str]:
-    """The module a called name was imported from, unless it is the standard library's, a
-    builtin, or OpenVINO's (whose own rules handle it)."""
+    """The module a called name was imported from; None where the name is bound otherwise (a
+    local variable of the same name as an import)."""
     from libcst.metadata import QualifiedNameSource
 
     scope = ctx.scope(func) if isinstance(func, (cst.Name, cst.Attribute)) else None
     names = [q.name for q in scope.get_qualified_names_for(func) if q.source is QualifiedNameSource.IMPORT] if scope else []
-    if not names:
-        return None
-    module = names[0].rpartition(".")[0] or names[0]
-    top = module.split(".")[0]
-    return None if top in ("openvino", "ngraph") or top in standard_library() else module
+    return (names[0].rpartition(".")[0] or names[0]) if names else None
 
 
 def _drop_deleted(proposals) -> None:

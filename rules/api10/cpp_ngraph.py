@@ -77,8 +77,7 @@ class NgraphCpp(NativeRule):
                    if parts[0] == "ngraph" and parts[-1] in ENUMERATORS and first >= 3
                    and unit.code[first - 1].text == "=" and unit.code[first - 3].text == "using"}
         for first, parts, past in found:
-            if len(parts) == 2 and aliases.get(parts[0]) and parts[1].upper() in ENUMERATORS[aliases[parts[0]]] \
-                    and parts[1] != parts[1].upper():
+            if len(parts) == 2 and _lower_enumerator(aliases.get(parts[0]), parts[1]):
                 last = unit.code[first + 2]
                 self.report(span(unit, first, past), f"`{'::'.join(parts)}` is nGraph 2021's spelling of the "
                                                     f"`{aliases[parts[0]]}` enumerator; `ov::` spells it `{parts[1].upper()}`",
@@ -106,7 +105,7 @@ class NgraphCpp(NativeRule):
                 edits = [self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov")]
                 if name == "Function":
                     edits.append(self.ctx.replace((unit.code[first + 2].start, unit.code[first + 2].end), "Model"))
-                if len(parts) > 2 and parts[-1].upper() in ENUMERATORS.get(parts[-2], ()) and parts[-1] != parts[-1].upper():
+                if len(parts) > 2 and _lower_enumerator(parts[-2], parts[-1]):
                     last = unit.code[first + 2 * (len(parts) - 1)]
                     edits.append(self.ctx.replace((last.start, last.end), parts[-1].upper()))
                 new = "ov::Model" if name == "Function" else f"ov::{name}"
@@ -117,3 +116,8 @@ class NgraphCpp(NativeRule):
             else:
                 self.report(span(unit, first, past), f"`{'::'.join(parts)}` was removed with nGraph: use its "
                                                     "`ov::` counterpart")
+
+
+def _lower_enumerator(enumeration, member: str) -> bool:
+    """Whether `member` is one of `enumeration`'s enumerators as nGraph 2021 spelt it (lower case)."""
+    return member != member.upper() and member.upper() in ENUMERATORS.get(enumeration, ())

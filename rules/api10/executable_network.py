@@ -8,7 +8,7 @@ from ovlint.rules.api10._base import (
     API_1, EXECUTABLE, INPUTS, OUTPUTS, SPELLS_IE, Api10Rule, legacy_reference, propose_class_reference,
     propose_map_use, value_span,
 )
-from ovlint.rules.api10._config_values import conversion, positional
+from ovlint.rules.api10._config_values import propose_get_property
 
 KEPT_REQUESTS = ("; this module hands compiled models on and reads their requests elsewhere, so the fix keeps them "
                  "on the object where it is compiled, `compiled.requests = [...]` (a plain Python attribute, not API "
@@ -140,12 +140,7 @@ class ExecutableNetworkUse(Api10Rule):
         elif method in ("wait", "get_idle_request_id"):
             self.propose(func.attr, f"`exec_net.{method}()` manages an API 1.0 request pool: {POOL_HOWTO}")
         elif method == "get_config" and owner.legacy:
-            converted, note, unsafe = conversion(ctx, node, argument(node, 0, "config_name"), compiled=True)
-            unnamed = positional(ctx, node, ("config_name",))
-            self.propose(func.attr, "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)" + note
-                     + ("" if unnamed is not None else "; its arguments are named out of order: pass them by position"),
-                         None if unnamed is None else [rename(ctx, func, "get_property"), *unnamed, *converted],
-                         unsafe=unsafe, fix_message="Use `get_property`")
+            propose_get_property(self, node, func, compiled=True)
         elif method in PROPERTY_METHODS:
             new = PROPERTY_METHODS[method]
             self.propose(func.attr, f"`{method}` is `{new}` in API 2.0 (OV107 renames legacy keys)",

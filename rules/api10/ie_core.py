@@ -5,10 +5,9 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import (
     argument, delete_argument, fresh_name, indentation, int_value, keyword, line_end, rename, statement_of,
-    string_value,
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, SPELLS_IE, Api10Rule, legacy_reference
-from ovlint.rules.api10._config_values import conversion, positional
+from ovlint.rules.api10._config_values import propose_get_property
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed
@@ -224,13 +223,7 @@ class IECoreUse(Api10Rule):
                      [rename(self.ctx, func, "get_property")], unsafe=False, fix_message="Use `get_property`")
 
     def _get_config(self, call, func) -> None:
-        """The value keeps its API 1.0 form: a string, whatever type `get_property` returns."""
-        converted, note, unsafe = conversion(self.ctx, call, argument(call, 1, "config_name"), compiled=False)
-        unnamed = positional(self.ctx, call, ("device_name", "config_name"))
-        self.propose(func.attr, "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)" + note
-                     + ("" if unnamed is not None else "; its arguments are named out of order: pass them by position"),
-                     None if unnamed is None else [rename(self.ctx, func, "get_property"), *unnamed, *converted],
-                     unsafe=unsafe, fix_message="Use `get_property`")
+        propose_get_property(self, call, func, compiled=False)
 
     def _set_config(self, call, func) -> None:
         ctx = self.ctx
