@@ -83,6 +83,14 @@ def test_add_noqa_silences_every_finding_in_place(ovlint, tmp_path):
     assert not any(line.startswith(("app.py", "requirements.txt")) for line in out.splitlines())
 
 
+def test_add_noqa_after_a_docstring_holding_its_quote_character(ovlint, tmp_path):
+    write(tmp_path / "app.py", "'''It's the \"demo\" app.'''\n" + LEGACY)
+    code, _, err = ovlint("--no-cache", "--add-noqa", "app.py")
+    assert code == 0 and "added 2 noqa comment(s)" in err
+    assert (tmp_path / "app.py").read_text().splitlines()[1:] == [
+        "from openvino.inference_engine import IECore  # noqa: OV101", "", "ie = IECore()  # noqa: OV102"]
+
+
 def test_python_api():
     found = ovlint.lint_source(LEGACY, "app.py")
     assert [(d.code, d.row) for d in found] == [("OV101", 1), ("OV102", 3)]

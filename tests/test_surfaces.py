@@ -651,3 +651,36 @@ def test_a_python_module_whose_strings_or_imports_hold_no_needle_where_it_counts
     assert parsed == []
     assert [d.code for d in lint_text("b.py", named("python"), flagged, rules, "2026.4").diagnostics] == codes
     assert parsed == [flagged]
+
+
+def test_python_string_spans_are_the_tokenizers_strings():
+    """On this project's own modules, the strings the lexer finds outside other strings are those
+    the tokenizer finds (from the opening quote on; an f-string whole)."""
+    import io
+    import pathlib
+    import tokenize
+
+    from ovlint.surfaces import python_lexer
+
+    def outermost(spans):
+        return {s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)}
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    paths = [*root.glob("ovlint/**/*.py"), *root.glob("rules/**/*.py"), *root.glob("tests/*.py")]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        starts = [0]
+        for line in text.splitlines(keepends=True):
+            starts.append(starts[-1] + len(line))
+        spans, opened = [], []
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            start, end = (starts[token.start[0] - 1] + token.start[1], starts[token.end[0] - 1] + token.end[1])
+            if token.type == tokenize.STRING:
+                spans.append((start, end))
+            elif token.type == getattr(tokenize, "FSTRING_START", None):  # Python 3.12 on
+                opened.append(start)
+            elif token.type == getattr(tokenize, "FSTRING_END", None):
+                spans.append((opened.pop(), end))
+        quoted = [(start + len(text[start:end]) - len(text[start:end].lstrip("rRbBuUfF")), end) for start, end in spans]
+        assert outermost(quoted) == outermost(python_lexer.string_spans(text)), path
+    assert len(paths) > 100

@@ -38,8 +38,9 @@ _CODE = re.compile(r"""
   | (?P<separator>[,;])""" + _SPACE + r"""*
   | (?P<other>.)
 """, re.VERBOSE | re.DOTALL)
-# the end of a string that is not an f-string, by its quote; a backslash escapes what follows
-_END = {q: re.compile(r"(?:[^\\%s]|\\.)*?%s" % (q[0], re.escape(q)) if len(q) == 3
+# the end of a string that is not an f-string, by its quote; a backslash escapes what follows,
+# and a triple-quoted string holds its quote character alone or in pairs
+_END = {q: re.compile(r"(?:[^\\%s]|\\.|%s(?!%s))*%s" % (q[0], q[0], q[:2], q) if len(q) == 3
                       else r"(?:[^\\%s\r\n]|\\(?:\r\n|.))*%s" % (q, q), re.DOTALL)
         for q in ("'''", '"""', "'", '"')}
 # the literal text of an f-string up to its next brace, quote, backslash or line end
