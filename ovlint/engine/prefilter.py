@@ -92,16 +92,18 @@ class Screen:
     """What a kind of file must contain for each of a set of rules to report in it."""
 
     rules: tuple[RuleNeedles, ...]
-    any_needle: tuple[Needle, ...]  # the needles of every rule, those containing another one left out
-    folds: bool  # some needle ignores case
+    # a file that holds no rule's context needles (or, for a rule without them, its needles) is
+    # admitted to no rule; these are those needles, less any that holds only where another does
+    entry: tuple[Needle, ...]
+    entry_capitals: tuple[Needle, ...]  # ... those made of capitals, digits and underscores
     carriers: tuple[str, ...]
     carrier_files: tuple[str, ...]
     gates: dict  # needle -> the beginning it shares with other needles, looked for first
 
     def admit(self, text: Text, filename: str = "") -> tuple:
         """The rules that can report in a file of this text (bytes or str) and base name."""
-        holds = _holds(text, self.folds, self.gates)
-        if not any(map(holds, self.any_needle)):
+        holds = _holds(text, self.gates)
+        if not any(map(holds, self.entry)) and not self._capitals_hold(text, holds):
             return ()
         known: list[bool] = []
 
@@ -113,26 +115,40 @@ class Screen:
 
         return tuple(r.rule for r in self.rules if r.admits(holds, carrier))
 
+    def _capitals_hold(self, text: Text, holds: Callable[[Needle], bool]) -> bool:
+        """Whether one of `entry_capitals` holds; in bytes, each is looked for in the file's
+        capitals, digits and underscores first (a tenth of the text, one pass to find them)."""
+        if not isinstance(text, bytes):
+            return any(map(holds, self.entry_capitals))
+        capitals = text.translate(None, _NOT_CAPITAL)
+        return any(n.text.encode() in capitals and holds(n) for n in self.entry_capitals)
+
     def narrowed(self, text: str, strings: str, imports: str) -> tuple:
         """The rules whose needles hold where they can report in the Python code `text`: in
         `strings`, its string literals, for the facts it carries (commands and requirements), and
         in `imports`, its import statements, for rules that report only on those (their context
         needles are still looked for in all of it)."""
-        in_text, in_strings, in_imports = (_holds(t, self.folds, self.gates) for t in (text, strings, imports))
+        in_text, in_strings, in_imports = (_holds(t, self.gates) for t in (text, strings, imports))
         return tuple(r.rule for r in self.rules if (not r.context or any(map(in_text, r.context)))
                      and any(map(in_imports if r.rule.imports_only else in_strings, r.needles)))
 
 
-def _holds(text: Text, folds: bool, gates: dict) -> Callable[[Needle], bool]:
+def _holds(text: Text, gates: dict) -> Callable[[Needle], bool]:
     """Whether a needle is in `text`; each needle (and gate) is looked for once, whichever rules
-    share it, and a needle only when its gate is there."""
-    lowered = text.lower() if folds else text
+    share it, and a needle only when its gate is there. The text is lowercased once, if a needle
+    that ignores case is looked for."""
+    lowered: list[Text] = []
     found: dict[Needle, bool] = {}
 
     def holds(needle: Needle) -> bool:
         if needle not in found:
             gate = gates.get(needle)
-            found[needle] = (gate is None or holds(gate)) and needle.found_in(text, lowered)
+            if gate is not None and not holds(gate):
+                found[needle] = False
+            else:
+                if needle.folded and not lowered:
+                    lowered.append(text.lower())
+                found[needle] = needle.found_in(text, lowered[0] if lowered else text)
         return found[needle]
 
     return holds
@@ -144,13 +160,21 @@ def screen(kind: str, rules: tuple) -> Screen:
     per_rule = tuple(RuleNeedles(r, tuple(map(Needle.parse, r.needles)), tuple(map(Needle.parse, r.context_needles)),
                                  r.surface in file_kind.carried) for r in rules)
     every = {n for r in per_rule for n in r.needles}
-    plain = {_needle(n.text, n.folded, False, False) for n in every}
-    kept = sorted(plain, key=lambda n: (len(n.text), n.text, n.folded))
-    minimal = tuple(n for i, n in enumerate(kept) if not any(_implied(n, shorter) for shorter in kept[:i]))
+    entry = _weakest({n for r in per_rule for n in r.context or r.needles})
+    capitals = tuple(n for n in entry if not n.folded and _CAPITAL.issuperset(n.text))
     gates = _gates(every)
-    return Screen(per_rule, minimal, any(n.folded for r in per_rule for n in r.needles + r.context) or
-                  any(g.folded for g in gates.values()), tuple(c.decode() for c in file_kind.carriers),
-                  file_kind.carrier_files, gates)
+    return Screen(per_rule, tuple(n for n in entry if n not in capitals), capitals,
+                  tuple(c.decode() for c in file_kind.carriers), file_kind.carrier_files, gates)
+
+
+_CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+_NOT_CAPITAL = bytes(c for c in range(256) if chr(c) not in _CAPITAL)
+
+
+def _weakest(needles: set) -> tuple:
+    """The needles less those that a file holds only where it holds another of them."""
+    ordered = sorted(needles, key=lambda n: (len(n.text), n.text, not n.folded, n.word_start, n.word_end))
+    return tuple(n for i, n in enumerate(ordered) if not any(_implied(n, weaker) for weaker in ordered[:i]))
 
 
 GATE = 3  # the shortest beginning worth looking for on its own
@@ -196,11 +220,19 @@ def _common_start(first: str, second: str) -> str:
     return first[:size]
 
 
-def _implied(needle: Needle, shorter: Needle) -> bool:
-    """Whether a file holding `needle` always holds `shorter`, so looking for `shorter` is enough."""
-    if shorter.folded:
-        return shorter.text in needle.text.lower()
-    return not needle.folded and shorter.text in needle.text
+def _implied(needle: Needle, weaker: Needle) -> bool:
+    """Whether a file holding `needle` always holds `weaker`."""
+    if needle.folded and not weaker.folded:
+        return False
+    text = needle.text.lower() if weaker.folded else needle.text
+    at = text.find(weaker.text)
+    while at >= 0:
+        end = at + len(weaker.text)
+        if (not weaker.word_start or (text[at - 1] not in _WORD if at else needle.word_start)) and \
+                (not weaker.word_end or (text[end] not in _WORD if end < len(text) else needle.word_end)):
+            return True
+        at = text.find(weaker.text, at + 1)
+    return False
 
 
 def admitted(kind: str, codes: frozenset[str], target: str, text: Text, filename: str = "") -> tuple:
