@@ -241,25 +241,49 @@ def test_two_fixers_at_once_leave_every_file_fixed_once(tmp_path):
         assert text.startswith("import openvino as ov\n") and text.count("ov.Core()") == 1
 
 
-def test_large_files_are_screened_by_the_workers_with_the_same_findings(tmp_path, monkeypatch):
+def _screening_tasks(tmp_path, monkeypatch):
     from ovlint.engine import runner
 
-    padding = "# " + "x" * 78 + "\n"
-    big = padding * (runner.SCREENED_BY_WORKERS // len(padding) + 1)
     write(tmp_path / "small.py", LEGACY)
-    write(tmp_path / "big.py", LEGACY + big)
-    write(tmp_path / "big_plain.py", "import os\n" + big)
-    read_here = []
+    write(tmp_path / "big.py", LEGACY + ("# " + "x" * 78 + "\n") * 200)
+    write(tmp_path / "plain.py", "import os\n")
+    read_here: list = []
     parent_read = runner.read
     monkeypatch.setattr(runner, "read", lambda task: read_here.append(task.path) or parent_read(task))
     codes = frozenset(r.code for r in registry.all_rules())
     tasks = [runner.Task(str(tmp_path / name), "python", codes, versions.NEWEST, "check", False, 1 << 30, 60)
-             for name in ("small.py", "big.py", "big_plain.py")]
+             for name in ("small.py", "big.py", "plain.py")]
+    return tasks, read_here
+
+
+def test_a_large_tree_is_screened_by_the_workers_with_the_same_findings(tmp_path, monkeypatch):
+    from ovlint.engine import runner
+
+    tasks, read_here = _screening_tasks(tmp_path, monkeypatch)
+    here = runner.run(tasks, jobs=2)
+    assert read_here == [t.path for t in tasks]  # a few small files: screened in this process
+    read_here.clear()
+    monkeypatch.setattr(runner, "SCREENED_HERE", 0)
+    monkeypatch.setattr(runner, "BATCH_FILES", 2)
     small, large, plain = runner.run(tasks, jobs=2)
-    assert read_here == [tasks[0].path]  # the others were read in the workers, which forked before
+    assert read_here == []  # the workers, which forked before, read them
     assert [(d.code, d.row, d.message) for d in large.diagnostics] == \
         [(d.code, d.row, d.message) for d in small.diagnostics] != []
     assert plain.diagnostics == []
+    assert [r.diagnostics for r in here] == [small.diagnostics, large.diagnostics, plain.diagnostics]
+
+
+def test_files_of_a_batch_whose_worker_died_are_linted_one_by_one(tmp_path, monkeypatch):
+    from ovlint.engine import runner
+
+    tasks, _ = _screening_tasks(tmp_path, monkeypatch)
+    monkeypatch.setattr(runner, "SCREENED_HERE", 0)
+    screened = runner._screened
+    monkeypatch.setattr(runner, "_screened", lambda task: os._exit(3) if task.path.endswith("big.py")
+                        else screened(task))
+    small, large, plain = runner.run(tasks, jobs=2)
+    assert [d.code for d in large.diagnostics] == [d.code for d in small.diagnostics] != []
+    assert plain.diagnostics == [] and not any(d.code.startswith("OV0") for d in small.diagnostics)
 
 
 def _collector_state(item: str) -> tuple:

@@ -18,7 +18,8 @@ class Pool:
         # fork: a worker starts at once, with everything this process imported
         self.context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
         self.function = function
-        self.idle = [self._start() for _ in range(max(1, workers))]
+        self.size = max(1, workers)
+        self.idle: list = []  # started when an item needs them
 
     def __enter__(self) -> "Pool":
         return self
@@ -45,6 +46,8 @@ class Pool:
 
         results: list = [None] * len(items)
         queue = list(range(len(items)))[::-1]
+        while len(self.idle) < min(self.size, len(items)):
+            self.idle.append(self._start())
         busy: dict = {}  # connection -> worker
         try:
             while queue or busy:

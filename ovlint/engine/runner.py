@@ -142,32 +142,20 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
                 results[index] = FileResult(task.path, cached)
                 continue
         pending.append(index)
-    # the prefilter runs here on small files: most end after one read, and only the rest go to
-    # workers, which read them again (so that no more than one file per worker is held in memory);
-    # a larger file goes to a worker unread, to be screened there, on another core
-    heavy, sizes = [], {}
+    unscreened, sizes = [], {}
     for index in pending:
         task = tasks[index]
         if task.kind is not None and not prefilter.rules_for(task.kind, task.codes, task.target):
             results[index] = FileResult(task.path)
-            continue
-        size = _size(task.path)
-        if size >= SCREENED_BY_WORKERS:
-            heavy.append(index)
-            sizes[index] = size
-            continue
-        data, failed = read(task)
-        if failed:
-            results[index] = failed
-        elif task.kind is not None and not _admitted(task, data):
-            results[index] = FileResult(task.path)
         else:
-            heavy.append(index)
-            sizes[index] = len(data)
-    # the largest first: the cores finish together instead of one waiting on a big file at the end
-    heavy.sort(key=lambda i: sizes[i], reverse=True)
-    for index, result in zip(heavy, isolated([(tasks[i], None) for i in heavy], jobs)):
-        results[index] = result
+            unscreened.append(index)
+            sizes[index] = _size(task.path)
+    with _Workers(jobs) as workers:
+        admitted = _screen(tasks, unscreened, sizes, results, workers)
+        # the largest first: the cores finish together instead of one waiting on a big file at the end
+        admitted.sort(key=lambda i: sizes[i], reverse=True)
+        for index, result in zip(admitted, workers.map([(tasks[i], None) for i in admitted])):
+            results[index] = result
     if cache is not None:
         for index in pending:  # only results computed in this run: the rest came from the cache
             task, result = tasks[index], results[index]
@@ -177,9 +165,53 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
     return results
 
 
-# from this size on, screening a file costs more than handing it to a worker (its needles are
-# looked for at a few GB/s each; a worker's item costs tens of microseconds)
-SCREENED_BY_WORKERS = 8 << 10
+# below this many bytes in all, files are screened here: forking workers would cost more
+SCREENED_HERE = 1 << 20
+# the bytes the workers screen per item: few items to send, enough of them to share out evenly
+BATCH_BYTES = 256 << 10
+BATCH_FILES = 256
+
+
+def _screen(tasks: list[Task], indices: list[int], sizes: dict, results: list, workers: "_Workers") -> list[int]:
+    """The indices of the tasks the prefilter admits, to be linted; the results of the rest go into
+    `results`. Most files end here, after one read: in this process for a few small files, else
+    in batches on the workers. A batch whose worker died or ran out of time is linted file by
+    file, so that the file that did it is reported alone."""
+    if workers.jobs == 1 or sum(sizes[i] for i in indices) < SCREENED_HERE:
+        screened = [_screened(tasks[i]) for i in indices]
+    else:
+        batches = _batches(indices, sizes)
+        screened = [outcome for batch, outcomes in zip(batches, workers.map([[tasks[i] for i in b] for b in batches]))
+                    for outcome in (outcomes or [None] * len(batch))]
+    admitted = []
+    for index, outcome in zip(indices, screened):
+        if outcome is None:
+            admitted.append(index)
+        else:
+            results[index] = outcome
+    return admitted
+
+
+def _batches(indices: list[int], sizes: dict) -> list[list[int]]:
+    batches: list[list[int]] = [[]]
+    size = 0
+    for index in indices:
+        if batches[-1] and (size + sizes[index] > BATCH_BYTES or len(batches[-1]) == BATCH_FILES):
+            batches.append([])
+            size = 0
+        batches[-1].append(index)
+        size += sizes[index]
+    return batches
+
+
+def _screened(task: Task) -> Optional[FileResult]:
+    """The result of a file the prefilter rejects, or that cannot be read; None: it is to be linted."""
+    data, failed = read(task)
+    if failed:
+        return failed
+    if task.kind is not None and not _admitted(task, data):
+        return FileResult(task.path)
+    return None
 
 
 def _size(path: str) -> int:
@@ -190,26 +222,65 @@ def _size(path: str) -> int:
         return 0
 
 
+class _Workers:
+    """The worker processes of a run, started when first needed: a run whose files all end in
+    the prefilter here starts none."""
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self.pool = None
+
+    def __enter__(self) -> "_Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pool is not None:
+            self.pool.__exit__(*exc)
+
+    def map(self, items: list) -> list:
+        """`_work(item)` for each item: a list of tasks to screen (None when its worker died or
+        ran out of time), or a (task, data) to lint."""
+        if not items:
+            return []
+        if self.pool is None:
+            from ovlint.engine.pool import Pool
+
+            # each worker imports what its files need (LibCST, the rules), all of them at once on
+            # their own cores, where this process importing it first would keep them waiting
+            self.pool = Pool(_work, self.jobs)
+        with _progress(len(items) if isinstance(items[0], tuple) else 0) as advance:
+            return self.pool.map(items, timeout=_timeout, crashed=_crashed, timed_out=_timed_out, done=advance)
+
+
 def isolated(items: list[tuple[Task, Optional[bytes]]], jobs: int) -> list[FileResult]:
     """`process(task, data)` for each item in worker processes, so that a file that crashes the
     parser, or takes longer than its time limit, is reported alone and the run goes on."""
-    if not items:
-        return []
-    from ovlint.engine.pool import Pool
-
-    # each worker imports what its files need (LibCST, the rules), all of them at once on their
-    # own cores, where this process importing it first would keep them waiting
-    with Pool(_process_item, min(jobs, len(items))) as pool, _progress(len(items)) as advance:
-        return pool.map(items, timeout=lambda item: item[0].timeout, crashed=_crashed, timed_out=_timed_out,
-                        done=advance)
+    with _Workers(jobs) as workers:
+        return workers.map(items)
 
 
-def _crashed(item: tuple, how: str) -> FileResult:
+def _work(item):
+    if isinstance(item, list):
+        return [_screened(task) for task in item]
+    result = process(*item)
+    dataclass_code.keep_new()  # what a worker compiled importing LibCST: workers never exit on their own
+    return result
+
+
+def _timeout(item) -> float:
+    return max(task.timeout for task in item) if isinstance(item, list) else item[0].timeout
+
+
+def _crashed(item, how: str) -> Optional[FileResult]:
+    if isinstance(item, list):
+        return None
     name = item[0].display or item[0].path
     return FileResult(name, [_engine(InternalError, name, how)], cacheable=False)
 
 
-def _timed_out(item: tuple) -> FileResult:
+def _timed_out(item) -> Optional[FileResult]:
+    if isinstance(item, list):
+        return None
     task = item[0]
     name = task.display or task.path
     detail = f"not linted: it took longer than {task.timeout:g} s (the `file-timeout` setting)"
@@ -232,9 +303,3 @@ def _progress(total: int):
     with Progress(transient=True, console=Console(stderr=True)) as bar:
         task = bar.add_task("linting", total=total)
         yield lambda: bar.advance(task)
-
-
-def _process_item(item: tuple) -> FileResult:
-    result = process(*item)
-    dataclass_code.keep_new()  # what a worker compiled importing LibCST: workers never exit on their own
-    return result
