@@ -40,8 +40,8 @@ _CODE = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 # the end of a string that is not an f-string, by its quote; a backslash escapes what follows,
 # and a triple-quoted string holds its quote character alone or in pairs
-_END = {q: re.compile(r"(?:[^\\%s]|\\.|%s(?!%s))*%s" % (q[0], q[0], q[:2], q) if len(q) == 3
-                      else r"(?:[^\\%s\r\n]|\\(?:\r\n|.))*%s" % (q, q), re.DOTALL)
+_END = {q: re.compile(r"[^\\%s]*(?:(?:\\.|%s(?!%s))[^\\%s]*)*%s" % (q[0], q[0], q[:2], q[0], q) if len(q) == 3
+                      else r"[^\\%s\r\n]*(?:\\(?:\r\n|.)[^\\%s\r\n]*)*%s" % (q, q, q), re.DOTALL)
         for q in ("'''", '"""', "'", '"')}
 # the literal text of an f-string up to its next brace, quote, backslash or line end
 _LITERAL = re.compile(r"(?:[^{}\\'\"\r\n]|\{\{|\}\})*")
@@ -83,10 +83,32 @@ class _Lexer:
         self.opened: list[int] = []  # where each open f-string's quote is
 
     def run(self) -> None:
-        text, pos = self.text, 0
-        while pos < len(text):
-            top = self.stack[-1][0] if self.stack else "code"
-            pos = self.literal(pos) if top in ("fstring", "spec") else self.code(pos)
+        text, size, stack = self.text, len(self.text), self.stack
+        match, plain_tokens = _CODE.match, _PLAIN_TOKEN.findall
+        pos = 0
+        while pos < size:
+            if stack and stack[-1][0] in ("fstring", "spec"):
+                pos = self.literal(pos)
+                continue
+            # the commonest tokens here, the rest in `code`: this loop runs once per token
+            found = match(text, pos)
+            kind = found.lastgroup
+            if kind == "run":  # plain tokens in a row: each one level deeper than the one before
+                count = len(plain_tokens(text, pos, found.end("run")))
+                self.depth += count
+                self.tokens += count
+                if self.limited and (self.depth > MAX_DEPTH or self.tokens > MAX_TOKENS):
+                    self.token(0)
+            elif kind == "newline":
+                if not stack:  # a statement ends; the next one is as deep as its block is
+                    self.base = self.depth = found.end() - found.end("newline")
+            elif kind == "separator":  # siblings: each starts where the first did
+                start = stack[-1][1] if stack else self.base
+                self.depth = start if not stack and found.group("separator") == ";" else start + 1
+            elif kind not in ("space", "comment"):
+                pos = self.code(found)
+                continue
+            pos = found.end()
 
     def token(self, count: int = 1) -> None:
         self.depth += count
@@ -106,19 +128,10 @@ class _Lexer:
                           "so the file was not parsed")
         self.stack.append((kind, self.depth, quote))
 
-    def code(self, pos: int) -> int:
-        match = _CODE.match(self.text, pos)
+    def code(self, match) -> int:
+        """Where the code token `match` found (a string, bracket, separator or other) ends."""
         kind, end = match.lastgroup, match.end()
         in_field = bool(self.stack) and self.stack[-1][0] == "field"
-        if kind == "run":  # plain tokens in a row: each one level deeper than the one before
-            self.token(len(_PLAIN_TOKEN.findall(self.text, pos, match.end("run"))))
-            return end
-        if kind in ("space", "comment"):
-            return end
-        if kind == "newline":
-            if not self.stack:  # a statement ends; the next one is as deep as its block is
-                self.base = self.depth = end - match.end("newline")
-            return end
         if kind == "quote":
             self.token()
             quote, prefix = match.group("quote"), match.group("prefix").lower()
@@ -141,10 +154,6 @@ class _Lexer:
             if self.stack and self.stack[-1][0] == "bracket":
                 self.depth = self.stack.pop()[1]
                 self.token()  # a group after a group nests (`a()()`, `a[0][0]`): both brackets count
-            return end
-        if kind == "separator":  # siblings: each starts where the first did
-            start = self.stack[-1][1] if self.stack else self.base
-            self.depth = start if match.group("separator") == ";" and not self.stack else start + 1
             return end
         if in_field and match.group() == ":":
             _, depth, quote = self.stack.pop()
