@@ -5,6 +5,7 @@ import textwrap
 from pathlib import Path
 
 from ovlint.base import versions
+from ovlint.base.diagnostics import Applicability
 from ovlint.base.text import SourceText
 from ovlint.engine import registry
 from ovlint.engine.fixer import fix_text
@@ -139,6 +140,34 @@ def test_the_capsule_handed_to_ienetwork_becomes_the_model_with_outputs_named_as
             return list(sorted(port.get_any_name() for port in net.outputs)), exec_net
         """)
     assert [d.code for d in lint(source) if d.row == 6] == ["OV108"]  # OV103 leaves this call to OV108
+
+
+def test_a_graph_built_in_a_function_migrates_with_the_ienetwork_that_takes_it():
+    source = """\
+        import numpy as np
+        import ngraph as ng
+        from ngraph.impl import Function
+        from openvino.inference_engine import IECore, IENetwork
+
+
+        def build():
+            a = ng.parameter([1, 4], dtype=np.float32, name="a")
+            return Function([ng.relu(a, name="out")], [a], "tiny")
+
+
+        net = IENetwork(Function.to_capsule(build()))
+        exec_net = IECore().load_network(net, "CPU")
+        """
+    # the graph's rewrites are safe and the capsule's is not: alone, they would hand an API 2.0
+    # model to API 1.0's `to_capsule`, which runs on no release
+    text = textwrap.dedent(source)
+    safe = fix_text("app.py", named("python"), text, FAMILY, versions.NEWEST, False, SourceText(text).encode).text
+    assert safe == text
+    assert all(d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+               for d in lint(source) if d.code == "OV108" and d.row in (8, 9))
+    fixed = fix(source)
+    assert "ngraph" not in fixed and "inference_engine" not in fixed and "ov.opset1.relu(a" in fixed
+    assert "net = build()" in fixed and "ov.Core().compile_model(net" in fixed
 
 
 def test_a_capsule_handed_on_inside_an_expression_names_the_graph_first():

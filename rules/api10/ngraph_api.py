@@ -154,9 +154,11 @@ class NgraphUse(Api10Rule):
             edits = [self.ctx.replace(node, f"openvino.{opset}" + module[OPSET.match(module).end(1):])]
         self.propose(node, message, edits, unsafe=False, fix_message=f"Import `openvino.{opset}`")
 
-    def propose(self, where, message, edits=None, unsafe=True, fix_message="", untraced=False) -> None:
+    def propose(self, where, message, edits=None, unsafe=True, fix_message="", untraced=True) -> None:
         """nGraph objects are not followed between functions, so a module's nGraph uses migrate
-        together: one without a rewrite holds back the others, wherever they are."""
+        together: one without a rewrite holds back the others, wherever they are; and each joins
+        the part of every function it calls or is called by (a graph built in a function and
+        handed to `IENetwork` elsewhere migrates with it, safely or not)."""
         blockers = self.ctx.memo("ngraph-blockers", list)
         if edits is None:
             blockers.append(where)
