@@ -684,3 +684,23 @@ def test_python_string_spans_are_the_tokenizers_strings():
         quoted = [(start + len(text[start:end]) - len(text[start:end].lstrip("rRbBuUfF")), end) for start, end in spans]
         assert outermost(quoted) == outermost(python_lexer.string_spans(text)), path
     assert len(paths) > 100
+
+
+def test_documentation_with_windows_line_ends_reads_and_fixes_as_with_unix_ones():
+    from ovlint.engine import registry
+    from ovlint.surfaces import kind_of
+
+    rules = [r for r in registry.all_rules() if r.code in ("OV201", "OV601")]
+    markdown = ("1. Convert:\n\n   ```bash\n   mo --input_model model.onnx\n   ```\n\nNext paragraph.\n\n"
+                "```python\nfrom openvino.runtime import Core\n```\n")
+    rst = "Guide\n=====\n\n.. code-block:: bash\n\n   mo --input_model model.onnx\n\nNext.\n\n" \
+          ".. code-block:: python\n\n   from openvino.runtime import Core\n"
+    for path, text in (("README.md", markdown), ("doc.rst", rst)):
+        crlf = text.replace("\n", "\r\n")
+        found = [(d.code, d.row, d.column) for d in lint_text(path, kind_of(path), text, rules, "2026.4").diagnostics]
+        assert len(found) == 2
+        assert [(d.code, d.row, d.column)
+                for d in lint_text(path, kind_of(path), crlf, rules, "2026.4").diagnostics] == found
+        fixed = fix_text(path, kind_of(path), crlf, rules, "2026.4", False, SourceText(crlf).encode).text
+        assert fixed == fix_text(path, kind_of(path), text, rules, "2026.4", False,
+                                 SourceText(text).encode).text.replace("\n", "\r\n") != crlf

@@ -18,7 +18,7 @@ from ovlint.surfaces.python import compiles
 from ovlint.surfaces.shell import split_commands
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{?\.?([\w+.-]*)[^\n]*$", re.M)
-_DIRECTIVE = re.compile(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+.-]+)[ \t]*$", re.M)
+_DIRECTIVE = re.compile(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+.-]+)[ \t]*\r?$", re.M)
 _PROMPT = re.compile(r"^([ \t]*\$[ \t])")
 _CONTINUED = re.compile(r"^([ \t]*>[ \t])")
 PYTHON_FENCES = {"python", "py", "python3", "ipython", "ipython3"}
@@ -53,7 +53,8 @@ def blocks(text: str, rest: bool) -> list[Block]:
             return found
         indent, fence, language = match.group(1), match.group(2), match.group(3).lower()
         start = match.end() + 1
-        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M).search(text, start)
+        # `$` is only before "\n": a file with Windows line ends has "\r" there too
+        closing = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*\r?$", re.M).search(text, start)
         end = closing.start() if closing else len(text)
         if start <= end:
             found.append(Block(language, start, end, indent))
