@@ -704,3 +704,17 @@ def test_documentation_with_windows_line_ends_reads_and_fixes_as_with_unix_ones(
         fixed = fix_text(path, kind_of(path), crlf, rules, "2026.4", False, SourceText(crlf).encode).text
         assert fixed == fix_text(path, kind_of(path), text, rules, "2026.4", False,
                                  SourceText(text).encode).text.replace("\n", "\r\n") != crlf
+
+
+def test_a_command_in_a_multi_line_string_of_a_file_with_windows_line_ends_is_never_misplaced():
+    # CPython reads "\r\n" in a string literal as "\n": the value is shorter than the text, so a
+    # position in one is not a position in the other (`mo` became `ovcel`)
+    from ovlint.engine import registry
+    from ovlint.surfaces import kind_of
+
+    rules = [r for r in registry.all_rules() if r.code == "OV201"]
+    unix = '"""Convert first:\n\n    $ mo --input_model a.onnx\n"""\nimport os\n'
+    assert fix_text("a.py", kind_of("a.py"), unix, rules, "2026.4", False, SourceText(unix).encode).text == \
+        unix.replace("$ mo --input_model a.onnx", "$ ovc a.onnx")
+    windows = unix.replace("\n", "\r\n")
+    assert fix_text("a.py", kind_of("a.py"), windows, rules, "2026.4", False, SourceText(windows).encode).text == windows
