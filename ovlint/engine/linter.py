@@ -212,6 +212,6 @@ def _run_requirement_rules(ctx, reqs, subscribers) -> None:
     rules = [r(ctx) for r in subscribers[REQUIREMENT]]
     names = frozenset(r.name for r in reqs)
     for req in reqs:
-        req.listed_with = names
+        req.listed_with, req.listed = names, tuple(reqs)
         for rule in rules:
             rule.check(req)

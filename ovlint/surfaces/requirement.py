@@ -49,6 +49,8 @@ class Requirement:
     removal: tuple[int, int] | None = None
     # the names of every requirement listed with it (the same file, or the same pip command)
     listed_with: frozenset = frozenset()
+    listed: tuple = ()  # ... and those requirements
+    group: tuple = ()  # the list it is in, where a file has several (a TOML array's or table's key path)
 
 
 def from_pep508(text: str, start: int, origin: str, **extra) -> Requirement | None:
@@ -94,7 +96,7 @@ def from_toml_array(text: str, entry: tomlspan.Entry, origin: str) -> list[Requi
     for token in entry.strings:
         if "\\" in text[token.start:token.end]:
             continue  # escapes: the value and the text differ, so spans cannot be trusted
-        req = from_pep508(token.value, token.start, origin, removal=_array_item_removal(text, token))
+        req = from_pep508(token.value, token.start, origin, removal=_array_item_removal(text, token), group=entry.path)
         if req:
             items.append(req)
     return items
@@ -130,7 +132,7 @@ def from_toml_key(text: str, entry: tomlspan.Entry, origin: str) -> list[Require
         text=text[entry.key_start:entry.value_end], start=entry.key_start, end=entry.value_end,
         name=normalize(name), name_start=entry.key_start, name_end=entry.key_end, extras=extras,
         specifier="" if spec == "*" else spec, marker=None, origin=origin, carrier="key",
-        removal=(line_start, line_end),
+        removal=(line_start, line_end), group=entry.path[:-1],
     )]
 
 

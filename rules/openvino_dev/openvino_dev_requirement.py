@@ -31,8 +31,8 @@ class OpenvinoDevRequirement(RequirementRule):
         f"{DEV.last}, so any pin at or above {DEV.removed} cannot be installed. `openvino` carries the runtime, `ovc` "
         "and `benchmark_app`; each extra becomes its framework package (`[onnx]` → `onnx`, `[pytorch]` → "
         "`torch`, `[tensorflow2]` → `tensorflow`, `[paddle]` → `paddlepaddle`). Caffe, MXNet and Kaldi have "
-        "no conversion path any more. When `openvino` is already listed, the `openvino-dev` entry is "
-        "removed instead. The fix is unsafe: the runtime stays the same release, but `mo`, `pot`, the "
+        "no conversion path any more. When `openvino` is already listed in the same list for the same "
+        "environments (the same marker), an `openvino-dev` entry without extras is removed instead. The fix is unsafe: the runtime stays the same release, but `mo`, `pot`, the "
         "Accuracy Checker and the Open Model Zoo tools are no longer installed, and ovlint cannot see "
         "whether something elsewhere in the project (a script, a Dockerfile, a CI step, a README's "
         "instructions) runs them; apply it once nothing does (OV201 and OV402 report those commands). "
@@ -55,6 +55,14 @@ class OpenvinoDevRequirement(RequirementRule):
                 "[project]\nname = \"app\"\ndependencies = [\"openvino~=2024.0\"]\n", filename="pyproject.toml",
                 unsafe=True),
         Example("openvino==2024.6.0\nOpenVINO_Dev==2024.6.0\n", "openvino==2024.6.0\n", filename="requirements.txt",
+                unsafe=True),
+        Example("openvino-dev[onnx]==2023.3.0; python_version < \"3.9\"\nopenvino-dev==2024.6.0; python_version >= \"3.9\"\n",
+                "openvino==2023.3.0; python_version < \"3.9\"\nonnx; python_version < \"3.9\"\n"
+                "openvino==2024.6.0; python_version >= \"3.9\"\n", filename="requirements.txt", unsafe=True),
+        Example("[project]\nname = \"app\"\ndependencies = [\"openvino-dev==2024.6.0\"]\n"
+                "[project.optional-dependencies]\nruntime = [\"openvino==2024.6.0\"]\n",
+                "[project]\nname = \"app\"\ndependencies = [\"openvino==2024.6.0\"]\n"
+                "[project.optional-dependencies]\nruntime = [\"openvino==2024.6.0\"]\n", filename="pyproject.toml",
                 unsafe=True),
         Example("RUN pip install --no-cache-dir openvino-dev[onnx]==2024.6.0\n",
                 "RUN pip install --no-cache-dir openvino==2024.6.0 onnx\n", filename="Dockerfile", unsafe=True),
@@ -130,7 +138,10 @@ class OpenvinoDevRequirement(RequirementRule):
         ctx = self.ctx
         if req.carrier == "wheel":
             return None  # a file or URL: the wheel to install instead is the user's to pick
-        if req.removal is not None and req.carrier != "key" and "openvino" in req.listed_with:
+        if req.removal is not None and req.carrier != "key" and not req.extras and any(
+                other.name == "openvino" and other.group == req.group and other.marker == req.marker
+                for other in req.listed):
+            # only where that `openvino` is installed whenever this was: in the same list, for the same environments
             return self.make_fix(ctx.replace(req.removal, ""), "Remove it: `openvino` is listed already", unsafe=True)
         # the framework packages its extras pulled in, but for those listed beside it already
         packages = list(dict.fromkeys(EXTRAS[e.lower()] for e in req.extras if EXTRAS[e.lower()] not in req.listed_with))
