@@ -124,7 +124,7 @@ def test_report_markdown_and_html(ovlint, tmp_path):
     checker = Checker()
     checker.feed(page)
     assert code == 0 and checker.tables == 5 and checker.boxes == 5  # every finding but none --fix applies
-    assert page.startswith("<!DOCTYPE html>") and "&lt;" not in page.split("<h1>")[0]
+    assert page.startswith("<!DOCTYPE html>") and "&lt;" not in page.split("<h1")[0]
 
 
 def test_fix_run_writes_a_report_of_what_it_did(ovlint, tmp_path):
@@ -134,3 +134,23 @@ def test_fix_run_writes_a_report_of_what_it_did(ovlint, tmp_path):
     text = (tmp_path / "migration.md").read_text()
     assert "## Fixed in this run" in text and "| [OV401](#ov401-openvino-dev-requirement) | 1 |" in text
     assert "| [OV102](#ov102-ie-core) | 1 |" in text and "| findings | 0 |" in text
+
+
+def test_add_noqa_never_puts_a_comment_where_docker_or_yaml_would_not_read_one(ovlint, tmp_path):
+    dockerfile = ("FROM ubuntu:20.04\n"
+                  "ENV InferenceEngine_DIR=/opt/intel/openvino_2021/deployment_tools/inference_engine/share\n"
+                  "ENTRYPOINT [\"mo\", \"--input_model\", \"/m/a.onnx\"]\n"
+                  "RUN mo --input_model a.onnx --output_dir ir\n")
+    workflow = ("jobs:\n  convert:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - run: mo --input_model b.onnx\n          --output_dir out\n"
+                "      - run: >-\n          omz_downloader --name x &&\n          mo --input_model d.onnx\n")
+    write(tmp_path / "Dockerfile", dockerfile)
+    write(tmp_path / ".github" / "workflows" / "ci.yml", workflow)
+    code, _, err = ovlint("--no-cache", "--add-noqa", ".")
+    assert code == 0 and "added 2 noqa comment(s)" in err and "4 finding(s) cannot take a noqa comment" in err
+    # a `#` after ENV is an error to Docker, and after an exec-form array it makes a shell command
+    assert (tmp_path / "Dockerfile").read_text() == dockerfile.replace(
+        "--output_dir ir\n", "--output_dir ir  # noqa: OV201\n")
+    # a `#` inside a scalar YAML folds into one line ends it, or comments out what is folded after it
+    assert (tmp_path / ".github" / "workflows" / "ci.yml").read_text() == workflow.replace(
+        "mo --input_model d.onnx\n", "mo --input_model d.onnx  # noqa: OV201\n")

@@ -11,18 +11,24 @@ from ovlint.base.diagnostics import Edit
 _EXISTING = re.compile(r"(?P<mark>(?:#|//)\s*noqa)(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
 
 
-def edits(kind, text: str, diagnostics) -> list[Edit]:
+def edits(kind, text: str, diagnostics) -> tuple[list[Edit], int]:
     """One edit per flagged line of a file of `kind` (a FileKind): append `# noqa: CODES` in the
-    kind's comment syntax, or extend the codes already there. A line that ends inside a value (a
-    multi-line string, bracket argument or quoted word) or is continued is left alone: a comment
-    there would change the value, or end the line."""
+    kind's comment syntax, or extend the codes already there; and the number of findings left
+    without one. A line that ends inside a value (a multi-line string, bracket argument or quoted
+    word, what the kind says cannot take a comment) or is continued is left alone: a comment there
+    would change the value, or end the line."""
     marker = kind.comment
+    wanted = [d for d in diagnostics if not d.code.startswith("OV0")]
     if marker is None:  # JSON, notebooks, INI
-        return []
+        return [], len(wanted)
     by_row: dict[int, set[str]] = {}
-    for diag in diagnostics:
-        if not diag.code.startswith("OV0") and diag.cell is None:
+    left = 0
+    for diag in wanted:
+        if diag.cell is None:
             by_row.setdefault(diag.row, set()).add(diag.code)
+        else:
+            left += 1
+    counts = {row: sum(1 for d in wanted if d.cell is None and d.row == row) for row in by_row}
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     inside = _Values(kind, text)
     result = []
@@ -33,6 +39,7 @@ def edits(kind, text: str, diagnostics) -> list[Edit]:
         end = starts[row] if row < len(starts) else len(text)
         line = text[start:end].rstrip("\r\n")
         if line.rstrip().endswith("\\") or inside.holds(start + len(line)):
+            left += counts[row]
             continue
         existing = _EXISTING.search(line)
         if existing and existing.group("codes") is None:
@@ -43,7 +50,7 @@ def edits(kind, text: str, diagnostics) -> list[Edit]:
             result.append(Edit(start + existing.start(), start + existing.end(), f"{existing.group('mark')}: {new}"))
         else:
             result.append(Edit(start + len(line), start + len(line), f"  {marker} noqa: {', '.join(sorted(codes))}"))
-    return result
+    return result, left
 
 
 class _Values:

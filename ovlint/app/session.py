@@ -177,7 +177,7 @@ def _add_noqa(results, tasks) -> int:
     from ovlint.engine.writer import WriteError, write_atomic
 
     by_name = {(t.display or t.path): t for t in tasks}
-    added = 0
+    added = left = 0
     for result in results:
         if not result.diagnostics or result.path not in by_name:
             continue
@@ -186,13 +186,18 @@ def _add_noqa(results, tasks) -> int:
         try:
             data = read_regular(task.path, task.max_file_size)
             source = decode(data, python=kind.python_source)
-            edits = noqa_writer.edits(kind, source.text, result.diagnostics)
+            edits, skipped = noqa_writer.edits(kind, source.text, result.diagnostics)
+            left += skipped
             if edits:
                 write_atomic(task.path, source.encode(apply_edits(source.text, edits)), data, task.root)
                 added += len(edits)
         except (ReadError, DecodeError, WriteError) as exc:
             print(f"ovlint: {terminal(result.path)}: no noqa comments added ({terminal(str(exc))})", file=sys.stderr)
     print(f"ovlint: added {added} noqa comment(s)", file=sys.stderr)
+    if left:
+        print(f"ovlint: {left} finding(s) cannot take a noqa comment where they are (a line that goes on, a "
+              "value over several lines, a notebook or a file without line comments): fix them, or exclude "
+              "the file with `per-file-ignores`", file=sys.stderr)
     return EXIT_CLEAN
 
 

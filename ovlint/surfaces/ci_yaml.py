@@ -156,6 +156,9 @@ def looks_like_ci(head: bytes) -> bool:
 KIND = FileKind(
     name="ci-yaml", label="CI YAML", recognise=_recognise,
     read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), rank=40, fence="yaml",
+    # a script YAML folds into one line (a `>` block, a plain scalar over several lines): a `#`
+    # there would end the scalar, or comment out the lines folded after it
+    multiline=lambda text: [(start, end) for start, end, folds in _ci_script_spans(text) if folds],
     sniff=Sniff(names=lambda name: name.lower().endswith((".yml", ".yaml")), head=looks_like_ci, executable=False,
                 size=32768),
 )

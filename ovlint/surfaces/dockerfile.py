@@ -100,6 +100,22 @@ def _docker_instructions(text: str):
         i += 1
 
 
+def no_comment_spans(text: str) -> list[tuple[int, int]]:
+    """The instructions a `#` cannot end: Docker reads a comment only on a line of its own, so
+    only the shell of a shell-form `RUN`, `CMD` or `ENTRYPOINT` takes one at the end of a line
+    (after `ENV k=v` it is an error, after `ENV k v` part of the value, and after an exec-form
+    JSON array it turns the instruction into a shell command)."""
+    spans = []
+    for start, end in _docker_instructions(text):
+        head = _HEAD.match(text, start, end)
+        body = head.end() if head else start
+        while head and (flag := _FLAG.match(text, body, end)):
+            body = flag.end()
+        if not head or head.group(1).upper() not in _DOCKER_SHELL_INSTRUCTIONS or text.startswith("[", body):
+            spans.append((start, end))
+    return spans
+
+
 def _exec_form(text: str, start: int, end: int) -> list[Command]:
     try:
         node = jsonspan.parse(text[start:end].strip())
@@ -124,4 +140,5 @@ def _recognise(path, name: str, suffix: str) -> bool:
 KIND = FileKind(
     name="dockerfile", label="Dockerfile", recognise=_recognise,
     read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), fence="dockerfile",
+    multiline=no_comment_spans,
 )
