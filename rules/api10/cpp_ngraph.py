@@ -25,6 +25,15 @@ OP_OWN = {"AutoBroadcastSpec", "AutoBroadcastType", "BroadcastModeSpec", "Broadc
           "GeluApproximationMode", "LSTMWeightsFormat", "MVNEpsMode", "Op", "PadMode", "PadType", "PhiloxAlignment",
           "RecurrentSequenceDirection", "RoundingType", "Sink", "TopKMode", "TopKSortType", "util", "internal"}
 VERSION = re.compile(r"v\d+$")
+# what `ov::pass` declares (the 2026.4 headers, `openvino/pass/`): classes, aliases, enumerations,
+# functions and the `pattern` namespace; nGraph's `FunctionPass` was `using FunctionPass = ov::pass::ModelPass`
+PASS_OWN = {"BackwardGraphRewrite", "ConstantFolding", "ConvertFP32ToFP16", "DisableConstantFolding", "GraphRewrite",
+            "LowLatency2", "MakeStateful", "Manager", "MatcherPass", "ModelPass", "NodeRegistry", "PassBase",
+            "PassConfig", "PassProperty", "SDPAToPagedAttention", "Serialize", "StatefulToStateless", "StreamSerialize",
+            "Validate", "VisualizeTree", "graph_rewrite_callback", "handler_callback", "matcher_pass_callback",
+            "param_callback", "param_callback_map", "constant_folding_is_disabled", "disable_constant_folding",
+            "enable_constant_folding", "pattern"}
+PASS_RENAMED = {"FunctionPass": "ModelPass"}
 # Interpolate's enumerations, spelt in lower case by the nGraph of 2021 and in upper case by `ov::`
 # (the 2026.4 headers, `op/util/interpolate_base.hpp`)
 ENUMERATORS = {"InterpolateMode": {"NEAREST", "LINEAR", "LINEAR_ONNX", "CUBIC", "BILINEAR_PILLOW", "BICUBIC_PILLOW"},
@@ -66,6 +75,13 @@ class NgraphCpp(NativeRule):
                 filename="app.cpp",
                 message=("`ngraph::op::Parameter` is `ov::op::v0::Parameter` (or the `ov::op::vN::` of the version "
                          "used): `ov::op` declares operations only in its version namespaces")),
+        Example("class Sinking : public ngraph::pass::FunctionPass {\n  ngraph::pass::Manager manager;\n};\n",
+                "class Sinking : public ov::pass::ModelPass {\n  ov::pass::Manager manager;\n};\n",
+                filename="sinking.hpp"),
+        Example("class Fold : public ngraph::pass::NodePass {};\n", filename="fold.hpp",
+                message=("`ngraph::pass::NodePass` is not declared by `ov::pass`: a pass of nGraph's own has no "
+                         "`ov::` counterpart, and one the project declares in `ngraph::pass` needs a namespace of its "
+                         "own")),
     )
     valid = (Valid("auto shape = ov::Shape{1, 3};\n// ngraph::Shape was an alias\nmy::ngraph::Shape s;\n",
                    filename="a.cpp"),)
@@ -101,6 +117,17 @@ class NgraphCpp(NativeRule):
                 self.report(span(unit, first, past), f"`{'::'.join(parts)}` is `ov::op::v0::{parts[2]}` (or the "
                                                     f"`ov::op::vN::` of the version used): `ov::op` declares operations "
                                                     "only in its version namespaces")
+            elif name == "pass" and len(parts) > 2 and parts[2] not in PASS_OWN:
+                new = PASS_RENAMED.get(parts[2])
+                where = unit.code[first + 4]
+                self.report(span(unit, first, past), f"`ngraph::pass::{parts[2]}` is `ov::pass::{new}` (its method to "
+                            "override is `run_on_model`)" if new else
+                            f"`ngraph::pass::{parts[2]}` is not declared by `ov::pass`: a pass of nGraph's own has "
+                            "no `ov::` counterpart, and one the project declares in `ngraph::pass` needs a namespace "
+                            "of its own",
+                            self.make_fix([self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov"),
+                                           self.ctx.replace((where.start, where.end), new)], f"Use `ov::pass::{new}`")
+                            if new else None)
             elif name in ALIASES or OPSET.match(name):
                 edits = [self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov")]
                 if name == "Function":
