@@ -249,7 +249,11 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     files = {"Dockerfile": "FROM openvino/ubuntu20_dev:2021.4.2\nRUN mo --input_model m.onnx\n",
              "setup.sh": "source /opt/intel/openvino_2021/bin/setupvars.sh\nmo --input_model m.onnx\n",
              "apt.Dockerfile": "FROM ubuntu:20.04\nRUN apt-get install -y intel-openvino-dev-ubuntu20-2021.4.752\n"
-                               "RUN mo --input_model m.onnx\n"}
+                               "RUN mo --input_model m.onnx\n",
+             "arg.Dockerfile": "ARG OPENVINO_VERSION=2022.3.0\nFROM openvino/ubuntu20_dev:${OPENVINO_VERSION} AS build\n"
+                               "RUN mo --input_model m.onnx\n",
+             "both.Dockerfile": "FROM ubuntu:20.04\nRUN apt-get install -y intel-openvino-dev-ubuntu20-2021.4.752\n"
+                                "RUN . /opt/intel/openvino_2021/bin/setupvars.sh && mo --input_model m.onnx\n"}
     for name, text in files.items():
         write(tmp_path / name, text)
     write(tmp_path / "app.py", 'import sys\nsys.path.append("/opt/intel/openvino_2021/python")\n'
@@ -257,6 +261,8 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
     assert code == 1 and all((tmp_path / name).read_text() == text for name, text in files.items())
     assert "Dockerfile:1 pins 2021.4" in out and "setup.sh:1 pins 2021.1" in out and "apt.Dockerfile:2 pins 2021.4" in out
+    assert "arg.Dockerfile:2 pins 2022.3" in out
+    assert "both.Dockerfile:2 pins 2021.4" in out  # the package says which 2021 the folder is
     assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")
 
 

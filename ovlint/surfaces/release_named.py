@@ -11,6 +11,9 @@ from typing import Optional
 
 _RELEASE = r"(20\d\d)(?:\.(\d+))?"
 IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*[\"']?)openvino/[\w.-]+:" + _RELEASE)
+# `ARG OPENVINO_VERSION=2022.3.0` and then `FROM openvino/ubuntu20_dev:${OPENVINO_VERSION}`
+IMAGE_ARGUMENT = re.compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
+_ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
 INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
 SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
 _INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
@@ -20,6 +23,10 @@ def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
     """The oldest release `text` and its `commands` name (as `YYYY.N`; a year alone is its first
     release), and where."""
     found = [(match.groups(), match.start()) for match in IMAGE.finditer(text)]
+    for match in IMAGE_ARGUMENT.finditer(text):
+        value = [a for a in _ARGUMENT.finditer(text, 0, match.start()) if a.group(1) == match.group(1)]
+        if value:
+            found.append((value[-1].groups()[1:], match.start()))
     for command in commands:
         argv = command.argv
         if not argv:
@@ -42,5 +49,8 @@ def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
                     found.append((match.groups(), command.words[index].start))
     if not found:
         return None
+    # a year alone (`/opt/intel/openvino_2021`) is its first release, unless the file names which
+    years = {y for (y, m), _ in found if m is not None}
+    found = [((y, m), start) for (y, m), start in found if m is not None or y not in years]
     (year, minor), start = min(((int(y), int(m or 1)), start) for (y, m), start in found)
     return f"{year}.{minor}", start
