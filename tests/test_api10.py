@@ -7,6 +7,7 @@ from ovlint.base import versions
 from ovlint.engine.fixer import fix_text
 from ovlint.engine.linter import lint_text
 from ovlint.base.text import SourceText
+from ovlint.rules.api10 import _plan
 from ovlint.surfaces import named
 
 FAMILY = [r for r in registry.all_rules() if r.code.startswith("OV1")]
@@ -658,6 +659,36 @@ def test_a_class_tested_with_isinstance_becomes_its_twin():
         print(isinstance(net, IENetwork), isinstance(net, (IENetwork, str)))
         """
     assert fix(source).text.endswith("print(isinstance(net, ov.Model), isinstance(net, (ov.Model, str)))\n")
+
+
+def test_a_class_another_module_subclasses_holds_its_part_back(tmp_path):
+    """A base class keeping API 1.0 objects in attributes, subclassed in another module of the
+    program that uses them (`self.exec_net.infer(...)`) and need not mention OpenVINO: migrated
+    alone, the subclass would get API 2.0 objects (two public Udacity projects). A program's
+    modules are those of its repository around the file: `common/` beside the program's folder too."""
+    base = textwrap.dedent("""\
+        from openvino.inference_engine import IECore
+
+
+        class ModelBase:
+            def load(self, path):
+                self.exec_net = IECore().load_network(path, "CPU")
+        """)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "common").mkdir()
+    (tmp_path / "pointer").mkdir()
+    (tmp_path / "pointer" / "gaze.py").write_text(
+        "from common.model_base import ModelBase\n\n\nclass Gaze(ModelBase):\n"
+        "    def predict(self, x):\n        return self.exec_net.infer({'x': x})\n")
+    path = str(tmp_path / "common" / "model_base.py")
+    held = [d for d in lint(base, path=path) if "subclasses it" in d.message]
+    assert [(d.code, d.row) for d in held] == [("OV101", 4)] and "`../pointer/gaze.py`" in held[0].message
+    assert fix_text(path, named("python"), base, FAMILY, versions.NEWEST, True, SourceText(base).encode).text == base
+    # a class of that name in a module that does not name this one is another class (the modules
+    # around are read once per process: a run reads them as they were when it started)
+    (tmp_path / "pointer" / "gaze.py").write_text("class Gaze(ModelBase):\n    pass\n")
+    _plan._subclasses_under.cache_clear()
+    assert not any("subclasses it" in d.message for d in lint(base, path=path))
 
 
 def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):

@@ -11,8 +11,10 @@ OV1xx rule runs (a rule left out would leave its uses behind).
 from __future__ import annotations
 
 import bisect
+import re
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
@@ -216,6 +218,7 @@ class Plan:
                     proposal.edits = None if made is None else tuple(made)
             self._report_leftovers()
             self._report_handed_on()
+            self._report_subclassed_elsewhere()
         covered = self._covered()
         for check in self._late_checks:
             check(covered)
@@ -305,6 +308,39 @@ class Plan:
                     f"`{excerpt(ctx, value)}`, {what}, is handed to `{excerpt(ctx, callee)}` from `{module}`, "
                     "which ovlint does not follow into: migrated, it would get an API 2.0 object there. Migrate "
                     f"`{module}` too, then mark this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
+
+    def _report_subclassed_elsewhere(self) -> None:
+        """A class keeping API 1.0 objects in attributes (`self.exec_net = ie.load_network(...)`)
+        that another module of the program subclasses: the subclass's methods may use those objects
+        as API 1.0 (`self.exec_net.infer(...)`), where ovlint does not follow them, and its module
+        may not even mention OpenVINO. The class's part is held back until that module is migrated too."""
+        ctx = self.ctx
+        kept: dict = {}  # class -> an attribute holding an API 1.0 object
+        for target in ctx.nodes((cst.AssignTarget,)):
+            node = target.target
+            if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"):
+                continue
+            owner = ctx.parent(target)
+            while owner is not None and not isinstance(owner, cst.ClassDef):
+                owner = ctx.parent(owner)
+            value = self.types.of(node)
+            if owner is not None and ctx.parent(owner) is ctx.module and value is not None and value.legacy \
+                    and value.kind in HANDED_ON:
+                kept.setdefault(owner, node)
+        if not kept:
+            return
+        subclassed = _subclasses_around(ctx.path)
+        module = re.compile(r"\b%s\b" % re.escape(os.path.splitext(os.path.basename(ctx.path))[0]))
+        for cls, attribute in kept.items():
+            elsewhere = sorted(p for p, text in subclassed.get(cls.name.value, ())
+                               if not _same_file(p, ctx.path) and module.search(text))
+            if elsewhere:
+                where = os.path.relpath(elsewhere[0], os.path.dirname(os.path.abspath(ctx.path)))
+                self.propose(LEFTOVER_CODE, cls.name, (
+                    f"`{cls.name.value}` keeps API 1.0 objects (`{excerpt(ctx, attribute)}`) and `{where}` subclasses "
+                    "it; ovlint does not follow them into that module, whose methods may use them as API 1.0 "
+                    f"objects and would get API 2.0 ones. Migrate `{where}` too, then mark this line "
+                    f"`# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
 
     def _choose(self, proposals: list[Proposal]):
         """(the proposals a part's fix applies, their edits, whether it is unsafe); None when a
@@ -544,6 +580,67 @@ def _beside(path: str, module: str) -> bool:
         if folder == above:
             break
     return False
+
+
+_CLASS_WITH_BASES = re.compile(r"(?m)^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
+_SKIPPED_FOLDERS = {"site-packages", "node_modules", "__pycache__", "venv", ".venv", "build", "dist"}
+MAX_MODULES_AROUND = 2000
+
+
+def _subclasses_around(path: str) -> dict:
+    """Base class name (its last dotted part) -> (file, text) of the Python files that derive a
+    class from it, among the program's modules around `path`: in a repository, under the folder two
+    above that of `path` (a `common/` beside the program's folder), or its root if nearer; outside
+    a repository, in the folder of `path`."""
+    folder = os.path.dirname(os.path.abspath(path))
+    top = folder
+    for _ in range(2):
+        if os.path.exists(os.path.join(top, ".git")):
+            return _subclasses_under(top)
+        above = os.path.dirname(top)
+        if above == top:
+            break
+        top = above
+    return _subclasses_under(top if _repository_above(top) else folder)
+
+
+def _repository_above(folder: str) -> bool:
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return True
+        above = os.path.dirname(folder)
+        if above == folder:
+            return False
+        folder = above
+
+
+@lru_cache(maxsize=16)
+def _subclasses_under(root: str) -> dict:
+    """See `_subclasses_around`: read once per process for each folder, at most
+    `MAX_MODULES_AROUND` files; a file counts only if it also names the base's module."""
+    found: dict = {}
+    seen = 0
+    for here, folders, names in os.walk(root):
+        folders[:] = [f for f in folders if not f.startswith(".") and f not in _SKIPPED_FOLDERS]
+        for name in names:
+            if not name.endswith(".py"):
+                continue
+            seen += 1
+            if seen > MAX_MODULES_AROUND:
+                return found
+            try:
+                with open(os.path.join(here, name), encoding="utf-8", errors="replace") as handle:
+                    text = handle.read(1 << 20)
+            except OSError:
+                continue
+            for match in _CLASS_WITH_BASES.finditer(text):
+                for base in match.group(1).split(","):
+                    found.setdefault(base.strip().rpartition(".")[2], []).append((os.path.join(here, name), text))
+    return found
+
+
+def _same_file(a: str, b: str) -> bool:
+    return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _imported_from(ctx, func) -> Optional[str]:
