@@ -361,6 +361,26 @@ def test_a_preprocess_info_look_alike_stays_silent():
 # preprocessing: precision, layout and resize on a copy where the network is compiled
 
 
+def test_the_dims_of_a_resized_compiled_input_are_not_read_from_it():
+    """After the resize the fix adds, the compiled model's input takes any height and width: its
+    `shape` raises where API 1.0 reported the model's own dims. The network's own input keeps them."""
+    source = """\
+        from openvino.inference_engine import IECore, ResizeAlgorithm
+
+        ie = IECore()
+        net = ie.read_network("m.xml", "m.bin")
+        name = next(iter(net.input_info))
+        net.input_info[name].preprocess_info.resize_algorithm = ResizeAlgorithm.RESIZE_BILINEAR
+        exec_net = ie.load_network(net, "CPU")
+        n, c, h, w = exec_net.input_info[name].tensor_desc.dims
+        """
+    held = [d for d in lint(source) if d.row == 8 and "any height and width" in d.message]
+    assert len(held) == 1 and held[0].fix is None
+    assert fix(source).text == dedent(source)
+    model_dims = source.replace("exec_net.input_info[name].tensor_desc.dims", "net.input_info[name].tensor_desc.dims")
+    assert "n, c, h, w = net.input(name).shape" in fixed(model_dims)
+
+
 def test_resize_moves_to_each_compile_site_in_a_caller():
     source = """\
         from openvino.inference_engine import IECore, ResizeAlgorithm

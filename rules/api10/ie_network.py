@@ -21,7 +21,7 @@ from ovlint.rules.api10._preprocess import (
     COLOR_FORMATS, NCHW, RESIZE_ALGORITHMS, InPlace, atomic, bound_value, compile_sites, enum_member,
     replaced, resolve, simple, statement_line,
 )
-from ovlint.rules.api10._types import CHANNEL, PREPROCESS
+from ovlint.rules.api10._types import CHANNEL, EXECUTABLE, PREPROCESS
 
 LAYOUT_MESSAGE = ("An API 1.0 `layout` (`\"NCHW\"`, ...) has no API 2.0 counterpart to read: a port's layout is "
                   "empty unless set (`ov.layout_helpers.get_layout(port)`, or `PrePostProcessor` "
@@ -358,7 +358,12 @@ class IENetworkUse(Api10Rule):
         ctx = self.ctx
         field = parent.attr.value if isinstance(parent, cst.Attribute) and parent.value is node else None
         tail = (ctx.span(node.value)[1], ctx.span(parent)[1]) if field else None
-        if field == "dims":
+        if field == "dims" and self._resized_compiled_input(node.value):
+            self.propose(node.attr, "`tensor_desc.dims` of a compiled model's input: with the resize the fix adds "
+                                    "(a `PrePostProcessor` step), the input takes any height and width, so its "
+                                    "shape cannot be read; API 1.0 reported the model's own: read "
+                                    "`model.input(name).shape` before compiling instead")
+        elif field == "dims":
             self._shape(parent, tail, ".shape", where=node.attr)
         elif field == "precision":
             self._precision(parent, tail, where=node.attr)
@@ -367,6 +372,17 @@ class IENetworkUse(Api10Rule):
         else:
             self.propose(node.attr, "`tensor_desc` is API 1.0: the port's `shape` and `get_element_type()` "
                                     "describe the tensor")
+
+    def _resized_compiled_input(self, info) -> bool:
+        """Whether `info` is `exec_net.input_info[...]` in a module that sets an input's
+        `resize_algorithm`, which the fix makes a resize from any spatial size."""
+        if "resize_algorithm" not in self.plan.assigned_attributes():
+            return False
+        while isinstance(info, (cst.Subscript, cst.Attribute)) and not (
+                isinstance(info, cst.Attribute) and info.attr.value == "input_info"):
+            info = info.value
+        owner = self.types.of(info.value) if isinstance(info, cst.Attribute) else None
+        return owner is not None and owner.kind == EXECUTABLE
 
     def _shape(self, node, tail, replacement, where=None) -> None:
         """API 1.0 shapes were lists; a port's `shape` is an `ov.Shape`. Unpacking, indexing, `len`
