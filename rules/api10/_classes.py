@@ -96,11 +96,12 @@ class Classes:
 
     def defining(self, cls, attribute: str):
         """The class whose methods assign `attribute`, seen from `cls`: one name for the attribute
-        however the class hierarchy reaches it."""
+        however the class hierarchy reaches it, the furthest base that assigns it first (a subclass
+        that assigns it again, overriding the method that did, sets the same attribute)."""
         return next((c for c in self._related(cls) if attribute in self.own(c)[0]), cls)
 
     def _related(self, cls) -> list:
-        return self.lineage(cls) + [c for c in self.subclasses(cls) if c is not cls]
+        return self.lineage(cls)[::-1] + [c for c in self.subclasses(cls) if c is not cls]
 
     def _direct_bases(self, cls) -> list:
         if cls not in self._bases:
