@@ -204,3 +204,15 @@ def test_a_2021_library_path_names_the_library_that_replaced_it(ovlint, tmp_path
     write(tmp_path / "copy.sh", "cp ${OV}/openvino/deployment_tools/ngraph/lib/libngraph${EXT} lib/\n")
     code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508")
     assert "the libraries are in `runtime/lib/intel64`, and `libngraph` is `libopenvino` there" in out
+
+
+def test_a_model_server_config_that_is_not_json_is_reported_and_other_json_like_files_are_not(ovlint, tmp_path):
+    """The Model Server reads strict JSON: a trailing comma in a config holding its keys is an
+    error ovlint names (OV001), where it used to pass in silence; a `tsconfig.json` with comments
+    holds no rule's words and is never read."""
+    write(tmp_path / "config.json", '{"model_config_list": [{"config": {"name": "a", "base_path": "/m",\n'
+                                    '  "plugin_config": {"CPU_THROUGHPUT_STREAMS": "CPU_THROUGHPUT_AUTO"},}}]}\n')
+    write(tmp_path / "tsconfig.json", '{\n  // options\n  "compilerOptions": {},\n}\n')
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert code == 1 and out.splitlines()[0].startswith("config.json:1:1: OV001 not JSON (")
+    assert "tsconfig" not in out

@@ -1,6 +1,7 @@
-"""JSON files, for the configuration rules (OpenVINO Model Server `config.json`). A file that is
-not JSON (comments, trailing commas) is left to the tools that read it: no rule runs on it. One
-nested too deeply to read is reported (OV001), since it may well be JSON."""
+"""JSON files, for the configuration rules (OpenVINO Model Server `config.json`). A file that
+does not parse (comments, trailing commas) is reported (OV001): it is read only when it holds a
+configuration rule's words (`model_config_list`, `plugin_config`), and the Model Server, which reads
+strict JSON, would reject it too; other JSON-like files (`tsconfig.json`) never get that far."""
 from __future__ import annotations
 
 from ovlint.surfaces import FileKind, jsonspan, whole
@@ -13,8 +14,8 @@ def read(text: str):
         return whole(text, tree=jsonspan.parse(text))
     except jsonspan.TooDeep as exc:
         return whole(text, error=f"JSON {exc}; the file was not read")
-    except jsonspan.JsonError:
-        return whole(text)
+    except jsonspan.JsonError as exc:
+        return whole(text, error=f"not JSON ({exc}); the file was not read")
 
 
 KIND = FileKind(
