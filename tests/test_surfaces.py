@@ -51,6 +51,21 @@ def test_shell_skips_comments_heredocs_and_redirections_and_keywords():
     assert not any("inside" in a for argv in argvs for a in argv)
 
 
+def test_command_substitutions_are_commands_of_their_own():
+    from ovlint.surfaces.shell import Variables
+
+    text = ('x=$(mo --input_model b.onnx)\ny=`mo --input_model c.onnx`\n'
+            'echo "$(echo $(mo --input_model d.onnx))"\nz=$((1 + 2))\n')
+    commands = split_commands(text)
+    mo = [c for c in commands if c.argv[0] == "mo"]
+    assert [c.argv[2] for c in mo] == ["b.onnx", "c.onnx", "d.onnx"]
+    assert all(text[c.words[0].start:c.words[0].end] == "mo" for c in mo)
+    assert not any(c.argv[0].startswith(("1", "(")) for c in commands)  # arithmetic is no command
+    # in a Makefile `$(NAME)` is a variable
+    assert split_commands("echo $(MO_ARGS)\n", variables=Variables(make=True))[0].argv[0] == "echo"
+    assert len(split_commands("echo $(MO_ARGS)\n", variables=Variables(make=True))) == 1
+
+
 def test_quoted_assignments_set_variables_and_quoted_values_keep_their_place():
     from ovlint.surfaces.shell import value_span
 

@@ -143,6 +143,8 @@ class _Lexer:
         self.current: list[Word] = []
         self.redirections: list[Word] = []
         self.heredocs: list[tuple[str, bool]] = []
+        # the text of each command substitution, `$(...)` or backquoted: commands of their own
+        self.substitutions: list[tuple[int, int]] = []
 
     def run(self) -> list[tuple[list[Word], list[Word], list[Word]]]:
         text, end = self.text, self.end
@@ -290,6 +292,8 @@ class _Lexer:
         if text[self.i] == "`":
             close = text.find("`", self.i + 1, end)
             self.i = end if close < 0 else close + 1
+            if close >= 0:
+                self.substitutions.append((start + 1, close))
             return text[start:self.i]
         self.i += 1
         if self.i < end and text[self.i] in "({":
@@ -304,6 +308,8 @@ class _Lexer:
                     depth -= 1
                     if depth == 0:
                         self.i += 1
+                        if opener == "(" and not text.startswith("((", start + 1):  # not arithmetic
+                            self.substitutions.append((start + 2, self.i - 1))
                         break
                 elif c in "'\"":
                     close = text.find(c, self.i + 1, end)
@@ -326,7 +332,8 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
     end = len(text) if end is None else end
     variables = Variables() if variables is None else variables
     found = []
-    for assignments, words, redirections in _Lexer(text, start, end, folds).run():
+    lexer = _Lexer(text, start, end, folds)
+    for assignments, words, redirections in lexer.run():
         for word in assignments + words:
             if word.expanded:
                 word.resolved = variables.expand(word.value, word.start)
@@ -339,6 +346,9 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
         if words:
             command = Command(words, carrier, origin, assignments, redirections)
             found.extend(unwrap(command, variables) if wrappers else [command])
+    if not variables.make:  # in a Makefile, `$(NAME)` is a variable
+        for inner_start, inner_end in lexer.substitutions:
+            found.extend(split_commands(text, inner_start, inner_end, origin, variables, carrier, wrappers, folds))
     return found
 
 
