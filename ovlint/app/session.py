@@ -72,6 +72,7 @@ def _run(options: CheckOptions, resolver, cache=None) -> tuple[list, list]:
     problems: list[tuple[str, str]] = []
     tasks = []
     invalid: dict[str, str] = {}  # config file -> why it cannot be used
+    digests: dict[int, str] = {}  # id(settings) -> its digest: a folder's settings serve all its files
     for target in discover(options.paths, resolver, problems):
         if target.kind is None:  # named explicitly (pre-commit passes every text file): nothing to check
             if options.verbose:
@@ -84,7 +85,8 @@ def _run(options: CheckOptions, resolver, cache=None) -> tuple[list, list]:
         task = _task(target.path, target.kind.name, settings, options, root=target.root)
         if cache is not None:
             try:
-                task.cache_key = cache.key(os.stat(target.path), settings.digest())
+                digest = digests.get(id(settings)) or digests.setdefault(id(settings), settings.digest())
+                task.cache_key = cache.key(os.stat(target.path), digest)
             except OSError:
                 pass
         tasks.append(task)
