@@ -54,7 +54,7 @@ def _task(path: str, kind: str, settings, options: CheckOptions, display=None, r
 def projects(paths: list[str]) -> list[str]:
     """The trees a run works on, whose content a repository controls: each path's repository, or
     the path itself. Output files inside them never follow links (see `writer.write_output`)."""
-    from ovlint.engine.gitignore import repository_root
+    from ovlint.base.files import repository_root
 
     found = []
     for path in paths:

@@ -70,3 +70,15 @@ def user_cache_folder() -> Optional[str]:
             return None
         base = os.path.join(home, ".cache")
     return os.path.join(base, "ovlint")
+
+
+def repository_root(path: str) -> str | None:
+    """The folder holding `.git` that `path` is in, if any."""
+    current = os.path.abspath(path)
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent

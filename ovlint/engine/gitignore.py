@@ -6,7 +6,7 @@ import os
 import re
 from functools import lru_cache
 
-from ovlint.base.files import CONFIG_LIMIT, ReadError, read_regular
+from ovlint.base.files import CONFIG_LIMIT, ReadError, read_regular, repository_root
 
 
 class IgnoreFile:
@@ -93,17 +93,6 @@ def _compile(pattern: str) -> re.Pattern:
     body = "".join(out)
     prefix = "" if anchored else "(?:.*/)?"
     return re.compile(f"^{prefix}{body}(?:/.*)?$")
-
-
-def repository_root(path: str) -> str | None:
-    current = os.path.abspath(path)
-    while True:
-        if os.path.exists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
 
 
 def ancestors_ignore_files(start: str) -> list[IgnoreFile]:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
+from ovlint.base.files import repository_root
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import deleted_line, fresh_name, indentation, line_end
 from ovlint.rulekit.python_imports import dotted, standard_library
@@ -601,17 +602,7 @@ def _subclasses_around(path: str) -> dict:
         if above == top:
             break
         top = above
-    return _subclasses_under(top if _repository_above(top) else folder)
-
-
-def _repository_above(folder: str) -> bool:
-    while True:
-        if os.path.exists(os.path.join(folder, ".git")):
-            return True
-        above = os.path.dirname(folder)
-        if above == folder:
-            return False
-        folder = above
+    return _subclasses_under(top if repository_root(top) else folder)
 
 
 @lru_cache(maxsize=16)
