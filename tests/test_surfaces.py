@@ -66,6 +66,14 @@ def test_command_substitutions_are_commands_of_their_own():
     assert len(split_commands("echo $(MO_ARGS)\n", variables=Variables(make=True))) == 1
 
 
+def test_the_command_a_container_runs_is_unwrapped_too():
+    text = 'docker run --rm -v $PWD:/w img bash -c "mo --input_model a.onnx &&\n  omz_downloader --name b"\n'
+    argvs = [c.argv for c in split_commands(text)]
+    assert ["mo", "--input_model", "a.onnx"] in argvs and ["omz_downloader", "--name", "b"] in argvs
+    mo = next(c for c in split_commands(text) if c.argv[0] == "mo")
+    assert text[mo.words[0].start:mo.words[0].end] == "mo"
+
+
 def test_quoted_assignments_set_variables_and_quoted_values_keep_their_place():
     from ovlint.surfaces.shell import value_span
 

@@ -1,6 +1,6 @@
 """Releases a file names as what it runs on, besides pip pins: an OpenVINO image it is built from
-(`FROM openvino/ubuntu20_dev:2021.4.2`, a CI job's `image:`), a release's own install it sources
-or runs a program of (`source /opt/intel/openvino_2021/bin/setupvars.sh`), or a system package it
+or runs (`FROM openvino/ubuntu20_dev:2021.4.2`, a CI job's `image:`, `docker run
+openvino/ubuntu20_dev:2021.4.2 ...`), a release's own install it sources or runs a program of (`source /opt/intel/openvino_2021/bin/setupvars.sh`), or a system package it
 installs (`apt-get install intel-openvino-dev-ubuntu20-2021.4.752`). Each is as strong a floor as a pin;
 a comment, or a command that removes such an install, is not."""
 from __future__ import annotations
@@ -15,6 +15,7 @@ IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \
 IMAGE_ARGUMENT = re.compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
 _ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
 INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
+IMAGE_WORD = re.compile(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
 SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
 _INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
 
@@ -42,6 +43,11 @@ def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
             match = INSTALL_FOLDER.search(command.words[index].resolved or argv[index])  # `$OV/bin/setupvars.sh` too
             if match:
                 found.append((match.groups(), command.words[index].start))
+        if program in ("docker", "podman", "nvidia-docker"):
+            for index, word in enumerate(argv):
+                match = IMAGE_WORD.match(word)
+                if match:
+                    found.append((match.groups(), command.words[index].start))
         if program in _INSTALLERS and "install" in argv:
             for index, word in enumerate(argv):
                 match = SYSTEM_PACKAGE.match(word)

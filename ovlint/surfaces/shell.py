@@ -407,7 +407,7 @@ def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Comm
             if i + 1 < len(words):
                 first = i if words[i + 1].value.startswith("-") else i + 1
                 return [Command(words[:first], command.carrier, command.origin, command.assignments),
-                        Command(words[first:], command.carrier, command.origin, [])]
+                        *unwrap(Command(words[first:], command.carrier, command.origin, []), variables)]
     return [command]
 
 

@@ -62,8 +62,8 @@ class ModelOptimizerCommand(CommandRule):
                 "subprocess.run(['python3', MO, '--input_model', 'm.onnx'] + extra)\n",
                 message=("The Model Optimizer (`mo`) was removed in OpenVINO 2025.0: use `ovc` (the command comes "
                          "from a variable the file sets, so it is not rewritten)")),
-        Example("RUN docker run -v /m:/m openvino/ubuntu20_dev:2021.4 mo --input_model /m/m.onnx -o /m/ir\n",
-                "RUN docker run -v /m:/m openvino/ubuntu20_dev:2021.4 ovc /m/m.onnx --output_model /m/ir/\n",
+        Example("RUN docker run -v /m:/m openvino/ubuntu22_dev:2024.6.0 mo --input_model /m/m.onnx -o /m/ir\n",
+                "RUN docker run -v /m:/m openvino/ubuntu22_dev:2024.6.0 ovc /m/m.onnx --output_model /m/ir/\n",
                 filename="Dockerfile"),
         Example("cd /opt/intel/openvino/deployment_tools/model_optimizer/install_prerequisites\n"
                 "sudo -E ./install_prerequisites_tf.sh\n", filename="setup.sh",
