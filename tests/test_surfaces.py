@@ -74,6 +74,18 @@ def test_the_command_a_container_runs_is_unwrapped_too():
     assert text[mo.words[0].start:mo.words[0].end] == "mo"
 
 
+def test_a_dockerfile_here_document_is_the_script_its_shell_runs():
+    from ovlint.surfaces.dockerfile import commands
+
+    text = ("FROM ubuntu:22.04\nRUN <<EOT\nset -e\nmo --input_model y.onnx\nEOT\n"
+            "RUN <<-EOT bash\n\tmo --input_model z.onnx\n\tEOT\n"
+            "RUN <<EOF python3\nprint('mo --input_model p.onnx')\nEOF\n"
+            "COPY <<EOF /app/run.sh\nmo --input_model c.onnx\nEOF\nRUN mo --input_model b.onnx\n")
+    found = [c for c in commands(text) if c.argv[0] == "mo"]
+    assert [c.argv[2] for c in found] == ["y.onnx", "z.onnx", "b.onnx"]  # not a Python script, nor a copied file
+    assert all(text[c.words[0].start:c.words[0].end] == "mo" for c in found)
+
+
 def test_quoted_assignments_set_variables_and_quoted_values_keep_their_place():
     from ovlint.surfaces.shell import value_span
 

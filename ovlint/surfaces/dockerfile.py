@@ -3,10 +3,11 @@ comment lines), and `ENV`, read as the command `env KEY=VALUE ...`. The values `
 give variables resolve their uses in later instructions."""
 from __future__ import annotations
 
+import os
 import re
 
 from ovlint.surfaces import COMMAND, LINK, REQUIREMENT, FileKind, jsonspan, whole
-from ovlint.surfaces.shell import Command, Variables, Word, split_commands, unwrap
+from ovlint.surfaces.shell import SHELLS, Command, Variables, Word, split_commands, unwrap
 
 _DOCKER_SHELL_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
 
@@ -37,8 +38,30 @@ def commands(text: str) -> list[Command]:
         if text.startswith("[", body):
             commands.extend(_exec_form(text, body, end))
             continue
+        heredoc = _HEREDOC.match(text, body, end)
+        if heredoc:  # `RUN <<EOT` and the script up to `EOT`: the script is what runs, if a shell runs it
+            program = heredoc.group(3).split()
+            if program and os.path.basename(program[0]) not in SHELLS:
+                continue  # `RUN <<EOT python3`
+            script = heredoc.end()
+            closing = _heredoc_end(text, script, end, heredoc.group(2), bool(heredoc.group(1)))
+            commands.extend(split_commands(shell, script, closing, origin="dockerfile", variables=variables))
+            continue
         commands.extend(split_commands(shell, body, end, origin="dockerfile", variables=variables))
     return commands
+
+
+# BuildKit's here-document (Dockerfile 1.4): `RUN <<EOT`, `RUN <<-"EOT" bash`
+_HEREDOC = re.compile(r"<<(-?)[\"']?(\w+)[\"']?([^\n]*)\n")
+
+
+def _heredoc_end(text: str, start: int, end: int, delimiter: str, strip_tabs: bool) -> int:
+    """Where the line that ends a here-document starting at `start` begins (or `end`)."""
+    for line in re.finditer(r"[^\n]*\n?", text[start:end]):
+        body = line.group().rstrip("\r\n")
+        if (body.lstrip("\t") if strip_tabs else body) == delimiter:
+            return start + line.start()
+    return end
 
 
 def _define(env: list[Command], variables: Variables) -> None:
@@ -55,6 +78,8 @@ def _define(env: list[Command], variables: Variables) -> None:
 
 
 _HEAD = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*")
+# an instruction that opens a here-document (`RUN <<EOT`, `COPY <<EOF /etc/x`): its lines go with it
+_HEREDOC_START = re.compile(r"^[A-Za-z]+[ \t]+(?:--\S+[ \t]+)*<<(-?)[\"']?(\w+)[\"']?")
 _FLAG = re.compile(r"--\S+[ \t]+")
 _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*\n")
 
@@ -88,6 +113,18 @@ def _docker_instructions(text: str):
         start, end = lines[i]
         first = line(i).strip()
         if not first or first.startswith("#"):
+            i += 1
+            continue
+        heredoc = _HEREDOC_START.search(first)
+        if heredoc:  # the here-document's lines, to the one that ends it, are the instruction's
+            strip_tabs, delimiter = bool(heredoc.group(1)), heredoc.group(2)
+            while i + 1 < len(lines):
+                i += 1
+                end = lines[i][1]
+                body = line(i).rstrip("\r\n")
+                if (body.lstrip("\t") if strip_tabs else body) == delimiter:
+                    break
+            yield start, end
             i += 1
             continue
         while line(i).rstrip("\r\n").endswith("\\") and i + 1 < len(lines):

@@ -356,7 +356,7 @@ _WRAPPER_OPTIONS = {  # wrapper -> its options that take a value
     "sudo": {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"}, "env": {"-u", "-C", "-S"},
     "nohup": set(), "exec": {"-a"}, "nice": {"-n"}, "timeout": {"-s", "-k"}, "stdbuf": {"-i", "-o", "-e"},
 }
-_SHELLS = {"sh", "bash", "dash", "zsh", "ksh"}
+SHELLS = {"sh", "bash", "dash", "zsh", "ksh"}
 _DOCKER_VALUE_OPTIONS = {
     "-v", "--volume", "-e", "--env", "--env-file", "-w", "--workdir", "-p", "--publish", "--name", "--network",
     "--net", "-u", "--user", "--entrypoint", "--device", "--gpus", "--mount", "--shm-size", "--ipc", "--cpus",
@@ -383,7 +383,7 @@ def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Comm
             return unwrap(Command(words[i:], command.carrier, command.origin, command.assignments + words[1:i]
                                   if name == "env" else command.assignments, command.redirections), variables)
         return [command]
-    if name in _SHELLS and len(words) > 2 and re.fullmatch(r"-[a-z]*c", words[1].value):
+    if name in SHELLS and len(words) > 2 and re.fullmatch(r"-[a-z]*c", words[1].value):
         script = words[2]
         if script.value_start is not None and not script.expanded:
             start = script.value_start
