@@ -154,3 +154,12 @@ def test_add_noqa_never_puts_a_comment_where_docker_or_yaml_would_not_read_one(o
     # a `#` inside a scalar YAML folds into one line ends it, or comments out what is folded after it
     assert (tmp_path / ".github" / "workflows" / "ci.yml").read_text() == workflow.replace(
         "mo --input_model d.onnx\n", "mo --input_model d.onnx  # noqa: OV201\n")
+
+
+def test_a_conda_environment_is_recognised_by_its_content_under_any_name(ovlint, tmp_path):
+    write(tmp_path / "openvino.yml", "name: ov\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.9\n"
+                                     "  - pip\n  - pip:\n      - openvino-dev[onnx]==2023.3.0\n")
+    write(tmp_path / "Chart.yaml", "apiVersion: v2\nname: app\ndependencies:\n  - name: openvino-dev\n"
+                                   "    version: 1.0.0\n")  # a Helm chart's dependencies are charts
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert code == 1 and out.splitlines()[0].startswith("openvino.yml:8:9: OV401") and "Chart.yaml" not in out

@@ -3,10 +3,18 @@ from __future__ import annotations
 
 import re
 
-from ovlint.surfaces import REQUIREMENT, FileKind, whole
+from ovlint.surfaces import REQUIREMENT, FileKind, Sniff, whole
 from ovlint.surfaces.requirement import Requirement, from_pep508
 
 _NAMES = re.compile(r"(environment|conda)([-_.][\w.-]*)?\.ya?ml$")
+# an environment under another name (`openvino.yml`, for `conda env create -f openvino.yml`): a
+# top-level `dependencies:` with conda's `channels:` or a `- pip:` list (a Helm chart has neither)
+_DEPENDENCIES = re.compile(rb"(?m)^dependencies:[ \t]*\r?$")
+_CONDA_SIGNS = re.compile(rb"(?m)^channels:|^[ \t]+-[ \t]+pip:[ \t]*\r?$")
+
+
+def looks_like_conda(head: bytes) -> bool:
+    return bool(_DEPENDENCIES.search(head) and _CONDA_SIGNS.search(head))
 
 
 def from_conda(text: str) -> list[Requirement]:
@@ -43,4 +51,6 @@ KIND = FileKind(
     name="conda", label="conda environment",
     recognise=lambda path, name, suffix: suffix in (".yml", ".yaml") and bool(_NAMES.match(name)),
     read=lambda text: whole(text, requirements=from_conda(text)), facts=(REQUIREMENT,), rank=30, fence="yaml",
+    sniff=Sniff(names=lambda name: name.lower().endswith((".yml", ".yaml")), head=looks_like_conda, executable=False,
+                size=32768),
 )
