@@ -333,8 +333,8 @@ class Plan:
         subclassed = _subclasses_around(ctx.path)
         module = re.compile(r"\b%s\b" % re.escape(os.path.splitext(os.path.basename(ctx.path))[0]))
         for cls, attribute in kept.items():
-            elsewhere = sorted(p for p, text in subclassed.get(cls.name.value, ())
-                               if not _same_file(p, ctx.path) and module.search(text))
+            elsewhere = sorted(p for p in subclassed.get(cls.name.value, ())
+                               if not _same_file(p, ctx.path) and _names(p, module))
             if elsewhere:
                 where = os.path.relpath(elsewhere[0], os.path.dirname(os.path.abspath(ctx.path)))
                 self.propose(LEFTOVER_CODE, cls.name, (
@@ -589,10 +589,10 @@ MAX_MODULES_AROUND = 2000
 
 
 def _subclasses_around(path: str) -> dict:
-    """Base class name (its last dotted part) -> (file, text) of the Python files that derive a
-    class from it, among the program's modules around `path`: in a repository, under the folder two
-    above that of `path` (a `common/` beside the program's folder), or its root if nearer; outside
-    a repository, in the folder of `path`."""
+    """Base class name (its last dotted part) -> the Python files that derive a class from it,
+    among the program's modules around `path`: in a repository, under the folder two above that of
+    `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository,
+    in the folder of `path`."""
     folder = os.path.dirname(os.path.abspath(path))
     top = folder
     for _ in range(2):
@@ -626,8 +626,17 @@ def _subclasses_under(root: str) -> dict:
                 continue
             for match in _CLASS_WITH_BASES.finditer(text):
                 for base in match.group(1).split(","):
-                    found.setdefault(base.strip().rpartition(".")[2], []).append((os.path.join(here, name), text))
+                    found.setdefault(base.strip().rpartition(".")[2], set()).add(os.path.join(here, name))
     return found
+
+
+def _names(path: str, word) -> bool:
+    """Whether the file at `path` holds a match of `word` (a pattern)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return bool(word.search(handle.read(1 << 20)))
+    except OSError:
+        return False
 
 
 def _same_file(a: str, b: str) -> bool:
