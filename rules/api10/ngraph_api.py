@@ -161,19 +161,23 @@ class NgraphUse(Api10Rule):
         handed to `IENetwork` elsewhere migrates with it, safely or not)."""
         blockers = self.ctx.memo("ngraph-blockers", list)
         if edits is None:
-            blockers.append(where)
+            # a rewrite the target or the pinned release keeps back says so at its end (`cannot_write`)
+            pinned = self.ctx.cannot_write(OPSETS_SINCE)
+            blockers.append((where, "needs a newer release to be rewritten (see its finding)" if pinned and message.endswith(pinned)
+                             else "has no rewrite"))
             super().propose(where, message, None, unsafe, fix_message, untraced)
             return
         edits = tuple(edits)
 
         def made():
             ctx = self.ctx
-            blocker = next((b for b in blockers if not ctx.suppressed(self.code, *ctx.span(b))), None)
+            blocker, why = next(((b, w) for b, w in blockers if not ctx.suppressed(self.code, *ctx.span(b))),
+                                (None, ""))
             if blocker is None:
                 return edits
             row = ctx.lines.position(ctx.span(blocker)[0])[0]
             proposal.message += (f" (not migrated yet: the module also uses `{excerpt(ctx, blocker)}` at line {row}, "
-                                 "which has no rewrite, and its nGraph uses migrate together)")
+                                 f"which {why}, and its nGraph uses migrate together)")
             return None
 
         super().propose(where, message, made, unsafe, fix_message, untraced)
