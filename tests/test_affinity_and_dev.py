@@ -213,6 +213,8 @@ def test_a_model_server_config_that_is_not_json_is_reported_and_other_json_like_
     write(tmp_path / "config.json", '{"model_config_list": [{"config": {"name": "a", "base_path": "/m",\n'
                                     '  "plugin_config": {"CPU_THROUGHPUT_STREAMS": "CPU_THROUGHPUT_AUTO"},}}]}\n')
     write(tmp_path / "tsconfig.json", '{\n  // options\n  "compilerOptions": {},\n}\n')
+    write(tmp_path / ".devcontainer" / "devcontainer.json",  # JSON with comments, for its own tools
+          '{\n  // mounts the model_config_list of the server\n  "name": "ovms",\n}\n')
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert code == 1 and out.splitlines()[0].startswith("config.json:1:1: OV001 not JSON (")
-    assert "tsconfig" not in out
+    assert "tsconfig" not in out and "devcontainer" not in out

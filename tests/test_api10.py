@@ -684,8 +684,14 @@ def test_a_class_another_module_subclasses_holds_its_part_back(tmp_path):
     held = [d for d in lint(base, path=path) if "subclasses it" in d.message]
     assert [(d.code, d.row) for d in held] == [("OV101", 4)] and "`../pointer/gaze.py`" in held[0].message
     assert fix_text(path, named("python"), base, FAMILY, versions.NEWEST, True, SourceText(base).encode).text == base
-    # a class of that name in a module that does not name this one is another class (the modules
-    # around are read once per process: a run reads them as they were when it started)
+    # the base imported under another name, its objects kept through a tuple assignment
+    (tmp_path / "pointer" / "gaze.py").write_text(
+        "from common.model_base import ModelBase as Base\n\n\nclass Gaze(Base):\n    pass\n")
+    _plan._subclasses_under.cache_clear()  # the modules around are read once per process
+    paired = base.replace('self.exec_net = IECore().load_network(path, "CPU")',
+                          'self.exec_net, self.path = IECore().load_network(path, "CPU"), path')
+    assert [d.row for d in lint(paired, path=path) if "subclasses it" in d.message] == [4]
+    # a class of that name in a module that does not name this one is another class
     (tmp_path / "pointer" / "gaze.py").write_text("class Gaze(ModelBase):\n    pass\n")
     _plan._subclasses_under.cache_clear()
     assert not any("subclasses it" in d.message for d in lint(base, path=path))

@@ -61,6 +61,9 @@ def test_command_substitutions_are_commands_of_their_own():
     assert [c.argv[2] for c in mo] == ["b.onnx", "c.onnx", "d.onnx"]
     assert all(text[c.words[0].start:c.words[0].end] == "mo" for c in mo)
     assert not any(c.argv[0].startswith(("1", "(")) for c in commands)  # arithmetic is no command
+    # a lone word is Azure Pipelines' `$(name)` variable, not a tool run without arguments
+    assert [c.argv for c in split_commands("echo $(pot) $(Build.SourcesDirectory)\n")] == [
+        ["echo", "$(pot)", "$(Build.SourcesDirectory)"]]
     # in a Makefile `$(NAME)` is a variable
     assert split_commands("echo $(MO_ARGS)\n", variables=Variables(make=True))[0].argv[0] == "echo"
     assert len(split_commands("echo $(MO_ARGS)\n", variables=Variables(make=True))) == 1

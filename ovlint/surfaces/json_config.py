@@ -1,8 +1,11 @@
 """JSON files, for the configuration rules (OpenVINO Model Server `config.json`). A file that
-does not parse (comments, trailing commas) is reported (OV001): it is read only when it holds a
-configuration rule's words (`model_config_list`, `plugin_config`), and the Model Server, which reads
-strict JSON, would reject it too; other JSON-like files (`tsconfig.json`) never get that far."""
+does not parse (a trailing comma) is reported (OV001): it is read only when it holds a configuration
+rule's words (`model_config_list`, `plugin_config`), and the Model Server, which reads strict JSON,
+would reject it too. A file with comments is JSON for other tools (`devcontainer.json`): no rule
+runs on it."""
 from __future__ import annotations
+
+import re
 
 from ovlint.surfaces import FileKind, jsonspan, whole
 
@@ -15,7 +18,12 @@ def read(text: str):
     except jsonspan.TooDeep as exc:
         return whole(text, error=f"JSON {exc}; the file was not read")
     except jsonspan.JsonError as exc:
+        if _COMMENT.search(text):  # JSON with comments (`devcontainer.json`): for the tools that allow them
+            return whole(text)
         return whole(text, error=f"not JSON ({exc}); the file was not read")
+
+
+_COMMENT = re.compile(r"(?m)^[ \t]*//|/\*")
 
 
 KIND = FileKind(

@@ -348,7 +348,10 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
             found.extend(unwrap(command, variables) if wrappers else [command])
     if not variables.make:  # in a Makefile, `$(NAME)` is a variable
         for inner_start, inner_end in lexer.substitutions:
-            found.extend(split_commands(text, inner_start, inner_end, origin, variables, carrier, wrappers, folds))
+            # a lone word is left alone: Azure Pipelines' `$(name)` is a variable, and a tool run
+            # without arguments is not what rules look for
+            if re.fullmatch(r"\s*[\w.-]+\s*", text[inner_start:inner_end]) is None:
+                found.extend(split_commands(text, inner_start, inner_end, origin, variables, carrier, wrappers, folds))
     return found
 
 

@@ -317,23 +317,25 @@ class Plan:
         may not even mention OpenVINO. The class's part is held back until that module is migrated too."""
         ctx = self.ctx
         kept: dict = {}  # class -> an attribute holding an API 1.0 object
-        for target in ctx.nodes((cst.AssignTarget,)):
-            node = target.target
-            if not (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "self"):
+        # every `self.x` the object model types (however assigned: a tuple, an annotation)
+        for node in ctx.nodes((cst.Attribute,)):
+            if not (isinstance(node.value, cst.Name) and node.value.value == "self"):
                 continue
-            owner = ctx.parent(target)
+            value = self.types.of(node)
+            if value is None or not value.legacy or value.kind not in HANDED_ON:
+                continue
+            owner = ctx.parent(node)
             while owner is not None and not isinstance(owner, cst.ClassDef):
                 owner = ctx.parent(owner)
-            value = self.types.of(node)
-            if owner is not None and ctx.parent(owner) is ctx.module and value is not None and value.legacy \
-                    and value.kind in HANDED_ON:
+            if owner is not None and ctx.parent(owner) is ctx.module:
                 kept.setdefault(owner, node)
         if not kept:
             return
-        subclassed = _subclasses_around(ctx.path)
+        subclassed, aliases = _subclasses_around(ctx.path)
         module = re.compile(r"\b%s\b" % re.escape(os.path.splitext(os.path.basename(ctx.path))[0]))
         for cls, attribute in kept.items():
-            elsewhere = sorted(p for p in subclassed.get(cls.name.value, ())
+            names = {cls.name.value} | aliases.get(cls.name.value, set())  # `import Detector as Base`
+            elsewhere = sorted(p for name in names for p in subclassed.get(name, ())
                                if not _same_file(p, ctx.path) and _names(p, module))
             if elsewhere:
                 where = os.path.relpath(elsewhere[0], os.path.dirname(os.path.abspath(ctx.path)))
@@ -584,13 +586,14 @@ def _beside(path: str, module: str) -> bool:
 
 
 _CLASS_WITH_BASES = re.compile(r"(?m)^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
+_IMPORTED_AS = re.compile(r"\b(\w+)[ \t]+as[ \t]+(\w+)")
 _SKIPPED_FOLDERS = {"site-packages", "node_modules", "__pycache__", "venv", ".venv", "build", "dist"}
 MAX_MODULES_AROUND = 2000
 
 
-def _subclasses_around(path: str) -> dict:
-    """Base class name (its last dotted part) -> the Python files that derive a class from it,
-    among the program's modules around `path`: in a repository, under the folder two above that of
+def _subclasses_around(path: str) -> tuple[dict, dict]:
+    """(base class name (its last dotted part) -> the Python files that derive a class from it,
+    name -> the names it is imported as), among the program's modules around `path`: in a repository, under the folder two above that of
     `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository,
     in the folder of `path`."""
     folder = os.path.dirname(os.path.abspath(path))
@@ -606,10 +609,11 @@ def _subclasses_around(path: str) -> dict:
 
 
 @lru_cache(maxsize=16)
-def _subclasses_under(root: str) -> dict:
+def _subclasses_under(root: str) -> tuple[dict, dict]:
     """See `_subclasses_around`: read once per process for each folder, at most
     `MAX_MODULES_AROUND` files; a file counts only if it also names the base's module."""
     found: dict = {}
+    aliases: dict = {}  # a name imported under another one -> those names
     seen = 0
     for here, folders, names in os.walk(root):
         folders[:] = [f for f in folders if not f.startswith(".") and f not in _SKIPPED_FOLDERS]
@@ -618,7 +622,7 @@ def _subclasses_under(root: str) -> dict:
                 continue
             seen += 1
             if seen > MAX_MODULES_AROUND:
-                return found
+                return found, aliases
             try:
                 with open(os.path.join(here, name), encoding="utf-8", errors="replace") as handle:
                     text = handle.read(1 << 20)
@@ -627,7 +631,9 @@ def _subclasses_under(root: str) -> dict:
             for match in _CLASS_WITH_BASES.finditer(text):
                 for base in match.group(1).split(","):
                     found.setdefault(base.strip().rpartition(".")[2], set()).add(os.path.join(here, name))
-    return found
+            for match in _IMPORTED_AS.finditer(text):
+                aliases.setdefault(match.group(1), set()).add(match.group(2))
+    return found, aliases
 
 
 def _names(path: str, word) -> bool:
