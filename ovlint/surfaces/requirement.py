@@ -50,7 +50,7 @@ class Requirement:
     # the names of every requirement listed with it (the same file, or the same pip command)
     listed_with: frozenset = frozenset()
     listed: tuple = ()  # ... and those requirements
-    group: tuple = ()  # the list it is in, where a file has several (a TOML array's or table's key path)
+    group: tuple = ()  # the list it is in, where a file has several (a TOML array's or table's key path, setup.cfg's option)
 
 
 def from_pep508(text: str, start: int, origin: str, **extra) -> Requirement | None:

@@ -38,7 +38,7 @@ def from_setup_cfg(text: str) -> list[Requirement]:
             continue
         item = body.split(" #", 1)[0].split(";#", 1)[0]
         lead = len(item) - len(item.lstrip())
-        req = from_pep508(item.strip(), start + lead, "setup-cfg", removal=(pos - len(line), pos))
+        req = from_pep508(item.strip(), start + lead, "setup-cfg", removal=(pos - len(line), pos), group=(section, key))
         if req:
             found.append(req)
     return found

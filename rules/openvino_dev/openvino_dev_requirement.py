@@ -64,6 +64,10 @@ class OpenvinoDevRequirement(RequirementRule):
                 "[project]\nname = \"app\"\ndependencies = [\"openvino==2024.6.0\"]\n"
                 "[project.optional-dependencies]\nruntime = [\"openvino==2024.6.0\"]\n", filename="pyproject.toml",
                 unsafe=True),
+        Example("[options]\ninstall_requires =\n    openvino-dev==2024.6.0\n\n[options.extras_require]\n"
+                "runtime =\n    openvino==2024.6.0\n",
+                "[options]\ninstall_requires =\n    openvino==2024.6.0\n\n[options.extras_require]\n"
+                "runtime =\n    openvino==2024.6.0\n", filename="setup.cfg", unsafe=True),
         Example("RUN pip install --no-cache-dir openvino-dev[onnx]==2024.6.0\n",
                 "RUN pip install --no-cache-dir openvino==2024.6.0 onnx\n", filename="Dockerfile", unsafe=True),
         Example("RUN pip install openvino-dev==${OPENVINO_VERSION} && \\\n"
