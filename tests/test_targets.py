@@ -254,7 +254,10 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
                                "RUN mo --input_model m.onnx\n",
              "both.Dockerfile": "FROM ubuntu:20.04\nRUN apt-get install -y intel-openvino-dev-ubuntu20-2021.4.752\n"
                                 "RUN . /opt/intel/openvino_2021/bin/setupvars.sh && mo --input_model m.onnx\n",
-             "convert.sh": "docker run --rm openvino/ubuntu20_dev:2021.4.2 bash -c \"mo --input_model m.onnx\"\n"}
+             "convert.sh": "docker run --rm openvino/ubuntu20_dev:2021.4.2 bash -c \"mo --input_model m.onnx\"\n",
+             "tag.sh": "TAG=2022.3.0\ndocker run --rm openvino/ubuntu20_dev:$TAG mo --input_model m.onnx\n",
+             "default.Dockerfile": "FROM openvino/ubuntu20_dev:${OPENVINO_VERSION:-2022.3.0}\nRUN mo --input_model m.onnx\n",
+             "base.Dockerfile": "ARG BASE=openvino/ubuntu20_dev:2022.3.0\nFROM ${BASE}\nRUN mo --input_model m.onnx\n"}
     for name, text in files.items():
         write(tmp_path / name, text)
     write(tmp_path / "app.py", 'import sys\nsys.path.append("/opt/intel/openvino_2021/python")\n'
@@ -264,7 +267,8 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert "Dockerfile:1 pins 2021.4" in out and "setup.sh:1 pins 2021.1" in out and "apt.Dockerfile:2 pins 2021.4" in out
     assert "arg.Dockerfile:2 pins 2022.3" in out
     assert "both.Dockerfile:2 pins 2021.4" in out  # the package says which 2021 the folder is
-    assert "convert.sh:1 pins 2021.4" in out
+    assert "convert.sh:1 pins 2021.4" in out and "tag.sh:2 pins 2022.3" in out
+    assert "default.Dockerfile:1 pins 2022.3" in out and "base.Dockerfile:1 pins 2022.3" in out
     assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")
 
 

@@ -10,7 +10,10 @@ import re
 from typing import Optional
 
 _RELEASE = r"(20\d\d)(?:\.(\d+))?"
-IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*[\"']?)openvino/[\w.-]+:" + _RELEASE)
+# the tag written, or a variable's default (`${OPENVINO_VERSION:-2022.3.0}`); an `ARG` holding the
+# whole image (`ARG BASE=openvino/ubuntu20_dev:2022.3.0`, for `FROM ${BASE}`)
+IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*[\"']?|ARG[ \t]+\w+[ \t]*=[ \t]*[\"']?)"
+                   r"(?:[\w.-]+/)?openvino/[\w.-]+:(?:\$\{\w+:?-)?" + _RELEASE)
 # `ARG OPENVINO_VERSION=2022.3.0` and then `FROM openvino/ubuntu20_dev:${OPENVINO_VERSION}`
 IMAGE_ARGUMENT = re.compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
 _ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
@@ -45,7 +48,7 @@ def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
                 found.append((match.groups(), command.words[index].start))
         if program in ("docker", "podman", "nvidia-docker"):
             for index, word in enumerate(argv):
-                match = IMAGE_WORD.match(word)
+                match = IMAGE_WORD.match(command.words[index].resolved or word)  # `openvino/...:$TAG` too
                 if match:
                     found.append((match.groups(), command.words[index].start))
         if program in _INSTALLERS and "install" in argv:
