@@ -272,6 +272,17 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")
 
 
+def test_a_here_document_names_no_release_the_file_runs_on(ovlint, tmp_path):
+    """A Dockerfile's `COPY <<EOF` (or a script's `cat <<EOF > Dockerfile`) writes another file:
+    the image that file is built from is not this one's."""
+    write(tmp_path / "Dockerfile", "FROM openvino/ubuntu22_dev:2024.6.0\nRUN <<A cat > /a.sh && <<B cat > /b\n"
+                                   "echo a\nA\nFROM openvino/ubuntu20_dev:2021.4\nB\nRUN mo --input_model m.onnx\n")
+    write(tmp_path / "make.sh", "cat <<EOF > Dockerfile.old\nFROM openvino/ubuntu20_dev:2021.4\nEOF\n"
+                                "mo --input_model m.onnx\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "pins 2021" not in out and out.count("OV201 [*]") == 2
+
+
 def test_a_comment_or_a_removal_names_no_release_the_file_runs_on(ovlint, tmp_path):
     write(tmp_path / "Dockerfile", "FROM python:3.10\n# was /opt/intel/openvino_2021 before\n"
                                    "RUN apt-get purge -y intel-openvino-dev-ubuntu20-2021.4.752 && pip install openvino==2024.6.0\n"

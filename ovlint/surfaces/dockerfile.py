@@ -80,6 +80,7 @@ def _define(env: list[Command], variables: Variables) -> None:
 _HEAD = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*")
 # an instruction that opens a here-document (`RUN <<EOT`, `COPY <<EOF /etc/x`): its lines go with it
 _HEREDOC_START = re.compile(r"^[A-Za-z]+[ \t]+(?:--\S+[ \t]+)*<<(-?)[\"']?(\w+)[\"']?")
+_HEREDOC_MARK = re.compile(r"<<(-?)[\"']?(\w+)[\"']?")  # each here-document an instruction opens, in order
 _FLAG = re.compile(r"--\S+[ \t]+")
 _COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*\n")
 
@@ -115,15 +116,15 @@ def _docker_instructions(text: str):
         if not first or first.startswith("#"):
             i += 1
             continue
-        heredoc = _HEREDOC_START.search(first)
-        if heredoc:  # the here-document's lines, to the one that ends it, are the instruction's
-            strip_tabs, delimiter = bool(heredoc.group(1)), heredoc.group(2)
-            while i + 1 < len(lines):
-                i += 1
-                end = lines[i][1]
-                body = line(i).rstrip("\r\n")
-                if (body.lstrip("\t") if strip_tabs else body) == delimiter:
-                    break
+        if _HEREDOC_START.search(first):  # the here-documents' lines, each to its end, are the instruction's
+            for heredoc in _HEREDOC_MARK.finditer(first):
+                strip_tabs, delimiter = bool(heredoc.group(1)), heredoc.group(2)
+                while i + 1 < len(lines):
+                    i += 1
+                    end = lines[i][1]
+                    body = line(i).rstrip("\r\n")
+                    if (body.lstrip("\t") if strip_tabs else body) == delimiter:
+                        break
             yield start, end
             i += 1
             continue

@@ -23,10 +23,32 @@ SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
 _INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
 
 
+_HEREDOC_LINE = re.compile(r"(?m)^[^\n]*<<-?[ \t]*[\"']?\w+[^\n]*\n")
+_HEREDOC_MARK = re.compile(r"<<-?[ \t]*[\"']?(\w+)")
+
+
+def _heredoc_bodies(text: str) -> list[tuple[int, int]]:
+    """The spans of here-documents (`cat <<EOF > Dockerfile`, `COPY <<EOF`, several on one line
+    in order): a file they write names what that file runs on, not this one."""
+    spans: list[tuple[int, int]] = []
+    for line in _HEREDOC_LINE.finditer(text):
+        if spans and line.start() < spans[-1][1]:
+            continue  # a line of a body already found
+        position = line.end()
+        for mark in _HEREDOC_MARK.finditer(line.group()):
+            closing = re.compile(r"(?m)^[ \t]*%s[ \t]*\r?$" % re.escape(mark.group(1))).search(text, position)
+            end = closing.start() if closing else len(text)
+            spans.append((position, end))
+            position = closing.end() if closing else len(text)
+    return spans
+
+
 def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
     """The oldest release `text` and its `commands` name (as `YYYY.N`; a year alone is its first
     release), and where."""
-    found = [(match.groups(), match.start()) for match in IMAGE.finditer(text)]
+    bodies = _heredoc_bodies(text)
+    found = [(match.groups(), match.start()) for match in IMAGE.finditer(text)
+             if not any(start <= match.start() < end for start, end in bodies)]
     for match in IMAGE_ARGUMENT.finditer(text):
         value = [a for a in _ARGUMENT.finditer(text, 0, match.start()) if a.group(1) == match.group(1)]
         if value:
