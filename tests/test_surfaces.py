@@ -89,6 +89,16 @@ def test_a_dockerfile_here_document_is_the_script_its_shell_runs():
     assert all(text[c.words[0].start:c.words[0].end] == "mo" for c in found)
 
 
+def test_onbuild_and_healthcheck_run_the_instruction_they_hold():
+    from ovlint.surfaces.dockerfile import commands
+
+    text = ("FROM ubuntu\nONBUILD RUN mo --input_model a.onnx\n"
+            "HEALTHCHECK --interval=5m CMD benchmark_app -m a.xml\nHEALTHCHECK NONE\n")
+    assert [c.argv[0] for c in commands(text)] == ["mo", "benchmark_app"]
+    mo = commands(text)[0]
+    assert text[mo.words[0].start:mo.words[0].end] == "mo"
+
+
 def test_quoted_assignments_set_variables_and_quoted_values_keep_their_place():
     from ovlint.surfaces.shell import value_span
 

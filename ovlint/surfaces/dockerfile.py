@@ -18,7 +18,7 @@ def commands(text: str) -> list[Command]:
     instructions = list(_docker_instructions(text))
     shell = _shell_text(text, instructions)
     for start, end in instructions:
-        head = _HEAD.match(text, start, end)
+        head = _instruction(text, start, end)
         if head and head.group(1).upper() in ("ENV", "ARG"):
             # read as the command `env KEY=VALUE ...`: rules that look at every word (paths,
             # URLs) see the values, and no rule takes it for a tool's invocation
@@ -78,6 +78,14 @@ def _define(env: list[Command], variables: Variables) -> None:
 
 
 _HEAD = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*")
+# what `ONBUILD RUN ...` runs later and `HEALTHCHECK [--interval=...] CMD ...` runs to probe
+_DEFERRING = re.compile(r"[ \t]*(?:ONBUILD|HEALTHCHECK(?:[ \t]+--\S+)*)[ \t]+(?=[A-Za-z])", re.I)
+
+
+def _instruction(text: str, start: int, end: int):
+    """The match of the instruction's keyword: for `ONBUILD X` and `HEALTHCHECK ... CMD`, the one they hold."""
+    deferring = _DEFERRING.match(text, start, end)
+    return _HEAD.match(text, deferring.end() if deferring else start, end)
 # an instruction that opens a here-document (`RUN <<EOT`, `COPY <<EOF /etc/x`): its lines go with it
 _HEREDOC_START = re.compile(r"^[A-Za-z]+[ \t]+(?:--\S+[ \t]+)*<<(-?)[\"']?(\w+)[\"']?")
 _HEREDOC_MARK = re.compile(r"<<(-?)[\"']?(\w+)[\"']?")  # each here-document an instruction opens, in order
