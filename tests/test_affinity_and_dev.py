@@ -218,3 +218,13 @@ def test_a_model_server_config_that_is_not_json_is_reported_and_other_json_like_
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert code == 1 and out.splitlines()[0].startswith("config.json:1:1: OV001 not JSON (")
     assert "tsconfig" not in out and "devcontainer" not in out
+
+
+def test_replacing_openvino_dev_on_a_release_older_than_ovc_says_the_converter_goes(ovlint, tmp_path):
+    write(tmp_path / "Dockerfile", "FROM openvino/ubuntu20_dev:2022.3.0\nRUN pip install openvino-dev[tensorflow2]==2022.3\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    (finding,) = [d for d in json.loads(out) if d["code"] == "OV401"]
+    assert "`openvino` has no model converter: `ovc` ships from 2023.1" in finding["fix"]["message"]
+    write(tmp_path / "Dockerfile", "FROM openvino/ubuntu22_dev:2024.6.0\nRUN pip install openvino-dev==2024.6.0\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    assert "no model converter" not in out

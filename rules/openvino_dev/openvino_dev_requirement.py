@@ -11,6 +11,8 @@ from ovlint.rules.model_optimizer._options import invocation, open_ended
 from ovlint.rules.model_optimizer.mo_command import ModelOptimizerCommand
 from ovlint.rules.openvino_dev._tools import tool_of
 
+CONVERTER = DEPRECATIONS["model-optimizer"]  # its replacement, `ovc`, ships in `openvino` from `since`
+
 DEV = DEPRECATIONS["openvino-dev"]
 # the first release whose `openvino` wheel installs `benchmark_app`: `openvino-dev` was deprecated
 # once `openvino` carried the tools that stayed (`ovc`, `benchmark_app`)
@@ -170,7 +172,16 @@ class OpenvinoDevRequirement(RequirementRule):
                     edits.append(ctx.replace((end, end), "".join(ctx.newline + line for line in lines)))
             else:
                 return None
-        return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else ""), unsafe=True)
+        return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else "")
+                             + self._no_converter(), unsafe=True)
+
+    def _no_converter(self) -> str:
+        """What the fix costs on a pinned release older than `ovc`: no converter at all."""
+        floor, since = self.ctx.floor, CONVERTER.since
+        if floor is None or at_least(floor.release, since):
+            return ""
+        return (f" (on {floor.release}, which {floor.origin} pins, `openvino` has no model converter: `ovc` "
+                f"ships from {since}, and `mo` and the Open Model Zoo tools go with `openvino-dev`)")
 
     def _extras_end(self, req) -> int:
         text = self.ctx.text
