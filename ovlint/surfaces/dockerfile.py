@@ -7,7 +7,7 @@ import os
 import re
 
 from ovlint.surfaces import COMMAND, LINK, REQUIREMENT, FileKind, jsonspan, whole
-from ovlint.surfaces.shell import SHELLS, Command, Variables, Word, split_commands, unwrap
+from ovlint.surfaces.shell import SHELLS, Command, Variables, Word, ends_here_document, split_commands, unwrap
 
 _DOCKER_SHELL_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
 
@@ -29,12 +29,7 @@ def commands(text: str) -> list[Command]:
             continue
         if not head or head.group(1).upper() not in _DOCKER_SHELL_INSTRUCTIONS:
             continue
-        body = head.end()
-        while True:  # RUN --mount=... --network=...
-            flag = _FLAG.match(text, body, end)
-            if not flag:
-                break
-            body = flag.end()
+        body = _after_flags(text, head.end(), end)
         if text.startswith("[", body):
             commands.extend(_exec_form(text, body, end))
             continue
@@ -58,8 +53,7 @@ _HEREDOC = re.compile(r"<<(-?)[\"']?(\w+)[\"']?([^\n]*)\n")
 def _heredoc_end(text: str, start: int, end: int, delimiter: str, strip_tabs: bool) -> int:
     """Where the line that ends a here-document starting at `start` begins (or `end`)."""
     for line in re.finditer(r"[^\n]*\n?", text[start:end]):
-        body = line.group().rstrip("\r\n")
-        if (body.lstrip("\t") if strip_tabs else body) == delimiter:
+        if ends_here_document(line.group().rstrip("\r\n"), delimiter, strip_tabs):
             return start + line.start()
     return end
 
@@ -86,6 +80,15 @@ def _instruction(text: str, start: int, end: int):
     """The match of the instruction's keyword: for `ONBUILD X` and `HEALTHCHECK ... CMD`, the one they hold."""
     deferring = _DEFERRING.match(text, start, end)
     return _HEAD.match(text, deferring.end() if deferring else start, end)
+
+
+def _after_flags(text: str, body: int, end: int) -> int:
+    """Where an instruction's arguments start, after its flags (`RUN --mount=... --network=...`)."""
+    while flag := _FLAG.match(text, body, end):
+        body = flag.end()
+    return body
+
+
 # an instruction that opens a here-document (`RUN <<EOT`, `COPY <<EOF /etc/x`): its lines go with it
 _HEREDOC_START = re.compile(r"^[A-Za-z]+[ \t]+(?:--\S+[ \t]+)*<<(-?)[\"']?(\w+)[\"']?")
 _HEREDOC_MARK = re.compile(r"<<(-?)[\"']?(\w+)[\"']?")  # each here-document an instruction opens, in order
@@ -130,8 +133,7 @@ def _docker_instructions(text: str):
                 while i + 1 < len(lines):
                     i += 1
                     end = lines[i][1]
-                    body = line(i).rstrip("\r\n")
-                    if (body.lstrip("\t") if strip_tabs else body) == delimiter:
+                    if ends_here_document(line(i).rstrip("\r\n"), delimiter, strip_tabs):
                         break
             yield start, end
             i += 1
@@ -154,10 +156,8 @@ def no_comment_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for start, end in _docker_instructions(text):
         head = _HEAD.match(text, start, end)
-        body = head.end() if head else start
-        while head and (flag := _FLAG.match(text, body, end)):
-            body = flag.end()
-        if not head or head.group(1).upper() not in _DOCKER_SHELL_INSTRUCTIONS or text.startswith("[", body):
+        if not head or head.group(1).upper() not in _DOCKER_SHELL_INSTRUCTIONS \
+                or text.startswith("[", _after_flags(text, head.end(), end)):
             spans.append((start, end))
     return spans
 

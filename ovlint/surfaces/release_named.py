@@ -1,8 +1,9 @@
 """Releases a file names as what it runs on, besides pip pins: an OpenVINO image it is built from
 or runs (`FROM openvino/ubuntu20_dev:2021.4.2`, a CI job's `image:`, `docker run
-openvino/ubuntu20_dev:2021.4.2 ...`), a release's own install it sources or runs a program of (`source /opt/intel/openvino_2021/bin/setupvars.sh`), or a system package it
-installs (`apt-get install intel-openvino-dev-ubuntu20-2021.4.752`). Each is as strong a floor as a pin;
-a comment, or a command that removes such an install, is not."""
+openvino/ubuntu20_dev:2021.4.2 ...`), a release's own install it sources or runs a program of
+(`source /opt/intel/openvino_2021/bin/setupvars.sh`), or a system package it installs (`apt-get
+install intel-openvino-dev-ubuntu20-2021.4.752`). Each is as strong a floor as a pin; a comment, a
+here-document (another file's text), or a command that removes such an install, is not."""
 from __future__ import annotations
 
 import os

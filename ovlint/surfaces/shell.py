@@ -224,7 +224,7 @@ class _Lexer:
                 line_end = self.end if line_end < 0 else line_end
                 line = text[self.i:line_end].rstrip("\r")
                 self.i = min(line_end + 1, self.end)
-                if (line.lstrip("\t") if strip_tabs else line) == delimiter:
+                if ends_here_document(line, delimiter, strip_tabs):
                     break
         self.heredocs = []
 
@@ -321,6 +321,11 @@ class _Lexer:
             while self.i < end and (text[self.i].isalnum() or text[self.i] == "_"):
                 self.i += 1
         return text[start:self.i]
+
+
+def ends_here_document(line: str, delimiter: str, strip_tabs: bool) -> bool:
+    """Whether `line` (without its line break) ends a here-document (`<<-` strips leading tabs)."""
+    return (line.lstrip("\t") if strip_tabs else line) == delimiter
 
 
 def split_commands(text: str, start: int = 0, end: int | None = None, origin: str = "shell",
