@@ -22,13 +22,14 @@ def edits(kind, text: str, diagnostics) -> tuple[list[Edit], int]:
     if marker is None:  # JSON, notebooks, INI
         return [], len(wanted)
     by_row: dict[int, set[str]] = {}
+    counts: dict[int, int] = {}  # findings per row: those a skipped row leaves without a comment
     left = 0
     for diag in wanted:
         if diag.cell is None:
             by_row.setdefault(diag.row, set()).add(diag.code)
+            counts[diag.row] = counts.get(diag.row, 0) + 1
         else:
             left += 1
-    counts = {row: sum(1 for d in wanted if d.cell is None and d.row == row) for row in by_row}
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
     inside = _Values(kind, text)
     result = []
