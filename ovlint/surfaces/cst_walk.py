@@ -183,6 +183,35 @@ def install() -> None:
     _count_assignments_by_type()
     _look_up_typing_only_where_spelt()
     _hash_by_identity_in_c()
+    _check_instances_in_c()
+
+
+def _check_instances_in_c() -> None:
+    """LibCST's node classes are abstract-base-class instances, so `isinstance(node, cst.Call)` runs
+    `ABCMeta.__instancecheck__`, a Python function, whenever the answer is no: the rules ask it
+    millions of times a run. A class no virtual subclass is registered on answers as its hierarchy
+    does, which `type` tells in C: such node classes get a metaclass of their own that asks `type`.
+    (LibCST registers none; a class registered on later would not be seen.)"""
+    import abc
+
+    from libcst import CSTNode
+
+    class NodeClass(abc.ABCMeta):
+        __instancecheck__ = type.__instancecheck__
+        __subclasscheck__ = type.__subclasscheck__
+
+    registered = getattr(abc, "_get_dump", None)  # (registry, caches..., version), of the C `_abc`
+    if registered is None:
+        return
+    classes = [CSTNode]
+    while classes:
+        cls = classes.pop()
+        classes.extend(cls.__subclasses__())
+        if type(cls) is abc.ABCMeta and not registered(cls)[0] and not cls.__dict__.get("__subclasshook__"):
+            try:
+                cls.__class__ = NodeClass
+            except TypeError:  # a Python that does not allow it: the checks stay as they are
+                return
 
 
 def _hash_by_identity_in_c() -> None:

@@ -45,6 +45,15 @@ LEGACY_SPELLING = '.upper().replace("F", "FP").replace("BFP", "BF").replace("BOO
 
 def legacy_reference(ctx, node) -> Optional[str]:
     """The API 1.0 class `node` names (`IECore`, `ie.IECore`), outside imports; else None."""
+    known = ctx.memo("legacy-reference", dict)
+    found = known.get(id(node), known)
+    if found is not known:
+        return found
+    found = known[id(node)] = _legacy_reference(ctx, node)
+    return found
+
+
+def _legacy_reference(ctx, node) -> Optional[str]:
     cls = legacy_class(ctx, node)
     if cls is None or in_import(ctx, node):
         return None
