@@ -2,6 +2,8 @@
 one migration fix of a unit behaves."""
 import textwrap
 
+import pytest
+
 from ovlint.engine import registry
 from ovlint.base import versions
 from ovlint.engine.fixer import fix_text
@@ -315,6 +317,61 @@ def test_a_notebook_is_one_program_across_its_cells(tmp_path):
     assert fixed["cells"][2]["source"] == ["ie = ov.Core()\n", "net = ie.read_model('m.xml')\n",
                                            "print(min(port.get_any_name() for port in net.outputs))"]
     assert fixed["cells"][1] == cells[1] and outcome.diagnostics == []
+
+
+def _cells_notebook(*sources: str) -> str:
+    import json
+
+    return json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+                                  "source": source} for source in sources],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+
+
+def _fixed_cells(text: str) -> list:
+    import json
+
+    outcome = fix_text("nb.ipynb", named("notebook"), text, FAMILY, versions.NEWEST, True, SourceText(text).encode)
+    return ["".join(c["source"]) for c in json.loads(outcome.text)["cells"]]
+
+
+@pytest.mark.parametrize("magic", ["%%time\n", "%%timeit -n 10\n", "%%capture out\n"])
+def test_a_cell_magic_that_runs_python_is_linted_with_the_program(magic):
+    text = _cells_notebook("from openvino.inference_engine import IECore\n", magic + "ie = IECore()\n")
+    assert _fixed_cells(text) == ["import openvino as ov\n", magic + "ie = ov.Core()\n"]
+
+
+@pytest.mark.parametrize("line", ["cd /content/demo_files/", "pip install -q numpy<2", "ls -la data"])
+def test_a_one_line_automagic_cell_does_not_split_the_program(line):
+    text = _cells_notebook("from openvino.inference_engine import IECore\n", line, "ie = IECore()\n")
+    assert _fixed_cells(text) == ["import openvino as ov\n", line, "ie = ov.Core()\n"]
+
+
+@pytest.mark.parametrize("cell, reason", [
+    ('print "converted"\n', "the notebook's cells do not parse as one program"),
+    ("%%cython\ncdef int x = 1\n", "cell 2 runs its code through `%%cython`"),
+])
+def test_a_notebook_read_in_part_keeps_its_api_1_code(cell, reason):
+    # the import alone in its cell looks unused; another cell, read apart or not at all, uses it
+    text = _cells_notebook("from openvino.inference_engine import IECore\n", cell, "ie = IECore()\n")
+    found = lint_text("nb.ipynb", named("notebook"), text, FAMILY, versions.NEWEST).diagnostics
+    assert [d.code for d in found if d.code != "OV001"] and all(d.fix is None for d in found)
+    assert all(reason in d.message for d in found if d.code == "OV101")
+    assert _fixed_cells(text) == ["from openvino.inference_engine import IECore\n", cell, "ie = IECore()\n"]
+
+
+def test_a_cell_whose_last_line_a_fix_deletes_keeps_the_cells_apart():
+    text = _cells_notebook("from openvino.inference_engine import IECore", "x = 1\n")
+    assert _fixed_cells(text) == ["", "x = 1\n"]
+
+
+def test_edits_that_cannot_be_put_back_into_cells_are_not_written(monkeypatch):
+    from ovlint.surfaces import notebook
+
+    monkeypatch.setattr(notebook, "_split_cells", lambda code: [code])  # as if an edit joined two cells
+    text = _cells_notebook("from openvino.inference_engine import IECore\n", "ie = IECore()\n")
+    outcome = fix_text("nb.ipynb", named("notebook"), text, FAMILY, versions.NEWEST, True, SourceText(text).encode)
+    assert outcome.text == text and outcome.applied == []
+    assert any("crosses the boundary between two notebook cells" in d.message for d in outcome.diagnostics)
 
 
 def test_values_of_legacy_dicts_are_followed_in_loops():

@@ -37,9 +37,11 @@ def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, uns
         new_text = _apply(doc, chosen)
         if new_text == doc.text:  # fixes that rewrite text into itself: nothing more to do
             return FixOutcome(doc.text, doc.diagnostics, applied)
-        new_doc = lint_text(path, kind, new_text, rules, target, floor)
+        new_doc = lint_text(path, kind, new_text, rules, target, floor) if new_text is not None else None
         problem = None
-        if original.parsed and not new_doc.parsed:
+        if new_doc is None:
+            problem = "an edit crosses the boundary between two notebook cells"
+        elif original.parsed and not new_doc.parsed:
             problem = "the fixed code does not parse"
         else:
             try:
@@ -92,7 +94,8 @@ def apply_edits(text: str, edits) -> str:
     return "".join(pieces)
 
 
-def _apply(doc: Document, chosen: list[Diagnostic]) -> str:
+def _apply(doc: Document, chosen: list[Diagnostic]) -> Optional[str]:
+    """The file's text with the chosen fixes applied; None when the units cannot be put back together."""
     per_unit: dict = {}
     shared = {id(diag.fix.edits): diag for diag in chosen}  # the edits the diagnostics of a group share, once
     for diag in shared.values():

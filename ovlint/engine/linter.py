@@ -62,7 +62,8 @@ def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target
     file_codes = noqa.file_exemption(doc.text if doc.exemption_text is None else doc.exemption_text)
     floor = _own_floor(path, doc, floor)
     for unit in doc.units:
-        ctx = UnitContext(path, unit.text, unit.cell, target_version, os.path.basename(path), file_codes, floor)
+        ctx = UnitContext(path, unit.text, unit.cell, target_version, os.path.basename(path), file_codes, floor,
+                          unit.partial)
         parsed = _lint_unit(ctx, unit, subscribers, groups)
         diagnostics = ctx.finish()
         if not parsed and unit.python == unit.text:
@@ -168,8 +169,9 @@ def _lint_spaced(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozen
     if spaced is None:
         return None
     inner = UnitContext(ctx.path, spaced.text, ctx.cell, ctx.target_version, ctx.filename, ctx.file_codes,
-                        ctx.floor)
-    if not _lint_unit(inner, Unit(spaced.text, unit.key, unit.cell, python=spaced.text), subscribers, groups):
+                        ctx.floor, ctx.partial)
+    if not _lint_unit(inner, Unit(spaced.text, unit.key, unit.cell, python=spaced.text, partial=unit.partial),
+                      subscribers, groups):
         return None
     ctx.diagnostics.clear()  # what the first reading reported: that the file does not parse
     for diag in inner.finish():

@@ -15,13 +15,14 @@ class UnitContext:
     """One unit of one file: a whole file, a notebook's joined code cells, or one cell."""
 
     def __init__(self, path: str, text: str, cell: Optional[int], target_version: str, filename: str,
-                 file_codes=False, floor: Optional[Floor] = None):
+                 file_codes=False, floor: Optional[Floor] = None, partial: str = ""):
         self.path = path
         self.text = text
         self.cell = cell
         self.target_version = target_version  # the release migrated to
         self.floor = floor  # the oldest release the project pins, which fixes must also run on
         self.filename = filename  # the file's base name, for rules gated on it (setup.py)
+        self.partial = partial  # why the unit is only part of its program (`Unit.partial`)
         self.file_codes = file_codes  # what a file-level `ovlint: noqa` exempts (see `noqa.file_exemption`)
         self.diagnostics: list[Diagnostic] = []
         # the fix groups (`Rule.fix_group`) whose every rule runs on this unit
@@ -135,7 +136,7 @@ class PythonContext(UnitContext):
 
     def __init__(self, unit: UnitContext, *, wrapper):
         super().__init__(unit.path, unit.text, unit.cell, unit.target_version, unit.filename, unit.file_codes,
-                         unit.floor)
+                         unit.floor, unit.partial)
         self.diagnostics = unit.diagnostics  # one list for the unit, whatever kind of rule reports
         self._lines = unit._lines
         self.module = wrapper.module

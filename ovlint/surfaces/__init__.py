@@ -36,6 +36,9 @@ class Unit:
     # a module of its own (a file a notebook cell writes): the rest of the file is read the same
     # way whether it parses or not
     apart: bool = False
+    # why the unit's Python is only part of the program it belongs to (a notebook cell read alone,
+    # or code in a cell ovlint cannot read): fixes that change a whole program are held back
+    partial: str = ""
 
 
 @dataclass
@@ -44,8 +47,8 @@ class Document:
 
     text: str
     units: list[Unit]
-    # new text of each unit by key -> the file's text
-    rebuild: Callable[[dict], str] = lambda texts: texts[None]
+    # new text of each unit by key -> the file's text (None: edits that cannot be put back together)
+    rebuild: Callable[[dict], Optional[str]] = lambda texts: texts[None]
     # moves positions in a notebook's joined code to cells and rows of cells
     place: Optional[Callable[[list], None]] = None
     # the same file read another way, when its Python does not parse as read (a notebook's cells

@@ -11,6 +11,7 @@ Markdown cells are read for the links they hold.
 """
 from __future__ import annotations
 
+import ast
 import bisect
 import json
 import re
@@ -27,6 +28,16 @@ _WRITEFILE = re.compile(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?
                         r"(?P<q>[\"']?)(?P<name>[^\s\"']+)(?P=q)[ \t]*(?:\r?\n|\r|$)")
 _LINE = re.compile(r"[^\n]*\n?")
 _SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx")
+# cell magics that run their body as the kernel's own Python (timing, capturing, profiling it)
+_PYTHON_CELL = re.compile(r"^%%(?:time|timeit|capture|prun|debug|memit|pyinstrument|snakeviz)\b[^\r\n]*(?:\r\n|\r|\n|$)")
+# cell magics whose body is not Python; that of any other one may be Python ovlint does not read
+_FOREIGN_CELL = re.compile(r"^%%(?:html|javascript|js|latex|markdown|svg|perl|ruby|sql|writefile|file|script)\b")
+# line magics IPython runs without their `%` in a cell of one line (its automagic), for a line that
+# is not Python (`cd data/`, `pip install x`)
+_AUTOMAGIC = re.compile(r"[ \t]*(?:cd|pip|conda|mamba|ls|ll|pwd|mkdir|rmdir|cat|rm|cp|mv|env|set_env|load_ext|"
+                        r"reload_ext|matplotlib|run|time|timeit|who|whos|reset|alias|pushd|popd|dirs|bookmark|"
+                        r"history|xmode|config|autoreload|aimport|less|more|man|clear|pycat|pylab|store|sx|system)"
+                        r"(?=[ \t]|$)")
 
 
 class NotebookError(ValueError):
@@ -43,6 +54,7 @@ class Cell:
     # a `%%writefile name.py` cell: its text with the magic masked, and the text of the magic
     module: str | None = None
     magic: str = ""
+    opaque: bool = False  # run through a cell magic whose body may be Python ovlint does not read
 
 
 @dataclass
@@ -104,9 +116,17 @@ def _cell(index: int, text: str, node) -> Cell:
         magic = text[:written.end()]
         return Cell(index, text, None, [], node, module=re.sub(r"[^\r\n]", "#", magic) + text[written.end():],
                     magic=magic)
-    if text.lstrip().startswith("%%"):
-        return Cell(index, text, None, [], node)
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()]
+    python_cell = _PYTHON_CELL.match(text)
+    if python_cell:  # read as Python, its magic line masked (the same length: offsets stay)
+        code = re.sub(r"[^\r\n]", "#", python_cell.group()) + text[python_cell.end():]
+    elif text.lstrip().startswith("%%"):
+        return Cell(index, text, None, [], node, opaque=not _FOREIGN_CELL.match(text.lstrip()))
+    else:
+        code = text
+    automagic = _automagic(text) if not python_cell else None
+    if automagic is not None:
+        return Cell(index, text, *automagic, node)
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(code) if m.group()]
     masked = []
     ranges = []
     scanner = _LogicalLines()
@@ -129,6 +149,26 @@ def _cell(index: int, text: str, node) -> Cell:
         masked.extend(_blank(lines[k][1], 0, "#") for k in range(i + 1, last + 1))
         i = last + 1
     return Cell(index, text, "".join(masked), ranges, node)
+
+
+def _automagic(text: str):
+    """(the masked Python, its shell ranges) of a cell of one line that IPython runs as a line
+    magic called without its `%` (`pip install x`, `cd data/`); None for any other cell."""
+    body = text.strip()
+    if not body or "\n" in body or "\r" in body or body.startswith(("!", "%", "?")) or not _AUTOMAGIC.match(body):
+        return None
+    try:
+        compile(text, "<cell>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+        return None  # Python: IPython runs it as such
+    except (SyntaxError, ValueError):
+        pass
+    at = text.index(body)
+    end = at + len(body)
+    name = body.split(None, 1)[0]
+    ranges = []
+    if name in _SHELL_MAGICS:
+        ranges.append((at + len(name), end, "" if name in ("system", "sx") else name))
+    return text[:at] + _blank(body, 0, "0#") + text[end:], ranges
 
 
 def _magic_at(line: str):
@@ -247,6 +287,13 @@ def _render_source(text: str, node, source: str, ascii_only: bool) -> str:
 CELL_BOUNDARY = "\n#ovlint:cell-boundary\n"
 
 
+def _split_cells(code: str) -> list[str]:
+    """The cells of joined code. A whole last line a fix deleted took the line break before the
+    boundary comment with it (the cell did not end in one): that cell ends where the comment starts."""
+    parts = code.split(CELL_BOUNDARY[1:])
+    return [p[:-1] if p.endswith("\n") else p for p in parts[:-1]] + parts[-1:]
+
+
 def read(text: str) -> Document:
     """The code cells joined into one unit; `fallback` gives them one unit each."""
     try:
@@ -266,9 +313,9 @@ def read(text: str) -> Document:
     commands = [command for cell, start in zip(cells, starts) for command in _commands(cell, combined, start)]
 
     def rebuild(texts):
-        parts = texts[None].split(CELL_BOUNDARY)
+        parts = _split_cells(texts[None])
         if len(parts) != len(cells):
-            return text  # an edit crossed a cell boundary: keep the notebook as it was
+            return None  # an edit crossed a cell boundary: the fixer keeps the notebook as it was
         sources = {c.index: p for c, p in zip(cells, parts) if p != c.text}
         sources.update((key[1], texts[key]) for key in texts if isinstance(key, tuple) and key[0] == _MODULE)
         return replace_sources(text, nb, _kept_magics(nb, sources))
@@ -298,7 +345,11 @@ def read(text: str) -> Document:
 
     modules = [Unit(c.text, key=(_MODULE, c.index), cell=c.index, python=c.module, apart=True)
                for c in cells if c.module is not None]
-    return Document(text, [Unit(combined, python=python, commands=commands)] + modules + _markdown_units(nb),
+    opaque = next((c for c in cells if c.opaque), None)
+    partial = "" if opaque is None else (
+        f"cell {opaque.index + 1} runs its code through `{opaque.text.split(None, 1)[0]}`, which ovlint does not read")
+    return Document(text, [Unit(combined, python=python, commands=commands, partial=partial)] + modules +
+                    _markdown_units(nb),
                     rebuild=rebuild, place=place, fallback=lambda: _cell_by_cell(text, nb, exemption),
                     exemption_text=exemption)
 
@@ -316,7 +367,9 @@ def _kept_magics(nb: Notebook, sources: dict[int, str]) -> dict[int, str]:
 
 def _cell_by_cell(text: str, nb: Notebook, exemption: str) -> Document:
     units = [Unit(c.text, key=c.index, cell=c.index, python=c.python if c.module is None else c.module,
-                  commands=_commands(c, c.text, 0), apart=c.module is not None)
+                  commands=_commands(c, c.text, 0), apart=c.module is not None,
+                  partial="" if c.module is not None else "the notebook's cells do not parse as one program, "
+                                                          "so each was read alone")
              for c in nb.cells]
     return Document(text, units + _markdown_units(nb), exemption_text=exemption,
                     rebuild=lambda texts: replace_sources(

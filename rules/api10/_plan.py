@@ -225,6 +225,14 @@ class Plan:
             check(covered)
         if not complete or not (self.proposals or self.imports):
             return  # nothing to fix, so no parts to work out
+        if ctx.partial:  # the rest of the program may use what a fix would change or remove here
+            note = f" (not migrated: {ctx.partial}; the migration changes the whole program at once)"
+            for proposal in self.proposals:
+                if proposal.edits:
+                    proposal.message += note
+            for use in self.imports:
+                use.message += note
+            return
         _drop_deleted(self.proposals)
         parts = Parts(ctx, self.types, [p.where for p in self.proposals if p.untraced])
         by_part: dict = {}
