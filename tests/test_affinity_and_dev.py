@@ -65,6 +65,13 @@ DEV = [
     # the extras' frameworks once each, and not those listed beside it
     ("install.sh", "pip install openvino-dev[onnx,tensorflow,tensorflow2]==2023.3.0 onnx\n",
      "pip install openvino==2023.3.0 tensorflow onnx\n"),
+    # a quoted word stays one requirement: the frameworks are words (argv items) of their own
+    ("quoted.sh", "pip install \"openvino-dev[onnx]>=2023.1.0\" 'torch'\n",
+     "pip install \"openvino>=2023.1.0\" onnx 'torch'\n"),
+    ("marker.sh", "pip install \"openvino-dev[onnx]>=2023.1; python_version >= '3.8'\"\n",
+     "pip install \"openvino>=2023.1; python_version >= '3.8'\" \"onnx; python_version >= '3.8'\"\n"),
+    ("argv.py", "import subprocess\n\nsubprocess.check_call(['pip', 'install', 'openvino-dev[onnx]==2023.3.0'])\n",
+     "import subprocess\n\nsubprocess.check_call(['pip', 'install', 'openvino==2023.3.0', 'onnx'])\n"),
 ]
 
 

@@ -42,7 +42,9 @@ class Requirement:
     origin: str  # requirements, pyproject, poetry, pipfile, setup-cfg, setup-py, conda, pip-install
     # pep508: the whole text is a PEP 508 string; key: the name is a table key; python-version: the
     # text is only a specifier (`requires-python`); wheel: a wheel's file name or URL (no edits);
-    # expanded: a `pip install` word whose version comes from a variable
+    # expanded: a `pip install` word whose version comes from a variable; word: a `pip install`
+    # word (`removal`: the word, quotes included); list-item: the same as a string of a Python
+    # argv list (`removal`: inside its quotes)
     carrier: str = "pep508"
     hashed: bool = False
     # the span to delete to drop the requirement altogether (a whole line, or an array item)
@@ -175,7 +177,8 @@ def from_pip_command(command) -> list[Requirement]:
                                                              if e.strip())),
                                          specifier=specifier, marker=None, origin="pip-install", carrier="expanded"))
             continue
-        req = from_pep508(word.value, word.value_start, "pip-install", carrier="word", removal=(word.start, word.end))
+        req = from_pep508(word.value, word.value_start, "pip-install", removal=(word.start, word.end),
+                          carrier="list-item" if command.carrier == "python-list" else "word")
         if req:
             found.append(req)
     return found

@@ -157,8 +157,11 @@ class OpenvinoDevRequirement(RequirementRule):
         head_end = self._extras_end(req)
         edits = [ctx.replace((req.name_start, head_end), "openvino")]
         if packages:
-            if req.carrier == "word":
-                edits.append(ctx.replace((req.end, req.end), "".join(f" {p}" for p in packages)))
+            if req.carrier in ("word", "list-item"):
+                added = self._beside_word(req, packages)
+                if added is None:
+                    return None
+                edits.append(added)
             elif req.origin == "requirements":
                 # after the whole logical line: its continuation lines and comment stay with it
                 start, end = req.removal
@@ -174,6 +177,26 @@ class OpenvinoDevRequirement(RequirementRule):
                 return None
         return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else "")
                              + self._no_converter(), unsafe=True)
+
+    def _beside_word(self, req, packages: list):
+        """The packages as words of their own after the requirement's `pip install` word (items
+        after its string, in a Python argv list), with its marker; None where that cannot be
+        written (a marker outside quotes, or holding the quote or an escape)."""
+        text, (start, end) = self.ctx.text, req.removal
+        marker = "; " + req.text.split(";", 1)[1].strip() if req.marker and ";" in req.text else ""  # as written
+        if req.carrier == "list-item":
+            quote = text[end:end + 3] if text[end:end + 3] in ('"""', "'''") else text[end:end + 1]
+            at, words = end + len(quote), [f", {quote}{p}{marker}{quote}" for p in packages]
+        elif marker:
+            quote = text[start:start + 1]
+            at, words = end, [f" {quote}{p}{marker}{quote}" for p in packages]
+            if quote not in ("'", '"'):
+                return None
+        else:
+            quote, at, words = "", end, [f" {p}" for p in packages]
+        if marker and (quote in marker or "\\" in text[start:end]):
+            return None
+        return self.ctx.replace((at, at), "".join(words))
 
     def _no_converter(self) -> str:
         """What the fix costs on a pinned release older than `ovc`: no converter at all."""
