@@ -25,6 +25,9 @@ SURFACES = [
      "import subprocess\n\nsubprocess.run(['ovc', 'm.onnx', '--output_model', 'ir/'], check=True)\n"),
     ("run2.py", "import os\n\nos.system(\"mo --input_model m.onnx --input_shape [1,3,8,8]\")\n",
      "import os\n\nos.system(\"ovc m.onnx --input [1,3,8,8]\")\n"),
+    # ovc's `--compress_to_fp16` takes an optional value: bare, it would take the model path after it
+    ("fp16.sh", "mo --compress_to_fp16 --input_model m.onnx\nmo --compress_to_fp16 False --input_model m.onnx\n",
+     "ovc --compress_to_fp16=True m.onnx\novc --compress_to_fp16 False m.onnx\n"),
 ]
 
 
@@ -109,6 +112,16 @@ def test_a_python_argument_list_that_goes_on_unlisted_runs_mo_and_is_not_rewritt
     write(tmp_path / "run.py", source)
     code, out, _ = ovlint("check", "--fix", "--no-cache", "--output-format", "concise")
     assert code == 1 and "options come from a variable" in out and (tmp_path / "run.py").read_text() == source
+
+
+@pytest.mark.parametrize("item", ['"--input_model={}".format(m)', 'f"--input_model={m}"', '"--input_model=" + m'])
+def test_a_python_argument_list_with_an_option_built_by_an_expression_is_not_rewritten(ovlint, tmp_path, item):
+    # ovc has no `--input_model`: rewriting only `mo` would hand it on
+    source = f"import subprocess\n\nm = 'm.onnx'\nsubprocess.run(['mo', {item}, '--output_dir', 'ir'])\n"
+    write(tmp_path / "run.py", source)
+    code, out, _ = ovlint("check", "--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "options come from a variable or an expression" in out
+    assert (tmp_path / "run.py").read_text() == source
 
 
 def test_mo_scripts_need_no_option_to_be_the_model_optimizer(ovlint, tmp_path):

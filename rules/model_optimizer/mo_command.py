@@ -18,6 +18,10 @@ MO = DEPRECATIONS["model-optimizer"]
 PREREQUISITES = re.compile(r"install_prerequisites(_\w+)?\.(sh|bat)")
 
 
+# the values ovc's `--compress_to_fp16` reads as a boolean (its `str2bool`)
+_BOOLEANS = {"yes", "true", "t", "y", "1", "no", "false", "f", "n", "0"}
+
+
 class ModelOptimizerCommand(CommandRule):
     code = "OV201"
     name = "mo-command"
@@ -104,9 +108,12 @@ class ModelOptimizerCommand(CommandRule):
         framework = framework_of(argv, found.first_argument)
         if framework is not None:
             return  # OV501: the model's framework is gone, not just the tool
-        if any(w.expanded and (w.value.startswith("$") or command.carrier == "python-list") and "=" not in w.value
+        # a shell variable holding options, or any item of a Python list that is not a string (an
+        # f-string, `"--input_model=" + path`, `"--output_dir={}".format(d)`), but a flag's value
+        if any(w.expanded and ((w.value.startswith("$") and "=" not in w.value) or command.carrier == "python-list")
                and i >= found.first_argument and not argv[i - 1].startswith("-") for i, w in enumerate(command.words)):
-            self.report(command, self.summary + " (options come from a variable, so the command is not rewritten)")
+            self.report(command, self.summary + " (options come from a variable or an expression, so the command is "
+                                                "not rewritten)")
             return
         edits, missing = self._rewrite(command, found)
         if missing:
@@ -172,6 +179,10 @@ class ModelOptimizerCommand(CommandRule):
                 else:
                     edits.append(replace_word(command, option.flag,
                                               "--input=" + option.inline.replace("(", "[").replace(")", "]")))
+            elif name == "--compress_to_fp16" and option.inline is None and (
+                    option.flag + 1 >= len(argv) or argv[option.flag + 1].lower() not in _BOOLEANS):
+                # its value is optional in ovc too: a bare flag would take the model path after it
+                edits.append(replace_word(command, option.flag, "--compress_to_fp16=True"))
             elif name in RENAMED:
                 new = RENAMED[name]
                 if new != name:
