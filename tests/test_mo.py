@@ -124,6 +124,24 @@ def test_a_python_argument_list_with_an_option_built_by_an_expression_is_not_rew
     assert (tmp_path / "run.py").read_text() == source
 
 
+def test_a_ci_step_in_powershell_or_cmd_is_reported_not_rewritten(ovlint, tmp_path):
+    # PowerShell continues a line with a backquote, cmd with a caret: read as POSIX shell, the
+    # rewrite would leave the MO options of the next line to ovc
+    linux = ("jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: pwsh\n        shell: pwsh\n"
+             "        run: |\n          mo --input_model m.onnx `\n            --output_dir ir\n"
+             "      - run: mo --input_model m.onnx\n        shell: cmd\n"
+             "      - run: mo --input_model m.onnx --output_dir ir\n        shell: bash\n")
+    windows = "jobs:\n  w:\n    runs-on: windows-latest\n    steps:\n      - run: mo --input_model m.onnx\n"
+    write(tmp_path / ".github/workflows/linux.yml", linux)
+    write(tmp_path / ".github/workflows/windows.yml", windows)
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1
+    assert (tmp_path / ".github/workflows/linux.yml").read_text() == linux.replace(
+        "mo --input_model m.onnx --output_dir ir\n        shell: bash", "ovc m.onnx --output_model ir/\n        shell: bash")
+    assert (tmp_path / ".github/workflows/windows.yml").read_text() == windows
+    assert "the step runs in `pwsh`" in out and "the step runs in `cmd`" in out and "default shell is PowerShell" in out
+
+
 def test_mo_scripts_need_no_option_to_be_the_model_optimizer(ovlint, tmp_path):
     """Only a bare `mo` can be the bash Mustache renderer; `mo_tf.py` or `mo.py` is always MO."""
     write(tmp_path / "convert.sh", "./mo_tf.py\npython3 mo.py\nmo --help\n")

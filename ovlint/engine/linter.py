@@ -4,6 +4,7 @@ every diagnostic is located."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from typing import Optional
 
 from ovlint.base import noqa
@@ -135,13 +136,15 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
     ctx.commands = commands
     command_rules = [r(ctx) for r in subscribers.get(COMMAND, ())]
     for command in commands:
-        for rule in command_rules:
-            rule.check(command)
+        with _unfixed(ctx, command.foreign):
+            for rule in command_rules:
+                rule.check(command)
     # after every command's findings: a requirement's fix can depend on what becomes of the
     # commands (OV401 keeps `openvino-dev` while a `mo` stays)
     if REQUIREMENT in subscribers:
         for command in commands:
-            _run_requirement_rules(ctx, from_pip_command(command), subscribers)
+            with _unfixed(ctx, command.foreign):
+                _run_requirement_rules(ctx, from_pip_command(command), subscribers)
     _run_requirement_rules(ctx, requirements, subscribers)
     if LINK in subscribers:
         link_rules = [r(ctx) for r in subscribers[LINK]]
@@ -157,6 +160,18 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
                 for rule in rules:
                     rule(ctx).check(unit.tree)
     return parsed
+
+
+@contextmanager
+def _unfixed(ctx: UnitContext, reason: str):
+    """The findings made inside, without their fixes when there is a `reason` (which they then say)."""
+    before = len(ctx.diagnostics)
+    yield
+    if reason:
+        for diag in ctx.diagnostics[before:]:
+            if diag.fix is not None:
+                diag.fix = None
+                diag.message += f" (not rewritten: {reason})"
 
 
 def _lint_spaced(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozenset):

@@ -16,18 +16,47 @@ _NAMES = {".gitlab-ci.yml", ".gitlab-ci.yaml", "azure-pipelines.yml", "azure-pip
 
 def commands(text: str) -> list[Command]:
     commands = []
-    for start, end, folds in _ci_script_spans(text):
-        commands.extend(split_commands(text, start, end, origin="ci-yaml", folds=folds))
+    windows = _runs_on_windows(text)
+    for start, end, folds, shell in _ci_script_spans(text):
+        found = split_commands(text, start, end, origin="ci-yaml", folds=folds)
+        foreign = _foreign(shell, windows)
+        for command in found:
+            command.foreign = foreign
+        commands.extend(found)
     return commands
+
+
+_POSIX_SHELLS = re.compile(r"(?:ba|z|da|k)?sh\b|/bin/(?:ba)?sh\b")
+_WINDOWS_SHELLS = re.compile(r"(?i)(pwsh|powershell|cmd)\b")
+
+
+def _foreign(shell, windows: bool) -> str:
+    """Why a step's commands are not rewritten: it runs them in PowerShell or cmd (its `shell:`,
+    or a Windows runner's default), whose quoting and line continuations are not a POSIX shell's."""
+    if shell is not None:
+        found = _WINDOWS_SHELLS.match(shell)
+        return f"the step runs in `{found.group(1)}`, not a POSIX shell" if found else ""
+    return "the job may run on Windows, whose default shell is PowerShell" if windows else ""
+
+
+def _runs_on_windows(text: str) -> bool:
+    """Whether a GitHub job runs on Windows (or on a runner a matrix that names Windows picks), where
+    a step without `shell:` runs PowerShell; a workflow default `shell:` is not told apart."""
+    for line in re.finditer(r"(?m)^[ \t]*runs-on:[ \t]*(.*)$", text):
+        value = line.group(1).lower()
+        if "windows" in value or ("${{" in value and re.search(r"(?i)\bwindows-", text)):
+            return True
+    return False
 
 
 _KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_]+)[ \t]*:(?:[ \t]+(.*))?$")
 
 
 def _ci_script_spans(text: str):
-    """(start, end, folds) of the shell text of every script step (inline, quoted, block and list
-    values); `folds`: the line breaks YAML turns into spaces (in a folded `>` block and a plain
-    scalar that goes on over more lines), so that a command written over several lines is one."""
+    """(start, end, folds, shell) of the shell text of every script step (inline, quoted, block and
+    list values); `folds`: the line breaks YAML turns into spaces (in a folded `>` block and a plain
+    scalar that goes on over more lines), so that a command written over several lines is one;
+    `shell`: the step's `shell:`, if it has one."""
     lines = []
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -43,14 +72,15 @@ def _ci_script_spans(text: str):
         indent = len(m.group(1)) + (body[len(m.group(1)):].startswith("-") and 2)
         value = m.group(3)
         value_start = start + (m.start(3) if value is not None else len(body))
+        shell = _sibling(lines, i - 1, indent, "shell")
         if value and not value.startswith(("|", ">", "#")):
             span, i = _plain(lines, i, indent, value, value_start)
-            yield span
+            yield (*span, shell)
             continue
         if value and value.startswith(("|", ">")):
             span, i = _block(lines, i, indent, folded=value.startswith(">"))
             if span is not None:
-                yield span
+                yield (*span, shell)
             continue
         # a list of scripts (GitLab `script:` followed by `- cmd` items)
         while i < len(lines):
@@ -67,10 +97,32 @@ def _ci_script_spans(text: str):
             if text_value.startswith(("|", ">")):
                 span, i = _block(lines, i, item_indent, folded=text_value.startswith(">"))
                 if span is not None:
-                    yield span
+                    yield (*span, shell)
             else:
                 span, i = _plain(lines, i, item_indent, text_value, item_start + im.start(1))
-                yield span
+                yield (*span, shell)
+
+
+def _sibling(lines, at: int, column: int, key: str):
+    """The value of `key` in the mapping whose key at line `at` starts at `column` (a step's
+    `shell:` beside its `run:`), or None."""
+    def scan(indexes):
+        for j in indexes:
+            body = lines[j][1]
+            if not body.strip() or body.lstrip().startswith("#"):
+                continue
+            m = _KEY_LINE.match(body)
+            dash = body[len(m.group(1)):].startswith("-") if m else False
+            own = len(m.group(1)) + (2 if dash else 0) if m else _indent(body)
+            if own < column or (own == column and not m):
+                return None
+            if own == column and m.group(2) == key:
+                return (m.group(3) or "").strip().strip("\"'")
+            if dash and own == column:
+                return None  # the first key of the item: the mapping starts here
+        return None
+    upward = scan(range(at - 1, -1, -1)) if not lines[at][1].lstrip().startswith("-") else None
+    return upward if upward is not None else scan(range(at + 1, len(lines)))
 
 
 def _scalar_span(value: str, start: int) -> tuple[int, int]:
@@ -158,7 +210,7 @@ KIND = FileKind(
     read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), rank=40, fence="yaml",
     # a script YAML folds into one line (a `>` block, a plain scalar over several lines): a `#`
     # there would end the scalar, or comment out the lines folded after it
-    multiline=lambda text: [(start, end) for start, end, folds in _ci_script_spans(text) if folds],
+    multiline=lambda text: [(start, end) for start, end, folds, _ in _ci_script_spans(text) if folds],
     sniff=Sniff(names=lambda name: name.lower().endswith((".yml", ".yaml")), head=looks_like_ci, executable=False,
                 size=32768),
 )

@@ -55,6 +55,8 @@ class Command:
     assignments: list[Word] = field(default_factory=list)
     # the files its redirections name (`patch -p1 < fix.patch`), not here-document delimiters
     redirections: list[Word] = field(default_factory=list)
+    # why its findings are not fixed: it runs in a shell that is not read as such (PowerShell, cmd)
+    foreign: str = ""
 
     @property
     def argv(self) -> list[str]:
