@@ -257,7 +257,13 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
              "convert.sh": "docker run --rm openvino/ubuntu20_dev:2021.4.2 bash -c \"mo --input_model m.onnx\"\n",
              "tag.sh": "TAG=2022.3.0\ndocker run --rm openvino/ubuntu20_dev:$TAG mo --input_model m.onnx\n",
              "default.Dockerfile": "FROM openvino/ubuntu20_dev:${OPENVINO_VERSION:-2022.3.0}\nRUN mo --input_model m.onnx\n",
-             "base.Dockerfile": "ARG BASE=openvino/ubuntu20_dev:2022.3.0\nFROM ${BASE}\nRUN mo --input_model m.onnx\n"}
+             "base.Dockerfile": "ARG BASE=openvino/ubuntu20_dev:2022.3.0\nFROM ${BASE}\nRUN mo --input_model m.onnx\n",
+             # the install layout up to 2021.4 (2022.1 has neither `deployment_tools` nor `bin/setupvars.sh`)
+             "layout.sh": "python3 /opt/intel/openvino/deployment_tools/model_optimizer/mo.py --input_model m.onnx\n",
+             "nb.ipynb": json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
+                                                "outputs": [], "source": "!source /opt/intel/openvino/bin/setupvars.sh"
+                                                                         " && mo --input_model m.onnx\n"}],
+                                     "metadata": {}, "nbformat": 4, "nbformat_minor": 5})}
     for name, text in files.items():
         write(tmp_path / name, text)
     write(tmp_path / "app.py", 'import sys\nsys.path.append("/opt/intel/openvino_2021/python")\n'
@@ -269,6 +275,7 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert "both.Dockerfile:2 pins 2021.4" in out  # the package says which 2021 the folder is
     assert "convert.sh:1 pins 2021.4" in out and "tag.sh:2 pins 2022.3" in out
     assert "default.Dockerfile:1 pins 2022.3" in out and "base.Dockerfile:1 pins 2022.3" in out
+    assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb pins 2021.4" in out
     assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")
 
 

@@ -82,14 +82,15 @@ def _own_floor(path: str, doc: Document, floor: Optional[Floor]) -> Optional[Flo
     """The floor, lowered to what the file itself installs or runs on: a Dockerfile, script or
     notebook that runs `pip install openvino-dev==2022.3.0` runs its commands and code on 2022.3,
     whatever the project's dependency files say, and so does one built `FROM` an OpenVINO image of a
-    release or sourcing a release's own install (`release_named`, in files that are not Python). (What Python
+    release or sourcing a release's own install (`release_named`; in Python, its shell lines only). (What Python
     code installs is known once it is parsed: `_lint_unit` lowers the floor again then.)"""
     from ovlint.surfaces.release_named import lowest_named
 
     for unit in doc.units:
         # a line of a notebook's joined cells means nothing to its reader: the notebook is named alone
         lines = doc.place is None and unit.cell is None
-        named = lowest_named(unit.text, unit.commands) if unit.python is None else None
+        # in Python, only its shell lines (a notebook's `!source .../openvino_2021/setupvars.sh`)
+        named = lowest_named(unit.text if unit.python is None else "", unit.commands)
         floor = _lowered(floor, path, unit.text if lines else None, unit.requirements, unit.commands, named)
     return floor
 

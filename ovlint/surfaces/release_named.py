@@ -1,7 +1,8 @@
 """Releases a file names as what it runs on, besides pip pins: an OpenVINO image it is built from
 or runs (`FROM openvino/ubuntu20_dev:2021.4.2`, a CI job's `image:`, `docker run
 openvino/ubuntu20_dev:2021.4.2 ...`), a release's own install it sources or runs a program of
-(`source /opt/intel/openvino_2021/bin/setupvars.sh`), or a system package it installs (`apt-get
+(`source /opt/intel/openvino_2021/bin/setupvars.sh`; a program of the layout installs had up to
+2021.4, `.../deployment_tools/model_optimizer/mo.py`, names that release at most), or a system package it installs (`apt-get
 install intel-openvino-dev-ubuntu20-2021.4.752`). Each is as strong a floor as a pin; a comment, a
 here-document (another file's text), or a command that removes such an install, is not."""
 from __future__ import annotations
@@ -19,6 +20,10 @@ IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \
 IMAGE_ARGUMENT = re.compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
 _ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
 INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
+# the install layout releases up to 2021.4 had (`deployment_tools/model_optimizer/mo.py`,
+# `bin/setupvars.sh`): a program run from it is at most that release
+LEGACY_LAYOUT = re.compile(r"/deployment_tools/|/openvino[\w.-]*/bin/setupvars\.(?:sh|bat)$")
+LEGACY_LAYOUT_LAST = ("2021", "4")
 IMAGE_WORD = re.compile(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
 SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
 _INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
@@ -66,9 +71,12 @@ def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
         else:
             run = [0]
         for index in run:
-            match = INSTALL_FOLDER.search(command.words[index].resolved or argv[index])  # `$OV/bin/setupvars.sh` too
+            path = command.words[index].resolved or argv[index]  # `$OV/bin/setupvars.sh` too
+            match = INSTALL_FOLDER.search(path)
             if match:
                 found.append((match.groups(), command.words[index].start))
+            elif LEGACY_LAYOUT.search(path):
+                found.append((LEGACY_LAYOUT_LAST, command.words[index].start))
         if program in ("docker", "podman", "nvidia-docker"):
             for index, word in enumerate(argv):
                 match = IMAGE_WORD.match(command.words[index].resolved or word)  # `openvino/...:$TAG` too
