@@ -125,8 +125,8 @@ def test_attributes_copied_from_locals_are_followed():
     fixed = fix(source).text
     assert "executable_network_requests = [executable_network.create_infer_request() for _ in range(1)]" in fixed
     assert "request = self.executable_network_requests[0]" in fixed
-    assert 'request.set_tensor("images", ov.Tensor(im))' in fixed
-    assert 'request.get_tensor("output").data' in fixed
+    assert 'request.set_tensor("images", ov.Tensor(im, shared_memory=im.flags.c_contiguous))' in fixed
+    assert 'return request.get_tensor("output").data.copy()' in fixed  # the caller may keep it
     assert "inference_engine" not in fixed and lint(fixed) == []
 
 

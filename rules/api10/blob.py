@@ -24,14 +24,17 @@ class BlobUse(Api10Rule):
         "API 2.0 wraps data in `ov.Tensor`: `Blob(desc, array)` is `ov.Tensor(array)` and a blob's "
         "`buffer` is the tensor's `data`. A `TensorDesc` has no counterpart: element type and shape come "
         "from the array, and a layout that differs from the model's is declared once on the model with "
-        "`PrePostProcessor` (OV103 moves `input_info[name].layout` there). The fix drops a `TensorDesc` "
-        "that only feeds `Blob` constructors."
+        "`PrePostProcessor` (OV103 moves `input_info[name].layout` there). A blob shared the memory of a "
+        "C-contiguous array (a program could refill the array in place between inferences) and copied any other; "
+        "`ov.Tensor(array)` copies, and `shared_memory=True` raises for an array that is not C-contiguous, so the fix "
+        "passes `shared_memory=array.flags.c_contiguous` for an array kept in a variable. The fix drops a "
+        "`TensorDesc` that only feeds `Blob` constructors."
     )
     examples = (
         Example(
             "from openvino.inference_engine import Blob, TensorDesc\n\n"
             "desc = TensorDesc(\"U8\", [1, 3, 8, 8], \"NCHW\")\nblob = Blob(desc, frame)\n",
-            "import openvino as ov\n\nblob = ov.Tensor(frame)\n",
+            "import openvino as ov\n\nblob = ov.Tensor(frame, shared_memory=frame.flags.c_contiguous)\n",
             unsafe=True,
         ),
         Example("from openvino.inference_engine import TensorDesc\n\n"
@@ -59,6 +62,13 @@ class BlobUse(Api10Rule):
             return
         ctx = self.ctx
         if node.attr.value == "buffer":
+            if _output_blob(node.value) and _kept(ctx, node):
+                self.propose(node.attr, "An output blob's `buffer` is the tensor's `data` in API 2.0, a view of the "
+                                        "request's output that the next inference overwrites, where the blob's kept "
+                                        "this inference's values: kept here, the fix copies it",
+                             [ctx.replace(node.attr, "data.copy()")], unsafe=False,
+                             fix_message="Use a copy of `data`")
+                return
             self.propose(node.attr, "A blob's `buffer` is the tensor's `data` in API 2.0",
                          [rename(ctx, node, "data")], unsafe=False, fix_message="Use `data`")
         elif node.attr.value == "tensor_desc":
@@ -91,9 +101,15 @@ class BlobUse(Api10Rule):
         data = argument(call, 1, "array") if call is not None else None
         desc = argument(call, 0, "tensor_desc") if call is not None else None
         edits = None
-        message = "`Blob(desc, array)` is `ov.Tensor(array)` in API 2.0"
+        message = ("`Blob(desc, array)` is `ov.Tensor(array)` in API 2.0, which copies the array where a blob "
+                   "shared a C-contiguous one's memory: the fix passes `shared_memory` for an array kept in a variable, "
+                   "which the program may fill in place")
         if data is not None and desc is not None and data.keyword is None:
             edits = [self.ctx.replace(node, f"{self.plan.ov(node)}.Tensor"), delete_argument(self.ctx, call, desc)]
+            if isinstance(data.value, (cst.Name, cst.Attribute)):
+                end = self.ctx.span(data.value)[1]
+                held = self.ctx.source(data.value)
+                edits.append(self.ctx.replace((end, end), f", shared_memory={held}.flags.c_contiguous"))
         elif data is None and desc is not None and len(call.args) == 1:
             message = "`Blob(desc)` is `ov.Tensor(type, shape)` in API 2.0"
             edits = self._empty_tensor(node, call, desc.value)
@@ -140,3 +156,24 @@ class BlobUse(Api10Rule):
         call = self.ctx.parent(arg)
         return (isinstance(call, cst.Call) and legacy_class(self.ctx, call.func) == "Blob"
                 and argument(call, 0, "tensor_desc") is arg)
+
+
+def _output_blob(node) -> bool:
+    """`request.output_blobs[name]`."""
+    return isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) \
+        and node.value.attr.value == "output_blobs"
+
+
+def _kept(ctx, node) -> bool:
+    """Whether the value of `node` outlives its statement: stored in an attribute or an item,
+    put into a container, returned or yielded."""
+    parent = ctx.parent(node)
+    if isinstance(parent, cst.Assign):
+        return any(not isinstance(t.target, cst.Name) for t in parent.targets)
+    if isinstance(parent, (cst.Return, cst.Yield, cst.Element, cst.DictElement)):
+        return True
+    if isinstance(parent, cst.Arg):
+        call = ctx.parent(parent)
+        return isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) \
+            and call.func.attr.value in ("append", "extend", "insert", "add", "put", "appendleft", "setdefault")
+    return False

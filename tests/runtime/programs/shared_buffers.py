@@ -1,0 +1,37 @@
+"""Memory API 1.0 shared or did not: a blob made from a C-contiguous array wraps it, so refilling
+the array in place between inferences feeds each one (a zero-copy input), while one made from a
+view that is not contiguous holds a copy; an output blob's `buffer`, kept in a list across runs,
+keeps each run's values."""
+import json
+import os
+
+import numpy as np
+from openvino.inference_engine import Blob, IECore, TensorDesc
+
+DATA = os.environ["OVLINT_RUNTIME_DATA"]
+
+
+def main():
+    ie = IECore()
+    ie.set_config({"INFERENCE_PRECISION_HINT": "f32"}, "CPU")
+    net = ie.read_network(os.path.join(DATA, "pair.xml"), os.path.join(DATA, "pair.bin"))
+    exec_net = ie.load_network(net, "CPU")
+    request = exec_net.requests[0]
+    first, second = sorted(net.input_info)
+    outputs = sorted(net.outputs)
+    frame = np.zeros((1, 4), np.float32)
+    wide = np.zeros((1, 8), np.float32)
+    request.set_blob(first, Blob(TensorDesc("FP32", [1, 4], "NC"), frame))
+    request.set_blob(second, Blob(TensorDesc("FP32", [1, 4], "NC"), wide[:, ::2]))
+    refilled, kept = [], []
+    for step in range(3):
+        frame[:] = step
+        wide[:] = step * 10
+        request.infer()
+        refilled.append([request.output_blobs[name].buffer.tolist() for name in outputs])
+        kept.append(request.output_blobs[outputs[0]].buffer)
+    print(json.dumps({"refilled": refilled, "kept": [k.tolist() for k in kept]}))
+
+
+if __name__ == "__main__":
+    main()
