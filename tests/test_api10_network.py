@@ -177,6 +177,24 @@ def test_port_attributes_of_a_network_and_an_executable_network():
         """)
 
 
+def test_a_precision_read_back_where_the_module_sets_one_is_not_rewritten():
+    # the fix sets precisions on a copy of the model at the load: the model's own type is not the one set
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        net.input_info["data"].precision = "U8"
+        if net.input_info["data"].precision == "U8":
+            print("feeding bytes")
+        exec_net = ie.load_network(net, "CPU")
+        """
+    outcome = fix(source)
+    assert outcome.text == dedent(source)
+    (read,) = [d for d in lint(source) if d.row == 6 and d.message.startswith("An API 1.0 `precision`")]
+    assert read.fix is None and "this module sets precisions" in read.message
+
+
 def test_a_port_layout_read_has_no_rewrite():
     source = """\
         from openvino.inference_engine import IECore

@@ -428,6 +428,11 @@ class IENetworkUse(Api10Rule):
         elif isinstance(parent, cst.ComparisonTarget) and parent.comparator is node and isinstance(
                 parent.operator, (cst.Equal, cst.NotEqual)) and len(ctx.parent(parent).comparisons) == 1:
             other = ctx.parent(parent).left
+        if ctx.memo("api10-sets-precision", lambda: _sets_precision(ctx)):
+            # the fix sets those on a copy of the model, at the load: what the model says is not what was set
+            self.propose(where, message + "; this module sets precisions, so read back they are not the "
+                                          "model's element types: use the value the module sets")
+            return
         if other is not None and string_value(other) in PRECISIONS:
             edits = [ctx.replace(tail, ".get_element_type()"),
                      ctx.replace(other, f"{self.plan.ov(node)}.Type.{PRECISIONS[string_value(other)]}")]
@@ -764,3 +769,9 @@ def _is_pair(value) -> bool:
     """`("layer", 1)`: a layer name and a port, as literals."""
     return (isinstance(value, cst.Tuple) and len(value.elements) == 2
             and string_value(value.elements[0].value) is not None and isinstance(value.elements[1].value, cst.Integer))
+
+
+def _sets_precision(ctx) -> bool:
+    """Whether the module sets a precision (`net.input_info[name].precision = "U8"`)."""
+    return any(isinstance(t.target, cst.Attribute) and t.target.attr.value == "precision"
+               for node in ctx.nodes((cst.Assign,)) for t in node.targets)
