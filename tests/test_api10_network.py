@@ -4,6 +4,8 @@ name, tensor names, batch size, and the attributes of a network's and an executa
 ports. The fixed code was run on 2023.3 and 2026.4.1 (tests/runtime/programs)."""
 import textwrap
 
+import pytest
+
 from test_api10 import fix, found, lint
 
 
@@ -268,6 +270,22 @@ def test_mean_scale_and_color_are_steps_on_the_model_in_api_1_order():
             channels = len(MEAN)
             rgb = ie.compile_model(normalized(ie, ov.preprocess.ColorFormat.RGB), "CPU")
         """)
+
+
+@pytest.mark.parametrize("around, reason", [
+    # API 1.0 applied what each load found; steps on the model would apply to both loads
+    ('first = ie.load_network(net, "CPU")\n{setting}\nsecond = ie.load_network(net, "CPU")\n',
+     "the network is loaded before this setting"),
+    # API 1.0 wrote the network without its preprocessing
+    ('{setting}\nexec_net = ie.load_network(net, "CPU")\nnet.serialize("out.xml")\n', "the network is serialized"),
+])
+def test_mean_and_scale_the_model_would_carry_beyond_a_load_are_not_rewritten(around, reason):
+    setting = 'net.input_info["data"].preprocess_info.init(1)\nnet.input_info["data"].preprocess_info[0].std_scale = 2.0'
+    source = ("from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network(\"m.xml\")\n"
+              + around.format(setting=setting))
+    assert fix(source).text == source
+    held = [d for d in lint(source) if "not rewritten" in d.message]
+    assert held and all(reason in d.message and d.fix is None for d in held)
 
 
 def test_preprocessing_written_inline_declares_the_layouts_once():

@@ -303,6 +303,26 @@ class InPlace:
         return [Edit(start, start, f"{indent}{self.name} = {ov}.preprocess.PrePostProcessor({ctx.source(self.network)}){nl}"),
                 Edit(end, end, f"{indent}{self.name}.build(){nl}")]
 
+    def blocked(self, at) -> str:
+        """Why the setting at `at` cannot be a step on the model itself: the steps change the model
+        from its build on, where API 1.0 applied the settings each `load_network` found, and never
+        wrote them with the network."""
+        ctx = self.ctx
+        source = ctx.source(self.network)
+        here = ctx.span(at)[0]
+        for call in ctx.nodes((cst.Call,)):
+            func = call.func
+            if not isinstance(func, cst.Attribute):
+                continue
+            if func.attr.value == "serialize" and ctx.source(func.value) == source:
+                return ("the network is serialized, which API 1.0 did without its preprocessing, and the fix "
+                        "would add the steps to the model itself")
+            if func.attr.value == "load_network" and ctx.span(call)[0] < here and any(
+                    ctx.source(a.value) == source for a in call.args):
+                return ("the network is loaded before this setting, and each `load_network` applied the settings "
+                        "made until then, where the fix's steps on the model would apply to every load")
+        return ""
+
     def needs_layout(self, port: str, line) -> bool:
         """Whether the step at `line` on `port` (written inline) declares the layouts: unless an
         earlier step on it, in the function's own block, always did so before."""
