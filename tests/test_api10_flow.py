@@ -404,3 +404,17 @@ def test_the_work_of_the_object_model_grows_with_the_code_not_faster(monkeypatch
         lint(_chain(branches))
         counts.append(len(worked))
     assert counts[1] <= 2.2 * counts[0], counts
+
+
+def test_a_parameter_is_taken_for_an_api_1_object_by_its_attributes_only_when_nothing_is_passed_to_it():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        def report(net):
+            print(net.batch_size)
+        """
+    assert ("OV103", 5) in found(source)
+    # what the module passes is its own object: an argparse namespace has a `batch_size` too
+    passed = textwrap.dedent(source) + "\n\nreport(parser.parse_args())\n"
+    assert [code for code, _ in found(passed)] == ["OV101"]

@@ -429,7 +429,7 @@ class Types:
         if isinstance(node, cst.Param):
             if node.annotation:
                 return self._annotation(node.annotation)
-            return self._receiver(node) or self._argument(node) or self._evidence(node)
+            return self._receiver(node) or self._argument(node) or (None if self._passed(node) else self._evidence(node))
         return self._target(node)
 
     def _target(self, node) -> Optional[Value]:
@@ -520,6 +520,18 @@ class Types:
         position = list(params.params).index(param)
         passed = [site.argument(position, param.name.value) for site in self.calls.of(function)]
         return _agreeing(self.of(arg) for arg in passed if arg is not None)
+
+    def _passed(self, param) -> bool:
+        """Whether a call site in the module passes the parameter something (`main(args)`): an
+        object the module makes, which the attributes used on it do not tell apart (an argparse
+        namespace has a `batch_size` too)."""
+        ctx = self.ctx
+        params = ctx.parent(param)
+        function = ctx.parent(params) if isinstance(params, cst.Parameters) else None
+        if not isinstance(function, cst.FunctionDef) or param not in params.params:
+            return False
+        position = list(params.params).index(param)
+        return any(site.argument(position, param.name.value) is not None for site in self.calls.of(function))
 
     def _evidence(self, param) -> Optional[Value]:
         """A parameter no call site in the module types, in a module importing API 1.0: the API
