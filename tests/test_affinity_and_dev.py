@@ -235,3 +235,16 @@ def test_replacing_openvino_dev_on_a_release_older_than_ovc_says_the_converter_g
     write(tmp_path / "Dockerfile", "FROM openvino/ubuntu22_dev:2024.6.0\nRUN pip install openvino-dev==2024.6.0\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
     assert "no model converter" not in out
+
+
+def test_an_affinity_value_written_apart_from_its_key_is_reported_not_left_behind(ovlint, tmp_path):
+    # renaming the key alone would hand `enable_cpu_pinning` an `ov::Affinity`, which no longer exists
+    source = ("void configure(std::map<std::string, ov::Any>& config) {\n"
+              "    config.emplace(ov::affinity.name(), ov::Affinity::NONE);\n"
+              "    auto mode = ov::Affinity::CORE;\n}\n")
+    write(tmp_path / "config.cpp", source)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "config.cpp").read_text() == source
+    assert [line.split(":")[1:3] for line in out.splitlines() if " OV304 " in line] == [["2", "20"], ["2", "41"],
+                                                                                         ["3", "17"]]
+    assert out.count("`NONE` is `false`") == 3

@@ -17,12 +17,14 @@ class AffinityCpp(NativeRule):
         "so they need `--unsafe-fixes`. Reading `ov::affinity` back gives a bool now (unsafe too). API 1.0's "
         "`CPU_BIND_THREAD` key (`CONFIG_KEY(CPU_BIND_THREAD)`, `KEY_CPU_BIND_THREAD`, `\"CPU_BIND_THREAD\"` in a "
         "config map) is reported with the pinning setting its value maps to; the map itself is API 1.0, so "
-        "there is no rewrite in place."
+        "there is no rewrite in place. Neither is there for `ov::affinity.name()` with its `ov::Affinity` value "
+        "written apart (`config.emplace(ov::affinity.name(), ov::Affinity::NONE)`), nor for an `ov::Affinity` "
+        "value anywhere else: each is reported with the bool it becomes."
     )
     fix = Applicability.SAFE
     safe_when = SETS_EXACT + " (HYBRID_AWARE and NUMA have a closest one; a read of the setting gets a bool now)"
     deprecation = AFFINITY
-    needles = ("affinity", "CPU_BIND_THREAD")
+    needles = ("affinity", "Affinity", "CPU_BIND_THREAD")
     examples = (
         Example("core.set_property(\"CPU\", ov::affinity(ov::Affinity::NONE));\n",
                 "core.set_property(\"CPU\", ov::hint::enable_cpu_pinning(false));\n", filename="app.cpp"),
@@ -41,12 +43,23 @@ class AffinityCpp(NativeRule):
 
     def check_native(self, unit) -> None:
         self._bind_thread(unit)
-        handled = set()
+        inside = []  # the `ov::affinity(...)` calls: the `ov::Affinity` value in one goes with its rewrite
         for first, parts, past in names(unit):
-            if parts != ["ov", "affinity"] or first in handled:
+            if parts[:2] == ["ov", "Affinity"] and len(parts) == 3:
+                if not any(start < first < end for start, end in inside):
+                    self.report(span(unit, first, past), f"`ov::Affinity` was removed in OpenVINO {AFFINITY.removed}: "
+                                                         "`ov::hint::enable_cpu_pinning` takes a bool instead "
+                                                         f"({_AS_BOOL})")
+                continue
+            if parts != ["ov", "affinity"]:
+                continue
+            if followed_by(unit, past, "."):  # `ov::affinity.name()`: its value is written apart, an `ov::Affinity`
+                self.report(span(unit, first, past), self.summary + " (its value, written apart, becomes a bool: "
+                                                                    f"{_AS_BOOL})")
                 continue
             if followed_by(unit, past, "("):
                 close = closing(unit, past)
+                inside.append((past, close))
                 inner = [t.text for t in unit.code[past + 1:close]]
                 value = inner[-1] if inner[:-1] == ["ov", "::", "Affinity", "::"] else None
                 found = pinning(value)
@@ -80,6 +93,10 @@ class AffinityCpp(NativeRule):
             lost = "" if found is None or found.exact else f" (not exact for {value}: {found.lost})"
             self.report(span(unit, first, past), f"`CPU_BIND_THREAD` was removed with API 1.0 in {BIND_THREAD.removed}: "
                                                  f"use {how}{lost}", deprecation=BIND_THREAD)
+
+
+# what each `ov::Affinity` value is as a pinning setting
+_AS_BOOL = "`CORE` is `true`, `NONE` is `false`; `HYBRID_AWARE` is closest to `true` and `NUMA` to `false`"
 
 
 def _value(code, past: int):
