@@ -248,3 +248,18 @@ def test_an_affinity_value_written_apart_from_its_key_is_reported_not_left_behin
     assert [line.split(":")[1:3] for line in out.splitlines() if " OV304 " in line] == [["2", "20"], ["2", "41"],
                                                                                          ["3", "17"]]
     assert out.count("`NONE` is `false`") == 3
+
+
+@pytest.mark.parametrize("source", [
+    # `onnx` in an optional group is not installed with the dependency the extra was part of
+    "[project]\nname = 'a'\ndependencies = ['openvino-dev[onnx]>=2023.1']\n\n"
+    "[project.optional-dependencies]\ntest = ['onnx>=1.12']\n",
+    # a Poetry table keeps its `extras`, which `openvino` does not have
+    "[tool.poetry.dependencies]\npython = '^3.10'\nopenvino-dev = {version = '^2023.1', extras = ['onnx']}\n\n"
+    "[tool.poetry.group.dev.dependencies]\nonnx = '*'\n",
+])
+def test_an_extra_whose_package_would_be_lost_is_reported_not_rewritten(ovlint, tmp_path, source):
+    write(tmp_path / "pyproject.toml", source)
+    code, out, _ = ovlint("--select", "OV401", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "pyproject.toml").read_text() == source
+    assert "what its extras installed, `onnx`, by hand" in out

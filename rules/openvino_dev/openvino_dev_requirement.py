@@ -116,7 +116,13 @@ class OpenvinoDevRequirement(RequirementRule):
             self.report(req, self.summary + f" (not replaced while the file runs `{tool}`, which only `openvino-dev` "
                                             "installs: migrate that command first)")
             return
-        self.report(req, self.summary, self._fix(req))
+        fix = self._fix(req)
+        if fix is None and req.extras and req.carrier != "wheel":
+            packages = ", ".join(f"`{p}`" for p in dict.fromkeys(EXTRAS[e.lower()] for e in req.extras))
+            self.report(req, self.summary + f" (not replaced here: depend on `openvino` and on what its extras "
+                                            f"installed, {packages}, by hand)")
+            return
+        self.report(req, self.summary, fix)
 
     def _dev_tool_run(self) -> Optional[str]:
         """A tool only `openvino-dev` installs that the unit's commands go on running after `--fix`,
@@ -149,11 +155,15 @@ class OpenvinoDevRequirement(RequirementRule):
                 for other in req.listed):
             # only where that `openvino` is installed whenever this was: in the same list, for the same environments
             return self.make_fix(ctx.replace(req.removal, ""), "Remove it: `openvino` is listed already", unsafe=True)
-        # the framework packages its extras pulled in, but for those listed beside it already
-        packages = list(dict.fromkeys(EXTRAS[e.lower()] for e in req.extras if EXTRAS[e.lower()] not in req.listed_with))
+        # the framework packages its extras pulled in, but for those its own list holds already (another
+        # list, an optional group, is not installed with it)
+        beside = {other.name for other in req.listed if other.group == req.group and other.marker == req.marker} \
+            if req.listed else req.listed_with
+        packages = list(dict.fromkeys(EXTRAS[e.lower()] for e in req.extras if EXTRAS[e.lower()] not in beside))
         if req.carrier == "key":
-            return None if packages else self.make_fix(ctx.replace((req.name_start, req.name_end), "openvino"),
-                                                       "Depend on `openvino`", unsafe=True)
+            # a table's `extras = [...]` would stay, naming extras `openvino` does not have
+            return None if req.extras else self.make_fix(ctx.replace((req.name_start, req.name_end), "openvino"),
+                                                         "Depend on `openvino`", unsafe=True)
         head_end = self._extras_end(req)
         edits = [ctx.replace((req.name_start, head_end), "openvino")]
         if packages:
