@@ -94,7 +94,8 @@ def test_a_pinned_project_keeps_every_ngraph_use_until_the_pin_allows_the_opsets
     no spelling runs on both 2023.3 and 2026.4.1, so the module waits, whole, for the pin."""
     assert fix(BUILDER, PINNED) == textwrap.dedent(BUILDER)
     found = messages(BUILDER, floor=PINNED)
-    assert "raise the pin to 2025.0 or later first" in found[1]
+    # nGraph is gone from 2024.0 on: the pin goes up with the fix, not before it
+    assert "raise the pin to 2025.0 or later in the same change as this fix" in found[1]
     assert "`ngraph.Function` is `openvino.Model`" in found[-1] and "migrate together" in found[-1]
     assert "needs a newer release to be rewritten" in found[-1]  # the pin holds it, not a missing rewrite
 
@@ -315,3 +316,17 @@ def test_look_alikes_stay_silent():
     assert not lint("import openvino as ov\n\nm = ov.Model([ov.opset1.relu(p)], [p])\nm.get_output_op(0)\n")
     assert not lint("import ngraph\n\ngraph = ngraph.Graph()\nnode = graph.relu(1)\n")  # PyPI's ngraph
     assert not lint("class IENetwork:\n    pass\n\n\nnet = IENetwork(Function.to_capsule(f))\n")
+
+
+def test_a_graph_built_inline_in_function_to_cnn_is_migrated_with_it():
+    source = """\
+        import numpy as np
+        import ngraph as ng
+        from ngraph import opset8 as opset
+
+        data = ng.parameter([2, 3], name="data", dtype=np.float32)
+        net = ng.function_to_cnn(ng.Function([opset.relu(data)], [data], "f"))
+        """
+    fixed = fix(source)
+    assert "from openvino import opset8 as opset\n" in fixed
+    assert 'net = ov.Model([opset.relu(data)], [data], "f")\n' in fixed and "ng." not in fixed

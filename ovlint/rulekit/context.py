@@ -97,7 +97,7 @@ class UnitContext:
             if self.suppressed(diag.code, diag.start, diag.end):
                 continue
             if diag.fix is not None and not self.can_write(diag.fix.requires):
-                diag.message += self.cannot_write(diag.fix.requires)
+                diag.message += self.cannot_write(diag.fix.requires, diag.removed_in)
                 diag.fix = None
             diag.row, diag.column = lines.position(diag.start)
             diag.end_row, diag.end_column = lines.position(diag.end)
@@ -113,12 +113,17 @@ class UnitContext:
             kept.append(diag)
         return kept
 
-    def cannot_write(self, since: Optional[str]) -> str:
+    def cannot_write(self, since: Optional[str], gone: Optional[str] = None) -> str:
         """Why a fix writing something that first exists in `since` is not offered, as a note to
-        append to a message; empty when it can be."""
+        append to a message; empty when it can be. `gone`: the release that removed what the fix
+        replaces, when known (no release runs both spellings when that is not after `since`)."""
         if not at_least(self.target_version, since):
             return f" (the fix needs OpenVINO {since}, newer than the target {self.target_version})"
         if self.floor is not None and not at_least(self.floor.release, since):
+            if gone is not None and since is not None and at_least(since, gone):
+                return (f" (the fix needs OpenVINO {since}, but {self.floor.origin} pins {self.floor.release}: "
+                        f"raise the pin to {since} or later in the same change as this fix, since what it replaces "
+                        f"is gone from {gone} on and no release runs both)")
             return (f" (the fix needs OpenVINO {since}, but {self.floor.origin} pins {self.floor.release}: "
                     f"raise the pin to {since} or later first)")
         return ""

@@ -60,7 +60,9 @@ def network_of_function(ctx, call, function) -> Optional[list]:
             f"{indent}        f\".{{{producer}.get_index()}}\" if {producer}.get_node().get_output_size() > 1 else \"\")}}){nl}")
     if at == len(ctx.text) and not ctx.text.endswith(("\n", "\r")):
         loop = nl + loop
-    return [ctx.replace(call, ctx.source(function)), ctx.replace((at, at), loop)]
+    # around the graph, not over it: the graph's own rewrite (`ng.Function(...)` built inline) is an edit of its own
+    (start, end), (inner_start, inner_end) = ctx.span(call), ctx.span(function)
+    return [ctx.replace((start, inner_start), ""), ctx.replace((inner_end, end), ""), ctx.replace((at, at), loop)]
 
 
 def function_argument(call, name: str):

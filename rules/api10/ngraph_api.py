@@ -135,7 +135,13 @@ class NgraphUse(Api10Rule):
         module = dotted(node.module)
         if module.split(".")[0] != "ngraph" or not self._is_intel():
             return
-        if OPSET.match(module):
+        names = [] if isinstance(node.names, cst.ImportStar) else [a.evaluated_name for a in node.names]
+        if module == "ngraph" and names and all(re.fullmatch(r"opset\d+", n) for n in names):
+            # `from ngraph import opset8 as ops`: the opsets are modules of `openvino` too
+            message = (f"`ngraph.{names[0]}` is `openvino.{names[0]}` in API 2.0" + self.ctx.cannot_write(OPSETS_SINCE, NGRAPH.removed))
+            edits = [self.ctx.replace(node.module, "openvino")] if self.ctx.can_write(OPSETS_SINCE) else None
+            self.propose(node.module, message, edits, unsafe=False, fix_message="Import the opsets of `openvino`")
+        elif OPSET.match(module):
             opset = OPSET.match(module).group(1)
             gone = [a for a in ([] if isinstance(node.names, cst.ImportStar) else node.names)
                     if module == f"ngraph.{opset}" and not self._exists(opset, a.evaluated_name)]
@@ -148,7 +154,7 @@ class NgraphUse(Api10Rule):
 
     def _opset_module(self, node, module) -> None:
         opset = OPSET.match(module).group(1)
-        message = f"`{module}` is `openvino.{opset}` in API 2.0" + self.ctx.cannot_write(OPSETS_SINCE)
+        message = f"`{module}` is `openvino.{opset}` in API 2.0" + self.ctx.cannot_write(OPSETS_SINCE, NGRAPH.removed)
         edits = None
         if self.ctx.can_write(OPSETS_SINCE):
             edits = [self.ctx.replace(node, f"openvino.{opset}" + module[OPSET.match(module).end(1):])]
@@ -162,7 +168,7 @@ class NgraphUse(Api10Rule):
         blockers = self.ctx.memo("ngraph-blockers", list)
         if edits is None:
             # a rewrite the target or the pinned release keeps back says so at its end (`cannot_write`)
-            pinned = self.ctx.cannot_write(OPSETS_SINCE)
+            pinned = self.ctx.cannot_write(OPSETS_SINCE, NGRAPH.removed)
             blockers.append((where, "needs a newer release to be rewritten (see its finding)" if pinned and message.endswith(pinned)
                              else "has no rewrite"))
             super().propose(where, message, None, unsafe, fix_message, untraced)
@@ -268,7 +274,7 @@ class NgraphUse(Api10Rule):
     def _rename(self, node, name, new, since) -> None:
         ctx = self.ctx
         edits = [ctx.replace(node, f"{self.plan.ov(node)}.{new}")] if ctx.can_write(since) else None
-        self.propose(node, f"`{name}` is `openvino.{new}` in API 2.0" + ctx.cannot_write(since), edits, unsafe=False,
+        self.propose(node, f"`{name}` is `openvino.{new}` in API 2.0" + ctx.cannot_write(since, NGRAPH.removed), edits, unsafe=False,
                      fix_message=f"Use `openvino.{new}`")
 
     def _class_use(self, node, name, rest, impl) -> None:
@@ -361,7 +367,7 @@ class NgraphUse(Api10Rule):
         if ctx.can_write(OPSETS_SINCE):
             edits = [ctx.replace(module_node, f"{self.plan.ov(node)}.{opset.group(1)}")]
         self.propose(node, f"`ngraph.{opset.group(1)}` is `openvino.{opset.group(1)}` in API 2.0"
-                     + ctx.cannot_write(OPSETS_SINCE), edits,
+                     + ctx.cannot_write(OPSETS_SINCE, NGRAPH.removed), edits,
                      unsafe=False, fix_message=f"Use `openvino.{opset.group(1)}`")
 
 
