@@ -418,3 +418,15 @@ def test_a_parameter_is_taken_for_an_api_1_object_by_its_attributes_only_when_no
     # what the module passes is its own object: an argparse namespace has a `batch_size` too
     passed = textwrap.dedent(source) + "\n\nreport(parser.parse_args())\n"
     assert [code for code, _ in found(passed)] == ["OV101"]
+
+
+def test_an_object_made_in_one_branch_of_a_conditional_expression_is_followed():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore() if USE_OPENVINO else None
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
+        exec_net.requests[0].async_infer({"x": frame})
+        """
+    fixed = fix(source).text
+    assert "ie = ov.Core() if USE_OPENVINO else None" in fixed and "start_async" in fixed and lint(fixed) == []
