@@ -430,3 +430,19 @@ def test_an_object_made_in_one_branch_of_a_conditional_expression_is_followed():
         """
     fixed = fix(source).text
     assert "ie = ov.Core() if USE_OPENVINO else None" in fixed and "start_async" in fixed and lint(fixed) == []
+
+
+def test_requests_unpacked_into_names_are_followed():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU", num_requests=3)
+        first, *others = exec_net.requests
+        first.async_infer({"x": frame})
+        for request in others:
+            request.wait(-1)
+        """
+    fixed = fix(source).text
+    assert "first, *others = exec_net_requests" in fixed and "first.start_async(" in fixed
+    assert "request.wait()" in fixed and lint(fixed) == []

@@ -449,7 +449,14 @@ class Types:
             pair = ctx.parent(parent)
             if isinstance(pair, (cst.Tuple, cst.List)):
                 whole = self._target(pair)
-                if whole is None or whole.kind != TUPLE:
+                if whole is not None and whole.kind != TUPLE:
+                    # `first, second = exec_net.requests`: each name takes an item, a starred one a list
+                    item = Value(REQUEST, whole.legacy) if whole.kind == REQUESTS else \
+                        whole.items if whole.kind == CONTAINER and not whole.keyed else None
+                    if item is None:
+                        return None
+                    return container(item, keyed=False) if isinstance(parent, cst.StarredElement) else item
+                if whole is None:
                     return None
                 elements = list(pair.elements)
                 at = elements.index(parent)
