@@ -19,24 +19,26 @@ def commands(text: str) -> list[Command]:
     windows = _runs_on_windows(text)
     for start, end, folds, shell in _ci_script_spans(text):
         found = split_commands(text, start, end, origin="ci-yaml", folds=folds)
-        foreign = _foreign(shell, windows)
+        foreign = _foreign(shell, windows and bool(_CONTINUED.search(text, start, end)))
         for command in found:
             command.foreign = foreign
         commands.extend(found)
     return commands
 
 
-_POSIX_SHELLS = re.compile(r"(?:ba|z|da|k)?sh\b|/bin/(?:ba)?sh\b")
+# a line continued as PowerShell (a backquote), cmd (a caret) or a POSIX shell (a backslash) continues one
+_CONTINUED = re.compile(r"(?m)[`^\\][ \t]*\r?$")
 _WINDOWS_SHELLS = re.compile(r"(?i)(pwsh|powershell|cmd)\b")
 
 
 def _foreign(shell, windows: bool) -> str:
-    """Why a step's commands are not rewritten: it runs them in PowerShell or cmd (its `shell:`,
-    or a Windows runner's default), whose quoting and line continuations are not a POSIX shell's."""
+    """Why a step's commands are not rewritten: it runs them in PowerShell or cmd (its `shell:`), whose
+    quoting and line continuations are not a POSIX shell's, or may run them in PowerShell (a Windows
+    runner's default; `windows`: and the script continues lines, which it reads its own way)."""
     if shell is not None:
         found = _WINDOWS_SHELLS.match(shell)
         return f"the step runs in `{found.group(1)}`, not a POSIX shell" if found else ""
-    return "the job may run on Windows, whose default shell is PowerShell" if windows else ""
+    return "the job may run on Windows, whose default shell is PowerShell, and continues lines" if windows else ""
 
 
 def _runs_on_windows(text: str) -> bool:
