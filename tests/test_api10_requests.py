@@ -398,3 +398,15 @@ def test_requests_are_not_used_unmade_when_load_network_shares_its_line():
         loads = [d for d in lint(source) if d.message.startswith("`load_network`")]
         assert len(loads) == 1 and loads[0].fix is None and "line of its own" in loads[0].message
         assert fix(source).text == source
+
+
+def test_an_infer_whose_result_is_discarded_stays_a_call():
+    # a timing loop: no dict to build
+    source = """\
+        from openvino.inference_engine import IECore
+
+        exec_net = IECore().load_network("m.xml", "CPU")
+        for _ in range(10):
+            exec_net.infer({"x": frame})
+        """
+    assert "    exec_net.infer_new_request({\"x\": frame})\n" in fix(source).text

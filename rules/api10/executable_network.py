@@ -170,7 +170,7 @@ class ExecutableNetworkUse(Api10Rule):
             message = ("`exec_net.infer(inputs)` is `compiled_model.infer_new_request(inputs)` in API 2.0; its result "
                        "is keyed by output port (names work as subscripts), and each call runs a new request, so the "
                        "state of a stateful model starts afresh (API 1.0 kept it in `requests[0]`)")
-        if not self._only_subscripted(call):
+        if not self._only_subscripted(call) and not isinstance(ctx.parent(call), cst.Expr):  # a result not discarded
             start, end = ctx.span(call)
             edits += [ctx.replace((start, start), "{port.get_any_name(): value for port, value in sorted("),
                       ctx.replace((end, end), ".items(), key=lambda item: item[0].get_any_name())}")]
