@@ -167,6 +167,15 @@ def test_cmake_package_left_half_renamed_is_unsafe(ovlint, tmp_path):
     assert (tmp_path / "sub" / "CMakeLists.txt").read_text().startswith("if(OpenVINO_FOUND)")
 
 
+def test_an_environment_variable_the_old_setupvars_set_is_reported_and_holds_the_package_fix(ovlint, tmp_path):
+    source = ('if("$ENV{InferenceEngine_DIR}" STREQUAL "")\n  message(FATAL_ERROR "source setupvars.sh")\nendif()\n'
+              "find_package(InferenceEngine)\n")
+    write(tmp_path / "CMakeLists.txt", source)
+    code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "CMakeLists.txt").read_text() == source  # the package fix is unsafe now
+    assert "CMakeLists.txt:1:5: OV114 `$ENV{InferenceEngine_DIR}` was set by the old releases' `setupvars`" in out
+
+
 def test_a_2021_native_build_in_cmake_makefile_and_shell(ovlint, tmp_path):
     write(tmp_path / "CMakeLists.txt", textwrap.dedent("""\
         set(OV /opt/intel/openvino_2021 CACHE PATH "the install")

@@ -35,6 +35,18 @@ class Invocation:
         return self.name.lower()
 
 
+_ENVIRONMENT = re.compile(r"\$ENV\{([A-Za-z0-9_]+)\}")
+
+
+def environment_variables(argument: Argument):
+    """(name, start, end) of each `$ENV{NAME}` reference in an argument (not in bracket arguments)."""
+    if argument.kind == "bracket":
+        return
+    offset = argument.start + (1 if argument.kind == "quoted" else 0)
+    for match in _ENVIRONMENT.finditer(argument.value):
+        yield match.group(1), offset + match.start(), offset + match.end()
+
+
 def variables(argument: Argument):
     """(name, start, end) of each `${NAME}` reference in an argument (not in bracket arguments)."""
     if argument.kind == "bracket":

@@ -51,7 +51,8 @@ class LegacyCMakePackage(CMakeRule):
         "`set(InferenceEngine_DIR <install>/runtime/cmake)` becomes `OpenVINO_DIR` (the installs that have a "
         "`runtime/cmake` folder keep both packages' config files there). The other variables of the old packages (`_DIR`, `_ROOT`, "
         "`_VERSION`) are reported without a fix, "
-        "and while a file still uses one, its `find_package` fix is unsafe."
+        "and while a file still uses one, its `find_package` fix is unsafe. So is it while the file reads an environment "
+        "variable the old releases' `setupvars` script set (`$ENV{InferenceEngine_DIR}`), which is reported too."
     )
     fix = Applicability.SAFE
     safe_when = ("the file finds OpenVINO already, or the old package with a safe fix (the renames of its targets "
@@ -171,6 +172,7 @@ class LegacyCMakePackage(CMakeRule):
                     names.append(argument.value)
                 found += [n for n in names if PACKAGE_VARIABLE.fullmatch(n) and n not in FOUND and n not in VARIABLES
                           and n not in REVIEW]
+                found += [f"$ENV{{{n}}}" for n, _, _ in cmake.environment_variables(argument) if PACKAGE_VARIABLE.fullmatch(n)]
         return found
 
     def _package_variable(self, name: str, start: int, end: int, unsafe: bool, reference: bool = False) -> None:
@@ -188,6 +190,11 @@ class LegacyCMakePackage(CMakeRule):
                                       f"any more: {advice}")
 
     def _argument(self, argument, condition: bool, unsafe: bool) -> None:
+        for name, start, end in cmake.environment_variables(argument):
+            if PACKAGE_VARIABLE.fullmatch(name):
+                self.report((start, end), f"`$ENV{{{name}}}` was set by the old releases' `setupvars` script, which "
+                                          "sets `OpenVINO_DIR` now: read `$ENV{OpenVINO_DIR}`, or let "
+                                          "`find_package(OpenVINO)` find the package")
         for name, start, end in cmake.variables(argument):
             if name in FOUND or (PACKAGE_VARIABLE.fullmatch(name) and name not in VARIABLES and name not in REVIEW):
                 self._package_variable(name, start, end, unsafe, reference=True)
