@@ -263,3 +263,13 @@ def test_an_extra_whose_package_would_be_lost_is_reported_not_rewritten(ovlint, 
     code, out, _ = ovlint("--select", "OV401", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
     assert code == 1 and (tmp_path / "pyproject.toml").read_text() == source
     assert "what its extras installed, `onnx`, by hand" in out
+
+
+def test_a_configuration_built_where_nothing_names_openvino_is_read_by_every_key_rule(ovlint, tmp_path):
+    # the pinning key and the other legacy keys of one dict are judged alike: a half-migrated dict
+    # must not check clean
+    write(tmp_path / "config.py", "def user_config(threads):\n    config = {}\n"
+                                  "    config['CPU_THREADS_NUM'] = str(threads)\n"
+                                  "    config['CPU_BIND_THREAD'] = 'NO'\n    return config\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert code == 1 and "config.py:3:12: OV107" in out and "config.py:4:12: OV301" in out

@@ -83,6 +83,23 @@ def _method(call) -> Optional[str]:
     return None
 
 
+# property keys OpenVINO's plugins read, now or in API 1.0, that programs set beside others: with
+# one of them, a dict is OpenVINO's configuration wherever it is built
+OPENVINO_KEYS = {"CPU_THREADS_NUM", "CPU_THROUGHPUT_STREAMS", "PERF_COUNT", "EXCLUSIVE_ASYNC_REQUESTS", "ENFORCE_BF16",
+                 "DYN_BATCH_ENABLED", "PERFORMANCE_HINT", "PERFORMANCE_HINT_NUM_REQUESTS", "NUM_STREAMS",
+                 "INFERENCE_NUM_THREADS", "INFERENCE_PRECISION_HINT", "ENABLE_CPU_PINNING", "ENABLE_HYPER_THREADING",
+                 "SCHEDULING_CORE_TYPE", "CPU_DENORMALS_OPTIMIZATION", "CACHE_DIR", "GPU_THROUGHPUT_STREAMS",
+                 "CPU_BIND_THREAD"}
+
+
+def beside_openvino_keys(ctx, setting) -> bool:
+    """Whether the setting's dict also holds another key OpenVINO reads: a configuration built where
+    nothing names OpenVINO (`{"CPU_BIND_THREAD": "NO", "CPU_THREADS_NUM": "4"}`, returned for a caller)."""
+    return setting.group is not None and any(
+        other.group == setting.group and other.key != setting.key and other.key in OPENVINO_KEYS
+        for other in settings(ctx))
+
+
 def openvino_module(ctx) -> bool:
     """Whether the module names OpenVINO or makes a property call."""
     def find():

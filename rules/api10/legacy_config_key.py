@@ -11,7 +11,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from ovlint.rulekit.property_settings import rename_key, replace_string, settings, strings_in
+from ovlint.rulekit.property_settings import beside_openvino_keys, rename_key, replace_string, settings, strings_in
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
@@ -84,7 +84,8 @@ class LegacyConfigKey(Api10Rule):
         "to the newest). Keys are "
         "checked where they reach OpenVINO: in property names read back, and in config dicts followed through "
         "variables (`config[\"KEY\"] = ...`, `config.update(...)`) to a `compile_model`, `load_network`, "
-        "`set_property` or `set_config` call, or handed on (returned, passed) by a module that makes such calls."
+        "`set_property` or `set_config` call, or handed on (returned, passed) by a module that makes such calls, "
+        "and in a dict that holds another key OpenVINO reads, wherever it is built (as for OV301)."
     )
     needles = (*KEYS, *PREFIXES, *REMOVED)
     context_needles = ()  # a configuration is often built where nothing names OpenVINO
@@ -134,7 +135,8 @@ class LegacyConfigKey(Api10Rule):
         # proposed before any OV1xx rule leaves the module, where the family's shared fix is made
         for setting in settings(self.ctx):
             key = lookup(setting.key)
-            if key is not None and not setting.guarded and (setting.reading or setting.passed(self.ctx)):
+            if key is not None and not setting.guarded and (
+                    setting.reading or setting.passed(self.ctx) or beside_openvino_keys(self.ctx, setting)):
                 self._key(setting, key)
 
     def _key(self, setting, key: Key) -> None:

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
-from ovlint.rulekit.property_settings import openvino_module, rename_key, replace_string, settings, strings_in
+from ovlint.rulekit.property_settings import (
+    beside_openvino_keys, openvino_module, rename_key, replace_string, settings, strings_in,
+)
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules.cpu_pinning._pinning import AFFINITY, BIND_THREAD, KEYS, SETS_EXACT, message, pinning
 
 MODULES = ("openvino.properties", "openvino.runtime.properties")
-# property keys OpenVINO's CPU plugin reads, now or in API 1.0, that are set next to the pinning
-# keys: with one of them, a dict is OpenVINO's configuration wherever it is built
-OPENVINO_KEYS = {"CPU_THREADS_NUM", "CPU_THROUGHPUT_STREAMS", "PERF_COUNT", "EXCLUSIVE_ASYNC_REQUESTS", "ENFORCE_BF16",
-                 "DYN_BATCH_ENABLED", "PERFORMANCE_HINT", "PERFORMANCE_HINT_NUM_REQUESTS", "NUM_STREAMS",
-                 "INFERENCE_NUM_THREADS", "INFERENCE_PRECISION_HINT", "ENABLE_CPU_PINNING", "ENABLE_HYPER_THREADING",
-                 "SCHEDULING_CORE_TYPE", "CPU_DENORMALS_OPTIMIZATION", "CACHE_DIR", "GPU_THROUGHPUT_STREAMS"}
 
 
 class AffinityProperty(PythonRule):
@@ -92,7 +88,7 @@ class AffinityProperty(PythonRule):
         found = [pinning(string_value(s)) for s in literals]
         if (literals and None in found) or (not literals and not setting.passed(ctx)):
             return  # "AFFINITY": "high", or a value of unknown origin in a dict OpenVINO never sees
-        if not (setting.reaches or openvino_module(ctx) or self._beside_openvino_keys(setting)):
+        if not (setting.reaches or openvino_module(ctx) or beside_openvino_keys(ctx, setting)):
             return  # a table of the program's own ({"AFFINITY": "CORE", "POLICY": "fifo"})
         value = string_value(literals[0]) if literals else None
         fix = None
@@ -118,10 +114,6 @@ class AffinityProperty(PythonRule):
         """The other pinning keys the setting's dict holds (`ENABLE_CPU_PINNING` too)."""
         return sorted(self._other_keys(setting) & (KEYS.keys() | {"ENABLE_CPU_PINNING"}))
 
-    def _beside_openvino_keys(self, setting) -> bool:
-        """Whether the setting's dict also holds another key OpenVINO reads (a configuration
-        built where nothing names OpenVINO, `{"CPU_BIND_THREAD": "NO", "CPU_THREADS_NUM": "4"}`)."""
-        return bool(self._other_keys(setting) & OPENVINO_KEYS)
 
     def visit_Attribute(self, node) -> None:
         names = self.ctx.qualified_names(node)
