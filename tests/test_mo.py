@@ -25,6 +25,8 @@ SURFACES = [
      "import subprocess\n\nsubprocess.run(['ovc', 'm.onnx', '--output_model', 'ir/'], check=True)\n"),
     ("run2.py", "import os\n\nos.system(\"mo --input_model m.onnx --input_shape [1,3,8,8]\")\n",
      "import os\n\nos.system(\"ovc m.onnx --input [1,3,8,8]\")\n"),
+    ("sysexe.py", "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'mo', '--input_model', 'm.onnx'])\n",
+     "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'openvino.tools.ovc', 'm.onnx'])\n"),
     # ovc's `--compress_to_fp16` takes an optional value: bare, it would take the model path after it
     ("fp16.sh", "mo --compress_to_fp16 --input_model m.onnx\nmo --compress_to_fp16 False --input_model m.onnx\n",
      "ovc --compress_to_fp16=True m.onnx\novc --compress_to_fp16 False m.onnx\n"),

@@ -18,8 +18,10 @@ class Invocation:
 
 
 def _is_python(word: str) -> bool:
+    """`python`, `/usr/bin/python3.11`, or `sys.executable` in a Python argument list."""
     name = os.path.basename(word)
-    return name == "python" or (name.startswith("python") and name[6:].replace(".", "").isdigit())
+    return name == "python" or (name.startswith("python") and name[6:].replace(".", "").isdigit()) \
+        or word == "sys.executable"
 
 
 def invocation(argv: list[str], open_ended: bool = False) -> Optional[Invocation]:
