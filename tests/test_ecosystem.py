@@ -91,6 +91,24 @@ def test_add_noqa_after_a_docstring_holding_its_quote_character(ovlint, tmp_path
         "from openvino.inference_engine import IECore  # noqa: OV101", "", "ie = IECore()  # noqa: OV102"]
 
 
+def test_add_noqa_comments_the_lines_of_notebook_cells(ovlint, tmp_path):
+    cells = [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}
+             for source in (["from openvino.inference_engine import IECore\n", "DOC = \"\"\"a\n", "b\"\"\"\n"],
+                            ["!mo --input_model m.onnx\n", "ie = IECore()"])]
+    cells.append({"cell_type": "markdown", "metadata": {}, "source": ["https://github.com/openvinotoolkit/"
+                                                                      "openvino_notebooks/tree/main/notebooks"]})
+    write(tmp_path / "nb.ipynb", json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    code, _, err = ovlint("--no-cache", "--add-noqa")
+    assert code == 0 and "added 3 noqa comment(s)" in err
+    fixed = json.loads((tmp_path / "nb.ipynb").read_text())["cells"]
+    assert fixed[0]["source"] == ["from openvino.inference_engine import IECore  # noqa: OV101\n", "DOC = \"\"\"a\n",
+                                  "b\"\"\"\n"]
+    assert fixed[1]["source"] == ["!mo --input_model m.onnx  # noqa: OV201\n", "ie = IECore()  # noqa: OV102"]
+    assert fixed[2] == cells[2]
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert [line.split(":")[1] for line in out.splitlines() if " OV" in line] == ["cell 3"]  # a Markdown cell's
+
+
 def test_python_api():
     found = ovlint.lint_source(LEGACY, "app.py")
     assert [(d.code, d.row) for d in found] == [("OV101", 1), ("OV102", 3)]

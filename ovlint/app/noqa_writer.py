@@ -11,27 +11,75 @@ from ovlint.base.diagnostics import Edit
 _EXISTING = re.compile(r"(?P<mark>(?:#|//)\s*noqa)(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
 
 
-def edits(kind, text: str, diagnostics) -> tuple[list[Edit], int]:
-    """One edit per flagged line of a file of `kind` (a FileKind): append `# noqa: CODES` in the
-    kind's comment syntax, or extend the codes already there; and the number of findings left
-    without one. A line that ends inside a value (a multi-line string, bracket argument or quoted
-    word, what the kind says cannot take a comment) or is continued is left alone: a comment there
-    would change the value, or end the line."""
-    marker = kind.comment
+def edits(kind, text: str, diagnostics) -> tuple[list[Edit], int, int]:
+    """The edits that comment every flagged line of a file of `kind` (a FileKind): append
+    `# noqa: CODES` in the kind's comment syntax, or extend the codes already there; the number of
+    comments, and the number of findings left without one (the engine's own, OV0xx, take none). A
+    line that ends inside a value (a multi-line string, bracket argument or quoted word, what the
+    kind says cannot take a comment) or is continued is left alone: a comment there would change
+    the value, or end the line. A notebook's code cells take Python comments, as does a line of
+    shell in them (`!mo ...`, a `%%bash` cell): their sources are edited."""
     wanted = [d for d in diagnostics if not d.code.startswith("OV0")]
-    if marker is None:  # JSON, notebooks, INI
-        return [], len(wanted)
-    by_row: dict[int, set[str]] = {}
-    counts: dict[int, int] = {}  # findings per row: those a skipped row leaves without a comment
+    engine = len(diagnostics) - len(wanted)
+    if kind.name == "notebook":
+        made, added, left = _notebook(text, wanted)
+        return made, added, left + engine
+    if kind.comment is None:  # JSON, INI
+        return [], 0, len(wanted) + engine
+    made, left = _commented(kind, text, *_by_row(wanted))
+    return made, len(made), left + engine
+
+
+def _by_row(diagnostics) -> tuple[dict, dict]:
+    """The codes found on each row, and the number of findings on each (those a row left alone
+    leaves without a comment)."""
+    codes: dict[int, set[str]] = {}
+    counts: dict[int, int] = {}
+    for diag in diagnostics:
+        codes.setdefault(diag.row, set()).add(diag.code)
+        counts[diag.row] = counts.get(diag.row, 0) + 1
+    return codes, counts
+
+
+def _notebook(text: str, wanted: list) -> tuple[list[Edit], int, int]:
+    """The edits of a notebook's code cells' sources, the comments they add, and the findings
+    left without one (in Markdown cells, or on lines a comment cannot end)."""
+    from ovlint.engine.fixer import apply_edits
+    from ovlint.surfaces import notebook, python
+
+    try:
+        nb = notebook.parse(text)
+    except notebook.NotebookError:
+        return [], 0, len(wanted)
+    cells = {c.index: c for c in nb.cells}
+    by_cell: dict[int, list] = {}
     left = 0
     for diag in wanted:
-        if diag.cell is None:
-            by_row.setdefault(diag.row, set()).add(diag.code)
-            counts[diag.row] = counts.get(diag.row, 0) + 1
+        if diag.cell in cells:
+            by_cell.setdefault(diag.cell, []).append(diag)
         else:
             left += 1
+    sources, added = {}, 0
+    for index, found in by_cell.items():
+        cell = cells[index]
+        made, skipped = _commented(python.KIND, cell.text, *_by_row(found), cell.python or cell.module)
+        left += skipped
+        if made:
+            sources[index] = apply_edits(cell.text, made)
+            added += len(made)
+    if not sources:
+        return [], 0, left
+    return [Edit(0, len(text), notebook.replace_sources(text, nb, sources))], added, left
+
+
+def _commented(kind, text: str, by_row: dict, counts: dict, python: str | None = None) -> tuple[list[Edit], int]:
+    """The edits commenting the rows of `by_row` (row -> codes) of `text`, and the findings
+    (`counts`: per row) on rows left alone. `python`: the text read as Python (a notebook cell's,
+    its IPython syntax masked), for where its strings lie."""
+    marker = kind.comment
+    left = 0
     starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-    inside = _Values(kind, text)
+    inside = _Values(kind, text if python is None else python)
     result = []
     for row, codes in sorted(by_row.items()):
         if row > len(starts):

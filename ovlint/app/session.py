@@ -188,18 +188,18 @@ def _add_noqa(results, tasks) -> int:
         try:
             data = read_regular(task.path, task.max_file_size)
             source = decode(data, python=kind.python_source)
-            edits, skipped = noqa_writer.edits(kind, source.text, result.diagnostics)
+            edits, comments, skipped = noqa_writer.edits(kind, source.text, result.diagnostics)
             left += skipped
             if edits:
                 write_atomic(task.path, source.encode(apply_edits(source.text, edits)), data, task.root)
-                added += len(edits)
+                added += comments
         except (ReadError, DecodeError, WriteError) as exc:
             print(f"ovlint: {terminal(result.path)}: no noqa comments added ({terminal(str(exc))})", file=sys.stderr)
     print(f"ovlint: added {added} noqa comment(s)", file=sys.stderr)
     if left:
         print(f"ovlint: {left} finding(s) cannot take a noqa comment where they are (a line that goes on, a "
-              "value over several lines, a notebook or a file without line comments): fix them, or exclude "
-              "the file with `per-file-ignores`", file=sys.stderr)
+              "value over several lines, a Markdown cell, a file without line comments, or ovlint's own about a "
+              "file it could not read): fix them, or exclude the file with `per-file-ignores`", file=sys.stderr)
     return EXIT_CLEAN
 
 
