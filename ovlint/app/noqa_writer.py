@@ -8,6 +8,7 @@ import re
 
 from ovlint.base.diagnostics import Edit
 
+_CONDA = re.compile(r"\s*%*(?:conda|mamba|micromamba)\b")
 _EXISTING = re.compile(r"(?P<mark>(?:#|//)\s*noqa)(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
 
 
@@ -62,7 +63,11 @@ def _notebook(text: str, wanted: list) -> tuple[list[Edit], int, int]:
     sources, added = {}, 0
     for index, found in by_cell.items():
         cell = cells[index]
-        made, skipped = _commented(python.KIND, cell.text, *_by_row(found), cell.python or cell.module)
+        lines = cell.text.splitlines()
+        # `%conda install x  # noqa` hands conda the comment as arguments
+        kept = [d for d in found if not (d.row <= len(lines) and _CONDA.match(lines[d.row - 1]))]
+        left += len(found) - len(kept)
+        made, skipped = _commented(python.KIND, cell.text, *_by_row(kept), cell.python or cell.module)
         left += skipped
         if made:
             sources[index] = apply_edits(cell.text, made)
