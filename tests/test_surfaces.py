@@ -309,6 +309,9 @@ def test_broken_notebooks_are_reported_not_raised():
     for text in ("{not json", '{"nbformat": 4}', '[1, 2]', '{"cells": [{"cell_type": "code", "source": 3}]}'):
         doc = lint_text("n.ipynb", named("notebook"), text, PROBES, "2026.4")
         assert [d.code for d in doc.diagnostics] == ["OV001"] and not doc.parsed
+    old = '{"nbformat": 3, "worksheets": [{"cells": [{"cell_type": "code", "input": ["import os"]}]}]}'
+    (found,) = lint_text("n.ipynb", named("notebook"), old, PROBES, "2026.4").diagnostics
+    assert "nbformat 3" in found.message and "nbconvert" in found.message
 
 
 def _all_rules():

@@ -72,6 +72,9 @@ def parse(text: str) -> Notebook:
     if not isinstance(root.value, dict):
         raise NotebookError("invalid notebook: the top level is not a JSON object")
     cells_node = root.get("cells")
+    if cells_node is None and root.get("worksheets") is not None:
+        raise NotebookError("a notebook of nbformat 3 (`worksheets`), which ovlint does not read: convert it with "
+                            "`jupyter nbconvert --to notebook --nbformat 4`")
     if cells_node is None or not isinstance(cells_node.value, list):
         raise NotebookError("invalid notebook: no 'cells' list")
     cells, markdown = [], []
