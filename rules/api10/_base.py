@@ -215,7 +215,9 @@ def map_rewrite(ctx, attribute, kind) -> Optional[list]:
 
 
 MAP_MESSAGE = ("`{attr}` is an API 1.0 dict keyed by layer name (sorted by name); API 2.0 `{ports}` is a "
-               "list of ports in model order, addressed by tensor name (`{accessor}(name)`)")
+               "list of ports in model order, addressed by tensor name (`{accessor}(name)`): the fix keys and orders "
+               "them by tensor name, which is the layer name in IRs the Model Optimizer wrote, but can differ in "
+               "others (compare each port's `get_any_name()` with the names the program used)")
 
 
 def _iterates_ports(ctx, attribute) -> bool:
