@@ -25,6 +25,17 @@ SURFACES = [
      "import subprocess\n\nsubprocess.run(['ovc', 'm.onnx', '--output_model', 'ir/'], check=True)\n"),
     ("run2.py", "import os\n\nos.system(\"mo --input_model m.onnx --input_shape [1,3,8,8]\")\n",
      "import os\n\nos.system(\"ovc m.onnx --input [1,3,8,8]\")\n"),
+    # a command built with `.format`, `%` or split into argv: its fields keep their order
+    ("formatted.py", "import os\nimport shlex\nimport subprocess\n\n"
+                     "os.system('mo --input_model {} --output_dir {} --data_type FP16'.format(m, d))\n"
+                     "os.system('mo --input_model %s --output_dir %s' % (m, d))\n"
+                     "subprocess.run('mo --input_model m.onnx'.split())\n"
+                     "subprocess.run(shlex.split(f'mo --input_model {m}'))\n",
+     "import os\nimport shlex\nimport subprocess\n\n"
+     "os.system('ovc {} --output_model {}/'.format(m, d))\n"
+     "os.system('ovc %s --output_model %s/' % (m, d))\n"
+     "subprocess.run('ovc m.onnx'.split())\n"
+     "subprocess.run(shlex.split(f'ovc {m}'))\n"),
     ("sysexe.py", "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'mo', '--input_model', 'm.onnx'])\n",
      "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'openvino.tools.ovc', 'm.onnx'])\n"),
     # ovc's `--compress_to_fp16` takes an optional value: bare, it would take the model path after it
@@ -176,3 +187,11 @@ def test_a_saved_model_folder_is_ovcs_input_and_a_word_that_cannot_change_is_sai
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
     assert (tmp_path / "saved.sh").read_text() == "ovc saved_model --output_model ir/\n"
     assert "run.py:2:18: OV201" in out and "cannot be written in place here" in out
+
+
+def test_a_formatted_command_keeps_every_field_it_fills(ovlint, tmp_path):
+    # deleting `--framework {}` would hand the framework's value to the next field
+    source = "import os\n\nos.system('mo --framework {} --input_model {}'.format(fw, m))\n"
+    write(tmp_path / "run.py", source)
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "OV201" in out and (tmp_path / "run.py").read_text() == source

@@ -598,6 +598,14 @@ class _FactExtractor:
             if words:
                 self.commands.extend(unwrap(Command(words, "python-list", "python")))
             return
+        if isinstance(node, cst.Call) and len(node.args) <= 1:
+            # `"mo ...".split()`, `shlex.split("mo ...")`: the words of the string
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "split" and not node.args:
+                self._command(node.func.value, depth)
+                return
+            if node.args and self.ctx.qualified_names(node.func) & {"shlex.split"}:
+                self._command(node.args[0].value, depth)
+                return
         literal = self._literal(node)
         if literal is not None:
             self.commands.extend(from_python_string(literal[0], literal[1]))
@@ -626,9 +634,14 @@ class _FactExtractor:
         return None
 
     def _masked(self, node):
-        """An f-string, or a `+` chain of plain strings and other expressions, as one command
-        text with the code in it masked: (text, offset of the text, carrier)."""
+        """An f-string, a string formatted with `.format(...)` or `%`, or a `+` chain of plain
+        strings and other expressions, as one command text with the code in it masked: (text,
+        offset of the text, carrier)."""
         ctx = self.ctx
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "format":
+            return self._formatted(node.func.value, _FORMAT_FIELD, ("{{", "}}"))
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo):
+            return self._formatted(node.left, _PERCENT_FIELD, ("%%",))
         if isinstance(node, cst.FormattedString):
             if "b" in node.prefix.lower() or "r" in node.prefix.lower():
                 return None
@@ -656,6 +669,15 @@ class _FactExtractor:
             return _mask(ctx.text[start:end], start, holes), start, "python-string"
         return None
 
+    def _formatted(self, node, fields, escapes: tuple):
+        """A plain string whose `fields` another value fills, as a command text with them masked;
+        None for another expression, or a string with escaped field marks."""
+        literal = self._literal(node)
+        if literal is None or any(e in literal[0] for e in escapes):
+            return None
+        holes = [(literal[1] + m.start(), literal[1] + m.end()) for m in fields.finditer(literal[0])]
+        return _mask(literal[0], literal[1], holes), literal[1], "python-fstring"
+
     def _requirements(self, node, origin: str) -> None:
         """The requirements a string, or a list or tuple of strings, names."""
         values = [e.value for e in node.elements if isinstance(e, cst.Element)] \
@@ -666,6 +688,11 @@ class _FactExtractor:
                 req = from_pep508(literal[0], literal[1], origin)
                 if req:
                     self.requirements.append(req)
+
+
+# the fields `str.format` and `%` fill
+_FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
+_PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcaou]")
 
 
 def _flatten_add(node) -> list:
