@@ -446,3 +446,7 @@ def test_requests_unpacked_into_names_are_followed():
     fixed = fix(source).text
     assert "first, *others = exec_net_requests" in fixed and "first.start_async(" in fixed
     assert "request.wait()" in fixed and lint(fixed) == []
+
+
+def test_a_conditional_expression_of_nothing_but_none_is_nothing():
+    assert found("from openvino.inference_engine import IECore\n\nx = None if c else None\nprint(x.y)\n") == [("OV101", 1)]

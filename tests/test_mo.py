@@ -39,8 +39,9 @@ SURFACES = [
     ("sysexe.py", "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'mo', '--input_model', 'm.onnx'])\n",
      "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'openvino.tools.ovc', 'm.onnx'])\n"),
     # ovc's `--compress_to_fp16` takes an optional value: bare, it would take the model path after it
-    ("fp16.sh", "mo --compress_to_fp16 --input_model m.onnx\nmo --compress_to_fp16 False --input_model m.onnx\n",
-     "ovc --compress_to_fp16=True m.onnx\novc --compress_to_fp16 False m.onnx\n"),
+    ("fp16.sh", "mo --compress_to_fp16 --input_model m.onnx\nmo --compress_to_fp16 False --input_model m.onnx\n"
+                "mo --compress_to_fp16 --input_model=m.onnx\n",
+     "ovc --compress_to_fp16=True m.onnx\novc --compress_to_fp16 False m.onnx\novc --compress_to_fp16=True m.onnx\n"),
 ]
 
 
@@ -195,3 +196,15 @@ def test_a_formatted_command_keeps_every_field_it_fills(ovlint, tmp_path):
     write(tmp_path / "run.py", source)
     code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
     assert code == 1 and "OV201" in out and (tmp_path / "run.py").read_text() == source
+
+
+@pytest.mark.parametrize("path, source", [
+    ("fp16.sh", "mo --input_model m.onnx --compress_to_fp16 $FP16\n"),  # the flag's value, whatever it holds
+    ("fp16.py", "import subprocess\n\nsubprocess.run(['mo', '--input_model', 'm.onnx', '--compress_to_fp16', "
+                "f'--output_dir={d}'])\n"),  # not the flag's value: an option ovc rejects
+])
+def test_what_follows_a_flag_without_a_value_is_not_taken_for_its_value(ovlint, tmp_path, path, source):
+    write(tmp_path / path, source)
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "options come from a variable or an expression" in out
+    assert (tmp_path / path).read_text() == source

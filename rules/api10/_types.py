@@ -278,7 +278,9 @@ class Types:
             # `IECore() if USE_OPENVINO else None`: the object, where there is one
             branches = [b for b in (node.body, node.orelse) if not (isinstance(b, cst.Name) and b.value == "None")]
             values = [self.of(b) for b in branches]
-            return values[0] if len(values) == 1 or (None not in values and _agreeing(values) == values[0]) else None
+            if len(values) == 1 or (len(values) == 2 and None not in values and _agreeing(values) == values[0]):
+                return values[0]
+            return None
         if isinstance(node, cst.Name):
             if self.ctx.qualified_names(node) == {IE}:
                 return Value(LEGACY_MODULE)

@@ -8,7 +8,7 @@ from ovlint.base.diagnostics import Applicability, Edit
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import (
-    DROPPED, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
+    DROPPED, FLAGS, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
     framework_of, invocation, open_ended, options, value_of,
 )
 from ovlint.rules.model_optimizer._syntax import Unreadable, parse_shapes
@@ -16,10 +16,6 @@ from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
 
 MO = DEPRECATIONS["model-optimizer"]
 PREREQUISITES = re.compile(r"install_prerequisites(_\w+)?\.(sh|bat)")
-
-
-# the values ovc's `--compress_to_fp16` reads as a boolean (its `str2bool`)
-_BOOLEANS = {"yes", "true", "t", "y", "1", "no", "false", "f", "n", "0"}
 
 
 class ModelOptimizerCommand(CommandRule):
@@ -111,7 +107,8 @@ class ModelOptimizerCommand(CommandRule):
         # a shell variable holding options, or any item of a Python list that is not a string (an
         # f-string, `"--input_model=" + path`, `"--output_dir={}".format(d)`), but a flag's value
         if any(w.expanded and ((w.value.startswith("$") and "=" not in w.value) or command.carrier == "python-list")
-               and i >= found.first_argument and not argv[i - 1].startswith("-") for i, w in enumerate(command.words)):
+               and i >= found.first_argument and not (argv[i - 1].startswith("-") and argv[i - 1] not in FLAGS)
+               for i, w in enumerate(command.words)):
             self.report(command, self.summary + " (options come from a variable or an expression, so the command is "
                                                 "not rewritten)")
             return
@@ -179,9 +176,9 @@ class ModelOptimizerCommand(CommandRule):
                 else:
                     edits.append(replace_word(command, option.flag,
                                               "--input=" + option.inline.replace("(", "[").replace(")", "]")))
-            elif name == "--compress_to_fp16" and option.inline is None and (
-                    option.flag + 1 >= len(argv) or argv[option.flag + 1].lower() not in _BOOLEANS):
-                # its value is optional in ovc too: a bare flag would take the model path after it
+            elif name == "--compress_to_fp16" and option.inline is None and option.flag + 1 < len(argv) \
+                    and argv[option.flag + 1].partition("=")[0] in INPUT_MODEL:
+                # its value is optional in ovc too: bare, it would take the model path that follows it
                 edits.append(replace_word(command, option.flag, "--compress_to_fp16=True"))
             elif name in RENAMED:
                 new = RENAMED[name]
