@@ -146,7 +146,12 @@ def test_a_ci_step_in_powershell_or_cmd_is_reported_not_rewritten(ovlint, tmp_pa
              "      - run: mo --input_model m.onnx\n        shell: cmd\n"
              "      - run: mo --input_model m.onnx --output_dir ir\n        shell: bash\n")
     windows = ("jobs:\n  w:\n    runs-on: windows-latest\n    steps:\n      - run: mo --input_model m.onnx `\n"
-               "          --output_dir ir\n      - run: mo --input_model n.onnx\n")
+               "          --output_dir ir\n      - run: mo --input_model n.onnx\n"
+               "      - run: mo --input_model=models\\m.onnx\n"  # a Windows path: not a POSIX escape
+               "      - shell: pwsh\n        working-directory: models\n        run: mo --input_model m.onnx\n")
+    write(tmp_path / "azure-pipelines.yml", "pool:\n  vmImage: ubuntu-latest\nsteps:\n  - task: PowerShell@2\n"
+                                           "    inputs:\n      script: |\n        mo --input_model m.onnx `\n"
+                                           "          --output_dir ir\n")
     write(tmp_path / ".github/workflows/linux.yml", linux)
     write(tmp_path / ".github/workflows/windows.yml", windows)
     code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
@@ -157,6 +162,8 @@ def test_a_ci_step_in_powershell_or_cmd_is_reported_not_rewritten(ovlint, tmp_pa
     assert (tmp_path / ".github/workflows/windows.yml").read_text() == windows.replace("mo --input_model n.onnx",
                                                                                       "ovc n.onnx")
     assert "the step runs in `pwsh`" in out and "the step runs in `cmd`" in out and "default shell is PowerShell" in out
+    assert "azure-pipelines.yml:7:9: OV201 The Model Optimizer" in out and "the step runs in `PowerShell`" in out
+    assert out.count("windows.yml:") == 3
 
 
 def test_mo_scripts_need_no_option_to_be_the_model_optimizer(ovlint, tmp_path):

@@ -19,7 +19,8 @@ def commands(text: str) -> list[Command]:
     windows = _runs_on_windows(text)
     for start, end, folds, shell in _ci_script_spans(text):
         found = split_commands(text, start, end, origin="ci-yaml", folds=folds)
-        foreign = _foreign(shell, windows and bool(_CONTINUED.search(text, start, end)))
+        # a one-line command reads the same in PowerShell, unless it holds a backslash (a Windows path)
+        foreign = _foreign(shell, windows and bool(_CONTINUED.search(text, start, end) or "\\" in text[start:end]))
         for command in found:
             command.foreign = foreign
         commands.extend(found)
@@ -38,20 +39,27 @@ def _foreign(shell, windows: bool) -> str:
     if shell is not None:
         found = _WINDOWS_SHELLS.match(shell)
         return f"the step runs in `{found.group(1)}`, not a POSIX shell" if found else ""
-    return "the job may run on Windows, whose default shell is PowerShell, and continues lines" if windows else ""
+    return ("the job may run on Windows, whose default shell is PowerShell, and the step continues lines or names "
+            "a Windows path" if windows else "")
 
 
 def _runs_on_windows(text: str) -> bool:
-    """Whether a GitHub job runs on Windows (or on a runner a matrix that names Windows picks), where
-    a step without `shell:` runs PowerShell; a workflow default `shell:` is not told apart."""
-    for line in re.finditer(r"(?m)^[ \t]*runs-on:[ \t]*(.*)$", text):
-        value = line.group(1).lower()
-        if "windows" in value or ("${{" in value and re.search(r"(?i)\bwindows-", text)):
+    """Whether a GitHub job may run on Windows (its `runs-on:` names Windows, in a value, a list or
+    labels below it, or a matrix that names Windows picks it), where a step without `shell:` runs
+    PowerShell, or the workflow's or a job's `defaults:` set a Windows shell."""
+    for line in re.finditer(r"(?m)^([ \t]*)runs-on:[ \t]*(.*)$", text):
+        value = line.group(2).lower()
+        below = re.match(r"(?:\r?\n%s[ \t]+[^\n]*)*" % re.escape(line.group(1)), text[line.end():]).group().lower()
+        if "windows" in value or "windows" in below or (
+                "${{" in value and re.search(r"(?i)\bwindows-", text)):
             return True
-    return False
+    if re.search(r"(?im)^[ \t]*vmImage:[ \t]*[\"']?windows", text):  # an Azure pool of Windows (cmd runs `script:`)
+        return True
+    return bool(re.search(r"(?m)^[ \t]*defaults:[ \t]*\r?\n[ \t]+run:[ \t]*\r?\n[ \t]+shell:[ \t]*[\"']?"
+                          r"(?i:pwsh|powershell|cmd)\b", text))
 
 
-_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_]+)[ \t]*:(?:[ \t]+(.*))?$")
+_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$")
 
 
 def _ci_script_spans(text: str):
@@ -74,7 +82,7 @@ def _ci_script_spans(text: str):
         indent = len(m.group(1)) + (body[len(m.group(1)):].startswith("-") and 2)
         value = m.group(3)
         value_start = start + (m.start(3) if value is not None else len(body))
-        shell = _sibling(lines, i - 1, indent, "shell")
+        shell = _sibling(lines, i - 1, indent, "shell") or _azure_task(lines, i - 1, indent)
         if value and not value.startswith(("|", ">", "#")):
             span, i = _plain(lines, i, indent, value, value_start)
             yield (*span, shell)
@@ -103,6 +111,20 @@ def _ci_script_spans(text: str):
             else:
                 span, i = _plain(lines, i, item_indent, text_value, item_start + im.start(1))
                 yield (*span, shell)
+
+
+def _azure_task(lines, at: int, column: int):
+    """`PowerShell` when the script at line `at` (its key at `column`) is the `inputs:` of an Azure
+    `task: PowerShell@N` step; else None."""
+    for j in range(at - 1, -1, -1):
+        body = lines[j][1]
+        if not body.strip() or body.lstrip().startswith("#"):
+            continue
+        if _indent(body) < column and body.lstrip().startswith("-"):  # the step's item
+            return "PowerShell" if re.match(r"[ \t]*-[ \t]+task:[ \t]*[\"']?PowerShell@", body) else None
+        if _indent(body) < column - 8:
+            return None
+    return None
 
 
 def _sibling(lines, at: int, column: int, key: str):
