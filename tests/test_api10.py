@@ -340,6 +340,13 @@ def test_a_cell_magic_that_runs_python_is_linted_with_the_program(magic):
     assert _fixed_cells(text) == ["import openvino as ov\n", magic + "ie = ov.Core()\n"]
 
 
+def test_a_timed_statement_is_python_of_the_program():
+    text = _cells_notebook("from openvino.inference_engine import IECore\n", "%time ie = IECore()\n",
+                           "time core = IECore()", "%%capture\n%%bash\necho done\n")
+    assert _fixed_cells(text) == ["import openvino as ov\n", "%time ie = ov.Core()\n", "time core = ov.Core()",
+                                  "%%capture\n%%bash\necho done\n"]
+
+
 @pytest.mark.parametrize("line", ["cd /content/demo_files/", "pip install -q numpy<2", "ls -la data"])
 def test_a_one_line_automagic_cell_does_not_split_the_program(line):
     text = _cells_notebook("from openvino.inference_engine import IECore\n", line, "ie = IECore()\n")
@@ -348,7 +355,8 @@ def test_a_one_line_automagic_cell_does_not_split_the_program(line):
 
 @pytest.mark.parametrize("cell, reason", [
     ('print "converted"\n', "the notebook's cells do not parse as one program"),
-    ("%%cython\ncdef int x = 1\n", "cell 2 runs its code through `%%cython`"),
+    ("%%cython\ncdef int x = 1\n", "cell 2 runs code ovlint does not read"),
+    ("%%timeit -n 10 setup = IECore()\npass\n", "cell 2 runs code ovlint does not read"),  # its setup line
 ])
 def test_a_notebook_read_in_part_keeps_its_api_1_code(cell, reason):
     # the import alone in its cell looks unused; another cell, read apart or not at all, uses it

@@ -30,6 +30,10 @@ _LINE = re.compile(r"[^\n]*\n?")
 _SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx")
 # cell magics that run their body as the kernel's own Python (timing, capturing, profiling it)
 _PYTHON_CELL = re.compile(r"^%%(?:time|timeit|capture|prun|debug|memit|pyinstrument|snakeviz)\b[^\r\n]*(?:\r\n|\r|\n|$)")
+# a `%%timeit` line with setup code after its options
+_TIMEIT_SETUP = re.compile(r"%%timeit(?:[ \t]+-(?:[nrp][ \t]*\d+|[tcqo]))*[ \t]+[^\s-]")
+# line magics that run the Python statement after their options (`%time f()`, `%timeit -n 10 f()`)
+_TIMED_LINE = re.compile(r"%?(?:time|timeit|prun)(?:[ \t]+-(?:[nrp][ \t]*\d+|[tcqo]|[slTD][ \t]*\S+))*[ \t]+(?=\S)")
 # cell magics whose body is not Python; that of any other one may be Python ovlint does not read
 _FOREIGN_CELL = re.compile(r"^%%(?:html|javascript|js|latex|markdown|svg|perl|ruby|sql|writefile|file|script)\b")
 # line magics IPython runs without their `%` in a cell of one line (its automagic), for a line that
@@ -109,6 +113,17 @@ def _markdown_units(nb: Notebook) -> list[Unit]:
 
 
 def _cell(index: int, text: str, node) -> Cell:
+    python_cell = _PYTHON_CELL.match(text)
+    if python_cell:
+        # its body, read as a cell of its own (another cell magic can follow), behind the magic line
+        # masked (the same length: offsets stay); setup code on a `%%timeit` line is not read
+        inner = _cell(index, text[python_cell.end():], node)
+        magic = re.sub(r"[^\r\n]", "#", python_cell.group())
+        shift = python_cell.end()
+        return Cell(index, text, None if inner.python is None else magic + inner.python,
+                    [(a + shift, b + shift, prefix) for a, b, prefix in inner.shell_ranges], node,
+                    module=None if inner.module is None else magic + inner.module, magic=magic + inner.magic,
+                    opaque=inner.opaque or bool(_TIMEIT_SETUP.match(python_cell.group())))
     shell_cell = _SHELL_CELL.match(text)
     if shell_cell:
         return Cell(index, text, None, [(shell_cell.end(), len(text), "")], node)
@@ -119,19 +134,16 @@ def _cell(index: int, text: str, node) -> Cell:
         magic = text[:written.end()]
         return Cell(index, text, None, [], node, module=re.sub(r"[^\r\n]", "#", magic) + text[written.end():],
                     magic=magic)
-    python_cell = _PYTHON_CELL.match(text)
-    if python_cell:  # read as Python, its magic line masked (the same length: offsets stay)
-        code = re.sub(r"[^\r\n]", "#", python_cell.group()) + text[python_cell.end():]
-    elif text.lstrip().startswith("%%"):
+    if text.lstrip().startswith("%%"):
         return Cell(index, text, None, [], node, opaque=not _FOREIGN_CELL.match(text.lstrip()))
-    else:
-        code = text
-    automagic = _automagic(text) if not python_cell else None
+    automagic = _automagic(text)
     if automagic is not None:
-        return Cell(index, text, *automagic, node)
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(code) if m.group()]
+        python, ranges, hides = automagic
+        return Cell(index, text, python, ranges, node, opaque=hides)
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()]
     masked = []
     ranges = []
+    opaque = False
     scanner = _LogicalLines()
     i = 0
     while i < len(lines):
@@ -146,17 +158,34 @@ def _cell(index: int, text: str, node) -> Cell:
         last = i
         while last + 1 < len(lines) and lines[last][1].rstrip("\r\n").endswith("\\"):
             last += 1
+        timed = _timed(line, magic_at) if last == i else None
+        if timed is not None:  # `%time stmt`: the statement is the program's Python
+            masked.append(timed)
+            i += 1
+            continue
+        opaque = opaque or bool(_TIMED_LINE.match(line, magic_at))  # Python it could not read
         end = lines[last][0] + len(lines[last][1].rstrip("\r\n"))
         _record_shell(text, offset + magic_at, end, ranges)
         masked.append(_blank(line, magic_at, "0#"))
         masked.extend(_blank(lines[k][1], 0, "#") for k in range(i + 1, last + 1))
         i = last + 1
-    return Cell(index, text, "".join(masked), ranges, node)
+    return Cell(index, text, "".join(masked), ranges, node, opaque=opaque)
+
+
+def _timed(line: str, at: int):
+    """`line` with a line magic at `at` that runs a Python statement (`%time stmt`, `%timeit -n 10
+    stmt`) as that statement behind `if 1:` (the same length); None for any other line, or when
+    the statement does not fit behind it."""
+    found = _TIMED_LINE.match(line, at)
+    if found is None or found.end() - at < 5 or line[:at].strip():
+        return None
+    return line[:at] + "if 1:" + " " * (found.end() - at - 5) + line[found.end():]
 
 
 def _automagic(text: str):
-    """(the masked Python, its shell ranges) of a cell of one line that IPython runs as a line
-    magic called without its `%` (`pip install x`, `cd data/`); None for any other cell."""
+    """(the masked Python, its shell ranges, whether it hides Python) of a cell of one line that
+    IPython runs as a line magic called without its `%` (`pip install x`, `cd data/`); None for
+    any other cell."""
     body = text.strip()
     if not body or "\n" in body or "\r" in body or body.startswith(("!", "%", "?")) or not _AUTOMAGIC.match(body):
         return None
@@ -167,11 +196,14 @@ def _automagic(text: str):
         pass
     at = text.index(body)
     end = at + len(body)
+    timed = _timed(text, at)  # `time f()`: the statement is the program's Python
+    if timed is not None:
+        return timed, [], False
     name = body.split(None, 1)[0]
     ranges = []
     if name in _SHELL_MAGICS:
         ranges.append((at + len(name), end, "" if name in ("system", "sx") else name))
-    return text[:at] + _blank(body, 0, "0#") + text[end:], ranges
+    return text[:at] + _blank(body, 0, "0#") + text[end:], ranges, bool(_TIMED_LINE.match(text, at))
 
 
 def _magic_at(line: str):
@@ -349,8 +381,7 @@ def read(text: str) -> Document:
     modules = [Unit(c.text, key=(_MODULE, c.index), cell=c.index, python=c.module, apart=True)
                for c in cells if c.module is not None]
     opaque = next((c for c in cells if c.opaque), None)
-    partial = "" if opaque is None else (
-        f"cell {opaque.index + 1} runs its code through `{opaque.text.split(None, 1)[0]}`, which ovlint does not read")
+    partial = "" if opaque is None else f"cell {opaque.index + 1} runs code ovlint does not read (through a magic)"
     return Document(text, [Unit(combined, python=python, commands=commands, partial=partial)] + modules +
                     _markdown_units(nb),
                     rebuild=rebuild, place=place, fallback=lambda: _cell_by_cell(text, nb, exemption),
