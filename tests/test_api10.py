@@ -372,6 +372,12 @@ def test_a_cell_whose_last_line_a_fix_deletes_keeps_the_cells_apart():
     assert _fixed_cells(text) == ["", "x = 1\n"]
 
 
+def test_a_crlf_cell_whose_last_line_a_fix_deletes_keeps_its_own_line_end():
+    text = _cells_notebook("from openvino.inference_engine import Blob, TensorDesc\r\n",
+                           "x = 1\r\ndesc = TensorDesc('U8', [1], 'C')", "blob = Blob(desc, x)\r\n")
+    assert _fixed_cells(text)[1] == "x = 1\r\n"
+
+
 def test_edits_that_cannot_be_put_back_into_cells_are_not_written(monkeypatch):
     from ovlint.surfaces import notebook
 

@@ -324,9 +324,10 @@ CELL_BOUNDARY = "\n#ovlint:cell-boundary\n"
 
 def _split_cells(code: str) -> list[str]:
     """The cells of joined code. A whole last line a fix deleted took the line break before the
-    boundary comment with it (the cell did not end in one): that cell ends where the comment starts."""
+    boundary comment with it (the cell did not end in one): that cell ends where the comment starts,
+    after its own line break when that is `\\r\\n`."""
     parts = code.split(CELL_BOUNDARY[1:])
-    return [p[:-1] if p.endswith("\n") else p for p in parts[:-1]] + parts[-1:]
+    return [p[:-1] if p.endswith("\n") and not p.endswith("\r\n") else p for p in parts[:-1]] + parts[-1:]
 
 
 def read(text: str) -> Document:
