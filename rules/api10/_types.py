@@ -93,6 +93,8 @@ class Value:
     declared: bool = field(default=False, compare=False)
     # taken from the attributes used on it (`EVIDENCE`): the names that told
     evidence: tuple = field(default=(), compare=False)
+    # a BLOB of `request.output_blobs`: its `buffer` held that inference's values
+    output: bool = field(default=False, compare=False)
 
 
 def container(items: Value, keyed: bool) -> Value:
@@ -343,7 +345,7 @@ class Types:
             return None
         key = node.slice[0].slice.value
         if owner.kind in ITEMS:
-            return Value(ITEMS[owner.kind], owner.legacy)
+            return Value(ITEMS[owner.kind], owner.legacy, output=owner.kind == OUTPUT_BLOBS)
         if owner.kind == CONTAINER:
             return owner.items
         if owner.kind == RECORD:
@@ -520,7 +522,7 @@ class Types:
         """The values of a dict keyed by name (an API 1.0 one, or a dict of the program's)."""
         owner = self.of(mapping)
         if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
-            return Value(ITEMS[owner.kind], owner.legacy)
+            return Value(ITEMS[owner.kind], owner.legacy, output=owner.kind == OUTPUT_BLOBS)
         return owner.items if owner and owner.kind == CONTAINER and owner.keyed else None
 
     def _argument(self, param) -> Optional[Value]:

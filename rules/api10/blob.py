@@ -62,10 +62,11 @@ class BlobUse(Api10Rule):
             return
         ctx = self.ctx
         if node.attr.value == "buffer":
-            if _output_blob(node.value) and _kept(ctx, node):
+            if owner.output and not _consumed(ctx, node):
                 self.propose(node.attr, "An output blob's `buffer` is the tensor's `data` in API 2.0, a view of the "
                                         "request's output that the next inference overwrites, where the blob's kept "
-                                        "this inference's values: kept here, the fix copies it",
+                                        "this inference's values: the fix copies it (read at once, as by "
+                                        "`.buffer.tolist()` or `.buffer.argmax()`, it needs no copy)",
                              [ctx.replace(node.attr, "data.copy()")], unsafe=False,
                              fix_message="Use a copy of `data`")
                 return
@@ -102,11 +103,11 @@ class BlobUse(Api10Rule):
         desc = argument(call, 0, "tensor_desc") if call is not None else None
         edits = None
         message = ("`Blob(desc, array)` is `ov.Tensor(array)` in API 2.0, which copies the array where a blob "
-                   "shared a C-contiguous one's memory: the fix passes `shared_memory` for an array kept in a variable, "
-                   "which the program may fill in place")
+                   "shared a C-contiguous one's memory: the fix passes `shared_memory` for an array kept in a variable "
+                   "or an item, which the program may fill in place")
         if data is not None and desc is not None and data.keyword is None:
             edits = [self.ctx.replace(node, f"{self.plan.ov(node)}.Tensor"), delete_argument(self.ctx, call, desc)]
-            if isinstance(data.value, (cst.Name, cst.Attribute)):
+            if _reread(data.value):
                 end = self.ctx.span(data.value)[1]
                 held = self.ctx.source(data.value)
                 edits.append(self.ctx.replace((end, end), f", shared_memory={held}.flags.c_contiguous"))
@@ -158,22 +159,31 @@ class BlobUse(Api10Rule):
                 and argument(call, 0, "tensor_desc") is arg)
 
 
-def _output_blob(node) -> bool:
-    """`request.output_blobs[name]`."""
-    return isinstance(node, cst.Subscript) and isinstance(node.value, cst.Attribute) \
-        and node.value.attr.value == "output_blobs"
+# what makes a new object of an array, or reads it at once: an output's `data` read so needs no copy
+_CONSUMING = {"copy", "tolist", "item", "argmax", "argmin", "max", "min", "sum", "mean", "std", "shape", "dtype",
+              "size", "ndim", "astype", "flatten", "any", "all", "nonzero", "argsort", "tobytes"}
 
 
-def _kept(ctx, node) -> bool:
-    """Whether the value of `node` outlives its statement: stored in an attribute or an item,
-    put into a container, returned or yielded."""
+# functions that read an array at once, keeping no view of it
+_READERS = {"builtins.print", "builtins.len", "builtins.str", "builtins.repr", "builtins.float", "builtins.int",
+            *(f"numpy.{name}" for name in ("argmax", "argmin", "max", "min", "amax", "amin", "sum", "mean", "std",
+                                           "any", "all", "array", "copy", "argsort", "count_nonzero"))}
+
+
+def _consumed(ctx, node) -> bool:
+    """Whether the value of `node` (an array) is read at once (`.tolist()`, `np.argmax(...)`,
+    `print(...)`), where a view of it would not outlive the read."""
     parent = ctx.parent(node)
-    if isinstance(parent, cst.Assign):
-        return any(not isinstance(t.target, cst.Name) for t in parent.targets)
-    if isinstance(parent, (cst.Return, cst.Yield, cst.Element, cst.DictElement)):
-        return True
-    if isinstance(parent, cst.Arg):
-        call = ctx.parent(parent)
-        return isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) \
-            and call.func.attr.value in ("append", "extend", "insert", "add", "put", "appendleft", "setdefault")
-    return False
+    if isinstance(parent, cst.Attribute):
+        return parent.value is node and parent.attr.value in _CONSUMING
+    call = ctx.parent(parent) if isinstance(parent, cst.Arg) and parent.keyword is None and not parent.star else None
+    return isinstance(call, cst.Call) and bool(ctx.qualified_names(call.func) & _READERS)
+
+
+def _reread(node) -> bool:
+    """Whether `node` reads the same array when read again: a name, an attribute, or an item of one
+    by a name or a literal (`frames[i]`)."""
+    if isinstance(node, cst.Subscript):
+        return _reread(node.value) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
+            and isinstance(node.slice[0].slice.value, (cst.Name, cst.Integer, cst.SimpleString))
+    return isinstance(node, cst.Name) or (isinstance(node, cst.Attribute) and _reread(node.value))

@@ -1,7 +1,8 @@
-"""Memory API 1.0 shared or did not: a blob made from a C-contiguous array wraps it, so refilling
-the array in place between inferences feeds each one (a zero-copy input), while one made from a
-view that is not contiguous holds a copy; an output blob's `buffer`, kept in a list across runs,
-keeps each run's values."""
+"""Memory API 1.0 shared or did not: a blob made from a C-contiguous array (here an item of a list)
+wraps it, so refilling the array in place between inferences feeds each one (a zero-copy input),
+while one made from a view that is not contiguous holds a copy; an output blob's `buffer`, kept
+across runs (through a variable, or in a dict filled in a loop over `output_blobs.items()`), keeps
+each run's values."""
 import json
 import os
 
@@ -19,18 +20,24 @@ def main():
     request = exec_net.requests[0]
     first, second = sorted(net.input_info)
     outputs = sorted(net.outputs)
-    frame = np.zeros((1, 4), np.float32)
+    frames = [np.zeros((1, 4), np.float32)]
     wide = np.zeros((1, 8), np.float32)
-    request.set_blob(first, Blob(TensorDesc("FP32", [1, 4], "NC"), frame))
+    request.set_blob(first, Blob(TensorDesc("FP32", [1, 4], "NC"), frames[0]))
     request.set_blob(second, Blob(TensorDesc("FP32", [1, 4], "NC"), wide[:, ::2]))
-    refilled, kept = [], []
+    refilled, kept, snapshots = [], [], []
     for step in range(3):
-        frame[:] = step
+        frames[0][:] = step
         wide[:] = step * 10
         request.infer()
         refilled.append([request.output_blobs[name].buffer.tolist() for name in outputs])
-        kept.append(request.output_blobs[outputs[0]].buffer)
-    print(json.dumps({"refilled": refilled, "kept": [k.tolist() for k in kept]}))
+        out = request.output_blobs[outputs[0]].buffer
+        kept.append(out)
+        snapshot = {}
+        for name, blob in request.output_blobs.items():
+            snapshot[name] = blob.buffer
+        snapshots.append(snapshot)
+    print(json.dumps({"refilled": refilled, "kept": [k.tolist() for k in kept],
+                      "snapshots": [{name: value.tolist() for name, value in s.items()} for s in snapshots]}))
 
 
 if __name__ == "__main__":
