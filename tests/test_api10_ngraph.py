@@ -4,6 +4,8 @@ import json
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from ovlint.base import versions
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.text import SourceText
@@ -330,3 +332,10 @@ def test_a_graph_built_inline_in_function_to_cnn_is_migrated_with_it():
     fixed = fix(source)
     assert "from openvino import opset8 as opset\n" in fixed
     assert 'net = ov.Model([opset.relu(data)], [data], "f")\n' in fixed and "ng." not in fixed
+
+
+@pytest.mark.parametrize("spelling", ["import ngraph.opset4 as ops", "from ngraph import opset4 as ops"])
+def test_an_op_an_opset_module_lost_holds_back_the_module_imported_under_a_name(spelling):
+    source = f"import numpy as np\n{spelling}\n\nx = ops.parameter([1], np.float32)\ncell = ops.lstm_sequence\n"
+    assert fix(source) == source
+    assert any("`ngraph.opset4.lstm_sequence` has no counterpart" in m for m in messages(source))

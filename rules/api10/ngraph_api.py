@@ -358,11 +358,11 @@ class NgraphUse(Api10Rule):
         while isinstance(module_node, cst.Attribute) and not any(
                 OPSET.match(n) and OPSET.match(n).end() == len(n) for n in ctx.qualified_names(module_node)):
             module_node = module_node.value
-        if isinstance(module_node, cst.Name):
-            return  # a name imported from `ngraph.opsetN`: its import is reported
-        if op and not self._exists(opset.group(1), op):
-            self._gone(node, opset.group(1), op)
+        if op and isinstance(node, cst.Attribute) and not self._exists(opset.group(1), op):
+            self._gone(node, opset.group(1), op)  # `ops.lstm_sequence`, the module imported under a name too
             return
+        if isinstance(module_node, cst.Name):
+            return  # a name imported from `ngraph.opsetN`, or the module under a name: its import is reported
         edits = None
         if ctx.can_write(OPSETS_SINCE):
             edits = [ctx.replace(module_node, f"{self.plan.ov(node)}.{opset.group(1)}")]
