@@ -310,6 +310,11 @@ class InPlace:
         ctx = self.ctx
         source = ctx.source(self.network)
         here = ctx.span(at)[0]
+        loop = ctx.parent(at)
+        while loop is not None and not isinstance(loop, (cst.For, cst.While, cst.FunctionDef, cst.Module)):
+            loop = ctx.parent(loop)
+        # a load anywhere in a loop that also sets: the next round's settings come after it
+        after = ctx.span(loop)[1] if isinstance(loop, (cst.For, cst.While)) else here
         for call in ctx.nodes((cst.Call,)):
             func = call.func
             if not isinstance(func, cst.Attribute):
@@ -317,10 +322,12 @@ class InPlace:
             if func.attr.value == "serialize" and ctx.source(func.value) == source:
                 return ("the network is serialized, which API 1.0 did without its preprocessing, and the fix "
                         "would add the steps to the model itself")
-            if func.attr.value == "load_network" and ctx.span(call)[0] < here and any(
+            if func.attr.value == "load_network" and (ctx.span(call)[0] < here or
+                                                      (after > here and ctx.span(call)[1] <= after)) and any(
                     ctx.source(a.value) == source for a in call.args):
-                return ("the network is loaded before this setting, and each `load_network` applied the settings "
-                        "made until then, where the fix's steps on the model would apply to every load")
+                return ("the network is loaded before this setting (or in the loop that sets it), and each "
+                        "`load_network` applied the settings made until then, where the fix's steps on the model "
+                        "would apply to every load")
         return ""
 
     def needs_layout(self, port: str, line) -> bool:
