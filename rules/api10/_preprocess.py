@@ -313,8 +313,14 @@ class InPlace:
         loop = ctx.parent(at)
         while loop is not None and not isinstance(loop, (cst.For, cst.While, cst.FunctionDef, cst.Module)):
             loop = ctx.parent(loop)
-        # a load anywhere in a loop that also sets: the next round's settings come after it
-        after = ctx.span(loop)[1] if isinstance(loop, (cst.For, cst.While)) else here
+        # a load anywhere in a loop that also sets: the next round's settings come after it (unless
+        # each round reads a network of its own)
+        after = here
+        if isinstance(loop, (cst.For, cst.While)):
+            start, end = ctx.span(loop)
+            fresh = any(start <= ctx.span(node)[0] < end and any(ctx.source(t.target) == source for t in node.targets)
+                        for node in ctx.nodes((cst.Assign,)))
+            after = here if fresh else end
         for call in ctx.nodes((cst.Call,)):
             func = call.func
             if not isinstance(func, cst.Attribute):
