@@ -279,6 +279,17 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")
 
 
+def test_a_project_folder_or_a_notebooks_container_names_no_release(ovlint, tmp_path):
+    # a folder of the project's own called deployment_tools; a container a notebook starts runs apart
+    write(tmp_path / "build.sh", "python3 ./deployment_tools/export.py\nmo --input_model m.onnx\n")
+    write(tmp_path / "nb.ipynb", json.dumps({"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
+         "source": "!docker run openvino/ubuntu20_dev:2021.4 ls\n!mo --input_model m.onnx\n"}],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "pins 2021" not in out and out.count("OV201 [*]") == 2
+
+
 def test_a_here_document_names_no_release_the_file_runs_on(ovlint, tmp_path):
     """A Dockerfile's `COPY <<EOF` (or a script's `cat <<EOF > Dockerfile`) writes another file:
     the image that file is built from is not this one's."""

@@ -90,7 +90,7 @@ def _own_floor(path: str, doc: Document, floor: Optional[Floor]) -> Optional[Flo
         # a line of a notebook's joined cells means nothing to its reader: the notebook is named alone
         lines = doc.place is None and unit.cell is None
         # in Python, only its shell lines (a notebook's `!source .../openvino_2021/setupvars.sh`)
-        named = lowest_named(unit.text if unit.python is None else "", unit.commands)
+        named = lowest_named(unit.text if unit.python is None else "", unit.commands, images=unit.python is None)
         floor = _lowered(floor, path, unit.text if lines else None, unit.requirements, unit.commands, named)
     return floor
 

@@ -22,7 +22,7 @@ _ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEA
 INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
 # the install layout releases up to 2021.4 had (`deployment_tools/model_optimizer/mo.py`,
 # `bin/setupvars.sh`): a program run from it is at most that release
-LEGACY_LAYOUT = re.compile(r"/deployment_tools/|/openvino[\w.-]*/bin/setupvars\.(?:sh|bat)$")
+LEGACY_LAYOUT = re.compile(r"/openvino[\w.-]*/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
 LEGACY_LAYOUT_LAST = ("2021", "4")
 IMAGE_WORD = re.compile(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
 SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
@@ -49,9 +49,10 @@ def _heredoc_bodies(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
+def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tuple[str, int]]:
     """The oldest release `text` and its `commands` name (as `YYYY.N`; a year alone is its first
-    release), and where."""
+    release), and where; `images`: also the OpenVINO images `docker run` starts (what a notebook's
+    `!docker run` line starts is not what its own code runs on)."""
     bodies = _heredoc_bodies(text)
     found = [(match.groups(), match.start()) for match in IMAGE.finditer(text)
              if not any(start <= match.start() < end for start, end in bodies)]
@@ -77,7 +78,7 @@ def lowest_named(text: str, commands: list) -> Optional[tuple[str, int]]:
                 found.append((match.groups(), command.words[index].start))
             elif LEGACY_LAYOUT.search(path):
                 found.append((LEGACY_LAYOUT_LAST, command.words[index].start))
-        if program in ("docker", "podman", "nvidia-docker"):
+        if images and program in ("docker", "podman", "nvidia-docker"):
             for index, word in enumerate(argv):
                 match = IMAGE_WORD.match(command.words[index].resolved or word)  # `openvino/...:$TAG` too
                 if match:
