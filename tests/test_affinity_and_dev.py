@@ -257,11 +257,15 @@ def test_an_affinity_value_written_apart_from_its_key_is_reported_not_left_behin
     # a Poetry table keeps its `extras`, which `openvino` does not have
     "[tool.poetry.dependencies]\npython = '^3.10'\nopenvino-dev = {version = '^2023.1', extras = ['onnx']}\n\n"
     "[tool.poetry.group.dev.dependencies]\nonnx = '*'\n",
+    # an extra of `extras_require` is not installed with `install_requires`
+    "from setuptools import setup\n\nsetup(name='x', install_requires=['openvino-dev[onnx]==2023.3.0'], "
+    "extras_require={'dev': ['onnx']})\n",
 ])
 def test_an_extra_whose_package_would_be_lost_is_reported_not_rewritten(ovlint, tmp_path, source):
-    write(tmp_path / "pyproject.toml", source)
+    name = "setup.py" if source.startswith("from setuptools") else "pyproject.toml"
+    write(tmp_path / name, source)
     code, out, _ = ovlint("--select", "OV401", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
-    assert code == 1 and (tmp_path / "pyproject.toml").read_text() == source
+    assert code == 1 and (tmp_path / name).read_text() == source
     assert "what its extras installed, `onnx`, by hand" in out
 
 

@@ -557,7 +557,7 @@ class _FactExtractor:
                 if arg.keyword is None:
                     continue
                 if arg.keyword.value in _SETUP_LIST_KEYWORDS:
-                    self._requirements(arg.value, "setup-py")
+                    self._requirements(arg.value, "setup-py", (arg.keyword.value,))
                 elif arg.keyword.value == "python_requires":
                     literal = self._literal(arg.value)
                     if literal is not None:
@@ -565,7 +565,8 @@ class _FactExtractor:
                 elif arg.keyword.value == "extras_require" and isinstance(arg.value, cst.Dict):
                     for element in arg.value.elements:
                         if isinstance(element, cst.DictElement):
-                            self._requirements(element.value, "setup-py")
+                            self._requirements(element.value, "setup-py",
+                                               ("extras_require", self.ctx.source(element.key)))
 
     def _literal(self, node):
         """(value, inner start, inner end) of a plain string literal without escapes, else None."""
@@ -678,14 +679,15 @@ class _FactExtractor:
         holes = [(literal[1] + m.start(), literal[1] + m.end()) for m in fields.finditer(literal[0])]
         return _mask(literal[0], literal[1], holes), literal[1], "python-fstring"
 
-    def _requirements(self, node, origin: str) -> None:
-        """The requirements a string, or a list or tuple of strings, names."""
+    def _requirements(self, node, origin: str, group: tuple = ()) -> None:
+        """The requirements a string, or a list or tuple of strings, names; `group`: the list they
+        are in (`install_requires`, an extra of `extras_require`)."""
         values = [e.value for e in node.elements if isinstance(e, cst.Element)] \
             if isinstance(node, (cst.List, cst.Tuple)) else [node]
         for value in values:
             literal = self._literal(value)
             if literal is not None:
-                req = from_pep508(literal[0], literal[1], origin)
+                req = from_pep508(literal[0], literal[1], origin, group=group)
                 if req:
                     self.requirements.append(req)
 
