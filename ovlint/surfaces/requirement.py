@@ -44,7 +44,7 @@ class Requirement:
     # text is only a specifier (`requires-python`); wheel: a wheel's file name or URL (no edits);
     # expanded: a `pip install` word whose version comes from a variable; word: a `pip install`
     # word (`removal`: the word, quotes included); list-item: the same as a string of a Python
-    # argv list (`removal`: inside its quotes)
+    # or JSON (a Dockerfile's exec form) argv list (`removal`: inside its quotes)
     carrier: str = "pep508"
     hashed: bool = False
     # the span to delete to drop the requirement altogether (a whole line, or an array item)
@@ -178,7 +178,7 @@ def from_pip_command(command) -> list[Requirement]:
                                          specifier=specifier, marker=None, origin="pip-install", carrier="expanded"))
             continue
         req = from_pep508(word.value, word.value_start, "pip-install", removal=(word.start, word.end),
-                          carrier="list-item" if command.carrier == "python-list" else "word")
+                          carrier="list-item" if command.carrier in ("python-list", "json-list") else "word")
         if req:
             found.append(req)
     return found
