@@ -177,7 +177,6 @@ def _exec_form(text: str, start: int, end: int) -> list[Command]:
     return unwrap(Command(words, "json-list", "dockerfile")) if words else []
 
 
-
 def _recognise(path, name: str, suffix: str) -> bool:
     return name in ("dockerfile", "containerfile") or name.startswith(("dockerfile.", "containerfile.")) \
         or suffix in (".dockerfile", ".containerfile")
