@@ -197,7 +197,6 @@ def _block(lines, i, parent_indent, folded: bool):
     return (start, block[-1][0] + len(block[-1][1]), folds), i
 
 
-
 def _recognise(path, name: str, suffix: str) -> bool:
     if suffix not in (".yml", ".yaml"):
         return False

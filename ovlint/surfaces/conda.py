@@ -46,7 +46,6 @@ def from_conda(text: str) -> list[Requirement]:
     return found
 
 
-
 KIND = FileKind(
     name="conda", label="conda environment",
     recognise=lambda path, name, suffix: suffix in (".yml", ".yaml") and bool(_NAMES.match(name)),

@@ -40,7 +40,6 @@ def commands(text: str) -> list[Command]:
     return commands
 
 
-
 KIND = FileKind(
     name="makefile", label="Makefile",
     recognise=lambda path, name, suffix: name in ("makefile", "gnumakefile") or suffix == ".mk",

@@ -138,7 +138,6 @@ def from_toml_key(text: str, entry: tomlspan.Entry, origin: str) -> list[Require
     )]
 
 
-
 def from_pip_command(command) -> list[Requirement]:
     """Requirements named on a `pip install` command line (from any carrier)."""
     argv = command.argv

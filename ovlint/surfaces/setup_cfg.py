@@ -50,7 +50,6 @@ def _is_dependency_key(section: str, key: str) -> bool:
     return section == "options.extras_require"
 
 
-
 KIND = FileKind(
     name="setup-cfg", label="setup.cfg", recognise=lambda path, name, suffix: name == "setup.cfg",
     read=lambda text: whole(text, requirements=from_setup_cfg(text)), facts=(REQUIREMENT,), rank=10, fence="ini",

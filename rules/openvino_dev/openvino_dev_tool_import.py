@@ -21,7 +21,6 @@ def _message(module: str):
     return (describe(tool), TOOLS[tool][2]) if tool else None
 
 
-
 class DevToolImport(PythonRule):
     code = "OV403"
     name = "openvino-dev-tool-import"
