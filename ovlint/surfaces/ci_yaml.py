@@ -14,6 +14,7 @@ _CI_SCRIPT_KEYS = ("run", "script", "before_script", "after_script", "bash", "sh
 _NAMES = {".gitlab-ci.yml", ".gitlab-ci.yaml", "azure-pipelines.yml", "azure-pipelines.yaml",
           ".travis.yml", "bitbucket-pipelines.yml", "jenkins.yml"}
 
+
 def commands(text: str) -> list[Command]:
     commands = []
     windows = _runs_on_windows(text)

@@ -45,6 +45,7 @@ KEYS = {
 PREFIXES = {"CLDNN_": "the GPU plugin's API 2.0 properties (`ov::intel_gpu::*`)",
             "GNA_": f"nothing: the GNA plugin was removed in {DEPRECATIONS['gna'].removed}"}
 
+
 def _removed_keys() -> dict[str, Key]:
     """The keys the wheels show OpenVINO stopped accepting (`rules/property_keys.toml`, derived by
     `tools/removed_property_keys.py`), for those the table above does not map."""
