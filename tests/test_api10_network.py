@@ -605,3 +605,17 @@ def test_a_network_compiled_in_place_and_returned_is_preprocessed_where_callers_
     text = fixed(source)
     assert text.count("ppp = ov.preprocess.PrePostProcessor(net.clone())") == 2
     assert text.count('ppp.input("data").tensor().set_element_type(ov.Type.u8)') == 2
+
+
+def test_precisions_set_in_a_tuple_assignment_are_reported_not_rewritten():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        a, b = net.input_info["a"], net.input_info["b"]
+        a.precision, b.precision = "U8", "U8"
+        exec_net = ie.load_network(net, "CPU")
+        """
+    assert fix(source).text == dedent(source)
+    assert any("set in a tuple assignment" in d.message and d.row == 6 for d in lint(source))

@@ -428,6 +428,10 @@ class IENetworkUse(Api10Rule):
         elif isinstance(parent, cst.ComparisonTarget) and parent.comparator is node and isinstance(
                 parent.operator, (cst.Equal, cst.NotEqual)) and len(ctx.parent(parent).comparisons) == 1:
             other = ctx.parent(parent).left
+        if _unpacked_into(ctx, node):
+            self.propose(where, "A precision set in a tuple assignment (`a.precision, b.precision = ...`) has no "
+                                "rewrite: set each in a statement of its own, which the fix moves to a `PrePostProcessor`")
+            return
         if ctx.memo("api10-sets-precision", lambda: _sets_precision(ctx)):
             # the fix sets those on a copy of the model, at the load: what the model says is not what was set
             self.propose(where, message + "; this module sets precisions, so read back they are not the "
@@ -776,6 +780,20 @@ def _is_pair(value) -> bool:
 
 
 def _sets_precision(ctx) -> bool:
-    """Whether the module sets a precision (`net.input_info[name].precision = "U8"`)."""
-    return any(isinstance(t.target, cst.Attribute) and t.target.attr.value == "precision"
-               for node in ctx.nodes((cst.Assign,)) for t in node.targets)
+    """Whether the module sets a precision (`net.input_info[name].precision = "U8"`, also unpacked)."""
+    def targets(node):
+        if isinstance(node, (cst.Tuple, cst.List)):
+            return [t for e in node.elements for t in targets(e.value)]
+        return [node]
+    return any(isinstance(t, cst.Attribute) and t.attr.value == "precision"
+               for node in ctx.nodes((cst.Assign,)) for target in node.targets for t in targets(target.target))
+
+
+def _unpacked_into(ctx, node) -> bool:
+    """Whether `node` is an element of a tuple or list an assignment unpacks into."""
+    parent = ctx.parent(node)
+    while isinstance(parent, (cst.Element, cst.StarredElement, cst.Tuple, cst.List)):
+        parent = ctx.parent(parent)
+        if isinstance(parent, cst.AssignTarget):
+            return True
+    return False
