@@ -281,11 +281,14 @@ def test_mean_scale_and_color_are_steps_on_the_model_in_api_1_order():
     # the next round's settings come after this round's load
     ('for scale in (1.0, 2.0):\n    {indented}\n    nets.append(ie.load_network(net, "CPU"))\n',
      "or in the loop that sets it"),
+    ('for scale in (1.0, 2.0):\n    for _ in range(1):\n        {twice}\n    nets.append(ie.load_network(net, "CPU"))\n'
+     '    if late:\n        net = ie.read_network("m.xml")\n', "or in the loop that sets it"),
 ])
 def test_mean_and_scale_the_model_would_carry_beyond_a_load_are_not_rewritten(around, reason):
     setting = 'net.input_info["data"].preprocess_info.init(1)\nnet.input_info["data"].preprocess_info[0].std_scale = 2.0'
     source = ("from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network(\"m.xml\")\n"
-              + around.format(setting=setting, indented=setting.replace("\n", "\n    ")))
+              + around.format(setting=setting, indented=setting.replace("\n", "\n    "),
+                              twice=setting.replace("\n", "\n        ")))
     assert fix(source).text == source
     held = [d for d in lint(source) if "not rewritten" in d.message]
     assert held and all(reason in d.message and d.fix is None for d in held)

@@ -179,7 +179,12 @@ def _timed(line: str, at: int):
     found = _TIMED_LINE.match(line, at)
     if found is None or found.end() - at < 5 or line[:at].strip():
         return None
-    return line[:at] + "if 1:" + " " * (found.end() - at - 5) + line[found.end():]
+    statement = "if 1:" + " " * (found.end() - at - 5) + line[found.end():]
+    try:  # a simple statement only: `if 1: for x in y: f()` is no Python
+        compile(statement.strip(), "<line>", "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return None
+    return line[:at] + statement
 
 
 def _automagic(text: str):

@@ -310,17 +310,14 @@ class InPlace:
         ctx = self.ctx
         source = ctx.source(self.network)
         here = ctx.span(at)[0]
-        loop = ctx.parent(at)
-        while loop is not None and not isinstance(loop, (cst.For, cst.While, cst.FunctionDef, cst.Module)):
-            loop = ctx.parent(loop)
-        # a load anywhere in a loop that also sets: the next round's settings come after it (unless
-        # each round reads a network of its own)
-        after = here
-        if isinstance(loop, (cst.For, cst.While)):
-            start, end = ctx.span(loop)
-            fresh = any(start <= ctx.span(node)[0] < end and any(ctx.source(t.target) == source for t in node.targets)
-                        for node in ctx.nodes((cst.Assign,)))
-            after = here if fresh else end
+        # a load anywhere in a loop around the setting: the next round's settings come after it
+        # (unless each round first reads a network of its own, in a statement of the loop's body)
+        loops = []
+        node = ctx.parent(at)
+        while node is not None and not isinstance(node, (cst.FunctionDef, cst.Module)):
+            if isinstance(node, (cst.For, cst.While)) and not self._fresh_each_round(node, source, here):
+                loops.append(ctx.span(node))
+            node = ctx.parent(node)
         for call in ctx.nodes((cst.Call,)):
             func = call.func
             if not isinstance(func, cst.Attribute):
@@ -328,13 +325,26 @@ class InPlace:
             if func.attr.value == "serialize" and ctx.source(func.value) == source:
                 return ("the network is serialized, which API 1.0 did without its preprocessing, and the fix "
                         "would add the steps to the model itself")
-            if func.attr.value == "load_network" and (ctx.span(call)[0] < here or
-                                                      (after > here and ctx.span(call)[1] <= after)) and any(
+            if func.attr.value == "load_network" and (
+                    ctx.span(call)[0] < here or any(start <= ctx.span(call)[0] < end for start, end in loops)) and any(
                     ctx.source(a.value) == source for a in call.args):
                 return ("the network is loaded before this setting (or in the loop that sets it), and each "
                         "`load_network` applied the settings made until then, where the fix's steps on the model "
                         "would apply to every load")
         return ""
+
+    def _fresh_each_round(self, loop, source: str, before: int) -> bool:
+        """Whether a statement of `loop`'s own body assigns the network (`source`) before `before`."""
+        ctx = self.ctx
+        body = loop.body
+        for statement in getattr(body, "body", ()):
+            if ctx.span(statement)[0] >= before:
+                return False
+            if isinstance(statement, cst.SimpleStatementLine) and any(
+                    isinstance(small, cst.Assign) and any(ctx.source(t.target) == source for t in small.targets)
+                    for small in statement.body):
+                return True
+        return False
 
     def needs_layout(self, port: str, line) -> bool:
         """Whether the step at `line` on `port` (written inline) declares the layouts: unless an

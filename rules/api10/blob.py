@@ -167,7 +167,7 @@ _CONSUMING = {"copy", "tolist", "item", "argmax", "argmin", "max", "min", "sum",
 # functions that read an array at once, keeping no view of it
 _READERS = {"builtins.print", "builtins.len", "builtins.str", "builtins.repr", "builtins.float", "builtins.int",
             *(f"numpy.{name}" for name in ("argmax", "argmin", "max", "min", "amax", "amin", "sum", "mean", "std",
-                                           "any", "all", "array", "copy", "argsort", "count_nonzero"))}
+                                           "any", "all", "copy", "argsort", "count_nonzero"))}
 
 
 def _consumed(ctx, node) -> bool:
@@ -184,6 +184,14 @@ def _reread(node) -> bool:
     """Whether `node` reads the same array when read again: a name, an attribute, or an item of one
     by a name or a literal (`frames[i]`)."""
     if isinstance(node, cst.Subscript):
-        return _reread(node.value) and len(node.slice) == 1 and isinstance(node.slice[0].slice, cst.Index) \
-            and isinstance(node.slice[0].slice.value, (cst.Name, cst.Integer, cst.SimpleString))
+        return _reread(node.value) and all(_plain_index(element.slice) for element in node.slice)
     return isinstance(node, cst.Name) or (isinstance(node, cst.Attribute) and _reread(node.value))
+
+
+def _plain_index(index) -> bool:
+    """`i`, `0`, `"key"`, or a slice of such bounds (`0:1`, `:n`)."""
+    plain = (cst.Name, cst.Integer, cst.SimpleString)
+    if isinstance(index, cst.Index):
+        return isinstance(index.value, plain)
+    return isinstance(index, cst.Slice) and all(part is None or isinstance(part, plain)
+                                                for part in (index.lower, index.upper, index.step))
