@@ -215,3 +215,20 @@ def test_what_follows_a_flag_without_a_value_is_not_taken_for_its_value(ovlint, 
     code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
     assert code == 1 and "options come from a variable or an expression" in out
     assert (tmp_path / path).read_text() == source
+
+
+def test_windows_is_told_job_by_job(ovlint, tmp_path):
+    # a Linux job keeps its fixes beside a Windows job; on Windows a backquote is PowerShell's escape
+    workflow = ("jobs:\n  linux:\n    runs-on: ubuntu-latest\n    steps:\n      - run: mo --input_model m.onnx\n"
+                "  windows:\n    runs-on: windows-latest\n    steps:\n      - run: mo --input_model `\"m.onnx`\"\n")
+    azure = ("jobs:\n- job: linux\n  pool:\n    vmImage: ubuntu-latest\n  steps:\n  - script: mo --input_model m.onnx\n"
+             "- job: win\n  pool:\n    vmImage: windows-latest\n  steps:\n  - bash: mo --input_model m.onnx \\\\\n"
+             "      --output_dir ir\n")
+    write(tmp_path / ".github/workflows/ci.yml", workflow)
+    write(tmp_path / "azure-pipelines.yml", azure)
+    ovlint("check", "--select", "OV201", "--fix", "--no-cache")
+    assert (tmp_path / ".github/workflows/ci.yml").read_text() == workflow.replace(
+        "- run: mo --input_model m.onnx\n", "- run: ovc m.onnx\n")
+    assert (tmp_path / "azure-pipelines.yml").read_text() == azure.replace(
+        "script: mo --input_model m.onnx", "script: ovc m.onnx").replace(
+        "bash: mo --input_model m.onnx \\\\\n      --output_dir ir", "bash: ovc m.onnx \\\\\n      --output_model ir/")

@@ -17,11 +17,15 @@ _NAMES = {".gitlab-ci.yml", ".gitlab-ci.yaml", "azure-pipelines.yml", "azure-pip
 
 def commands(text: str) -> list[Command]:
     commands = []
-    windows = _runs_on_windows(text)
+    jobs = _jobs(text)
     for start, end, folds, shell in _ci_script_spans(text):
         found = split_commands(text, start, end, origin="ci-yaml", folds=folds)
-        # a one-line command reads the same in PowerShell, unless it holds a backslash (a Windows path)
-        foreign = _foreign(shell, windows and bool(_CONTINUED.search(text, start, end) or "\\" in text[start:end]))
+        job = next(((a, b) for a, b in jobs if a <= start < b), (0, len(text)))
+        windows = _runs_on_windows(text[job[0]:job[1]]) or _windows_default(text)
+        # a one-line command reads the same in PowerShell, unless it holds a backslash (a Windows
+        # path) or a backquote (PowerShell's escape)
+        foreign = _foreign(shell, windows and bool(_CONTINUED.search(text, start, end)
+                                                   or "\\" in text[start:end] or "`" in text[start:end]))
         for command in found:
             command.foreign = foreign
         commands.extend(found)
@@ -44,20 +48,36 @@ def _foreign(shell, windows: bool) -> str:
             "a Windows path" if windows else "")
 
 
+def _jobs(text: str) -> list[tuple[int, int]]:
+    """The spans of a pipeline's jobs: the keys under a GitHub workflow's `jobs:`, or Azure's
+    `- job:` items; each runs on a machine of its own."""
+    heads = [m.start() for m in re.finditer(r"(?m)^[ \t]*-[ \t]+(?:job|deployment):", text)]
+    top = re.search(r"(?m)^jobs:[ \t]*(?:#.*)?\r?$", text)
+    if not heads and top:
+        child = re.search(r"(?m)^([ \t]+)[\w.-]+:[ \t]*(?:#.*)?\r?$", text[top.end():])
+        if child:
+            heads = [top.end() + m.start() for m in
+                     re.finditer(r"(?m)^%s[\w.-]+:[ \t]*(?:#.*)?\r?$" % re.escape(child.group(1)), text[top.end():])]
+    return [(start, end) for start, end in zip(heads, heads[1:] + [len(text)])]
+
+
+def _windows_default(text: str) -> bool:
+    """Whether the workflow's `defaults:` run a Windows shell."""
+    return bool(re.search(r"(?m)^[ \t]*defaults:[ \t]*\r?\n[ \t]+run:[ \t]*\r?\n[ \t]+shell:[ \t]*[\"']?"
+                          r"(?i:pwsh|powershell|cmd)\b", text))
+
+
 def _runs_on_windows(text: str) -> bool:
-    """Whether a GitHub job may run on Windows (its `runs-on:` names Windows, in a value, a list or
-    labels below it, or a matrix that names Windows picks it), where a step without `shell:` runs
-    PowerShell, or the workflow's or a job's `defaults:` set a Windows shell."""
+    """Whether a job (or a pipeline, `text`) may run on Windows: its `runs-on:` names Windows, in a
+    value, a list or labels below it, or a matrix that names Windows picks it, or its Azure pool's
+    `vmImage:` is Windows; there a step without `shell:` runs PowerShell (cmd on Azure)."""
     for line in re.finditer(r"(?m)^([ \t]*)runs-on:[ \t]*(.*)$", text):
         value = line.group(2).lower()
         below = re.match(r"(?:\r?\n%s[ \t]+[^\n]*)*" % re.escape(line.group(1)), text[line.end():]).group().lower()
         if "windows" in value or "windows" in below or (
                 "${{" in value and re.search(r"(?i)\bwindows-", text)):
             return True
-    if re.search(r"(?im)^[ \t]*vmImage:[ \t]*[\"']?windows", text):  # an Azure pool of Windows (cmd runs `script:`)
-        return True
-    return bool(re.search(r"(?m)^[ \t]*defaults:[ \t]*\r?\n[ \t]+run:[ \t]*\r?\n[ \t]+shell:[ \t]*[\"']?"
-                          r"(?i:pwsh|powershell|cmd)\b", text))
+    return bool(re.search(r"(?im)^[ \t]*vmImage:[ \t]*[\"']?windows", text))  # an Azure pool (cmd runs `script:`)
 
 
 _KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$")
@@ -83,7 +103,8 @@ def _ci_script_spans(text: str):
         indent = len(m.group(1)) + (body[len(m.group(1)):].startswith("-") and 2)
         value = m.group(3)
         value_start = start + (m.start(3) if value is not None else len(body))
-        shell = _sibling(lines, i - 1, indent, "shell") or _azure_task(lines, i - 1, indent)
+        shell = "bash" if m.group(2) in ("bash", "sh") else (
+            _sibling(lines, i - 1, indent, "shell") or _azure_task(lines, i - 1, indent))
         if value and not value.startswith(("|", ">", "#")):
             span, i = _plain(lines, i, indent, value, value_start)
             yield (*span, shell)
