@@ -40,19 +40,19 @@ _ENVIRONMENT = re.compile(r"\$ENV\{([A-Za-z0-9_]+)\}")
 
 def environment_variables(argument: Argument):
     """(name, start, end) of each `$ENV{NAME}` reference in an argument (not in bracket arguments)."""
-    if argument.kind == "bracket":
-        return
-    offset = argument.start + (1 if argument.kind == "quoted" else 0)
-    for match in _ENVIRONMENT.finditer(argument.value):
-        yield match.group(1), offset + match.start(), offset + match.end()
+    return _references(argument, _ENVIRONMENT)
 
 
 def variables(argument: Argument):
     """(name, start, end) of each `${NAME}` reference in an argument (not in bracket arguments)."""
+    return _references(argument, _VARIABLE)
+
+
+def _references(argument: Argument, pattern):
     if argument.kind == "bracket":
         return
     offset = argument.start + (1 if argument.kind == "quoted" else 0)
-    for match in _VARIABLE.finditer(argument.value):
+    for match in pattern.finditer(argument.value):
         yield match.group(1), offset + match.start(), offset + match.end()
 
 

@@ -438,6 +438,8 @@ class Types:
         if isinstance(node, cst.Param):
             if node.annotation:
                 return self._annotation(node.annotation)
+            # the attributes used on a parameter tell its class only where the module passes it nothing:
+            # an object the module makes is its own (an argparse namespace has a `batch_size` too)
             return self._receiver(node) or self._argument(node) or (None if self._passed(node) else self._evidence(node))
         return self._target(node)
 
@@ -528,26 +530,18 @@ class Types:
     def _argument(self, param) -> Optional[Value]:
         """An unannotated parameter of a module's own function: what every call site passes it,
         when the sites that can be told agree."""
-        ctx = self.ctx
-        params = ctx.parent(param)
-        function = ctx.parent(params) if isinstance(params, cst.Parameters) else None
-        if not isinstance(function, cst.FunctionDef) or param not in params.params:
-            return None
-        position = list(params.params).index(param)
-        passed = [site.argument(position, param.name.value) for site in self.calls.of(function)]
-        return _agreeing(self.of(arg) for arg in passed if arg is not None)
+        return _agreeing(self.of(arg) for arg in self._passed(param))
 
-    def _passed(self, param) -> bool:
-        """Whether a call site in the module passes the parameter something (`main(args)`): an
-        object the module makes, which the attributes used on it do not tell apart (an argparse
-        namespace has a `batch_size` too)."""
+    def _passed(self, param) -> list:
+        """What the call sites in the module pass a parameter of a module's own function (`main(args)`)."""
         ctx = self.ctx
         params = ctx.parent(param)
         function = ctx.parent(params) if isinstance(params, cst.Parameters) else None
         if not isinstance(function, cst.FunctionDef) or param not in params.params:
-            return False
+            return []
         position = list(params.params).index(param)
-        return any(site.argument(position, param.name.value) is not None for site in self.calls.of(function))
+        passed = (site.argument(position, param.name.value) for site in self.calls.of(function))
+        return [arg for arg in passed if arg is not None]
 
     def _evidence(self, param) -> Optional[Value]:
         """A parameter no call site in the module types, in a module importing API 1.0: the API
