@@ -232,3 +232,13 @@ def test_windows_is_told_job_by_job(ovlint, tmp_path):
     assert (tmp_path / "azure-pipelines.yml").read_text() == azure.replace(
         "script: mo --input_model m.onnx", "script: ovc m.onnx").replace(
         "bash: mo --input_model m.onnx \\\\\n      --output_dir ir", "bash: ovc m.onnx \\\\\n      --output_model ir/")
+
+
+def test_a_shape_from_a_variable_goes_to_ovc_only_in_brackets(ovlint, tmp_path):
+    # MO read `(1,3,8,8)` too; ovc rejects it, and a variable's value is not rewritten
+    source = 'SHAPE="(1,3,8,8)"\nmo --input_model m.onnx --input_shape "$SHAPE"\nmo --input_model m.onnx --input_shape "$S2"\n'
+    write(tmp_path / "conv.sh", source)
+    write(tmp_path / "ok.sh", 'SHAPE="[1,3,8,8]"\nmo --input_model m.onnx --input_shape "$SHAPE"\n')
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
+    assert (tmp_path / "conv.sh").read_text() == source and out.count("the shape comes from a variable") == 2
+    assert (tmp_path / "ok.sh").read_text() == 'SHAPE="[1,3,8,8]"\novc m.onnx --input "$SHAPE"\n'

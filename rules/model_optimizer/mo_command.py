@@ -164,6 +164,9 @@ class ModelOptimizerCommand(CommandRule):
                                       "values in the source model)"))
             elif name in DROPPED:
                 edits.append(delete_words(command, option.flag, option.value or option.flag))
+            elif name == "--input_shape" and _unknown_shape(command, option):
+                missing.append((name, "`--input [1,3,224,224]` (the shape comes from a variable, whose value ovc "
+                                      "must get in brackets: MO also read parentheses)"))
             elif name == "--input_shape" and value and "(" in value:
                 # MO read `(1,3,224,224)` as a shape too; ovc takes brackets only
                 try:
@@ -235,3 +238,12 @@ def _bracketed(command, index: int) -> list:
         return [Edit(word.value_start + at, word.value_start + at + 1, "[" if char == "(" else "]")
                 for at, char in enumerate(word.value) if char in "()"]
     return [replace_word(command, index, word.value.replace("(", "[").replace(")", "]"))]
+
+
+def _unknown_shape(command, option) -> bool:
+    """Whether `--input_shape`'s value comes from a variable that may hold a shape in parentheses,
+    which ovc rejects (`"$SHAPE"`, unless the file sets it to one in brackets)."""
+    word = command.words[option.flag if option.value is None else option.value]
+    if not word.expanded:
+        return False
+    return word.resolved is None or "(" in word.resolved or "$" in word.resolved
