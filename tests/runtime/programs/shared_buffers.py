@@ -24,6 +24,8 @@ def main():
     wide = np.zeros((1, 8), np.float32)
     request.set_blob(first, Blob(TensorDesc("FP32", [1, 4], "NC"), frames[0]))
     request.set_blob(second, Blob(TensorDesc("FP32", [1, 4], "NC"), wide[:, ::2]))
+    # a flat buffer: the blob had the descriptor's dims
+    flat = Blob(TensorDesc("FP32", [1, 4], "NC"), np.arange(4, dtype=np.float32))
     refilled, kept, snapshots = [], [], []
     for step in range(3):
         frames[0][:] = step
@@ -36,6 +38,9 @@ def main():
         for name, blob in request.output_blobs.items():
             snapshot[name] = blob.buffer
         snapshots.append(snapshot)
+    request.set_blob(second, flat)
+    request.infer()
+    refilled.append([request.output_blobs[name].buffer.tolist() for name in outputs])
     print(json.dumps({"refilled": refilled, "kept": [k.tolist() for k in kept],
                       "snapshots": [{name: value.tolist() for name, value in s.items()} for s in snapshots]}))
 
