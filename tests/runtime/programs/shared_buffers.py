@@ -2,7 +2,7 @@
 wraps it, so refilling the array in place between inferences feeds each one (a zero-copy input),
 while one made from a view that is not contiguous holds a copy; an output blob's `buffer`, kept
 across runs (through a variable, or in a dict filled in a loop over `output_blobs.items()`), keeps
-each run's values."""
+each run's values; a blob of a flat buffer has its descriptor's dims."""
 import json
 import os
 
