@@ -242,3 +242,12 @@ def test_a_shape_from_a_variable_goes_to_ovc_only_in_brackets(ovlint, tmp_path):
     code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
     assert (tmp_path / "conv.sh").read_text() == source and out.count("the shape comes from a variable") == 2
     assert (tmp_path / "ok.sh").read_text() == 'SHAPE="[1,3,8,8]"\novc m.onnx --input "$SHAPE"\n'
+
+
+def test_a_gitlab_job_on_a_windows_runner_is_told_by_its_tags(ovlint, tmp_path):
+    source = ("stages: [build]\nwin:\n  tags: [windows]\n  script:\n    - mo --input_model m.onnx `\n"
+              "        --output_dir ir\nlinux:\n  script:\n    - mo --input_model m.onnx\n")
+    write(tmp_path / ".gitlab-ci.yml", source)
+    ovlint("check", "--select", "OV201", "--fix", "--no-cache")
+    assert (tmp_path / ".gitlab-ci.yml").read_text() == source.replace(
+        "    - mo --input_model m.onnx\n", "    - ovc m.onnx\n")

@@ -58,6 +58,8 @@ def _jobs(text: str) -> list[tuple[int, int]]:
         if child:
             heads = [top.end() + m.start() for m in
                      re.finditer(r"(?m)^%s[\w.-]+:[ \t]*(?:#.*)?\r?$" % re.escape(child.group(1)), text[top.end():])]
+    elif not heads:  # GitLab: each top-level key is a job (or a setting, which holds no script)
+        heads = [m.start() for m in re.finditer(r"(?m)^[\w.-]+:", text)]
     return [(start, end) for start, end in zip(heads, heads[1:] + [len(text)])]
 
 
@@ -68,10 +70,11 @@ def _windows_default(text: str) -> bool:
 
 
 def _runs_on_windows(text: str) -> bool:
-    """Whether a job (or a pipeline, `text`) may run on Windows: its `runs-on:` names Windows, in a
-    value, a list or labels below it, or a matrix that names Windows picks it, or its Azure pool's
-    `vmImage:` is Windows; there a step without `shell:` runs PowerShell (cmd on Azure)."""
-    for line in re.finditer(r"(?m)^([ \t]*)runs-on:[ \t]*(.*)$", text):
+    """Whether a job (or a pipeline, `text`) may run on Windows: its `runs-on:` (GitLab: `tags:`)
+    names Windows, in a value, a list or labels below it, or a matrix that names Windows picks it,
+    or its Azure pool's `vmImage:` is Windows; there a step without `shell:` runs PowerShell (cmd on
+    Azure)."""
+    for line in re.finditer(r"(?m)^([ \t]*)(?:runs-on|tags):[ \t]*(.*)$", text):  # GitLab picks runners by tags
         value = line.group(2).lower()
         below = re.match(r"(?:\r?\n%s[ \t]+[^\n]*)*" % re.escape(line.group(1)), text[line.end():]).group().lower()
         if "windows" in value or "windows" in below or (
