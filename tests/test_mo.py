@@ -251,3 +251,16 @@ def test_a_gitlab_job_on_a_windows_runner_is_told_by_its_tags(ovlint, tmp_path):
     ovlint("check", "--select", "OV201", "--fix", "--no-cache")
     assert (tmp_path / ".gitlab-ci.yml").read_text() == source.replace(
         "    - mo --input_model m.onnx\n", "    - ovc m.onnx\n")
+
+
+def test_a_command_kept_in_a_variable_a_notebook_line_runs_is_a_command(ovlint, tmp_path):
+    # the openvino_notebooks idiom: an f-string over several lines, run by `! $mo_command`
+    cells = ['mo_command = f"""mo\n    --input_model "{onnx_path}"\n    --output_dir "ir"\n    """\n'
+             'mo_command = " ".join(mo_command.split())\n', "! $mo_command\n", 'other = "mo --input_model m.onnx"\n']
+    write(tmp_path / "nb.ipynb", json.dumps({"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": c} for c in cells],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    ovlint("check", "--select", "OV201", "--fix", "--no-cache")
+    fixed = [c["source"] for c in json.loads((tmp_path / "nb.ipynb").read_text())["cells"]]
+    assert fixed[0].startswith('mo_command = f"""ovc "{onnx_path}"\n    --output_model "ir/"\n')
+    assert fixed[1:] == cells[1:]  # a string no shell line runs is not a command

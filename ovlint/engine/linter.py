@@ -4,6 +4,7 @@ every diagnostic is located."""
 from __future__ import annotations
 
 import os
+import re
 from contextlib import contextmanager
 from typing import Optional
 
@@ -114,12 +115,18 @@ def _lowered(floor: Optional[Floor], path: str, text: Optional[str], requirement
     return Floor(release, os.path.relpath(path) + line)
 
 
+# a word that is a variable's value alone: `$mo_command`, `${cmd}`, `{cmd}` (IPython's own)
+_EXPANDED_NAME = re.compile(r"^\$\{?(\w+)\}?$|^\{(\w+)\}$")
+
+
 def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozenset) -> bool:
     """Run every subscribed rule on the unit's facts; False when the unit could not be read."""
     parsed = unit.error is None
     if not parsed:
         ctx.report(FileNotParsed, (0, 0), unit.error, None)
     commands, requirements, links = list(unit.commands), list(unit.requirements), list(unit.links)
+    expanded = (_EXPANDED_NAME.match(word.value) for command in unit.commands for word in command.words)
+    ctx.shell_names = frozenset(m.group(1) or m.group(2) for m in expanded if m)
     if unit.python is not None:
         carried = _lint_python(ctx, unit.python, subscribers, groups)
         if carried is None:
@@ -213,6 +220,7 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
         return None
     pctx = PythonContext(ctx, wrapper=wrapper)
     pctx.complete_fix_groups = groups
+    pctx.shell_names = ctx.shell_names
     try:
         return python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())],
                                carried=frozenset(subscribers) & {COMMAND, REQUIREMENT, LINK})

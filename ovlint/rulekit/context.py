@@ -23,6 +23,8 @@ class UnitContext:
         self.floor = floor  # the oldest release the project pins, which fixes must also run on
         self.filename = filename  # the file's base name, for rules gated on it (setup.py)
         self.partial = partial  # why the unit is only part of its program (`Unit.partial`)
+        # the Python names the unit's shell lines expand (a notebook's `! $mo_command`): their strings are commands
+        self.shell_names: frozenset[str] = frozenset()
         self.file_codes = file_codes  # what a file-level `ovlint: noqa` exempts (see `noqa.file_exemption`)
         self.diagnostics: list[Diagnostic] = []
         # the fix groups (`Rule.fix_group`) whose every rule runs on this unit

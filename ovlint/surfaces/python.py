@@ -532,6 +532,20 @@ class _FactExtractor:
         if links_in(text):  # positions cost a code generation of the module: only for strings with links
             self.links.extend(links_in(text, self.ctx.span(node)[0] + lead))
 
+    def visit_Assign(self, node) -> None:
+        """`mo_command = f"mo --input_model {path}"` run by a notebook's `! $mo_command` line: the
+        string is the command (`ctx.shell_names`: the names the unit's shell lines expand)."""
+        names = self.ctx.shell_names
+        if names and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
+                and node.targets[0].target.value in names:
+            literal = self._literal(node.value)
+            found = (literal[0], literal[1], "python-string") if literal is not None else self._masked(node.value)
+            if found is not None:
+                # its lines are one command: the shell line expands the variable's words (the
+                # notebooks wrote `" ".join(mo_command.split())` to be sure)
+                text, start, carrier = found
+                self.commands.extend(from_python_string(re.sub(r"[\r\n]", " ", text), start, carrier))
+
     def visit_Raise(self, node) -> None:
         if isinstance(node.exc, cst.Call):
             for arg in node.exc.args:
