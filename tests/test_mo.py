@@ -264,3 +264,12 @@ def test_a_command_kept_in_a_variable_a_notebook_line_runs_is_a_command(ovlint, 
     fixed = [c["source"] for c in json.loads((tmp_path / "nb.ipynb").read_text())["cells"]]
     assert fixed[0].startswith('mo_command = f"""ovc "{onnx_path}"\n    --output_model "ir/"\n')
     assert fixed[1:] == cells[1:]  # a string no shell line runs is not a command
+
+
+def test_a_notebook_exported_to_python_runs_its_commands_through_ipython(ovlint, tmp_path):
+    write(tmp_path / "exported.py", "get_ipython().system('mo --input_model m.onnx')\n"
+                                    "get_ipython().run_line_magic('pip', 'install openvino-dev==2024.6.0')\n"
+                                    "requires = ['openvino-dev==2024.6.0']\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "exported.py:1:23: OV201" in out and "exported.py:2:46: OV401" in out
+    assert "exported.py:3" not in out  # a list no setup() installs

@@ -562,10 +562,13 @@ class _FactExtractor:
                 if arg.keyword is None or arg.keyword.value == "requirements":
                     self._requirements(arg.value, "python-call")
         names = self.ctx.qualified_names(node.func)
+        ipython = _ipython_shell(node)
         if names & _COMMAND_CALLS and node.args:
             first = next((a for a in node.args if a.keyword is None or a.keyword.value == "args"), None)
             if first is not None:
                 self._command(first.value)
+        elif ipython is not None:
+            self._ipython(node, ipython)
         elif self.setup_py and names & _SETUP_CALLS:
             for arg in node.args:
                 if arg.keyword is None:
@@ -615,7 +618,8 @@ class _FactExtractor:
             return
         if isinstance(node, cst.Call) and len(node.args) <= 1:
             # `"mo ...".split()`, `shlex.split("mo ...")`: the words of the string
-            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "split" and not node.args:
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "split" and (
+                    not node.args or (_text(node.args[0].value) or "x").strip() == ""):
                 self._command(node.func.value, depth)
                 return
             if node.args and self.ctx.qualified_names(node.func) & {"shlex.split"}:
@@ -693,9 +697,26 @@ class _FactExtractor:
         holes = [(literal[1] + m.start(), literal[1] + m.end()) for m in fields.finditer(literal[0])]
         return _mask(literal[0], literal[1], holes), literal[1], "python-fstring"
 
+    def _ipython(self, call, method: str) -> None:
+        """What a notebook exported to Python runs through IPython: `get_ipython().system("mo ...")`,
+        `run_line_magic("pip", "install ...")` and `run_cell_magic("bash", "", "...")`."""
+        args = [a.value for a in call.args if a.keyword is None]
+        if method in ("system", "getoutput") and args:
+            self._command(args[0])
+        elif method == "run_line_magic" and len(args) == 2 and _text(args[0]) in ("pip", "conda", "mamba"):
+            literal = self._literal(args[1])
+            if literal is not None:
+                for command in from_python_string(literal[0], literal[1]):
+                    command.words.insert(0, Word(_text(args[0]), literal[1], literal[1]))
+                    self.commands.append(command)
+        elif method == "run_cell_magic" and len(args) == 3 and _text(args[0]) in ("bash", "sh", "script"):
+            self._command(args[2])
+
     def _requirements(self, node, origin: str, group: tuple = ()) -> None:
-        """The requirements a string, or a list or tuple of strings, names; `group`: the list they
-        are in (`install_requires`, an extra of `extras_require`)."""
+        """The requirements a string, or a list or tuple of strings (or a name assigned one once),
+        names; `group`: the list they are in (`install_requires`, an extra of `extras_require`)."""
+        if isinstance(node, cst.Name):
+            node = assigned_value(self.ctx, node) or node
         values = [e.value for e in node.elements if isinstance(e, cst.Element)] \
             if isinstance(node, (cst.List, cst.Tuple)) else [node]
         for value in values:
@@ -709,6 +730,22 @@ class _FactExtractor:
 # the fields `str.format` and `%` fill
 _FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
 _PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcaou]")
+
+
+def _text(node) -> Optional[str]:
+    """The value of a plain string literal, else None."""
+    return node.evaluated_value if isinstance(node, cst.SimpleString) else None
+
+
+def _ipython_shell(call) -> Optional[str]:
+    """`system` for `get_ipython().system(...)` (and its other shell methods); None otherwise."""
+    func = call.func
+    if isinstance(func, cst.Attribute) and func.attr.value in ("system", "getoutput", "run_line_magic",
+                                                               "run_cell_magic") \
+            and isinstance(func.value, cst.Call) and isinstance(func.value.func, cst.Name) \
+            and func.value.func.value == "get_ipython":
+        return func.attr.value
+    return None
 
 
 def _flatten_add(node) -> list:
@@ -748,6 +785,6 @@ KIND = FileKind(
     read=lambda text: whole(text, python=text), multiline=python_lexer.string_spans,
     facts=(PYTHON, COMMAND, REQUIREMENT, LINK), python_source=True,
     carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen", b"$ ", b"sage", b"xample",
-                                              b"nstall", b"`", b"require"),
+                                              b"nstall", b"`", b"require", b"get_ipython"),
     carrier_files=("setup.py",), fence="python",
 )
