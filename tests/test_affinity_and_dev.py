@@ -72,6 +72,8 @@ DEV = [
      "pip install \"openvino>=2023.1; python_version >= '3.8'\" \"onnx; python_version >= '3.8'\"\n"),
     ("argv.py", "import subprocess\n\nsubprocess.check_call(['pip', 'install', 'openvino-dev[onnx]==2023.3.0'])\n",
      "import subprocess\n\nsubprocess.check_call(['pip', 'install', 'openvino==2023.3.0', 'onnx'])\n"),
+    ("var/setup.py", "from setuptools import setup\n\nrequires = ['openvino-dev']\nsetup(name='a', install_requires=requires)\n",
+     "from setuptools import setup\n\nrequires = ['openvino']\nsetup(name='a', install_requires=requires)\n"),
     ("exec/Dockerfile", 'FROM python:3.10\nRUN ["pip", "install", "openvino-dev[onnx]==2023.3.0"]\n',
      'FROM python:3.10\nRUN ["pip", "install", "openvino==2023.3.0", "onnx"]\n'),
 ]
