@@ -284,7 +284,7 @@ def test_variable_states_read_and_write_tensors():
         for state in request.query_state():
             print(state.name, state.state.data)
             state.reset()
-            state.state = ov.Tensor(values.reshape([1, 3]), shared_memory=values.flags.c_contiguous)
+            state.state = ov.Tensor(values, shared_memory=values.flags.c_contiguous)
         first = request.query_state()[0].state.data
         names = {state.name: state.state.data.tolist() for state in exec_net_requests[1].query_state()}
         """)

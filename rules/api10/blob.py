@@ -1,9 +1,6 @@
 """Python API 1.0: `Blob`, `TensorDesc` and a blob's `buffer`."""
 from __future__ import annotations
 
-import re
-from typing import Optional
-
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, delete_argument, deleted_line, rename, string_value
@@ -30,17 +27,14 @@ class BlobUse(Api10Rule):
         "`PrePostProcessor` (OV103 moves `input_info[name].layout` there). A blob shared the memory of a "
         "C-contiguous array (a program could refill the array in place between inferences) and copied any other; "
         "`ov.Tensor(array)` copies, and `shared_memory=True` raises for an array that is not C-contiguous, so the fix "
-        "passes `shared_memory=array.flags.c_contiguous` for an array kept in a variable. A blob also had its "
-        "descriptor's dims, whatever the array's shape (a flat buffer): the fix reshapes the array to them (a view, "
-        "no copy), unless they are read from the array or written out where numpy makes it. The fix drops a "
+        "passes `shared_memory=array.flags.c_contiguous` for an array kept in a variable. The fix drops a "
         "`TensorDesc` that only feeds `Blob` constructors."
     )
     examples = (
         Example(
             "from openvino.inference_engine import Blob, TensorDesc\n\n"
             "desc = TensorDesc(\"U8\", [1, 3, 8, 8], \"NCHW\")\nblob = Blob(desc, frame)\n",
-            "import openvino as ov\n\n"
-            "blob = ov.Tensor(frame.reshape([1, 3, 8, 8]), shared_memory=frame.flags.c_contiguous)\n",
+            "import openvino as ov\n\nblob = ov.Tensor(frame, shared_memory=frame.flags.c_contiguous)\n",
             unsafe=True,
         ),
         Example("from openvino.inference_engine import TensorDesc\n\n"
@@ -110,55 +104,17 @@ class BlobUse(Api10Rule):
         edits = None
         message = ("`Blob(desc, array)` is `ov.Tensor(array)` in API 2.0, which copies the array where a blob "
                    "shared a C-contiguous one's memory: the fix passes `shared_memory` for an array kept in a variable "
-                   "or an item, which the program may fill in place, and gives the array the descriptor's dims")
+                   "or an item, which the program may fill in place")
         if data is not None and desc is not None and data.keyword is None:
-            ctx = self.ctx
-            edits = [ctx.replace(node, f"{self.plan.ov(node)}.Tensor"), delete_argument(ctx, call, desc)]
-            (start, end), held = ctx.span(data.value), ctx.source(data.value)
-            # the blob had the descriptor's dims, whatever the array's shape (a flat buffer)
-            dims = self._dims(desc.value)
-            reshape = "" if dims is None or self._shaped(data.value, dims) else f".reshape({dims})"
-            if reshape and not isinstance(data.value, (cst.Name, cst.Attribute, cst.Subscript, cst.Call)):
-                edits.append(ctx.replace((start, start), "("))
-                reshape = ")" + reshape
-            shared = f", shared_memory={held}.flags.c_contiguous" if _reread(data.value) else ""
-            if reshape or shared:
-                edits.append(ctx.replace((end, end), reshape + shared))
+            edits = [self.ctx.replace(node, f"{self.plan.ov(node)}.Tensor"), delete_argument(self.ctx, call, desc)]
+            if _reread(data.value):
+                end = self.ctx.span(data.value)[1]
+                held = self.ctx.source(data.value)
+                edits.append(self.ctx.replace((end, end), f", shared_memory={held}.flags.c_contiguous"))
         elif data is None and desc is not None and len(call.args) == 1:
             message = "`Blob(desc)` is `ov.Tensor(type, shape)` in API 2.0"
             edits = self._empty_tensor(node, call, desc.value)
         propose_class_reference(self, node, "Blob", edits, message)
-
-    def _dims(self, desc) -> Optional[str]:
-        """The dims a `TensorDesc` gives, as written: one made in place (`Blob(TensorDesc(..., dims,
-        ...), a)`), or kept in a variable assigned once with dims written out as numbers."""
-        ctx = self.ctx
-        if isinstance(desc, cst.Name):
-            from ovlint.surfaces.python import assigned_value
-
-            desc = assigned_value(ctx, desc)
-            literal = True
-        else:
-            literal = False
-        if not (isinstance(desc, cst.Call) and legacy_class(ctx, desc.func) == "TensorDesc"):
-            return None
-        dims = argument(desc, 1, "dims")
-        if dims is None or (literal and not (isinstance(dims.value, (cst.List, cst.Tuple)) and all(
-                isinstance(e.value, cst.Integer) for e in dims.value.elements))):
-            return None
-        return ctx.source(dims.value)
-
-    def _shaped(self, array, dims: str) -> bool:
-        """Whether `array` has the shape `dims` says: dims read from it (`a.shape`), or an array
-        numpy makes of that shape written out (`np.zeros((1, 3))` for `[1, 3]`)."""
-        ctx = self.ctx
-        if dims in (f"{ctx.source(array)}.shape", f"list({ctx.source(array)}.shape)"):
-            return True
-        made = {f"numpy.{name}" for name in ("zeros", "ones", "empty", "full")}
-        if not (isinstance(array, cst.Call) and array.args and ctx.qualified_names(array.func) & made):
-            return False
-        numbers = lambda text: re.sub(r"[\s()\[\],]+", " ", text).split()  # noqa: E731
-        return numbers(ctx.source(array.args[0].value)) == numbers(dims)
 
     def _empty_tensor(self, node, call, desc):
         """`Blob(TensorDesc("FP32", dims, layout))` -> `ov.Tensor(ov.Type.f32, dims)`."""
