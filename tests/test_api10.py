@@ -805,3 +805,9 @@ def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
         threading.Thread(target=NewAsyncPipeline, args=(exec_net.requests[0],)).start()
         """)
     assert [d.row for d in lint(deferred, path=path) if "is handed to" in d.message] == [9, 10]
+
+
+def test_an_argument_in_parentheses_is_deleted_whole():
+    source = ("from openvino.inference_engine import Blob, TensorDesc\n\n"
+              "blob = Blob(TensorDesc('FP32', [1, 4], 'NC'), (frame))\n")
+    assert fix(source).text == "import openvino as ov\n\nblob = ov.Tensor((frame))\n"

@@ -273,3 +273,29 @@ def test_a_notebook_exported_to_python_runs_its_commands_through_ipython(ovlint,
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "exported.py:1:23: OV201" in out and "exported.py:2:46: OV401" in out
     assert "exported.py:3" not in out  # a list no setup() installs
+
+
+@pytest.mark.parametrize("path, source", [
+    ("azure-pipelines.yml", "pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      mo --input_model m.onnx ^\n"
+                            "        --output_dir ir\n"),
+    (".gitlab-ci.yml", "default:\n  tags: [windows]\nconvert:\n  script:\n    - mo --input_model m.onnx `\n"
+                       "        --output_dir ir\n"),
+    (".gitlab-ci.yml", ".win:\n  tags: [windows]\nconvert:\n  extends: .win\n  script:\n    - mo --input_model m.onnx `\n"
+                       "        --output_dir ir\n"),
+])
+def test_windows_every_job_takes_from_the_pipeline_is_seen(ovlint, tmp_path, path, source):
+    write(tmp_path / path, source)
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "may run on Windows" in out and (tmp_path / path).read_text() == source
+
+
+def test_only_a_notebook_line_that_runs_a_variable_makes_its_string_a_command(ovlint, tmp_path):
+    cells = ['msg = "mo --input_model m.onnx is gone"\n', "!echo $msg\n",
+             'cmds = """mo --input_model a.onnx\nls -d out"""\n', "!{cmds}\n"]
+    write(tmp_path / "nb.ipynb", json.dumps({"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": c} for c in cells],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    # `echo` runs, not the message; two lines are two commands (no `-d` option of `mo`)
+    assert [line.split(":")[1] for line in out.splitlines() if " OV" in line] == ["cell 3"]
+    assert "OV201" in out and "OV501" not in out

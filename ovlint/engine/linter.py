@@ -115,7 +115,7 @@ def _lowered(floor: Optional[Floor], path: str, text: Optional[str], requirement
     return Floor(release, os.path.relpath(path) + line)
 
 
-# a word that is a variable's value alone: `$mo_command`, `${cmd}`, `{cmd}` (IPython's own)
+# a command that is a variable's value alone: `$mo_command`, `${cmd}`, `{cmd}` (IPython's own)
 _EXPANDED_NAME = re.compile(r"^\$\{?(\w+)\}?$|^\{(\w+)\}$")
 
 
@@ -125,7 +125,7 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
     if not parsed:
         ctx.report(FileNotParsed, (0, 0), unit.error, None)
     commands, requirements, links = list(unit.commands), list(unit.requirements), list(unit.links)
-    expanded = (_EXPANDED_NAME.match(word.value) for command in unit.commands for word in command.words)
+    expanded = (_EXPANDED_NAME.match(command.words[0].value) for command in unit.commands if command.words)
     ctx.shell_names = frozenset(m.group(1) or m.group(2) for m in expanded if m)
     if unit.python is not None:
         carried = _lint_python(ctx, unit.python, subscribers, groups)

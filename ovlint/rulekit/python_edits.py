@@ -31,14 +31,26 @@ def delete_argument(ctx, call, arg) -> Edit:
     """Remove `arg` and the comma that separates it from its neighbour."""
     args = list(call.args)
     index = args.index(arg)
-    start = ctx.span(arg.keyword if arg.keyword is not None else arg.value)[0]
+    start = ctx.span(arg.keyword)[0] if arg.keyword is not None else _parenthesized(ctx, arg.value)[0]
     if index + 1 < len(args):
         following = args[index + 1]
-        end = ctx.span(following.keyword if following.keyword is not None else following.value)[0]
+        end = ctx.span(following.keyword)[0] if following.keyword is not None \
+            else _parenthesized(ctx, following.value)[0]
         return Edit(start, end, "")
     if index > 0:
-        start = ctx.span(args[index - 1].value)[1]
-    return Edit(start, ctx.span(arg.value)[1], "")
+        start = _parenthesized(ctx, args[index - 1].value)[1]
+    return Edit(start, _parenthesized(ctx, arg.value)[1], "")
+
+
+def _parenthesized(ctx, node) -> tuple[int, int]:
+    """The span of `node` with the parentheses around it (its own span leaves them out)."""
+    start, end = ctx.span(node)
+    text = ctx.text
+    for _ in getattr(node, "lpar", ()):
+        start = text.rindex("(", 0, start)
+    for _ in getattr(node, "rpar", ()):
+        end = text.index(")", end) + 1
+    return start, end
 
 
 def string_value(node) -> Optional[str]:

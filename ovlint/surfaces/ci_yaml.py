@@ -64,9 +64,16 @@ def _jobs(text: str) -> list[tuple[int, int]]:
 
 
 def _windows_default(text: str) -> bool:
-    """Whether the workflow's `defaults:` run a Windows shell."""
-    return bool(re.search(r"(?m)^[ \t]*defaults:[ \t]*\r?\n[ \t]+run:[ \t]*\r?\n[ \t]+shell:[ \t]*[\"']?"
-                          r"(?i:pwsh|powershell|cmd)\b", text))
+    """Whether every job may run on Windows: the workflow's `defaults:` run a Windows shell, an
+    Azure pipeline's own `pool:` is Windows, or a GitLab `default:` or template (`.name:`, which
+    jobs take in with `extends:` or an anchor) has Windows `tags:`."""
+    if re.search(r"(?m)^[ \t]*defaults:[ \t]*\r?\n[ \t]+run:[ \t]*\r?\n[ \t]+shell:[ \t]*[\"']?"
+                 r"(?i:pwsh|powershell|cmd)\b", text):
+        return True
+    for block in re.finditer(r"(?m)^(?:pool|default|\.[\w.-]+)[ \t]*:.*(?:\r?\n(?:[ \t]+.*|[ \t]*))*", text):
+        if _runs_on_windows(block.group()):
+            return True
+    return False
 
 
 def _runs_on_windows(text: str) -> bool:

@@ -541,10 +541,11 @@ class _FactExtractor:
             literal = self._literal(node.value)
             found = (literal[0], literal[1], "python-string") if literal is not None else self._masked(node.value)
             if found is not None:
-                # its lines are one command: the shell line expands the variable's words (the
-                # notebooks wrote `" ".join(mo_command.split())` to be sure)
+                # a line that goes on with an option continues the command (the notebooks wrote
+                # `" ".join(mo_command.split())` before running it); other lines are commands of their own
                 text, start, carrier = found
-                self.commands.extend(from_python_string(re.sub(r"[\r\n]", " ", text), start, carrier))
+                joined = re.sub(r"\r?\n(?=[ \t]*-)", lambda m: " " * len(m.group()), text)
+                self.commands.extend(from_python_string(joined, start, carrier))
 
     def visit_Raise(self, node) -> None:
         if isinstance(node.exc, cst.Call):

@@ -107,7 +107,7 @@ class BlobUse(Api10Rule):
                    "or an item, which the program may fill in place")
         if data is not None and desc is not None and data.keyword is None:
             edits = [self.ctx.replace(node, f"{self.plan.ov(node)}.Tensor"), delete_argument(self.ctx, call, desc)]
-            if _reread(data.value):
+            if _reread(data.value) and not data.value.lpar:  # `(a)`: its span is the name inside
                 end = self.ctx.span(data.value)[1]
                 held = self.ctx.source(data.value)
                 edits.append(self.ctx.replace((end, end), f", shared_memory={held}.flags.c_contiguous"))
