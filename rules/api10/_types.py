@@ -109,6 +109,13 @@ def _agreeing(values) -> Optional[Value]:
     return replace(typed[0], legacy=all(v.legacy for v in typed))
 
 
+def _item_of(value: Value) -> Optional[Value]:
+    """What one item of a list value holds: a request of `exec_net.requests`, or a list's items."""
+    if value.kind == REQUESTS:
+        return Value(REQUEST, value.legacy)
+    return value.items if value.kind == CONTAINER and not value.keyed else None
+
+
 def mentions(ctx, module: str) -> bool:
     """Whether the unit spells the last part of `module`'s name: no name of it can be used without."""
     known = ctx.memo("mentions", dict)
@@ -438,9 +445,13 @@ class Types:
         if isinstance(node, cst.Param):
             if node.annotation:
                 return self._annotation(node.annotation)
-            # the attributes used on a parameter tell its class only where the module passes it nothing:
-            # an object the module makes is its own (an argparse namespace has a `batch_size` too)
-            return self._receiver(node) or self._argument(node) or (None if self._passed(node) else self._evidence(node))
+            # what every call site passes it, when they agree; the attributes used on it tell its class
+            # only where the module passes it nothing (an argparse namespace has a `batch_size` too)
+            receiver = self._receiver(node)
+            if receiver is not None:
+                return receiver
+            passed = self._passed(node)
+            return _agreeing(self.of(arg) for arg in passed) or (None if passed else self._evidence(node))
         return self._target(node)
 
     def _target(self, node) -> Optional[Value]:
@@ -457,8 +468,7 @@ class Types:
                 whole = self._target(pair)
                 if whole is not None and whole.kind != TUPLE:
                     # `first, second = exec_net.requests`: each name takes an item, a starred one a list
-                    item = Value(REQUEST, whole.legacy) if whole.kind == REQUESTS else \
-                        whole.items if whole.kind == CONTAINER and not whole.keyed else None
+                    item = _item_of(whole)
                     if item is None:
                         return None
                     return container(item, keyed=False) if isinstance(parent, cst.StarredElement) else item
@@ -514,11 +524,7 @@ class Types:
         value = self.of(iterated)
         if value is None:
             return None
-        if value.kind == REQUESTS:
-            return Value(REQUEST, value.legacy)
-        if value.kind == CONTAINER and not value.keyed:
-            return value.items
-        return _agreeing(value.parts) if value.kind == TUPLE else None
+        return _agreeing(value.parts) if value.kind == TUPLE else _item_of(value)
 
     def _values_of(self, mapping) -> Optional[Value]:
         """The values of a dict keyed by name (an API 1.0 one, or a dict of the program's)."""
@@ -526,11 +532,6 @@ class Types:
         if owner and owner.kind in ITEMS and owner.kind != REQUESTS:
             return Value(ITEMS[owner.kind], owner.legacy, output=owner.kind == OUTPUT_BLOBS)
         return owner.items if owner and owner.kind == CONTAINER and owner.keyed else None
-
-    def _argument(self, param) -> Optional[Value]:
-        """An unannotated parameter of a module's own function: what every call site passes it,
-        when the sites that can be told agree."""
-        return _agreeing(self.of(arg) for arg in self._passed(param))
 
     def _passed(self, param) -> list:
         """What the call sites in the module pass a parameter of a module's own function (`main(args)`)."""

@@ -523,8 +523,9 @@ class IENetworkUse(Api10Rule):
         if not set(roles) & IN_PLACE:
             self.propose(node.attr, PREPROCESS_MESSAGE, deleted_line(ctx, line), fix_message="Use a PrePostProcessor")
             return
-        if group.blocked(line):
-            self.propose(node.attr, PREPROCESS_MESSAGE + f" (not rewritten: {group.blocked(line)})")
+        blocked = group.blocked(line)
+        if blocked:
+            self.propose(node.attr, PREPROCESS_MESSAGE + f" (not rewritten: {blocked})")
             return
         group.uses.append(line)
 
@@ -601,8 +602,9 @@ class IENetworkUse(Api10Rule):
             return
         ref = resolve(self, info)
         group = InPlace.of(self, ref.network) if ref is not None else None
-        if group is None or group.blocked(node):
-            self.propose(node.attr, MEAN_MESSAGE + (f" (not rewritten: {group.blocked(node)})" if group else ""))
+        blocked = group.blocked(node) if group is not None else ""
+        if group is None or blocked:
+            self.propose(node.attr, MEAN_MESSAGE + (f" (not rewritten: {blocked})" if blocked else ""))
             return
         group.uses.append(node)
         key = self._list_key(info, ref)
@@ -632,9 +634,9 @@ class IENetworkUse(Api10Rule):
         group = InPlace.of(self, ref.network) if ref is not None and ref.side == "input" else None
         line = statement_line(ctx, node)
         message = MEAN_MESSAGE if role in ("init", "mean_variant") else COLOR_MESSAGE
-        if group is None or line is None or not simple(ref.key) or group.blocked(line):
-            self.propose(node.attr, message + (f" (not rewritten: {group.blocked(line)})"
-                                               if group is not None and line is not None and group.blocked(line) else ""))
+        blocked = group.blocked(line) if group is not None and line is not None else ""
+        if group is None or line is None or not simple(ref.key) or blocked:
+            self.propose(node.attr, message + (f" (not rewritten: {blocked})" if blocked else ""))
             return
         key = self._list_key(info, ref)
         statement = line.body[0]
