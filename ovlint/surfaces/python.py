@@ -538,12 +538,11 @@ class _FactExtractor:
         names = self.ctx.shell_names
         if names and len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) \
                 and node.targets[0].target.value in names:
-            literal = self._literal(node.value)
-            found = (literal[0], literal[1], "python-string") if literal is not None else self._masked(node.value)
-            if found is not None:
+            string = self._command_text(node.value)
+            if string is not None:
                 # a line that goes on with an option continues the command (the notebooks wrote
                 # `" ".join(mo_command.split())` before running it); other lines are commands of their own
-                text, start, carrier = found
+                text, start, carrier = string
                 joined = re.sub(r"\r?\n(?=[ \t]*-)", lambda m: " " * len(m.group()), text)
                 self.commands.extend(from_python_string(joined, start, carrier))
 
@@ -626,14 +625,9 @@ class _FactExtractor:
             if node.args and self.ctx.qualified_names(node.func) & {"shlex.split"}:
                 self._command(node.args[0].value, depth)
                 return
-        literal = self._literal(node)
-        if literal is not None:
-            self.commands.extend(from_python_string(literal[0], literal[1]))
-            return
-        masked = self._masked(node)
-        if masked is not None:
-            text, start, carrier = masked
-            self.commands.extend(from_python_string(text, start, carrier))
+        string = self._command_text(node)
+        if string is not None:
+            self.commands.extend(from_python_string(*string))
         elif isinstance(node, cst.Name) and depth < 1:
             value = assigned_value(self.ctx, node)
             if value is not None:
@@ -652,6 +646,12 @@ class _FactExtractor:
             last = self._literal(value.args[-1].value)
             return f"$___/{last[0]}" if last is not None else None
         return None
+
+    def _command_text(self, node):
+        """(the text, where it starts, its carrier) of a string a command is written in: a plain
+        string, or one with code in it masked (`_masked`); None for anything else."""
+        literal = self._literal(node)
+        return (literal[0], literal[1], "python-string") if literal is not None else self._masked(node)
 
     def _masked(self, node):
         """An f-string, a string formatted with `.format(...)` or `%`, or a `+` chain of plain
@@ -735,7 +735,7 @@ _PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxX
 
 def _text(node) -> Optional[str]:
     """The value of a plain string literal, else None."""
-    return node.evaluated_value if isinstance(node, cst.SimpleString) else None
+    return node.evaluated_value if _plain_string(node) else None
 
 
 def _ipython_shell(call) -> Optional[str]:
