@@ -17,11 +17,12 @@ _NAMES = {".gitlab-ci.yml", ".gitlab-ci.yaml", "azure-pipelines.yml", "azure-pip
 
 def commands(text: str) -> list[Command]:
     commands = []
-    jobs = _jobs(text)
+    everywhere = _windows_default(text)
+    jobs = [(a, b, everywhere or _runs_on_windows(text[a:b])) for a, b in _jobs(text)]
+    outside = everywhere or _runs_on_windows(text)  # a script in no job: the pipeline's
     for start, end, folds, shell in _ci_script_spans(text):
         found = split_commands(text, start, end, origin="ci-yaml", folds=folds)
-        job = next(((a, b) for a, b in jobs if a <= start < b), (0, len(text)))
-        windows = _runs_on_windows(text[job[0]:job[1]]) or _windows_default(text)
+        windows = next((w for a, b, w in jobs if a <= start < b), outside)
         # a one-line command reads the same in PowerShell, unless it holds a backslash (a Windows
         # path) or a backquote (PowerShell's escape)
         foreign = _foreign(shell, windows and bool(_CONTINUED.search(text, start, end)

@@ -29,7 +29,8 @@ _WRITEFILE = re.compile(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?
 _LINE = re.compile(r"[^\n]*\n?")
 _SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx")
 # cell magics that run their body as the kernel's own Python (timing, capturing, profiling it)
-_PYTHON_CELL = re.compile(r"^%%(?:time|timeit|capture|prun|debug|memit|pyinstrument|snakeviz)\b[^\r\n]*(?:\r\n|\r|\n|$)")
+_PYTHON_CELL = re.compile(r"^%%(?:time|timeit|capture|prun|debug|memit|pyinstrument|snakeviz)\b"
+                          r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # a `%%timeit` line with setup code after its options
 _TIMEIT_SETUP = re.compile(r"%%timeit(?:[ \t]+-(?:[nrp][ \t]*\d+|[tcqo]))*[ \t]+[^\s-]")
 # line magics that run the Python statement after their options (`%time f()`, `%timeit -n 10 f()`)

@@ -2,9 +2,10 @@
 or runs (`FROM openvino/ubuntu20_dev:2021.4.2`, a CI job's `image:`, `docker run
 openvino/ubuntu20_dev:2021.4.2 ...`), a release's own install it sources or runs a program of
 (`source /opt/intel/openvino_2021/bin/setupvars.sh`; a program of the layout installs had up to
-2021.4, `.../deployment_tools/model_optimizer/mo.py`, names that release at most), or a system package it installs (`apt-get
-install intel-openvino-dev-ubuntu20-2021.4.752`). Each is as strong a floor as a pin; a comment, a
-here-document (another file's text), or a command that removes such an install, is not."""
+2021.4, `/opt/intel/openvino/deployment_tools/model_optimizer/mo.py`, names that release at most),
+or a system package it installs (`apt-get install intel-openvino-dev-ubuntu20-2021.4.752`). Each is
+as strong a floor as a pin; a comment, a here-document (another file's text), or a command that
+removes such an install, is not."""
 from __future__ import annotations
 
 import os
