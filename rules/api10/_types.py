@@ -187,7 +187,7 @@ _SEQUENCES = {"builtins.list", "builtins.tuple", "builtins.sorted", "builtins.re
 # methods taking one item out of a container
 _TAKE = {"pop", "popleft", "get", "get_nowait"}
 # methods putting the last argument into a container (`append(x)`, `insert(i, x)`, `d.setdefault(k, x)`)
-_PUT = {"append", "appendleft", "add", "insert", "setdefault", "put", "put_nowait"}
+PUT = {"append", "appendleft", "add", "insert", "setdefault", "put", "put_nowait"}
 _KEYED = {"builtins.dict", "collections.OrderedDict", "collections.defaultdict"}
 
 
@@ -588,7 +588,7 @@ class Types:
                         self._puts.setdefault(key, []).append(self.ctx.parent(target).value)
             for call in self.ctx.nodes((cst.Call,)):
                 func = call.func
-                if isinstance(func, cst.Attribute) and func.attr.value in _PUT and call.args and not call.args[-1].keyword:
+                if isinstance(func, cst.Attribute) and func.attr.value in PUT and call.args and not call.args[-1].keyword:
                     key = self._variable(func.value)
                     if key is not None:
                         self._puts.setdefault(key, []).append(call.args[-1].value)

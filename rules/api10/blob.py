@@ -5,9 +5,10 @@ from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, delete_argument, deleted_line, rename, string_value
 from ovlint.rules.api10._base import (
-    API_1, BLOB, LEGACY_SPELLING, PRECISIONS, SPELLS_IE, Api10Rule, legacy_class, legacy_reference,
+    API_1, BLOB, LEGACY_SPELLING, OUTPUT_BLOBS, PRECISIONS, SPELLS_IE, Api10Rule, legacy_class, legacy_reference,
     propose_class_reference,
 )
+from ovlint.rules.api10._types import PUT
 
 TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
                      "and a layout other than the model's is declared with `PrePostProcessor` "
@@ -28,7 +29,9 @@ class BlobUse(Api10Rule):
         "C-contiguous array (a program could refill the array in place between inferences) and copied any other; "
         "`ov.Tensor(array)` copies, and `shared_memory=True` raises for an array that is not C-contiguous, so the fix "
         "passes `shared_memory=array.flags.c_contiguous` for an array kept in a variable. The fix drops a "
-        "`TensorDesc` that only feeds `Blob` constructors."
+        "`TensorDesc` that only feeds `Blob` constructors. An output blob kept its inference's values, where an output "
+        "tensor is the request's memory, which the next inference overwrites: a blob's `buffer` read later becomes a "
+        "copy of `data`, and an output blob kept in a container or on an object is reported without a fix."
     )
     examples = (
         Example(
@@ -52,6 +55,37 @@ class BlobUse(Api10Rule):
 
     def visit_Name(self, node) -> None:
         self._constructor(node)
+
+    def visit_Call(self, node) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute) and func.attr.value in PUT and node.args and not node.args[-1].keyword:
+            self._kept(node.args[-1].value)
+
+    def visit_Assign(self, node) -> None:
+        if any(isinstance(t.target, (cst.Subscript, cst.Attribute)) for t in node.targets):
+            self._kept(node.value)
+
+    def visit_Element(self, node) -> None:
+        if isinstance(self.ctx.parent(node), (cst.List, cst.Set)):  # a tuple is most often unpacked at once
+            self._kept(node.value)
+
+    def visit_DictElement(self, node) -> None:
+        self._kept(node.value)
+
+    def _kept(self, value) -> None:
+        """An output blob (or the request's dict of them) put into a container or onto an object,
+        to be read later: an API 2.0 output tensor is the request's memory, which the next inference
+        overwrites, where the blob kept its inference's values. A copy must be taken where it is
+        kept, which the program's later reads cannot tell: the part is held for a person."""
+        if not isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)) or not self.ctx.memo(
+                "spells-output-blobs", lambda: "output_blobs" in self.ctx.text):
+            return  # only `request.output_blobs`, and names and items bound to it or its items, hold them
+        held = self.types.of(value)
+        if held is not None and held.legacy and (held.kind == OUTPUT_BLOBS or (held.kind == BLOB and held.output)):
+            what = "output blobs" if held.kind == OUTPUT_BLOBS else "an output blob"
+            self.propose(value, f"This keeps {what} to read later: in API 2.0 an output tensor is the request's "
+                                "memory, which the next inference overwrites, where a blob kept its inference's "
+                                "values; keep a copy instead (`request.get_tensor(name).data.copy()`)")
 
     def visit_Attribute(self, node) -> None:
         self._constructor(node)
