@@ -11,7 +11,7 @@ from typing import Optional
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic
 from ovlint.base.versions import Floor
-from ovlint.engine import prefilter, registry
+from ovlint.engine import command_code, prefilter, registry
 from ovlint.engine.own_rules import FileNotParsed
 from ovlint.rulekit.context import PythonContext, UnitContext
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit
@@ -149,6 +149,12 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
                 rule.check(command)
     # after every command's findings: a requirement's fix can depend on what becomes of the
     # commands (OV401 keeps `openvino-dev` while a `mo` stays)
+    if PYTHON in subscribers:
+        for command in commands:
+            index = command_code.code_word(command)
+            if index is not None:
+                command_code.lint_code(ctx, command, index,
+                                       lambda inner, code: _lint_python(inner, code, subscribers, groups))
     if REQUIREMENT in subscribers:
         for command in commands:
             with _unfixed(ctx, command.foreign):
@@ -223,13 +229,18 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
     pctx.shell_names = ctx.shell_names
     try:
         return python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())],
-                               carried=frozenset(subscribers) & {COMMAND, REQUIREMENT, LINK})
+                               carried=frozenset(subscribers) & {COMMAND, REQUIREMENT, LINK} | _runs_code(python_text))
     except RecursionError as exc:
         ctx.diagnostics.clear()  # the rules saw part of the module only
         ctx.report(FileNotParsed, (0, 0), python.syntax_error_message(exc), None)
         return None
     finally:
         pctx.close()
+
+
+def _runs_code(python_text: str) -> frozenset:
+    """The commands of a module that can hold `python -c CODE`, for the Python rules to read."""
+    return frozenset({COMMAND}) if "-c" in python_text else frozenset()
 
 
 def _run_requirement_rules(ctx, reqs, subscribers) -> None:

@@ -18,6 +18,9 @@ from typing import Callable, Optional
 
 # the facts a reader yields, by the rule surface that reads them
 PYTHON, COMMAND, REQUIREMENT, LINK = "python", "command", "requirement", "link"
+# the facts of a kind whose commands can run Python: the code of `python -c CODE` is read by the
+# Python rules (`engine.command_code`), in a file that names python
+RUNS_PYTHON = {"facts": (COMMAND, REQUIREMENT, LINK, PYTHON), "carried": (PYTHON,), "carriers": (b"python",)}
 
 
 @dataclass

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ovlint.surfaces import COMMAND, LINK, REQUIREMENT, FileKind, Sniff, whole
+from ovlint.surfaces import RUNS_PYTHON, FileKind, Sniff, whole
 from ovlint.surfaces.shell import Command, split_commands
 
 _CI_SCRIPT_KEYS = ("run", "script", "before_script", "after_script", "bash", "sh", "inlineScript")
@@ -263,7 +263,7 @@ def looks_like_ci(head: bytes) -> bool:
 
 KIND = FileKind(
     name="ci-yaml", label="CI YAML", recognise=_recognise,
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), rank=40, fence="yaml",
+    read=lambda text: whole(text, commands=commands(text)), **RUNS_PYTHON, rank=40, fence="yaml",
     # a script YAML folds into one line (a `>` block, a plain scalar over several lines): a `#`
     # there would end the scalar, or comment out the lines folded after it
     multiline=lambda text: [(start, end) for start, end, folds, _ in _ci_script_spans(text) if folds],

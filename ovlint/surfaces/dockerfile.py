@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import re
 
-from ovlint.surfaces import COMMAND, LINK, REQUIREMENT, FileKind, jsonspan, whole
+from ovlint.surfaces import RUNS_PYTHON, FileKind, jsonspan, whole
 from ovlint.surfaces.shell import SHELLS, Command, Variables, Word, ends_here_document, split_commands, unwrap
 
 _DOCKER_SHELL_INSTRUCTIONS = ("RUN", "CMD", "ENTRYPOINT")
@@ -184,6 +184,6 @@ def _recognise(path, name: str, suffix: str) -> bool:
 
 KIND = FileKind(
     name="dockerfile", label="Dockerfile", recognise=_recognise,
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), fence="dockerfile",
+    read=lambda text: whole(text, commands=commands(text)), **RUNS_PYTHON, fence="dockerfile",
     multiline=no_comment_spans,
 )

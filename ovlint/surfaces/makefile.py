@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ovlint.surfaces import COMMAND, LINK, REQUIREMENT, FileKind, whole
+from ovlint.surfaces import RUNS_PYTHON, FileKind, whole
 from ovlint.surfaces.shell import Command, Variables, split_commands
 
 
@@ -43,5 +43,5 @@ def commands(text: str) -> list[Command]:
 KIND = FileKind(
     name="makefile", label="Makefile",
     recognise=lambda path, name, suffix: name in ("makefile", "gnumakefile") or suffix == ".mk",
-    read=lambda text: whole(text, commands=commands(text)), facts=(COMMAND, REQUIREMENT, LINK), fence="makefile",
+    read=lambda text: whole(text, commands=commands(text)), **RUNS_PYTHON, fence="makefile",
 )

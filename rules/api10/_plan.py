@@ -419,7 +419,7 @@ class Plan:
             statement = use.statement
             kept = self._names_still_used(statement, consumed)
             line = ctx.parent(statement)
-            if kept is None or not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
+            if kept is None or not isinstance(line, cst.SimpleStatementLine):
                 continue
             scope = ctx.scope(statement)
             block = ctx.parent(line)
@@ -436,14 +436,14 @@ class Plan:
                     blocks.add(id(block))
                     touched[statement] = f"Import `openvino as {self._ov_alias}` instead"
                     continue
-                result.extend(deleted_line(ctx, line))
+                result.extend(deleted_line(ctx, line) if len(line.body) == 1 else [_deleted_statement(ctx, line, statement)])
                 touched[statement] = "Remove the import"
             elif trim and isinstance(statement, cst.ImportFrom) and len(kept) < len(statement.names):
                 names = ", ".join(ctx.source(alias.name) + (f" as {alias.asname.name.value}" if alias.asname else "")
                                   for alias in kept)
                 text = f"from {ctx.source(statement.module)} import {names}"
                 if binds:
-                    text += ctx.newline + indentation(ctx, line) + binding
+                    text += (ctx.newline + indentation(ctx, line) if len(line.body) == 1 else "; ") + binding
                     bound.add(id(scope))
                     blocks.add(id(block))
                 result.append(ctx.replace(statement, text))
@@ -701,3 +701,12 @@ def loads_network(types, value) -> bool:
 def excerpt(ctx, node, width: int = 40) -> str:
     text = " ".join(ctx.source(node).split())
     return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def _deleted_statement(ctx, line, statement) -> Edit:
+    """Delete one statement of a line of several (`import a; run()`), with the `;` that parts it
+    from the next one (or, the last, from the one before)."""
+    at = line.body.index(statement)
+    if at + 1 < len(line.body):
+        return Edit(ctx.span(statement)[0], ctx.span(line.body[at + 1])[0], "")
+    return Edit(ctx.span(line.body[at - 1])[1], ctx.span(statement)[1], "")
