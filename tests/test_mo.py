@@ -244,6 +244,14 @@ def test_a_shape_from_a_variable_goes_to_ovc_only_in_brackets(ovlint, tmp_path):
     assert (tmp_path / "ok.sh").read_text() == 'SHAPE="[1,3,8,8]"\novc m.onnx --input "$SHAPE"\n'
 
 
+def test_a_shape_in_brackets_with_variable_dimensions_goes_to_ovc(ovlint, tmp_path):
+    write(tmp_path / "conv.sh", 'mo --input_model m.onnx --input_shape [1,3,$H,${W}],[1,$N]\n'
+                                'mo --input_model m.onnx --input_shape [$S]\nmo --input_model m.onnx --input_shape $S\n')
+    ovlint("check", "--select", "OV201", "--fix", "--no-cache")
+    assert (tmp_path / "conv.sh").read_text() == ('ovc m.onnx --input [1,3,$H,${W}],[1,$N]\novc m.onnx --input [$S]\n'
+                                                  'mo --input_model m.onnx --input_shape $S\n')
+
+
 def test_a_gitlab_job_on_a_windows_runner_is_told_by_its_tags(ovlint, tmp_path):
     source = ("stages: [build]\nwin:\n  tags: [windows]\n  script:\n    - mo --input_model m.onnx `\n"
               "        --output_dir ir\nlinux:\n  script:\n    - mo --input_model m.onnx\n")

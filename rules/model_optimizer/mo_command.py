@@ -244,6 +244,12 @@ def _unknown_shape(command, option) -> bool:
     """Whether `--input_shape`'s value comes from a variable that may hold a shape in parentheses,
     which ovc rejects (`"$SHAPE"`, unless the file sets it to one in brackets)."""
     word = command.words[option.flag if option.value is None else option.value]
-    if not word.expanded:
+    if not word.expanded or _VARIABLE_DIMENSIONS.fullmatch(
+            word.value if option.inline is None else option.inline):
         return False
     return word.resolved is None or "(" in word.resolved or "$" in word.resolved
+
+
+# shapes in brackets whose dimensions are numbers or variables (`[1,3,$H,$W]`): bracketed whatever the variables hold
+_DIMENSION = r"\s*(?:-?\d+(?:\.\.-?\d+)?|\?|\$\w+|\$\{\w+\})\s*"
+_VARIABLE_DIMENSIONS = re.compile(rf"\[{_DIMENSION}(?:,{_DIMENSION})*\](?:,\[{_DIMENSION}(?:,{_DIMENSION})*\])*")
