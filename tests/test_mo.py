@@ -283,6 +283,14 @@ def test_a_notebook_exported_to_python_runs_its_commands_through_ipython(ovlint,
     assert "exported.py:3" not in out  # a list no setup() installs
 
 
+def test_a_bash_cell_exported_to_python_is_read_with_its_escaped_line_breaks(ovlint, tmp_path):
+    body = "'mo --input_model m.onnx \\\\\\n  --output_dir ir\\necho done\\n'"
+    write(tmp_path / "exported.py", f"get_ipython().run_cell_magic('bash', '', {body})\n")
+    ovlint("check", "--select", "OV201", "--fix", "--no-cache")
+    assert (tmp_path / "exported.py").read_text() == (
+        "get_ipython().run_cell_magic('bash', '', 'ovc m.onnx \\\\\\n  --output_model ir/\\necho done\\n')\n")
+
+
 @pytest.mark.parametrize("path, source", [
     ("azure-pipelines.yml", "pool:\n  vmImage: windows-latest\nsteps:\n  - script: |\n      mo --input_model m.onnx ^\n"
                             "        --output_dir ir\n"),

@@ -711,7 +711,22 @@ class _FactExtractor:
                     command.words.insert(0, Word(_text(args[0]), literal[1], literal[1]))
                     self.commands.append(command)
         elif method == "run_cell_magic" and len(args) == 3 and _text(args[0]) in ("bash", "sh", "script"):
-            self._command(args[2])
+            body = self._escaped_lines(args[2])
+            if body is not None:
+                self.commands.extend(from_python_string(*body))
+            else:
+                self._command(args[2])
+
+    def _escaped_lines(self, node):
+        """(text, where it starts) of a one-line string whose only escapes are line breaks, as
+        nbconvert writes a cell's body (`'mo --input_model m.onnx \\\n  --output_dir ir\n'`):
+        each `\\n` a line break and each `\\\\\\n` a continued line, of the same length, so
+        every span still points at the file. None for any other string."""
+        if not isinstance(node, cst.SimpleString) or node.prefix or len(node.quote) != 1:
+            return None
+        start = self.ctx.span(node)[0] + 1
+        text = _ESCAPED_LINE.sub(lambda m: "  \\\n" if len(m.group()) == 4 else " \n", node.value[1:-1])
+        return None if "\\" in text.replace("\\\n", "") or "\n" not in text else (text, start)
 
     def _requirements(self, node, origin: str, group: tuple = ()) -> None:
         """The requirements a string, or a list or tuple of strings (or a name assigned one once),
@@ -731,6 +746,10 @@ class _FactExtractor:
 # the fields `str.format` and `%` fill
 _FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
 _PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcaou]")
+
+
+# in a string's text: `\\\n` (a backslash, then a line break: a continued shell line), or `\n`
+_ESCAPED_LINE = re.compile(r"\\\\\\n|\\n")
 
 
 def _text(node) -> Optional[str]:
