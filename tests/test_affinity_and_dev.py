@@ -281,3 +281,22 @@ def test_a_configuration_built_where_nothing_names_openvino_is_read_by_every_key
                                   "    config['CPU_BIND_THREAD'] = 'NO'\n    return config\n")
     code, out, _ = ovlint("--no-cache", "--output-format", "concise")
     assert code == 1 and "config.py:3:12: OV107" in out and "config.py:4:12: OV301" in out
+
+
+def test_a_key_asked_of_api_1_s_list_of_supported_keys_is_renamed_with_the_list(ovlint, tmp_path):
+    """The list becomes `SUPPORTED_PROPERTIES`, which names keys as API 2.0 does: the guard asks
+    for the new name, and the setting it guards is migrated, not left as tolerant code."""
+    write(tmp_path / "app.py", 'from openvino.inference_engine import IECore\n\nie = IECore()\n'
+                               'keys = ie.get_metric("CPU", "SUPPORTED_CONFIG_KEYS")\n'
+                               'if "CPU_THROUGHPUT_STREAMS" in keys:\n    ie.set_config({"CPU_THROUGHPUT_STREAMS": "3"}, "CPU")\n'
+                               'if "CPU_BIND_THREAD" not in keys:\n    print("no pinning")\n'
+                               'if "DYN_BATCH_ENABLED" in keys:\n    print("dynamic batch")\n')
+    code, out, _ = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
+    assert 'app.py:9:4: OV107 `DYN_BATCH_ENABLED` has no API 2.0 counterpart' in out
+    assert (tmp_path / "app.py").read_text().startswith("from openvino.inference_engine")  # held by that one
+    (tmp_path / "app.py").write_text("\n".join((tmp_path / "app.py").read_text().splitlines()[:8]) + "\n")
+    ovlint("check", "--fix", "--unsafe-fixes", "--no-cache")
+    assert (tmp_path / "app.py").read_text() == (
+        'import openvino as ov\n\nie = ov.Core()\nkeys = ie.get_property("CPU", "SUPPORTED_PROPERTIES")\n'
+        'if "NUM_STREAMS" in keys:\n    ie.set_property("CPU", {"NUM_STREAMS": "3"})\n'
+        'if "ENABLE_CPU_PINNING" not in keys:\n    print("no pinning")\n')

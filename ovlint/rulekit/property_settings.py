@@ -92,6 +92,22 @@ OPENVINO_KEYS = {"CPU_THREADS_NUM", "CPU_THROUGHPUT_STREAMS", "PERF_COUNT", "EXC
                  "CPU_BIND_THREAD"}
 
 
+# the API 1.0 metrics that list the keys a device takes, by their API 1.0 names
+LEGACY_KEY_LISTS = {"SUPPORTED_CONFIG_KEYS", "SUPPORTED_METRICS"}
+
+
+def lists_legacy_keys(ctx, expr) -> bool:
+    """Whether `expr` is API 1.0's list of the keys a device takes (`get_metric(device,
+    "SUPPORTED_CONFIG_KEYS")`), or a name assigned one once: the migration makes it API 2.0's
+    `SUPPORTED_PROPERTIES`, which names the keys as API 2.0 does."""
+    from ovlint.surfaces.python import assigned_value
+
+    if isinstance(expr, cst.Name):
+        expr = assigned_value(ctx, expr) or expr
+    return isinstance(expr, cst.Call) and _method(expr) in READS_PROPERTY and any(
+        string_value(arg.value) in LEGACY_KEY_LISTS for arg in expr.args)
+
+
 def beside_openvino_keys(ctx, setting) -> bool:
     """Whether the setting's dict also holds another key OpenVINO reads: a configuration built where
     nothing names OpenVINO (`{"CPU_BIND_THREAD": "NO", "CPU_THREADS_NUM": "4"}`, returned for a caller)."""
@@ -198,6 +214,8 @@ class _Finder:
     def _lists_supported(self, expr) -> bool:
         """Whether `expr` is what the device says it supports: a property call, or a name or
         attribute that says `supported` (`supported_properties`, `self.supported`)."""
+        if lists_legacy_keys(self.ctx, expr):
+            return False  # API 1.0's list, which the migration makes API 2.0's: the test changes with it
         if isinstance(expr, cst.Call):
             return _method(expr) in READS_PROPERTY
         return "supported" in self.ctx.source(expr).lower()

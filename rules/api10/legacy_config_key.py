@@ -11,12 +11,17 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from ovlint.rulekit.property_settings import beside_openvino_keys, rename_key, replace_string, settings, strings_in
+from ovlint.base.lazy import cst
+from ovlint.rulekit.property_settings import (
+    beside_openvino_keys, lists_legacy_keys, rename_key, replace_string, settings, strings_in,
+)
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._base import Api10Rule
 from ovlint.rules.cpu_pinning._pinning import KEYS as PINNING_KEYS
+
+PINNING = "ENABLE_CPU_PINNING"  # what the pinning keys became (OV301 rewrites their settings)
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,8 @@ class Key:
     note: str = ""
 
 
+LISTS_PROPERTIES = ("it lists metrics and config keys together, by their API 2.0 names (`NUM_STREAMS`, not "
+                    "`CPU_THROUGHPUT_STREAMS`): a key the program looks for in it is renamed where it is a literal")
 KEYS = {
     "CPU_THREADS_NUM": Key("INFERENCE_NUM_THREADS", keep_other_values=True),
     "CPU_THROUGHPUT_STREAMS": Key("NUM_STREAMS", {"CPU_THROUGHPUT_AUTO": "AUTO", "CPU_THROUGHPUT_NUMA": "NUMA"},
@@ -35,8 +42,8 @@ KEYS = {
     "GPU_THROUGHPUT_STREAMS": Key("NUM_STREAMS", {"GPU_THROUGHPUT_AUTO": "AUTO"}, keep_other_values=True),
     "ENFORCE_BF16": Key("INFERENCE_PRECISION_HINT", {"YES": "bf16", "NO": "f32"}, unsafe=True,
                         note="`INFERENCE_PRECISION_HINT` also governs other precisions"),
-    "SUPPORTED_METRICS": Key("SUPPORTED_PROPERTIES", unsafe=True, note="it lists metrics and config keys together"),
-    "SUPPORTED_CONFIG_KEYS": Key("SUPPORTED_PROPERTIES", unsafe=True, note="it lists metrics and config keys together"),
+    "SUPPORTED_METRICS": Key("SUPPORTED_PROPERTIES", unsafe=True, note=LISTS_PROPERTIES),
+    "SUPPORTED_CONFIG_KEYS": Key("SUPPORTED_PROPERTIES", unsafe=True, note=LISTS_PROPERTIES),
     "DYN_BATCH_ENABLED": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
     "DYN_BATCH_LIMIT": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
     "GPU_PLUGIN_PRIORITY": Key(None, note="see `GPU_QUEUE_PRIORITY` (`ov::intel_gpu::hint::queue_priority`)"),
@@ -139,6 +146,25 @@ class LegacyConfigKey(Api10Rule):
             if key is not None and not setting.guarded and (
                     setting.reading or setting.passed(self.ctx) or beside_openvino_keys(self.ctx, setting)):
                 self._key(setting, key)
+
+    def visit_Comparison(self, node) -> None:
+        """`"CPU_THROUGHPUT_STREAMS" in supported_keys`, asked of API 1.0's list of the keys a device
+        takes: the migration makes the list API 2.0's, which names the key `NUM_STREAMS`, so the
+        key is renamed with it; a key API 2.0 lacks holds the test back."""
+        if len(node.comparisons) != 1 or not isinstance(node.comparisons[0].operator, (cst.In, cst.NotIn)):
+            return
+        old = string_value(node.left)
+        key = lookup(old) if old is not None else None
+        if old in PINNING_KEYS:
+            key = Key(PINNING)
+        if key is None or not lists_legacy_keys(self.ctx, node.comparisons[0].comparator):
+            return
+        asked = "asked of API 1.0's list of supported keys, which becomes `SUPPORTED_PROPERTIES`"
+        if key.new is None:
+            self.propose(node.left, f"`{old}` has no API 2.0 counterpart ({asked}): {key.note}")
+            return
+        self.propose(node.left, f"`{old}` is `{key.new}` in API 2.0 ({asked}, under API 2.0 names)",
+                     [replace_string(self.ctx, node.left, key.new)], fix_message=f"Ask for `{key.new}`")
 
     def _key(self, setting, key: Key) -> None:
         ctx, old = self.ctx, setting.key
