@@ -758,14 +758,47 @@ def test_a_class_another_module_subclasses_holds_its_part_back(tmp_path):
     # the base imported under another name, its objects kept through a tuple assignment
     (tmp_path / "pointer" / "gaze.py").write_text(
         "from common.model_base import ModelBase as Base\n\n\nclass Gaze(Base):\n    pass\n")
-    _plan._subclasses_under.cache_clear()  # the modules around are read once per process
+    _plan._program_under.cache_clear()  # the modules around are read once per process
     paired = base.replace('self.exec_net = IECore().load_network(path, "CPU")',
                           'self.exec_net, self.path = IECore().load_network(path, "CPU"), path')
     assert [d.row for d in lint(paired, path=path) if "subclasses it" in d.message] == [4]
     # a class of that name in a module that does not name this one is another class
     (tmp_path / "pointer" / "gaze.py").write_text("class Gaze(ModelBase):\n    pass\n")
-    _plan._subclasses_under.cache_clear()
+    _plan._program_under.cache_clear()
     assert not any("subclasses it" in d.message for d in lint(base, path=path))
+
+
+def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_part_back(tmp_path):
+    """`net, exec_net = load(path)` or `Detector().net.input_info` in a module that may not mention
+    OpenVINO: migrated alone, this module would hand it API 2.0 objects, which it reads as API 1.0."""
+    source = textwrap.dedent("""\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+
+
+        def load(xml):
+            net = ie.read_network(xml)
+            return net, ie.load_network(net, "CPU", num_requests=2)
+
+
+        class Detector:
+            def __init__(self, xml):
+                self.net = ie.read_network(xml)
+        """)
+    path = str(tmp_path / "loader.py")
+    (tmp_path / "main.py").write_text("from loader import load, Detector\n\nnet, exec_net = load('m.xml')\n"
+                                      "print(exec_net.requests[1], Detector('m.xml'))\n")
+    _plan._program_under.cache_clear()  # the modules around are read once per process
+    held = [(d.row, d.message.split(",")[0]) for d in lint(source, path=path) if "imports it" in d.message]
+    assert held == [(6, "`load` returns an API 1.0 `IENetwork`"), (11, "`Detector` keeps API 1.0 objects (`self.net`)")]
+    # a module that only calls what it imports is no reader of API 1.0 objects
+    (tmp_path / "main.py").write_text("import loader\n\nprint(loader.load('m.xml'), loader.ie)\n")
+    _plan._program_under.cache_clear()
+    assert not any("imports it" in d.message for d in lint(source, path=path))
+    (tmp_path / "main.py").write_text("import loader\n\nprint(loader.ie.read_network('m.xml').input_info)\n")
+    _plan._program_under.cache_clear()
+    assert [d.row for d in lint(source, path=path) if "imports it" in d.message] == [3, 6, 11]
 
 
 def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):

@@ -25,7 +25,7 @@ from ovlint.rulekit.python_imports import dotted, standard_library
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
 from ovlint.rules.api10._types import (
-    BLOB, CLASS_NAMES, CONTAINER, CORE, EXECUTABLE, NETWORK, PLUGIN, REQUEST, Types, in_import, legacy_class,
+    BLOB, CLASS_NAMES, CONTAINER, CORE, EXECUTABLE, NETWORK, PLUGIN, REQUEST, TUPLE, Types, in_import, legacy_class,
 )
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
@@ -219,7 +219,9 @@ class Plan:
                     proposal.edits = None if made is None else tuple(made)
             self._report_leftovers()
             self._report_handed_on()
-            self._report_subclassed_elsewhere()
+            kept = self._classes_keeping()
+            self._report_subclassed_elsewhere(kept)
+            self._report_read_elsewhere(kept)
         covered = self._covered()
         for check in self._late_checks:
             check(covered)
@@ -318,13 +320,11 @@ class Plan:
                     "which ovlint does not follow into: migrated, it would get an API 2.0 object there. Migrate "
                     f"`{module}` too, then mark this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
 
-    def _report_subclassed_elsewhere(self) -> None:
-        """A class keeping API 1.0 objects in attributes (`self.exec_net = ie.load_network(...)`)
-        that another module of the program subclasses: the subclass's methods may use those objects
-        as API 1.0 (`self.exec_net.infer(...)`), where ovlint does not follow them, and its module
-        may not even mention OpenVINO. The class's part is held back until that module is migrated too."""
+    def _classes_keeping(self) -> dict:
+        """The module's classes keeping API 1.0 objects in attributes (`self.exec_net =
+        ie.load_network(...)`): class -> such an attribute."""
         ctx = self.ctx
-        kept: dict = {}  # class -> an attribute holding an API 1.0 object
+        kept: dict = {}
         # every `self.x` the object model types (however assigned: a tuple, an annotation)
         for node in ctx.nodes((cst.Attribute,)):
             if not (isinstance(node.value, cst.Name) and node.value.value == "self"):
@@ -337,9 +337,63 @@ class Plan:
                 owner = ctx.parent(owner)
             if owner is not None and ctx.parent(owner) is ctx.module:
                 kept.setdefault(owner, node)
+        return kept
+
+    def _report_read_elsewhere(self, kept: dict) -> None:
+        """API 1.0 objects another module of the program takes from this one: what a function it
+        imports returns, the attributes of a class it imports (`kept`), a value it imports. Where
+        that module reads them as API 1.0 (`net.input_info`, `exec_net.requests`), which ovlint
+        does not follow, it would get API 2.0 objects: the part is held back until that module is
+        migrated too."""
+        ctx = self.ctx
+        exposed = self._exposed(kept)
+        if not exposed:
+            return
+        base, _ = os.path.splitext(os.path.basename(ctx.path))
+        module = os.path.basename(os.path.dirname(os.path.abspath(ctx.path))) if base == "__init__" else base
+        readers: dict = {}  # name -> the first module that imports it and reads API 1.0 attributes
+        for importer, names in sorted(_program_around(ctx.path)[2].get(module, {}).items()):
+            taken = [name for name in exposed if name not in readers and (name in names or "*" in names)]
+            if taken and not _same_file(importer, ctx.path) and _names(importer, _READS_API_1):
+                readers.update(dict.fromkeys(taken, os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))))
+        for name, where in readers.items():
+            node, what = exposed[name]
+            self.propose(LEFTOVER_CODE, node, (
+                f"{what}, and `{where}` imports it and uses API 1.0 attributes; ovlint does not follow the objects "
+                f"into that module, which would get API 2.0 ones. Migrate `{where}` too, then mark this line "
+                f"`# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
+
+    def _exposed(self, kept: dict) -> dict:
+        """name -> (the node that defines it, what it holds) for the module's top-level functions
+        returning API 1.0 objects, classes keeping them and names holding them."""
+        ctx = self.ctx
+        found: dict = {}
+        for statement in ctx.module.body:
+            if isinstance(statement, cst.FunctionDef):
+                held = _api_1_object(self.types.returns(statement))
+                if held:
+                    found[statement.name.value] = (statement.name, f"`{statement.name.value}` returns an API 1.0 `{held}`")
+            elif isinstance(statement, cst.ClassDef) and statement in kept:
+                found[statement.name.value] = (statement.name, f"`{statement.name.value}` keeps API 1.0 objects "
+                                                               f"(`{excerpt(ctx, kept[statement])}`)")
+            elif isinstance(statement, cst.SimpleStatementLine):
+                for small in statement.body:
+                    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
+                        held = _api_1_object(self.types.of(small.targets[0].target))
+                        if held:
+                            name = small.targets[0].target.value
+                            found[name] = (small.targets[0].target, f"`{name}` holds an API 1.0 `{held}`")
+        return found
+
+    def _report_subclassed_elsewhere(self, kept: dict) -> None:
+        """A class keeping API 1.0 objects in attributes that another module of the program
+        subclasses: the subclass's methods may use those objects as API 1.0
+        (`self.exec_net.infer(...)`), where ovlint does not follow them, and its module may not
+        even mention OpenVINO. The class's part is held back until that module is migrated too."""
+        ctx = self.ctx
         if not kept:
             return
-        subclassed, aliases = _subclasses_around(ctx.path)
+        subclassed, aliases, _ = _program_around(ctx.path)
         module = re.compile(r"\b%s\b" % re.escape(os.path.splitext(os.path.basename(ctx.path))[0]))
         for cls, attribute in kept.items():
             names = {cls.name.value} | aliases.get(cls.name.value, set())  # `import Detector as Base`
@@ -561,6 +615,21 @@ HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwor
              BLOB: "Blob", PLUGIN: "IEPlugin"}
 
 
+# what only API 1.0 objects have: a module reading one of these reads the objects as API 1.0
+_READS_API_1 = re.compile(r"\.(?:input_info|requests|input_blobs|output_blobs|tensor_desc|preprocess_info|async_infer"
+                          r"|get_idle_request_id|set_blob|read_network|load_network)\b")
+
+
+def _api_1_object(value) -> Optional[str]:
+    """The API 1.0 class of the object `value` holds, or one of its parts or items holds."""
+    if value is None or not value.legacy:
+        return None
+    if value.kind in HANDED_ON:
+        return HANDED_ON[value.kind]
+    inner = [value.items] if value.kind == CONTAINER else list(value.parts) if value.kind == TUPLE else []
+    return next((found for part in inner if (found := _api_1_object(part))), None)
+
+
 def _imported_names(ctx) -> set:
     """The names the module's imports of the program's own modules bind (`a` for `import a.b`):
     relative imports, and modules whose file or package is beside the module or in a folder above
@@ -599,7 +668,7 @@ _SKIPPED_FOLDERS = {"site-packages", "node_modules", "__pycache__", "venv", ".ve
 MAX_MODULES_AROUND = 2000
 
 
-def _subclasses_around(path: str) -> tuple[dict, dict]:
+def _program_around(path: str) -> tuple[dict, dict, dict]:
     """(base class name (its last dotted part) -> the Python files that derive a class from it,
     name -> the names it is imported as), among the program's modules around `path`: in a repository, under the folder two above that of
     `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository,
@@ -608,20 +677,22 @@ def _subclasses_around(path: str) -> tuple[dict, dict]:
     top = folder
     for _ in range(2):
         if os.path.exists(os.path.join(top, ".git")):
-            return _subclasses_under(top)
+            return _program_under(top)
         above = os.path.dirname(top)
         if above == top:
             break
         top = above
-    return _subclasses_under(top if repository_root(top) else folder)
+    return _program_under(top if repository_root(top) else folder)
 
 
 @lru_cache(maxsize=16)
-def _subclasses_under(root: str) -> tuple[dict, dict]:
-    """See `_subclasses_around`: read once per process for each folder, at most
-    `MAX_MODULES_AROUND` files; a file counts only if it also names the base's module."""
+def _program_under(root: str) -> tuple[dict, dict, dict]:
+    """See `_program_around`: read once per process for each folder, at most
+    `MAX_MODULES_AROUND` files; a file counts only if it also names the base's module. Also:
+    module (its last dotted part) -> {file importing it: the names it imports, `*` for the module}."""
     found: dict = {}
     aliases: dict = {}  # a name imported under another one -> those names
+    importers: dict = {}
     seen = 0
     for here, folders, names in os.walk(root):
         folders[:] = [f for f in folders if not f.startswith(".") and f not in _SKIPPED_FOLDERS]
@@ -641,7 +712,29 @@ def _subclasses_under(root: str) -> tuple[dict, dict]:
                     found.setdefault(base.strip().rpartition(".")[2], set()).add(os.path.join(here, name))
             for match in _IMPORTED_AS.finditer(text):
                 aliases.setdefault(match.group(1), set()).add(match.group(2))
-    return found, aliases
+            for module, names in _imports_in(text):
+                importers.setdefault(module, {}).setdefault(os.path.join(here, name), set()).update(names)
+    return found, aliases, importers
+
+
+_FROM_IMPORT = re.compile(r"(?m)^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)")
+_IMPORT = re.compile(r"(?m)^[ \t]*import[ \t]+([^\n#;]+)")
+
+
+def _imports_in(text: str):
+    """(module, names) for each module a Python text imports (its last dotted part), the names
+    imported from it, `*` for the module itself; `from . import m` imports the module `m`."""
+    for match in _FROM_IMPORT.finditer(text):
+        module = match.group(1).rpartition(".")[2]
+        names = {part.split()[0] for part in match.group(2).strip("()").replace("\\", " ").split(",") if part.split()}
+        if module:
+            yield module, names
+        for name in names:  # `from package import module`
+            yield name, {"*"}
+    for match in _IMPORT.finditer(text):
+        for part in match.group(1).split(","):
+            if part.split():
+                yield part.split()[0].rpartition(".")[2], {"*"}
 
 
 def _names(path: str, word) -> bool:
