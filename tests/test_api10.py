@@ -844,3 +844,18 @@ def test_an_argument_in_parentheses_is_deleted_whole():
     source = ("from openvino.inference_engine import Blob, TensorDesc\n\n"
               "blob = Blob(TensorDesc('FP32', [1, 4], 'NC'), (frame))\n")
     assert fix(source).text == "import openvino as ov\n\nblob = ov.Tensor((frame))\n"
+
+
+def test_an_unused_import_that_tells_whether_api_1_is_installed_is_kept():
+    source = """\
+        try:
+            from openvino.inference_engine import IECore  # noqa: F401
+            LEGACY_API = True
+        except ImportError:
+            LEGACY_API = False
+        """
+    (diag,) = lint(source)
+    assert diag.code == "OV101" and diag.fix is None and "(kept: it is in a `try`" in diag.message
+    assert fix(source).text == textwrap.dedent(source)
+    # one nothing guards goes as before
+    assert fix("from openvino.inference_engine import IECore\nimport os\n").text == "import os\n"

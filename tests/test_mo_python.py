@@ -361,3 +361,10 @@ def test_every_argument_of_mos_convert_model_is_rewritten_or_has_a_how_to():
     for name in CONVERT_PARAMETERS[1:]:
         finding = call_finding(f"{MO}model = mo.convert_model('m.onnx', {name}=True)\n")
         assert finding.fix is not None or "no argument of" not in finding.message, name
+
+
+def test_an_import_that_tells_whether_the_model_optimizer_is_installed_is_kept():
+    source = "try:\n    import openvino.tools.mo\nexcept:\n    exit(1)\n"
+    (diag,) = lint(source)
+    assert diag.fix is None and "(kept: it is in a `try`" in diag.message
+    assert fix(source).text == source

@@ -92,6 +92,31 @@ def deleted_line(ctx, line) -> list[Edit]:
     return [Edit(*whole_lines(ctx, line), "")]
 
 
+# what a handler catches when an import fails
+_IMPORT_FAILURES = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+# said of an import kept for that reason
+PROBE_NOTE = (" (kept: it is in a `try` whose `except` handles its failure, so it tells whether the module is "
+              "installed, and without the module it fails as the program expects)")
+
+
+def probes_import(ctx, statement) -> bool:
+    """Whether the import `statement` tells whether its module is installed: it stands in a
+    `try:` body, and a handler of that `try` catches its failure (`ImportError`, or more).
+    Removed as unused, it would make the program take the module for installed."""
+    block = ctx.parent(ctx.parent(statement))
+    trying = ctx.parent(block)
+    if not (isinstance(trying, cst.Try) and trying.body is block):
+        return False
+    for handler in trying.handlers:
+        if handler.type is None:
+            return True
+        caught = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
+        if any((c.value if isinstance(c, cst.Name) else c.attr.value if isinstance(c, cst.Attribute) else "")
+               in _IMPORT_FAILURES for c in caught):
+            return True
+    return False
+
+
 def indentation(ctx, node) -> str:
     start = ctx.span(node)[0]
     line_start = ctx.text.rfind("\n", 0, start) + 1

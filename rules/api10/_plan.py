@@ -20,7 +20,7 @@ from typing import Optional
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.files import repository_root
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import deleted_line, fresh_name, indentation, line_end
+from ovlint.rulekit.python_edits import PROBE_NOTE, deleted_line, fresh_name, indentation, line_end, probes_import
 from ovlint.rulekit.python_imports import dotted, standard_library
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
@@ -483,6 +483,10 @@ class Plan:
                 # the same names imported elsewhere (another branch of a try or an if): `openvino`
                 # must be bound there too, or the migrated uses fail when that branch runs
                 result.extend(self._bind_beside(statement, binding))
+            if not kept and not binds and probes_import(ctx, statement):
+                if PROBE_NOTE not in use.message:
+                    use.message += PROBE_NOTE
+                continue
             if not kept:
                 if binds:
                     result.append(ctx.replace(statement, binding))

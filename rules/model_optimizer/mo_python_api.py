@@ -6,7 +6,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import deleted_line, fresh_name, indentation, line_end, walk
+from ovlint.rulekit.python_edits import PROBE_NOTE, deleted_line, fresh_name, indentation, line_end, probes_import, walk
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
@@ -140,7 +140,7 @@ class ModelOptimizerPythonApi(PythonRule):
         kept = [a for a in node.names if dotted(a.name) == "convert_model"]
         line = self.ctx.parent(node)
         if not kept:
-            if not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1):
+            if not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1) or probes_import(self.ctx, node):
                 return None
             return self.make_fix(deleted_line(self.ctx, line), "Remove the import")
         if len(kept) == len(names):
@@ -157,10 +157,11 @@ class ModelOptimizerPythonApi(PythonRule):
         """`from openvino.tools import mo`: removed once the calls through it are rewritten."""
         fix = None
         line = self.ctx.parent(node)
+        probe = probes_import(self.ctx, node)
         if (len(node.names) == 1 and not self._references(node) and isinstance(line, cst.SimpleStatementLine)
-                and len(line.body) == 1):
+                and len(line.body) == 1 and not probe):
             fix = self.make_fix(deleted_line(self.ctx, line), "Remove the import")
-        self.report(node, self.summary, fix)
+        self.report(node, self.summary + (PROBE_NOTE if probe else ""), fix)
 
     def _references(self, statement) -> list:
         scope = self.ctx.scope(statement)
