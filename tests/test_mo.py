@@ -315,3 +315,12 @@ def test_only_a_notebook_line_that_runs_a_variable_makes_its_string_a_command(ov
     # `echo` runs, not the message; two lines are two commands (no `-d` option of `mo`)
     assert [line.split(":")[1] for line in out.splitlines() if " OV" in line] == ["cell 3"]
     assert "OV201" in out and "OV501" not in out
+
+
+def test_a_script_of_the_project_named_like_mo_is_not_the_model_optimizer(ovlint, tmp_path):
+    write(tmp_path / "utils" / "mo.py", "from ultralytics import YOLO\n\nYOLO('m.pt').export(format='openvino')\n")
+    write(tmp_path / "tools" / "mo.py", "from mo.subprocess_main import subprocess_main\nsubprocess_main(framework=None)\n")
+    write(tmp_path / "Makefile", "ir:\n\tpython3 ./utils/mo.py --input_model m.pt --output_dir ir\n"
+                                 "\tpython3 tools/mo.py --input_model m.onnx --output_dir ir\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert [line.split(" ")[0] for line in out.splitlines() if "OV201" in line] == ["Makefile:3:2:"]

@@ -24,9 +24,42 @@ def _is_python(word: str) -> bool:
         or word == "sys.executable"
 
 
-def invocation(argv: list[str], open_ended: bool = False) -> Optional[Invocation]:
+def invocation(argv: list[str], open_ended: bool = False, where: Optional[str] = None) -> Optional[Invocation]:
     """How `argv` runs MO, if it does; `open_ended`: a Python program's argument list that goes on
-    with values it does not spell (`subprocess.run(["mo"] + args)`), which only MO is run with."""
+    with values it does not spell (`subprocess.run(["mo"] + args)`), which only MO is run with;
+    `where`: the file the command is in, beside which a script of the project's own named like
+    MO's (`python3 ./utils/mo.py`, an exporter of its own) is not MO."""
+    found = _invocation(argv, open_ended)
+    if found is not None and where is not None and _own_script(argv[found.first_argument - 1], where):
+        return None
+    return found
+
+
+# what MO's own scripts (`mo.py`, `mo_tf.py`, a vendored copy of the package) hold
+_MO_SCRIPT_TEXT = ("subprocess_main", "mo.main", "openvino.tools.mo", "model_optimizer")
+
+
+def _own_script(word: str, where: str) -> bool:
+    """Whether `word`, a relative path (`./utils/mo.py`), names a file of the project beside the
+    file `where` or at its repository's root that is not one of MO's scripts."""
+    from ovlint.base.files import repository_root
+
+    if "/" not in word or word.startswith(("/", "$", "~")):
+        return False
+    folder = os.path.dirname(os.path.abspath(where))
+    for base in dict.fromkeys((folder, repository_root(folder) or folder)):
+        path = os.path.join(base, word)
+        if os.path.isfile(path):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as handle:
+                    text = handle.read(1 << 16)
+            except OSError:
+                return False
+            return not any(marker in text for marker in _MO_SCRIPT_TEXT)
+    return False
+
+
+def _invocation(argv: list[str], open_ended: bool) -> Optional[Invocation]:
     if not argv:
         return None
     if os.path.basename(argv[0]) in MO_SCRIPTS:

@@ -87,10 +87,10 @@ class ModelOptimizerCommand(CommandRule):
     def check_command(self, command) -> None:
         argv = command.argv
         unlisted = open_ended(command)
-        found = invocation(argv, unlisted)
+        found = invocation(argv, unlisted, self.ctx.path)
         if found is None and command.resolved:
             resolved = command.resolved_argv
-            found = invocation(resolved, unlisted)
+            found = invocation(resolved, unlisted, self.ctx.path)
             if found is not None and framework_of(resolved, found.first_argument) is None:
                 self.report(command, self.summary + " (the command comes from a variable the file sets, so it is not "
                                                     "rewritten)")
