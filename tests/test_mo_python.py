@@ -364,7 +364,9 @@ def test_every_argument_of_mos_convert_model_is_rewritten_or_has_a_how_to():
 
 
 def test_an_import_that_tells_whether_the_model_optimizer_is_installed_is_kept():
-    source = "try:\n    import openvino.tools.mo\nexcept:\n    exit(1)\n"
+    source = "try:\n    import openvino.tools.mo\n    HAVE_MO = True\nexcept:\n    HAVE_MO = False\n"
     (diag,) = lint(source)
     assert diag.fix is None and "(kept: it is in a `try`" in diag.message
     assert fix(source).text == source
+    # a check that stops the program without it goes with the module's uses
+    assert fixed("try:\n    import openvino.tools.mo\nexcept:\n    sys.exit(1)\n") == "try:\n    pass\nexcept:\n    sys.exit(1)\n"

@@ -95,26 +95,40 @@ def deleted_line(ctx, line) -> list[Edit]:
 # what a handler catches when an import fails
 _IMPORT_FAILURES = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
 # said of an import kept for that reason
-PROBE_NOTE = (" (kept: it is in a `try` whose `except` handles its failure, so it tells whether the module is "
-              "installed, and without the module it fails as the program expects)")
+PROBE_NOTE = (" (kept: it is in a `try` whose `except` goes on without it, so it tells the program whether the "
+              "module is installed, which it never is from that release on; decide what the program does then)")
 
 
 def probes_import(ctx, statement) -> bool:
-    """Whether the import `statement` tells whether its module is installed: it stands in a
-    `try:` body, and a handler of that `try` catches its failure (`ImportError`, or more).
-    Removed as unused, it would make the program take the module for installed."""
+    """Whether the import `statement` tells the program whether its module is installed: it
+    stands in a `try:` body, and a handler of that `try` that catches its failure (`ImportError`,
+    or more) goes on without the module (`HAVE_MO = False`) rather than stopping the program.
+    Removed as unused, it would make the program take the module for installed, and choose by
+    that; a check that stops the program without it goes with the module's uses."""
     block = ctx.parent(ctx.parent(statement))
     trying = ctx.parent(block)
     if not (isinstance(trying, cst.Try) and trying.body is block):
         return False
     for handler in trying.handlers:
-        if handler.type is None:
-            return True
-        caught = [e.value for e in handler.type.elements] if isinstance(handler.type, cst.Tuple) else [handler.type]
-        if any((c.value if isinstance(c, cst.Name) else c.attr.value if isinstance(c, cst.Attribute) else "")
-               in _IMPORT_FAILURES for c in caught):
+        caught = [] if handler.type is None else [e.value for e in handler.type.elements] \
+            if isinstance(handler.type, cst.Tuple) else [handler.type]
+        if (handler.type is None or any(
+                (c.value if isinstance(c, cst.Name) else c.attr.value if isinstance(c, cst.Attribute) else "")
+                in _IMPORT_FAILURES for c in caught)) and not _stops(handler.body):
             return True
     return False
+
+
+def _stops(block) -> bool:
+    """Whether a block ends the program: its last statement raises, or calls `exit`."""
+    last = block.body[-1] if block.body else None
+    small = last.body[-1] if isinstance(last, cst.SimpleStatementLine) and last.body else None
+    if isinstance(small, cst.Raise):
+        return True
+    call = small.value if isinstance(small, cst.Expr) else None
+    func = call.func if isinstance(call, cst.Call) else None
+    name = func.value if isinstance(func, cst.Name) else func.attr.value if isinstance(func, cst.Attribute) else ""
+    return name in ("exit", "quit", "_exit", "abort")
 
 
 def indentation(ctx, node) -> str:
