@@ -324,3 +324,18 @@ def test_a_script_of_the_project_named_like_mo_is_not_the_model_optimizer(ovlint
                                  "\tpython3 tools/mo.py --input_model m.onnx --output_dir ir\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert [line.split(" ")[0] for line in out.splitlines() if "OV201" in line] == ["Makefile:3:2:"]
+
+
+def test_a_command_in_adjacent_literals_is_read_and_a_check_for_mo_waits_for_the_command_it_guards(ovlint, tmp_path):
+    write(tmp_path / "export.py", "from subprocess import run\n\n\ndef export(onnx, out):\n"
+                                  "    command = f'mo.py --input_model=\"{onnx}\" ' \\\n"
+                                  "              f'--output_dir=\"{out}\"'\n"
+                                  "    run('mo.py -h', shell=True, check=True)\n    run(command, shell=True, check=True)\n\n\n"
+                                  "def export2(onnx, out):\n    run((f'mo --input_model {onnx} '\n"
+                                  "         f'--output_dir {out}'), shell=True, check=True)\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "--select", "OV201")
+    lines = out.splitlines()
+    assert [line.split(" ")[0] for line in lines if "OV201" in line] == ["export.py:5:17:", "export.py:7:10:", "export.py:12:12:"]
+    assert "it checks for the Model Optimizer, which the command at line 5 still runs" in lines[1]
+    ovlint("check", "--no-cache", "--fix", "--select", "OV201")
+    assert "run((f'ovc {onnx} '\n         f'--output_model {out}/'), shell=True" in (tmp_path / "export.py").read_text()

@@ -672,6 +672,8 @@ class _FactExtractor:
             if "\\" in text or "{{" in text:
                 return None
             return _mask(text, inner_start, holes), inner_start, "python-fstring"
+        if isinstance(node, cst.ConcatenatedString):
+            return self._concatenated(node)
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add):
             operands = _flatten_add(node)
             strings = [o for o in operands if isinstance(o, cst.SimpleString)]
@@ -688,6 +690,29 @@ class _FactExtractor:
                 holes.append((cursor, end))
             return _mask(ctx.text[start:end], start, holes), start, "python-string"
         return None
+
+    def _concatenated(self, node):
+        """Adjacent string literals (`f"mo --input_model {m} " f"--output_dir {d}"`, also over
+        lines) as one command text: what lies between their texts is blank, or glues the two
+        texts into one word where neither side has a blank."""
+        parts = []
+        while isinstance(node, cst.ConcatenatedString):
+            parts.append(node.left)
+            node = node.right
+        pieces = [self._command_text(part) for part in parts + [node]]
+        if any(piece is None for piece in pieces):
+            return None
+        start = self.ctx.span(parts[0])[0]
+        chars = [" "] * (self.ctx.span(node)[1] - start)
+        end = 0
+        for text, at, _ in pieces:
+            at -= start
+            if end and chars[end - 1] != " " and text[:1] not in ("", " "):
+                chars[end:at] = "$" + "_" * (at - end - 1)  # `"a" "b"` is the word `ab`
+            chars[at:at + len(text)] = text
+            end = at + len(text)
+        carrier = "python-fstring" if any(c == "python-fstring" for _, _, c in pieces) else "python-string"
+        return "".join(chars), start, carrier
 
     def _formatted(self, node, fields, escapes: tuple):
         """A plain string whose `fields` another value fills, as a command text with them masked;

@@ -85,6 +85,26 @@ class ModelOptimizerCommand(CommandRule):
     )
 
     def check_command(self, command) -> None:
+        outcome = self._outcome(command)
+        if outcome is None:
+            return
+        message, edits = outcome
+        if edits is not None and _probe(command):
+            kept = next((c for c in self.ctx.commands if c is not command and (self._outcome(c) or ("", []))[1] is None),
+                        None)
+            if kept is not None:
+                row = self.ctx.lines.position(kept.start)[0]
+                message += (f" (not rewritten: it checks for the Model Optimizer, which the command at line {row} still "
+                            "runs until it is rewritten by hand)")
+                edits = None
+        self.report(command, message, self.make_fix(edits, "Use `ovc`") if edits else None)
+
+    def _outcome(self, command):
+        """(message, edits) for a command that runs MO, edits None where it is not rewritten; None
+        for any other command (and for one OV501 reports)."""
+        return self.ctx.memo((self.code, id(command)), lambda: self._worked_out(command))
+
+    def _worked_out(self, command):
         argv = command.argv
         unlisted = open_ended(command)
         found = invocation(argv, unlisted, self.ctx.path)
@@ -92,37 +112,31 @@ class ModelOptimizerCommand(CommandRule):
             resolved = command.resolved_argv
             found = invocation(resolved, unlisted, self.ctx.path)
             if found is not None and framework_of(resolved, found.first_argument) is None:
-                self.report(command, self.summary + " (the command comes from a variable the file sets, so it is not "
-                                                    "rewritten)")
-            return
+                return self.summary + " (the command comes from a variable the file sets, so it is not rewritten)", None
+            return None
         if found is None:
             if PREREQUISITES.fullmatch(os.path.basename(argv[0]) if argv else ""):
-                self.report(command, "The Model Optimizer's `install_prerequisites` scripts went with it (removed in "
-                                     f"OpenVINO {MO.removed}): `pip install openvino` brings `ovc`, and each framework's "
-                                     "own package (`onnx`, `torch`, `tensorflow`, `paddlepaddle`) its frontend's needs")
-            return
+                return ("The Model Optimizer's `install_prerequisites` scripts went with it (removed in "
+                        f"OpenVINO {MO.removed}): `pip install openvino` brings `ovc`, and each framework's "
+                        "own package (`onnx`, `torch`, `tensorflow`, `paddlepaddle`) its frontend's needs"), None
+            return None
         framework = framework_of(argv, found.first_argument)
         if framework is not None:
-            return  # OV501: the model's framework is gone, not just the tool
+            return None  # OV501: the model's framework is gone, not just the tool
         # a shell variable holding options, or any item of a Python list that is not a string (an
         # f-string, `"--input_model=" + path`, `"--output_dir={}".format(d)`), but a flag's value
         if any(w.expanded and ((w.value.startswith("$") and "=" not in w.value) or command.carrier == "python-list")
                and i >= found.first_argument and not (argv[i - 1].startswith("-") and argv[i - 1] not in FLAGS)
                for i, w in enumerate(command.words)):
-            self.report(command, self.summary + " (options come from a variable or an expression, so the command is "
-                                                "not rewritten)")
-            return
+            return self.summary + " (options come from a variable or an expression, so the command is not rewritten)", None
         edits, missing = self._rewrite(command, found)
         if missing:
-            self.report(command, self.summary + "; options without an ovc equivalent: "
-                        + "; ".join(f"`{flag}` → {instead}" for flag, instead in missing))
-            return
+            return self.summary + "; options without an ovc equivalent: " + "; ".join(
+                f"`{flag}` → {instead}" for flag, instead in missing), None
         if edits is None:
-            self.report(command, self.summary + " (not rewritten: a word the rewrite must change cannot be written in "
-                                                "place here, through a variable, an expression or its quoting; write "
-                                                "the `ovc` command by hand)")
-            return
-        self.report(command, self.summary, self.make_fix(edits, "Use `ovc`"))
+            return self.summary + (" (not rewritten: a word the rewrite must change cannot be written in place here, "
+                                   "through a variable, an expression or its quoting; write the `ovc` command by hand)"), None
+        return self.summary, edits
 
     def _rewrite(self, command, found):
         """(edits, options without an equivalent); edits is None when some word cannot be rewritten."""
@@ -238,6 +252,13 @@ def _bracketed(command, index: int) -> list:
         return [Edit(word.value_start + at, word.value_start + at + 1, "[" if char == "(" else "]")
                 for at, char in enumerate(word.value) if char in "()"]
     return [replace_word(command, index, word.value.replace("(", "[").replace(")", "]"))]
+
+
+def _probe(command) -> bool:
+    """Whether the command only asks MO for its help or version (`mo.py -h`): a check that it is there."""
+    found = invocation(command.argv)
+    rest = command.argv[found.first_argument:] if found else []
+    return bool(rest) and all(word in ("-h", "--help", "--version") for word in rest)
 
 
 def _unknown_shape(command, option) -> bool:
