@@ -285,3 +285,19 @@ def test_a_file_that_finds_openvino_already_renames_the_old_targets_safely(ovlin
     write(tmp_path / "CMakeLists.txt", "find_package(OpenVINO REQUIRED)\ntarget_link_libraries(app IE::inference_engine)\n")
     ovlint("--fix", "--no-cache")
     assert (tmp_path / "CMakeLists.txt").read_text().endswith("target_link_libraries(app openvino::runtime)\n")
+
+
+def test_a_function_pass_becomes_a_model_pass_with_its_override(ovlint, tmp_path):
+    write(tmp_path / "sink.hpp", "#pragma once\n#include <memory>\n#include \"ngraph/ngraph.hpp\"\n\n"
+                                 "class Sink : public ngraph::pass::FunctionPass {\npublic:\n"
+                                 "    bool run_on_function(std::shared_ptr<ngraph::Function> f) override;\n};\n")
+    write(tmp_path / "sink.cpp", "#include \"sink.hpp\"\n\nbool Sink::run_on_function(std::shared_ptr<ngraph::Function> f) {\n"
+                                 "    return f->get_ops().size() > 0;\n}\n")
+    write(tmp_path / "other.cpp", "#include <openvino/core/model.hpp>\n\n"
+                                  "bool Other::run_on_function(const std::shared_ptr<const ov::Model>& f) { return true; }\n")
+    code, out, _ = ovlint("check", "--fix", "--no-cache", "--output-format", "concise")
+    assert "bool run_on_model(const std::shared_ptr<ov::Model>& f) override;" in (tmp_path / "sink.hpp").read_text()
+    assert "class Sink : public ov::pass::ModelPass {" in (tmp_path / "sink.hpp").read_text()
+    assert "bool Sink::run_on_model(const std::shared_ptr<ov::Model>& f) {" in (tmp_path / "sink.cpp").read_text()
+    # a parameter spelt otherwise is the person's to match
+    assert "other.cpp:3:13: OV112 `run_on_function` is `run_on_model(" in out

@@ -59,7 +59,7 @@ class NgraphCpp(NativeRule):
     )
     fix = Applicability.SAFE
     deprecation = NGRAPH
-    needles = ("ngraph", "NGRAPH_")
+    needles = ("ngraph", "NGRAPH_", "run_on_function")
     examples = (
         Example("std::shared_ptr<ngraph::Function> build() {\n"
                 "  auto x = std::make_shared<ngraph::opset8::Parameter>(ngraph::element::f32, ngraph::Shape{1});\n"
@@ -78,13 +78,17 @@ class NgraphCpp(NativeRule):
         Example("class Sinking : public ngraph::pass::FunctionPass {\n  ngraph::pass::Manager manager;\n};\n",
                 "class Sinking : public ov::pass::ModelPass {\n  ov::pass::Manager manager;\n};\n",
                 filename="sinking.hpp"),
+        Example("bool Sinking::run_on_function(std::shared_ptr<ov::Model> f) {\n  return false;\n}\n",
+                "bool Sinking::run_on_model(const std::shared_ptr<ov::Model>& f) {\n  return false;\n}\n",
+                filename="sinking.cpp"),
         Example("class Fold : public ngraph::pass::NodePass {};\n", filename="fold.hpp",
                 message=("`ngraph::pass::NodePass` is not declared by `ov::pass`: a pass of nGraph's own has no "
                          "`ov::` counterpart, and one the project declares in `ngraph::pass` needs a namespace of its "
                          "own")),
     )
     valid = (Valid("auto shape = ov::Shape{1, 3};\n// ngraph::Shape was an alias\nmy::ngraph::Shape s;\n",
-                   filename="a.cpp"),)
+                   filename="a.cpp"),
+             Valid("bool Walker::run_on_function(llvm::Function& f) { return true; }\n", filename="walker.cpp"))
 
     def check_native(self, unit) -> None:
         found = list(names(unit))
@@ -93,6 +97,10 @@ class NgraphCpp(NativeRule):
                    if parts[0] == "ngraph" and parts[-1] in ENUMERATORS and first >= 3
                    and unit.code[first - 1].text == "=" and unit.code[first - 3].text == "using"}
         for first, parts, past in found:
+            if parts[-1] == "run_on_function":
+                if any(word in self.ctx.text for word in ("ngraph", "ov::", "openvino")):  # nobody else's method
+                    self._run_on_function(unit, past - 1)
+                continue
             if len(parts) == 2 and _lower_enumerator(aliases.get(parts[0]), parts[1]):
                 last = unit.code[first + 2]
                 self.report(span(unit, first, past), f"`{'::'.join(parts)}` is nGraph 2021's spelling of the "
@@ -143,6 +151,27 @@ class NgraphCpp(NativeRule):
             else:
                 self.report(span(unit, first, past), f"`{'::'.join(parts)}` was removed with nGraph: use its "
                                                     "`ov::` counterpart")
+
+
+    def _run_on_function(self, unit, at: int) -> None:
+        """`run_on_function(std::shared_ptr<ngraph::Function> f)`, a `FunctionPass`'s method: a
+        `ModelPass` (what `FunctionPass` became) overrides `run_on_model(const
+        std::shared_ptr<ov::Model>& f)` alone, so the declaration, its definitions and its calls
+        are renamed, and a parameter spelt as the base class took it becomes a const reference."""
+        code = unit.code
+        edits = [self.ctx.replace((code[at].start, code[at].end), "run_on_model")]
+        texts = [t.text for t in code[at + 1:at + 12]]
+        called = at > 0 and code[at - 1].text in (".", "->")
+        if texts[:9] in (["(", "std", "::", "shared_ptr", "<", "ngraph", "::", "Function", ">"],
+                         ["(", "std", "::", "shared_ptr", "<", "ov", "::", "Model", ">"]) and len(texts) > 9 \
+                and code[at + 10].kind == "ident":
+            edits.append(self.ctx.replace((code[at + 2].start, code[at + 9].end), "const std::shared_ptr<ov::Model>&"))
+        elif not called and texts[:11] != ["(", "const", "std", "::", "shared_ptr", "<", "ov", "::", "Model", ">", "&"]:
+            edits = None  # a parameter spelt otherwise: the override's signature is the person's to match
+        self.report((code[at].start, code[at].end),
+                    "`run_on_function` is `run_on_model(const std::shared_ptr<ov::Model>& model)` in `ov::pass::ModelPass` "
+                    f"(what `ngraph::pass::FunctionPass` became), which has no `run_on_function` since {NGRAPH.removed}",
+                    self.make_fix(edits, "Override `run_on_model`") if edits else None)
 
 
 def _lower_enumerator(enumeration, member: str) -> bool:
