@@ -301,3 +301,13 @@ def test_a_function_pass_becomes_a_model_pass_with_its_override(ovlint, tmp_path
     assert "bool Sink::run_on_model(const std::shared_ptr<ov::Model>& f) {" in (tmp_path / "sink.cpp").read_text()
     # a parameter spelt otherwise is the person's to match
     assert "other.cpp:3:13: OV112 `run_on_function` is `run_on_model(" in out
+
+
+def test_ament_dependencies_name_the_openvino_package(ovlint, tmp_path):
+    write(tmp_path / "CMakeLists.txt", "find_package(ngraph REQUIRED)\nfind_package(InferenceEngine REQUIRED)\n"
+                                       "ament_target_dependencies(node rclcpp InferenceEngine ngraph)\n"
+                                       "ament_export_dependencies(ngraph)\n")
+    ovlint("check", "--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text() == (
+        "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\n"
+        "ament_target_dependencies(node rclcpp OpenVINO)\nament_export_dependencies(OpenVINO)\n")

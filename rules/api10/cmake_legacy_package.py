@@ -27,6 +27,8 @@ PACKAGE_VARIABLE = re.compile(r"(InferenceEngine|ngraph)_(FOUND|DIR|ROOT|CONFIG|
 ADVICE = {"_DIR": "OpenVINO's package is found through `OpenVINO_DIR` (its `runtime/cmake` folder)",
           "_ROOT": "OpenVINO's package is found through `OpenVINO_ROOT`",
           "_VERSION": "`OpenVINO_VERSION` holds OpenVINO's own release number"}
+# commands that take the names of packages `find_package` found (ROS 2's ament)
+NAMES_PACKAGES = {"ament_target_dependencies", "ament_export_dependencies"}
 # commands whose first argument names a variable
 SETTERS = {"set", "unset"}
 
@@ -132,6 +134,8 @@ class LegacyCMakePackage(CMakeRule):
         for command in commands:
             if command.lower == "find_package":
                 continue
+            if command.lower in NAMES_PACKAGES:
+                self._package_names(command, unsafe)
             for index, argument in enumerate(command.arguments):
                 self._argument(argument, command.lower in cmake.CONDITIONS, unsafe)
                 if index == 0 and _runtime_cmake_hint(command):
@@ -143,6 +147,24 @@ class LegacyCMakePackage(CMakeRule):
                 elif argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
                                                       (index == 0 and command.lower in SETTERS)):
                     self._package_variable(argument.value, argument.start, argument.end, unsafe)
+
+    def _package_names(self, command, unsafe: bool) -> None:
+        """`ament_target_dependencies(node rclcpp InferenceEngine ngraph)`: ament looks up each
+        package `find_package` found (its `_FOUND`), and hands the exported ones to dependent
+        packages, which find them in turn: the old packages become `OpenVINO`, once."""
+        named = "OpenVINO" in [a.value for a in command.arguments]
+        previous = None
+        for argument in command.arguments:
+            if argument.value.lower() in LEGACY_PACKAGES:
+                if named:
+                    edit = self.ctx.replace((previous.end if previous else argument.start, argument.end), "")
+                else:
+                    edit = self.ctx.replace((argument.start, argument.end), "OpenVINO")
+                    named = True
+                self.report((argument.start, argument.end), f"`{argument.value}` names the removed package, which "
+                            f"`{command.name}` looks up: {self.summary}; name `OpenVINO`",
+                            self.make_fix(edit, "Name `OpenVINO`", unsafe=unsafe))
+            previous = argument
 
     def _catkin_components(self, commands) -> None:
         """`find_package(catkin REQUIRED COMPONENTS roscpp InferenceEngine)`: catkin finds each
