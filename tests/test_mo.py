@@ -339,3 +339,11 @@ def test_a_command_in_adjacent_literals_is_read_and_a_check_for_mo_waits_for_the
     assert "it checks for the Model Optimizer, which the command at line 5 still runs" in lines[1]
     ovlint("check", "--no-cache", "--fix", "--select", "OV201")
     assert "run((f'ovc {onnx} '\n         f'--output_model {out}/'), shell=True" in (tmp_path / "export.py").read_text()
+
+
+def test_a_windows_path_to_mo_is_the_model_optimizer_of_its_install(ovlint, tmp_path):
+    write(tmp_path / "convert.sh", 'python "C:\\Program Files (x86)\\IntelSWTools\\openvino\\deployment_tools\\'
+                                   'model_optimizer\\mo.py" --input_model m.onnx --output_dir out\n')
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "convert.sh:1:1: OV201" in out and "pins 2021.4" in out  # the 2021 install runs no `ovc`
+    assert "convert.sh:1:8: OV508 `deployment_tools/model_optimizer` is a 2021 path" in out

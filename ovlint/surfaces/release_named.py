@@ -73,7 +73,8 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
         else:
             run = [0]
         for index in run:
-            path = command.words[index].resolved or argv[index]  # `$OV/bin/setupvars.sh` too
+            # `$OV/bin/setupvars.sh` too, and a Windows path
+            path = (command.words[index].resolved or argv[index]).replace("\\", "/")
             match = INSTALL_FOLDER.search(path)
             if match:
                 found.append((match.groups(), command.words[index].start))

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
-from ovlint.base.files import repository_root
+from ovlint.base.files import ReadError, read_head, repository_root
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import PROBE_NOTE, deleted_line, fresh_name, indentation, line_end, probes_import
 from ovlint.rulekit.python_imports import dotted, standard_library
@@ -707,9 +707,8 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
             if seen > MAX_MODULES_AROUND:
                 return found, aliases
             try:
-                with open(os.path.join(here, name), encoding="utf-8", errors="replace") as handle:
-                    text = handle.read(1 << 20)
-            except OSError:
+                text = read_head(os.path.join(here, name), 1 << 20).decode("utf-8", "replace")
+            except ReadError:  # a FIFO, a device, a file gone
                 continue
             for match in _CLASS_WITH_BASES.finditer(text):
                 for base in match.group(1).split(","):
@@ -744,9 +743,8 @@ def _imports_in(text: str):
 def _names(path: str, word) -> bool:
     """Whether the file at `path` holds a match of `word` (a pattern)."""
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return bool(word.search(handle.read(1 << 20)))
-    except OSError:
+        return bool(word.search(read_head(path, 1 << 20).decode("utf-8", "replace")))
+    except ReadError:
         return False
 
 

@@ -40,7 +40,7 @@ def single_slashes(text: str) -> str:
 
 def legacy_path(text: str) -> Optional[str]:
     """What replaced the first 2021 install path in `text`, as a message; None without one."""
-    layout = LAYOUT.search(single_slashes(text))
+    layout = LAYOUT.search(single_slashes(text.replace("\\", "/")))  # a Windows path too
     if layout is None:
         return None
     folder, subfolder, rest = layout.groups()

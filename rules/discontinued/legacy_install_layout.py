@@ -31,7 +31,7 @@ class LegacyInstallLayout(CommandRule):
         "in its message; none is rewritten, because paths and package names around it change too."
     )
     deprecation = LAYOUT_2021
-    needles = ("deployment_tools/", "/bin/setupvars.sh", "repos.intel.com/openvino/", "_openvino_toolkit_")
+    needles = ("deployment_tools/", "deployment_tools\\", "/bin/setupvars.sh", "repos.intel.com/openvino/", "_openvino_toolkit_")
     examples = (
         Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh",
                 message=("`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install "

@@ -17,6 +17,11 @@ class Invocation:
     kind: str  # "command" (mo, mo.py), "script" (python mo.py), "module" (python -m openvino.tools.mo)
 
 
+def script_name(word: str) -> str:
+    """The file name a command word runs: after its last `/`, or `\\` (`C:\\...\\model_optimizer\\mo.py`)."""
+    return word.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def _is_python(word: str) -> bool:
     """`python`, `/usr/bin/python3.11`, or `sys.executable` in a Python argument list."""
     name = os.path.basename(word)
@@ -42,35 +47,32 @@ _MO_SCRIPT_TEXT = ("subprocess_main", "mo.main", "openvino.tools.mo", "model_opt
 def _own_script(word: str, where: str) -> bool:
     """Whether `word`, a relative path (`./utils/mo.py`), names a file of the project beside the
     file `where` or at its repository's root that is not one of MO's scripts."""
-    from ovlint.base.files import repository_root
+    from ovlint.base.files import ReadError, read_head, repository_root
 
     if "/" not in word or word.startswith(("/", "$", "~")):
         return False
     folder = os.path.dirname(os.path.abspath(where))
     for base in dict.fromkeys((folder, repository_root(folder) or folder)):
-        path = os.path.join(base, word)
-        if os.path.isfile(path):
-            try:
-                with open(path, encoding="utf-8", errors="replace") as handle:
-                    text = handle.read(1 << 16)
-            except OSError:
-                return False
-            return not any(marker in text for marker in _MO_SCRIPT_TEXT)
+        try:
+            text = read_head(os.path.join(base, word), 1 << 16).decode("utf-8", "replace")
+        except ReadError:  # not there, or not a regular file
+            continue
+        return not any(marker in text for marker in _MO_SCRIPT_TEXT)
     return False
 
 
 def _invocation(argv: list[str], open_ended: bool) -> Optional[Invocation]:
     if not argv:
         return None
-    if os.path.basename(argv[0]) in MO_SCRIPTS:
+    if script_name(argv[0]) in MO_SCRIPTS:
         # MO takes options only, its model too (`--input_model`); another tool named `mo` (the bash
         # Mustache renderer: `mo page.html.mo`, `mo --source=vars.sh page.mo`) takes a file and
         # options of its own: a bare `mo` counts as MO by an option only MO has, or options from a
         # variable; a Python program that runs `mo` with arguments it does not list runs MO
-        return Invocation(1, "command") if open_ended or os.path.basename(argv[0]) != "mo" or any(
+        return Invocation(1, "command") if open_ended or script_name(argv[0]) != "mo" or any(
             word.startswith("$") or word.partition("=")[0] in _MO_ONLY for word in argv[1:]) else None
     if _is_python(argv[0]) and len(argv) > 1:
-        if os.path.basename(argv[1]) in MO_SCRIPTS - {"mo"}:
+        if script_name(argv[1]) in MO_SCRIPTS - {"mo"}:
             return Invocation(2, "script")
         if argv[1] == "-m" and len(argv) > 2 and argv[2] in MO_MODULES:
             return Invocation(3, "module")
@@ -173,9 +175,9 @@ def value_of(option: Option, argv: list[str]) -> Optional[str]:
 
 def framework_of(argv: list[str], first: int) -> Optional[tuple[str, str]]:
     """(framework, why) when an MO command converts a Caffe, MXNet or Kaldi model."""
-    script = FRAMEWORK_SCRIPTS.get(os.path.basename(argv[first - 1])) if first else None
+    script = FRAMEWORK_SCRIPTS.get(script_name(argv[first - 1])) if first else None
     if script:
-        return script, f"`{os.path.basename(argv[first - 1])}`"
+        return script, f"`{script_name(argv[first - 1])}`"
     found, positional = options(argv, first)
     for option in found:
         value = value_of(option, argv)
