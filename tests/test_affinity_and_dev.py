@@ -115,7 +115,7 @@ def test_model_api_is_its_own_package(ovlint, tmp_path):
     code, out, _ = ovlint("--no-cache", "--output-format", "concise")
     lines = out.splitlines()
     assert "app.py:1:1: OV403" in lines[0] and "import `model_api.adapters` instead" in lines[0]
-    assert "app.py:2:1: OV403" in lines[1] and "omz_downloader" in lines[1]
+    assert "app.py:2:1: OV403 `openvino.model_zoo` (the Open Model Zoo tools' Python package)" in lines[1]
     assert lines[2].startswith("requirements.txt:1:1: OV404 `openmodelzoo-modelapi` ended with 2022.3.0")
     assert "Found 3 finding(s)." in out
 

@@ -9,11 +9,11 @@ NNCF = ("NNCF, `nncf.quantize(model, nncf.Dataset(data, transform))`; DefaultQua
         "`preset=nncf.QuantizationPreset.PERFORMANCE|MIXED`, `stat_subset_size` is `subset_size`, "
         "`target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; AccuracyAwareQuantization is "
         "`nncf.quantize_with_accuracy_control(model, calibration_dataset, validation_dataset, validate, max_drop=...)`")
+POT, ACCURACY_CHECKER, MODEL_ZOO_TOOLS = (DEPRECATIONS[k] for k in ("pot", "accuracy-checker", "open-model-zoo-tools"))
 ACCURACY = ("your own evaluation loop over `compiled_model(inputs)` (current OpenVINO has no such tool), "
-            f"or keep `openvino-dev=={DEV.last}` in a separate environment")
+            f"or keep `openvino-dev=={ACCURACY_CHECKER.last}`, the last to carry it, in a separate environment")
 MODEL_ZOO = ("a download from the OpenVINO pages on Hugging Face (`huggingface-cli download OpenVINO/<model>`) "
              "or the framework's own hub, and convert them with `ovc`")
-POT, ACCURACY_CHECKER, MODEL_ZOO_TOOLS = (DEPRECATIONS[k] for k in ("pot", "accuracy-checker", "open-model-zoo-tools"))
 # command -> (what it was, replacement, the deprecation entry)
 TOOLS = {
     "pot": ("the Post-training Optimization Tool", NNCF, POT),
@@ -63,6 +63,11 @@ def tool_of(argv: list[str]):
     return OMZ_SCRIPTS.get(script) if folders & OMZ_FOLDERS else None
 
 
-def describe(tool: str) -> str:
+def describe(tool: str, argv: tuple = ()) -> str:
+    """What became of `tool`; `argv`: the command, which may run it from an Open Model Zoo checkout."""
     what, replacement, gone = TOOLS[tool]
+    if any("open_model_zoo" in word.replace("\\", "/").split("/") for word in argv[:2]):
+        return (f"`{tool}` ({what}) run from an Open Model Zoo checkout, not from `openvino-dev`, which carried the "
+                f"tools until {gone.removed}: a checkout works with the releases its branch was made for; instead "
+                f"use {replacement}")
     return f"`{tool}` ({what}) went away with `openvino-dev` (removed in {gone.removed}); instead use {replacement}"

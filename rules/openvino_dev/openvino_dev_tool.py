@@ -55,6 +55,7 @@ class DevToolCommand(CommandRule):
     )
 
     def check_command(self, command) -> None:
-        tool = tool_of(command.argv) or (tool_of(command.resolved_argv) if command.resolved else None)
+        argv = command.argv if tool_of(command.argv) or not command.resolved else command.resolved_argv
+        tool = tool_of(argv)
         if tool is not None:
-            self.report(command, describe(tool), deprecation=TOOLS[tool][2])
+            self.report(command, describe(tool, tuple(argv)), deprecation=TOOLS[tool][2])

@@ -17,8 +17,15 @@ def _message(module: str):
         return (f"`{MODEL_API}` came from `openmodelzoo-modelapi`, which ended with {MODEL_API_PACKAGE.last}: install "
                 f"`openvino-model-api` and import `model_api{module[len(MODEL_API):]}` instead (check the calls "
                 "against its current API)"), MODEL_API_PACKAGE
-    tool = next((tool for name, tool in MODULES.items() if module == name or module.startswith(name + ".")), None)
-    return (describe(tool), TOOLS[tool][2]) if tool else None
+    package = next((name for name in MODULES if module == name or module.startswith(name + ".")), None)
+    if package is None:
+        return None
+    tool = MODULES[package]
+    if tool == "omz_downloader":  # the packages of the Open Model Zoo tools, not one tool's command
+        what, replacement, gone = TOOLS[tool]
+        return (f"`{package}` (the Open Model Zoo tools' Python package) went away with `openvino-dev` (removed in "
+                f"{gone.removed}); instead use {replacement}"), gone
+    return describe(tool), TOOLS[tool][2]
 
 
 class DevToolImport(PythonRule):
@@ -57,8 +64,8 @@ class DevToolImport(PythonRule):
         Example("import openvino.tools.accuracy_checker as ac\n",
                 message=("`accuracy_check` (the Accuracy Checker) went away with `openvino-dev` (removed in "
                          "2024.0); instead use your own evaluation loop over `compiled_model(inputs)` "
-                         "(current OpenVINO has no such tool), or keep `openvino-dev==2024.6.0` in a "
-                         "separate environment")),
+                         "(current OpenVINO has no such tool), or keep `openvino-dev==2023.3.0`, the last to "
+                         "carry it, in a separate environment")),
         Example("from openvino.model_zoo.model_api.models import DetectionModel\n",
                 message=("`openvino.model_zoo.model_api` came from `openmodelzoo-modelapi`, which ended with "
                          "2022.3.0: install `openvino-model-api` and import `model_api.models` instead "
@@ -79,6 +86,9 @@ class DevToolImport(PythonRule):
         module = dotted(node.module)
         names = [] if isinstance(node.names, cst.ImportStar) else [dotted(a.name) for a in node.names]
         # `from openvino.tools.pot import X`, and the package itself: `from openvino.tools import pot`
-        found = _message(module) or next(filter(None, (_message(f"{module}.{name}") for name in names)), None)
+        inner = [f"{module}.{name}" for name in names]
+        # `from openvino.model_zoo import model_api` is the Model API's, not the model zoo tools'
+        found = next(filter(None, map(_message, [m for m in [module, *inner] if m.startswith(MODEL_API)])), None) \
+            or _message(module) or next(filter(None, map(_message, inner)), None)
         if found:
             self.report(node, found[0], deprecation=found[1])
