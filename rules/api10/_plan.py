@@ -315,10 +315,14 @@ class Plan:
                 if not module:
                     break
                 what = f"an API 1.0 `{HANDED_ON[held.kind]}`" + (" (in a container)" if held is not typed else "")
+                source = _module_file(ctx.path, module)
+                silent = source is not None and not _names(source, _NAMES_OPENVINO)
                 self.propose(LEFTOVER_CODE, value, (
                     f"`{excerpt(ctx, value)}`, {what}, is handed to `{excerpt(ctx, callee)}` from `{module}`, "
                     "which ovlint does not follow into: migrated, it would get an API 2.0 object there. Migrate "
-                    f"`{module}` too, then mark this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
+                    f"`{module}` too" + (" (by hand: it names no OpenVINO module, so ovlint reports nothing there)"
+                                         if silent else "")
+                    + f", then mark this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
 
     def _classes_keeping(self) -> dict:
         """The module's classes keeping API 1.0 objects in attributes (`self.exec_net =
@@ -414,11 +418,16 @@ class Plan:
         suppressed = [p for p in proposals if ctx.suppressed(p.code, *ctx.span(p.where))]
         held = next((p for p in proposals if p.edits is None and p not in suppressed), None)
         if held is not None:
-            row = ctx.lines.position(ctx.span(held.where)[0])[0]
+            start, end = ctx.span(held.where)
+            row = ctx.lines.position(start)[0]
             for proposal in proposals:
-                if proposal.edits:
-                    proposal.message += (f" (not migrated yet: this part of the module also uses `{excerpt(ctx, held.where)}`"
-                                         f" at line {row}, which has no rewrite)")
+                if not proposal.edits:
+                    continue
+                inside = start <= ctx.span(proposal.where)[0] < end
+                proposal.message += (
+                    f" (not migrated yet: the {held.code} finding at line {row}, on this code, says why)" if inside else
+                    f" (not migrated yet: this part of the module also uses `{excerpt(ctx, held.where)}` at line {row}, "
+                    f"which has no rewrite)")
             return None
         unsafe = bool(suppressed)
         chosen: list[Proposal] = []
@@ -654,16 +663,32 @@ def _imported_names(ctx) -> set:
     return names
 
 
+_NAMES_OPENVINO = re.compile(r"openvino|ngraph")
+
+
+def _module_file(path: str, module: str) -> Optional[str]:
+    """The file of the program's module `module` (`a.b`: `a/b.py` or `a/b/__init__.py`) in the
+    folder of `path` or one of the three above it; None when there is none."""
+    relative = module.replace(".", os.sep)
+    return next((candidate for folder in _folders_around(path)
+                 for candidate in (os.path.join(folder, relative + ".py"), os.path.join(folder, relative, "__init__.py"))
+                 if os.path.isfile(candidate)), None)
+
+
 def _beside(path: str, module: str) -> bool:
     """Whether `module` is a file or package in the folder of `path` or one of the three above it."""
+    return any(os.path.isfile(os.path.join(folder, module + ".py")) or os.path.isdir(os.path.join(folder, module))
+               for folder in _folders_around(path))
+
+
+def _folders_around(path: str):
+    """The folder of `path` and the three above it, nearest first."""
     folder = os.path.dirname(os.path.abspath(path))
     for _ in range(4):
-        if os.path.isfile(os.path.join(folder, module + ".py")) or os.path.isdir(os.path.join(folder, module)):
-            return True
-        folder, above = os.path.dirname(folder), folder
-        if folder == above:
-            break
-    return False
+        yield folder
+        folder, below = os.path.dirname(folder), folder
+        if folder == below:
+            return
 
 
 _CLASS_WITH_BASES = re.compile(r"(?m)^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")

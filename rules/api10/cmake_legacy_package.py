@@ -18,6 +18,7 @@ TARGETS = {"IE::inference_engine": "openvino::runtime", "ngraph::ngraph": "openv
 REVIEW = {"ngraph::onnx_importer": "`openvino::frontend::onnx` (`COMPONENTS ONNX`)",
           "IE::inference_engine_legacy": "nothing: the legacy library is gone",
           "IE::inference_engine_transformations": "`openvino::runtime` (transformations are internal)",
+          "IE::ie_cpu_extension": "nothing: there is no CPU extension library, the CPU plugin has the layers it held",
           "InferenceEngine_INCLUDE_DIRS": "nothing: `openvino::runtime` carries its include directories",
           "NGRAPH_INCLUDE_DIRS": "nothing: `openvino::runtime` carries its include directories"}
 # what `find_package` of the old packages set, and the OpenVINO package sets in their stead
