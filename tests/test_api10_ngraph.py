@@ -339,3 +339,15 @@ def test_an_op_an_opset_module_lost_holds_back_the_module_imported_under_a_name(
     source = f"import numpy as np\n{spelling}\n\nx = ops.parameter([1], np.float32)\ncell = ops.lstm_sequence\n"
     assert fix(source) == source
     assert any("`ngraph.opset4.lstm_sequence` has no counterpart" in m for m in messages(source))
+
+
+def test_a_network_of_a_capsule_kept_in_a_name_is_the_model_not_a_file_to_read():
+    source = """\
+        import ngraph as ng
+        from openvino.inference_engine import IENetwork
+
+        caps = ng.Function.to_capsule(function)
+        net = IENetwork(caps)
+        """
+    (diag,) = [d for d in lint(source) if d.row == 5]
+    assert diag.fix is None and "is the `ov.Model` itself in API 2.0" in diag.message

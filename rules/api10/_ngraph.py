@@ -30,6 +30,16 @@ def capsule_of(ctx, call) -> Optional[object]:
     return inner.args[0].value if inner.args[0].keyword is None and not inner.args[0].star else None
 
 
+def holds_capsule(ctx, value) -> bool:
+    """Whether `value` is a capsule of an nGraph function: `Function.to_capsule(f)`, or a name
+    assigned one once."""
+    from ovlint.surfaces.python import assigned_value
+
+    if isinstance(value, cst.Name):
+        value = assigned_value(ctx, value) or value
+    return isinstance(value, cst.Call) and any(n in CAPSULE for n in ctx.qualified_names(value.func))
+
+
 def network_of_function(ctx, call, function) -> Optional[list]:
     """Edits making `call` (which turned the graph `function` into an IENetwork) the graph itself,
     with its outputs named as IENetwork named them: after the layer that produces each (`name.N`

@@ -16,7 +16,7 @@ from ovlint.rules.api10._base import (
     API_1, DATA, DATA_INPUTS, INPUTS, INPUT_INFO, LEGACY_SPELLING, NETWORK, OUTPUTS, PRECISIONS, SPELLS_IE,
     Api10Rule, legacy_reference, propose_class_reference, propose_map_use,
 )
-from ovlint.rules.api10._ngraph import capsule_of
+from ovlint.rules.api10._ngraph import capsule_of, holds_capsule
 from ovlint.rules.api10._preprocess import (
     COLOR_FORMATS, NCHW, RESIZE_ALGORITHMS, InPlace, atomic, bound_value, compile_sites, enum_member,
     replaced, resolve, simple, statement_line,
@@ -198,7 +198,12 @@ class IENetworkUse(Api10Rule):
         if capsule_of(self.ctx, call) is not None:
             return  # `IENetwork(ng.Function.to_capsule(f))`: OV108 makes it the model `f`
         edits = None
-        if isinstance(call, cst.Call) and call.func is node and argument(call, 0, "model") is not None:
+        model = argument(call, 0, "model") if isinstance(call, cst.Call) and call.func is node else None
+        if model is not None and holds_capsule(self.ctx, model.value):
+            self.propose(node, "`IENetwork(capsule)` is API 1.0: the nGraph function the capsule holds is the "
+                               "`ov.Model` itself in API 2.0, so use it where the network was used")
+            return
+        if model is not None:
             edits = [self.ctx.replace(node, f"{self.plan.ov(node)}.Core().read_model")]
         propose_class_reference(self, node, "IENetwork", edits,
                                 "The `IENetwork(model, weights)` constructor is API 1.0: use "
