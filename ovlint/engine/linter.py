@@ -239,8 +239,11 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
 
 
 def _runs_code(python_text: str) -> frozenset:
-    """The commands of a module that can hold `python -c CODE`, for the Python rules to read."""
-    return frozenset({COMMAND}) if "-c" in python_text else frozenset()
+    """The commands of a module that can hold `python -c CODE`, for the Python rules to read: a
+    module that spells `-c`, an interpreter and a call that runs commands."""
+    runs = "-c" in python_text and ("python" in python_text or "executable" in python_text) and any(
+        call in python_text for call in ("subprocess", "os.system", "os.popen", "get_ipython"))
+    return frozenset({COMMAND}) if runs else frozenset()
 
 
 def _run_requirement_rules(ctx, reqs, subscribers) -> None:
