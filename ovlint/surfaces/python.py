@@ -694,7 +694,8 @@ class _FactExtractor:
     def _concatenated(self, node):
         """Adjacent string literals (`f"mo --input_model {m} " f"--output_dir {d}"`, also over
         lines) as one command text: what lies between their texts is blank, or glues the two
-        texts into one word where neither side has a blank."""
+        texts into one word where neither side has a blank. Its words can be replaced in place,
+        never deleted (a deletion could take the quotes, a comment or a prefix between them)."""
         parts = []
         while isinstance(node, cst.ConcatenatedString):
             parts.append(node.left)
@@ -711,8 +712,8 @@ class _FactExtractor:
                 chars[end:at] = "$" + "_" * (at - end - 1)  # `"a" "b"` is the word `ab`
             chars[at:at + len(text)] = text
             end = at + len(text)
-        carrier = "python-fstring" if any(c == "python-fstring" for _, _, c in pieces) else "python-string"
-        return "".join(chars), start, carrier
+        # what lies between the literals is no part of the command: no edit may take it away
+        return "".join(chars), start, "python-concatenated"
 
     def _formatted(self, node, fields, escapes: tuple):
         """A plain string whose `fields` another value fills, as a command text with them masked;

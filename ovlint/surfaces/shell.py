@@ -482,6 +482,8 @@ def delete_words(command: Command, first: int, last: int):
     """An edit removing words first..last (inclusive) and the blank (or continuation) before them."""
     from ovlint.base.diagnostics import Edit
 
+    if command.carrier == "python-concatenated":
+        return None  # the blank before a word can be the gap between two literals
     if command.carrier in ("python-string", "python-fstring") and any(
             w.expanded for w in command.words[first:last + 1]):
         return None  # masked code in a Python string cannot be cut out as text

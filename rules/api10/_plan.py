@@ -730,7 +730,7 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
                 continue
             seen += 1
             if seen > MAX_MODULES_AROUND:
-                return found, aliases
+                return found, aliases, importers
             try:
                 text = read_head(os.path.join(here, name), 1 << 20).decode("utf-8", "replace")
             except ReadError:  # a FIFO, a device, a file gone

@@ -34,6 +34,9 @@ PASS_OWN = {"BackwardGraphRewrite", "ConstantFolding", "ConvertFP32ToFP16", "Dis
             "param_callback", "param_callback_map", "constant_folding_is_disabled", "disable_constant_folding",
             "enable_constant_folding", "pattern"}
 PASS_RENAMED = {"FunctionPass": "ModelPass"}
+RUN_ON_FUNCTION = ("`run_on_function` is `run_on_model(const std::shared_ptr<ov::Model>& model)` in `ov::pass::ModelPass` "
+                   f"(what `ngraph::pass::FunctionPass` became), which has no `run_on_function` since {NGRAPH.removed}: "
+                   "rename the override, its definitions and its calls together, and take the model by const reference")
 # Interpolate's enumerations, spelt in lower case by the nGraph of 2021 and in upper case by `ov::`
 # (the 2026.4 headers, `op/util/interpolate_base.hpp`)
 ENUMERATORS = {"InterpolateMode": {"NEAREST", "LINEAR", "LINEAR_ONNX", "CUBIC", "BILINEAR_PILLOW", "BICUBIC_PILLOW"},
@@ -78,9 +81,8 @@ class NgraphCpp(NativeRule):
         Example("class Sinking : public ngraph::pass::FunctionPass {\n  ngraph::pass::Manager manager;\n};\n",
                 "class Sinking : public ov::pass::ModelPass {\n  ov::pass::Manager manager;\n};\n",
                 filename="sinking.hpp"),
-        Example("bool Sinking::run_on_function(std::shared_ptr<ov::Model> f) {\n  return false;\n}\n",
-                "bool Sinking::run_on_model(const std::shared_ptr<ov::Model>& f) {\n  return false;\n}\n",
-                filename="sinking.cpp"),
+        Example("class Sinking : public ov::pass::ModelPass {\n  bool run_on_function(std::shared_ptr<ov::Model> f) override;\n};\n",
+                filename="sinking.hpp", message=RUN_ON_FUNCTION),
         Example("class Fold : public ngraph::pass::NodePass {};\n", filename="fold.hpp",
                 message=("`ngraph::pass::NodePass` is not declared by `ov::pass`: a pass of nGraph's own has no "
                          "`ov::` counterpart, and one the project declares in `ngraph::pass` needs a namespace of its "
@@ -91,6 +93,7 @@ class NgraphCpp(NativeRule):
              Valid("bool Walker::run_on_function(llvm::Function& f) { return true; }\n", filename="walker.cpp"))
 
     def check_native(self, unit) -> None:
+        self._run_on_function(unit)
         found = list(names(unit))
         # `using Mode = ngraph::...::InterpolateMode;`: the alias names an enumeration the rename moves
         aliases = {unit.code[first - 2].text: parts[-1] for first, parts, _ in found
@@ -98,9 +101,7 @@ class NgraphCpp(NativeRule):
                    and unit.code[first - 1].text == "=" and unit.code[first - 3].text == "using"}
         for first, parts, past in found:
             if parts[-1] == "run_on_function":
-                if any(word in self.ctx.text for word in ("ngraph", "ov::", "openvino")):  # nobody else's method
-                    self._run_on_function(unit, past - 1)
-                continue
+                continue  # every use, member accesses too, is reported below
             if len(parts) == 2 and _lower_enumerator(aliases.get(parts[0]), parts[1]):
                 last = unit.code[first + 2]
                 self.report(span(unit, first, past), f"`{'::'.join(parts)}` is nGraph 2021's spelling of the "
@@ -135,7 +136,7 @@ class NgraphCpp(NativeRule):
                             "of its own",
                             self.make_fix([self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov"),
                                            self.ctx.replace((where.start, where.end), new)], f"Use `ov::pass::{new}`")
-                            if new else None)
+                            if new and "run_on_function" not in self.ctx.text else None)
             elif name in ALIASES or OPSET.match(name):
                 edits = [self.ctx.replace((unit.code[first].start, unit.code[first].end), "ov")]
                 if name == "Function":
@@ -153,25 +154,17 @@ class NgraphCpp(NativeRule):
                                                     "`ov::` counterpart")
 
 
-    def _run_on_function(self, unit, at: int) -> None:
-        """`run_on_function(std::shared_ptr<ngraph::Function> f)`, a `FunctionPass`'s method: a
-        `ModelPass` (what `FunctionPass` became) overrides `run_on_model(const
-        std::shared_ptr<ov::Model>& f)` alone, so the declaration, its definitions and its calls
-        are renamed, and a parameter spelt as the base class took it becomes a const reference."""
-        code = unit.code
-        edits = [self.ctx.replace((code[at].start, code[at].end), "run_on_model")]
-        texts = [t.text for t in code[at + 1:at + 12]]
-        called = at > 0 and code[at - 1].text in (".", "->")
-        if texts[:9] in (["(", "std", "::", "shared_ptr", "<", "ngraph", "::", "Function", ">"],
-                         ["(", "std", "::", "shared_ptr", "<", "ov", "::", "Model", ">"]) and len(texts) > 9 \
-                and code[at + 10].kind == "ident":
-            edits.append(self.ctx.replace((code[at + 2].start, code[at + 9].end), "const std::shared_ptr<ov::Model>&"))
-        elif not called and texts[:11] != ["(", "const", "std", "::", "shared_ptr", "<", "ov", "::", "Model", ">", "&"]:
-            edits = None  # a parameter spelt otherwise: the override's signature is the person's to match
-        self.report((code[at].start, code[at].end),
-                    "`run_on_function` is `run_on_model(const std::shared_ptr<ov::Model>& model)` in `ov::pass::ModelPass` "
-                    f"(what `ngraph::pass::FunctionPass` became), which has no `run_on_function` since {NGRAPH.removed}",
-                    self.make_fix(edits, "Override `run_on_model`") if edits else None)
+    def _run_on_function(self, unit) -> None:
+        """`run_on_function`, the method a `FunctionPass` overrides, in code of nGraph passes: a
+        `ModelPass` (what `FunctionPass` became) has `run_on_model(const std::shared_ptr<ov::Model>&)`
+        alone. The override, its definitions and its calls (in other files too) change together,
+        which a person does: a rename of some of them would not compile."""
+        # another library's method of that name stays silent; the words stay after the other fixes
+        if not any(word in self.ctx.text for word in ("ngraph", "Pass", "ov::Model")):
+            return
+        for token in unit.code:
+            if token.text == "run_on_function":
+                self.report((token.start, token.end), RUN_ON_FUNCTION)
 
 
 def _lower_enumerator(enumeration, member: str) -> bool:
