@@ -768,7 +768,7 @@ def test_a_class_another_module_subclasses_holds_its_part_back(tmp_path):
     assert not any("subclasses it" in d.message for d in lint(base, path=path))
 
 
-def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_part_back(tmp_path):
+def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_part_back(tmp_path, monkeypatch):
     """`net, exec_net = load(path)` or `Detector().net.input_info` in a module that may not mention
     OpenVINO: migrated alone, this module would hand it API 2.0 objects, which it reads as API 1.0."""
     source = textwrap.dedent("""\
@@ -799,6 +799,12 @@ def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_
     (tmp_path / "main.py").write_text("import loader\n\nprint(loader.ie.read_network('m.xml').input_info)\n")
     _plan._program_under.cache_clear()
     assert [d.row for d in lint(source, path=path) if "imports it" in d.message] == [3, 6, 11]
+    # a program of more modules than are read: those read count
+    (tmp_path / "other.py").write_text("x = 1\n")
+    monkeypatch.setattr(_plan, "MAX_MODULES_AROUND", 1)
+    _plan._program_under.cache_clear()
+    assert all(d.code != "OV004" for d in lint(source, path=path))
+    _plan._program_under.cache_clear()
 
 
 def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
@@ -866,3 +872,10 @@ def test_an_unused_import_that_tells_whether_api_1_is_installed_is_kept():
     assert fix(source).text == textwrap.dedent(source)
     # one nothing guards goes as before
     assert fix("from openvino.inference_engine import IECore\nimport os\n").text == "import os\n"
+
+
+def test_an_import_probe_nested_in_its_try_or_on_the_try_line_is_kept():
+    nested = "try:\n    if True:\n        from openvino.inference_engine import IECore\n    OK = True\nexcept ImportError:\n    OK = False\n"
+    one_line = "try: from openvino.inference_engine import IECore\nexcept ImportError: IECore = None\n"
+    for source in (nested, one_line):
+        assert fix(source).text == source

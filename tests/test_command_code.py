@@ -4,7 +4,7 @@ code is, and fixed only inside one shell-quoted string that can hold the fix."""
 from ovlint.base import versions
 from ovlint.base.text import SourceText
 from ovlint.engine import registry
-from ovlint.engine.command_code import UNQUOTABLE, WITHOUT_OPENVINO, code_word
+from ovlint.engine.command_code import EXPANDED, UNQUOTABLE, WITHOUT_OPENVINO, code_word
 from ovlint.engine.fixer import fix_text
 from ovlint.engine.linter import lint_text
 from ovlint.surfaces import named
@@ -74,3 +74,20 @@ def test_a_noqa_comment_on_the_line_and_code_that_does_not_parse_stay_silent():
 def test_the_interpreter_a_module_runs_itself_counts():
     text = 'import subprocess, sys\n\nsubprocess.check_call([sys.executable, "-c", "import openvino.runtime"])\n'
     assert [(d.code, d.row) for d in lint("python", text, "app.py")] == [("OV601", 3)]
+
+
+def test_code_with_shell_variables_or_in_a_yaml_scalar_is_reported_without_what_it_cannot_hold():
+    text = 'python3 -c "import openvino.runtime as ov; print(ov.get_version(), \'$HOME\')"\n'
+    (diag,) = lint("shell", text, "run.sh")
+    assert diag.code == "OV601" and diag.fix is None and diag.message.endswith(EXPANDED)
+    # a plain YAML scalar ends at `: `, which the fix would write
+    yaml = ("steps:\n  - run: python -c \"from openvino.inference_engine import IECore; "
+            "print(sorted(IECore().get_metric('CPU', 'SUPPORTED_METRICS'), key=lambda k: k))\"\n")
+    assert all(d.fix is None for d in lint("ci-yaml", yaml, ".github/workflows/ci.yml"))
+
+
+def test_a_cmd_step_s_code_is_not_rewritten():
+    text = ("jobs:\n  t:\n    runs-on: windows-latest\n    steps:\n      - shell: cmd\n"
+            "        run: python -c \"import openvino.runtime as ov\"\n")
+    (diag,) = lint("ci-yaml", text, ".github/workflows/ci.yml")
+    assert diag.fix is None and "not a POSIX shell" in diag.message

@@ -337,8 +337,8 @@ def test_a_command_in_adjacent_literals_is_read_and_a_check_for_mo_waits_for_the
     lines = out.splitlines()
     assert [line.split(" ")[0] for line in lines if "OV201" in line] == ["export.py:5:17:", "export.py:7:10:", "export.py:12:12:"]
     assert "it checks for the Model Optimizer, which the command at line 5 still runs" in lines[1]
-    ovlint("check", "--no-cache", "--fix", "--select", "OV201")
-    assert "run((f'ovc {onnx} '\n         f'--output_model {out}/'), shell=True" in (tmp_path / "export.py").read_text()
+    # a rewrite deleting `--input_model` could take the quotes between the literals: reported, not rewritten
+    assert "write the `ovc` command by hand" in lines[2]
 
 
 def test_a_windows_path_to_mo_is_the_model_optimizer_of_its_install(ovlint, tmp_path):

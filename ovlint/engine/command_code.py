@@ -19,7 +19,10 @@ _INTERPRETER = re.compile(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?")
 _VALUED = {"-W", "-X", "-Q"}
 # what each quote lets stand inside it unchanged: a fix writing one of these keeps its finding only
 _UNQUOTABLE = {"'": "'\n$", '"': '"$`\\!\n'}
-UNQUOTABLE = " (not rewritten: it is the code of a `python -c` command, rewritten only inside one quoted string)"
+UNQUOTABLE = (" (not rewritten: it is the code of a `python -c` command, rewritten only inside one quoted string, "
+              "with what its quoting and the file around it can hold)")
+EXPANDED = " (not rewritten: it is the code of a `python -c` command, and holds the shell's variables)"
+OVERLAPPING = " (not rewritten: it is the code of a `python -c` command, whose fixes overlap: rewrite it by hand)"
 WITHOUT_OPENVINO = (" (not rewritten: the fix would leave this `python -c` command's code without OpenVINO; to check that "
                     "OpenVINO is installed, `import openvino`)")
 
@@ -43,14 +46,11 @@ def lint_code(ctx: UnitContext, command: Command, index: int, lint: Callable[[Un
     """Lint the code word `index` of `command` with `lint(inner_context, code)` and report its
     findings in `ctx`, at the code's place in the unit's text."""
     word = command.words[index]
-    if word.expanded:  # the code holds the shell's variables: what runs is not known
-        return
     inner = UnitContext(ctx.path, word.value, ctx.cell, ctx.target_version, ctx.filename, ctx.file_codes, ctx.floor)
     lint(inner, word.value)
-    keeps = _keeps_openvino(word.value, inner.diagnostics)
-    note = UNQUOTABLE if keeps else WITHOUT_OPENVINO
-    # a family's findings share one fix, and go on sharing it
-    moved_fixes: dict = {} if keeps else {id(d.fix): None for d in inner.diagnostics}
+    # why the fixes cannot be written, if they cannot: the same for all, which share fixes
+    held = EXPANDED if word.expanded else _held(word.value, inner.diagnostics)
+    moved_fixes: dict = {id(d.fix): None for d in inner.diagnostics} if held else {}
     for diag in inner.diagnostics:
         if diag.code.startswith("OV0"):
             continue  # code that does not parse as Python is the interpreter's to report, not ovlint's
@@ -62,24 +62,23 @@ def lint_code(ctx: UnitContext, command: Command, index: int, lint: Callable[[Un
                            ctx.cell, deprecation=diag.deprecation, deprecated_in=diag.deprecated_in,
                            removed_in=diag.removed_in, floor=diag.floor)
         if diag.fix is not None and fix is None:
-            moved.message += note
+            moved.message += held or UNQUOTABLE
         ctx.diagnostics.append(moved)
 
 
-def _keeps_openvino(code: str, diagnostics: list) -> bool:
-    """Whether the code, every fix applied, still uses OpenVINO where it did: `python -c "import
-    openvino.inference_engine"` checks that OpenVINO is installed, and removing the import nothing
-    else uses, as in a module, would make it check nothing."""
+def _held(code: str, diagnostics: list) -> str:
+    """Why the fixes of the code are not written, or "": fixes that overlap are not applied
+    together here; and the code, every fix applied, must still use OpenVINO where it did:
+    `python -c "import openvino.inference_engine"` checks that OpenVINO is installed, and removing
+    the import nothing else uses, as in a module, would make it check nothing."""
     edits = sorted({edit for d in diagnostics if d.fix is not None for edit in d.fix.edits})
-    if "openvino" not in code or not edits:
-        return True
     fixed, end = [], 0
     for edit in edits:
         if edit.start < end:
-            return False  # fixes that overlap: not applied together here
+            return OVERLAPPING
         fixed += [code[end:edit.start], edit.content]
         end = edit.end
-    return "openvino" in "".join(fixed) + code[end:]
+    return WITHOUT_OPENVINO if edits and "openvino" in code and "openvino" not in "".join(fixed) + code[end:] else ""
 
 
 def _moved_fix(ctx: UnitContext, command: Command, word, fix: Optional[Fix]) -> Optional[Fix]:
@@ -90,6 +89,9 @@ def _moved_fix(ctx: UnitContext, command: Command, word, fix: Optional[Fix]) -> 
     unquotable = _UNQUOTABLE.get(ctx.text[word.value_start - 1])
     if unquotable is None:
         return None
+    # in CI YAML the command stands in a YAML scalar too, whose plain or quoted style a `: `, a `#`
+    # or a quote could end
+    unquotable += ":#'\"\\" if command.origin == "ci-yaml" else ""
     edits = []
     for edit in fix.edits:
         span = value_span(ctx.text, word, edit.start, edit.end)

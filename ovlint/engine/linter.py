@@ -153,8 +153,9 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
         for command in commands:
             index = command_code.code_word(command)
             if index is not None:
-                command_code.lint_code(ctx, command, index,
-                                       lambda inner, code: _lint_python(inner, code, subscribers, groups))
+                with _unfixed(ctx, command.foreign):
+                    command_code.lint_code(ctx, command, index,
+                                           lambda inner, code: _lint_python(inner, code, subscribers, groups))
     if REQUIREMENT in subscribers:
         for command in commands:
             with _unfixed(ctx, command.foreign):

@@ -105,9 +105,12 @@ def probes_import(ctx, statement) -> bool:
     or more) goes on without the module (`HAVE_MO = False`) rather than stopping the program.
     Removed as unused, it would make the program take the module for installed, and choose by
     that; a check that stops the program without it goes with the module's uses."""
-    block = ctx.parent(ctx.parent(statement))
-    trying = ctx.parent(block)
-    if not (isinstance(trying, cst.Try) and trying.body is block):
+    child, trying = statement, ctx.parent(statement)
+    while trying is not None and not (isinstance(trying, cst.Try) and trying.body is child):
+        if isinstance(trying, (cst.FunctionDef, cst.ClassDef, cst.Module)):
+            return False
+        child, trying = trying, ctx.parent(trying)
+    if trying is None:
         return False
     for handler in trying.handlers:
         caught = [] if handler.type is None else [e.value for e in handler.type.elements] \
