@@ -350,15 +350,15 @@ class Plan:
         does not follow, it would get API 2.0 objects: the part is held back until that module is
         migrated too."""
         ctx = self.ctx
-        exposed = self._exposed(kept)
-        if not exposed:
-            return
         base, _ = os.path.splitext(os.path.basename(ctx.path))
         module = os.path.basename(os.path.dirname(os.path.abspath(ctx.path))) if base == "__init__" else base
+        importers = sorted((importer, names) for importer, names in _program_around(ctx.path)[2].get(module, {}).items()
+                           if not _same_file(importer, ctx.path))
+        exposed = self._exposed(kept) if importers else {}
         readers: dict = {}  # name -> the first module that imports it and reads API 1.0 attributes
-        for importer, names in sorted(_program_around(ctx.path)[2].get(module, {}).items()):
+        for importer, names in importers:
             taken = [name for name in exposed if name not in readers and (name in names or "*" in names)]
-            if taken and not _same_file(importer, ctx.path) and _names(importer, _READS_API_1):
+            if taken and _names(importer, _READS_API_1):
                 readers.update(dict.fromkeys(taken, os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))))
         for name, where in readers.items():
             node, what = exposed[name]

@@ -18,7 +18,8 @@ TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and
 class BlobUse(Api10Rule):
     code = "OV106"
     # its visit_Name/visit_Attribute look only for names of `openvino.inference_engine`
-    hook_needles = {"visit_Name": SPELLS_IE}
+    hook_needles = {"visit_Name": SPELLS_IE, **dict.fromkeys(("visit_Call", "visit_Assign", "visit_Element",
+                                                             "visit_DictElement"), ("output_blobs",))}
     name = "blob"
     summary = f"`Blob` and `TensorDesc` are API 1.0, removed in OpenVINO {API_1.removed}"
     rationale = (
@@ -77,8 +78,7 @@ class BlobUse(Api10Rule):
         to be read later: an API 2.0 output tensor is the request's memory, which the next inference
         overwrites, where the blob kept its inference's values. A copy must be taken where it is
         kept, which the program's later reads cannot tell: the part is held for a person."""
-        if not isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)) or not self.ctx.memo(
-                "spells-output-blobs", lambda: "output_blobs" in self.ctx.text):
+        if not isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)):
             return  # only `request.output_blobs`, and names and items bound to it or its items, hold them
         held = self.types.of(value)
         if held is not None and held.legacy and (held.kind == OUTPUT_BLOBS or (held.kind == BLOB and held.output)):
