@@ -5,16 +5,12 @@ where the code stands verbatim inside one shell-quoted segment that can hold wha
 anywhere else the finding says the code was not rewritten."""
 from __future__ import annotations
 
-import os
-import re
 from typing import Callable, Optional
 
 from ovlint.base.diagnostics import Diagnostic, Edit, Fix
 from ovlint.rulekit.context import UnitContext
-from ovlint.surfaces.shell import Command, value_span
+from ovlint.surfaces.shell import Command, is_python, value_span
 
-# `python`, `python3`, `python3.11`, `/usr/bin/python3`, `python.exe`
-_INTERPRETER = re.compile(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?")
 # interpreter options that take the next word as their value
 _VALUED = {"-W", "-X", "-Q"}
 # what each quote lets stand inside it unchanged: a fix writing one of these keeps its finding only
@@ -30,7 +26,7 @@ WITHOUT_OPENVINO = (" (not rewritten: the fix would leave this `python -c` comma
 def code_word(command: Command) -> Optional[int]:
     """The index of the word holding the code of `python [options] -c CODE`, or None."""
     argv = command.argv
-    if not argv or not (_INTERPRETER.fullmatch(os.path.basename(argv[0])) or argv[0] == "sys.executable"):
+    if not argv or not is_python(argv[0]):
         return None
     i = 1
     while i < len(argv) and argv[i].startswith("-"):

@@ -431,6 +431,16 @@ def _moved(word: Word, offset: int) -> Word:
                 None if word.value_start is None else word.value_start + offset, word.resolved)
 
 
+# `python`, `python3`, `python3.11`, `/usr/bin/python3`, `python.exe`
+_INTERPRETER = re.compile(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?")
+
+
+def is_python(word: str) -> bool:
+    """Whether a command word runs the Python interpreter (in a Python argument list, also
+    `sys.executable`)."""
+    return bool(_INTERPRETER.fullmatch(os.path.basename(word))) or word == "sys.executable"
+
+
 def render(values: list[str]) -> str:
     return " ".join(quote(v) for v in values)
 

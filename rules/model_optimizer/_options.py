@@ -5,6 +5,8 @@ import os
 from dataclasses import dataclass
 from typing import Optional
 
+from ovlint.surfaces.shell import is_python
+
 MO_SCRIPTS = {"mo", "mo.py", "mo_tf.py", "mo_onnx.py", "mo_caffe.py", "mo_mxnet.py", "mo_kaldi.py"}
 MO_MODULES = {"mo", "openvino.tools.mo", "openvino.tools.mo.main", "mo.main"}
 # every spelling of MO_SCRIPTS and MO_MODULES holds one of these, and MO's own scripts their folder
@@ -20,13 +22,6 @@ class Invocation:
 def script_name(word: str) -> str:
     """The file name a command word runs: after its last `/`, or `\\` (`C:\\...\\model_optimizer\\mo.py`)."""
     return word.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def _is_python(word: str) -> bool:
-    """`python`, `/usr/bin/python3.11`, or `sys.executable` in a Python argument list."""
-    name = os.path.basename(word)
-    return name == "python" or (name.startswith("python") and name[6:].replace(".", "").isdigit()) \
-        or word == "sys.executable"
 
 
 def invocation(argv: list[str], open_ended: bool = False, where: Optional[str] = None) -> Optional[Invocation]:
@@ -71,7 +66,7 @@ def _invocation(argv: list[str], open_ended: bool) -> Optional[Invocation]:
         # variable; a Python program that runs `mo` with arguments it does not list runs MO
         return Invocation(1, "command") if open_ended or script_name(argv[0]) != "mo" or any(
             word.startswith("$") or word.partition("=")[0] in _MO_ONLY for word in argv[1:]) else None
-    if _is_python(argv[0]) and len(argv) > 1:
+    if is_python(argv[0]) and len(argv) > 1:
         if script_name(argv[1]) in MO_SCRIPTS - {"mo"}:
             return Invocation(2, "script")
         if argv[1] == "-m" and len(argv) > 2 and argv[2] in MO_MODULES:
