@@ -699,7 +699,8 @@ MAX_MODULES_AROUND = 2000
 
 def _program_around(path: str) -> tuple[dict, dict, dict]:
     """(base class name (its last dotted part) -> the Python files that derive a class from it,
-    name -> the names it is imported as), among the program's modules around `path`: in a repository, under the folder two above that of
+    name -> the names it is imported as, module -> the files importing it and what they import),
+    among the program's modules around `path`: in a repository, under the folder two above that of
     `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository,
     in the folder of `path`."""
     folder = os.path.dirname(os.path.abspath(path))
