@@ -622,3 +622,16 @@ def test_precisions_set_in_a_tuple_assignment_are_reported_not_rewritten():
         """
     assert fix(source).text == dedent(source)
     assert any("set in a tuple assignment" in d.message and d.row == 6 for d in lint(source))
+
+
+def test_a_precision_set_after_every_load_is_said_to_have_had_no_effect():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        exec_net = ie.load_network(net, "CPU")
+        net.input_info["data"].precision = "U8"
+        """
+    (diag,) = [d for d in lint(source) if d.row == 6 and d.message.startswith("`precision`")]
+    assert diag.fix is None and "API 1.0 never applied it" in diag.message

@@ -459,8 +459,20 @@ class IENetworkUse(Api10Rule):
         setter = "set_element_type" if attr == "precision" else "set_layout"
         message = PPP_MESSAGE.format(what=attr, side=side, setter=setter)
         assign = ctx.parent(ctx.parent(node))
-        self.propose(node.attr, message, self._move_to_site(node.value, assign, attr, side),
-                     fix_message="Use a PrePostProcessor")
+        edits = self._move_to_site(node.value, assign, attr, side)
+        if edits is None and ref is not None and self._loaded_before_only(node, ref.network):
+            message += (" (here it comes after every `load_network` of the network, so API 1.0 never applied it: a "
+                        "`PrePostProcessor` step would add what the program never had; drop the setting instead)")
+        self.propose(node.attr, message, edits, fix_message="Use a PrePostProcessor")
+
+    def _loaded_before_only(self, node, network) -> bool:
+        """Whether the network is loaded (`load_network(network, ...)`) before `node`, and nowhere after."""
+        ctx = self.ctx
+        here, source = ctx.span(node)[0], ctx.source(network)
+        loads = [ctx.span(call)[0] for call in ctx.nodes((cst.Call,))
+                 if isinstance(call.func, cst.Attribute) and call.func.attr.value == "load_network"
+                 and any(ctx.source(a.value) == source for a in call.args)]
+        return bool(loads) and max(loads) < here
 
     def _move_to_site(self, owner, assign, attr, side) -> Optional[list]:
         """Delete `net.input_info[name].precision = "U8"` and build the same preprocessing on a copy
