@@ -489,3 +489,31 @@ def test_an_output_blob_read_where_it_is_taken_is_still_fixed():
         """
     fixed = fix(source).text
     assert "inference_engine" not in fixed and not any("keeps" in d.message for d in lint(source))
+
+
+def test_an_output_blob_read_after_a_later_inference_holds_its_part():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
+        request = exec_net.requests[0]
+        request.infer()
+        first = request.output_blobs["out"]
+        request.infer()
+        print(first.buffer.tolist())
+        """
+    assert [(d.row, d.code) for d in lint(source) if "keeps" in d.message] == [(7, "OV106")]
+    # taken after the inference it reads, in each round of a loop: rewritten
+    loop = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
+        request = exec_net.requests[0]
+        for x in xs:
+            request.infer()
+            first = request.output_blobs["out"]
+            print(first.buffer.tolist())
+        """
+    assert not any("keeps" in d.message for d in lint(loop)) and "inference_engine" not in fix(loop).text

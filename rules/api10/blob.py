@@ -32,7 +32,8 @@ class BlobUse(Api10Rule):
         "passes `shared_memory=array.flags.c_contiguous` for an array kept in a variable. The fix drops a "
         "`TensorDesc` that only feeds `Blob` constructors. An output blob kept its inference's values, where an output "
         "tensor is the request's memory, which the next inference overwrites: a blob's `buffer` read later becomes a "
-        "copy of `data`, and an output blob kept in a container or on an object is reported without a fix."
+        "copy of `data`, and an output blob kept in a container or on an object, or read after a later inference, "
+        "is reported without a fix."
     )
     examples = (
         Example(
@@ -65,6 +66,23 @@ class BlobUse(Api10Rule):
     def visit_Assign(self, node) -> None:
         if any(isinstance(t.target, (cst.Subscript, cst.Attribute)) for t in node.targets):
             self._kept(node.value)
+        elif len(node.targets) == 1 and isinstance(node.targets[0].target, cst.Name) and self._read_after_inference(node):
+            self._kept(node.value)
+
+    def _read_after_inference(self, assign) -> bool:
+        """Whether the name `assign` binds is read after an inference that follows the binding
+        (`blob = request.output_blobs["out"]`, `request.infer(...)`, `blob.buffer`), in the order of
+        the code."""
+        ctx = self.ctx
+        target = assign.targets[0].target
+        scope = ctx.scope(assign)
+        reads = [ctx.span(ref.node)[0] for a in (scope.assignments[target.value] if scope else ())
+                 if getattr(a, "node", None) is target for ref in a.references]
+        bound = ctx.span(assign)[1]
+        runs = ctx.memo("blob-inferences", lambda: sorted(
+            ctx.span(call)[0] for call in ctx.nodes((cst.Call,))
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in _INFERENCES))
+        return any(bound < run < read for run in runs for read in reads)
 
     def visit_Element(self, node) -> None:
         if isinstance(self.ctx.parent(node), (cst.List, cst.Set)):  # a tuple is most often unpacked at once
@@ -193,6 +211,8 @@ class BlobUse(Api10Rule):
                 and argument(call, 0, "tensor_desc") is arg)
 
 
+# the calls that run an inference, after which a request's output tensors hold new values
+_INFERENCES = {"infer", "start_async", "async_infer", "infer_new_request"}
 # what makes a new object of an array, or reads it at once: an output's `data` read so needs no copy
 _CONSUMING = {"copy", "tolist", "item", "argmax", "argmin", "max", "min", "sum", "mean", "std", "shape", "dtype",
               "size", "ndim", "astype", "flatten", "any", "all", "nonzero", "argsort", "tobytes"}
