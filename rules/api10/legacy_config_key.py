@@ -34,7 +34,9 @@ class Key:
 
 
 LISTS_PROPERTIES = ("it lists metrics and config keys together, by their API 2.0 names (`NUM_STREAMS`, not "
-                    "`CPU_THROUGHPUT_STREAMS`): a key the program looks for in it is renamed where it is a literal")
+                    "`CPU_THROUGHPUT_STREAMS`), in a dict of each name's access (`RO`, `RW`) where API 1.0 gave a list "
+                    "(`in` and iteration work alike, `.count()` and indexing do not): a key the program looks for in "
+                    "it is renamed where it is a literal")
 KEYS = {
     "CPU_THREADS_NUM": Key("INFERENCE_NUM_THREADS", keep_other_values=True),
     "CPU_THROUGHPUT_STREAMS": Key("NUM_STREAMS", {"CPU_THROUGHPUT_AUTO": "AUTO", "CPU_THROUGHPUT_NUMA": "NUMA"},
