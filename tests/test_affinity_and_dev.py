@@ -300,3 +300,13 @@ def test_a_key_asked_of_api_1_s_list_of_supported_keys_is_renamed_with_the_list(
         'import openvino as ov\n\nie = ov.Core()\nkeys = ie.get_property("CPU", "SUPPORTED_PROPERTIES")\n'
         'if "NUM_STREAMS" in keys:\n    ie.set_property("CPU", {"NUM_STREAMS": "3"})\n'
         'if "ENABLE_CPU_PINNING" not in keys:\n    print("no pinning")\n')
+
+
+def test_a_pinning_key_used_elsewhere_without_a_safe_rename_makes_each_rename_unsafe(ovlint, tmp_path):
+    """`--fix` alone would rename one setting and leave the other, and the read, on the old key."""
+    program = ("from openvino.inference_engine import IECore\n\nie = IECore()\n"
+               "ie.set_config({'CPU_BIND_THREAD': 'NUMA'}, 'CPU')\nie.set_config({'CPU_BIND_THREAD': 'NO'}, 'CPU')\n"
+               "print(ie.get_config('CPU', 'CPU_BIND_THREAD'))\n")
+    write(tmp_path / "app.py", program)
+    ovlint("check", "--fix", "--no-cache", "--select", "OV301")
+    assert (tmp_path / "app.py").read_text() == program

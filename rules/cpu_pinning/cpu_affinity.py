@@ -98,11 +98,23 @@ class AffinityProperty(PythonRule):
             self.report(setting.key_node, message(key, value, found[0]) + (
                 f" (not renamed: the same dict also sets `{others[0]}`; keep one setting)"), None, deprecation=KEYS[key])
             return
+        note = ""
         if literals:
             edits = [rename_key(ctx, setting, "ENABLE_CPU_PINNING")]
             edits += [replace_string(ctx, s, f.word) for s, f in zip(literals, found)]
-            fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=not all(f.exact for f in found))
-        self.report(setting.key_node, message(key, value, found[0] if found else None), fix, deprecation=KEYS[key])
+            # another use of the key that a safe fix leaves as it is would then see another property
+            kept = not all(self._exact(other) for other in settings(ctx) if other.key == key and not other.guarded)
+            note = f" (an unsafe fix: the module also sets or reads `{key}` where it is not renamed safely)" if kept else ""
+            fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=kept or not all(f.exact for f in found))
+        self.report(setting.key_node, message(key, value, found[0] if found else None) + note, fix,
+                    deprecation=KEYS[key])
+
+    @staticmethod
+    def _exact(setting) -> bool:
+        """Whether a setting of a pinning key is renamed by a safe fix: set to values that map exactly."""
+        literals = strings_in(setting.value) if not setting.reading else []
+        found = [pinning(string_value(s)) for s in literals]
+        return bool(literals) and all(f is not None and f.exact for f in found)
 
     def _other_keys(self, setting) -> set:
         """The other keys the setting's dict holds."""
