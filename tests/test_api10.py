@@ -1,5 +1,6 @@
 """The OV1xx family as a whole: how API 1.0 objects are followed through a module, and how the
 one migration fix of a unit behaves."""
+import json
 import textwrap
 
 import pytest
@@ -799,6 +800,13 @@ def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_
     (tmp_path / "main.py").write_text("import loader\n\nprint(loader.ie.read_network('m.xml').input_info)\n")
     _plan._program_under.cache_clear()
     assert [d.row for d in lint(source, path=path) if "imports it" in d.message] == [3, 6, 11]
+    # a notebook imports the program's modules too
+    (tmp_path / "main.py").unlink()
+    cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+              "source": ["from loader import Detector\n", "print(Detector('m.xml').net.input_info)\n"]}]
+    (tmp_path / "demo.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    _plan._program_under.cache_clear()
+    assert [d.row for d in lint(source, path=path) if "`demo.ipynb` imports it" in d.message] == [11]
     # a program of more modules than are read: those read count
     (tmp_path / "other.py").write_text("x = 1\n")
     monkeypatch.setattr(_plan, "MAX_MODULES_AROUND", 1)

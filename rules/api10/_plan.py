@@ -404,12 +404,14 @@ class Plan:
             elsewhere = sorted(p for name in names for p in subclassed.get(name, ())
                                if not _same_file(p, ctx.path) and _names(p, module))
             if elsewhere:
-                where = os.path.relpath(elsewhere[0], os.path.dirname(os.path.abspath(ctx.path)))
+                here = os.path.dirname(os.path.abspath(ctx.path))
+                where = "`, `".join(os.path.relpath(p, here) for p in dict.fromkeys(elsewhere))
                 self.propose(LEFTOVER_CODE, cls.name, (
-                    f"`{cls.name.value}` keeps API 1.0 objects (`{excerpt(ctx, attribute)}`) and `{where}` subclasses "
-                    "it; ovlint does not follow them into that module, whose methods may use them as API 1.0 "
-                    f"objects and would get API 2.0 ones. Migrate `{where}` too, then mark this line "
-                    f"`# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
+                    f"`{cls.name.value}` keeps API 1.0 objects (`{excerpt(ctx, attribute)}`) and `{where}` subclass"
+                    f"{'es' if len(set(elsewhere)) == 1 else ''} it; ovlint does not follow them into those modules, "
+                    "whose methods may use them as API 1.0 objects and would get API 2.0 ones, and reports no such "
+                    "use there (the objects come from this class). Migrate their uses by hand too, then mark this "
+                    f"line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
 
     def _choose(self, proposals: list[Proposal]):
         """(the proposals a part's fix applies, their edits, whether it is unsafe); None when a
@@ -727,7 +729,7 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
     for here, folders, names in os.walk(root):
         folders[:] = [f for f in folders if not f.startswith(".") and f not in _SKIPPED_FOLDERS]
         for name in names:
-            if not name.endswith(".py"):
+            if not name.endswith((".py", ".ipynb")):
                 continue
             seen += 1
             if seen > MAX_MODULES_AROUND:
@@ -736,6 +738,8 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
                 text = read_head(os.path.join(here, name), 1 << 20).decode("utf-8", "replace")
             except ReadError:  # a FIFO, a device, a file gone
                 continue
+            if name.endswith(".ipynb"):  # a notebook imports the program's modules too
+                text = _notebook_code(text)
             for match in _CLASS_WITH_BASES.finditer(text):
                 for base in match.group(1).split(","):
                     found.setdefault(base.strip().rpartition(".")[2], set()).add(os.path.join(here, name))
@@ -744,6 +748,18 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
             for module, names in _imports_in(text):
                 importers.setdefault(module, {}).setdefault(os.path.join(here, name), set()).update(names)
     return found, aliases, importers
+
+
+def _notebook_code(text: str) -> str:
+    """The code cells of a notebook's JSON, one after the other; "" for anything else."""
+    import json
+
+    try:
+        cells = json.loads(text).get("cells", [])
+        return "\n".join("".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", ""))
+                         for c in cells if isinstance(c, dict) and c.get("cell_type") == "code")
+    except (ValueError, AttributeError, TypeError, KeyError):
+        return ""
 
 
 _FROM_IMPORT = re.compile(r"(?m)^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)")
