@@ -887,3 +887,17 @@ def test_an_import_probe_nested_in_its_try_or_on_the_try_line_is_kept():
     one_line = "try: from openvino.inference_engine import IECore\nexcept ImportError: IECore = None\n"
     for source in (nested, one_line):
         assert fix(source).text == source
+
+
+def test_a_module_a_notebook_writes_and_its_own_cells_read_holds_its_part(tmp_path):
+    cells = [["%%writefile net_utils.py\n", "from openvino.inference_engine import IECore\n\n\n", "class Net:\n",
+              "    def __init__(self, xml):\n", "        self.net = IECore().read_network(xml)\n"],
+             ["from net_utils import Net\n", "print(Net('m.xml').net.input_info)\n"]]
+    notebook = json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                                      "source": c} for c in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    path = tmp_path / "demo.ipynb"
+    path.write_text(notebook)
+    _plan._program_under.cache_clear()
+    held = [d for d in lint_text(str(path), named("notebook"), notebook, FAMILY, versions.NEWEST).diagnostics
+            if "the notebook's other cells import it" in d.message]
+    assert [(d.cell, d.row) for d in held] == [(0, 5)]

@@ -350,22 +350,26 @@ class Plan:
         does not follow, it would get API 2.0 objects: the part is held back until that module is
         migrated too."""
         ctx = self.ctx
-        base, _ = os.path.splitext(os.path.basename(ctx.path))
+        written = _written_by(ctx.path, ctx.cell) if ctx.path.endswith(".ipynb") and ctx.cell is not None else None
+        base, _ = os.path.splitext(os.path.basename(written or ctx.path))
         module = os.path.basename(os.path.dirname(os.path.abspath(ctx.path))) if base == "__init__" else base
+        # a notebook's `%%writefile` module is imported by the notebook's own cells too
         importers = sorted((importer, names) for importer, names in _program_around(ctx.path)[2].get(module, {}).items()
-                           if not _same_file(importer, ctx.path))
+                           if written or not _same_file(importer, ctx.path))
         exposed = self._exposed(kept) if importers else {}
         readers: dict = {}  # name -> the first module that imports it and reads API 1.0 attributes
         for importer, names in importers:
             taken = [name for name in exposed if name not in readers and (name in names or "*" in names)]
             if taken and _names(importer, _READS_API_1):
-                readers.update(dict.fromkeys(taken, os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))))
-        for name, where in readers.items():
+                where = ("the notebook's other cells", "import it and use") if _same_file(importer, ctx.path) else \
+                    (f"`{os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))}`", "imports it and uses")
+                readers.update(dict.fromkeys(taken, where))
+        for name, (where, verbs) in readers.items():
             node, what = exposed[name]
             self.propose(LEFTOVER_CODE, node, (
-                f"{what}, and `{where}` imports it and uses API 1.0 attributes; ovlint does not follow the objects "
-                f"into that module, which would get API 2.0 ones. Migrate `{where}` too, then mark this line "
-                f"`# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
+                f"{what}, and {where} {verbs} API 1.0 attributes; ovlint does not follow the objects there, where "
+                f"they would be API 2.0 ones. Migrate {where} too, then mark this line `# noqa: {LEFTOVER_CODE}` "
+                "to let this part's fix apply"))
 
     def _exposed(self, kept: dict) -> dict:
         """name -> (the node that defines it, what it holds) for the module's top-level functions
@@ -751,15 +755,33 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
 
 
 def _notebook_code(text: str) -> str:
-    """The code cells of a notebook's JSON, one after the other; "" for anything else."""
+    """The code cells of a notebook's JSON, one after the other, but those that write a file
+    (`%%writefile`: a module of their own); "" for anything else."""
+    return "\n".join(source for source in _code_cells(text)
+                     if source is not None and not source.lstrip().startswith("%%writefile"))
+
+
+def _code_cells(text: str) -> list:
+    """The sources of a notebook's code cells (None for a cell of another kind); [] when it is no notebook."""
     import json
 
     try:
         cells = json.loads(text).get("cells", [])
-        return "\n".join("".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", ""))
-                         for c in cells if isinstance(c, dict) and c.get("cell_type") == "code")
+        return [("".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", "")))
+                if isinstance(c, dict) and c.get("cell_type") == "code" else None for c in cells]
     except (ValueError, AttributeError, TypeError, KeyError):
-        return ""
+        return []
+
+
+def _written_by(path: str, cell: int) -> Optional[str]:
+    """The file the notebook's cell `cell` writes (`%%writefile net_utils.py`), or None."""
+    try:
+        cells = _code_cells(read_head(path, 64 << 20).decode("utf-8", "replace"))
+    except ReadError:
+        return None
+    source = cells[cell] if 0 <= cell < len(cells) else None
+    match = re.match(r"\s*%%writefile(?:\s+(?:-a|--append))?\s+[\"']?([^\s\"']+)", source or "")
+    return match.group(1) if match else None
 
 
 _FROM_IMPORT = re.compile(r"(?m)^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)")
