@@ -206,7 +206,8 @@ def test_a_key_tested_in_the_programs_own_dict_is_no_guard_and_device_dicts_are_
                'def d(model):\n    return core.compile_model(model, "MULTI", {"DEVICE_PROPERTIES": '
                '{"CPU": {"CPU_BIND_THREAD": "YES"}, "GPU": {"ENABLE_CPU_PINNING": "NO"}}})\n')
     write(tmp_path / "app.py", program)
-    code, out, _ = ovlint("check", "--fix", "--no-cache", "--output-format", "concise")
+    # the test of `"CPU_BIND_THREAD" in config` keeps the old key: the renames are unsafe
+    code, out, _ = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
     fixed = (tmp_path / "app.py").read_text()
     assert 'config["ENABLE_CPU_PINNING"] = "NO"' in fixed and '{"CPU": {"ENABLE_CPU_PINNING": "YES"}' in fixed
 
@@ -310,3 +311,11 @@ def test_a_pinning_key_used_elsewhere_without_a_safe_rename_makes_each_rename_un
     write(tmp_path / "app.py", program)
     ovlint("check", "--fix", "--no-cache", "--select", "OV301")
     assert (tmp_path / "app.py").read_text() == program
+
+
+def test_a_pinning_key_read_back_from_the_program_s_own_dict_makes_the_rename_unsafe(ovlint, tmp_path):
+    program = ('import openvino as ov\n\nconfig = {"AFFINITY": "NONE"}\nov.Core().set_property("CPU", config)\n'
+               'print(config["AFFINITY"])\n')
+    write(tmp_path / "app.py", program)
+    ovlint("check", "--fix", "--no-cache", "--select", "OV301")
+    assert (tmp_path / "app.py").read_text() == program  # a safe rename would make the read a KeyError

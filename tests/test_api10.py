@@ -901,3 +901,11 @@ def test_a_module_a_notebook_writes_and_its_own_cells_read_holds_its_part(tmp_pa
     held = [d for d in lint_text(str(path), named("notebook"), notebook, FAMILY, versions.NEWEST).diagnostics
             if "the notebook's other cells import it" in d.message]
     assert [(d.cell, d.row) for d in held] == [(0, 5)]
+
+
+def test_a_notebook_beside_that_cannot_be_read_leaves_the_module_linted(tmp_path):
+    (tmp_path / "bad.ipynb").write_text("[" * 100000)
+    (tmp_path / "empty.ipynb").write_text("\ufeff{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"x\"}]}")
+    source = "from openvino.inference_engine import IECore\n\n\ndef load():\n    return IECore()\n"
+    _plan._program_under.cache_clear()
+    assert [d.code for d in lint(source, path=str(tmp_path / "mod.py"))] == ["OV101", "OV102"]

@@ -517,3 +517,18 @@ def test_an_output_blob_read_after_a_later_inference_holds_its_part():
             print(first.buffer.tolist())
         """
     assert not any("keeps" in d.message for d in lint(loop)) and "inference_engine" not in fix(loop).text
+
+
+def test_another_request_s_inference_leaves_a_blob_taken_from_this_one_as_it_was():
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU", num_requests=2)
+        first, second = exec_net.requests
+        first.infer()
+        out = first.output_blobs["out"]
+        second.infer()
+        print(out.buffer.tolist())
+        """
+    assert not any("keeps" in d.message for d in lint(source))

@@ -352,9 +352,10 @@ class Plan:
         ctx = self.ctx
         written = _written_by(ctx.path, ctx.cell) if ctx.path.endswith(".ipynb") and ctx.cell is not None else None
         base, _ = os.path.splitext(os.path.basename(written or ctx.path))
-        module = os.path.basename(os.path.dirname(os.path.abspath(ctx.path))) if base == "__init__" else base
+        if base == "__init__":  # a package's: imported by its folder's name
+            base = os.path.basename(os.path.dirname(written) if written else os.path.dirname(os.path.abspath(ctx.path)))
         # a notebook's `%%writefile` module is imported by the notebook's own cells too
-        importers = sorted((importer, names) for importer, names in _program_around(ctx.path)[2].get(module, {}).items()
+        importers = sorted((importer, names) for importer, names in _program_around(ctx.path)[2].get(base, {}).items()
                            if written or not _same_file(importer, ctx.path))
         exposed = self._exposed(kept) if importers else {}
         readers: dict = {}  # name -> the first module that imports it and reads API 1.0 attributes
@@ -739,11 +740,9 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
             if seen > MAX_MODULES_AROUND:
                 return found, aliases, importers
             try:
-                text = read_head(os.path.join(here, name), 1 << 20).decode("utf-8", "replace")
+                text = _program_text(os.path.join(here, name))
             except ReadError:  # a FIFO, a device, a file gone
                 continue
-            if name.endswith(".ipynb"):  # a notebook imports the program's modules too
-                text = _notebook_code(text)
             for match in _CLASS_WITH_BASES.finditer(text):
                 for base in match.group(1).split(","):
                     found.setdefault(base.strip().rpartition(".")[2], set()).add(os.path.join(here, name))
@@ -752,6 +751,14 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
             for module, names in _imports_in(text):
                 importers.setdefault(module, {}).setdefault(os.path.join(here, name), set()).update(names)
     return found, aliases, importers
+
+
+def _program_text(path: str) -> str:
+    """The code of a module of the program: a Python file's first MiB, or a notebook's code
+    cells (a notebook is read whole, as JSON must be); ReadError when it cannot be read."""
+    if path.endswith(".ipynb"):
+        return _notebook_code(read_head(path, 64 << 20).decode("utf-8", "replace"))
+    return read_head(path, 1 << 20).decode("utf-8", "replace")
 
 
 def _notebook_code(text: str) -> str:
@@ -766,10 +773,10 @@ def _code_cells(text: str) -> list:
     import json
 
     try:
-        cells = json.loads(text).get("cells", [])
+        cells = json.loads(text.lstrip("\ufeff")).get("cells", [])
         return [("".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", "")))
                 if isinstance(c, dict) and c.get("cell_type") == "code" else None for c in cells]
-    except (ValueError, AttributeError, TypeError, KeyError):
+    except (ValueError, AttributeError, TypeError, KeyError, RecursionError):
         return []
 
 
@@ -807,7 +814,7 @@ def _imports_in(text: str):
 def _names(path: str, word) -> bool:
     """Whether the file at `path` holds a match of `word` (a pattern)."""
     try:
-        return bool(word.search(read_head(path, 1 << 20).decode("utf-8", "replace")))
+        return bool(word.search(_program_text(path)))
     except ReadError:
         return False
 

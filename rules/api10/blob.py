@@ -79,10 +79,14 @@ class BlobUse(Api10Rule):
         reads = [ctx.span(ref.node)[0] for a in (scope.assignments[target.value] if scope else ())
                  if getattr(a, "node", None) is target for ref in a.references]
         bound = ctx.span(assign)[1]
-        runs = ctx.memo("blob-inferences", lambda: sorted(
-            ctx.span(call)[0] for call in ctx.nodes((cst.Call,))
-            if isinstance(call.func, cst.Attribute) and call.func.attr.value in _INFERENCES))
-        return any(bound < run < read for run in runs for read in reads)
+        runs = ctx.memo("blob-inferences", lambda: [
+            (ctx.span(call)[0], ctx.source(call.func.value)) for call in ctx.nodes((cst.Call,))
+            if isinstance(call.func, cst.Attribute) and call.func.attr.value in _INFERENCES])
+        # `request.output_blobs[...]`: only that request's inferences overwrite what it holds
+        value = assign.value
+        blobs = value.value if isinstance(value, cst.Subscript) else None
+        request = ctx.source(blobs.value) if isinstance(blobs, cst.Attribute) and blobs.attr.value == "output_blobs" else None
+        return any(bound < run < read for run, owner in runs if request in (None, owner) for read in reads)
 
     def visit_Element(self, node) -> None:
         if isinstance(self.ctx.parent(node), (cst.List, cst.Set)):  # a tuple is most often unpacked at once

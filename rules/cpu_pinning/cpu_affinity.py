@@ -103,7 +103,10 @@ class AffinityProperty(PythonRule):
             edits = [rename_key(ctx, setting, "ENABLE_CPU_PINNING")]
             edits += [replace_string(ctx, s, f.word) for s, f in zip(literals, found)]
             # another use of the key that a safe fix leaves as it is would then see another property
-            kept = not all(self._exact(other) for other in settings(ctx) if other.key == key and not other.guarded)
+            uses = [other for other in settings(ctx) if other.key == key and not other.guarded]
+            # a use of the key no setting is (`config["AFFINITY"]` read back from the program's own dict)
+            spelt = ctx.text.count(f'"{key}"') + ctx.text.count(f"'{key}'")
+            kept = spelt > len(uses) or not all(self._exact(other) for other in uses)
             note = f" (an unsafe fix: the module also sets or reads `{key}` where it is not renamed safely)" if kept else ""
             fix = self.make_fix(edits, "Use `ENABLE_CPU_PINNING`", unsafe=kept or not all(f.exact for f in found))
         self.report(setting.key_node, message(key, value, found[0] if found else None) + note, fix,
