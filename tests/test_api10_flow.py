@@ -452,22 +452,22 @@ def test_a_conditional_expression_of_nothing_but_none_is_nothing():
     assert found("from openvino.inference_engine import IECore\n\nx = None if c else None\nprint(x.y)\n") == [("OV101", 1)]
 
 
+# a module that runs one request of a compiled model (its lines 1-5)
+A_REQUEST = ('from openvino.inference_engine import IECore\n\nie = IECore()\n'
+             'exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")\nrequest = exec_net.requests[0]\n')
+
+
 def test_an_output_blob_kept_in_a_container_holds_its_part():
     # API 1.0's blob kept its inference's values; the API 2.0 tensor is the request's memory, which
     # the next inference overwrites: no read of it later can tell, so nothing there is rewritten
-    source = """\
-        from openvino.inference_engine import IECore
-
-        ie = IECore()
-        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
-        request = exec_net.requests[0]
+    source = A_REQUEST + textwrap.dedent("""\
         blobs, by_run = [], {}
         for step in range(3):
             request.infer()
             blobs.append(request.output_blobs["out"])
             by_run[step] = request.output_blobs
         print([b.buffer.tolist() for b in blobs])
-        """
+        """)
     diagnostics = lint(source)
     kept = [(d.row, d.column) for d in diagnostics if d.code == "OV106" and "keeps" in d.message]
     assert kept == [(9, 18), (10, 20)]
@@ -475,47 +475,32 @@ def test_an_output_blob_kept_in_a_container_holds_its_part():
 
 
 def test_an_output_blob_read_where_it_is_taken_is_still_fixed():
-    source = """\
-        from openvino.inference_engine import IECore
-
-        ie = IECore()
-        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
-        request = exec_net.requests[0]
+    source = A_REQUEST + textwrap.dedent("""\
         request.infer()
         blob = request.output_blobs["out"]
         rows = [blob.buffer.tolist(), request.output_blobs["out"].buffer.tolist()]
         first, second = request.output_blobs["out"], blob
         print(rows, first.buffer.sum(), second.buffer.sum())
-        """
+        """)
     fixed = fix(source).text
     assert "inference_engine" not in fixed and not any("keeps" in d.message for d in lint(source))
 
 
 def test_an_output_blob_read_after_a_later_inference_holds_its_part():
-    source = """\
-        from openvino.inference_engine import IECore
-
-        ie = IECore()
-        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
-        request = exec_net.requests[0]
+    source = A_REQUEST + textwrap.dedent("""\
         request.infer()
         first = request.output_blobs["out"]
         request.infer()
         print(first.buffer.tolist())
-        """
+        """)
     assert [(d.row, d.code) for d in lint(source) if "keeps" in d.message] == [(7, "OV106")]
     # taken after the inference it reads, in each round of a loop: rewritten
-    loop = """\
-        from openvino.inference_engine import IECore
-
-        ie = IECore()
-        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
-        request = exec_net.requests[0]
+    loop = A_REQUEST + textwrap.dedent("""\
         for x in xs:
             request.infer()
             first = request.output_blobs["out"]
             print(first.buffer.tolist())
-        """
+        """)
     assert not any("keeps" in d.message for d in lint(loop)) and "inference_engine" not in fix(loop).text
 
 
