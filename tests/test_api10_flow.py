@@ -517,3 +517,16 @@ def test_another_request_s_inference_leaves_a_blob_taken_from_this_one_as_it_was
         print(out.buffer.tolist())
         """
     assert not any("keeps" in d.message for d in lint(source))
+
+
+def test_an_output_blob_kept_for_the_next_round_of_a_loop_holds_its_part():
+    source = A_REQUEST + textwrap.dedent("""\
+        prev = None
+        for x in xs:
+            request.infer(x)
+            cur = request.output_blobs["out"]
+            if prev is not None:
+                print(cur.buffer - prev.buffer)
+            prev = cur
+        """)
+    assert [(d.row, d.code) for d in lint(source) if "keeps" in d.message] == [(12, "OV106")]

@@ -32,8 +32,8 @@ class BlobUse(Api10Rule):
         "passes `shared_memory=array.flags.c_contiguous` for an array kept in a variable. The fix drops a "
         "`TensorDesc` that only feeds `Blob` constructors. An output blob kept its inference's values, where an output "
         "tensor is the request's memory, which the next inference overwrites: a blob's `buffer` read later becomes a "
-        "copy of `data`, and an output blob kept in a container or on an object, or read after a later inference, "
-        "is reported without a fix."
+        "copy of `data`, and an output blob kept in a container or on an object, read after a later inference, or kept for "
+        "the next round of a loop, is reported without a fix."
     )
     examples = (
         Example(
@@ -86,7 +86,18 @@ class BlobUse(Api10Rule):
         value = assign.value
         blobs = value.value if isinstance(value, cst.Subscript) else None
         request = ctx.source(blobs.value) if isinstance(blobs, cst.Attribute) and blobs.attr.value == "output_blobs" else None
-        return any(bound < run < read for run, owner in runs if request in (None, owner) for read in reads)
+        if any(bound < run < read for run, owner in runs if request in (None, owner) for read in reads):
+            return True
+        # in a loop, a read before the binding reads the previous round's (`prev = cur` at its end)
+        loop = ctx.parent(assign)
+        while loop is not None and not isinstance(loop, (cst.For, cst.While, cst.FunctionDef, cst.Module)):
+            loop = ctx.parent(loop)
+        if not isinstance(loop, (cst.For, cst.While)):
+            return False
+        start, end = ctx.span(loop)
+        named = [ctx.span(access.node)[0] for access in (scope.accesses[target.value] if scope else ())]
+        return any(start < read < bound for read in named) and any(
+            start < run < end for run, owner in runs if request in (None, owner))
 
     def visit_Element(self, node) -> None:
         if isinstance(self.ctx.parent(node), (cst.List, cst.Set)):  # a tuple is most often unpacked at once
