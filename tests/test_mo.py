@@ -347,3 +347,9 @@ def test_a_windows_path_to_mo_is_the_model_optimizer_of_its_install(ovlint, tmp_
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "convert.sh:1:1: OV201" in out and "pins 2021.4" in out  # the 2021 install runs no `ovc`
     assert "convert.sh:1:8: OV508 `deployment_tools/model_optimizer` is a 2021 path" in out
+
+
+def test_a_windows_path_in_a_raw_string_of_a_python_list_is_read(ovlint, tmp_path):
+    write(tmp_path / "convert.py", 'import subprocess\n\nsubprocess.run(["python", r"C:\\tools\\mo.py", "--input_model", "m.onnx"])\n')
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "--select", "OV201")
+    assert "convert.py:3:18: OV201" in out

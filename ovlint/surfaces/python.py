@@ -492,10 +492,11 @@ def _leave(leaves: dict, node) -> None:
 
 
 def _plain_string(node) -> bool:
-    """Whether `node` is a string literal without escapes (its value is its text): a line break
-    written "\\r\\n" (a file with Windows line ends) is "\\n" in the value, one character less."""
-    return isinstance(node, cst.SimpleString) and "\\" not in node.value and "\r" not in node.value \
-        and "b" not in node.prefix.lower()
+    """Whether `node` is a string literal without escapes (its value is its text; a raw string's
+    backslashes are text too): a line break written "\\r\\n" (a file with Windows line ends) is
+    "\\n" in the value, one character less."""
+    return isinstance(node, cst.SimpleString) and ("\\" not in node.value or "r" in node.prefix.lower()) \
+        and "\r" not in node.value and "b" not in node.prefix.lower()
 
 
 class _FactExtractor:
