@@ -312,3 +312,12 @@ def test_ament_dependencies_name_the_openvino_package(ovlint, tmp_path):
     assert (tmp_path / "CMakeLists.txt").read_text() == (
         "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\n"
         "ament_target_dependencies(node rclcpp OpenVINO)\nament_export_dependencies(OpenVINO)\n")
+
+
+def test_ament_dependencies_kept_in_a_variable_name_the_openvino_package(ovlint, tmp_path):
+    write(tmp_path / "CMakeLists.txt", "find_package(InferenceEngine REQUIRED)\nset(DEPS rclcpp InferenceEngine)\n"
+                                       "ament_target_dependencies(node ${DEPS})\nset(OTHER InferenceEngine)\n")
+    ovlint("check", "--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text() == (
+        "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\nset(DEPS rclcpp OpenVINO)\n"
+        "ament_target_dependencies(node ${DEPS})\nset(OTHER InferenceEngine)\n")

@@ -132,11 +132,10 @@ class LegacyCMakePackage(CMakeRule):
         # the renames below need the new package: found here (already, or by a safe fix), or they wait
         # for --unsafe-fixes (found in another file, or kept here because its fix leaves a variable unset)
         unsafe = (not packages and not openvino) or bool(leftovers)
+        self._listed_packages(commands, unsafe)
         for command in commands:
             if command.lower == "find_package":
                 continue
-            if command.lower in NAMES_PACKAGES:
-                self._package_names(command, unsafe)
             for index, argument in enumerate(command.arguments):
                 self._argument(argument, command.lower in cmake.CONDITIONS, unsafe)
                 if index == 0 and _runtime_cmake_hint(command):
@@ -149,23 +148,37 @@ class LegacyCMakePackage(CMakeRule):
                                                       (index == 0 and command.lower in SETTERS)):
                     self._package_variable(argument.value, argument.start, argument.end, unsafe)
 
-    def _package_names(self, command, unsafe: bool) -> None:
-        """`ament_target_dependencies(node rclcpp InferenceEngine ngraph)`: ament looks up each
-        package `find_package` found (its `_FOUND`), and hands the exported ones to dependent
-        packages, which find them in turn: the old packages become `OpenVINO`, once."""
-        named = "OpenVINO" in [a.value for a in command.arguments]
+    def _package_names(self, arguments: list, user: str, unsafe: bool) -> None:
+        """`ament_target_dependencies(node rclcpp InferenceEngine ngraph)` (or a list it takes from
+        a variable): ament looks up each package `find_package` found (its `_FOUND`), and hands the
+        exported ones to dependent packages, which find them in turn: the old packages become
+        `OpenVINO`, once."""
+        named = "OpenVINO" in [a.value for a in arguments]
         previous = None
-        for argument in command.arguments:
+        for argument in arguments:
             if argument.value.lower() in LEGACY_PACKAGES:
-                if named:
-                    edit = self.ctx.replace((previous.end if previous else argument.start, argument.end), "")
+                if named:  # with the blank before it, unless a comment stands there
+                    start = previous.end if previous and "#" not in self.ctx.text[previous.end:argument.start] \
+                        else argument.start
+                    edit = self.ctx.replace((start, argument.end), "")
                 else:
                     edit = self.ctx.replace((argument.start, argument.end), "OpenVINO")
                     named = True
                 self.report((argument.start, argument.end), f"`{argument.value}` names the removed package, which "
-                            f"`{command.name}` looks up: {self.summary}; name `OpenVINO`",
+                            f"`{user}` looks up: {self.summary}; name `OpenVINO`",
                             self.make_fix(edit, "Name `OpenVINO`", unsafe=unsafe))
             previous = argument
+
+    def _listed_packages(self, commands, unsafe: bool) -> None:
+        """The package names ament's commands take, also from a variable set to a list (`set(DEPS
+        rclcpp InferenceEngine)`, `ament_target_dependencies(node ${DEPS})`)."""
+        users = [c for c in commands if c.lower in NAMES_PACKAGES]
+        for command in users:
+            self._package_names(command.arguments, command.name, unsafe)
+        used = {name: c.name for c in users for a in c.arguments for name, _, _ in cmake.variables(a)}
+        for command in commands:
+            if command.lower == "set" and len(command.arguments) > 1 and command.arguments[0].value in used:
+                self._package_names(command.arguments[1:], used[command.arguments[0].value], unsafe)
 
     def _catkin_components(self, commands) -> None:
         """`find_package(catkin REQUIRED COMPONENTS roscpp InferenceEngine)`: catkin finds each
