@@ -768,6 +768,16 @@ def _notebook_code(text: str) -> str:
                      if source is not None and not source.lstrip().startswith("%%writefile"))
 
 
+@lru_cache(maxsize=8)
+def _notebook_cells(path: str, mtime: int, size: int) -> list:
+    """`_code_cells` of the notebook at `path`, read once for each of its versions (a notebook read
+    cell by cell asks for each cell)."""
+    try:
+        return _code_cells(read_head(path, 64 << 20).decode("utf-8", "replace"))
+    except ReadError:
+        return []
+
+
 def _code_cells(text: str) -> list:
     """The sources of a notebook's code cells (None for a cell of another kind); [] when it is no notebook."""
     import json
@@ -783,9 +793,10 @@ def _code_cells(text: str) -> list:
 def _written_by(path: str, cell: int) -> Optional[str]:
     """The file the notebook's cell `cell` writes (`%%writefile net_utils.py`), or None."""
     try:
-        cells = _code_cells(read_head(path, 64 << 20).decode("utf-8", "replace"))
-    except ReadError:
+        stat = os.stat(path)
+    except OSError:
         return None
+    cells = _notebook_cells(path, stat.st_mtime_ns, stat.st_size)
     source = cells[cell] if 0 <= cell < len(cells) else None
     match = re.match(r"\s*%%writefile(?:\s+(?:-a|--append))?\s+[\"']?([^\s\"']+)", source or "")
     return match.group(1) if match else None
