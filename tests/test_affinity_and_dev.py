@@ -319,3 +319,11 @@ def test_a_pinning_key_read_back_from_the_program_s_own_dict_makes_the_rename_un
     write(tmp_path / "app.py", program)
     ovlint("check", "--fix", "--no-cache", "--select", "OV301")
     assert (tmp_path / "app.py").read_text() == program  # a safe rename would make the read a KeyError
+
+
+def test_api_1_s_list_of_supported_keys_read_for_itself_is_not_renamed(ovlint, tmp_path):
+    write(tmp_path / "app.py", 'from openvino.inference_engine import IECore\n\nie = IECore()\n'
+                               'print(sorted(ie.get_metric("CPU", "SUPPORTED_CONFIG_KEYS")))\n')
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "--select", "OV107")
+    assert "app.py:4:35: OV107 `SUPPORTED_CONFIG_KEYS` is `SUPPORTED_PROPERTIES`" in out
+    assert "(not rewritten: the program reads the list itself here" in out

@@ -13,7 +13,7 @@ else:  # pragma: no cover
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.property_settings import (
-    beside_openvino_keys, lists_legacy_keys, rename_key, replace_string, settings, strings_in,
+    LEGACY_KEY_LISTS, beside_openvino_keys, lists_legacy_keys, rename_key, replace_string, settings, strings_in,
 )
 from ovlint.rulekit.python_edits import string_value
 from ovlint.rulekit.rule import Example, Valid
@@ -168,12 +168,33 @@ class LegacyConfigKey(Api10Rule):
         self.propose(node.left, f"`{old}` is `{key.new}` in API 2.0 ({asked}, under API 2.0 names)",
                      [replace_string(self.ctx, node.left, key.new)], fix_message=f"Ask for `{key.new}`")
 
+    def _only_asked(self, key_node) -> bool:
+        """Whether the list a `get_metric(device, "SUPPORTED_CONFIG_KEYS")` call at `key_node` gives
+        is only asked whether it holds a key spelt out (`"PERF_COUNT" in keys`): at once, or
+        through a name assigned it once. The renamed keys answer alike; anything else the program
+        does with the list sees API 2.0's names."""
+        ctx = self.ctx
+        call = ctx.parent(ctx.parent(key_node))
+        holder = ctx.parent(call)
+        if _asked(ctx, call):
+            return True
+        if not (isinstance(holder, cst.Assign) and len(holder.targets) == 1 and isinstance(holder.targets[0].target, cst.Name)):
+            return False
+        scope = ctx.scope(holder)
+        name = holder.targets[0].target.value
+        reads = [access.node for access in (scope.accesses[name] if scope else ())]
+        return bool(reads) and all(_asked(ctx, node) for node in reads)
+
     def _key(self, setting, key: Key) -> None:
         ctx, old = self.ctx, setting.key
         if key.new is None:
             self.propose(setting.key_node, f"`{old}` has no API 2.0 counterpart: {key.note}")
             return
         message = f"`{old}` is `{key.new}` in API 2.0" + (f"; {key.note}" if key.note else "")
+        if old in LEGACY_KEY_LISTS and setting.reading and not self._only_asked(setting.key_node):
+            self.propose(setting.key_node, message + " (not rewritten: the program reads the list itself here, not "
+                                                     "only whether it holds a key, and what it reads changes)")
+            return
         edits = [rename_key(ctx, setting, key.new)]
         if setting.value is not None and key.values is not None:
             for literal in strings_in(setting.value):
@@ -186,3 +207,12 @@ class LegacyConfigKey(Api10Rule):
         # a value read back has the property's type (an int for NUM_STREAMS) where API 1.0 gave a string
         self.propose(setting.key_node, message, edits, unsafe=key.unsafe or setting.reading,
                      fix_message=f"Use `{key.new}`")
+
+
+def _asked(ctx, node) -> bool:
+    """Whether `node` is what `"KEY" in node` (or `not in`) asks, with the key spelt out."""
+    target = ctx.parent(node)
+    comparison = ctx.parent(target)
+    return (isinstance(target, cst.ComparisonTarget) and target.comparator is node
+            and isinstance(target.operator, (cst.In, cst.NotIn)) and isinstance(comparison, cst.Comparison)
+            and len(comparison.comparisons) == 1 and string_value(comparison.left) is not None)
