@@ -15,7 +15,7 @@ import re
 import os
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.files import ReadError, read_head, repository_root
@@ -336,9 +336,7 @@ class Plan:
             value = self.types.of(node)
             if value is None or not value.legacy or value.kind not in HANDED_ON:
                 continue
-            owner = ctx.parent(node)
-            while owner is not None and not isinstance(owner, cst.ClassDef):
-                owner = ctx.parent(owner)
+            owner = self.types.enclosing(node, cst.ClassDef)
             if owner is not None and ctx.parent(owner) is ctx.module:
                 kept.setdefault(owner, node)
         return kept
@@ -355,13 +353,14 @@ class Plan:
         if base == "__init__":  # a package's: imported by its folder's name
             base = os.path.basename(os.path.dirname(written) if written else os.path.dirname(os.path.abspath(ctx.path)))
         # a notebook's `%%writefile` module is imported by the notebook's own cells too
-        importers = sorted((importer, names) for importer, names in _program_around(ctx.path)[2].get(base, {}).items()
+        program = _program_around(ctx.path)
+        importers = sorted((importer, names) for importer, names in program.importers.get(base, {}).items()
                            if written or not _same_file(importer, ctx.path))
         exposed = self._exposed(kept) if importers else {}
         readers: dict = {}  # name -> the first module that imports it and reads API 1.0 attributes
         for importer, names in importers:
             taken = [name for name in exposed if name not in readers and (name in names or "*" in names)]
-            if taken and _names(importer, _READS_API_1):
+            if taken and importer in program.reads_api_1:
                 where = ("the notebook's other cells", "import it and use") if _same_file(importer, ctx.path) else \
                     (f"`{os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))}`", "imports it and uses")
                 readers.update(dict.fromkeys(taken, where))
@@ -402,11 +401,11 @@ class Plan:
         ctx = self.ctx
         if not kept:
             return
-        subclassed, aliases, _ = _program_around(ctx.path)
+        program = _program_around(ctx.path)
         module = re.compile(r"\b%s\b" % re.escape(os.path.splitext(os.path.basename(ctx.path))[0]))
         for cls, attribute in kept.items():
-            names = {cls.name.value} | aliases.get(cls.name.value, set())  # `import Detector as Base`
-            elsewhere = sorted(p for name in names for p in subclassed.get(name, ())
+            names = {cls.name.value} | program.aliases.get(cls.name.value, set())  # `import Detector as Base`
+            elsewhere = sorted(p for name in names for p in program.subclassed.get(name, ())
                                if not _same_file(p, ctx.path) and _names(p, module))
             if elsewhere:
                 here = os.path.dirname(os.path.abspath(ctx.path))
@@ -704,10 +703,17 @@ _SKIPPED_FOLDERS = {"site-packages", "node_modules", "__pycache__", "venv", ".ve
 MAX_MODULES_AROUND = 2000
 
 
-def _program_around(path: str) -> tuple[dict, dict, dict]:
-    """(base class name (its last dotted part) -> the Python files that derive a class from it,
-    name -> the names it is imported as, module -> the files importing it and what they import),
-    among the program's modules around `path`: in a repository, under the folder two above that of
+class Program(NamedTuple):
+    """What the program's modules around a module say of it (`_program_around`)."""
+
+    subclassed: dict  # base class name (its last dotted part) -> the files that derive a class from it
+    aliases: dict  # a name imported under another one -> those names
+    importers: dict  # module (its last dotted part) -> {file importing it: the names it imports, `*` the module}
+    reads_api_1: set  # the files that use attributes only API 1.0 objects have (`_READS_API_1`)
+
+
+def _program_around(path: str) -> Program:
+    """The program's modules around `path`: in a repository, under the folder two above that of
     `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository,
     in the folder of `path`."""
     folder = os.path.dirname(os.path.abspath(path))
@@ -723,13 +729,10 @@ def _program_around(path: str) -> tuple[dict, dict, dict]:
 
 
 @lru_cache(maxsize=16)
-def _program_under(root: str) -> tuple[dict, dict, dict]:
+def _program_under(root: str) -> Program:
     """See `_program_around`: read once per process for each folder, at most
-    `MAX_MODULES_AROUND` files; a file counts only if it also names the base's module. Also:
-    module (its last dotted part) -> {file importing it: the names it imports, `*` for the module}."""
-    found: dict = {}
-    aliases: dict = {}  # a name imported under another one -> those names
-    importers: dict = {}
+    `MAX_MODULES_AROUND` files (Python modules and notebooks)."""
+    program = Program({}, {}, {}, set())
     seen = 0
     for here, folders, names in os.walk(root):
         folders[:] = [f for f in folders if not f.startswith(".") and f not in _SKIPPED_FOLDERS]
@@ -738,19 +741,22 @@ def _program_under(root: str) -> tuple[dict, dict, dict]:
                 continue
             seen += 1
             if seen > MAX_MODULES_AROUND:
-                return found, aliases, importers
+                return program
+            path = os.path.join(here, name)
             try:
-                text = _program_text(os.path.join(here, name))
+                text = _program_text(path)
             except ReadError:  # a FIFO, a device, a file gone
                 continue
             for match in _CLASS_WITH_BASES.finditer(text):
                 for base in match.group(1).split(","):
-                    found.setdefault(base.strip().rpartition(".")[2], set()).add(os.path.join(here, name))
+                    program.subclassed.setdefault(base.strip().rpartition(".")[2], set()).add(path)
             for match in _IMPORTED_AS.finditer(text):
-                aliases.setdefault(match.group(1), set()).add(match.group(2))
-            for module, names in _imports_in(text):
-                importers.setdefault(module, {}).setdefault(os.path.join(here, name), set()).update(names)
-    return found, aliases, importers
+                program.aliases.setdefault(match.group(1), set()).add(match.group(2))
+            for module, imported in _imports_in(text):
+                program.importers.setdefault(module, {}).setdefault(path, set()).update(imported)
+            if _READS_API_1.search(text):
+                program.reads_api_1.add(path)
+    return program
 
 
 def _program_text(path: str) -> str:

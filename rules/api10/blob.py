@@ -89,9 +89,7 @@ class BlobUse(Api10Rule):
         if any(bound < run < read for run, owner in runs if request in (None, owner) for read in reads):
             return True
         # in a loop, a read before the binding reads the previous round's (`prev = cur` at its end)
-        loop = ctx.parent(assign)
-        while loop is not None and not isinstance(loop, (cst.For, cst.While, cst.FunctionDef, cst.Module)):
-            loop = ctx.parent(loop)
+        loop = self.types.enclosing(assign, (cst.For, cst.While, cst.FunctionDef, cst.Module))
         if not isinstance(loop, (cst.For, cst.While)):
             return False
         start, end = ctx.span(loop)

@@ -469,10 +469,12 @@ class IENetworkUse(Api10Rule):
         """Whether the network is loaded (`load_network(network, ...)`) before `node`, and nowhere after."""
         ctx = self.ctx
         here, source = ctx.span(node)[0], ctx.source(network)
-        owner = _function_of(ctx, node)
+        # a network of the same name in another function is another network
+        owner = self.types.enclosing(node, cst.FunctionDef)
         loads = [ctx.span(call)[0] for call in ctx.nodes((cst.Call,))
                  if isinstance(call.func, cst.Attribute) and call.func.attr.value == "load_network"
-                 and any(ctx.source(a.value) == source for a in call.args) and _function_of(ctx, call) is owner]
+                 and any(ctx.source(a.value) == source for a in call.args)
+                 and self.types.enclosing(call, cst.FunctionDef) is owner]
         return bool(loads) and max(loads) < here
 
     def _move_to_site(self, owner, assign, attr, side) -> Optional[list]:
@@ -817,11 +819,3 @@ def _unpacked_into(ctx, node) -> bool:
         if isinstance(parent, cst.AssignTarget):
             return True
     return False
-
-
-def _function_of(ctx, node):
-    """The function `node` is in (None at module level): a network of the same name in another is another."""
-    parent = ctx.parent(node)
-    while parent is not None and not isinstance(parent, cst.FunctionDef):
-        parent = ctx.parent(parent)
-    return parent
