@@ -16,6 +16,7 @@ from typing import Optional
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.python_imports import caught
 
 # calls that take a dict of properties (any argument), and calls that read one key back
 TAKES_PROPERTIES = {"compile_model", "load_network", "set_property", "set_config", "query_model",
@@ -305,11 +306,8 @@ class _Finder:
 
 
 def _catches_runtime_error(handler) -> bool:
-    kind = handler.type
-    names = [e.value for e in kind.elements] if isinstance(kind, cst.Tuple) else [kind]
-    return kind is None or any(isinstance(n, (cst.Name, cst.Attribute)) and
-                               (n.attr.value if isinstance(n, cst.Attribute) else n.value)
-                               in ("RuntimeError", "Exception", "BaseException") for n in names)
+    return handler.type is None or any(name.rpartition(".")[2] in ("RuntimeError", "Exception", "BaseException")
+                                       for name in caught(handler))
 
 
 def _chain(scope):

@@ -6,6 +6,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
+from ovlint.rulekit.python_imports import caught
 from ovlint.surfaces import cst_walk
 
 
@@ -112,14 +113,8 @@ def probes_import(ctx, statement) -> bool:
         child, trying = trying, ctx.parent(trying)
     if trying is None:
         return False
-    for handler in trying.handlers:
-        caught = [] if handler.type is None else [e.value for e in handler.type.elements] \
-            if isinstance(handler.type, cst.Tuple) else [handler.type]
-        if (handler.type is None or any(
-                (c.value if isinstance(c, cst.Name) else c.attr.value if isinstance(c, cst.Attribute) else "")
-                in _IMPORT_FAILURES for c in caught)) and not _stops(handler.body):
-            return True
-    return False
+    return any((handler.type is None or any(name.rpartition(".")[2] in _IMPORT_FAILURES for name in caught(handler)))
+               and not _stops(handler.body) for handler in trying.handlers)
 
 
 def _stops(block) -> bool:

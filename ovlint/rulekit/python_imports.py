@@ -89,6 +89,13 @@ def dotted(node) -> str:
     return ""
 
 
+def caught(handler) -> set[str]:
+    """The exceptions an `except` clause names, dotted (`errors.Timeout`); `""` for a bare one."""
+    kind = handler.type
+    return {dotted(e.value) for e in kind.elements} if isinstance(kind, cst.Tuple) else \
+        {dotted(kind) if kind is not None else ""}
+
+
 def _is_docstring(stmt) -> bool:
     return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1
             and isinstance(stmt.body[0], cst.Expr) and isinstance(stmt.body[0].value, cst.SimpleString))

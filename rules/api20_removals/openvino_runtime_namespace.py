@@ -7,7 +7,7 @@ from typing import Optional
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import walk
-from ovlint.rulekit.python_imports import dotted
+from ovlint.rulekit.python_imports import caught, dotted
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
@@ -52,13 +52,8 @@ def dual_support(ctx, node) -> bool:
 
 
 def _catches_import_errors(statement) -> bool:
-    for handler in statement.handlers:
-        kind = handler.type
-        names = {dotted(e.value) for e in kind.elements} if isinstance(kind, cst.Tuple) else \
-            {dotted(kind) if kind is not None else ""}
-        if names & {"ImportError", "ModuleNotFoundError", "AttributeError", "Exception", ""}:
-            return True
-    return False
+    return any(caught(handler) & {"ImportError", "ModuleNotFoundError", "AttributeError", "Exception", ""}
+               for handler in statement.handlers)
 
 
 def _imports_new_namespace(statement) -> bool:
