@@ -30,6 +30,29 @@ def test_bom_and_latin1_cookie(ovlint, tmp_path):
         "# -*- coding: latin-1 -*-\nimport openvino as ov\n\nie = ov.Core()\ns = 'é'\n").encode("latin-1")
 
 
+def test_sources_in_a_local_encoding_are_read_and_fixed_byte_for_byte(ovlint, tmp_path):
+    """C++, CMake and shell files in GBK or Shift JIS (not UTF-8) are read a byte a character: their
+    findings are reported on the right lines, and a fix keeps every byte it does not rewrite."""
+    cmake = "# 推理引擎\nfind_package(InferenceEngine REQUIRED)  # 中文注释\n".encode("gbk")
+    script = "# モデル変換 表\nmo --input_model m.onnx\n".encode("shift_jis")  # 表 ends in a backslash byte
+    cpp = "// 中文\n#include <inference_engine.hpp>\nInferenceEngine::Core ie; const char* s = \"表\";\n".encode("gbk")
+    write(tmp_path / "CMakeLists.txt", cmake, mode="wb")
+    write(tmp_path / "convert.sh", script, mode="wb")
+    write(tmp_path / "main.cpp", cpp, mode="wb")
+    code, out, _ = ovlint("--output-format", "concise", "--no-cache", ".")
+    assert "OV003" not in out
+    assert "CMakeLists.txt:2:1: OV114" in out and "convert.sh:2:1: OV201" in out and "main.cpp:2:11: OV110" in out
+    ovlint("--fix", "--unsafe-fixes", "--no-cache", ".")
+    assert (tmp_path / "CMakeLists.txt").read_bytes() == cmake.replace(
+        b"find_package(InferenceEngine REQUIRED)", b"find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
+    fixed = (tmp_path / "convert.sh").read_bytes()
+    assert fixed.startswith("# モデル変換 表\n".encode("shift_jis")) and b"ovc m.onnx" in fixed
+    assert (tmp_path / "main.cpp").read_bytes() == cpp  # reported, not rewritten while `InferenceEngine::` stays
+    before = {name: (tmp_path / name).read_bytes() for name in ("CMakeLists.txt", "convert.sh", "main.cpp")}
+    ovlint("--fix", "--unsafe-fixes", "--no-cache", ".")
+    assert {name: (tmp_path / name).read_bytes() for name in before} == before
+
+
 def test_permissions_are_kept(ovlint, tmp_path):
     path = write(tmp_path / "tool.py", LEGACY)
     os.chmod(path, 0o751)

@@ -187,7 +187,7 @@ def _add_noqa(results, tasks) -> int:
         kind = named(task.kind)
         try:
             data = read_regular(task.path, task.max_file_size)
-            source = decode(data, python=kind.python_source)
+            source = decode(data, python=kind.python_source, bytewise=kind.bytewise)
             edits, comments, skipped = noqa_writer.edits(kind, source.text, result.diagnostics)
             left += skipped
             if edits:

@@ -56,10 +56,12 @@ def python_encoding(data: bytes) -> str:
     return "utf-8"
 
 
-def decode(data: bytes, *, python: bool = False) -> SourceText:
+def decode(data: bytes, *, python: bool = False, bytewise: bool = False) -> SourceText:
     """Decode file bytes; raises DecodeError for binary data, invalid text, and text that would
     not encode back to the same bytes (so an untouched file is always written back unchanged).
-    A UTF-16 or UTF-32 byte-order mark is honoured, except in Python, which reads no such file."""
+    A UTF-16 or UTF-32 byte-order mark is honoured, except in Python, which reads no such file.
+    `bytewise`: text that is not UTF-8 is read as Latin-1, a character per byte, which encodes
+    back to the same bytes whatever the file's real encoding (its columns then count bytes)."""
     bom, encoding = next(((mark, name) for mark, name in _BOMS if data.startswith(mark)), (b"", "utf-8"))
     if python and bom and encoding != "utf-8":
         raise DecodeError(f"{encoding[:6].upper()} text; Python source must be UTF-8 or in an ASCII-based encoding")
@@ -73,6 +75,8 @@ def decode(data: bytes, *, python: bool = False) -> SourceText:
         if encoding != "utf-8" and text.encode(encoding) != body:
             raise DecodeError(f"{encoding} text that does not encode back to the same bytes")
     except UnicodeDecodeError as exc:
+        if bytewise and encoding == "utf-8" and not bom:
+            return SourceText(body.decode("latin-1"), "latin-1")
         raise DecodeError(f"not valid {encoding} text (byte {exc.start + len(bom)})") from None
     except UnicodeError:  # codecs such as punycode raise the base class
         raise DecodeError(f"not valid {encoding} text") from None

@@ -80,7 +80,8 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
     if not admitted:
         return FileResult(name)
     try:
-        source = decode(data, python=named(task.kind).python_source)
+        kind = named(task.kind)
+        source = decode(data, python=kind.python_source, bytewise=kind.bytewise)
     except DecodeError as exc:
         return unreadable(name, str(exc))
     try:

@@ -96,6 +96,9 @@ class FileKind:
     multiline: Optional[Callable[[str], list[tuple[int, int]]]] = None
     fence: str = ""  # the language of a Markdown code block holding such a file
     python_source: bool = False  # PEP 263 coding cookies apply
+    # not UTF-8: read byte for byte (`base.text.decode`); sources and scripts in a local encoding
+    # (GBK, Shift JIS, CP1252) are common, and what the kind's rules look for is ASCII
+    bytewise: bool = False
     # facts found only next to a carrier substring, or in a file of one of these names: commands
     # in Python strings need `subprocess`, requirements need `setup.py`
     carried: tuple[str, ...] = ()

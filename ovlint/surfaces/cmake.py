@@ -194,6 +194,6 @@ CMAKE = "cmake"
 KIND = FileKind(
     name="cmake", label="CMake",
     recognise=lambda path, name, suffix: name == "cmakelists.txt" or suffix == ".cmake",
-    read=lambda text: whole(text, tree=parse(text)), facts=(CMAKE,), rank=60, fence="cmake",
+    read=lambda text: whole(text, tree=parse(text)), facts=(CMAKE,), rank=60, fence="cmake", bytewise=True,
     multiline=lambda text: [(a.start, a.end) for command in parse(text) for a in command.arguments],
 )

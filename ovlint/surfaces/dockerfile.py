@@ -185,5 +185,5 @@ def _recognise(path, name: str, suffix: str) -> bool:
 KIND = FileKind(
     name="dockerfile", label="Dockerfile", recognise=_recognise,
     read=lambda text: whole(text, commands=commands(text)), **RUNS_PYTHON, fence="dockerfile",
-    multiline=no_comment_spans,
+    multiline=no_comment_spans, bytewise=True,
 )

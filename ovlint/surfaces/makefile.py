@@ -43,5 +43,5 @@ def commands(text: str) -> list[Command]:
 KIND = FileKind(
     name="makefile", label="Makefile",
     recognise=lambda path, name, suffix: name in ("makefile", "gnumakefile") or suffix == ".mk",
-    read=lambda text: whole(text, commands=commands(text)), **RUNS_PYTHON, fence="makefile",
+    read=lambda text: whole(text, commands=commands(text)), **RUNS_PYTHON, fence="makefile", bytewise=True,
 )

@@ -164,6 +164,6 @@ NATIVE = "native"
 
 KIND = FileKind(
     name="cpp", label="C/C++", recognise=lambda path, name, suffix: suffix in _SUFFIXES,
-    read=lambda text: whole(text, tree=Native(text)), facts=(NATIVE,), comment="//", rank=60, fence="cpp",
+    read=lambda text: whole(text, tree=Native(text)), facts=(NATIVE,), comment="//", rank=60, fence="cpp", bytewise=True,
     multiline=lambda text: [(t.start, t.end) for t in Native(text).tokens if t.kind in ("string", "char")],
 )

@@ -10,6 +10,6 @@ KIND = FileKind(
     name="shell", label="shell",
     recognise=lambda path, name, suffix: suffix in (".sh", ".bash", ".ksh", ".zsh"),
     read=lambda text: whole(text, commands=split_commands(text, origin="shell")),
-    **RUNS_PYTHON,
+    **RUNS_PYTHON, bytewise=True,
     sniff=Sniff(names=lambda name: "." not in name, head=re.compile(rb"^#![^\n]*\b(ba|da|k|z)?sh\b").match), fence="shell",
 )
