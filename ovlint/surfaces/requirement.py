@@ -42,7 +42,7 @@ class Requirement:
     origin: str  # requirements, pyproject, poetry, pipfile, setup-cfg, setup-py, conda, pip-install
     # pep508: the whole text is a PEP 508 string; key: the name is a table key; python-version: the
     # text is only a specifier (`requires-python`); wheel: a wheel's file name or URL (no edits);
-    # expanded: a `pip install` word whose version comes from a variable; word: a `pip install`
+    # expanded: a `pip install` word or a requirements line whose version comes from a variable; word: a `pip install`
     # word (`removal`: the word, quotes included); list-item: the same as a string of a Python
     # or JSON (a Dockerfile's exec form) argv list (`removal`: inside its quotes)
     carrier: str = "pep508"
@@ -164,23 +164,32 @@ def from_pip_command(command) -> list[Requirement]:
             continue
         if word.value_start is None or "/" in word.value or word.value.endswith((".tar.gz", ".zip")):
             continue  # escapes inside the word (its value does not stand in the text), paths, archives
-        if word.expanded:  # `openvino-dev[onnx]==${VERSION}`: the name and extras before the variable
-            head = _EXPANDED_HEAD.match(word.value)
-            if head:
-                # the version, where the file sets the variable (`ARG VERSION=2022.3.0`)
-                resolved = from_pep508(word.resolved, 0, "pip-install") if word.resolved else None
-                specifier = resolved.specifier if resolved and resolved.name == normalize(head.group(1)) else ""
-                found.append(Requirement(text=word.value, start=word.start, end=word.end, name=normalize(head.group(1)),
-                                         name_start=word.value_start, name_end=word.value_start + len(head.group(1)),
-                                         extras=tuple(sorted(e.strip() for e in (head.group(2) or "").split(",")
-                                                             if e.strip())),
-                                         specifier=specifier, marker=None, origin="pip-install", carrier="expanded"))
+        if word.expanded:  # the version, where the file sets the variable (`ARG VERSION=2022.3.0`)
+            req = from_expanded(word.value, word.start, word.end, word.value_start, "pip-install", word.resolved)
+            if req:
+                found.append(req)
             continue
         req = from_pep508(word.value, word.value_start, "pip-install", removal=(word.start, word.end),
                           carrier="list-item" if command.carrier in ("python-list", "json-list") else "word")
         if req:
             found.append(req)
     return found
+
+
+def from_expanded(value: str, start: int, end: int, value_start: int, origin: str,
+                  resolved: str | None = None) -> Requirement | None:
+    """`openvino-dev[onnx]==${VERSION}`, whose version an environment variable gives (the shell
+    expands it, and so does pip in a requirements file): its name and extras, and the version
+    `resolved` has (the value with the variable set), if known."""
+    head = _EXPANDED_HEAD.match(value)
+    if not head:
+        return None
+    known = from_pep508(resolved, 0, origin) if resolved else None
+    return Requirement(text=value, start=start, end=end, name=normalize(head.group(1)), name_start=value_start,
+                       name_end=value_start + len(head.group(1)),
+                       extras=tuple(sorted(e.strip() for e in (head.group(2) or "").split(",") if e.strip())),
+                       specifier=known.specifier if known and known.name == normalize(head.group(1)) else "",
+                       marker=None, origin=origin, carrier="expanded")
 
 
 def _is_pip(word: str) -> bool:

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from ovlint.surfaces import REQUIREMENT, FileKind, Document, Unit
-from ovlint.surfaces.requirement import Requirement, from_pep508
+from ovlint.surfaces.requirement import Requirement, from_expanded, from_pep508
 
 _NAMES = re.compile(r"(.*requirements.*|constraints.*)\.(txt|in)$")
 
@@ -24,6 +24,9 @@ def read_requirements(text: str) -> tuple[list[Requirement], list[str]]:
             continue
         lead = len(body) - len(body.lstrip())
         req = from_pep508(body.strip(), lead, "requirements", hashed=hashed, removal=(line_start, line_end))
+        if req is None and "${" in body:  # pip expands environment variables written `${NAME}`
+            req = from_expanded(body.strip(), lead, len(body.rstrip()), lead, "requirements")
+            req = req and replace(req, hashed=hashed, removal=(line_start, line_end))
         if req:
             found.append(_placed(req, pieces))
         elif _NOT_PEP508.search(body) is None:
