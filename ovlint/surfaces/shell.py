@@ -366,6 +366,9 @@ _WRAPPER_OPTIONS = {  # wrapper -> its options that take a value
     "sudo": {"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"}, "env": {"-u", "-C", "-S"},
     "nohup": set(), "exec": {"-a"}, "nice": {"-n"}, "timeout": {"-s", "-k"}, "stdbuf": {"-i", "-o", "-e"},
 }
+# xargs's options that take a value (as a word of its own)
+_XARGS_OPTIONS = {"-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args",
+                  "--max-procs", "--max-lines", "--max-chars"}
 SHELLS = {"sh", "bash", "dash", "zsh", "ksh"}
 _DOCKER_VALUE_OPTIONS = {
     "-v", "--volume", "-e", "--env", "--env-file", "-w", "--workdir", "-p", "--publish", "--name", "--network",
@@ -379,10 +382,20 @@ _DOCKER_VALUE_OPTIONS = {
 def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Command]:
     """The command, and the command its wrapper runs: `sudo -E X`, `env A=1 X`, `nohup X`,
     `bash -c "X"`, `docker run [options] IMAGE X` (X is the image's entrypoint's arguments when it
-    starts with `-`). The wrapper keeps its own words (a `docker run` its options and image)."""
+    starts with `-`), `xargs X` (not to be rewritten: its arguments are not all in the text). The
+    wrapper keeps its own words (a `docker run` its options and image)."""
     words = command.words
     name = os.path.basename(words[0].value)
     inner = None
+    if name == "xargs":
+        i = 1
+        while i < len(words) and words[i].value.startswith("-"):
+            i += 2 if words[i].value in _XARGS_OPTIONS else 1
+        if i < len(words):
+            return [Command(words[:i], command.carrier, command.origin, command.assignments)] + unwrap(Command(
+                words[i:], command.carrier, command.origin, [], foreign=command.foreign or (
+                    "xargs adds arguments it reads from its input")), variables)
+        return [command]
     if name in _WRAPPER_OPTIONS:
         i = 1
         while i < len(words) and (words[i].value.startswith("-") or (name == "env" and "=" in words[i].value)):
