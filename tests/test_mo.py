@@ -355,14 +355,17 @@ def test_a_windows_path_in_a_raw_string_of_a_python_list_is_read(ovlint, tmp_pat
     assert "convert.py:3:18: OV201" in out
 
 
-def test_mo_run_by_xargs_is_reported_not_rewritten(ovlint, tmp_path):
-    """xargs adds the arguments it reads (here the model) to the command: the words in the text are
-    not all of the command, so it is reported without a fix."""
+def test_mo_run_by_xargs_or_find_is_reported_not_rewritten(ovlint, tmp_path):
+    """xargs adds the arguments it reads (here the model) to the command, and find runs it on each
+    file it finds: the words in the text are not all of the command, so it is reported without a fix."""
     script = ('find . -name "*.onnx" -print0 | xargs -0 -n1 -P4 mo --output_dir ir --input_model\n'
-              "ls *.onnx | xargs -I{} mo --input_model {}\n")
+              "ls *.onnx | xargs -I{} mo --input_model {}\n"
+              'find models -name "*.onnx" -exec mo --input_model {} --output_dir ir \\;\n'
+              "find . -name x -exec rm {} +\n")
     write(tmp_path / "convert.sh", script)
     code, out, _ = ovlint("--output-format", "concise", "--no-cache", "convert.sh")
-    assert out.count("OV201") == 2 and out.count("not rewritten: xargs adds arguments it reads from its input") == 2
+    assert out.count("OV201") == 3 and out.count("not rewritten: xargs adds arguments it reads from its input") == 2
     assert "convert.sh:1:50: OV201" in out and "convert.sh:2:24: OV201" in out
+    assert "convert.sh:3:34: OV201" in out and "not rewritten: find runs it on each file it finds" in out
     ovlint("--fix", "--unsafe-fixes", "--no-cache", "convert.sh")
     assert (tmp_path / "convert.sh").read_text() == script

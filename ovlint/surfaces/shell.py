@@ -382,8 +382,8 @@ _DOCKER_VALUE_OPTIONS = {
 def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Command]:
     """The command, and the command its wrapper runs: `sudo -E X`, `env A=1 X`, `nohup X`,
     `bash -c "X"`, `docker run [options] IMAGE X` (X is the image's entrypoint's arguments when it
-    starts with `-`), `xargs X` (not to be rewritten: its arguments are not all in the text). The
-    wrapper keeps its own words (a `docker run` its options and image)."""
+    starts with `-`), `xargs X` and `find ... -exec X {} ;` (not to be rewritten: their arguments are
+    not all in the text). The wrapper keeps its own words (a `docker run` its options and image)."""
     words = command.words
     name = os.path.basename(words[0].value)
     inner = None
@@ -396,6 +396,16 @@ def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Comm
                 words[i:], command.carrier, command.origin, [], foreign=command.foreign or (
                     "xargs adds arguments it reads from its input")), variables)
         return [command]
+    if name == "find":
+        found = [command]
+        values = [w.value for w in words]
+        for i, value in enumerate(values):
+            if value in ("-exec", "-execdir", "-ok", "-okdir"):
+                end = next((j for j in range(i + 1, len(words)) if values[j] in (";", "+")), len(words))
+                if end > i + 1:
+                    found += unwrap(Command(words[i + 1:end], command.carrier, command.origin, [],
+                                            foreign=command.foreign or "find runs it on each file it finds"), variables)
+        return found
     if name in _WRAPPER_OPTIONS:
         i = 1
         while i < len(words) and (words[i].value.startswith("-") or (name == "env" and "=" in words[i].value)):
