@@ -369,3 +369,16 @@ def test_mo_run_by_xargs_or_find_is_reported_not_rewritten(ovlint, tmp_path):
     assert "convert.sh:3:34: OV201" in out and "not rewritten: find runs it on each file it finds" in out
     ovlint("--fix", "--unsafe-fixes", "--no-cache", "convert.sh")
     assert (tmp_path / "convert.sh").read_text() == script
+
+
+def test_a_python_string_continued_on_the_next_line_is_one_command(ovlint, tmp_path):
+    """A backslash before the line break continues a Python string; the value leaves both out."""
+    source = ('import os\nos.system("mo --input_model model.onnx \\\n--output_dir ir")\n'
+              'cmd = "python3 mo.py --input_model {} \\\n    --output_dir {}".format(m, d)\nos.system(cmd)\n')
+    write(tmp_path / "run.py", source)
+    code, out, _ = ovlint("--output-format", "concise", "--no-cache", "run.py")
+    assert "run.py:2:12: OV201" in out and "run.py:4:8: OV201" in out
+    ovlint("--fix", "--no-cache", "run.py")
+    assert (tmp_path / "run.py").read_text() == (
+        'import os\nos.system("ovc model.onnx \\\n--output_model ir/")\n'
+        'cmd = "ovc {} \\\n    --output_model {}/".format(m, d)\nos.system(cmd)\n')

@@ -651,8 +651,21 @@ class _FactExtractor:
     def _command_text(self, node):
         """(the text, where it starts, its carrier) of a string a command is written in: a plain
         string, or one with code in it masked (`_masked`); None for anything else."""
-        literal = self._literal(node)
+        literal = self._command_literal(node)
         return (literal[0], literal[1], "python-string") if literal is not None else self._masked(node)
+
+    def _command_literal(self, node):
+        """`_literal`, and also a string whose only escapes continue it on the next line of the
+        file (`"mo --input_model m.onnx \\<line break>--output_dir ir"`), each after a blank: the
+        continuation, which the value leaves out, is read as blanks, so the words stay as they
+        are and every span still points at the file."""
+        literal = self._literal(node)
+        if literal is not None or not isinstance(node, cst.SimpleString) or node.prefix:
+            return literal
+        start, end = self.ctx.span(node)
+        start, end = start + len(node.quote), end - len(node.quote)
+        text = _CONTINUED_LINE.sub(lambda m: " " * len(m.group()), self.ctx.text[start:end])
+        return None if "\\" in text or "\r" in text else (text, start, end)
 
     def _masked(self, node):
         """An f-string, a string formatted with `.format(...)` or `%`, or a `+` chain of plain
@@ -719,7 +732,7 @@ class _FactExtractor:
     def _formatted(self, node, fields, escapes: tuple):
         """A plain string whose `fields` another value fills, as a command text with them masked;
         None for another expression, or a string with escaped field marks."""
-        literal = self._literal(node)
+        literal = self._command_literal(node)
         if literal is None or any(e in literal[0] for e in escapes):
             return None
         holes = [(literal[1] + m.start(), literal[1] + m.end()) for m in fields.finditer(literal[0])]
@@ -777,6 +790,8 @@ _PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxX
 
 # in a string's text: `\\\n` (a backslash, then a line break: a continued shell line), or `\n`
 _ESCAPED_LINE = re.compile(r"\\\\\\n|\\n")
+# in a string's text: a backslash after a blank, then a line break: the string goes on on the next line
+_CONTINUED_LINE = re.compile(r"(?<=[ \t])\\(?:\r\n|\r|\n)")
 
 
 def _text(node) -> Optional[str]:
