@@ -193,6 +193,19 @@ def test_yaml_folds_lines_of_folded_blocks_and_plain_scalars_into_one_command():
     assert [r[1] for r in found("ci-yaml", gitlab, ".gitlab-ci.yml")] == ["mo --input_model d.onnx --output_dir ir"]
 
 
+def test_yaml_folds_lines_of_a_quoted_scalar_into_one_command():
+    """A quoted scalar that goes on over more lines: YAML turns each line break into a space. One
+    whose value is not its text so read (an escape, a blank line) is not read over its lines."""
+    github = ("jobs:\n  build:\n    steps:\n      - run: \"mo --input_model a.onnx\n          --output_dir ir\"\n"
+              "      - run: 'mo --input_model b.onnx\n          --output_dir ir'\n"
+              "      - run: \"mo --input_model c.onnx \\\n          --output_dir ir\"\n"
+              "      - run: 'mo --input_model d''s.onnx\n          --output_dir ir'\n")
+    result = found("ci-yaml", github, ".github/workflows/ci.yml")
+    assert [(r[1], r[3]) for r in result] == [("mo --input_model a.onnx --output_dir ir", 4),
+                                             ("mo --input_model b.onnx --output_dir ir", 6)]
+    assert '- run: "ovc --input_model a.onnx\n          --output_dir ir"\n' in fixed("ci-yaml", github, ".github/workflows/ci.yml")
+
+
 def test_ci_pipelines_kept_elsewhere_are_recognised_by_content(ovlint, tmp_path):
     write(tmp_path / "ci/nightly.yml", "name: nightly\non: push\njobs:\n  models:\n    runs-on: ubuntu-22.04\n"
           "    steps:\n      - uses: actions/checkout@v4\n      - run: omz_downloader --name resnet-50-tf\n")

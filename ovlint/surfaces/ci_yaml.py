@@ -195,8 +195,12 @@ def _indent(body: str) -> int:
 
 def _plain(lines, i, parent_indent, value: str, value_start: int):
     """((start, end, folds), next line index) of a scalar written after its key: a quoted or
-    one-line value, or a plain one that goes on over the more indented lines below it, whose line
+    one-line value, or a plain or quoted one that goes on over the lines below it, whose line
     breaks YAML turns into spaces."""
+    if value[:1] in "\"'" and not value.rstrip()[1:].endswith(value[0]):
+        quoted = _quoted_lines(lines, i, value[0], value_start + 1, value[1:])
+        if quoted is not None:
+            return quoted
     start, end = _scalar_span(value, value_start)
     if value[:1] in "\"'" or re.search(r"[ \t]#", value):
         return (start, end, frozenset()), i
@@ -208,6 +212,28 @@ def _plain(lines, i, parent_indent, value: str, value_start: int):
         end = line_start + len(body.rstrip())
         i += 1
     return (start, end, frozenset(folds)), i
+
+
+def _quoted_lines(lines, i, quote: str, start: int, first: str):
+    """((start, end, folds), next line index) of a quoted scalar that begins with `first` and goes
+    on at line `i`, up to the line its closing quote is on; None where YAML's value is not the text
+    with its line breaks as spaces: an escape (a backslash in double quotes, a doubled single
+    quote), a blank line (a line break of the value), or no closing quote."""
+    folds = set()
+    if quote in first or (quote == '"' and "\\" in first):
+        return None
+    for j in range(i, len(lines)):
+        line_start, body = lines[j]
+        if not body.strip():
+            return None
+        folds.add(line_start - 1)  # the line break before the line
+        close = body.find(quote)
+        inner = body if close < 0 else body[:close]
+        if (quote == '"' and "\\" in inner) or (quote == "'" and body[close + 1:close + 2] == "'"):
+            return None
+        if close >= 0:
+            return (start, line_start + close, frozenset(folds)), j + 1
+    return None
 
 
 def _block(lines, i, parent_indent, folded: bool):
