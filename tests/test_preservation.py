@@ -36,11 +36,13 @@ def test_sources_in_a_local_encoding_are_read_and_fixed_byte_for_byte(ovlint, tm
     cmake = "# 推理引擎\nfind_package(InferenceEngine REQUIRED)  # 中文注释\n".encode("gbk")
     script = "# モデル変換 表\nmo --input_model m.onnx\n".encode("shift_jis")  # 表 ends in a backslash byte
     cpp = "// 中文\n#include <inference_engine.hpp>\nInferenceEngine::Core ie; const char* s = \"表\";\n".encode("gbk")
+    readme = "# 说明\n\n```bash\nsource /opt/intel/openvino/bin/setupvars.sh\n```\n".encode("gbk")
     write(tmp_path / "CMakeLists.txt", cmake, mode="wb")
     write(tmp_path / "convert.sh", script, mode="wb")
     write(tmp_path / "main.cpp", cpp, mode="wb")
+    write(tmp_path / "README.md", readme, mode="wb")
     code, out, _ = ovlint("--output-format", "concise", "--no-cache", ".")
-    assert "OV003" not in out
+    assert "OV003" not in out and "README.md:4:8: OV508" in out
     assert "CMakeLists.txt:2:1: OV114" in out and "convert.sh:2:1: OV201" in out and "main.cpp:2:11: OV110" in out
     ovlint("--fix", "--unsafe-fixes", "--no-cache", ".")
     assert (tmp_path / "CMakeLists.txt").read_bytes() == cmake.replace(

@@ -194,5 +194,5 @@ KIND = FileKind(
     name="markdown", label="Markdown", recognise=lambda path, name, suffix: suffix in (".md", ".markdown") and
     is_documentation(name),
     read=lambda text: read_docs(text, rest=False), facts=(PYTHON, COMMAND, REQUIREMENT, LINK), comment=None,
-    fence="markdown", rank=60,
+    fence="markdown", rank=60, bytewise=True,
 )

@@ -9,5 +9,5 @@ KIND = FileKind(
     name="restructuredtext", label="reStructuredText",
     recognise=lambda path, name, suffix: suffix == ".rst" and is_documentation(name),
     read=lambda text: read_docs(text, rest=True), facts=(PYTHON, COMMAND, REQUIREMENT, LINK), comment=None,
-    fence="rst", rank=60,
+    fence="rst", rank=60, bytewise=True,
 )
