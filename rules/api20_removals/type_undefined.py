@@ -17,8 +17,10 @@ class TypeUndefined(PythonRule):
     summary = f"`Type.undefined` was removed in OpenVINO {UNDEFINED_TYPE.removed}: use `Type.dynamic`"
     rationale = (
         f"`openvino.Type.undefined` was deprecated in {UNDEFINED_TYPE.deprecated} and removed in "
-        f"{UNDEFINED_TYPE.removed}; `Type.dynamic` is the "
-        "element type that is not known yet, and it exists in every release."
+        f"{UNDEFINED_TYPE.removed}; `Type.dynamic` is the element type that is not known yet. From "
+        f"{UNDEFINED_TYPE.since} `undefined` is another name of `dynamic`; in older releases they are two types "
+        "(`Type.undefined != Type.dynamic`, and only `dynamic` says it is dynamic), so the fix is withheld where the "
+        f"project pins a release before {UNDEFINED_TYPE.since}."
     )
     fix = Applicability.SAFE
     deprecation = UNDEFINED_TYPE
