@@ -87,6 +87,20 @@ def test_a_fix_is_offered_only_when_the_pinned_release_has_what_it_writes(ovlint
             assert f"but requirements.txt:1 pins {pin.split('==')[1][:6]}: raise the pin to 2023.1" in item["message"]
 
 
+@pytest.mark.parametrize("name, text", [
+    ("requirements-ov.txt", "openvino==2023.3.0\n"),
+    ("openvino.yml", "name: ov\ndependencies:\n  - python=3.8\n  - pip:\n    - openvino==2023.3.0\n"),
+])
+def test_any_dependency_file_of_the_folder_pins_it(ovlint, tmp_path, name, text):
+    """Another requirements file, or a conda environment under another name, pins the folder as
+    `requirements.txt` does: a fix the pinned release cannot run is withheld."""
+    write(tmp_path / name, text)
+    write(tmp_path / "graph.py", "from openvino.runtime import opset8\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
+    assert (tmp_path / "graph.py").read_text() == "from openvino.runtime import opset8\n"
+    assert f"the fix needs OpenVINO 2025.0, but {name}:" in out and "pins 2023.3" in out
+
+
 def test_a_project_pinned_to_2022_3_keeps_mo_and_is_told_which_pin_to_raise(ovlint, tmp_path):
     write(tmp_path / "requirements.txt", "openvino-dev==2022.3.0\n")
     write(tmp_path / "convert.sh", "mo --input_model model.onnx --output_dir ir\n")

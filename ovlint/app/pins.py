@@ -9,20 +9,16 @@ from typing import Optional
 from ovlint.base import versions
 from ovlint.base.versions import Floor
 
-# the dependency files of a folder that state its pins
-DEPENDENCY_FILES = ("requirements.txt", "requirements.in", "constraints.txt", "pyproject.toml", "setup.cfg",
-                    "Pipfile", "environment.yml", "environment.yaml")
+# the kinds of file that state a folder's pins (any requirements or constraints file,
+# `requirements-gpu.txt` too, and conda environments under any name, `openvino.yml`)
+DEPENDENCY_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda")
 
 
 def pinned_floor(directory: str) -> Optional[Floor]:
     """The lowest release the folder's dependency files allow, if they pin OpenVINO at all."""
     found = []
-    for name in DEPENDENCY_FILES:
-        path = os.path.join(directory, name)
-        if not os.path.isfile(path):
-            continue
+    for path, kind in _dependency_files(directory):
         # imported only where there are dependency files to read
-        from ovlint.surfaces import kind_of
         from ovlint.surfaces.requirement import lowest_pin
 
         try:
@@ -30,7 +26,7 @@ def pinned_floor(directory: str) -> Optional[Floor]:
                 text = handle.read()
         except (OSError, UnicodeDecodeError, ValueError):
             continue
-        pin = lowest_pin(r for unit in kind_of(name).read(text).units for r in unit.requirements)
+        pin = lowest_pin(r for unit in kind.read(text).units for r in unit.requirements)
         if pin is not None:
             release, req = pin
             line = text.count("\n", 0, req.start) + 1
@@ -39,3 +35,40 @@ def pinned_floor(directory: str) -> Optional[Floor]:
         return None
     _, release, origin = min(found)
     return Floor(release, origin)
+
+
+# the endings of the names of such files (most files of a folder are not worth asking about)
+_SUFFIXES = (".txt", ".in", ".toml", ".cfg", ".yml", ".yaml")
+
+
+def _dependency_files(directory: str) -> list:
+    """(path, kind) of each of the folder's files of DEPENDENCY_KINDS, by name, or for a YAML file
+    by its first bytes (a conda environment under another name)."""
+    try:
+        with os.scandir(directory) as entries:
+            names = sorted(e.name for e in entries if e.is_file())
+    except OSError:
+        return []
+    from ovlint.surfaces import kind_from_head, kind_of
+
+    found = []
+    for name in names:
+        if not name.lower().endswith(_SUFFIXES) and name.lower() != "pipfile":
+            continue
+        path = os.path.join(directory, name)
+        kind = kind_of(name)
+        if kind is None and name.lower().endswith((".yml", ".yaml")):
+            kind = kind_from_head(name, _head(path, name), executable=False)
+        if kind is not None and kind.name in DEPENDENCY_KINDS:
+            found.append((path, kind))
+    return found
+
+
+def _head(path: str, name: str) -> bytes:
+    from ovlint.surfaces import head_size
+
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(head_size(name))
+    except OSError:
+        return b""
