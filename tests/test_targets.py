@@ -101,6 +101,18 @@ def test_any_dependency_file_of_the_folder_pins_it(ovlint, tmp_path, name, text)
     assert f"the fix needs OpenVINO 2025.0, but {name}:" in out and "pins 2023.3" in out
 
 
+def test_cpp_and_cmake_fixes_need_api_2_0(ovlint, tmp_path):
+    """The `openvino/` headers and the OpenVINO CMake package arrived with API 2.0 in 2022.1: a
+    project pinned to 2021.4 keeps its includes and packages, and is told which pin to raise."""
+    write(tmp_path / "requirements.txt", "openvino==2021.4.2\n")
+    write(tmp_path / "CMakeLists.txt", "find_package(InferenceEngine REQUIRED)\n")
+    write(tmp_path / "app.cpp", "#include <inference_engine.hpp>\nint main() {}\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert (tmp_path / "CMakeLists.txt").read_text() == "find_package(InferenceEngine REQUIRED)\n"
+    assert (tmp_path / "app.cpp").read_text() == "#include <inference_engine.hpp>\nint main() {}\n"
+    assert out.count("the fix needs OpenVINO 2022.1, but requirements.txt:1 pins 2021.4") == 2
+
+
 def test_a_project_pinned_to_2022_3_keeps_mo_and_is_told_which_pin_to_raise(ovlint, tmp_path):
     write(tmp_path / "requirements.txt", "openvino-dev==2022.3.0\n")
     write(tmp_path / "convert.sh", "mo --input_model model.onnx --output_dir ir\n")

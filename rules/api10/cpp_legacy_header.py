@@ -8,6 +8,7 @@ from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 
 HEADERS = DEPRECATIONS["cpp-legacy-headers"]
+HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".hxx", ".h++", ".ipp", ".inl", ".tpp")
 
 # one-to-one replacements
 SAFE = {
@@ -78,10 +79,13 @@ class LegacyHeader(NativeRule):
         "`ngraph/opsets/opsetN.hpp` → `openvino/opsets/opsetN.hpp`, `ngraph/pass/*.hpp`) are rewritten in "
         "place once the file's code no longer names what only the old header declares (`InferenceEngine::`, "
         "`ngraph::`, `CONFIG_KEY`, `NGRAPH_*` macros): before that, the new header would leave the file unable "
-        "to compile on any release. For the others the message names where their API went, since the code "
-        "using them has to change too. Includes inside comments or strings are never touched."
+        "to compile on any release. In a header the rewrite is unsafe: a file that includes it may use the old "
+        "names it declared, and that file no longer compiles on the releases that still have API 1.0. For the "
+        "others the message names where their API went, since the code using them has to change too. Includes "
+        "inside comments or strings are never touched."
     )
     fix = Applicability.SAFE
+    safe_when = "the file is a source file, not a header that other files include"
     deprecation = HEADERS
     needles = ("inference_engine", "ie_", "ngraph", "onnx_import", "c_api", "_config.hpp")
     examples = (
@@ -98,6 +102,10 @@ class LegacyHeader(NativeRule):
                 message=("`inference_engine.hpp` was removed: use `openvino/openvino.hpp` (not replaced while the file "
                          "still uses `InferenceEngine::` names, which the new header does not declare: migrate those "
                          "first)")),
+        Example("#pragma once\n#include <inference_engine.hpp>\n", "#pragma once\n#include <openvino/openvino.hpp>\n",
+                filename="detector.hpp", unsafe=True,
+                message=("`inference_engine.hpp` was removed: use `openvino/openvino.hpp` (the fix is unsafe in a "
+                         "header: the files that include it may use the old names it declared)")),
     )
     valid = (Valid("#include <openvino/openvino.hpp>\n// #include <inference_engine.hpp>\n"
                    "const char* doc = \"#include <ie_core.hpp>\";\n", filename="app.cpp"),)
@@ -122,8 +130,13 @@ class LegacyHeader(NativeRule):
                                 f"`{path}` was removed: use `{new}` (not replaced while the file still uses "
                                 f"`{family}::` names, which the new header does not declare: migrate those first)")
                 else:
-                    self.report((include.start, include.end), f"`{path}` was removed: use `{new}`",
-                                self.make_fix(self.ctx.replace((include.start, include.end), new), f"Include `{new}`"))
+                    # what includes a header may use the old names it declared: the file alone does not tell
+                    header = self.ctx.filename.lower().endswith(HEADER_SUFFIXES)
+                    self.report((include.start, include.end), f"`{path}` was removed: use `{new}`" + (
+                        " (the fix is unsafe in a header: the files that include it may use the old names it "
+                        "declared)" if header else ""),
+                                self.make_fix(self.ctx.replace((include.start, include.end), new), f"Include `{new}`",
+                                              unsafe=header))
             elif known in REVIEW:
                 self.report((include.start, include.end), f"`{path}` was removed: its API is in {REVIEW[known]}")
             elif known in GONE:

@@ -25,7 +25,8 @@ class RemovedComponentsCpp(NativeRule):
         f"`ov::opset1`-`opset3::LSTMSequence`) in {LSTM_V0.removed}, for `ov::op::v5::LSTMSequence`, which has "
         "no peephole input and no `weights_format` or `input_forget` parameters; `ov::element::undefined` was "
         f"removed in {ELEMENT_UNDEFINED.removed} and is "
-        "`ov::element::dynamic` (fixed in place)."
+        f"`ov::element::dynamic` (fixed in place where the project pins {ELEMENT_UNDEFINED.since} or newer: before, "
+        "the two are different types)."
     )
     fix = Applicability.SAFE
     deprecated_in = UNDEFINED_MODE.deprecated
@@ -57,7 +58,8 @@ class RemovedComponentsCpp(NativeRule):
                 last = unit.code[past - 1]
                 self.report(where, f"`element::undefined` was removed in {ELEMENT_UNDEFINED.removed}: use "
                                    "`element::dynamic`",
-                            self.make_fix(self.ctx.replace((last.start, last.end), "dynamic"), "Use `dynamic`"),
+                            self.make_fix(self.ctx.replace((last.start, last.end), "dynamic"), "Use `dynamic`",
+                                          requires=ELEMENT_UNDEFINED.since),
                             deprecation=ELEMENT_UNDEFINED)
             elif parts[-2:] == ["PerformanceMode", "UNDEFINED"]:
                 self.report(where, f"`PerformanceMode::UNDEFINED` was removed in {UNDEFINED_MODE.removed}: use "
