@@ -370,3 +370,15 @@ def test_an_import_that_tells_whether_the_model_optimizer_is_installed_is_kept()
     assert fix(source).text == source
     # a check that stops the program without it goes with the module's uses
     assert fixed("try:\n    import openvino.tools.mo\nexcept:\n    sys.exit(1)\n") == "try:\n    pass\nexcept:\n    sys.exit(1)\n"
+
+
+def test_openvino_is_imported_where_the_model_optimizer_was():
+    """MO imported in a branch or a function is an optional dependency: `openvino` is imported
+    there too, never at the top of the module, where every run would need it."""
+    source = ('import sys\n\nif sys.argv[1] == "openvino":\n    from openvino.tools import mo\n'
+              '    model = mo.convert_model("m.onnx", compress_to_fp16=False)\n\n\n'
+              'def export():\n    from openvino.tools import mo\n    return mo.convert_model("n.onnx")\n')
+    assert fixed(source, unsafe=False) == (
+        'import sys\n\nif sys.argv[1] == "openvino":\n    import openvino as ov\n'
+        '    model = ov.convert_model("m.onnx")\n\n\n'
+        'def export():\n    import openvino as ov\n    return ov.convert_model("n.onnx")\n')

@@ -211,7 +211,14 @@ class _Rewriter:
         self.ctx, self.call = ctx, call
         self.ov, self.ov_edits = ctx.imports.module_alias("openvino", "ov")
         legacy = _first_legacy_import(ctx)
-        if legacy is not None:  # where the OV1xx fix binds `openvino`: the first to apply binds it
+        nested = _nested_import_line(ctx, call)
+        if self.ov_edits and nested is not None:
+            # MO imported in a function or a branch (an optional dependency): `openvino` is imported
+            # there too, after it, not for the whole module
+            end = line_end(ctx, nested)
+            statement = "import openvino" if self.ov == "openvino" else f"import openvino as {self.ov}"
+            self.ov_edits = (Edit(end, end, f"{indentation(ctx, nested)}{statement}{ctx.newline}"),)
+        elif legacy is not None:  # where the OV1xx fix binds `openvino`: the first to apply binds it
             self.ov_edits = tuple(Edit(legacy, legacy, e.content) if e.start == e.end else e for e in self.ov_edits)
 
     def run(self) -> Rewrite:
@@ -341,6 +348,21 @@ class _Rewriter:
                             and any(dotted(a.name) == name and a.asname is None for a in small.names)):
                         return True
         return False
+
+
+def _nested_import_line(ctx, call):
+    """The statement line of the one import that binds what `call` calls (`mo` of
+    `mo.convert_model(...)`, or `convert_model`), when that import is not at the top of the
+    module; else None."""
+    name = call.func.value if isinstance(call.func, cst.Attribute) else call.func
+    scope = ctx.scope(name) if isinstance(name, cst.Name) else None
+    if scope is None:
+        return None
+    bindings = [getattr(a, "node", None) for a in scope[name.value]]
+    if len(bindings) != 1 or not isinstance(bindings[0], (cst.Import, cst.ImportFrom)):
+        return None
+    line = ctx.parent(bindings[0])
+    return line if isinstance(line, cst.SimpleStatementLine) and ctx.parent(line) is not ctx.module else None
 
 
 def _first_legacy_import(ctx) -> Optional[int]:
