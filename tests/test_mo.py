@@ -382,3 +382,18 @@ def test_a_python_string_continued_on_the_next_line_is_one_command(ovlint, tmp_p
     assert (tmp_path / "run.py").read_text() == (
         'import os\nos.system("ovc model.onnx \\\n--output_model ir/")\n'
         'cmd = "ovc {} \\\n    --output_model {}/".format(m, d)\nos.system(cmd)\n')
+
+
+def test_a_check_for_mo_stays_while_the_file_names_mo_in_a_command_it_cannot_read(ovlint, tmp_path):
+    """A command built up with `+=` is not read whole; the check that MO is there must stay with it,
+    or a program that stopped cleanly without MO would now run on and fail."""
+    source = ("from subprocess import run, CalledProcessError, DEVNULL\n\n\ndef export(onnx_path, out_dir):\n"
+              "    command_line = f'mo.py --input_model=\"{onnx_path}\" --output_dir=\"{out_dir}\"'\n"
+              "    command_line += ' --reverse_input_channels'\n    try:\n"
+              "        run('mo.py -h', stdout=DEVNULL, stderr=DEVNULL, shell=True, check=True)\n"
+              "    except CalledProcessError:\n        return print('Model Optimizer not found')\n"
+              "    run(command_line, shell=True, check=True)\n")
+    write(tmp_path / "export.py", source)
+    code, out, _ = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
+    assert (tmp_path / "export.py").read_text() == source
+    assert "export.py:8:14: OV201" in out and "which line 5 still names, in a command ovlint cannot read whole" in out

@@ -16,6 +16,8 @@ from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
 
 MO = DEPRECATIONS["model-optimizer"]
 PREREQUISITES = re.compile(r"install_prerequisites(_\w+)?\.(sh|bat)")
+# MO run with options in a file's text: `mo --input_model`, `mo.py -m`, `mo_tf.py --input_model`
+_MO_RUN = re.compile(r"(?<![\w.$/-])(?:[\w./-]*/)?mo(?:_\w+)?(?:\.py)?[ \t]+-")
 
 
 class ModelOptimizerCommand(CommandRule):
@@ -92,12 +94,26 @@ class ModelOptimizerCommand(CommandRule):
         if edits is not None and _probe(command):
             kept = next((c for c in self.ctx.commands if c is not command and (self._outcome(c) or ("", []))[1] is None),
                         None)
+            named = self._named_elsewhere(command) if kept is None else None
             if kept is not None:
                 row = self.ctx.lines.position(kept.start)[0]
                 message += (f" (not rewritten: it checks for the Model Optimizer, which the command at line {row} still "
                             "runs until it is rewritten by hand)")
                 edits = None
+            elif named is not None:
+                row = self.ctx.lines.position(named)[0]
+                message += (f" (not rewritten: it checks for the Model Optimizer, which line {row} still names, in a "
+                            "command ovlint cannot read whole: rewrite both by hand)")
+                edits = None
         self.report(command, message, self.make_fix(edits, "Use `ovc`") if edits else None)
+
+    def _named_elsewhere(self, probe):
+        """Where the file names MO to run it outside the commands ovlint reads and rewrites (a command
+        built up with `+=`), if it does: the check for MO must then stay."""
+        rewritten = [(c.start, c.end) for c in self.ctx.commands
+                     if c is probe or (self._outcome(c) or ("", None))[1] is not None]
+        return next((m.start() for m in _MO_RUN.finditer(self.ctx.text)
+                     if not any(start <= m.start() < end for start, end in rewritten)), None)
 
     def _outcome(self, command):
         """(message, edits) for a command that runs MO, edits None where it is not rewritten; None
