@@ -33,6 +33,8 @@ class AffinityCpp(NativeRule):
                 unsafe=True),
         Example("ie.SetConfig({{CONFIG_KEY(CPU_BIND_THREAD), CONFIG_VALUE(NO)}}, \"CPU\");\n", filename="demo.cpp",
                 message="`CPU_BIND_THREAD` was removed with API 1.0 in 2024.0: use `ov::hint::enable_cpu_pinning(false)`"),
+        Example("config[CONFIG_KEY(CPU_BIND_THREAD)] = CONFIG_VALUE(YES);\n", filename="demo.cpp",
+                message="`CPU_BIND_THREAD` was removed with API 1.0 in 2024.0: use `ov::hint::enable_cpu_pinning(true)`"),
         Example("std::map<std::string, std::string> config = {{\"CPU_BIND_THREAD\", \"NUMA\"}};\n", filename="demo.cpp",
                 message=("`CPU_BIND_THREAD` was removed with API 1.0 in 2024.0: use "
                          "`ov::hint::enable_cpu_pinning(false)` (not exact for NUMA: threads are no longer bound to "
@@ -100,10 +102,16 @@ _AS_BOOL = "`CORE` is `true`, `NONE` is `false`; `HYBRID_AWARE` is closest to `t
 
 
 def _value(code, past: int):
-    """`NO` of `, CONFIG_VALUE(NO)`, `, PluginConfigParams::NO` or `, "NO"` after a key."""
-    if past >= len(code) or code[past].text != ",":
+    """`NO` of `, CONFIG_VALUE(NO)`, `, PluginConfigParams::NO` or `, "NO"` after a key, or of
+    `] = NO` (`config[KEY_CPU_BIND_THREAD] = PluginConfigParams::NO`)."""
+    after = [t.text for t in code[past:past + 2]]
+    if after[:1] == [","]:
+        start = past + 1
+    elif after == ["]", "="]:
+        start = past + 2
+    else:
         return None
-    rest = [t.text for t in code[past + 1:past + 8]]
+    rest = [t.text for t in code[start:start + 7]]
     if rest[:2] == ["CONFIG_VALUE", "("] and len(rest) > 2:
         return rest[2]
     if rest and rest[0].startswith('"'):
