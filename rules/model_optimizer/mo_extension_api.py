@@ -7,13 +7,16 @@ from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules.model_optimizer.mo_command import MO
 
 # the top-level packages of the Model Optimizer, under `mo.` (2021 layout) or `openvino.tools.mo.`
-EXTENSION_PACKAGES = {"front", "middle", "back", "ops", "graph", "load", "pipeline", "analysis", "utils",
-                      "moc_frontend"}
+EXTENSION_PACKAGES = {"front", "middle", "back", "ops", "graph", "load"}
+INTERNAL_PACKAGES = {"pipeline", "analysis", "utils", "moc_frontend"}  # what MO ran on, not for extensions
 ENTRY_POINTS = {"main", "subprocess_main", "mo", "convert", "convert_impl"}
 EXTENSIONS = ("custom operations become OpenVINO extensions: an `ov.Extension`/`OpExtension` for the runtime and "
               "a frontend extension (`openvino.frontend.ConversionExtension`, `OpExtension`) passed to "
               "`ov.convert_model(..., extension=...)` or `ovc --extension`")
 ENTRY = "convert in-process with `ov.convert_model(...)` (or run `ovc`)"
+INTERNALS = ("nothing replaces them (`ovc` keeps its own internals private): convert with `ov.convert_model(...)` or "
+             "`ovc`, and take what the code used them for (versions, telemetry, graph helpers) from `openvino` or "
+             "write it")
 
 
 def mo_package(module: str):
@@ -23,6 +26,8 @@ def mo_package(module: str):
             head = module[len(prefix):].split(".")[0]
             if head in EXTENSION_PACKAGES:
                 return head, EXTENSIONS
+            if head in INTERNAL_PACKAGES:
+                return head, INTERNALS
             if head in ENTRY_POINTS and prefix == "mo.":  # `openvino.tools.mo.convert` is OV202's
                 return head, ENTRY
     return None
@@ -35,7 +40,8 @@ class ModelOptimizerExtensionApi(PythonRule):
     rationale = (
         "Model Optimizer extensions were written against MO's own graph (`mo.ops.op.Op`, "
         "`mo.front.extractor`, `mo.front.common.replacement`, `mo.middle.replacement`, `mo.graph.graph`), "
-        "and some tools drove MO in-process (`from mo.main import main`). Those packages went with MO, and "
+        "some tools drove MO in-process (`from mo.main import main`), and others borrowed its internals "
+        "(`mo.utils.version`, its telemetry stub). Those packages went with MO, and "
         "`ovc` has no such graph: custom layers become OpenVINO extensions, a runtime operation "
         "(`ov.Op`/`OpExtension`) plus a frontend extension that maps the framework's operation "
         "(`ConversionExtension`, `OpExtension`), loaded with `convert_model(extension=...)`. Each import "
@@ -53,6 +59,9 @@ class ModelOptimizerExtensionApi(PythonRule):
                           f"2025.0: {EXTENSIONS}"))),
         Example("from mo.main import main\n",
                 message=f"`mo.main` is the Model Optimizer's entry point, removed in OpenVINO 2025.0: {ENTRY}"),
+        Example("from openvino.tools.mo.utils.version import get_version\n",
+                message=(f"`openvino.tools.mo.utils.version` is part of the Model Optimizer's internals, removed in OpenVINO "
+                         f"2025.0: {INTERNALS}")),
     )
     valid = (Valid("from mo.models import Order\nimport mo\nfrom openvino.tools.ovc import convert_model\n"),)
 
@@ -70,6 +79,7 @@ class ModelOptimizerExtensionApi(PythonRule):
         if found is None:
             return False
         head, how = found
-        what = "extension API" if how is EXTENSIONS else "entry point"
-        self.report(node, f"`{module}` is the Model Optimizer's {what}, removed in OpenVINO {MO.removed}: {how}")
+        what = {EXTENSIONS: "the Model Optimizer's extension API", INTERNALS: "part of the Model Optimizer's internals"
+                }.get(how, "the Model Optimizer's entry point")
+        self.report(node, f"`{module}` is {what}, removed in OpenVINO {MO.removed}: {how}")
         return True
