@@ -174,6 +174,13 @@ def test_a_stale_path_in_a_variable_is_reported_once_where_it_is_first_used(ovli
         ("3", "11", "(through `$MO_DIR`)"), ("7", "8", "(through `$OV`)")]
 
 
+def test_a_stale_path_written_in_an_assignment_is_not_reported_again_where_it_is_used(ovlint, tmp_path):
+    write(tmp_path / "vars.sh", "export model_downloader=/opt/intel/openvino/deployment_tools/tools/downloader.py\n"
+          'echo "model_downloader="$model_downloader\npython3 $model_downloader --name x\n')
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508")
+    assert re.findall(r"(?m)^vars\.sh:(\d+):(\d+): OV508", out) == [("1", "8")]
+
+
 def test_repeated_slashes_in_a_stale_path_count_as_one(ovlint, tmp_path):
     write(tmp_path / "env.sh", "export INTEL_OPENVINO_DIR=/opt/intel/openvino_2021/\n"
           "source ${INTEL_OPENVINO_DIR}/bin/setupvars.sh\nsource /opt/intel/openvino_2021//bin/setupvars.sh\n"

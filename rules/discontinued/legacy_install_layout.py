@@ -16,6 +16,8 @@ YEAR_REPOSITORY = re.compile(r"(apt|yum)\.repos\.intel\.com/openvino/(20\d\d)\b"
 PREFIXED_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?_(20\d\d\.\d+)\.")
 
 
+_ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
+
 class LegacyInstallLayout(CommandRule):
     code = "OV508"
     name = "legacy-install-layout"
@@ -71,9 +73,14 @@ class LegacyInstallLayout(CommandRule):
     )
 
     def check_command(self, command) -> None:
+        # the values of the file's own assignments reported where they are written (`export D=/opt/...`)
+        assigned = self.ctx.memo((self.code, "assigned"), set)
         for word in command.assignments + command.words:
             found = self._message(word.value)
-            if found is None and word.resolved is not None and self.first_use(word):  # a path kept in a variable
+            if found is not None and _ASSIGNMENT.match(word.value):  # `D=...`, `export D=...`
+                assigned.add(word.value.split("=", 1)[1])
+            elif found is None and word.resolved is not None and not any(v in word.resolved for v in assigned) \
+                    and self.first_use(word):  # a path kept in a variable set elsewhere
                 found = self._message(word.resolved)
                 if found is not None:
                     found = (found[0] + word.through,) + found[1:]
