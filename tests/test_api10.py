@@ -909,3 +909,24 @@ def test_a_notebook_beside_that_cannot_be_read_leaves_the_module_linted(tmp_path
     source = "from openvino.inference_engine import IECore\n\n\ndef load():\n    return IECore()\n"
     _plan._program_under.cache_clear()
     assert [d.code for d in lint(source, path=str(tmp_path / "mod.py"))] == ["OV101", "OV102"]
+
+
+def test_property_calls_lose_the_keywords_api_1_named_their_arguments():
+    """API 2.0 names `get_property`'s and `query_model`'s parameters otherwise (and differently from
+    release to release): the keywords go where the arguments come in order; out of order, the call
+    is reported for a person to pass them by position."""
+    outcome = fix("""\
+        from openvino.inference_engine import IECore
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        caps = ie.get_metric(device_name="CPU", metric_name="OPTIMIZATION_CAPABILITIES")
+        layers = ie.query_network(network=net, device_name="CPU", config={})
+        exec_net = ie.load_network(net, "CPU")
+        name = exec_net.get_metric(metric_name="NETWORK_NAME")
+        """)
+    assert 'caps = ie.get_property("CPU", "OPTIMIZATION_CAPABILITIES")' in outcome.text
+    assert 'layers = ie.query_model(net, "CPU", {})' in outcome.text
+    assert 'name = exec_net.get_property("NETWORK_NAME")' in outcome.text
+    messages = [d.message for d in lint('from openvino.inference_engine import IECore\n'
+                                        'name = IECore().get_metric(metric_name="FULL_DEVICE_NAME", device_name="CPU")\n')]
+    assert any("its arguments are named out of order: pass them by position" in m for m in messages)

@@ -42,7 +42,7 @@ def _conversion(ctx, call, key, compiled: bool) -> tuple[list, str, bool]:
     return [], "; it returns typed values (bool, int, enums) where API 1.0 returned strings", True
 
 
-def _positional(ctx, call, names: tuple) -> Optional[list]:
+def positional(ctx, call, names: tuple) -> Optional[list]:
     """Edits dropping the keywords of `call`'s arguments, which API 2.0 names otherwise (and
     differently from release to release), where they already come in the order `names` gives;
     None where they do not."""
@@ -56,13 +56,24 @@ def _positional(ctx, call, names: tuple) -> Optional[list]:
     return edits
 
 
+def propose_renamed(rule, call, func, new: str, names: tuple, message: str) -> None:
+    """`func` renamed `new`, the API 1.0 keywords of its arguments (`names`, in order) dropped:
+    API 2.0 names them otherwise, and differently from release to release. Arguments named out of
+    that order are reported without a fix."""
+    unnamed = positional(rule.ctx, call, names)
+    rule.propose(func.attr, message + ("" if unnamed is not None else "; its arguments are named out of order: "
+                                                                       "pass them by position"),
+                 None if unnamed is None else [rename(rule.ctx, func, new), *unnamed], unsafe=False,
+                 fix_message=f"Use `{new}`")
+
+
 def propose_get_property(rule, call, func, compiled: bool) -> None:
     """`get_config` of the core (`device_name, config_name`) or of a compiled model (`config_name`)
     is `get_property`, its value converted back to its API 1.0 form."""
     ctx = rule.ctx
     names = ("config_name",) if compiled else ("device_name", "config_name")
     converted, note, unsafe = _conversion(ctx, call, argument(call, len(names) - 1, "config_name"), compiled)
-    unnamed = _positional(ctx, call, names)
+    unnamed = positional(ctx, call, names)
     rule.propose(func.attr, "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)" + note
                  + ("" if unnamed is not None else "; its arguments are named out of order: pass them by position"),
                  None if unnamed is None else [rename(ctx, func, "get_property"), *unnamed, *converted],

@@ -8,7 +8,7 @@ from ovlint.rules.api10._base import (
     API_1, EXECUTABLE, INPUTS, OUTPUTS, SPELLS_IE, Api10Rule, legacy_reference, propose_class_reference,
     propose_map_use, value_span,
 )
-from ovlint.rules.api10._config_values import propose_get_property
+from ovlint.rules.api10._config_values import propose_get_property, propose_renamed
 
 KEPT_REQUESTS = ("; this module hands compiled models on and reads their requests elsewhere, so the fix keeps them "
                  "on the object where it is compiled, `compiled.requests = [...]` (a plain Python attribute, not API "
@@ -24,6 +24,7 @@ POOL_HOWTO = ("API 1.0 kept its own list of idle requests (every request idle at
               "`queue.set_callback(fn)` calls `fn(request, userdata)`; or keep a `collections.deque` of idle "
               "indices yourself")
 PROPERTY_METHODS = {"get_config": "get_property", "get_metric": "get_property", "set_config": "set_property"}
+PROPERTY_KEYWORDS = {"get_config": ("config_name",), "get_metric": ("metric_name",), "set_config": ("config",)}
 
 
 class ExecutableNetworkUse(Api10Rule):
@@ -142,9 +143,8 @@ class ExecutableNetworkUse(Api10Rule):
         elif method == "get_config" and owner.legacy:
             propose_get_property(self, node, func, compiled=True)
         elif method in PROPERTY_METHODS:
-            new = PROPERTY_METHODS[method]
-            self.propose(func.attr, f"`{method}` is `{new}` in API 2.0 (OV107 renames legacy keys)",
-                         [rename(ctx, func, new)], fix_message=f"Use `{new}`")
+            propose_renamed(self, node, func, PROPERTY_METHODS[method], PROPERTY_KEYWORDS[method],
+                            f"`{method}` is `{PROPERTY_METHODS[method]}` in API 2.0 (OV107 renames legacy keys)")
         elif method == "get_exec_graph_info":
             self.propose(func.attr, "`get_exec_graph_info()` is `get_runtime_model()` in API 2.0",
                          [rename(ctx, func, "get_runtime_model")], fix_message="Use `get_runtime_model`")

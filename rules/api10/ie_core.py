@@ -7,7 +7,7 @@ from ovlint.rulekit.python_edits import (
     argument, delete_argument, fresh_name, indentation, int_value, keyword, line_end, rename, statement_of,
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, SPELLS_IE, Api10Rule, legacy_reference
-from ovlint.rules.api10._config_values import propose_get_property
+from ovlint.rules.api10._config_values import positional, propose_get_property, propose_renamed
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed
@@ -219,8 +219,8 @@ class IECoreUse(Api10Rule):
         return [ctx.replace((end, end), statement + ctx.newline)]
 
     def _get_metric(self, call, func) -> None:
-        self.propose(func.attr, "`get_metric` is `get_property` in API 2.0",
-                     [rename(self.ctx, func, "get_property")], unsafe=False, fix_message="Use `get_property`")
+        propose_renamed(self, call, func, "get_property", ("device_name", "metric_name"),
+                        "`get_metric` is `get_property` in API 2.0")
 
     def _get_config(self, call, func) -> None:
         propose_get_property(self, call, func, compiled=False)
@@ -240,8 +240,15 @@ class IECoreUse(Api10Rule):
         self.propose(func.attr, message, edits, fix_message="Use `set_property(device, config)`")
 
     def _query_network(self, call, func) -> None:
-        self.propose(func.attr, "`query_network` is `query_model` in API 2.0 (keyword `network=` is `model=`)",
-                     self._network_to_model(call, func, "query_model"), fix_message="Use `query_model`")
+        message = "`query_network` is `query_model` in API 2.0 (keyword `network=` is `model=`)"
+        edits = self._network_to_model(call, func, "query_model")
+        if keyword(call, "config") is not None:
+            # API 2.0 names it `properties` in some releases, `config` in others: by position it is the same
+            unnamed = positional(self.ctx, call, ("network", "device_name", "config"))
+            if unnamed is None:
+                message += "; its arguments are named out of order: pass them by position"
+            edits = None if unnamed is None else [edits[0], *unnamed]
+        self.propose(func.attr, message, edits, fix_message="Use `query_model`")
 
     def _add_extension(self, call, func) -> None:
         message = ("`add_extension(path, device)` is `add_extension(path)` in API 2.0; extensions built "
