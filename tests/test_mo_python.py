@@ -382,3 +382,18 @@ def test_openvino_is_imported_where_the_model_optimizer_was():
         'import sys\n\nif sys.argv[1] == "openvino":\n    import openvino as ov\n'
         '    model = ov.convert_model("m.onnx")\n\n\n'
         'def export():\n    import openvino as ov\n    return ov.convert_model("n.onnx")\n')
+
+
+@pytest.mark.parametrize("source, expected", [
+    # the import shares its line with the call: `openvino` goes to the top, where it is bound before the call
+    ('def export():\n    from openvino.tools import mo; return mo.convert_model("a.onnx")\n',
+     'import openvino as ov\ndef export():\n    from openvino.tools import mo; return ov.convert_model("a.onnx")\n'),
+    # bound for the module through `global`: the call in another function needs the module's `openvino`
+    ('def setup():\n    global mo\n    from openvino.tools import mo\n\n\ndef run():\n    return mo.convert_model("m.onnx")\n',
+     'import openvino as ov\ndef setup():\n    global mo\n\n\ndef run():\n    return ov.convert_model("m.onnx")\n'),
+    # a parameter already named `ov`: the import takes another name
+    ('def export(ov):\n    from openvino.tools import mo\n    return mo.convert_model("n.onnx"), ov\n',
+     'def export(ov):\n    import openvino as ov_\n    return ov_.convert_model("n.onnx"), ov\n'),
+])
+def test_openvino_is_imported_where_every_rewritten_call_sees_it(source, expected):
+    assert fix(source, unsafe=False).text == expected

@@ -214,10 +214,12 @@ class _Rewriter:
         nested = _nested_import_line(ctx, call)
         if self.ov_edits and nested is not None:
             # MO imported in a function or a branch (an optional dependency): `openvino` is imported
-            # there too, after it, not for the whole module
+            # there too, after it, not for the whole module, under a name no scope there has
+            taken = ctx.imports.global_names() | {a.name for s in _scopes_between(ctx, call, nested) for a in s.assignments}
+            while self.ov in taken:
+                self.ov += "_"
             end = line_end(ctx, nested)
-            statement = "import openvino" if self.ov == "openvino" else f"import openvino as {self.ov}"
-            self.ov_edits = (Edit(end, end, f"{indentation(ctx, nested)}{statement}{ctx.newline}"),)
+            self.ov_edits = (Edit(end, end, f"{indentation(ctx, nested)}import openvino as {self.ov}{ctx.newline}"),)
         elif legacy is not None:  # where the OV1xx fix binds `openvino`: the first to apply binds it
             self.ov_edits = tuple(Edit(legacy, legacy, e.content) if e.start == e.end else e for e in self.ov_edits)
 
@@ -353,7 +355,8 @@ class _Rewriter:
 def _nested_import_line(ctx, call):
     """The statement line of the one import that binds what `call` calls (`mo` of
     `mo.convert_model(...)`, or `convert_model`), when that import is not at the top of the
-    module; else None."""
+    module, stands alone on its line, and binds the name in the call's scope or one that holds it
+    (not through `global` or `nonlocal`); else None."""
     name = call.func.value if isinstance(call.func, cst.Attribute) else call.func
     scope = ctx.scope(name) if isinstance(name, cst.Name) else None
     if scope is None:
@@ -362,7 +365,28 @@ def _nested_import_line(ctx, call):
     if len(bindings) != 1 or not isinstance(bindings[0], (cst.Import, cst.ImportFrom)):
         return None
     line = ctx.parent(bindings[0])
-    return line if isinstance(line, cst.SimpleStatementLine) and ctx.parent(line) is not ctx.module else None
+    if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1 or ctx.parent(line) is ctx.module:
+        return None
+    if _scopes_between(ctx, call, line) is None:
+        return None
+    owner = getattr(ctx.scope(line), "node", None)  # a function's scope: its definition
+    if isinstance(owner, cst.FunctionDef) and any(name.value in {n.name.value for n in d.names}
+                                                  for d in ctx.within(owner, (cst.Global, cst.Nonlocal))):
+        return None
+    return line
+
+
+def _scopes_between(ctx, call, line):
+    """The scopes from `call`'s out to that of the statement `line`, both included; None when
+    `line`'s scope does not hold the call's."""
+    found, scope, target = [], ctx.scope(call), ctx.scope(line)
+    while scope is not None:
+        found.append(scope)
+        if scope is target:
+            return found
+        parent = getattr(scope, "parent", None)
+        scope = parent if parent is not scope else None
+    return None
 
 
 def _first_legacy_import(ctx) -> Optional[int]:
