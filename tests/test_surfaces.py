@@ -199,7 +199,8 @@ def test_yaml_folds_lines_of_a_quoted_scalar_into_one_command():
     github = ("jobs:\n  build:\n    steps:\n      - run: \"mo --input_model a.onnx\n          --output_dir ir\"\n"
               "      - run: 'mo --input_model b.onnx\n          --output_dir ir'\n"
               "      - run: \"mo --input_model c.onnx \\\n          --output_dir ir\"\n"
-              "      - run: 'mo --input_model d''s.onnx\n          --output_dir ir'\n")
+              "      - run: 'mo --input_model d''s.onnx\n          --output_dir ir'\n"
+              "      - run: \"mo --input_model e.onnx --output_dir ir # then\n          --model_name foo\"\n")
     result = found("ci-yaml", github, ".github/workflows/ci.yml")
     assert [(r[1], r[3]) for r in result] == [("mo --input_model a.onnx --output_dir ir", 4),
                                              ("mo --input_model b.onnx --output_dir ir", 6)]

@@ -214,13 +214,18 @@ def _plain(lines, i, parent_indent, value: str, value_start: int):
     return (start, end, frozenset(folds)), i
 
 
+# a `#` that starts a shell comment: at the start, or after a blank
+_COMMENT = re.compile(r"(?:^|[ \t])#")
+
+
 def _quoted_lines(lines, i, quote: str, start: int, first: str):
     """((start, end, folds), next line index) of a quoted scalar that begins with `first` and goes
     on at line `i`, up to the line its closing quote is on; None where YAML's value is not the text
     with its line breaks as spaces: an escape (a backslash in double quotes, a doubled single
-    quote), a blank line (a line break of the value), or no closing quote."""
+    quote), a blank line (a line break of the value), or no closing quote. Nor one with a `#` after a
+    blank: folded into one line, the shell takes the rest for a comment."""
     folds = set()
-    if quote in first or (quote == '"' and "\\" in first):
+    if quote in first or (quote == '"' and "\\" in first) or _COMMENT.search(first):
         return None
     for j in range(i, len(lines)):
         line_start, body = lines[j]
@@ -229,7 +234,8 @@ def _quoted_lines(lines, i, quote: str, start: int, first: str):
         folds.add(line_start - 1)  # the line break before the line
         close = body.find(quote)
         inner = body if close < 0 else body[:close]
-        if (quote == '"' and "\\" in inner) or (quote == "'" and body[close + 1:close + 2] == "'"):
+        if (quote == '"' and "\\" in inner) or (quote == "'" and body[close + 1:close + 2] == "'") \
+                or _COMMENT.search(inner):
             return None
         if close >= 0:
             return (start, line_start + close, frozenset(folds)), j + 1
