@@ -51,6 +51,8 @@ DEV = [
     ("constraints.txt", "OpenVINO_Dev==2023.3.0\n", "openvino==2023.3.0\n"),
     # pip expands `${NAME}` in a requirements file: the name and extras are before the variable
     ("env/requirements.txt", "openvino_dev[onnx]==${OV_VERSION}\nnumpy\n", "openvino==${OV_VERSION}\nonnx\nnumpy\n"),
+    ("marker/requirements.txt", 'openvino-dev[onnx]==${V} ; python_version < "3.12"\nopenvino-dev==2022.${MINOR}\n',
+     'openvino==${V} ; python_version < "3.12"\nonnx; python_version < "3.12"\nopenvino==2022.${MINOR}\n'),
     ("pyproject.toml", "[project]\nname = 'a'\ndependencies = ['numpy', 'openvino-dev>=2023.1']\n",
      "[project]\nname = 'a'\ndependencies = ['numpy', 'openvino>=2023.1']\n"),
     ("poetry/pyproject.toml", "[tool.poetry.dependencies]\npython = '^3.10'\nopenvino-dev = '^2024.0'\n",

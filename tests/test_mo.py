@@ -361,10 +361,11 @@ def test_mo_run_by_xargs_or_find_is_reported_not_rewritten(ovlint, tmp_path):
     script = ('find . -name "*.onnx" -print0 | xargs -0 -n1 -P4 mo --output_dir ir --input_model\n'
               "ls *.onnx | xargs -I{} mo --input_model {}\n"
               'find models -name "*.onnx" -exec mo --input_model {} --output_dir ir \\;\n'
-              "find . -name x -exec rm {} +\n")
+              "find . -name x -exec rm {} +\n"
+              "find . -exec find . -exec mo --input_model {} \\; \\;\n")
     write(tmp_path / "convert.sh", script)
     code, out, _ = ovlint("--output-format", "concise", "--no-cache", "convert.sh")
-    assert out.count("OV201") == 3 and out.count("not rewritten: xargs adds arguments it reads from its input") == 2
+    assert out.count("OV201") == 4 and out.count("not rewritten: xargs adds arguments it reads from its input") == 2
     assert "convert.sh:1:50: OV201" in out and "convert.sh:2:24: OV201" in out
     assert "convert.sh:3:34: OV201" in out and "not rewritten: find runs it on each file it finds" in out
     ovlint("--fix", "--unsafe-fixes", "--no-cache", "convert.sh")

@@ -25,8 +25,10 @@ def read_requirements(text: str) -> tuple[list[Requirement], list[str]]:
         lead = len(body) - len(body.lstrip())
         req = from_pep508(body.strip(), lead, "requirements", hashed=hashed, removal=(line_start, line_end))
         if req is None and "${" in body:  # pip expands environment variables written `${NAME}`
-            req = from_expanded(body.strip(), lead, len(body.rstrip()), lead, "requirements")
-            req = req and replace(req, hashed=hashed, removal=(line_start, line_end))
+            spec, _, marker = body.partition(";")
+            req = from_expanded(spec.strip(), lead, len(body.rstrip()), lead, "requirements")
+            req = req and replace(req, text=body.strip(), marker=marker.strip() or None, hashed=hashed,
+                                  removal=(line_start, line_end))
         if req:
             found.append(_placed(req, pieces))
         elif _NOT_PEP508.search(body) is None:

@@ -397,15 +397,19 @@ def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Comm
                     "xargs adds arguments it reads from its input")), variables)
         return [command]
     if name == "find":
-        found = [command]
-        values = [w.value for w in words]
-        for i, value in enumerate(values):
-            if value in ("-exec", "-execdir", "-ok", "-okdir"):
-                end = next((j for j in range(i + 1, len(words)) if values[j] in (";", "+")), len(words))
-                if end > i + 1:
-                    found += unwrap(Command(words[i + 1:end], command.carrier, command.origin, [],
-                                            foreign=command.foreign or "find runs it on each file it finds"), variables)
-        return found
+        found, values, i = [], [w.value for w in words], 1
+        while i < len(words):
+            if values[i] not in ("-exec", "-execdir", "-ok", "-okdir"):
+                i += 1
+                continue
+            if not found:  # find keeps its own words, up to its first command
+                found.append(Command(words[:i], command.carrier, command.origin, command.assignments))
+            end = next((j for j in range(i + 1, len(words)) if values[j] in (";", "+")), len(words))
+            if end > i + 1:
+                found += unwrap(Command(words[i + 1:end], command.carrier, command.origin, [],
+                                        foreign=command.foreign or "find runs it on each file it finds"), variables)
+            i = end + 1
+        return found or [command]
     if name in _WRAPPER_OPTIONS:
         i = 1
         while i < len(words) and (words[i].value.startswith("-") or (name == "env" and "=" in words[i].value)):
