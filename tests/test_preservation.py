@@ -55,6 +55,16 @@ def test_sources_in_a_local_encoding_are_read_and_fixed_byte_for_byte(ovlint, tm
     assert {name: (tmp_path / name).read_bytes() for name in before} == before
 
 
+def test_a_local_encoding_whose_backslash_bytes_could_escape_is_not_read_byte_for_byte(ovlint, tmp_path):
+    """In Shift JIS `ソ` is 0x83 0x5C: read byte for byte, its backslash would escape the closing
+    quote, and the code after it would be taken for a string (or a string for code)."""
+    source = 'const char* s = "ソ";\n#include <ngraph/ngraph.hpp>\n'.encode("shift_jis")
+    write(tmp_path / "main.cpp", source, mode="wb")
+    code, out, _ = ovlint("--fix", "--output-format", "concise", "--no-cache", ".")
+    assert "main.cpp:1:1: OV003" in out and "may end a character (GBK, Shift JIS)" in out
+    assert (tmp_path / "main.cpp").read_bytes() == source
+
+
 def test_permissions_are_kept(ovlint, tmp_path):
     path = write(tmp_path / "tool.py", LEGACY)
     os.chmod(path, 0o751)

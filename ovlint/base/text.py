@@ -27,6 +27,11 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
+# a byte above ASCII, then a backslash before a quote or a line break: in GBK or Shift JIS the
+# backslash may be the character's second byte, where read byte for byte it escapes what follows
+_ESCAPING_TRAIL = re.compile(rb"[\x80-\xff]\\[\"'\r\n]")
+
+
 @dataclass(frozen=True)
 class SourceText:
     text: str
@@ -76,7 +81,12 @@ def decode(data: bytes, *, python: bool = False, bytewise: bool = False) -> Sour
             raise DecodeError(f"{encoding} text that does not encode back to the same bytes")
     except UnicodeDecodeError as exc:
         if bytewise and encoding == "utf-8" and not bom:
-            return SourceText(body.decode("latin-1"), "latin-1")
+            ambiguous = _ESCAPING_TRAIL.search(body)
+            if ambiguous is None:
+                return SourceText(body.decode("latin-1"), "latin-1")
+            raise DecodeError(f"not valid utf-8 text (byte {exc.start}), and not readable byte for byte: the "
+                              f"backslash at byte {ambiguous.start() + 1} may end a character (GBK, Shift JIS) "
+                              "or escape the quote or line break after it; save the file as UTF-8") from None
         raise DecodeError(f"not valid {encoding} text (byte {exc.start + len(bom)})") from None
     except UnicodeError:  # codecs such as punycode raise the base class
         raise DecodeError(f"not valid {encoding} text") from None
