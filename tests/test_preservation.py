@@ -34,7 +34,7 @@ def test_sources_in_a_local_encoding_are_read_and_fixed_byte_for_byte(ovlint, tm
     """C++, CMake and shell files in GBK or Shift JIS (not UTF-8) are read a byte a character: their
     findings are reported on the right lines, and a fix keeps every byte it does not rewrite."""
     cmake = "# 推理引擎\nfind_package(InferenceEngine REQUIRED)  # 中文注释\n".encode("gbk")
-    script = "# モデル変換 表\nmo --input_model m.onnx\n".encode("shift_jis")  # 表 ends in a backslash byte
+    script = "# 表 モデル変換\nmo --input_model m.onnx\n".encode("shift_jis")  # 表 ends in a backslash byte
     cpp = "// 中文\n#include <inference_engine.hpp>\nInferenceEngine::Core ie; const char* s = \"表\";\n".encode("gbk")
     readme = "# 说明\n\n```bash\nsource /opt/intel/openvino/bin/setupvars.sh\n```\n".encode("gbk")
     write(tmp_path / "CMakeLists.txt", cmake, mode="wb")
@@ -48,7 +48,7 @@ def test_sources_in_a_local_encoding_are_read_and_fixed_byte_for_byte(ovlint, tm
     assert (tmp_path / "CMakeLists.txt").read_bytes() == cmake.replace(
         b"find_package(InferenceEngine REQUIRED)", b"find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
     fixed = (tmp_path / "convert.sh").read_bytes()
-    assert fixed.startswith("# モデル変換 表\n".encode("shift_jis")) and b"ovc m.onnx" in fixed
+    assert fixed.startswith("# 表 モデル変換\n".encode("shift_jis")) and b"ovc m.onnx" in fixed
     assert (tmp_path / "main.cpp").read_bytes() == cpp  # reported, not rewritten while `InferenceEngine::` stays
     before = {name: (tmp_path / name).read_bytes() for name in ("CMakeLists.txt", "convert.sh", "main.cpp")}
     ovlint("--fix", "--unsafe-fixes", "--no-cache", ".")
