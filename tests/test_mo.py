@@ -397,4 +397,4 @@ def test_a_check_for_mo_stays_while_the_file_names_mo_in_a_command_it_cannot_rea
     write(tmp_path / "export.py", source)
     code, out, _ = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
     assert (tmp_path / "export.py").read_text() == source
-    assert "export.py:8:14: OV201" in out and "which line 5 still names, in a command ovlint cannot read whole" in out
+    assert "export.py:8:14: OV201" in out and "which line 5 still names with options where ovlint reads no command it rewrites" in out

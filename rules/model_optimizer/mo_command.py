@@ -102,8 +102,9 @@ class ModelOptimizerCommand(CommandRule):
                 edits = None
             elif named is not None:
                 row = self.ctx.lines.position(named)[0]
-                message += (f" (not rewritten: it checks for the Model Optimizer, which line {row} still names, in a "
-                            "command ovlint cannot read whole: rewrite both by hand)")
+                message += (f" (not rewritten: it checks for the Model Optimizer, which line {row} still names with "
+                            "options where ovlint reads no command it rewrites, as in a command built up with `+=`: "
+                            "rewrite both by hand)")
                 edits = None
         self.report(command, message, self.make_fix(edits, "Use `ovc`") if edits else None)
 
