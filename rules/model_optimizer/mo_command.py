@@ -246,7 +246,8 @@ class ModelOptimizerCommand(CommandRule):
                 else [replace_word(command, model_name.flag, "--output_model"),
                       append_to_word(command, model_name.value, ".xml")]
         folder = value_of(output_dir, argv) or ""
-        separator = "" if folder.endswith(("/", os.sep)) else "/"
+        # an empty folder is the current one, as MO took it (`/` alone would be the root)
+        separator = "" if folder.endswith(("/", os.sep)) else "/" if folder else "./"
         suffix = separator + (f"{name}.xml" if name else "")
         if output_dir.value is None:
             edits = [replace_word(command, output_dir.flag, f"--output_model={folder}{suffix}")]
