@@ -56,14 +56,14 @@ def positional(ctx, call, names: tuple) -> Optional[list]:
     return edits
 
 
-def propose_renamed(rule, call, func, new: str, names: tuple, message: str) -> None:
+def propose_renamed(rule, call, func, new: str, names: tuple, message: str, unsafe: bool) -> None:
     """`func` renamed `new`, the API 1.0 keywords of its arguments (`names`, in order) dropped:
     API 2.0 names them otherwise, and differently from release to release. Arguments named out of
     that order are reported without a fix."""
     unnamed = positional(rule.ctx, call, names)
     rule.propose(func.attr, message + ("" if unnamed is not None else "; its arguments are named out of order: "
                                                                        "pass them by position"),
-                 None if unnamed is None else [rename(rule.ctx, func, new), *unnamed], unsafe=False,
+                 None if unnamed is None else [rename(rule.ctx, func, new), *unnamed], unsafe=unsafe,
                  fix_message=f"Use `{new}`")
 
 

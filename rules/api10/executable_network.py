@@ -144,7 +144,8 @@ class ExecutableNetworkUse(Api10Rule):
             propose_get_property(self, node, func, compiled=True)
         elif method in PROPERTY_METHODS:
             propose_renamed(self, node, func, PROPERTY_METHODS[method], PROPERTY_KEYWORDS[method],
-                            f"`{method}` is `{PROPERTY_METHODS[method]}` in API 2.0 (OV107 renames legacy keys)")
+                            f"`{method}` is `{PROPERTY_METHODS[method]}` in API 2.0 (OV107 renames legacy keys)",
+                            unsafe=True)
         elif method == "get_exec_graph_info":
             self.propose(func.attr, "`get_exec_graph_info()` is `get_runtime_model()` in API 2.0",
                          [rename(ctx, func, "get_runtime_model")], fix_message="Use `get_runtime_model`")

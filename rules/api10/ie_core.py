@@ -220,7 +220,7 @@ class IECoreUse(Api10Rule):
 
     def _get_metric(self, call, func) -> None:
         propose_renamed(self, call, func, "get_property", ("device_name", "metric_name"),
-                        "`get_metric` is `get_property` in API 2.0")
+                        "`get_metric` is `get_property` in API 2.0", unsafe=False)
 
     def _get_config(self, call, func) -> None:
         propose_get_property(self, call, func, compiled=False)
