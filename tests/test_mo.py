@@ -397,7 +397,10 @@ def test_a_check_for_mo_stays_while_the_file_names_mo_in_a_command_it_cannot_rea
     write(tmp_path / "export.py", source)
     code, out, _ = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
     assert (tmp_path / "export.py").read_text() == source
-    assert "export.py:8:14: OV201" in out and "which line 5 still names with options where ovlint reads no command it rewrites" in out
+    write(tmp_path / "convert.sh", 'if mo.py -h > /dev/null; then echo ok; fi\nCMD="mo"\nCMD+=" --input_model m.onnx"\n$CMD\n')
+    ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "convert.sh")
+    assert (tmp_path / "convert.sh").read_text().startswith("if mo.py -h")
+    assert "export.py:8:14: OV201" in out and "which line 5 still names where ovlint reads no command it rewrites" in out
 
 
 def test_an_empty_output_folder_is_the_current_one(ovlint, tmp_path):

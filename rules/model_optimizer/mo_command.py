@@ -16,8 +16,10 @@ from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
 
 MO = DEPRECATIONS["model-optimizer"]
 PREREQUISITES = re.compile(r"install_prerequisites(_\w+)?\.(sh|bat)")
-# MO run with options in a file's text: `mo --input_model`, `mo.py -m`, `mo_tf.py --input_model`
-_MO_RUN = re.compile(r"(?<![\w.$/-])(?:[\w./-]*/)?mo(?:_\w+)?(?:\.py)?[ \t]+-")
+# MO run with options in a file's text (`mo --input_model`, `mo.py -m`, `mo_tf.py --input_model`),
+# or kept in a variable to run with options added later (`CMD="mo"`, then `CMD+=" --input_model m"`)
+_MO_RUN = re.compile(r"(?<![\w.$/-])(?:[\w./-]*/)?mo(?:_\w+)?(?:\.py)?[ \t]+-"
+                     r"|=[\"']?(?:[\w./-]*/)?mo(?:_\w+)?(?:\.py)?(?=[\"']?(?:[ \t]|$))", re.M)
 
 
 class ModelOptimizerCommand(CommandRule):
@@ -102,9 +104,9 @@ class ModelOptimizerCommand(CommandRule):
                 edits = None
             elif named is not None:
                 row = self.ctx.lines.position(named)[0]
-                message += (f" (not rewritten: it checks for the Model Optimizer, which line {row} still names with "
-                            "options where ovlint reads no command it rewrites, as in a command built up with `+=`: "
-                            "rewrite both by hand)")
+                message += (f" (not rewritten: it checks for the Model Optimizer, which line {row} still names where "
+                            "ovlint reads no command it rewrites, as in a command kept in a variable or built up with "
+                            "`+=`: rewrite both by hand)")
                 edits = None
         self.report(command, message, self.make_fix(edits, "Use `ovc`") if edits else None)
 
