@@ -397,3 +397,14 @@ def test_openvino_is_imported_where_the_model_optimizer_was():
 ])
 def test_openvino_is_imported_where_every_rewritten_call_sees_it(source, expected):
     assert fix(source, unsafe=False).text == expected
+
+
+def test_a_call_is_not_rewritten_while_the_import_it_goes_to_stays():
+    """`convert_model` tested against None keeps its import (MO's function): the call rewritten for
+    `openvino.convert_model` would give MO's function API 2.0's arguments."""
+    source = ('try:\n    from openvino.tools.mo import convert_model\nexcept ImportError:\n    convert_model = None\n\n\n'
+              'def export(path):\n    if convert_model is None:\n        return None\n'
+              '    return convert_model(path, input_shape=[1, 3, 224, 224], layout="nchw")\n')
+    outcome = fix(source)
+    assert outcome.text == source
+    assert any("not rewritten: the import of `convert_model` stays" in d.message for d in outcome.diagnostics)

@@ -107,9 +107,27 @@ class ModelOptimizerPythonApi(PythonRule):
         if rewrite.unplaced:
             self.report(node.func, f"{self.summary}; {rewrite.unplaced}")
             return
-        if rewrite.edits:  # a plain `convert_model(...)` with nothing to change is its import's finding
+        if rewrite.edits and self._import_stays(node):
+            self.report(node.func, self.summary + " (not rewritten: the import of `convert_model` stays, as the name is "
+                                                  "used otherwise than in calls that map: the call would keep MO's "
+                                                  "function with API 2.0's arguments; rewrite them together)")
+        elif rewrite.edits:  # a plain `convert_model(...)` with nothing to change is its import's finding
             fix = self.make_fix(rewrite.edits, rewrite.fix_message, unsafe=bool(rewrite.notes))
             self.report(node.func, self.summary + _differences(rewrite.notes), fix)
+
+    def _import_stays(self, call) -> bool:
+        """Whether the call is through a name imported from MO (`from openvino.tools.mo import
+        convert_model`) whose import cannot follow it (the name is used otherwise than in calls
+        that map): the rewritten call would go to MO's function."""
+        if not isinstance(call.func, cst.Name):
+            return False
+        scope = self.ctx.scope(call.func)
+        for assignment in (scope[call.func.value] if scope is not None else ()):
+            node = getattr(assignment, "node", None)
+            if isinstance(node, cst.ImportFrom) and not node.relative and node.module is not None \
+                    and dotted(node.module) in CONVERT_MODULES and self._calls(node, "convert_model") is None:
+                return True
+        return False
 
     def _rewrite(self, call) -> "Rewrite":
         """The fix of one call (worked out once: the import's finding asks too)."""
@@ -354,17 +372,18 @@ class _Rewriter:
 
 def _nested_import_line(ctx, call):
     """The statement line of the one import that binds what `call` calls (`mo` of
-    `mo.convert_model(...)`, or `convert_model`), when that import is not at the top of the
-    module, stands alone on its line, and binds the name in the call's scope or one that holds it
-    (not through `global` or `nonlocal`); else None."""
+    `mo.convert_model(...)`, or `convert_model`; another binding may be a fallback such as
+    `except ImportError: convert_model = None`, where the call cannot run), when that import is not
+    at the top of the module, stands alone on its line, and binds the name in the call's scope or
+    one that holds it (not through `global` or `nonlocal`); else None."""
     name = call.func.value if isinstance(call.func, cst.Attribute) else call.func
     scope = ctx.scope(name) if isinstance(name, cst.Name) else None
     if scope is None:
         return None
-    bindings = [getattr(a, "node", None) for a in scope[name.value]]
-    if len(bindings) != 1 or not isinstance(bindings[0], (cst.Import, cst.ImportFrom)):
+    imports = [a.node for a in scope[name.value] if isinstance(getattr(a, "node", None), (cst.Import, cst.ImportFrom))]
+    if len(imports) != 1:
         return None
-    line = ctx.parent(bindings[0])
+    line = ctx.parent(imports[0])
     if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1 or ctx.parent(line) is ctx.module:
         return None
     if _scopes_between(ctx, call, line) is None:
