@@ -1,6 +1,7 @@
 """One file, four target releases: which findings and fixes each gets; a project's pin is the floor
 its fixes must run on, and never hides a finding."""
 import json
+import os
 
 import pytest
 
@@ -99,6 +100,17 @@ def test_any_dependency_file_of_the_folder_pins_it(ovlint, tmp_path, name, text)
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
     assert (tmp_path / "graph.py").read_text() == "from openvino.runtime import opset8\n"
     assert f"the fix needs OpenVINO 2025.0, but {name}:" in out and "pins 2023.3" in out
+
+
+def test_a_pin_in_an_included_requirements_file_pins_the_folder(ovlint, tmp_path):
+    """`-r requirements/base.txt` installs what that file pins: its pin is the folder's (includes
+    that include each other are read once)."""
+    write(tmp_path / "requirements.txt", "-r requirements/base.txt\nnumpy\n")
+    write(tmp_path / "requirements" / "base.txt", "-r ../requirements.txt\nopenvino==2023.3.0\n")
+    write(tmp_path / "app" / "graph.py", "from openvino.runtime import opset8\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
+    assert (tmp_path / "app" / "graph.py").read_text() == "from openvino.runtime import opset8\n"
+    assert f"the fix needs OpenVINO 2025.0, but {os.path.join('requirements', 'base.txt')}:2 pins 2023.3" in out
 
 
 def test_cpp_and_cmake_fixes_need_api_2_0(ovlint, tmp_path):

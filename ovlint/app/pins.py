@@ -4,6 +4,7 @@ writes exists in the floor release as well as in the target."""
 from __future__ import annotations
 
 import os
+import re
 from typing import Optional
 
 from ovlint.base import versions
@@ -15,9 +16,16 @@ DEPENDENCY_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda"
 
 
 def pinned_floor(directory: str) -> Optional[Floor]:
-    """The lowest release the folder's dependency files allow, if they pin OpenVINO at all."""
+    """The lowest release the folder's dependency files allow, if they pin OpenVINO at all (with
+    the requirements files they include, `-r base.txt`)."""
     found = []
-    for path, kind in _dependency_files(directory):
+    pending, seen = _dependency_files(directory), set()
+    while pending:
+        path, kind = pending.pop()
+        real = os.path.realpath(path)
+        if real in seen or len(seen) >= MOST_INCLUDED:
+            continue
+        seen.add(real)
         # imported only where there are dependency files to read
         from ovlint.surfaces.requirement import lowest_pin
 
@@ -31,10 +39,19 @@ def pinned_floor(directory: str) -> Optional[Floor]:
             release, req = pin
             line = text.count("\n", 0, req.start) + 1
             found.append((versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
+        if kind.name == "requirements":
+            pending += [(os.path.join(os.path.dirname(path), name), kind) for name in _INCLUDED.findall(text)]
     if not found:
         return None
     _, release, origin = min(found)
     return Floor(release, origin)
+
+
+# the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,
+# and constraints, `-c constraints.txt` (a URL is not followed)
+_INCLUDED = re.compile(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]+|[ \t]*=[ \t]*|(?=[^ \t=-]))"
+                       r"(?![a-z][a-z0-9+.-]*://)([^ \t\r\n#]+)")
+MOST_INCLUDED = 50  # files read for one folder's pins, includes and all
 
 
 # the endings of the names of such files (most files of a folder are not worth asking about)
