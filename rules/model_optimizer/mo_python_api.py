@@ -229,11 +229,11 @@ class _Rewriter:
         self.ctx, self.call = ctx, call
         self.ov, self.ov_edits = ctx.imports.module_alias("openvino", "ov")
         legacy = _first_legacy_import(ctx)
-        nested = _nested_import_line(ctx, call)
+        nested, scopes = _nested_import_line(ctx, call)
         if self.ov_edits and nested is not None:
             # MO imported in a function or a branch (an optional dependency): `openvino` is imported
             # there too, after it, not for the whole module, under a name no scope there has
-            taken = ctx.imports.global_names() | {a.name for s in _scopes_between(ctx, call, nested) for a in s.assignments}
+            taken = ctx.imports.global_names() | {a.name for s in scopes for a in s.assignments}
             while self.ov in taken:
                 self.ov += "_"
             end = line_end(ctx, nested)
@@ -375,24 +375,22 @@ def _nested_import_line(ctx, call):
     `mo.convert_model(...)`, or `convert_model`; another binding may be a fallback such as
     `except ImportError: convert_model = None`, where the call cannot run), when that import is not
     at the top of the module, stands alone on its line, and binds the name in the call's scope or
-    one that holds it (not through `global` or `nonlocal`); else None."""
+    one that holds it (not through `global` or `nonlocal`), with the scopes from the call's out to
+    the import's; else (None, None)."""
     name = call.func.value if isinstance(call.func, cst.Attribute) else call.func
     scope = ctx.scope(name) if isinstance(name, cst.Name) else None
     if scope is None:
-        return None
+        return None, None
     imports = [a.node for a in scope[name.value] if isinstance(getattr(a, "node", None), (cst.Import, cst.ImportFrom))]
-    if len(imports) != 1:
-        return None
-    line = ctx.parent(imports[0])
+    line = ctx.parent(imports[0]) if len(imports) == 1 else None
     if not isinstance(line, cst.SimpleStatementLine) or len(line.body) != 1 or ctx.parent(line) is ctx.module:
-        return None
-    if _scopes_between(ctx, call, line) is None:
-        return None
+        return None, None
+    scopes = _scopes_between(ctx, call, line)
     owner = getattr(ctx.scope(line), "node", None)  # a function's scope: its definition
-    if isinstance(owner, cst.FunctionDef) and any(name.value in {n.name.value for n in d.names}
-                                                  for d in ctx.within(owner, (cst.Global, cst.Nonlocal))):
-        return None
-    return line
+    if scopes is None or isinstance(owner, cst.FunctionDef) and any(
+            name.value in {n.name.value for n in d.names} for d in ctx.within(owner, (cst.Global, cst.Nonlocal))):
+        return None, None
+    return line, scopes
 
 
 def _scopes_between(ctx, call, line):
