@@ -285,6 +285,18 @@ def test_an_extra_whose_package_would_be_lost_is_reported_not_rewritten(ovlint, 
     assert "what its extras installed, `onnx`, by hand" in out
 
 
+def test_a_toml_requirement_with_escaped_marker_quotes_is_read_and_reported_without_a_fix(ovlint, tmp_path):
+    # its value is not its text, so no span inside it can be edited; its pin still counts
+    source = ('[project]\nname = "a"\ndependencies = [\n'
+              '    "openvino-dev==2022.3.0 ; python_version < \\"3.11\\"",\n    "numpy",\n]\n')
+    write(tmp_path / "pyproject.toml", source)
+    code, out, _ = ovlint("--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "pyproject.toml").read_text() == source
+    (line,) = out.splitlines()[:1]
+    assert line.startswith("pyproject.toml:4:6: OV401 ") and "(not rewritten: the string holds escapes)" in line
+    assert "Migrating from OpenVINO 2022.3 (pyproject.toml:4)" in out
+
+
 def test_a_configuration_built_where_nothing_names_openvino_is_read_by_every_key_rule(ovlint, tmp_path):
     # the pinning key and the other legacy keys of one dict are judged alike: a half-migrated dict
     # must not check clean

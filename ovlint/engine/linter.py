@@ -254,5 +254,6 @@ def _run_requirement_rules(ctx, reqs, subscribers) -> None:
     names = frozenset(r.name for r in reqs)
     for req in reqs:
         req.listed_with, req.listed = names, tuple(reqs)
-        for rule in rules:
-            rule.check(req)
+        with _unfixed(ctx, req.foreign):
+            for rule in rules:
+                rule.check(req)

@@ -53,6 +53,8 @@ class Requirement:
     listed_with: frozenset = frozenset()
     listed: tuple = ()  # ... and those requirements
     group: tuple = ()  # the list it is in, where a file has several (a TOML array's or table's key path, setup.cfg's option)
+    # why its findings are not fixed: the text a fix would edit is not the value read (escapes)
+    foreign: str = ""
 
 
 def from_pep508(text: str, start: int, origin: str, **extra) -> Requirement | None:
@@ -96,9 +98,12 @@ def python_version(text: str, start: int, origin: str) -> Requirement:
 def from_toml_array(text: str, entry: tomlspan.Entry, origin: str) -> list[Requirement]:
     items = []
     for token in entry.strings:
-        if "\\" in text[token.start:token.end]:
-            continue  # escapes: the value and the text differ, so spans cannot be trusted
         req = from_pep508(token.value, token.start, origin, removal=_array_item_removal(text, token), group=entry.path)
+        if req and "\\" in text[token.start:token.end]:
+            # a marker's quotes (`python_version < \"3.11\"`): the value and the text differ, so
+            # the spans of its parts cannot be trusted; the finding covers the whole string
+            req.end, req.name_start, req.name_end = token.end, token.start, token.end
+            req.foreign = "the string holds escapes"
         if req:
             items.append(req)
     return items
