@@ -69,6 +69,20 @@ def test_command_substitutions_are_commands_of_their_own():
     assert len(split_commands("echo $(MO_ARGS)\n", variables=Variables(make=True))) == 1
 
 
+def test_a_variable_appended_to_holds_its_whole_value(ovlint, tmp_path):
+    """`+=` appends: the command run is the first value and what was added, in a shell (joined as
+    written) and in Make (joined by a space); before it, the added part alone was taken for it."""
+    text = 'CMD="mo --input_model m.onnx"\nCMD+=" --data_type FP32"\nFRESH+="ovc m.onnx"\n$CMD\n$FRESH\n'
+    commands = split_commands(text)
+    assert [c.resolved_argv for c in commands[-2:]] == [
+        ["mo", "--input_model", "m.onnx", "--data_type", "FP32"], ["ovc", "m.onnx"]]
+    write(tmp_path / "Makefile", "MO = mo --input_model m.onnx\nMO += --data_type FP16\nconvert:\n\t$(MO)\n")
+    write(tmp_path / "convert.sh", text)
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert code == 1 and [line.split(" ")[:2] for line in out.splitlines()[:2]] == [
+        ["Makefile:4:2:", "OV201"], ["convert.sh:4:1:", "OV201"]]
+
+
 def test_the_command_a_container_runs_is_unwrapped_too():
     text = 'docker run --rm -v $PWD:/w img bash -c "mo --input_model a.onnx &&\n  omz_downloader --name b"\n'
     argvs = [c.argv for c in split_commands(text)]

@@ -8,7 +8,7 @@ from ovlint.surfaces import RUNS_PYTHON, FileKind, whole
 from ovlint.surfaces.shell import Command, Variables, split_commands
 
 
-_ASSIGNMENT = re.compile(r"^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(?:::?=|\?=|\+?=)[ \t]*(.*?)[ \t]*$")
+_ASSIGNMENT = re.compile(r"^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(::?=|\?=|\+?=)[ \t]*(.*?)[ \t]*$")
 
 
 def commands(text: str) -> list[Command]:
@@ -25,8 +25,9 @@ def commands(text: str) -> list[Command]:
         if not line.startswith("\t"):
             assignment = _ASSIGNMENT.match(line.rstrip("\r\n"))
             if assignment:
-                value = assignment.group(2)
-                variables.define(start, assignment.group(1), variables.expand(value, start) or value)
+                value = assignment.group(3)
+                variables.define(start, assignment.group(1), variables.expand(value, start) or value,
+                                 " " if assignment.group(2) == "+=" else None)
             continue
         end = pos
         while lines[i - 1].rstrip("\r\n").endswith("\\") and i < len(lines):

@@ -95,7 +95,12 @@ class Variables:
         self.make = make  # Makefile syntax: `$(NAME)` is a variable, not a command substitution
         self.values: dict[str, list[tuple[int, str]]] = {}
 
-    def define(self, offset: int, name: str, value: str) -> None:
+    def define(self, offset: int, name: str, value: str, joined: Optional[str] = None) -> None:
+        """`name` holds `value` from `offset` on; with `joined` (empty in a shell, a space in Make),
+        `value` is appended to what it held before, joined by that (`CMD+=" --x"`, `FLAGS += --x`)."""
+        before = self.lookup(name, offset) if joined is not None else None
+        if before:
+            value = before + joined + value
         self.values.setdefault(name, []).append((offset, value))
 
     def lookup(self, name: str, before: int) -> Optional[str]:
@@ -349,7 +354,7 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
                 name, eq, value = word.value.partition("=")
                 if eq and _ASSIGNMENT.match(word.value):
                     variables.define(word.end, name.rstrip("+"), word.resolved.partition("=")[2]
-                                     if word.resolved is not None else value)
+                                     if word.resolved is not None else value, "" if name.endswith("+") else None)
         if words:
             command = Command(words, carrier, origin, assignments, redirections)
             found.extend(unwrap(command, variables) if wrappers else [command])
