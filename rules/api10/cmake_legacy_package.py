@@ -42,7 +42,8 @@ class LegacyCMakePackage(CMakeRule):
         "OpenVINO installs one CMake package, `OpenVINO`, with imported targets: "
         "`find_package(InferenceEngine)` and `find_package(ngraph)` become one "
         "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`, `${InferenceEngine_LIBRARIES}`, "
-        "`${NGRAPH_LIBRARIES}`, `IE::inference_engine` and `ngraph::ngraph` become `openvino::runtime`, and "
+        "`${NGRAPH_LIBRARIES}`, `IE::inference_engine` and `ngraph::ngraph` become `openvino::runtime` (once in a "
+        "command that named several of them), and "
         "the C API library `openvino::runtime::c`. The version given to the old packages is dropped: "
         "it does not match OpenVINO's version numbers. Include-directory variables are no longer needed, "
         "because the imported targets carry their include directories. The package's result changes name "
@@ -76,8 +77,17 @@ class LegacyCMakePackage(CMakeRule):
                 "target_link_libraries(app PRIVATE ${InferenceEngine_LIBRARIES} ${NGRAPH_LIBRARIES})\n",
                 "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\n"
                 "add_executable(app main.cpp)\n"
-                "target_link_libraries(app PRIVATE openvino::runtime openvino::runtime)\n",
+                "target_link_libraries(app PRIVATE openvino::runtime)\n",
                 filename="CMakeLists.txt"),
+        # the merged call is as required as the strictest it replaces
+        Example("find_package(InferenceEngine QUIET)\nfind_package(ngraph REQUIRED)\n",
+                "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\n", filename="CMakeLists.txt"),
+        # a variable of the old package the file keeps makes the merge unsafe, the dropped call's
+        # part of it too: `ngraph_FOUND` would test a package nobody looks for
+        Example("find_package(InferenceEngine REQUIRED)\nmessage(${InferenceEngine_VERSION})\n"
+                "find_package(ngraph QUIET)\nif(ngraph_FOUND)\n  add_definitions(-DNGRAPH)\nendif()\n",
+                "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\nmessage(${InferenceEngine_VERSION})\n"
+                "if(OpenVINO_FOUND)\n  add_definitions(-DNGRAPH)\nendif()\n", filename="CMakeLists.txt", unsafe=True),
         Example("target_link_libraries(app IE::inference_engine_c_api)\n",
                 "target_link_libraries(app openvino::runtime::c)\n", filename="CMakeLists.txt", unsafe=True),
         Example("target_link_libraries(app ngraph::onnx_importer)\n", filename="CMakeLists.txt",
@@ -118,13 +128,15 @@ class LegacyCMakePackage(CMakeRule):
             else:
                 first = None
             if command is first:
-                kept = "".join(f" {flag}" for flag in ("QUIET", "REQUIRED") if any(a.value == flag for a in command.arguments))
-                text = f"find_package(OpenVINO{kept} COMPONENTS Runtime)"
+                text = f"find_package(OpenVINO{_flags([c for c, p in packages if p == path])} COMPONENTS Runtime)"
                 fix = self.make_fix(self.ctx.replace((command.start, command.end), text), "Use the OpenVINO package"
                                     + (f" (`{leftovers[0]}`, which the file also uses, is no longer set)" if leftovers else ""),
                                     unsafe=bool(leftovers))
             else:
-                fix = self.make_fix(self.ctx.replace(self._whole_line(source, command), ""), "Drop it: OpenVINO is found")
+                # as safe as the `find_package` it merges into: a file that keeps that one keeps this
+                # one, and with it what the file tests of it (`if(ngraph_FOUND)`)
+                fix = self.make_fix(self.ctx.replace(self._whole_line(source, command), ""), "Drop it: OpenVINO is found",
+                                    unsafe=bool(leftovers))
             self.report((command.start, command.end),
                         f"`find_package({command.arguments[0].value})`: {self.summary}; use "
                         "`find_package(OpenVINO REQUIRED COMPONENTS Runtime)`", fix)
@@ -136,8 +148,9 @@ class LegacyCMakePackage(CMakeRule):
         for command in commands:
             if command.lower == "find_package":
                 continue
+            written: set = set()  # the targets the command's arguments become, so far
             for index, argument in enumerate(command.arguments):
-                self._argument(argument, command.lower in cmake.CONDITIONS, unsafe)
+                self._argument(argument, command.lower in cmake.CONDITIONS, unsafe, written)
                 if index == 0 and _runtime_cmake_hint(command):
                     # `set(InferenceEngine_DIR <install>/runtime/cmake)`: OpenVINO's config is in that folder too
                     self.report((argument.start, argument.end), f"`{argument.value}` points at the removed "
@@ -225,7 +238,7 @@ class LegacyCMakePackage(CMakeRule):
             self.report((start, end), f"`{name}` belonged to the removed package, which nothing sets or reads "
                                       f"any more: {advice}")
 
-    def _argument(self, argument, condition: bool, unsafe: bool) -> None:
+    def _argument(self, argument, condition: bool, unsafe: bool, written: set) -> None:
         for name, start, end in cmake.environment_variables(argument):
             if PACKAGE_VARIABLE.fullmatch(name):
                 self.report((start, end), f"`$ENV{{{name}}}` was set by the old releases' `setupvars` script, which "
@@ -239,19 +252,33 @@ class LegacyCMakePackage(CMakeRule):
                 self.report((start, end), f"`${{{name}}}` in a condition: test `TARGET {VARIABLES[name]}` or "
                                           "`OpenVINO_FOUND` instead")
             elif name in VARIABLES:
+                whole = argument.kind == "unquoted" and (start, end) == (argument.start, argument.end)
                 self.report((start, end), f"`${{{name}}}` is `{VARIABLES[name]}`",
-                            self.make_fix(self.ctx.replace((start, end), VARIABLES[name]), f"Use `{VARIABLES[name]}`",
-                                          unsafe=unsafe))
+                            self._target_fix((start, end), VARIABLES[name], written if whole else None, unsafe))
             elif name in REVIEW:
                 self.report((start, end), f"`${{{name}}}` went with the old package: {REVIEW[name]}")
         if argument.kind == "unquoted" and argument.value in TARGETS:
             new = TARGETS[argument.value]
             self.report((argument.start, argument.end), f"`{argument.value}` is `{new}`",
-                        self.make_fix(self.ctx.replace((argument.start, argument.end), new), f"Use `{new}`",
-                                      unsafe=unsafe))
+                        self._target_fix((argument.start, argument.end), new, written, unsafe))
         elif argument.kind == "unquoted" and argument.value in REVIEW:
             self.report((argument.start, argument.end), f"`{argument.value}` went with the old package: "
                                                         f"{REVIEW[argument.value]}")
+
+    def _target_fix(self, span: tuple[int, int], target: str, written, unsafe: bool):
+        """`target` in place of `span` (a target, or a variable's reference); an argument that is all
+        `target` once renamed, in a command an earlier argument of which became it too
+        (`${InferenceEngine_LIBRARIES} ${NGRAPH_LIBRARIES}`), is dropped with the blanks before it.
+        `written`: the command's targets so far, where `span` is a whole argument; else None."""
+        if written is not None and target in written:
+            text, start = self.ctx.text, span[0]
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            return self.make_fix(self.ctx.replace((start, span[1]), ""), f"Drop it: `{target}` is linked already",
+                                 unsafe=unsafe)
+        if written is not None:
+            written.add(target)
+        return self.make_fix(self.ctx.replace(span, target), f"Use `{target}`", unsafe=unsafe)
 
     @staticmethod
     def _whole_line(source, command) -> tuple[int, int]:
@@ -262,6 +289,13 @@ class LegacyCMakePackage(CMakeRule):
         if source[start:command.start].strip() or (after and not after.startswith("#")):
             return command.start, command.end
         return start, end  # the line holds only the command (and perhaps its comment)
+
+
+def _flags(merged: list) -> str:
+    """The flags of the `find_package(OpenVINO)` that finds what `merged` found: REQUIRED when one
+    of them was (a configure that failed without it still fails), QUIET when all were."""
+    flags = [{a.value for a in command.arguments} for command in merged]
+    return (" QUIET" if all("QUIET" in f for f in flags) else "") + (" REQUIRED" if any("REQUIRED" in f for f in flags) else "")
 
 
 def _runtime_cmake_hint(command) -> bool:
