@@ -328,6 +328,23 @@ def test_a_project_folder_or_a_notebooks_container_names_no_release(ovlint, tmp_
     assert "pins 2021" not in out and out.count("OV201 [*]") == 2
 
 
+def test_a_command_run_in_an_openvino_image_runs_on_its_release_in_notebooks_and_python(ovlint, tmp_path):
+    """`docker run openvino/ubuntu20_dev:2022.2.0 mo ...` runs `mo` of 2022.2, where `ovc` (2023.1)
+    is not: the command keeps `mo`, while the code around it, which runs elsewhere, is migrated."""
+    line = "docker run --rm -v /m:/m openvino/ubuntu20_dev:2022.2.0 mo --input_model /m/m.onnx --output_dir /m/ir"
+    cells = [f"!{line}\n", "from openvino.runtime import Core\n"]
+    write(tmp_path / "nb.ipynb", json.dumps({"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": c} for c in cells],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    program = "import subprocess\n\nsubprocess.run(%r, check=True)\n" % line.split()
+    write(tmp_path / "convert.py", program)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
+    assert (tmp_path / "convert.py").read_text() == program
+    fixed = [c["source"] for c in json.loads((tmp_path / "nb.ipynb").read_text())["cells"]]
+    assert fixed == [cells[0], "from openvino import Core\n"]
+    assert "convert.py:3 pins 2022.2" in out and "nb.ipynb pins 2022.2" in out and out.count("OV201") == 2
+
+
 def test_a_here_document_names_no_release_the_file_runs_on(ovlint, tmp_path):
     """A Dockerfile's `COPY <<EOF` (or a script's `cat <<EOF > Dockerfile`) writes another file:
     the image that file is built from is not this one's."""

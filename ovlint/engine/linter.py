@@ -66,6 +66,8 @@ def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target
     for unit in doc.units:
         ctx = UnitContext(path, unit.text, unit.cell, target_version, os.path.basename(path), file_codes, floor,
                           unit.partial)
+        # a notebook's code joined from its cells: a line of it names no line of the file
+        ctx.lines_are_the_files = unit.cell is None and doc.place is None
         parsed = _lint_unit(ctx, unit, subscribers, groups)
         diagnostics = ctx.finish()
         if not parsed and unit.python == unit.text:
@@ -136,7 +138,7 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
         links += carried[2]
         # code that installs an older release (`subprocess.run("pip install openvino==2022.3.0")`)
         # runs on it: its fixes are withheld when the unit ends, where the floor is read again
-        floor = _lowered(ctx.floor, ctx.path, ctx.text if ctx.cell is None else None, carried[1], carried[0])
+        floor = _lowered(ctx.floor, ctx.path, ctx.text if ctx.lines_are_the_files else None, carried[1], carried[0])
         if floor is not ctx.floor:
             ctx.floor = floor
             for diag in ctx.diagnostics:
@@ -144,7 +146,7 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
     ctx.commands = commands
     command_rules = [r(ctx) for r in subscribers.get(COMMAND, ())]
     for command in commands:
-        with _unfixed(ctx, command.foreign):
+        with _unfixed(ctx, command.foreign), _run_on(ctx, command):
             for rule in command_rules:
                 rule.check(command)
     # after every command's findings: a requirement's fix can depend on what becomes of the
@@ -175,6 +177,20 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
                 for rule in rules:
                     rule(ctx).check(unit.tree)
     return parsed
+
+
+@contextmanager
+def _run_on(ctx: UnitContext, command):
+    """The command's findings, made against the release of the OpenVINO image it runs in when that
+    is older than the unit's floor: in a notebook or a Python program, `docker run
+    openvino/ubuntu20_dev:2022.2.0 mo ...` runs `mo` on 2022.2, whatever the code around it runs on."""
+    unit_floor = ctx.floor
+    if command.runs_on is not None:
+        ctx.floor = _lowered(unit_floor, ctx.path, ctx.text if ctx.lines_are_the_files else None, [], [], command.runs_on)
+    try:
+        yield
+    finally:
+        ctx.floor = unit_floor
 
 
 @contextmanager

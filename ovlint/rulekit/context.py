@@ -23,6 +23,7 @@ class UnitContext:
         self.floor = floor  # the oldest release the project pins, which fixes must also run on
         self.filename = filename  # the file's base name, for rules gated on it (setup.py)
         self.partial = partial  # why the unit is only part of its program (`Unit.partial`)
+        self.lines_are_the_files = cell is None  # whether a line of `text` is that line of the file
         # the Python names the unit's shell lines expand (a notebook's `! $mo_command`): their strings are commands
         self.shell_names: frozenset[str] = frozenset()
         self.file_codes = file_codes  # what a file-level `ovlint: noqa` exempts (see `noqa.file_exemption`)
@@ -98,8 +99,10 @@ class UnitContext:
         for diag in self.diagnostics:
             if self.suppressed(diag.code, diag.start, diag.end):
                 continue
-            if diag.fix is not None and not self.can_write(diag.fix.requires):
-                diag.message += self.cannot_write(diag.fix.requires, diag.removed_in)
+            # the floor the finding was made against: a command run in an older image has its own
+            floor = diag.floor if diag.floor is not None else self.floor
+            if diag.fix is not None and self.cannot_write(diag.fix.requires, floor=floor):
+                diag.message += self.cannot_write(diag.fix.requires, diag.removed_in, floor)
                 diag.fix = None
             diag.row, diag.column = lines.position(diag.start)
             diag.end_row, diag.end_column = lines.position(diag.end)
@@ -115,18 +118,20 @@ class UnitContext:
             kept.append(diag)
         return kept
 
-    def cannot_write(self, since: Optional[str], gone: Optional[str] = None) -> str:
+    def cannot_write(self, since: Optional[str], gone: Optional[str] = None, floor: Optional[Floor] = None) -> str:
         """Why a fix writing something that first exists in `since` is not offered, as a note to
         append to a message; empty when it can be. `gone`: the release that removed what the fix
-        replaces, when known (no release runs both spellings when that is not after `since`)."""
+        replaces, when known (no release runs both spellings when that is not after `since`);
+        `floor`: the one to judge by, when not the unit's."""
+        floor = floor or self.floor
         if not at_least(self.target_version, since):
             return f" (the fix needs OpenVINO {since}, newer than the target {self.target_version})"
-        if self.floor is not None and not at_least(self.floor.release, since):
+        if floor is not None and not at_least(floor.release, since):
             if gone is not None and since is not None and at_least(since, gone):
-                return (f" (the fix needs OpenVINO {since}, but {self.floor.origin} pins {self.floor.release}: "
+                return (f" (the fix needs OpenVINO {since}, but {floor.origin} pins {floor.release}: "
                         f"raise the pin to {since} or later in the same change as this fix, since what it replaces "
                         f"is gone from {gone} on and no release runs both)")
-            return (f" (the fix needs OpenVINO {since}, but {self.floor.origin} pins {self.floor.release}: "
+            return (f" (the fix needs OpenVINO {since}, but {floor.origin} pins {floor.release}: "
                     f"raise the pin to {since} or later first)")
         return ""
 

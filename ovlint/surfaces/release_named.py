@@ -50,6 +50,12 @@ def _heredoc_bodies(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def image_release(word: str) -> Optional[str]:
+    """The release an OpenVINO image's tag names (`openvino/ubuntu20_dev:2022.2.0`: `2022.2`), if any."""
+    match = IMAGE_WORD.match(word)
+    return None if match is None else f"{match.group(1)}.{int(match.group(2) or 1)}"
+
+
 def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tuple[str, int]]:
     """The oldest release `text` and its `commands` name (as `YYYY.N`; a year alone is its first
     release), and where; `images`: also the OpenVINO images `docker run` starts (what a notebook's

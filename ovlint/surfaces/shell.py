@@ -18,6 +18,8 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ovlint.surfaces.release_named import image_release
+
 _KEYWORDS_BEFORE = {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"}
 _KEYWORDS_END = {"fi", "done", "esac", "}"}
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
@@ -57,6 +59,9 @@ class Command:
     redirections: list[Word] = field(default_factory=list)
     # why its findings are not fixed: it runs in a shell that is not read as such (PowerShell, cmd)
     foreign: str = ""
+    # the release of the OpenVINO image a wrapper runs it in (`docker run openvino/ubuntu20_dev:2022.2.0
+    # mo ...`), and the offset of the image's name: what it runs is that release's
+    runs_on: Optional[tuple[str, int]] = None
 
     @property
     def argv(self) -> list[str]:
@@ -448,8 +453,11 @@ def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Comm
                 i += 2 if words[i].value in _DOCKER_VALUE_OPTIONS else 1
             if i + 1 < len(words):
                 first = i if words[i + 1].value.startswith("-") else i + 1
-                return [Command(words[:first], command.carrier, command.origin, command.assignments),
-                        *unwrap(Command(words[first:], command.carrier, command.origin, []), variables)]
+                inner = unwrap(Command(words[first:], command.carrier, command.origin, []), variables)
+                release = image_release(words[i].resolved or words[i].value)
+                for found in inner:
+                    found.runs_on = found.runs_on or command.runs_on or (release and (release, words[i].start))
+                return [Command(words[:first], command.carrier, command.origin, command.assignments), *inner]
     return [command]
 
 
