@@ -73,6 +73,9 @@ class IECoreUse(Api10Rule):
             "    def tune(self):\n        self.core.set_property(\"CPU\", {\"PERF_COUNT\": \"YES\"})\n",
             unsafe=True,
         ),
+        # the flag API 1.0 took third: `read_model`'s third parameter is a config
+        Example("from openvino.inference_engine import IECore\n\nnet = IECore().read_network(\"m.xml\", \"m.bin\", False)\n",
+                "import openvino as ov\n\nnet = ov.Core().read_model(\"m.xml\", \"m.bin\")\n", unsafe=True),
         Example("import openvino as ov\n\nexec_net = ov.Core().import_network(\"model.blob\", \"CPU\")\n",
                 "import openvino as ov\nimport pathlib\n\n"
                 "exec_net = ov.Core().import_model(pathlib.Path(\"model.blob\").read_bytes(), \"CPU\")\n"),
@@ -135,7 +138,14 @@ class IECoreUse(Api10Rule):
 
     def _read_network(self, call, func) -> None:
         ctx = self.ctx
-        buffer = keyword(call, "init_from_buffer")
+        buffer = argument(call, 2, "init_from_buffer")  # `read_network(xml, bin, False)` too
+        if buffer is not None and isinstance(buffer.value, cst.Name) and buffer.value.value == "False":
+            self.propose(func.attr, "`read_network` is `read_model` in API 2.0, which reads files (no "
+                                    "`init_from_buffer`); it returns an `ov.Model`, whose inputs and outputs are "
+                                    "ports instead of dicts keyed by layer name",
+                         [rename(ctx, func, "read_model"), delete_argument(ctx, call, buffer)],
+                         fix_message="Use `read_model`")
+            return
         if buffer is not None:
             message = ("`read_network(model, weights, init_from_buffer=True)` is `read_model(model, weights)` in "
                        "API 2.0, which takes the model and weights as bytes (a `str` model would be read as a path)")

@@ -1,6 +1,6 @@
 """Networks read from memory and from other paths: `read_network(model=xml_bytes,
 weights=bin_bytes, init_from_buffer=True)` when given a tuple of bytes (an anomaly inferencer's
-loader), `read_network(onnx_path)` with no weights, `read_network(model=xml_path)` that finds the
+loader), `read_network(onnx_path, "", False)` with no weights and the flag given in place, `read_network(model=xml_path)` that finds the
 .bin itself, and the module-level `read_network(xml, bin)` function."""
 import json
 import os
@@ -20,7 +20,7 @@ def load_model(ie_core, path):
         if path.suffix == ".xml":
             network = ie_core.read_network(model=str(path))
         elif path.suffix == ".onnx":
-            network = ie_core.read_network(str(path))
+            network = ie_core.read_network(str(path), "", False)
         else:
             raise ValueError(path)
     input_blob = next(iter(network.input_info))
