@@ -36,8 +36,8 @@ class DiscontinuedFramework(CommandRule):
 
     def check_command(self, command) -> None:
         unlisted = open_ended(command)
-        argv = command.argv if invocation(command.argv, unlisted, self.ctx.path) or not command.resolved else command.resolved_argv
-        found = invocation(argv, unlisted, self.ctx.path)
+        argv = command.argv if invocation(command.argv, unlisted, self.ctx) or not command.resolved else command.resolved_argv
+        found = invocation(argv, unlisted, self.ctx)
         framework = framework_of(argv, found.first_argument) if found else None
         if framework is not None:
             name, why = framework

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from typing import Optional
 
@@ -24,15 +25,24 @@ def script_name(word: str) -> str:
     return word.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def invocation(argv: list[str], open_ended: bool = False, where: Optional[str] = None) -> Optional[Invocation]:
+def invocation(argv: list[str], open_ended: bool = False, unit=None) -> Optional[Invocation]:
     """How `argv` runs MO, if it does; `open_ended`: a Python program's argument list that goes on
     with values it does not spell (`subprocess.run(["mo"] + args)`), which only MO is run with;
-    `where`: the file the command is in, beside which a script of the project's own named like
-    MO's (`python3 ./utils/mo.py`, an exporter of its own) is not MO."""
+    `unit`: the context of the file the command is in, beside which a script of the project's own
+    named like MO's (`python3 ./utils/mo.py`, an exporter of its own) is not MO, and in which a
+    `mo` the file defines as a function or sources (`. ./mo`, the bash Mustache renderer) is not."""
     found = _invocation(argv, open_ended)
-    if found is not None and where is not None and _own_script(argv[found.first_argument - 1], where):
+    if found is None or unit is None:
+        return found
+    if _own_script(argv[found.first_argument - 1], unit.path) or (argv[0] == "mo" and _OWN_MO.search(unit.text)):
         return None
     return found
+
+
+# `mo() {`, `function mo`, `. ./mo`, `source ../mo` (also as a CI list item): a shell function or
+# script of the file's own named `mo`
+_OWN_MO = re.compile(r"(?m)^[ \t]*(?:function[ \t]+mo\b|mo[ \t]*\([ \t]*\))|(?:^[ \t]*(?:-[ \t]+)?|[;&|(][ \t]*)(?:\.|source)[ \t]+"
+                     r"[\"']?(?:\S*/)?mo[\"']?(?=[ \t;&|)]|$)")
 
 
 # what MO's own scripts (`mo.py`, `mo_tf.py`, a vendored copy of the package) hold

@@ -80,6 +80,9 @@ class ModelOptimizerCommand(CommandRule):
     valid = (
         Valid("ovc model.onnx --output_model ir/\n", filename="convert.sh"),
         Valid("./demo --model model.xml\nmo=1\necho mo\n", filename="run.sh"),
+        # a `mo` of the file's own: the bash Mustache renderer sourced, or a function
+        Valid(". ./mo\nmo $TEMPLATE_ARGS page.mo > index.html\n", filename="render.sh"),
+        Valid("mo() {\n  cat \"$@\"\n}\nmo $PAGES\n", filename="render.sh"),
         Valid("import subprocess\n\nmo = 'mo'\nsubprocess.run(['python', 'demo.py'])\n"),
         Valid('"""Usage:\n    mo = Converter()\n    Runs mo --input_model on each model.\n"""\n'
               'print("then call mo --input_model yourself")\n'),
@@ -126,10 +129,10 @@ class ModelOptimizerCommand(CommandRule):
     def _worked_out(self, command):
         argv = command.argv
         unlisted = open_ended(command)
-        found = invocation(argv, unlisted, self.ctx.path)
+        found = invocation(argv, unlisted, self.ctx)
         if found is None and command.resolved:
             resolved = command.resolved_argv
-            found = invocation(resolved, unlisted, self.ctx.path)
+            found = invocation(resolved, unlisted, self.ctx)
             if found is not None and framework_of(resolved, found.first_argument) is None:
                 return self.summary + " (the command comes from a variable the file sets, so it is not rewritten)", None
             return None

@@ -49,6 +49,10 @@ def tool_of(argv: list[str]):
     if not argv:
         return None
     name = os.path.basename(argv[0])
+    if name == "pot":
+        # POT takes options only (`pot -c config.json`); FreeBSD's jail manager takes a subcommand
+        # first (`pot create -p web`)
+        return name if len(argv) > 1 and argv[1].startswith(("-", "$")) else None
     if name in TOOLS:
         return name
     if not name.startswith("python") or len(argv) < 2:

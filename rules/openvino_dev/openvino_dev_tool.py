@@ -52,6 +52,8 @@ class DevToolCommand(CommandRule):
     valid = (
         Valid("benchmark_app -m model.xml\novc model.onnx\npython -m pot.solver\npython3 tools/converter.py\n",
               filename="run.sh"),
+        # FreeBSD's jail manager: a subcommand first, where POT takes options only
+        Valid("pot create -p web -t single\npot start web\n", filename="jails.sh"),
     )
 
     def check_command(self, command) -> None:
