@@ -298,6 +298,8 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
              "base.Dockerfile": "ARG BASE=openvino/ubuntu20_dev:2022.3.0\nFROM ${BASE}\nRUN mo --input_model m.onnx\n",
              # the install layout up to 2021.4 (2022.1 has neither `deployment_tools` nor `bin/setupvars.sh`)
              "layout.sh": "python3 /opt/intel/openvino/deployment_tools/model_optimizer/mo.py --input_model m.onnx\n",
+             # ... also under the variable its `setupvars` set
+             "variable.sh": "python3 $INTEL_OPENVINO_DIR/deployment_tools/model_optimizer/mo.py --input_model m.onnx\n",
              "nb.ipynb": json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
                                                 "outputs": [], "source": "!source /opt/intel/openvino/bin/setupvars.sh"
                                                                          " && mo --input_model m.onnx\n"}],
@@ -314,6 +316,7 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert "convert.sh:1 pins 2021.4" in out and "tag.sh:2 pins 2022.3" in out
     assert "default.Dockerfile:1 pins 2022.3" in out and "base.Dockerfile:1 pins 2022.3" in out
     assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb pins 2021.4" in out
+    assert "Migrating from OpenVINO 2021.4 (variable.sh:1)" in out
     assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")
 
 

@@ -22,8 +22,10 @@ IMAGE_ARGUMENT = re.compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w
 _ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
 INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
 # the install layout releases up to 2021.4 had (`deployment_tools/model_optimizer/mo.py`,
-# `bin/setupvars.sh`): a program run from it is at most that release
-LEGACY_LAYOUT = re.compile(r"/openvino[\w.-]*/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
+# `bin/setupvars.sh`), in an `openvino...` folder or under the variable their `setupvars` set
+# (`$INTEL_OPENVINO_DIR`, `INTEL_CVSDK_DIR` before 2019): a program run from it is at most that release
+LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?|%INTEL_(?:OPENVINO|CVSDK)_DIR%)"
+                           r"/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
 LEGACY_LAYOUT_LAST = ("2021", "4")
 IMAGE_WORD = re.compile(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
 SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
