@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import argument, rename, string_value
 from ovlint.rules.api10.legacy_config_key import KEYS as LEGACY_KEYS
 
@@ -42,6 +43,42 @@ def _conversion(ctx, call, key, compiled: bool) -> tuple[list, str, bool]:
     return [], "; it returns typed values (bool, int, enums) where API 1.0 returned strings", True
 
 
+def legacy_keys_looped(ctx, key) -> list[str]:
+    """The API 1.0 keys a key variable takes from the literal it loops over (`for key in
+    ("CPU_THROUGHPUT_STREAMS", "PERF_COUNT")`, in a comprehension too, or through a name that
+    literal is assigned to once): asked of API 2.0 by their old names, they fail or come back typed."""
+    if key is None or not isinstance(key.value, cst.Name):
+        return []
+    name, node, iterated = key.value.value, key.value, None
+    while iterated is None and node is not None:
+        node = ctx.parent(node)
+        loops = [node] if isinstance(node, cst.For) else []
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)):
+            loop = node.for_in  # beside the element, not above it
+            while loop is not None:
+                loops.append(loop)
+                loop = loop.inner_for_in
+        for loop in loops:
+            if isinstance(loop.target, cst.Name) and loop.target.value == name:
+                iterated = loop.iter
+        if isinstance(node, (cst.FunctionDef, cst.Lambda)):
+            return []
+    if isinstance(iterated, cst.Name):  # a literal assigned to that name once, anywhere in the module
+        bound = [a.value for a in ctx.nodes((cst.Assign,)) if len(a.targets) == 1
+                 and isinstance(a.targets[0].target, cst.Name) and a.targets[0].target.value == iterated.value]
+        iterated = bound[0] if len(bound) == 1 else None
+    if not isinstance(iterated, (cst.Tuple, cst.List, cst.Set)):
+        return []
+    strings = (string_value(element.value) for element in iterated.elements)
+    return [s for s in strings if s in LEGACY_KEYS]
+
+
+def _looped_note(keys: list) -> str:
+    return (f"; the key comes from a list holding API 1.0 keys ({', '.join(f'`{k}`' for k in keys)}), which "
+            "API 2.0 names otherwise or not at all: rename them there (by hand: the list may serve other uses "
+            "too), and mind that `get_property` returns typed values where API 1.0 returned strings")
+
+
 def positional(ctx, call, names: tuple) -> Optional[list]:
     """Edits dropping the keywords of `call`'s arguments, which API 2.0 names otherwise (and
     differently from release to release), where they already come in the order `names` gives;
@@ -61,6 +98,10 @@ def propose_renamed(rule, call, func, new: str, names: tuple, message: str, unsa
     API 2.0 names them otherwise, and differently from release to release. Arguments named out of
     that order are reported without a fix."""
     unnamed = positional(rule.ctx, call, names)
+    looped = legacy_keys_looped(rule.ctx, argument(call, len(names) - 1, names[-1]))
+    if looped:
+        rule.propose(func.attr, message + _looped_note(looped))
+        return
     rule.propose(func.attr, message + ("" if unnamed is not None else "; its arguments are named out of order: "
                                                                        "pass them by position"),
                  None if unnamed is None else [rename(rule.ctx, func, new), *unnamed], unsafe=unsafe,
@@ -72,7 +113,12 @@ def propose_get_property(rule, call, func, compiled: bool) -> None:
     is `get_property`, its value converted back to its API 1.0 form."""
     ctx = rule.ctx
     names = ("config_name",) if compiled else ("device_name", "config_name")
-    converted, note, unsafe = _conversion(ctx, call, argument(call, len(names) - 1, "config_name"), compiled)
+    key = argument(call, len(names) - 1, "config_name")
+    looped = legacy_keys_looped(ctx, key)
+    if looped:
+        rule.propose(func.attr, "`get_config` is `get_property` in API 2.0" + _looped_note(looped))
+        return
+    converted, note, unsafe = _conversion(ctx, call, key, compiled)
     unnamed = positional(ctx, call, names)
     rule.propose(func.attr, "`get_config` is `get_property` in API 2.0 (OV107 renames legacy keys)" + note
                  + ("" if unnamed is not None else "; its arguments are named out of order: pass them by position"),
