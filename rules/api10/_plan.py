@@ -714,7 +714,8 @@ class Program(NamedTuple):
 
 def _program_around(path: str) -> Program:
     """The program's modules around `path`: in a repository, under the folder two above that of
-    `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository,
+    `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository
+    (a project unpacked from an archive), the same within the folder ovlint runs in, and elsewhere
     in the folder of `path`."""
     folder = os.path.dirname(os.path.abspath(path))
     top = folder
@@ -725,7 +726,11 @@ def _program_around(path: str) -> Program:
         if above == top:
             break
         top = above
-    return _program_under(top if repository_root(top) else folder)
+    if repository_root(top):
+        return _program_under(top)
+    here = os.path.abspath(os.getcwd())
+    within = [f for f in (top, os.path.dirname(folder), folder) if f == here or f.startswith(os.path.join(here, ""))]
+    return _program_under(within[0] if within else folder)
 
 
 @lru_cache(maxsize=16)
