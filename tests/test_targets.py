@@ -304,20 +304,22 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
                                                 "outputs": [], "source": "!source /opt/intel/openvino/bin/setupvars.sh"
                                                                          " && mo --input_model m.onnx\n"}],
                                      "metadata": {}, "nbformat": 4, "nbformat_minor": 5})}
-    for name, text in files.items():
-        write(tmp_path / name, text)
-    write(tmp_path / "app.py", 'import sys\nsys.path.append("/opt/intel/openvino_2021/python")\n'
-                               "from openvino.runtime import Core\n")
+    # each in a folder of its own: a Dockerfile pins its folder's other files too
+    for index, (name, text) in enumerate(files.items()):
+        write(tmp_path / str(index) / name, text)
+    write(tmp_path / "code" / "app.py", 'import sys\nsys.path.append("/opt/intel/openvino_2021/python")\n'
+                                        "from openvino.runtime import Core\n")
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
-    assert code == 1 and all((tmp_path / name).read_text() == text for name, text in files.items())
+    assert code == 1 and all((tmp_path / str(index) / name).read_text() == text
+                             for index, (name, text) in enumerate(files.items()))
     assert "Dockerfile:1 pins 2021.4" in out and "setup.sh:1 pins 2021.1" in out and "apt.Dockerfile:2 pins 2021.4" in out
     assert "arg.Dockerfile:2 pins 2022.3" in out
     assert "both.Dockerfile:2 pins 2021.4" in out  # the package says which 2021 the folder is
     assert "convert.sh:1 pins 2021.4" in out and "tag.sh:2 pins 2022.3" in out
     assert "default.Dockerfile:1 pins 2022.3" in out and "base.Dockerfile:1 pins 2022.3" in out
     assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb pins 2021.4" in out
-    assert "Migrating from OpenVINO 2021.4 (variable.sh:1)" in out
-    assert (tmp_path / "app.py").read_text().endswith("from openvino import Core\n")
+    assert "variable.sh:1) to 2026.4" in out and "Migrating from OpenVINO 2021.4 (10/variable.sh:1)" in out
+    assert (tmp_path / "code" / "app.py").read_text().endswith("from openvino import Core\n")
 
 
 def test_a_project_folder_or_a_notebooks_container_names_no_release(ovlint, tmp_path):
@@ -329,6 +331,22 @@ def test_a_project_folder_or_a_notebooks_container_names_no_release(ovlint, tmp_
         "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "pins 2021" not in out and out.count("OV201 [*]") == 2
+
+
+def test_a_dockerfile_pins_the_code_of_its_folder(ovlint, tmp_path):
+    """The image a Dockerfile builds runs the code beside it (and below it) on the release it starts
+    `FROM` or installs: `ov.Core` (2023.1) is not in 2021.4. A Dockerfile of another base pins nothing."""
+    write(tmp_path / "app" / "Dockerfile", "FROM openvino/ubuntu20_dev:2021.4.2\nCOPY . /app\nCMD python3 /app/main.py\n")
+    legacy = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
+    write(tmp_path / "app" / "main.py", legacy)
+    write(tmp_path / "app" / "lib" / "util.py", "from openvino.runtime import Core\n")
+    write(tmp_path / "web" / "Dockerfile", "FROM python:3.10\nCOPY . /web\n")
+    write(tmp_path / "web" / "main.py", legacy)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
+    assert (tmp_path / "app" / "main.py").read_text() == legacy
+    assert (tmp_path / "app" / "lib" / "util.py").read_text() == "from openvino.runtime import Core\n"
+    assert "app/Dockerfile:1 pins 2021.4" in out and "app/lib/util.py:1:1: OV601" in out
+    assert (tmp_path / "web" / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n"
 
 
 def test_a_command_run_in_an_openvino_image_runs_on_its_release_in_notebooks_and_python(ovlint, tmp_path):

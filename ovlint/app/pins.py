@@ -11,8 +11,9 @@ from ovlint.base import versions
 from ovlint.base.versions import Floor
 
 # the kinds of file that state a folder's pins (any requirements or constraints file,
-# `requirements-gpu.txt` too, and conda environments under any name, `openvino.yml`)
-DEPENDENCY_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda")
+# `requirements-gpu.txt` too, and conda environments under any name, `openvino.yml`), and the
+# Dockerfiles that build the folder's code into an image: what they install or start `FROM`
+DEPENDENCY_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda", "dockerfile")
 
 
 def pinned_floor(directory: str) -> Optional[Floor]:
@@ -26,18 +27,13 @@ def pinned_floor(directory: str) -> Optional[Floor]:
         if real in seen or len(seen) >= MOST_INCLUDED:
             continue
         seen.add(real)
-        # imported only where there are dependency files to read
-        from ovlint.surfaces.requirement import lowest_pin
-
         try:
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
         except (OSError, UnicodeDecodeError, ValueError):
             continue
-        pin = lowest_pin(r for unit in kind.read(text).units for r in unit.requirements)
-        if pin is not None:
-            release, req = pin
-            line = text.count("\n", 0, req.start) + 1
+        for release, start in _pins(kind, text):
+            line = text.count("\n", 0, start) + 1
             found.append((versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
         if kind.name == "requirements":
             pending += [(os.path.join(os.path.dirname(path), name), kind) for name in _INCLUDED.findall(text)]
@@ -45,6 +41,18 @@ def pinned_floor(directory: str) -> Optional[Floor]:
         return None
     _, release, origin = min(found)
     return Floor(release, origin)
+
+
+def _pins(kind, text: str) -> list[tuple[str, int]]:
+    """(release, offset) of the lowest pin of a dependency file, and for a Dockerfile also of the
+    release it names (`FROM openvino/ubuntu20_dev:2021.4.2`, `pip install openvino==2022.3.0`)."""
+    # imported only where there are dependency files to read
+    from ovlint.surfaces.release_named import lowest_named, lowest_stated
+
+    stated = (lowest_stated(unit.requirements, unit.commands,
+                            lowest_named(unit.text, unit.commands) if kind.name == "dockerfile" else None)
+              for unit in kind.read(text).units)
+    return [found for found in stated if found is not None]
 
 
 # the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,
@@ -70,7 +78,9 @@ def _dependency_files(directory: str) -> list:
 
     found = []
     for name in names:
-        if not name.lower().endswith(_SUFFIXES) and name.lower() != "pipfile":
+        lowered = name.lower()
+        if not lowered.endswith(_SUFFIXES) and lowered != "pipfile" and "dockerfile" not in lowered \
+                and "containerfile" not in lowered:
             continue
         path = os.path.join(directory, name)
         kind = kind_of(name)

@@ -16,7 +16,7 @@ from ovlint.engine.own_rules import FileNotParsed
 from ovlint.rulekit.context import PythonContext, UnitContext
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit
 from ovlint.surfaces.link import from_command
-from ovlint.surfaces.requirement import from_pip_command, lowest_pin
+from ovlint.surfaces.requirement import from_pip_command
 
 
 def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version: str,
@@ -104,14 +104,14 @@ def _lowered(floor: Optional[Floor], path: str, text: Optional[str], requirement
     the release `named`, with its offset) when that is older; `text`: the unit's, to tell the pin's
     line (None: name the file alone)."""
     from ovlint.base.versions import parse
+    from ovlint.surfaces.release_named import lowest_stated
 
-    pinned = requirements + [r for command in commands for r in from_pip_command(command)]
-    pin = lowest_pin(pinned) if pinned else None
-    found = ([(pin[0], pin[1].start)] if pin is not None else []) + ([named] if named else [])
-    if not found:
+    found = lowest_stated(requirements, commands, named)
+    if found is None:
         return floor
-    release, start = min(found, key=lambda f: parse(f[0]))
-    if floor is not None and parse(floor.release) <= parse(release):
+    release, start = found
+    # the file's own statement of the release the project pins too is the nearer reason
+    if floor is not None and parse(floor.release) < parse(release):
         return floor
     line = f":{text.count(chr(10), 0, start) + 1}" if text is not None else ""
     return Floor(release, os.path.relpath(path) + line)

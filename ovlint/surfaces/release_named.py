@@ -52,6 +52,18 @@ def _heredoc_bodies(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def lowest_stated(requirements: list, commands: list, named: Optional[tuple] = None) -> Optional[tuple[str, int]]:
+    """(release, offset) of the oldest release that `requirements`, the `pip install` lines of
+    `commands` and `named` (a release a file names, with its offset) allow; None if none is stated."""
+    from ovlint.base.versions import parse
+    from ovlint.surfaces.requirement import from_pip_command, lowest_pin
+
+    pinned = requirements + [r for command in commands for r in from_pip_command(command)]
+    pin = lowest_pin(pinned) if pinned else None
+    found = ([(pin[0], pin[1].start)] if pin is not None else []) + ([named] if named else [])
+    return min(found, key=lambda f: parse(f[0])) if found else None
+
+
 def image_release(word: str) -> Optional[str]:
     """The release an OpenVINO image's tag names (`openvino/ubuntu20_dev:2022.2.0`: `2022.2`), if any."""
     match = IMAGE_WORD.match(word)
