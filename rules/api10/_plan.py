@@ -21,7 +21,7 @@ from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.files import ReadError, read_head, repository_root
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import PROBE_NOTE, deleted_line, fresh_name, indentation, line_end, probes_import
-from ovlint.rulekit.python_imports import dotted, standard_library
+from ovlint.rulekit.python_imports import caught, dotted, standard_library
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
 from ovlint.rules.api10._types import (
@@ -484,6 +484,7 @@ class Plan:
         need = bool(ov_sites) and not self._ov_bound
         bound: set[int] = set()  # scopes where the fix binds `openvino`
         blocks: set[int] = set()  # the statement lists it is bound in (each branch of an `if` or `try` binds it)
+        guarded = None  # a kept module-level legacy import in a `try` that catches ImportError
         for use in self.imports:
             statement = use.statement
             kept = self._names_still_used(statement, consumed)
@@ -494,6 +495,10 @@ class Plan:
             block = ctx.parent(line)
             binds = (need and id(block) not in blocks and (in_place or scope is not ctx.scope(ctx.module))
                      and not self._used_before(statement, scope))
+            trimmed = trim and isinstance(statement, cst.ImportFrom) and 0 < len(kept) < len(statement.names)
+            if kept and not (binds and trimmed) and guarded is None and scope is ctx.scope(ctx.module) \
+                    and _guards_imports(ctx.parent(block), block):
+                guarded = line  # it stays, binding nothing
             if need and len(kept) < len(statement.names):
                 # the same names imported elsewhere (another branch of a try or an if): `openvino`
                 # must be bound there too, or the migrated uses fail when that branch runs
@@ -511,7 +516,7 @@ class Plan:
                     continue
                 result.extend(deleted_line(ctx, line) if len(line.body) == 1 else [_deleted_statement(ctx, line, statement)])
                 touched[statement] = "Remove the import"
-            elif trim and isinstance(statement, cst.ImportFrom) and len(kept) < len(statement.names):
+            elif trimmed:
                 names = ", ".join(ctx.source(alias.name) + (f" as {alias.asname.name.value}" if alias.asname else "")
                                   for alias in kept)
                 text = f"from {ctx.source(statement.module)} import {names}"
@@ -521,10 +526,17 @@ class Plan:
                     blocks.add(id(block))
                 result.append(ctx.replace(statement, text))
                 touched[statement] = "Import only what is still used"
+        module = ctx.scope(ctx.module)
+        if need and guarded is not None and not all(self._visible(site, bound) for site in ov_sites) \
+                and all(ctx.span(site)[0] >= line_end(ctx, guarded) for site in ov_sites):
+            # beside it, so that without OpenVINO the module still fails with its own message
+            end = line_end(ctx, guarded)
+            result.append(Edit(end, end, f"{indentation(ctx, guarded)}{binding}{ctx.newline}"))
+            bound.add(id(module))
         inserted = need and not all(self._visible(site, bound) for site in ov_sites)
         if inserted:
             result.append(ctx.imports.insert_statement(binding))
-        return result, touched, inserted or id(ctx.scope(ctx.module)) in bound
+        return result, touched, inserted or id(module) in bound
 
     def _bind_beside(self, statement, binding: str) -> list[Edit]:
         """Insertions binding `openvino` after the other imports of `statement`'s names in its
@@ -701,6 +713,12 @@ _CLASS_WITH_BASES = re.compile(r"(?m)^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
 _IMPORTED_AS = re.compile(r"\b(\w+)[ \t]+as[ \t]+(\w+)")
 _SKIPPED_FOLDERS = {"site-packages", "node_modules", "__pycache__", "venv", ".venv", "build", "dist"}
 MAX_MODULES_AROUND = 2000
+
+
+def _guards_imports(statement, block) -> bool:
+    """Whether `block` is the body of the `try` statement `statement`, which catches ImportError."""
+    return isinstance(statement, cst.Try) and statement.body is block and any(
+        caught(handler) & {"ImportError", "ModuleNotFoundError", "Exception", ""} for handler in statement.handlers)
 
 
 class Program(NamedTuple):
