@@ -410,3 +410,19 @@ def test_an_infer_whose_result_is_discarded_stays_a_call():
             exec_net.infer({"x": frame})
         """
     assert "    exec_net.infer_new_request({\"x\": frame})\n" in fix(source).text
+
+
+def test_an_import_a_notebook_fix_adds_goes_to_the_cell_of_its_first_import(ovlint, tmp_path):
+    """The first cells are shell commands, one per platform (`# Linux`, `# Windows`): an import put
+    in one of them is missing for whoever runs the other."""
+    cells = ["# Linux\n!cp $HOME/car.png .\n", "# Windows\n!copy %USERPROFILE%\\car.png .\n",
+             "from openvino.inference_engine import IECore\n\nexec_net = IECore().load_network('m.xml', 'CPU', "
+             "num_requests=1)\n", "def done(status, data):\n    print(status, data)\n\n\n"
+             "exec_net.requests[0].set_completion_callback(done, 'x')\n"]
+    (tmp_path / "nb.ipynb").write_text(json.dumps({"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": c} for c in cells],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
+    fixed = [c["source"] for c in json.loads((tmp_path / "nb.ipynb").read_text())["cells"]]
+    assert fixed[:2] == cells[:2] and fixed[2].startswith("import functools\nimport openvino as ov\n")
+    assert "functools.partial" in fixed[3]

@@ -62,7 +62,12 @@ class ImportHelper:
                 anchor = stmt
                 continue
             break
-        if anchor is None:
+        first_import = next(self._top_level_import_lines(), None)
+        if anchor is None and first_import is not None and self.ctx.path.endswith(".ipynb"):
+            # a notebook whose first cells are not imports (shell commands, one per platform):
+            # the cell of its first import, which every run of the notebook runs
+            offset = text.rfind("\n", 0, self.ctx.span(first_import)[0]) + 1
+        elif anchor is None:
             offset = _after_header_comments(text)
         else:
             _, end = self.ctx.span(anchor)
@@ -71,6 +76,10 @@ class ImportHelper:
             if line_end < 0:
                 statement = newline + statement
         return Edit(offset, offset, statement + newline)
+
+    def _top_level_import_lines(self):
+        return (stmt for stmt in self.module.body if isinstance(stmt, cst.SimpleStatementLine)
+                and any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body))
 
     def _top_level_imports(self):
         for stmt in self.module.body:
