@@ -323,3 +323,19 @@ def test_ament_dependencies_kept_in_a_variable_name_the_openvino_package(ovlint,
     assert (tmp_path / "CMakeLists.txt").read_text() == (
         "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\nset(DEPS rclcpp OpenVINO)\n"
         "ament_target_dependencies(node ${DEPS})\nset(OTHER InferenceEngine)\n")
+
+
+def test_names_without_a_namesake_say_what_takes_their_place(ovlint, tmp_path):
+    """A successor named for each, where 'its `ov::` counterpart' named nothing to look for."""
+    write(tmp_path / "main.cpp", "#include <inference_engine.hpp>\n#include <ngraph/util.hpp>\n"
+                                 "InferenceEngine::InputsDataMap inputs = network.getInputsInfo();\n"
+                                 "auto m = InferenceEngine::as<InferenceEngine::MemoryBlob>(blob);\n"
+                                 "std::string s = ngraph::join(shape);\n")
+    write(tmp_path / "keys.py", "from openvino.inference_engine import IECore\n\n"
+                                "IECore().set_config({'CLDNN_PLUGIN_THROTTLE': '1'}, 'GPU')\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert "`InferenceEngine::InputsDataMap` was removed in 2024.0: use `model->inputs()`" in out
+    assert "`InferenceEngine::as` was removed in 2024.0: use the `ov::Tensor` itself" in out
+    assert "`ngraph::join` was removed with nGraph: use the standard library" in out
+    assert "`CLDNN_PLUGIN_THROTTLE` has no API 2.0 counterpart: see `GPU_QUEUE_THROTTLE`" in out
+    assert "counterpart in `ov::`" not in out and "counterpart is" not in out

@@ -18,6 +18,14 @@ TYPES = {
     "Metrics": "typed `ov::` properties (`ov::device::full_name`, ...)", "StatusCode": "exceptions (`ov::Exception`)",
     "IExtension": "`ov::Extension` (`openvino/core/extension.hpp`)",
     "Extension": "`core.add_extension(path)` with an `ov::Extension` library",
+    "InputsDataMap": "`model->inputs()` (a vector of `ov::Output<ov::Node>`)",
+    "OutputsDataMap": "`model->outputs()` (a vector of `ov::Output<ov::Node>`)",
+    "ConstInputsDataMap": "`compiled.inputs()`", "ConstOutputsDataMap": "`compiled.outputs()`",
+    "CDataPtr": "`ov::Output<const ov::Node>` (`compiled.outputs()`)", "as": "the `ov::Tensor` itself (no cast: `tensor.data<T>()`)",
+    "LockedMemory": "`tensor.data<T>()` (nothing to lock)", "make_shared_blob": "`ov::Tensor(type, shape[, data])`",
+    "Parameter": "`ov::Any`", "ParamMap": "`ov::AnyMap`", "RemoteContext": "`ov::RemoteContext`",
+    "RemoteBlob": "`ov::RemoteTensor`", "VariableState": "`ov::VariableState` (`request.query_state()`)",
+    "ResponseDesc": "exceptions (`ov::Exception`)", "ICNNNetwork": "`ov::Model`",
     "InferencePlugin": "`ov::Core`", "PluginDispatcher": "`ov::Core`", "CNNNetReader": "`ov::Core::read_model`",
     "ResizeAlgorithm": "`ov::preprocess::ResizeAlgorithm`", "ColorFormat": "`ov::preprocess::ColorFormat`",
 }
@@ -83,7 +91,8 @@ class InferenceEngineCpp(NativeRule):
         imported = False
         for first, parts, past in names(unit):
             if parts[0] == "InferenceEngine" and len(parts) > 1:
-                what = TYPES.get(parts[1], "its API 2.0 counterpart in `ov::`")
+                what = TYPES.get(parts[1], "the `ov::` API in its place (no successor of this name: OpenVINO's API "
+                                           "2.0 transition guide maps each part)")
                 self.report(span(unit, first, past), f"`{'::'.join(parts)}` was removed in {API_1.removed}: use {what}")
             elif parts == ["namespace"] and first > 0 and unit.code[first - 1].text == "using" and \
                     followed_by(unit, past, "InferenceEngine"):

@@ -17,7 +17,11 @@ ALIASES = {"Node", "Output", "Input", "Shape", "PartialShape", "Dimension", "Str
            "ResultVector", "NodeVector", "Function", "Rank", "Any", "descriptor"}
 # names without an `ov::` namesake in current releases -> what replaced them
 REPLACED = {"Variant": "`ov::Any` (runtime-info values are `ov::Any` since `ov::Variant` was removed)",
-            "VariantWrapper": "`ov::Any`", "VariantImpl": "`ov::Any`"}
+            "VariantWrapper": "`ov::Any`", "VariantImpl": "`ov::Any`",
+            # nGraph's string helpers (`ngraph/util.hpp`), which `ov::` does not make public
+            **dict.fromkeys(("join", "vector_to_string", "split", "to_lower", "to_upper", "trim"),
+                            "the standard library (nGraph's string helpers have no public `ov::` namesake: "
+                            "`std::ostringstream` for `join` and `vector_to_string`)")}
 OPSET = re.compile(r"opset\d+$")
 # what `ov::op` declares itself (the 2026.4 headers); operations are in its version namespaces
 # (`ov::op::v0::Parameter`), where `ngraph::op::Parameter` was an alias of one of them

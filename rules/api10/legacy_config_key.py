@@ -50,9 +50,12 @@ KEYS = {
     "DYN_BATCH_LIMIT": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
     "GPU_PLUGIN_PRIORITY": Key(None, note="see `GPU_QUEUE_PRIORITY` (`ov::intel_gpu::hint::queue_priority`)"),
     "GPU_PLUGIN_THROTTLE": Key(None, note="see `GPU_QUEUE_THROTTLE` (`ov::intel_gpu::hint::queue_throttle`)"),
+    # the names those two had before
+    "CLDNN_PLUGIN_PRIORITY": Key(None, note="see `GPU_QUEUE_PRIORITY` (`ov::intel_gpu::hint::queue_priority`)"),
+    "CLDNN_PLUGIN_THROTTLE": Key(None, note="see `GPU_QUEUE_THROTTLE` (`ov::intel_gpu::hint::queue_throttle`)"),
 }
-PREFIXES = {"CLDNN_": "the GPU plugin's API 2.0 properties (`ov::intel_gpu::*`)",
-            "GNA_": f"nothing: the GNA plugin was removed in {DEPRECATIONS['gna'].removed}"}
+PREFIXES = {"CLDNN_": "look among the GPU plugin's API 2.0 properties (`ov::intel_gpu::*`) for what it did",
+            "GNA_": f"the GNA plugin was removed in {DEPRECATIONS['gna'].removed}"}
 
 
 def _removed_keys() -> dict[str, Key]:
@@ -75,7 +78,7 @@ def lookup(key: str) -> Optional[Key]:
         return REMOVED[key]
     for prefix, where in PREFIXES.items():
         if key.startswith(prefix):
-            return Key(None, note=f"its API 2.0 counterpart is {where}")
+            return Key(None, note=where)
     return None
 
 
