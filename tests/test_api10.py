@@ -815,19 +815,23 @@ def test_a_class_another_module_subclasses_holds_its_part_back(tmp_path):
 
 def test_outside_a_repository_the_program_is_what_ovlint_runs_in(tmp_path, monkeypatch):
     """A project unpacked from an archive has no `.git`: its modules are found within the folder
-    ovlint runs in, up to two folders above the file's, as in a repository; run from elsewhere,
-    only the file's own folder is read (a home folder is no program)."""
+    ovlint runs in (or, in a folder of projects, within the project), up to two folders above the
+    file's, as in a repository; run from elsewhere, only the file's own folder is read."""
     base = ("from openvino.inference_engine import IECore\n\n\nclass Model:\n"
             "    def __init__(self, path):\n        self.exec_net = IECore().load_network(path, 'CPU')\n")
     (tmp_path / "project" / "models").mkdir(parents=True)
     (tmp_path / "project" / "app.py").write_text(
         "from models.base import Model\n\n\nclass Pair(Model):\n"
         "    def run(self, x):\n        return self.exec_net.infer({'x': x})\n")
+    # another project beside it, in a folder that holds projects and no program of its own
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "main.py").write_text("from models.base import Model\n\n\nclass Mine(Model):\n    pass\n")
     path = str(tmp_path / "project" / "models" / "base.py")
-    for cwd, held in ((tmp_path / "project", [4]), (tmp_path / "project" / "models", [])):
+    for cwd, held in ((tmp_path / "project", [4]), (tmp_path, [4]), (tmp_path / "project" / "models", [])):
         monkeypatch.chdir(cwd)
         _plan._program_under.cache_clear()
-        assert [d.row for d in lint(base, path=path) if "subclasses it" in d.message] == held
+        found = [d for d in lint(base, path=path) if "subclasses it" in d.message]
+        assert [d.row for d in found] == held and not any("other" in d.message for d in found)
 
 
 def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_part_back(tmp_path, monkeypatch):

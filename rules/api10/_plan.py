@@ -733,8 +733,8 @@ class Program(NamedTuple):
 def _program_around(path: str) -> Program:
     """The program's modules around `path`: in a repository, under the folder two above that of
     `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository
-    (a project unpacked from an archive), the same within the folder ovlint runs in, and elsewhere
-    in the folder of `path`."""
+    (a project unpacked from an archive), the same within the project ovlint runs in (see
+    `_project_around`), and elsewhere in the folder of `path`."""
     folder = os.path.dirname(os.path.abspath(path))
     top = folder
     for _ in range(2):
@@ -746,9 +746,33 @@ def _program_around(path: str) -> Program:
         top = above
     if repository_root(top):
         return _program_under(top)
-    here = os.path.abspath(os.getcwd())
-    within = [f for f in (top, os.path.dirname(folder), folder) if f == here or f.startswith(os.path.join(here, ""))]
+    bound = _project_around(folder)
+    within = [f for f in (top, os.path.dirname(folder), folder)
+              if bound is not None and (f == bound or f.startswith(os.path.join(bound, "")))]
     return _program_under(within[0] if within else folder)
+
+
+def _project_around(folder: str) -> Optional[str]:
+    """Outside a repository, the folder bounding the program `folder` belongs to: the one ovlint
+    runs in when that holds a program itself (a module, a notebook, a project file), else the
+    folder below it holding `folder` (a folder of several projects is no program); None when
+    `folder` is not within it."""
+    here = os.path.abspath(os.getcwd())
+    if folder != here and not folder.startswith(os.path.join(here, "")):
+        return None
+    if _holds_program(here) or folder == here:
+        return here
+    return os.path.join(here, os.path.relpath(folder, here).split(os.sep)[0])
+
+
+@lru_cache(maxsize=16)
+def _holds_program(folder: str) -> bool:
+    try:
+        with os.scandir(folder) as entries:
+            return any(e.name.endswith((".py", ".ipynb")) or e.name in ("pyproject.toml", "setup.cfg")
+                       or (e.name.startswith("requirements") and e.name.endswith(".txt")) for e in entries)
+    except OSError:
+        return False
 
 
 @lru_cache(maxsize=16)
