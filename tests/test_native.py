@@ -339,3 +339,13 @@ def test_names_without_a_namesake_say_what_takes_their_place(ovlint, tmp_path):
     assert "`ngraph::join` was removed with nGraph: use the standard library" in out
     assert "`CLDNN_PLUGIN_THROTTLE` has no API 2.0 counterpart: see `GPU_QUEUE_THROTTLE`" in out
     assert "counterpart in `ov::`" not in out and "counterpart is" not in out
+
+
+def test_a_target_named_again_on_a_line_of_its_own_goes_with_its_line(ovlint, tmp_path):
+    write(tmp_path / "CMakeLists.txt", "find_package(InferenceEngine REQUIRED)\nfind_package(ngraph REQUIRED)\n"
+                                       "target_link_libraries(app\n    ${InferenceEngine_LIBRARIES}\n"
+                                       "    ${NGRAPH_LIBRARIES}\n    ${OpenCV_LIBS}\n)\n")
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text() == (
+        "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\ntarget_link_libraries(app\n    openvino::runtime\n"
+        "    ${OpenCV_LIBS}\n)\n")

@@ -271,10 +271,13 @@ class LegacyCMakePackage(CMakeRule):
         (`${InferenceEngine_LIBRARIES} ${NGRAPH_LIBRARIES}`), is dropped with the blanks before it.
         `written`: the command's targets so far, where `span` is a whole argument; else None."""
         if written is not None and target in written:
-            text, start = self.ctx.text, span[0]
+            text, (start, end) = self.ctx.text, span
             while start > 0 and text[start - 1] in " \t":
                 start -= 1
-            return self.make_fix(self.ctx.replace((start, span[1]), ""), f"Drop it: `{target}` is linked already",
+            rest = len(text) - len(text[end:].lstrip(" \t"))
+            if (start == 0 or text[start - 1] == "\n") and text[rest:rest + 1] in ("\n", "\r"):
+                end = text.index("\n", rest) + 1  # an argument on a line of its own goes with its line
+            return self.make_fix(self.ctx.replace((start, end), ""), f"Drop it: `{target}` is linked already",
                                  unsafe=unsafe)
         if written is not None:
             written.add(target)
