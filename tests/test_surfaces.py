@@ -76,6 +76,14 @@ def test_a_variable_appended_to_holds_its_whole_value(ovlint, tmp_path):
     commands = split_commands(text)
     assert [c.resolved_argv for c in commands[-2:]] == [
         ["mo", "--input_model", "m.onnx", "--data_type", "FP32"], ["ovc", "m.onnx"]]
+    # what another branch, or another `if`, appended is not there
+    branches = ('P=""\nif [ "$D" = GPU ]; then\n  P+="gpu"\nelif [ "$D" = NPU ]; then\n  P+="npu"\nelse\n'
+                '  P+="ie-config=CPU_BIND_THREAD=NO"\nfi\nif [ -n "$X" ]; then P+=" x"; fi\n'
+                'if true; then\n  P+=" nireq=4"\nfi\necho $P\n')
+    echo = split_commands(branches)[-1]
+    assert echo.words[1].resolved == " nireq=4"
+    inner = split_commands(branches.replace('  P+=" nireq=4"\n', '  P+="a"\n  P+="b"\n'))[-1]
+    assert inner.words[1].resolved == "ab"  # in one branch, one after the other
     write(tmp_path / "Makefile", "MO = mo --input_model m.onnx\nMO += --data_type FP16\nconvert:\n\t$(MO)\n")
     write(tmp_path / "convert.sh", text)
     code, out, _ = ovlint("--no-cache", "--output-format", "concise")

@@ -98,18 +98,22 @@ class Variables:
 
     def __init__(self, make: bool = False):
         self.make = make  # Makefile syntax: `$(NAME)` is a variable, not a command substitution
-        self.values: dict[str, list[tuple[int, str]]] = {}
+        self.values: dict[str, list[tuple[int, str, tuple]]] = {}  # name -> (offset, value, branch)
 
-    def define(self, offset: int, name: str, value: str, joined: Optional[str] = None) -> None:
+    def define(self, offset: int, name: str, value: str, joined: Optional[str] = None, branch: tuple = ()) -> None:
         """`name` holds `value` from `offset` on; with `joined` (empty in a shell, a space in Make),
-        `value` is appended to what it held before, joined by that (`CMD+=" --x"`, `FLAGS += --x`)."""
-        before = self.lookup(name, offset) if joined is not None else None
+        `value` is appended to what it held before, joined by that (`CMD+=" --x"`, `FLAGS += --x`).
+        `branch`: which branch of each `if` around it the assignment is in: one appends to what was
+        set where it runs too, not in another branch (`else PARAMS+=...` after `then PARAMS+=...`)."""
+        before = self.lookup(name, offset, branch) if joined is not None else None
         if before:
             value = before + joined + value
-        self.values.setdefault(name, []).append((offset, value))
+        self.values.setdefault(name, []).append((offset, value, branch))
 
-    def lookup(self, name: str, before: int) -> Optional[str]:
-        found = [value for offset, value in self.values.get(name, ()) if offset < before]
+    def lookup(self, name: str, before: int, branch: Optional[tuple] = None) -> Optional[str]:
+        """The value last set before `before`; with `branch`, only where that branch runs."""
+        found = [value for offset, value, where in self.values.get(name, ())
+                 if offset < before and (branch is None or branch[:len(where)] == where)]
         return found[-1] if found else None
 
     def expand(self, text: str, before: int, depth: int = 0) -> Optional[str]:
@@ -151,7 +155,11 @@ class _Lexer:
     def __init__(self, text: str, start: int, end: int, folds: frozenset = frozenset()):
         self.text, self.i, self.end = text, start, end
         self.folds = folds  # offsets of line breaks that stand for a space (YAML folds them)
-        self.commands: list[tuple[list[Word], list[Word], list[Word]]] = []  # (assignments, words, redirections)
+        # (assignments, words, redirections, the branch it is in: see `finish`)
+        self.commands: list[tuple[list[Word], list[Word], list[Word], tuple]] = []
+        # for each `if` open, (which `if` of the text it is, which of its branches the text is in)
+        self.branches: list[tuple[int, int]] = []
+        self.conditionals = 0
         self.current: list[Word] = []
         self.redirections: list[Word] = []
         self.heredocs: list[tuple[str, bool]] = []
@@ -195,6 +203,14 @@ class _Lexer:
         words, redirections = self.current, self.redirections
         self.current, self.redirections = [], []
         while words and (words[0].value in _KEYWORDS_BEFORE or words[0].value in _KEYWORDS_END):
+            keyword = words[0].value
+            if keyword == "if":
+                self.conditionals += 1
+                self.branches.append((self.conditionals, 0))
+            elif keyword in ("elif", "else") and self.branches:
+                self.branches[-1] = (self.branches[-1][0], self.branches[-1][1] + 1)
+            elif keyword == "fi" and self.branches:
+                self.branches.pop()
             words = words[1:]
         assignments = []
         # `NAME=value` with the name unquoted is an assignment, whatever quotes the value has
@@ -202,7 +218,7 @@ class _Lexer:
             assignments.append(words[0])
             words = words[1:]
         if words or assignments:
-            self.commands.append((assignments, words, redirections))
+            self.commands.append((assignments, words, redirections, tuple(self.branches)))
 
     def redirect(self) -> None:
         text = self.text
@@ -350,7 +366,7 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
     variables = Variables() if variables is None else variables
     found = []
     lexer = _Lexer(text, start, end, folds)
-    for assignments, words, redirections in lexer.run():
+    for assignments, words, redirections, branch in lexer.run():
         for word in assignments + words:
             if word.expanded:
                 word.resolved = variables.expand(word.value, word.start)
@@ -359,7 +375,8 @@ def split_commands(text: str, start: int = 0, end: int | None = None, origin: st
                 name, eq, value = word.value.partition("=")
                 if eq and _ASSIGNMENT.match(word.value):
                     variables.define(word.end, name.rstrip("+"), word.resolved.partition("=")[2]
-                                     if word.resolved is not None else value, "" if name.endswith("+") else None)
+                                     if word.resolved is not None else value, "" if name.endswith("+") else None,
+                                     branch)
         if words:
             command = Command(words, carrier, origin, assignments, redirections)
             found.extend(unwrap(command, variables) if wrappers else [command])
