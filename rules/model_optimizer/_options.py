@@ -34,7 +34,8 @@ def invocation(argv: list[str], open_ended: bool = False, unit=None) -> Optional
     found = _invocation(argv, open_ended)
     if found is None or unit is None:
         return found
-    if _own_script(argv[found.first_argument - 1], unit.path) or (argv[0] == "mo" and _OWN_MO.search(unit.text)):
+    if _own_script(argv[found.first_argument - 1], unit.path) or (
+            argv[0] == "mo" and unit.memo("own-mo", lambda: _OWN_MO.search(unit.text) is not None)):
         return None
     return found
 
