@@ -64,13 +64,21 @@ def legacy_keys_looped(ctx, key) -> list[str]:
         if isinstance(node, (cst.FunctionDef, cst.Lambda)):
             return []
     if isinstance(iterated, cst.Name):  # a literal assigned to that name once, anywhere in the module
-        bound = [a.value for a in ctx.nodes((cst.Assign,)) if len(a.targets) == 1
-                 and isinstance(a.targets[0].target, cst.Name) and a.targets[0].target.value == iterated.value]
+        bound = ctx.memo("assigned-values", lambda: _assigned_values(ctx)).get(iterated.value, ())
         iterated = bound[0] if len(bound) == 1 else None
     if not isinstance(iterated, (cst.Tuple, cst.List, cst.Set)):
         return []
     strings = (string_value(element.value) for element in iterated.elements)
     return [s for s in strings if s in LEGACY_KEYS]
+
+
+def _assigned_values(ctx) -> dict:
+    """Name -> the values the module's `name = value` statements assign it."""
+    found: dict = {}
+    for assign in ctx.nodes((cst.Assign,)):
+        if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name):
+            found.setdefault(assign.targets[0].target.value, []).append(assign.value)
+    return found
 
 
 def _looped_note(keys: list) -> str:
