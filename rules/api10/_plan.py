@@ -433,7 +433,7 @@ class Plan:
                 proposal.message += (
                     f" (not migrated yet: the {held.code} finding at line {row}, on this code, says why)" if inside else
                     f" (not migrated yet: this part of the module also uses `{excerpt(ctx, held.where)}` at line {row}, "
-                    f"which is not rewritten: its finding says why)")
+                    f"which is left as it is: its finding says why)")
             return None
         unsafe = bool(suppressed)
         chosen: list[Proposal] = []
