@@ -349,3 +349,8 @@ def test_a_target_named_again_on_a_line_of_its_own_goes_with_its_line(ovlint, tm
     assert (tmp_path / "CMakeLists.txt").read_text() == (
         "find_package(OpenVINO REQUIRED COMPONENTS Runtime)\ntarget_link_libraries(app\n    openvino::runtime\n"
         "    ${OpenCV_LIBS}\n)\n")
+    # a condition keeps each operand: `TARGET` alone would make it false
+    write(tmp_path / "CMakeLists.txt", "find_package(InferenceEngine QUIET)\nfind_package(ngraph QUIET)\n"
+                                       "if(TARGET IE::inference_engine AND TARGET ngraph::ngraph)\nendif()\n")
+    ovlint("--fix", "--no-cache")
+    assert "if(TARGET openvino::runtime AND TARGET openvino::runtime)" in (tmp_path / "CMakeLists.txt").read_text()

@@ -84,6 +84,9 @@ def test_a_variable_appended_to_holds_its_whole_value(ovlint, tmp_path):
     assert echo.words[1].resolved == " nireq=4"
     inner = split_commands(branches.replace('  P+=" nireq=4"\n', '  P+="a"\n  P+="b"\n'))[-1]
     assert inner.words[1].resolved == "ab"  # in one branch, one after the other
+    # set in each branch and nowhere else: what one of them set
+    after = 'if [ -n "$F" ]; then C="mo --compress_to_fp16"; else C="mo"; fi\nC+=" --input_model m.onnx"\n$C\n'
+    assert split_commands(after)[-1].resolved_argv == ["mo", "--input_model", "m.onnx"]
     write(tmp_path / "Makefile", "MO = mo --input_model m.onnx\nMO += --data_type FP16\nconvert:\n\t$(MO)\n")
     write(tmp_path / "convert.sh", text)
     code, out, _ = ovlint("--no-cache", "--output-format", "concise")

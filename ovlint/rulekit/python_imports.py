@@ -62,11 +62,11 @@ class ImportHelper:
                 anchor = stmt
                 continue
             break
-        first_import = next(self._top_level_import_lines(), None)
-        if anchor is None and first_import is not None and self.ctx.path.endswith(".ipynb"):
-            # a notebook whose first cells are not imports (shell commands, one per platform):
-            # the cell of its first import, which every run of the notebook runs
-            offset = text.rfind("\n", 0, self.ctx.span(first_import)[0]) + 1
+        first_code = next((s for s in self.module.body if not _masked_magic(s)), None)
+        if anchor is None and first_code is not None and self.ctx.path.endswith(".ipynb"):
+            # a notebook whose first cells are shell commands (one per platform, `# Linux` and
+            # `# Windows`): before its first Python, which every run of the notebook runs
+            offset = text.rfind("\n", 0, self.ctx.span(first_code)[0]) + 1
         elif anchor is None:
             offset = _after_header_comments(text)
         else:
@@ -76,10 +76,6 @@ class ImportHelper:
             if line_end < 0:
                 statement = newline + statement
         return Edit(offset, offset, statement + newline)
-
-    def _top_level_import_lines(self):
-        return (stmt for stmt in self.module.body if isinstance(stmt, cst.SimpleStatementLine)
-                and any(isinstance(s, (cst.Import, cst.ImportFrom)) for s in stmt.body))
 
     def _top_level_imports(self):
         for stmt in self.module.body:
@@ -103,6 +99,12 @@ def caught(handler) -> set[str]:
     kind = handler.type
     return {dotted(e.value) for e in kind.elements} if isinstance(kind, cst.Tuple) else \
         {dotted(kind) if kind is not None else ""}
+
+
+def _masked_magic(stmt) -> bool:
+    """Whether `stmt` is a notebook's IPython line as the notebook surface masks it (`0#xxx`)."""
+    return (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1 and isinstance(stmt.body[0], cst.Expr)
+            and isinstance(stmt.body[0].value, cst.Integer) and stmt.body[0].value.value == "0")
 
 
 def _is_docstring(stmt) -> bool:

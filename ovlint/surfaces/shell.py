@@ -111,10 +111,12 @@ class Variables:
         self.values.setdefault(name, []).append((offset, value, branch))
 
     def lookup(self, name: str, before: int, branch: Optional[tuple] = None) -> Optional[str]:
-        """The value last set before `before`; with `branch`, only where that branch runs."""
-        found = [value for offset, value, where in self.values.get(name, ())
-                 if offset < before and (branch is None or branch[:len(where)] == where)]
-        return found[-1] if found else None
+        """The value last set before `before`; with `branch`, the last set where that branch runs,
+        if any (else the last set at all: `if ...; then CMD="mo ..."; else CMD="mo"; fi`)."""
+        found = [(value, branch is None or branch[:len(where)] == where)
+                 for offset, value, where in self.values.get(name, ()) if offset < before]
+        enclosing = [value for value, runs in found if runs]
+        return enclosing[-1] if enclosing else found[-1][0] if found else None
 
     def expand(self, text: str, before: int, depth: int = 0) -> Optional[str]:
         """`text` with the variables known before offset `before` substituted; None if none is."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import CMakeRule, Example, Valid
@@ -148,7 +149,9 @@ class LegacyCMakePackage(CMakeRule):
         for command in commands:
             if command.lower == "find_package":
                 continue
-            written: set = set()  # the targets the command's arguments become, so far
+            # the targets the command's arguments become, so far (a condition keeps each of its
+            # operands: `TARGET a AND TARGET b` needs both)
+            written = None if command.lower in cmake.CONDITIONS else set()
             for index, argument in enumerate(command.arguments):
                 self._argument(argument, command.lower in cmake.CONDITIONS, unsafe, written)
                 if index == 0 and _runtime_cmake_hint(command):
@@ -238,7 +241,7 @@ class LegacyCMakePackage(CMakeRule):
             self.report((start, end), f"`{name}` belonged to the removed package, which nothing sets or reads "
                                       f"any more: {advice}")
 
-    def _argument(self, argument, condition: bool, unsafe: bool, written: set) -> None:
+    def _argument(self, argument, condition: bool, unsafe: bool, written: Optional[set]) -> None:
         for name, start, end in cmake.environment_variables(argument):
             if PACKAGE_VARIABLE.fullmatch(name):
                 self.report((start, end), f"`$ENV{{{name}}}` was set by the old releases' `setupvars` script, which "
