@@ -426,3 +426,18 @@ def test_an_import_a_notebook_fix_adds_goes_to_the_cell_of_its_first_import(ovli
     fixed = [c["source"] for c in json.loads((tmp_path / "nb.ipynb").read_text())["cells"]]
     assert fixed[:2] == cells[:2] and fixed[2].startswith("import functools\nimport openvino as ov\n")
     assert "functools.partial" in fixed[3]
+
+
+def test_an_import_a_notebook_fix_adds_comes_before_its_first_python(ovlint, tmp_path):
+    """Its first import line can come after code that needs the import (a `try` import cell)."""
+    cells = ["!pip install numpy\n",
+             "try:\n    from openvino.inference_engine import IECore\nexcept ImportError:\n    raise\n\n\n"
+             "def done(status, data):\n    print(status, data)\n\n\n"
+             "exec_net = IECore().load_network('m.xml', 'CPU', num_requests=1)\n"
+             "exec_net.requests[0].set_completion_callback(done, 'x')\n", "import numpy as np\n"]
+    (tmp_path / "nb.ipynb").write_text(json.dumps({"cells": [
+        {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": c} for c in cells],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
+    fixed = [c["source"] for c in json.loads((tmp_path / "nb.ipynb").read_text())["cells"]]
+    assert fixed[0] == cells[0] and fixed[1].startswith("import functools\ntry:\n") and fixed[2] == cells[2]
