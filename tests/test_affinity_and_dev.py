@@ -350,3 +350,9 @@ def test_api_1_s_list_of_supported_keys_read_for_itself_is_not_renamed(ovlint, t
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "--select", "OV107")
     assert "app.py:4:35: OV107 `SUPPORTED_CONFIG_KEYS` is `SUPPORTED_PROPERTIES`" in out
     assert "(not rewritten: the program reads the list itself here" in out
+
+
+def test_pot_run_from_a_python_list_with_arguments_it_does_not_spell_is_pot(ovlint, tmp_path):
+    write(tmp_path / "quantize.py", 'import subprocess\n\nPOT_ARGS = load()\nsubprocess.run(["pot"] + POT_ARGS)\n')
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "quantize.py:4:18: OV402" in out

@@ -407,3 +407,14 @@ def test_an_empty_output_folder_is_the_current_one(ovlint, tmp_path):
     write(tmp_path / "convert.sh", 'mo --input_model m.onnx --output_dir ""\nmo --input_model m.onnx --output_dir "" --model_name net\n')
     ovlint("--fix", "--no-cache", "convert.sh")
     assert (tmp_path / "convert.sh").read_text() == 'ovc m.onnx --output_model "./"\novc m.onnx --output_model "./net.xml"\n'
+
+
+def test_a_wrapper_of_the_files_own_named_mo_still_runs_mo_with_its_options(ovlint, tmp_path):
+    """A function `mo` that runs MO in a container is called with MO's own options: that is MO."""
+    write(tmp_path / "convert.sh", 'mo() {\n  docker run --rm -v "$PWD":/w openvino/ubuntu20_dev:2023.0.0 mo "$@"\n}\n'
+                                   "mo --input_model m.onnx --data_type FP16\nmo $TEMPLATE_ARGS\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "convert.sh:4:1: OV201" in out and "convert.sh:5" not in out
+    # the renderer sourced in a file with CRLF line ends
+    write(tmp_path / "convert.sh", ". ./mo\r\nmo $TEMPLATE_ARGS page.mo\r\n", newline="")
+    assert ovlint("check", "--no-cache", "--output-format", "concise")[0] == 0

@@ -383,3 +383,13 @@ def test_a_comment_or_a_removal_names_no_release_the_file_runs_on(ovlint, tmp_pa
                                    "RUN mo --input_model m.onnx\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "pins 2021" not in out and "Dockerfile:3 pins 2024.6" not in out and "[*]" in out
+
+
+def test_an_image_a_python_string_runs_is_its_commands_floor_and_the_summary_names_it_once(ovlint, tmp_path):
+    program = ('import os\n\nos.system("docker run --rm openvino/ubuntu20_dev:2022.2.0 mo --input_model a.onnx")\n'
+               'os.system("docker run --rm openvino/ubuntu20_dev:2022.2.0 mo --input_model b.onnx")\n')
+    write(tmp_path / "convert.py", program)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
+    assert (tmp_path / "convert.py").read_text() == program and out.count("pins 2022.2") == 2
+    assert [line for line in out.splitlines() if line.startswith("Migrating")] == [
+        "Migrating from OpenVINO 2022.2 (convert.py:3) to 2026.4: 2 break at 2025.0."]

@@ -40,6 +40,14 @@ def upgrade_steps(diagnostics, targets=()) -> list[str]:
     from ovlint.base.versions import at_least, parse
 
     by_floor: dict = defaultdict(Counter)
+    # floors of one release named on several lines of one file (each command run in the same old
+    # image) are one line of the summary, named by the first
+    first: dict = {}
+    for diag in diagnostics:
+        if diag.floor is not None:
+            group = _release_and_file(diag.floor)
+            if group not in first or _line(diag.floor) < _line(first[group]):
+                first[group] = diag.floor
     for diag in diagnostics:
         if diag.floor is None:
             continue
@@ -50,7 +58,7 @@ def upgrade_steps(diagnostics, targets=()) -> list[str]:
         else:
             step = diag.removed_in
         if step:
-            by_floor[diag.floor][step] += 1
+            by_floor[first[_release_and_file(diag.floor)]][step] += 1
     target = f" to {targets[0]}" if len(targets) == 1 else ""
     lines = []
     for floor, steps in sorted(by_floor.items(), key=lambda item: (parse(item[0].release), item[0].origin)):
@@ -62,3 +70,13 @@ def upgrade_steps(diagnostics, targets=()) -> list[str]:
             parts.append(f"{steps['deprecated']} deprecated, not removed yet")
         lines.append(f"Migrating from OpenVINO {floor}{target}: " + ", ".join(parts) + ".")
     return lines
+
+
+def _release_and_file(floor) -> tuple:
+    origin, _, line = floor.origin.rpartition(":")
+    return floor.release, origin if origin and line.isdigit() else floor.origin
+
+
+def _line(floor) -> int:
+    line = floor.origin.rpartition(":")[2]
+    return int(line) if line.isdigit() else 0

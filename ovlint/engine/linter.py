@@ -155,12 +155,12 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
         for command in commands:
             index = command_code.code_word(command)
             if index is not None:
-                with _unfixed(ctx, command.foreign):
+                with _unfixed(ctx, command.foreign), _run_on(ctx, command):
                     command_code.lint_code(ctx, command, index,
                                            lambda inner, code: _lint_python(inner, code, subscribers, groups))
     if REQUIREMENT in subscribers:
         for command in commands:
-            with _unfixed(ctx, command.foreign):
+            with _unfixed(ctx, command.foreign), _run_on(ctx, command):
                 _run_requirement_rules(ctx, from_pip_command(command), subscribers)
     _run_requirement_rules(ctx, requirements, subscribers)
     if LINK in subscribers:

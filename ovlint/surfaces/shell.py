@@ -460,7 +460,7 @@ def unwrap(command: Command, variables: Optional[Variables] = None) -> list[Comm
                     _blank_outside(script, start), start, start + len(script.value), command.origin, variables)
             return [Command(words[:2], command.carrier, command.origin, command.assignments)] + [
                 Command([_moved(w, start) for w in c.words], "python-string", command.origin,
-                        [_moved(w, start) for w in c.assignments]) for c in inner]
+                        [_moved(w, start) for w in c.assignments], runs_on=_moved_release(c, start)) for c in inner]
         return [command]
     if name in ("docker", "podman", "nvidia-docker"):
         i = 1
@@ -591,6 +591,11 @@ def from_python_string(value: str, start: int, carrier: str = "python-string",
         return [Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
                      None if w.value_start is None else w.value_start + start) for w in words]
 
-    return [Command(moved(c.words), carrier, "python", moved(c.assignments))
+    return [Command(moved(c.words), carrier, "python", moved(c.assignments), runs_on=_moved_release(c, start))
             for first, last in (spans if spans is not None else [(0, len(value))])
             for c in split_commands(value, first, last)]
+
+
+def _moved_release(command: Command, offset: int) -> Optional[tuple[str, int]]:
+    """The command's `runs_on`, its offset moved by `offset` (a command read out of a string)."""
+    return None if command.runs_on is None else (command.runs_on[0], command.runs_on[1] + offset)

@@ -34,8 +34,11 @@ def invocation(argv: list[str], open_ended: bool = False, unit=None) -> Optional
     found = _invocation(argv, open_ended)
     if found is None or unit is None:
         return found
-    if _own_script(argv[found.first_argument - 1], unit.path) or (
-            argv[0] == "mo" and unit.memo("own-mo", lambda: _OWN_MO.search(unit.text) is not None)):
+    if _own_script(argv[found.first_argument - 1], unit.path):
+        return None
+    # a `mo` of the file's own runs MO only with an option MO alone has (a wrapper passing them on)
+    if argv[0] == "mo" and unit.memo("own-mo", lambda: _OWN_MO.search(unit.text) is not None) \
+            and not any(word.partition("=")[0] in _MO_ONLY for word in argv[1:]):
         return None
     return found
 
@@ -43,7 +46,7 @@ def invocation(argv: list[str], open_ended: bool = False, unit=None) -> Optional
 # `mo() {`, `function mo`, `. ./mo`, `source ../mo` (also as a CI list item): a shell function or
 # script of the file's own named `mo`
 _OWN_MO = re.compile(r"(?m)^[ \t]*(?:function[ \t]+mo\b|mo[ \t]*\([ \t]*\))|(?:^[ \t]*(?:-[ \t]+)?|[;&|(][ \t]*)(?:\.|source)[ \t]+"
-                     r"[\"']?(?:\S*/)?mo[\"']?(?=[ \t;&|)]|$)")
+                     r"(?:[^\s;&|]*/|\S*\$\([^\n)]*\)[^\s;&|]*/)?[\"']?mo[\"']?(?=[ \t\r;&|)]|$)")
 
 
 # what MO's own scripts (`mo.py`, `mo_tf.py`, a vendored copy of the package) hold
@@ -74,9 +77,15 @@ def _invocation(argv: list[str], open_ended: bool) -> Optional[Invocation]:
         # MO takes options only, its model too (`--input_model`); another tool named `mo` (the bash
         # Mustache renderer: `mo page.html.mo`, `mo --source=vars.sh page.mo`) takes a file and
         # options of its own: a bare `mo` counts as MO by an option only MO has, or options from a
-        # variable; a Python program that runs `mo` with arguments it does not list runs MO
-        return Invocation(1, "command") if open_ended or script_name(argv[0]) != "mo" or any(
-            word.startswith("$") or word.partition("=")[0] in _MO_ONLY for word in argv[1:]) else None
+        # variable (but for one of the renderer's); a Python program that runs `mo` with arguments
+        # it does not list runs MO
+        if open_ended or script_name(argv[0]) != "mo":
+            return Invocation(1, "command")
+        options = [word.partition("=")[0] for word in argv[1:]]
+        if any(option in _MO_ONLY for option in options) or (
+                any(word.startswith("$") for word in argv[1:]) and not any(o in _MUSTACHE for o in options)):
+            return Invocation(1, "command")
+        return None
     if is_python(argv[0]) and len(argv) > 1:
         if script_name(argv[1]) in MO_SCRIPTS - {"mo"}:
             return Invocation(2, "script")
@@ -269,6 +278,11 @@ _MO_ONLY = (FLAGS | INPUT_MODEL | OUTPUT_DIR | MODEL_NAME | set(RENAMED) | DROPP
                                        "--input_checkpoint", "--output", "--input", "--mean_file", "--mean_file_offsets",
                                        "--generate_experimental_IR_V10", "--keep_quantize_ops_in_IR"}
             ) - {"--help", "-h", "--version", "-o", "-s", "-d"}
+
+
+# the bash Mustache renderer's own options
+_MUSTACHE = {"--source", "--allow-function-arguments", "--fail-not-set", "--fail-on-function", "--fail-on-file",
+             "--false", "--open", "--close"}
 
 
 def open_ended(command) -> bool:

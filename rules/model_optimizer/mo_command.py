@@ -83,6 +83,8 @@ class ModelOptimizerCommand(CommandRule):
         # a `mo` of the file's own: the bash Mustache renderer sourced, or a function
         Valid(". ./mo\nmo $TEMPLATE_ARGS page.mo > index.html\n", filename="render.sh"),
         Valid("mo() {\n  cat \"$@\"\n}\nmo $PAGES\n", filename="render.sh"),
+        Valid('. "$(dirname "$0")/mo"\nmo $PAGES\n', filename="render.sh"),
+        Valid('mo --source=vars.env "$TEMPLATE" > config.yaml\n', filename="render.sh"),
         Valid("import subprocess\n\nmo = 'mo'\nsubprocess.run(['python', 'demo.py'])\n"),
         Valid('"""Usage:\n    mo = Converter()\n    Runs mo --input_model on each model.\n"""\n'
               'print("then call mo --input_model yourself")\n'),

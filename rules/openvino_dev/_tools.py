@@ -44,15 +44,16 @@ OMZ_SCRIPTS = {"downloader.py": "omz_downloader", "converter.py": "omz_converter
 OMZ_FOLDERS = {"downloader", "model_downloader", "model_tools", "open_model_zoo"}
 
 
-def tool_of(argv: list[str]):
-    """The `openvino-dev` tool a command runs: by name, as `python -m <package>`, or as a script."""
+def tool_of(argv: list[str], open_ended: bool = False):
+    """The `openvino-dev` tool a command runs: by name, as `python -m <package>`, or as a script;
+    `open_ended`: a Python argument list that goes on with values it does not spell."""
     if not argv:
         return None
     name = os.path.basename(argv[0])
     if name == "pot":
         # POT takes options only (`pot -c config.json`); FreeBSD's jail manager takes a subcommand
         # first (`pot create -p web`)
-        return name if len(argv) > 1 and argv[1].startswith(("-", "$")) else None
+        return name if open_ended or (len(argv) > 1 and argv[1].startswith(("-", "$"))) else None
     if name in TOOLS:
         return name
     if not name.startswith("python") or len(argv) < 2:

@@ -137,7 +137,7 @@ class OpenvinoDevRequirement(RequirementRule):
             for argv in (command.argv, command.resolved_argv if command.resolved else None):
                 if not argv:
                     continue
-                tool = tool_of(argv) or ("mo" if invocation(argv, open_ended(command), ctx) is not None and command.start not in rewritten
+                tool = tool_of(argv, open_ended(command)) or ("mo" if invocation(argv, open_ended(command), ctx) is not None and command.start not in rewritten
                                          else None)
                 if tool is None and argv[0].rsplit("/", 1)[-1] == "benchmark_app" and floor is not None \
                         and not at_least(floor.release, BENCHMARK_APP_IN_OPENVINO):

@@ -3,6 +3,7 @@ compile_tool."""
 from __future__ import annotations
 
 from ovlint.rulekit.rule import CommandRule, Example, Valid
+from ovlint.rules.model_optimizer._options import open_ended
 from ovlint.rules.openvino_dev._tools import DEV, TOOLS, TOOL_NEEDLES, describe, tool_of
 
 
@@ -57,7 +58,8 @@ class DevToolCommand(CommandRule):
     )
 
     def check_command(self, command) -> None:
-        argv = command.argv if tool_of(command.argv) or not command.resolved else command.resolved_argv
-        tool = tool_of(argv)
+        unlisted = open_ended(command)
+        argv = command.argv if tool_of(command.argv, unlisted) or not command.resolved else command.resolved_argv
+        tool = tool_of(argv, unlisted)
         if tool is not None:
             self.report(command, describe(tool, tuple(argv)), deprecation=TOOLS[tool][2])
