@@ -347,6 +347,23 @@ def test_a_dockerfile_pins_the_code_of_its_folder(ovlint, tmp_path):
     assert (tmp_path / "app" / "lib" / "util.py").read_text() == "from openvino.runtime import Core\n"
     assert "app/Dockerfile:1 pins 2021.4" in out and "app/lib/util.py:1:1: OV601" in out
     assert (tmp_path / "web" / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n"
+    # the last stage runs the code, on what pip installs there if it does; a dependency file that
+    # pins OpenVINO outweighs a Dockerfile; notes about a Dockerfile are no Dockerfile
+    runtime = "from openvino.runtime import Node\n"  # `openvino.Node` arrived in 2025.0
+    cases = {"stages": ("FROM openvino/ubuntu20_dev:2021.4.2 AS convert\nRUN mo --input_model m.onnx\n"
+                        "FROM openvino/ubuntu22_runtime:2025.1.0\nCOPY . /app\n", None),
+             "upgraded": ("FROM openvino/ubuntu20_dev:2022.1.0\nRUN pip install --upgrade openvino==2025.1.0\n", None),
+             "stated": ("FROM openvino/ubuntu20_dev:2021.4.2\n", "openvino>=2025.0\n")}
+    for name, (dockerfile, requirements) in cases.items():
+        write(tmp_path / name / "Dockerfile", dockerfile)
+        write(tmp_path / name / "app.py", runtime)
+        if requirements:
+            write(tmp_path / name / "requirements.txt", requirements)
+    write(tmp_path / "notes" / "Dockerfile.md", "FROM openvino/ubuntu20_dev:2021.4.2\n")
+    write(tmp_path / "notes" / "app.py", runtime)
+    ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
+    assert all((tmp_path / name / "app.py").read_text() == "from openvino import Node\n"
+               for name in (*cases, "notes"))
 
 
 def test_a_command_run_in_an_openvino_image_runs_on_its_release_in_notebooks_and_python(ovlint, tmp_path):

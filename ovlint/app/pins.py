@@ -18,8 +18,9 @@ DEPENDENCY_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda"
 
 def pinned_floor(directory: str) -> Optional[Floor]:
     """The lowest release the folder's dependency files allow, if they pin OpenVINO at all (with
-    the requirements files they include, `-r base.txt`)."""
-    found = []
+    the requirements files they include, `-r base.txt`); where they pin nothing, the lowest its
+    Dockerfiles run the code on."""
+    found, images = [], []
     pending, seen = _dependency_files(directory), set()
     while pending:
         path, kind = pending.pop()
@@ -34,9 +35,11 @@ def pinned_floor(directory: str) -> Optional[Floor]:
             continue
         for release, start in _pins(kind, text):
             line = text.count("\n", 0, start) + 1
-            found.append((versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
+            (images if kind.name == "dockerfile" else found).append(
+                (versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
         if kind.name == "requirements":
             pending += [(os.path.join(os.path.dirname(path), name), kind) for name in _INCLUDED.findall(text)]
+    found = found or images  # a file that states the pin outweighs an image that may be a leftover
     if not found:
         return None
     _, release, origin = min(found)
@@ -44,15 +47,27 @@ def pinned_floor(directory: str) -> Optional[Floor]:
 
 
 def _pins(kind, text: str) -> list[tuple[str, int]]:
-    """(release, offset) of the lowest pin of a dependency file, and for a Dockerfile also of the
-    release it names (`FROM openvino/ubuntu20_dev:2021.4.2`, `pip install openvino==2022.3.0`)."""
+    """(release, offset) of the lowest pin of a dependency file; for a Dockerfile, the release its
+    last stage (the image that runs the code) installs with pip, or else starts `FROM`."""
     # imported only where there are dependency files to read
-    from ovlint.surfaces.release_named import lowest_named, lowest_stated
+    from ovlint.surfaces.release_named import heredoc_bodies, lowest_named, lowest_stated
 
-    stated = (lowest_stated(unit.requirements, unit.commands,
-                            lowest_named(unit.text, unit.commands) if kind.name == "dockerfile" else None)
-              for unit in kind.read(text).units)
-    return [found for found in stated if found is not None]
+    found = []
+    for unit in kind.read(text).units:
+        if kind.name != "dockerfile":
+            found.append(lowest_stated(unit.requirements, unit.commands))
+            continue
+        bodies = heredoc_bodies(unit.text)  # a `FROM` there is another file's
+        stages = [m.start() for m in _FROM.finditer(unit.text) if not any(a <= m.start() < b for a, b in bodies)]
+        last = stages[-1] if len(stages) > 1 else 0  # one stage: its `ARG`s before `FROM` too
+        commands = [c for c in unit.commands if c.words and c.words[0].start >= last]
+        # the earlier stages blanked, every offset kept
+        stage = re.sub(r"[^\n]", " ", unit.text[:last]) + unit.text[last:]
+        found.append(lowest_stated([], commands) or lowest_named(stage, commands))
+    return [f for f in found if f]
+
+
+_FROM = re.compile(r"(?im)^[ \t]*FROM[ \t]")
 
 
 # the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,

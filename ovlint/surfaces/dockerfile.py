@@ -178,8 +178,12 @@ def _exec_form(text: str, start: int, end: int) -> list[Command]:
 
 
 def _recognise(path, name: str, suffix: str) -> bool:
-    return name in ("dockerfile", "containerfile") or name.startswith(("dockerfile.", "containerfile.")) \
-        or suffix in (".dockerfile", ".containerfile")
+    # `Dockerfile.gpu`, not `Dockerfile.md` (notes about one)
+    return name in ("dockerfile", "containerfile") or suffix in (".dockerfile", ".containerfile") or (
+        name.startswith(("dockerfile.", "containerfile.")) and suffix not in _DOCUMENTS)
+
+
+_DOCUMENTS = (".md", ".markdown", ".rst", ".txt", ".html", ".pdf", ".png", ".svg")
 
 
 KIND = FileKind(

@@ -36,7 +36,7 @@ _HEREDOC_LINE = re.compile(r"(?m)^[^\n]*<<-?[ \t]*[\"']?\w+[^\n]*\n")
 _HEREDOC_MARK = re.compile(r"<<-?[ \t]*[\"']?(\w+)")
 
 
-def _heredoc_bodies(text: str) -> list[tuple[int, int]]:
+def heredoc_bodies(text: str) -> list[tuple[int, int]]:
     """The spans of here-documents (`cat <<EOF > Dockerfile`, `COPY <<EOF`, several on one line
     in order): a file they write names what that file runs on, not this one."""
     spans: list[tuple[int, int]] = []
@@ -74,7 +74,7 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
     """The oldest release `text` and its `commands` name (as `YYYY.N`; a year alone is its first
     release), and where; `images`: also the OpenVINO images `docker run` starts (what a notebook's
     `!docker run` line starts is not what its own code runs on)."""
-    bodies = _heredoc_bodies(text)
+    bodies = heredoc_bodies(text)
     found = [(match.groups(), match.start()) for match in IMAGE.finditer(text)
              if not any(start <= match.start() < end for start, end in bodies)]
     for match in IMAGE_ARGUMENT.finditer(text):
