@@ -823,9 +823,12 @@ def test_outside_a_repository_the_program_is_what_ovlint_runs_in(tmp_path, monke
     (tmp_path / "project" / "app.py").write_text(
         "from models.base import Model\n\n\nclass Pair(Model):\n"
         "    def run(self, x):\n        return self.exec_net.infer({'x': x})\n")
-    # another project beside it, in a folder that holds projects and no program of its own
+    # another project beside it, in a folder that holds projects (and a scratch script): no program
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "main.py").write_text("from models.base import Model\n\n\nclass Mine(Model):\n    pass\n")
+    (tmp_path / "scratch.py").write_text("print(1)\n")
+    for project in ("project", "other"):
+        (tmp_path / project / "requirements.txt").write_text("numpy\n")
     path = str(tmp_path / "project" / "models" / "base.py")
     for cwd, held in ((tmp_path / "project", [4]), (tmp_path, [4]), (tmp_path / "project" / "models", [])):
         monkeypatch.chdir(cwd)

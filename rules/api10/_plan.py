@@ -767,12 +767,27 @@ def _project_around(folder: str) -> Optional[str]:
 
 @lru_cache(maxsize=16)
 def _holds_program(folder: str) -> bool:
+    """Whether `folder` is a program's: it has a project file, or modules of its own and no two
+    folders that are projects (a scratch script beside projects does not make them one)."""
+    names, folders = _entries(folder)
+    if any(_project_file(n) for n in names):
+        return True
+    return any(n.endswith((".py", ".ipynb")) for n in names) and \
+        sum(1 for f in folders if any(_project_file(n) for n in _entries(os.path.join(folder, f))[0])) < 2
+
+
+def _project_file(name: str) -> bool:
+    return name in ("pyproject.toml", "setup.py", "setup.cfg") or (name.startswith("requirements") and name.endswith(".txt"))
+
+
+def _entries(folder: str) -> tuple[list, list]:
+    """(file names, folder names) of `folder`; none when it cannot be read."""
     try:
         with os.scandir(folder) as entries:
-            return any(e.name.endswith((".py", ".ipynb")) or e.name in ("pyproject.toml", "setup.cfg")
-                       or (e.name.startswith("requirements") and e.name.endswith(".txt")) for e in entries)
+            found = [(e.name, e.is_dir()) for e in entries]
     except OSError:
-        return False
+        return [], []
+    return [n for n, d in found if not d], [n for n, d in found if d and not n.startswith(".")]
 
 
 @lru_cache(maxsize=16)
