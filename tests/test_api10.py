@@ -765,6 +765,21 @@ def test_a_key_looped_over_from_a_list_of_legacy_keys_holds_the_migration_back()
     assert "(`CPU_THROUGHPUT_STREAMS`)" in looped[0].message and "(`CPU_THREADS_NUM`)" in looped[1].message
     modern = source.replace('"CPU_THROUGHPUT_STREAMS", ', "").replace(', "CPU_THREADS_NUM"', "")
     assert "get_property(key)" in fix(modern).text
+    # a name of a tuple target, an annotated list; a function's parameter is not the module's list
+    other = """\
+        from openvino.inference_engine import IECore
+
+        KEYS: tuple = ("CPU_THROUGHPUT_STREAMS",)
+        ie = IECore()
+        for label, key in [("threads", "CPU_THREADS_NUM")]:
+            print(label, ie.get_config("CPU", key))
+        print([ie.get_config("CPU", k) for k in KEYS])
+
+
+        def show(KEYS):
+            return [ie.get_config("CPU", k) for k in KEYS]
+        """
+    assert [d.row for d in lint(other) if "the key comes from a list" in d.message] == [6, 7]
 
 
 def test_a_class_tested_with_isinstance_becomes_its_twin():

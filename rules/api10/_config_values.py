@@ -49,7 +49,7 @@ def legacy_keys_looped(ctx, key) -> list[str]:
     literal is assigned to once): asked of API 2.0 by their old names, they fail or come back typed."""
     if key is None or not isinstance(key.value, cst.Name):
         return []
-    name, node, iterated = key.value.value, key.value, None
+    name, node, iterated, place = key.value.value, key.value, None, None
     while iterated is None and node is not None:
         node = ctx.parent(node)
         loops = [node] if isinstance(node, cst.For) else []
@@ -59,25 +59,51 @@ def legacy_keys_looped(ctx, key) -> list[str]:
                 loops.append(loop)
                 loop = loop.inner_for_in
         for loop in loops:
-            if isinstance(loop.target, cst.Name) and loop.target.value == name:
+            place = _place_in(loop.target, name)
+            if place is not None:
                 iterated = loop.iter
+                break
         if isinstance(node, (cst.FunctionDef, cst.Lambda)):
             return []
     if isinstance(iterated, cst.Name):  # a literal assigned to that name once, anywhere in the module
+        if _parameter_of_enclosing(ctx, node, iterated.value):
+            return []  # a function's own list, not the module's of that name
         bound = ctx.memo("assigned-values", lambda: _assigned_values(ctx)).get(iterated.value, ())
         iterated = bound[0] if len(bound) == 1 else None
     if not isinstance(iterated, (cst.Tuple, cst.List, cst.Set)):
         return []
-    strings = (string_value(element.value) for element in iterated.elements)
-    return [s for s in strings if s in LEGACY_KEYS]
+    items = [e.value for e in iterated.elements]
+    if place:  # `for label, key in [("streams", "CPU_THROUGHPUT_STREAMS"), ...]`
+        items = [i.elements[place[0]].value for i in items
+                 if isinstance(i, (cst.Tuple, cst.List)) and len(i.elements) > place[0]]
+    return [s for s in map(string_value, items) if s in LEGACY_KEYS]
+
+
+def _place_in(target, name: str) -> Optional[tuple]:
+    """() when a loop's target is `name`, (i,) when it is the i-th name of a tuple target; else None."""
+    if isinstance(target, cst.Name):
+        return () if target.value == name else None
+    if isinstance(target, (cst.Tuple, cst.List)):
+        for index, element in enumerate(target.elements):
+            if isinstance(element.value, cst.Name) and element.value.value == name:
+                return (index,)
+    return None
+
+
+def _parameter_of_enclosing(ctx, node, name: str) -> bool:
+    while node is not None and not isinstance(node, cst.FunctionDef):
+        node = ctx.parent(node)
+    return node is not None and any(p.name.value == name for p in
+                                    (*node.params.params, *node.params.posonly_params, *node.params.kwonly_params))
 
 
 def _assigned_values(ctx) -> dict:
     """Name -> the values the module's `name = value` statements assign it."""
     found: dict = {}
-    for assign in ctx.nodes((cst.Assign,)):
-        if len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name):
-            found.setdefault(assign.targets[0].target.value, []).append(assign.value)
+    for assign in ctx.nodes((cst.Assign, cst.AnnAssign)):
+        targets = [t.target for t in assign.targets] if isinstance(assign, cst.Assign) else [assign.target]
+        if len(targets) == 1 and isinstance(targets[0], cst.Name) and assign.value is not None:
+            found.setdefault(targets[0].value, []).append(assign.value)
     return found
 
 
