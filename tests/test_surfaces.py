@@ -98,6 +98,8 @@ def test_the_command_a_container_runs_is_unwrapped_too():
     text = 'docker run --rm -v $PWD:/w img bash -c "mo --input_model a.onnx &&\n  omz_downloader --name b"\n'
     argvs = [c.argv for c in split_commands(text)]
     assert ["mo", "--input_model", "a.onnx"] in argvs and ["omz_downloader", "--name", "b"] in argvs
+    assert ["mo", "--input_model", "m.onnx"] in [c.argv for c in split_commands(
+        "docker run --pull always --rm img mo --input_model m.onnx\n")]  # `always` is no image
     mo = next(c for c in split_commands(text) if c.argv[0] == "mo")
     assert text[mo.words[0].start:mo.words[0].end] == "mo"
 

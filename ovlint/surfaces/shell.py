@@ -405,6 +405,8 @@ _DOCKER_VALUE_OPTIONS = {
     "-m", "--memory", "-l", "--label", "--add-host", "--cap-add", "--cap-drop", "--security-opt", "--group-add",
     "--runtime", "--platform", "--pid", "-h", "--hostname", "--restart", "--ulimit", "--log-driver", "--log-opt",
     "--tmpfs", "--volumes-from", "--cidfile", "--dns", "--expose", "--device-cgroup-rule", "--cpuset-cpus",
+    "--pull", "--stop-signal", "--stop-timeout", "--health-cmd", "--memory-swap", "--cpu-shares", "-c",
+    "--cgroupns", "--userns", "--uts", "--attach", "-a", "--mac-address", "--ip", "--storage-opt", "--sysctl",
 }
 
 
