@@ -356,3 +356,14 @@ def test_pot_run_from_a_python_list_with_arguments_it_does_not_spell_is_pot(ovli
     write(tmp_path / "quantize.py", 'import subprocess\n\nPOT_ARGS = load()\nsubprocess.run(["pot"] + POT_ARGS)\n')
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert code == 1 and "quantize.py:4:18: OV402" in out
+
+
+def test_a_poetry_table_pins_by_a_bare_version_and_drops_openvino_dev_beside_openvino(ovlint, tmp_path):
+    """Poetry's `openvino = "2022.3.0"` is exactly that release; renaming `openvino-dev` beside it
+    would write the key twice (invalid TOML), so that line goes."""
+    write(tmp_path / "pyproject.toml", '[tool.poetry.dependencies]\nopenvino-dev = "2022.3.0"\nopenvino = "2022.3.0"\n')
+    write(tmp_path / "app.py", "from openvino.runtime import Core\n")
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert (tmp_path / "pyproject.toml").read_text() == '[tool.poetry.dependencies]\nopenvino = "2022.3.0"\n'
+    assert (tmp_path / "app.py").read_text() == "from openvino.runtime import Core\n" and "OV002" not in out
+    assert "pyproject.toml:2 pins 2022.3" in out

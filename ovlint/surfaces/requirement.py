@@ -219,8 +219,10 @@ def lowest_pin(requirements) -> Optional[tuple[str, Requirement]]:
     for req in requirements:
         if req.name not in PINNED_PACKAGES or not req.specifier:
             continue
+        text = as_pep440(req.specifier)
         try:
-            specs = SpecifierSet(as_pep440(req.specifier))
+            # a bare version is Poetry's (and a Pipfile's) exact one: `openvino = "2022.3.0"`
+            specs = SpecifierSet("==" + text if text[:1].isdigit() else text)
         except InvalidSpecifier:
             continue
         for spec in specs:

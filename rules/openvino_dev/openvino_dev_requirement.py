@@ -150,7 +150,7 @@ class OpenvinoDevRequirement(RequirementRule):
         ctx = self.ctx
         if req.carrier == "wheel":
             return None  # a file or URL: the wheel to install instead is the user's to pick
-        if req.removal is not None and req.carrier != "key" and not req.extras and any(
+        if req.removal is not None and not req.extras and any(
                 other.name == "openvino" and other.group == req.group and other.marker == req.marker
                 for other in req.listed):
             # only where that `openvino` is installed whenever this was: in the same list, for the same environments
