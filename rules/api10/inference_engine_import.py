@@ -49,8 +49,9 @@ class InferenceEngineImport(Api10Rule):
                 "import openvino as ov\n\nnet = ov.Core().read_model(\"m.xml\")\n", unsafe=True),
         Example("from openvino.inference_engine import *\n\nie = IECore()\n",
                 message=("`openvino.inference_engine` (API 1.0) was removed in OpenVINO 2024.0; a star import: the "
-                         "names it binds (`IECore`, `IENetwork`, `Blob`, ...) are not followed, so none of their uses "
-                         "is reported or rewritten: import the names the module uses, then run ovlint again")),
+                         "names it binds (`IECore`, `IENetwork`, `Blob`, ...) are not followed, so their uses are not "
+                         "rewritten (those that look like API 1.0 are reported as such): import the names the module "
+                         "uses, then run ovlint again")),
     )
     valid = (
         Valid("from openvino import Core\n\ncore = Core()\n"),
@@ -96,8 +97,9 @@ class InferenceEngineImport(Api10Rule):
         if _is_legacy(module) and isinstance(node.names, cst.ImportStar):
             # scope analysis binds no name for a star import: nothing it brings is traced
             self.plan.legacy_import(self.code, node, self.summary + "; a star import: the names it binds (`IECore`, "
-                                    "`IENetwork`, `Blob`, ...) are not followed, so none of their uses is reported or "
-                                    "rewritten: import the names the module uses, then run ovlint again")
+                                    "`IENetwork`, `Blob`, ...) are not followed, so their uses are not rewritten (those that look "
+                                    "like API 1.0 are reported as such): import the names the module uses, then run "
+                                    "ovlint again")
         elif _is_legacy(module):
             self.plan.legacy_import(self.code, node, self.summary)
         elif module == "openvino" and not isinstance(node.names, cst.ImportStar):
