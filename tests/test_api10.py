@@ -780,6 +780,18 @@ def test_a_key_looped_over_from_a_list_of_legacy_keys_holds_the_migration_back()
             return [ie.get_config("CPU", k) for k in KEYS]
         """
     assert [d.row for d in lint(other) if "the key comes from a list" in d.message] == [6, 7]
+    # ... and a config dict built from such a loop
+    setting = """\
+        from openvino.inference_engine import IECore
+
+        KEYS = ["CPU_THROUGHPUT_STREAMS"]
+        ie = IECore()
+        ie.set_config({k: "2" for k in KEYS}, "CPU")
+        for key in KEYS:
+            ie.set_config({key: "2"}, "CPU")
+        """
+    assert fix(setting).text == textwrap.dedent(setting)
+    assert [d.row for d in lint(setting) if "the key comes from a list" in d.message] == [5, 7]
 
 
 def test_a_class_tested_with_isinstance_becomes_its_twin():

@@ -97,6 +97,18 @@ def _parameter_of_enclosing(ctx, node, name: str) -> bool:
                                     (*node.params.params, *node.params.posonly_params, *node.params.kwonly_params))
 
 
+def legacy_keys_looped_into(ctx, config) -> list[str]:
+    """The API 1.0 keys a config dict literal takes from a loop over a list of them (`{key: "2"}` in
+    `for key in KEYS`, `{k: "2" for k in KEYS}`): what `set_property` would be given by old names."""
+    if isinstance(config, cst.DictComp):
+        keys = [config.key]
+    elif isinstance(config, cst.Dict):
+        keys = [e.key for e in config.elements if isinstance(e, cst.DictElement)]
+    else:
+        return []
+    return [k for key in keys if isinstance(key, cst.Name) for k in legacy_keys_looped(ctx, cst.Arg(key))]
+
+
 def _assigned_values(ctx) -> dict:
     """Name -> the values the module's `name = value` statements assign it."""
     found: dict = {}
@@ -107,10 +119,12 @@ def _assigned_values(ctx) -> dict:
     return found
 
 
-def _looped_note(keys: list) -> str:
-    return (f"; the key comes from a list holding API 1.0 keys ({', '.join(f'`{k}`' for k in keys)}), which "
-            "API 2.0 names otherwise or not at all: rename them there (by hand: the list may serve other uses "
-            "too), and mind that `get_property` returns typed values where API 1.0 returned strings")
+def looped_note(keys: list, method: str = "get_property") -> str:
+    """What a message adds for a key that comes from a list holding API 1.0 keys."""
+    note = (f"; the key comes from a list holding API 1.0 keys ({', '.join(f'`{k}`' for k in keys)}), which "
+            "API 2.0 names otherwise or not at all: rename them there (by hand: the list may serve other uses too)")
+    return note + (", and mind that `get_property` returns typed values where API 1.0 returned strings"
+                   if method == "get_property" else "")
 
 
 def positional(ctx, call, names: tuple) -> Optional[list]:
@@ -134,7 +148,7 @@ def propose_renamed(rule, call, func, new: str, names: tuple, message: str, unsa
     unnamed = positional(rule.ctx, call, names)
     looped = legacy_keys_looped(rule.ctx, argument(call, len(names) - 1, names[-1]))
     if looped:
-        rule.propose(func.attr, message + _looped_note(looped))
+        rule.propose(func.attr, message + looped_note(looped))
         return
     rule.propose(func.attr, message + ("" if unnamed is not None else "; its arguments are named out of order: "
                                                                        "pass them by position"),
@@ -150,7 +164,7 @@ def propose_get_property(rule, call, func, compiled: bool) -> None:
     key = argument(call, len(names) - 1, "config_name")
     looped = legacy_keys_looped(ctx, key)
     if looped:
-        rule.propose(func.attr, "`get_config` is `get_property` in API 2.0" + _looped_note(looped))
+        rule.propose(func.attr, "`get_config` is `get_property` in API 2.0" + looped_note(looped))
         return
     converted, note, unsafe = _conversion(ctx, call, key, compiled)
     unnamed = positional(ctx, call, names)

@@ -7,7 +7,9 @@ from ovlint.rulekit.python_edits import (
     argument, delete_argument, fresh_name, indentation, int_value, keyword, line_end, rename, statement_of,
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, SPELLS_IE, Api10Rule, legacy_reference
-from ovlint.rules.api10._config_values import positional, propose_get_property, propose_renamed
+from ovlint.rules.api10._config_values import (
+    legacy_keys_looped_into, looped_note, positional, propose_get_property, propose_renamed,
+)
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
 # methods that exist on `ov.Core` too (with the same meaning) are not listed
@@ -243,6 +245,10 @@ class IECoreUse(Api10Rule):
             self.propose(func.attr, message)
             return
         config, device = positional
+        looped = legacy_keys_looped_into(ctx, config.value)
+        if looped:
+            self.propose(func.attr, message + looped_note(looped, "set_property"))
+            return
         config_start = ctx.span(config.value)[0]
         edits = [rename(ctx, func, "set_property"),
                  ctx.replace((config_start, config_start), ctx.source(device.value) + ", "),
