@@ -367,3 +367,16 @@ def test_a_poetry_table_pins_by_a_bare_version_and_drops_openvino_dev_beside_ope
     assert (tmp_path / "pyproject.toml").read_text() == '[tool.poetry.dependencies]\nopenvino = "2022.3.0"\n'
     assert (tmp_path / "app.py").read_text() == "from openvino.runtime import Core\n" and "OV002" not in out
     assert "pyproject.toml:2 pins 2022.3" in out
+
+
+def test_a_property_function_kept_to_be_called_later_stays_a_function(ovlint, tmp_path):
+    """`properties.affinity` in a list of getters is called later: writing the call there (as for a
+    dict key) would hand `p()` a string. It becomes the function, by an unsafe fix (a bool where an
+    enum was)."""
+    source = ("from openvino import Core, properties\n\ncore = Core()\n"
+              "for p in [properties.num_streams, properties.affinity]:\n    print(p(), core.get_property('CPU', p()))\n")
+    write(tmp_path / "probe.py", source)
+    ovlint("check", "--no-cache", "--fix")
+    assert (tmp_path / "probe.py").read_text() == source
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
+    assert "[properties.num_streams, properties.hint.enable_cpu_pinning]:" in (tmp_path / "probe.py").read_text()

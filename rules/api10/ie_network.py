@@ -459,6 +459,12 @@ class IENetworkUse(Api10Rule):
         setter = "set_element_type" if attr == "precision" else "set_layout"
         message = PPP_MESSAGE.format(what=attr, side=side, setter=setter)
         assign = ctx.parent(ctx.parent(node))
+        layout = string_value(assign.value) if isinstance(assign, cst.Assign) else None
+        if attr == "layout" and side == "input" and layout not in (None, "NCHW", "ANY", "CHW", "NC", "C"):
+            # API 1.0 kept a blob's dims in the model's order whatever its memory's layout
+            message += (f"; API 1.0 took arrays shaped in the model's order (N, C, H, W) with their memory in "
+                        f"{layout}, API 2.0 takes them shaped as {layout} says: reshape what the program feeds "
+                        "(`x.reshape(n, h, w, c)`, not a transpose)")
         edits = self._move_to_site(node.value, assign, attr, side)
         if edits is None and ref is not None and self._loaded_before_only(node, ref.network):
             message += (" (here it comes after every `load_network` of the network, so API 1.0 never applied it: a "

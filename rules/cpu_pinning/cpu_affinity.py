@@ -135,10 +135,12 @@ class AffinityProperty(PythonRule):
         if any(f"{m}.affinity" in names for m in MODULES):
             parent = self.ctx.parent(node)
             called = isinstance(parent, cst.Call) and parent.func is node
-            # uncalled, the property is a key or an argument: before 2026.0 only its name (what calling
-            # it without a value gives) is accepted there for `hint.enable_cpu_pinning`
-            fix = self.make_fix(self.ctx.replace(node.attr, "hint.enable_cpu_pinning" + ("" if called else "()")),
-                                "Use `hint.enable_cpu_pinning`")
+            # a key or an argument: before 2026.0 only its name (what calling it without a value gives)
+            # is accepted there for `hint.enable_cpu_pinning`; anything else (`getters = [..., affinity]`,
+            # called later) keeps a function, but one of a bool where there was an enum: unsafe
+            given = (isinstance(parent, cst.DictElement) and parent.key is node) or isinstance(parent, cst.Arg)
+            fix = self.make_fix(self.ctx.replace(node.attr, "hint.enable_cpu_pinning" + ("()" if given else "")),
+                                "Use `hint.enable_cpu_pinning`", unsafe=not (called or given))
             self.report(node, f"`properties.affinity` was removed in {AFFINITY.removed}: use "
                               "`properties.hint.enable_cpu_pinning`", fix)
             return
