@@ -418,3 +418,14 @@ def test_a_wrapper_of_the_files_own_named_mo_still_runs_mo_with_its_options(ovli
     # the renderer sourced in a file with CRLF line ends
     write(tmp_path / "convert.sh", ". ./mo\r\nmo $TEMPLATE_ARGS page.mo\r\n", newline="")
     assert ovlint("check", "--no-cache", "--output-format", "concise")[0] == 0
+
+
+def test_a_documented_command_with_placeholders_is_reported_without_a_rewrite(ovlint, tmp_path):
+    """`<ir_dir>` in a README is a value for the reader to fill in; read as shell, it is a
+    redirection, and the rewrite left it as a stray word after `--output_model=./`."""
+    source = ("```sh\npython3 mo.py --input_model <models_dir>/googlenet.onnx --data_type FP32 --output_dir <ir_dir>\n"
+              "```\n")
+    write(tmp_path / "README.md", source)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "README.md").read_text() == source
+    assert "(not rewritten: it is written with placeholders (`<name>`)" in out

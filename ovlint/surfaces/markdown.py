@@ -126,9 +126,27 @@ def _unit(key: int, language: str, code: str):
                     carry = line.rstrip("\r\n").endswith("\\")
                 else:
                     kept.append(re.sub(r"[^\n]", " ", line))
-            return Unit(code, key=key, commands=split_commands("".join(kept)))
-        return Unit(code, key=key, commands=split_commands(code))
+            return Unit(code, key=key, commands=_placeholders(code, split_commands("".join(kept))))
+        return Unit(code, key=key, commands=_placeholders(code, split_commands(code)))
     return None
+
+
+# `<models_dir>`, `<ir_dir>`: what docs write for a value the reader fills in
+_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w.-]*>")
+
+
+def _placeholders(code: str, commands: list) -> list:
+    """The commands, those written with placeholders marked as not to be rewritten: a shell reads
+    `<name>` as redirections, so their words are not what the reader runs."""
+    for command in commands:
+        spans = [(w.start, w.end) for w in command.words + command.redirections]
+        if not spans:
+            continue
+        start = code.rfind("\n", 0, min(a for a, _ in spans)) + 1
+        end = code.find("\n", max(b for _, b in spans))
+        if _PLACEHOLDER.search(code, start, len(code) if end < 0 else end):
+            command.foreign = command.foreign or "it is written with placeholders (`<name>`), which a shell reads as redirections"
+    return commands
 
 
 def _blank(text: str, spans) -> str:
