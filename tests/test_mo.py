@@ -429,3 +429,13 @@ def test_a_documented_command_with_placeholders_is_reported_without_a_rewrite(ov
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
     assert code == 1 and (tmp_path / "README.md").read_text() == source
     assert "(not rewritten: it is written with placeholders (`<name>`)" in out
+
+
+def test_a_bare_mo_in_a_file_that_installs_openvino_dev_is_mo(ovlint, tmp_path):
+    """`mo -h` alone could be another tool's; after `pip install openvino-dev` it is MO, and the
+    install is not replaced while the pinned release has no `ovc` to run instead."""
+    source = "pip install openvino-dev[onnx]==2022.1\nmo -h\n"
+    write(tmp_path / "setup.sh", source)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "setup.sh").read_text() == source
+    assert "setup.sh:2:1: OV201" in out and "not replaced while the file runs `mo`" in out

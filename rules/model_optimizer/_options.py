@@ -32,6 +32,9 @@ def invocation(argv: list[str], open_ended: bool = False, unit=None) -> Optional
     named like MO's (`python3 ./utils/mo.py`, an exporter of its own) is not MO, and in which a
     `mo` the file defines as a function or sources (`. ./mo`, the bash Mustache renderer) is not."""
     found = _invocation(argv, open_ended)
+    if found is None and unit is not None and argv and argv[0] == "mo" and unit.memo(
+            "installs-openvino-dev", lambda: _INSTALLS_DEV.search(unit.text) is not None):
+        found = Invocation(1, "command")  # in a file that installs `openvino-dev`, `mo` is its MO (`mo -h`)
     if found is None or unit is None:
         return found
     if _own_script(argv[found.first_argument - 1], unit.path):
@@ -43,6 +46,7 @@ def invocation(argv: list[str], open_ended: bool = False, unit=None) -> Optional
     return found
 
 
+_INSTALLS_DEV = re.compile(r"(?i)install\b[^\n]*\bopenvino[-_]dev\b")
 # `mo() {`, `function mo`, `. ./mo`, `source ../mo` (also as a CI list item): a shell function or
 # script of the file's own named `mo`
 _OWN_MO = re.compile(r"(?m)^[ \t]*(?:function[ \t]+mo\b|mo[ \t]*\([ \t]*\))|(?:^[ \t]*(?:-[ \t]+)?|[;&|(][ \t]*)(?:\.|source)[ \t]+"
