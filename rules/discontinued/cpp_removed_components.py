@@ -49,7 +49,10 @@ class RemovedComponentsCpp(NativeRule):
     )
     valid = (Valid("auto t = ov::element::dynamic;\nconst char* d = \"CPU\"; // not MYRIAD\n"
                    "auto lstm = std::make_shared<ov::op::v5::LSTMSequence>(x, h, c, lens, w, r, b, 128, dir);\n",
-                   filename="a.cpp"),)
+                   filename="a.cpp"),
+             # a device the program tells apart to skip it
+             Valid("for (auto d : core.get_available_devices()) {\n    if (d.find(\"GNA\") != std::string::npos) continue;\n"
+                   "    if (d == \"MYRIAD\") continue;\n}\n", filename="a.cpp"))
 
     def check_native(self, unit) -> None:
         for first, parts, past in names(unit):
@@ -74,9 +77,25 @@ class RemovedComponentsCpp(NativeRule):
             elif parts[:2] == ["ov", "intel_gna"]:
                 self.report(where, f"`ov::intel_gna` properties went with the GNA plugin (removed in {GNA.removed})",
                             deprecation=GNA)
-        for token in unit.code:
-            if token.kind == "string" and token.text.startswith('"'):
+        code = unit.code
+        for index, token in enumerate(code):
+            if token.kind == "string" and token.text.startswith('"') and not _compared(code, index):
                 found = removed_devices(token.text[1:-1])
                 if found:
                     self.report((token.start, token.end), f"This device plugin was removed: {describe(found)}; use "
                                                          "CPU, GPU or NPU", deprecation=REMOVED_DEVICES[found[0]])
+
+
+# what a device list is searched with: a name compared there is one the program tells apart (and
+# skips), not one it selects
+_SEARCHES = {"find", "rfind", "compare", "starts_with", "ends_with", "count", "contains", "find_first_of"}
+
+
+def _compared(code: list, index: int) -> bool:
+    """Whether the string token at `index` is compared (`d == "GNA"`, `d.find("GNA")`)."""
+    # the tokens are single characters: `==` is two of them
+    before = "".join(t.text for t in code[max(index - 2, 0):index])
+    after = "".join(t.text for t in code[index + 1:index + 3])
+    if before in ("==", "!=") or after in ("==", "!="):
+        return True
+    return index > 1 and code[index - 1].text == "(" and code[index - 2].text in _SEARCHES
