@@ -45,8 +45,8 @@ def upgrade_steps(diagnostics, targets=()) -> list[str]:
     first: dict = {}
     for diag in diagnostics:
         if diag.floor is not None:
-            group = _release_and_file(diag.floor)
-            if group not in first or _line(diag.floor) < _line(first[group]):
+            group = (diag.floor.release, _origin(diag.floor)[0])
+            if group not in first or _origin(diag.floor)[1] < _origin(first[group])[1]:
                 first[group] = diag.floor
     for diag in diagnostics:
         if diag.floor is None:
@@ -58,7 +58,7 @@ def upgrade_steps(diagnostics, targets=()) -> list[str]:
         else:
             step = diag.removed_in
         if step:
-            by_floor[first[_release_and_file(diag.floor)]][step] += 1
+            by_floor[first[(diag.floor.release, _origin(diag.floor)[0])]][step] += 1
     target = f" to {targets[0]}" if len(targets) == 1 else ""
     lines = []
     for floor, steps in sorted(by_floor.items(), key=lambda item: (parse(item[0].release), item[0].origin)):
@@ -72,11 +72,7 @@ def upgrade_steps(diagnostics, targets=()) -> list[str]:
     return lines
 
 
-def _release_and_file(floor) -> tuple:
-    origin, _, line = floor.origin.rpartition(":")
-    return floor.release, origin if origin and line.isdigit() else floor.origin
-
-
-def _line(floor) -> int:
-    line = floor.origin.rpartition(":")[2]
-    return int(line) if line.isdigit() else 0
+def _origin(floor) -> tuple[str, int]:
+    """(file, line) of where a floor is stated (`requirements.txt:2`); line 0 for a file alone."""
+    file, _, line = floor.origin.rpartition(":")
+    return (file, int(line)) if file and line.isdigit() else (floor.origin, 0)

@@ -99,10 +99,9 @@ class UnitContext:
         for diag in self.diagnostics:
             if self.suppressed(diag.code, diag.start, diag.end):
                 continue
-            # the floor the finding was made against: a command run in an older image has its own
-            floor = diag.floor if diag.floor is not None else self.floor
-            if diag.fix is not None and self.cannot_write(diag.fix.requires, floor=floor):
-                diag.message += self.cannot_write(diag.fix.requires, diag.removed_in, floor)
+            # against the floor the finding was made under: a command run in an older image has its own
+            if diag.fix is not None and self.cannot_write(diag.fix.requires, floor=diag.floor):
+                diag.message += self.cannot_write(diag.fix.requires, diag.removed_in, diag.floor)
                 diag.fix = None
             diag.row, diag.column = lines.position(diag.start)
             diag.end_row, diag.end_column = lines.position(diag.end)

@@ -8,6 +8,7 @@ from typing import Optional
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import argument, rename, string_value
+from ovlint.rules.api10._types import Types
 from ovlint.rules.api10.legacy_config_key import KEYS as LEGACY_KEYS
 
 _YES_NO = ('("YES" if ', ' else "NO")')
@@ -91,10 +92,9 @@ def _place_in(target, name: str) -> Optional[tuple]:
 
 
 def _parameter_of_enclosing(ctx, node, name: str) -> bool:
-    while node is not None and not isinstance(node, cst.FunctionDef):
-        node = ctx.parent(node)
-    return node is not None and any(p.name.value == name for p in
-                                    (*node.params.params, *node.params.posonly_params, *node.params.kwonly_params))
+    function = Types.of_unit(ctx).enclosing(node, cst.FunctionDef)
+    return function is not None and any(p.name.value == name for p in (
+        *function.params.params, *function.params.posonly_params, *function.params.kwonly_params))
 
 
 def legacy_keys_looped_into(ctx, config) -> list[str]:
