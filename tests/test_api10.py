@@ -663,7 +663,7 @@ def test_a_starred_target_holds_the_rest_of_the_tuple():
                 return self.compiled[0].infer({"data": frame})["prob"]
         """
     fixed = fix(source).text
-    assert 'self.compiled[0].infer_new_request({"data": frame})["prob"]' in fixed
+    assert 'self.compiled[0]({"data": frame})["prob"]' in fixed
     assert 'ie.compile_model(net, "GPU")' in fixed
 
 

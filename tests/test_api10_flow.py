@@ -65,7 +65,7 @@ def test_networks_kept_in_containers_records_and_tuples_are_followed():
     fixed = fix(source).text
     assert "return sorted(sorted(port.get_any_name() for port in NETWORKS[name].inputs))" in fixed
     assert 'list(sorted(port.get_any_name() for port in stage["net"].outputs))' in fixed
-    assert 'stage["exec"].infer_new_request({})["prob"]' in fixed
+    assert 'stage["exec"]({})["prob"]' in fixed
     assert lint(fixed) == []
 
 

@@ -15,6 +15,12 @@ def rename(ctx, attribute, new: str) -> Edit:
     return ctx.replace(attribute.attr, new)
 
 
+def drop_attribute(ctx, attribute) -> Edit:
+    """`x.name` -> `x`: removes the attribute's name and the dot before it (with any space or line
+    break between them and `x`), `x`'s parentheses kept."""
+    return Edit(_parenthesized(ctx, attribute.value)[1], ctx.span(attribute.attr)[1], "")
+
+
 def keyword(call, name: str):
     return next((a for a in call.args if a.keyword is not None and a.keyword.value == name), None)
 

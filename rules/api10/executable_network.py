@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.rule import Example, Valid
-from ovlint.rulekit.python_edits import argument, fresh_name, indentation, rename, statement_of, walk
+from ovlint.rulekit.python_edits import argument, drop_attribute, fresh_name, indentation, rename, statement_of, walk
 from ovlint.rules.api10._base import (
     API_1, EXECUTABLE, INPUTS, OUTPUTS, SPELLS_IE, Api10Rule, legacy_reference, propose_class_reference,
     propose_map_use, value_span,
@@ -38,8 +38,9 @@ class ExecutableNetworkUse(Api10Rule):
         "`compile_model` returns an `ov.CompiledModel`, which creates them on demand. "
         "`exec_net.requests[i]` is the i-th of the requests the fix creates next to `compile_model`. "
         "`exec_net.infer(inputs)` ran `requests[0]`: it becomes `requests[0].infer(inputs)` where the program "
-        "uses those requests, else `compiled.infer_new_request(inputs)`, a new request per call (the result "
-        "is indexed by output port, or by name in a subscript). "
+        "uses those requests, else `compiled(inputs)`: calling the compiled model runs one request it keeps, "
+        "so a stateful model keeps its state from call to call as it did (the result is indexed by output port, "
+        "or by name in a subscript). "
         "`exec_net.start_async(request_id=i, inputs=x)` is "
         "`requests[i].start_async(x)` (API 1.0 also returned the request: `handle = exec_net.start_async(...)` "
         "becomes `handle = requests[i]` before the start). `get_config`/`get_metric`/`set_config` are "
@@ -57,7 +58,7 @@ class ExecutableNetworkUse(Api10Rule):
             "result = exec_net.infer({\"data\": frame})\n",
             "import openvino as ov\n\nie = ov.Core()\n"
             "exec_net = ie.compile_model(ie.read_model(\"m.xml\"), \"CPU\")\n"
-            "result = exec_net.infer_new_request({\"data\": frame})\n",
+            "result = exec_net({\"data\": frame})\n",
             unsafe=True,
         ),
         Example(
@@ -166,11 +167,11 @@ class ExecutableNetworkUse(Api10Rule):
                        "the first request of the list it creates, `requests[0].infer(inputs)`, whose result is keyed "
                        "by output port (names work as subscripts)")
         else:
-            edits = [rename(ctx, func, "infer_new_request")]
-            fix_message = "Use `infer_new_request`"
-            message = ("`exec_net.infer(inputs)` is `compiled_model.infer_new_request(inputs)` in API 2.0; its result "
-                       "is keyed by output port (names work as subscripts), and each call runs a new request, so the "
-                       "state of a stateful model starts afresh (API 1.0 kept it in `requests[0]`)")
+            edits = [drop_attribute(ctx, func)]
+            fix_message = "Call the compiled model"
+            message = ("`exec_net.infer(inputs)` is `compiled_model(inputs)` in API 2.0, which runs one request the "
+                       "compiled model keeps, as API 1.0 ran `requests[0]` (a stateful model keeps its state from call "
+                       "to call); its result is keyed by output port (names work as subscripts)")
         if not self._only_subscripted(call) and not isinstance(ctx.parent(call), cst.Expr):  # a result not discarded
             start, end = ctx.span(call)
             edits += [ctx.replace((start, start), "{port.get_any_name(): value for port, value in sorted("),
