@@ -294,6 +294,44 @@ def test_mean_and_scale_the_model_would_carry_beyond_a_load_are_not_rewritten(ar
     assert held and all(reason in d.message and d.fix is None for d in held)
 
 
+HELPER = ("from openvino.inference_engine import IECore\n\n\ndef load(ie, net):\n"
+          "    net.input_info[\"data\"].preprocess_info.init(1)\n"
+          "    net.input_info[\"data\"].preprocess_info[0].std_scale = 2.0\n"
+          "    return ie.load_network(net, \"CPU\")\n\n\n")
+
+
+@pytest.mark.parametrize("calls", [
+    # the steps would go on the one model again at each call: the second load divides twice
+    'ie = IECore()\nnet = ie.read_network("m.xml")\nfor _ in range(2):\n    load(ie, net).infer({})\n',
+    'ie = IECore()\nnet = ie.read_network("m.xml")\nfirst = load(ie, net)\nsecond = load(ie, net)\n',
+])
+def test_mean_and_scale_set_by_a_helper_that_may_run_twice_on_one_network_are_not_rewritten(calls):
+    source = HELPER + calls
+    assert fix(source).text.count("preprocess_info") == 2
+    held = [d for d in lint(source) if "not rewritten" in d.message]
+    assert held and all("may run more than once" in d.message and d.fix is None for d in held)
+
+
+def test_a_network_a_helper_is_handed_from_elsewhere_is_reported_and_keeps_the_import():
+    """Nothing in the module says what `net` is, so its preprocessing is not rewritten; the rest
+    of the helper waits for it, and the import nothing uses stays: without it the module would no
+    longer name OpenVINO, and what is left would go unreported."""
+    outcome = fix(HELPER)
+    assert outcome.text == HELPER
+    untraced = [d for d in lint(HELPER) if d.code == "OV103"]
+    assert [d.row for d in untraced] == [5, 6] and all("could not be traced" in d.message for d in untraced)
+    assert all(d.fix is None for d in lint(HELPER))
+
+
+@pytest.mark.parametrize("calls", [
+    'ie = IECore()\nexec_net = load(ie, ie.read_network("m.xml"))\n',
+    'def main():\n    ie = IECore()\n    return load(ie, ie.read_network("m.xml"))\n\n\n'
+    'if __name__ == "__main__":\n    main()\n',
+])
+def test_mean_and_scale_set_by_a_helper_that_runs_once_are_steps_on_the_model(calls):
+    assert "ppp.build()" in fixed(HELPER + calls)
+
+
 def test_preprocessing_written_inline_declares_the_layouts_once():
     source = """\
         from openvino.inference_engine import ColorFormat, IECore, MeanVariant

@@ -310,6 +310,11 @@ class InPlace:
         ctx = self.ctx
         source = ctx.source(self.network)
         here = ctx.span(at)[0]
+        function = self.rule.types.enclosing(at, cst.FunctionDef)
+        if function is not None and not self._assigned_in(function, source, here) and not runs_once(ctx, function):
+            return (f"the settings are made in `{function.name.value}`, which takes the network from elsewhere and "
+                    "may run more than once on it: API 1.0 applied them anew at each `load_network`, where the fix's "
+                    "steps on the model itself would be added again at each run")
         # a load anywhere in a loop around the setting: the next round's settings come after it
         # (unless each round first reads a network of its own, in a statement of the loop's body)
         loops = []
@@ -332,6 +337,12 @@ class InPlace:
                         "`load_network` applied the settings made until then, where the fix's steps on the model "
                         "would apply to every load")
         return ""
+
+    def _assigned_in(self, function, source: str, before: int) -> bool:
+        """Whether `function` itself assigns the network (`source`) before `before`."""
+        ctx = self.ctx
+        return any(ctx.span(assign)[0] < before and any(ctx.source(t.target) == source for t in assign.targets)
+                   for assign in ctx.within(function, (cst.Assign,)))
 
     def _fresh_each_round(self, loop, source: str, before: int) -> bool:
         """Whether a statement of `loop`'s own body assigns the network (`source`) before `before`."""
@@ -374,6 +385,27 @@ class InPlace:
         if key not in self.lists:
             self.lists[key] = tuple(unique_name(self.ctx, at, f"{base}_{suffix}") for suffix in ("mean", "scale"))
         return self.lists[key]
+
+
+_REPEATING = (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp, cst.Lambda, cst.ClassDef)
+
+
+def runs_once(ctx, function, depth: int = 3) -> bool:
+    """Whether `function` runs at most once: a function of the module (not a method) whose name the
+    module spells once, to call it outside any loop, comprehension or lambda, at the module's top
+    level or in a function that runs once itself (`depth` levels of callers at most)."""
+    if depth == 0 or ctx.parent(function) is not ctx.module:
+        return False
+    name = function.name.value
+    spelt = [node for node in ctx.nodes((cst.Name,)) if node.value == name and node is not function.name]
+    if len(spelt) != 1 or not (isinstance(ctx.parent(spelt[0]), cst.Call) and ctx.parent(spelt[0]).func is spelt[0]):
+        return False
+    node = ctx.parent(spelt[0])
+    while node is not None and not isinstance(node, (cst.FunctionDef, cst.Module)):
+        if isinstance(node, _REPEATING):
+            return False
+        node = ctx.parent(node)
+    return node is ctx.module or runs_once(ctx, node, depth - 1)
 
 
 def unique_name(ctx, at, base: str) -> str:

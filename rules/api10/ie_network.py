@@ -181,6 +181,8 @@ class IENetworkUse(Api10Rule):
             self._enum(node, *member)
         owner = self.types.of(node.value) if self.may_concern(node.attr.value) else None
         if owner is None:
+            if node.attr.value == "input_info":  # no API 2.0 object has it
+                self.untraced(node.attr, "`input_info`")
             return
         if owner.kind == NETWORK:
             self._network_attribute(node, owner)
