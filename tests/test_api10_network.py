@@ -673,3 +673,25 @@ def test_a_precision_set_after_every_load_is_said_to_have_had_no_effect():
         """
     (diag,) = [d for d in lint(source) if d.row == 6 and d.message.startswith("`precision`")]
     assert diag.fix is None and "API 1.0 never applied it" in diag.message
+
+
+def test_a_rewrite_inside_an_f_string_writes_its_strings_in_the_other_quote():
+    """Before Python 3.12 an f-string ends at its own quote, wherever it stands: what the fix
+    writes into a field takes the other kind, and a rewrite that would need both is not offered."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        for out in net.outputs:
+            print(f"{out}: {net.outputs[out].precision}")
+        """
+    text = fixed(source)
+    assert """.upper().replace('F', 'FP').replace('BFP', 'BF').replace('BOOLEAN', 'BOOL')}")\n""" in text
+    compile(text, "fixed.py", "exec")  # the running Python's own grammar
+    both = ("from openvino.inference_engine import IECore\n\nexec_net = IECore().load_network(\"m.xml\", \"CPU\")\n"
+            "request = exec_net.requests[0]\nrequest.infer()\n"
+            "print(f\"{request.output_blobs['prob'].tensor_desc.precision}\")\n")
+    held = [d for d in lint(both) if "both kinds of quotes" in d.message]
+    assert held and all(d.fix is None for d in held)
+    assert fix(both).text == both

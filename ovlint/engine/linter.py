@@ -245,8 +245,10 @@ def _lint_python(ctx: UnitContext, python_text: str, subscribers: dict, groups: 
     pctx.complete_fix_groups = groups
     pctx.shell_names = ctx.shell_names
     try:
-        return python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())],
-                               carried=frozenset(subscribers) & {COMMAND, REQUIREMENT, LINK} | _runs_code(python_text))
+        facts = python.traverse(pctx, [r(pctx) for r in subscribers.get(PYTHON, ())],
+                                carried=frozenset(subscribers) & {COMMAND, REQUIREMENT, LINK} | _runs_code(python_text))
+        pctx.requote_in_fstrings()
+        return facts
     except RecursionError as exc:
         ctx.diagnostics.clear()  # the rules saw part of the module only
         ctx.report(FileNotParsed, (0, 0), python.syntax_error_message(exc), None)

@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic, Edit, Fix
+from ovlint.base.lazy import cst
 from ovlint.base.text import LineIndex, newline_of
 from ovlint.base.versions import Floor, at_least
 
@@ -135,6 +136,25 @@ class UnitContext:
         return ""
 
 
+_OTHER_QUOTE = {'"': "'", "'": '"'}
+
+
+def _requoted(edit: Edit, fstrings: list) -> Optional[Edit]:
+    """`edit` with its quotes swapped for the other kind when it lies inside the field of the
+    innermost of `fstrings` ((start, end, closing quote)) and holds that f-string's quote; None
+    when it holds both kinds."""
+    around = [(start, end, quote) for start, end, quote in fstrings if start < edit.start and edit.end < end]
+    if not around:
+        return edit
+    quote = max(around)[2]
+    if quote not in edit.content:
+        return edit
+    other = _OTHER_QUOTE[quote[0]]
+    if other in edit.content:
+        return None
+    return Edit(edit.start, edit.end, edit.content.replace(quote[0], other))
+
+
 def _location(lines: LineIndex, offset: int) -> dict:
     row, column = lines.position(offset)
     return {"row": row, "column": column}
@@ -172,6 +192,35 @@ class PythonContext(UnitContext):
         from ovlint.surfaces.python import NodeIndex
 
         return NodeIndex.of(self.module)
+
+    # what a finding says when its fix is not offered for the quotes of an f-string
+    BOTH_QUOTES = " (not fixed: the rewrite would write both kinds of quotes inside an f-string's field)"
+
+    def requoted(self, edits: tuple) -> Optional[tuple]:
+        """`edits`, those inside an f-string's field writing their string literals in the quote
+        the f-string does not use (before Python 3.12 its own quote ends it wherever it stands);
+        None when one of them would need both kinds."""
+        if not any('"' in e.content or "'" in e.content for e in edits):
+            return edits
+        fstrings = self.memo("fstrings", lambda: [(*self.span(node), node.end) for node in self.nodes((cst.FormattedString,))])
+        found = tuple(_requoted(edit, fstrings) for edit in edits)
+        return None if None in found else found
+
+    def requote_in_fstrings(self) -> None:
+        """Every fix of the unit in the right quotes inside f-strings (see `requoted`); a fix that
+        cannot be is not offered."""
+        done: dict = {}  # id of a fix -> the fix in the right quotes, or None (diagnostics share fixes)
+        for diag in self.diagnostics:
+            fix = diag.fix
+            if fix is None:
+                continue
+            if id(fix) not in done:
+                edits = self.requoted(fix.edits)
+                done[id(fix)] = fix if edits == fix.edits else None if edits is None else \
+                    Fix(edits, fix.applicability, fix.message, fix.requires)
+            diag.fix = done[id(fix)]
+            if diag.fix is None:
+                diag.message += self.BOTH_QUOTES
 
     def order(self, node) -> int:
         """Where `node` comes in the module: nodes sort as their positions do (a parent before its

@@ -236,6 +236,11 @@ class Plan:
                 use.message += note
             return
         _drop_deleted(self.proposals)
+        for proposal in self.proposals:
+            if proposal.edits:
+                proposal.edits = ctx.requoted(proposal.edits)
+                if proposal.edits is None:  # it holds its part back
+                    proposal.message += ctx.BOTH_QUOTES
         parts = Parts(ctx, self.types, [p.where for p in self.proposals if p.untraced])
         by_part: dict = {}
         for proposal in sorted(self.proposals, key=lambda p: ctx.span(p.where)):
