@@ -530,3 +530,21 @@ def test_an_output_blob_kept_for_the_next_round_of_a_loop_holds_its_part():
             prev = cur
         """)
     assert [(d.row, d.code) for d in lint(source) if "keeps" in d.message] == [(12, "OV106")]
+
+
+def test_a_port_unpacked_from_one_pair_of_items_is_followed():
+    """`next(iter(d.items()))`, `(name, info), = d.items()` and `list(d.items())[i]` hand out one
+    (name, port) pair, as a loop over the items does: the port's attributes are rewritten too."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        name, info = next(iter(net.input_info.items()))
+        (only, port), = net.input_info.items()
+        oname, odata = list(net.outputs.items())[1]
+        print(name, info.input_data.shape, port.input_data.shape, oname, odata.shape)
+        """
+    fixed = fix(source).text
+    assert "print(name, list(info.shape), list(port.shape), oname, list(odata.shape))\n" in fixed
+    assert lint(fixed) == []

@@ -332,6 +332,9 @@ class Types:
                 if result is not None and result.kind == INSTANCE and result.cls in self.classes.lineage(owner.cls):
                     return owner  # `return self`: the object the method was called on
                 return result
+            if method in ("items", "values") and not node.args:  # a view of a dict's values, or of its (name, value) pairs
+                item = self._item(node)
+                return container(item, keyed=False) if item is not None else None
             if owner.kind == CONTAINER:
                 return owner.items if method in _TAKE else owner if method == "copy" else None
             result = RETURNS.get(owner.kind, {}).get(method)
@@ -343,6 +346,8 @@ class Types:
             if names & _SEQUENCES and len(node.args) == 1 and not node.args[0].keyword:
                 items = self._item(node.args[0].value)
                 return container(items, keyed=False) if items is not None else None
+            if "builtins.next" in names and node.args and not node.args[0].keyword:  # `next(iter(net.input_info.items()))`
+                return self._item(node.args[0].value)
         function = self.function(node.func)
         return self.returns(function) if function is not None else None
 
