@@ -176,6 +176,20 @@ def test_an_environment_variable_the_old_setupvars_set_is_reported_and_holds_the
     assert "CMakeLists.txt:1:5: OV114 `$ENV{InferenceEngine_DIR}` was set by the old releases' `setupvars`" in out
 
 
+def test_a_variable_the_new_package_leaves_unset_tested_in_a_condition_holds_the_package_fix(ovlint, tmp_path):
+    """`if("${InferenceEngine_INCLUDE_DIRS}" STREQUAL "") message(FATAL_ERROR ...)` would stop every
+    configure once the file finds OpenVINO instead: the package's fix waits for --unsafe-fixes, and
+    each such test is reported with what to test instead."""
+    source = ('find_package(InferenceEngine 1.0)\nif("${InferenceEngine_INCLUDE_DIRS}" STREQUAL "")\n'
+              '  message(FATAL_ERROR "not set")\nendif()\nif(NOT InferenceEngine_LIBRARIES)\n  return()\nendif()\n')
+    write(tmp_path / "CMakeLists.txt", source)
+    code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
+    assert code == 1 and (tmp_path / "CMakeLists.txt").read_text() == source
+    assert "CMakeLists.txt:1:1: OV114 [-] `find_package(InferenceEngine)`" in out
+    for where, name in (("2:5", "${InferenceEngine_INCLUDE_DIRS}"), ("5:8", "InferenceEngine_LIBRARIES")):
+        assert f"CMakeLists.txt:{where}: OV114 `{name}` in a condition: the OpenVINO package does not set it" in out
+
+
 def test_a_2021_native_build_in_cmake_makefile_and_shell(ovlint, tmp_path):
     write(tmp_path / "CMakeLists.txt", textwrap.dedent("""\
         set(OV /opt/intel/openvino_2021 CACHE PATH "the install")

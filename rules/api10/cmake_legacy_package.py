@@ -56,7 +56,8 @@ class LegacyCMakePackage(CMakeRule):
         "`set(InferenceEngine_DIR <install>/runtime/cmake)` becomes `OpenVINO_DIR` (the installs that have a "
         "`runtime/cmake` folder keep both packages' config files there). The other variables of the old packages (`_DIR`, `_ROOT`, "
         "`_VERSION`) are reported without a fix, "
-        "and while a file still uses one, its `find_package` fix is unsafe. So is it while the file reads an environment "
+        "and while a file still uses one, or tests in a condition a variable the new package leaves unset "
+        "(`if(\"${InferenceEngine_INCLUDE_DIRS}\" STREQUAL \"\")`), its `find_package` fix is unsafe. So is it while the file reads an environment "
         "variable the old releases' `setupvars` script set (`$ENV{InferenceEngine_DIR}`), which is reported too."
     )
     fix = Applicability.SAFE
@@ -71,8 +72,9 @@ class LegacyCMakePackage(CMakeRule):
                 "  find_package(OpenVINO REQUIRED COMPONENTS Runtime)\nendif()\n", filename="CMakeLists.txt"),
         Example('if("${InferenceEngine_LIBRARIES}" STREQUAL "")\n  message(FATAL_ERROR "no IE")\nendif()\n',
                 filename="CMakeLists.txt",
-                message="`${InferenceEngine_LIBRARIES}` in a condition: test `TARGET openvino::runtime` or "
-                        "`OpenVINO_FOUND` instead"),
+                message="`${InferenceEngine_LIBRARIES}` in a condition: the OpenVINO package does not set it, so the "
+                        "test no longer tells whether the package was found; test `OpenVINO_FOUND` (or "
+                        "`TARGET openvino::runtime`) instead"),
         Example("find_package(InferenceEngine 2021.4 REQUIRED)\nfind_package(ngraph REQUIRED)\n"
                 "add_executable(app main.cpp)\n"
                 "target_link_libraries(app PRIVATE ${InferenceEngine_LIBRARIES} ${NGRAPH_LIBRARIES})\n",
@@ -224,6 +226,10 @@ class LegacyCMakePackage(CMakeRule):
                     names.append(argument.value)
                 found += [n for n in names if PACKAGE_VARIABLE.fullmatch(n) and n not in FOUND and n not in VARIABLES
                           and n not in REVIEW]
+                # tested in a condition, a variable the new package leaves unset changes the outcome
+                # (`if("${InferenceEngine_INCLUDE_DIRS}" STREQUAL "")` stops the configure)
+                if command.lower in cmake.CONDITIONS:
+                    found += [n for n in names if n in VARIABLES or n in REVIEW]
                 found += [f"$ENV{{{n}}}" for n, _, _ in cmake.environment_variables(argument) if PACKAGE_VARIABLE.fullmatch(n)]
         return found
 
@@ -235,7 +241,9 @@ class LegacyCMakePackage(CMakeRule):
             self.report((start, end), f"`{name}` was set by the removed package: the OpenVINO package sets `{new}`",
                         self.make_fix(self.ctx.replace((start, end), f"${{{new}}}" if reference else new),
                                       f"Use `{new}`", unsafe=unsafe))
-        elif PACKAGE_VARIABLE.fullmatch(name) and name not in VARIABLES and name not in REVIEW:
+        elif name in VARIABLES or name in REVIEW:  # tested by name in a condition: `if(InferenceEngine_LIBRARIES)`
+            self.report((start, end), _TESTED.format(name=name))
+        elif PACKAGE_VARIABLE.fullmatch(name):
             advice = next((text for suffix, text in ADVICE.items() if suffix in name),
                           "use the OpenVINO package's `OpenVINO_` variables")
             self.report((start, end), f"`{name}` belonged to the removed package, which nothing sets or reads "
@@ -250,10 +258,8 @@ class LegacyCMakePackage(CMakeRule):
         for name, start, end in cmake.variables(argument):
             if name in FOUND or (PACKAGE_VARIABLE.fullmatch(name) and name not in VARIABLES and name not in REVIEW):
                 self._package_variable(name, start, end, unsafe, reference=True)
-            elif name in VARIABLES and condition:
-                # a target name is never empty: the test would no longer depend on the package
-                self.report((start, end), f"`${{{name}}}` in a condition: test `TARGET {VARIABLES[name]}` or "
-                                          "`OpenVINO_FOUND` instead")
+            elif (name in VARIABLES or name in REVIEW) and condition:
+                self.report((start, end), _TESTED.format(name=f"${{{name}}}"))
             elif name in VARIABLES:
                 whole = argument.kind == "unquoted" and (start, end) == (argument.start, argument.end)
                 self.report((start, end), f"`${{{name}}}` is `{VARIABLES[name]}`",
@@ -295,6 +301,11 @@ class LegacyCMakePackage(CMakeRule):
         if source[start:command.start].strip() or (after and not after.startswith("#")):
             return command.start, command.end
         return start, end  # the line holds only the command (and perhaps its comment)
+
+
+# a variable of the old package tested in a condition: the new package leaves it unset
+_TESTED = ("`{name}` in a condition: the OpenVINO package does not set it, so the test no longer tells whether the "
+           "package was found; test `OpenVINO_FOUND` (or `TARGET openvino::runtime`) instead")
 
 
 def _flags(merged: list) -> str:
