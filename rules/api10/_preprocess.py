@@ -341,8 +341,9 @@ class InPlace:
     def _assigned_in(self, function, source: str, before: int) -> bool:
         """Whether `function` itself assigns the network (`source`) before `before`."""
         ctx = self.ctx
-        return any(ctx.span(assign)[0] < before and any(ctx.source(t.target) == source for t in assign.targets)
-                   for assign in ctx.within(function, (cst.Assign,)))
+        return any(ctx.span(assign)[0] < before and any(ctx.source(target) == source for target in (
+            [t.target for t in assign.targets] if isinstance(assign, cst.Assign) else [assign.target]))
+            for assign in ctx.within(function, (cst.Assign, cst.AnnAssign)))
 
     def _fresh_each_round(self, loop, source: str, before: int) -> bool:
         """Whether a statement of `loop`'s own body assigns the network (`source`) before `before`."""
