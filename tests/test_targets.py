@@ -366,6 +366,29 @@ def test_a_dockerfile_pins_the_code_of_its_folder(ovlint, tmp_path):
                for name in (*cases, "notes"))
 
 
+def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_path):
+    """A workflow that builds the project after sourcing a 2021 install, and a launcher script that
+    runs `main.py` there, run that code on 2021.4: `find_package(OpenVINO)` (2022.1) and `ov.Core`
+    (2023.1) are not in it. A file that states a pin outweighs them."""
+    write(tmp_path / "proj" / ".github" / "workflows" / "ci.yml",
+          "on: push\njobs:\n  build:\n    runs-on: ubuntu-20.04\n    steps:\n"
+          "      - run: sudo apt-get install -y intel-openvino-dev-ubuntu20-2021.4.752\n"
+          "      - run: source /opt/intel/openvino_2021/bin/setupvars.sh && cmake -B out . && cmake --build out\n")
+    cmake = "find_package(InferenceEngine REQUIRED)\n"
+    write(tmp_path / "proj" / "CMakeLists.txt", cmake)
+    write(tmp_path / "app" / "run_app.sh", "#!/bin/bash\nsource /opt/intel/openvino_2021/bin/setupvars.sh && python3 main.py\n")
+    legacy = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
+    write(tmp_path / "app" / "main.py", legacy)
+    write(tmp_path / "stated" / "run.sh", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 main.py\n")
+    write(tmp_path / "stated" / "requirements.txt", "openvino==2024.6.0\n")
+    write(tmp_path / "stated" / "main.py", legacy)
+    _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
+    assert (tmp_path / "proj" / "CMakeLists.txt").read_text() == cmake
+    assert "but proj/.github/workflows/ci.yml:6 pins 2021.4" in out
+    assert (tmp_path / "app" / "main.py").read_text() == legacy and "but app/run_app.sh:2 pins 2021.1" in out  # a year alone is its first release
+    assert (tmp_path / "stated" / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n"
+
+
 def test_a_command_run_in_an_openvino_image_runs_on_its_release_in_notebooks_and_python(ovlint, tmp_path):
     """`docker run openvino/ubuntu20_dev:2022.2.0 mo ...` runs `mo` of 2022.2, where `ovc` (2023.1)
     is not: the command keeps `mo`, while the code around it, which runs elsewhere, is migrated."""

@@ -11,15 +11,21 @@ from ovlint.base import versions
 from ovlint.base.versions import Floor
 
 # the kinds of file that state a folder's pins (any requirements or constraints file,
-# `requirements-gpu.txt` too, and conda environments under any name, `openvino.yml`), and the
-# Dockerfiles that build the folder's code into an image: what they install or start `FROM`
-DEPENDENCY_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda", "dockerfile")
+# `requirements-gpu.txt` too, and conda environments under any name, `openvino.yml`)
+STATING_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda")
+# the files that run the folder's code on a release they install or set up, which decide where no
+# file states a pin: Dockerfiles that build it into an image (what they install or start `FROM`),
+# and CI jobs and shell scripts (what they install, or the release whose `setupvars` they source)
+RUNNING_KINDS = ("dockerfile", "ci-yaml", "shell")
+DEPENDENCY_KINDS = STATING_KINDS + RUNNING_KINDS
+# where a repository keeps the CI jobs that build and test the code of the folder it is in
+CI_FOLDERS = (os.path.join(".github", "workflows"),)
 
 
 def pinned_floor(directory: str) -> Optional[Floor]:
     """The lowest release the folder's dependency files allow, if they pin OpenVINO at all (with
     the requirements files they include, `-r base.txt`); where they pin nothing, the lowest its
-    Dockerfiles run the code on."""
+    Dockerfiles, CI jobs and shell scripts run the code on."""
     found, images = [], []
     pending, seen = _dependency_files(directory), set()
     while pending:
@@ -35,7 +41,7 @@ def pinned_floor(directory: str) -> Optional[Floor]:
             continue
         for release, start in _pins(kind, text):
             line = text.count("\n", 0, start) + 1
-            (images if kind.name == "dockerfile" else found).append(
+            (images if kind.name in RUNNING_KINDS else found).append(
                 (versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
         if kind.name == "requirements":
             pending += [(os.path.join(os.path.dirname(path), name), kind) for name in _INCLUDED.findall(text)]
@@ -54,6 +60,9 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
 
     found = []
     for unit in kind.read(text).units:
+        if kind.name in ("ci-yaml", "shell"):  # what `docker run` starts runs the image's code, not the folder's
+            found.append(lowest_stated(unit.requirements, unit.commands, lowest_named(unit.text, unit.commands, images=False)))
+            continue
         if kind.name != "dockerfile":
             found.append(lowest_stated(unit.requirements, unit.commands))
             continue
@@ -78,32 +87,39 @@ MOST_INCLUDED = 50  # files read for one folder's pins, includes and all
 
 
 # the endings of the names of such files (most files of a folder are not worth asking about)
-_SUFFIXES = (".txt", ".in", ".toml", ".cfg", ".yml", ".yaml")
+_SUFFIXES = (".txt", ".in", ".toml", ".cfg", ".yml", ".yaml", ".sh", ".bash")
 
 
 def _dependency_files(directory: str) -> list:
-    """(path, kind) of each of the folder's files of DEPENDENCY_KINDS, by name, or for a YAML file
-    by its first bytes (a conda environment under another name)."""
-    try:
-        with os.scandir(directory) as entries:
-            names = sorted(e.name for e in entries if e.is_file())
-    except OSError:
-        return []
+    """(path, kind) of each of the folder's files of DEPENDENCY_KINDS (and of its CI_FOLDERS), by
+    name, or for a YAML file by its first bytes (a conda environment under another name)."""
+    found = []
+    for folder in (directory, *(os.path.join(directory, ci) for ci in CI_FOLDERS)):
+        try:
+            with os.scandir(folder) as entries:
+                names = sorted(e.name for e in entries if e.is_file())
+        except OSError:
+            continue
+        for name in names:
+            kind = _dependency_kind(os.path.join(folder, name))
+            if kind is not None:
+                found.append((os.path.join(folder, name), kind))
+    return found
+
+
+def _dependency_kind(path: str):
+    """The kind of the file at `path` when it is one of DEPENDENCY_KINDS, else None."""
+    name = os.path.basename(path)
+    lowered = name.lower()
+    if not lowered.endswith(_SUFFIXES) and lowered != "pipfile" and "dockerfile" not in lowered \
+            and "containerfile" not in lowered:
+        return None
     from ovlint.surfaces import kind_from_head, kind_of
 
-    found = []
-    for name in names:
-        lowered = name.lower()
-        if not lowered.endswith(_SUFFIXES) and lowered != "pipfile" and "dockerfile" not in lowered \
-                and "containerfile" not in lowered:
-            continue
-        path = os.path.join(directory, name)
-        kind = kind_of(name)
-        if kind is None and name.lower().endswith((".yml", ".yaml")):
-            kind = kind_from_head(name, _head(path, name), executable=False)
-        if kind is not None and kind.name in DEPENDENCY_KINDS:
-            found.append((path, kind))
-    return found
+    kind = kind_of(path)
+    if kind is None and lowered.endswith((".yml", ".yaml")):
+        kind = kind_from_head(name, _head(path, name), executable=False)
+    return kind if kind is not None and kind.name in DEPENDENCY_KINDS else None
 
 
 def _head(path: str, name: str) -> bytes:
