@@ -8,6 +8,7 @@ from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules.discontinued._devices import DEVICE_CALLS, GNA_KEY, REMOVED_DEVICES, describe, removed_devices
 
 MYRIAD, GNA = REMOVED_DEVICES["MYRIAD"], REMOVED_DEVICES["GNA"]
+OPENCV_TARGETS = {"DNN_TARGET_MYRIAD": "MYRIAD", "DNN_TARGET_HDDL": "HDDL"}
 IE_PLUGIN = {"openvino.inference_engine.IEPlugin", "openvino.inference_engine.ie_api.IEPlugin"}
 
 
@@ -24,7 +25,8 @@ class RemovedDevice(PythonRule):
     )
     deprecation = GNA
     needles = ("GNA", "intel_gna", "MYRIAD", "HDDL")
-    context_needles = ("openvino",)
+    # OpenCV's DNN module runs its MYRIAD and HDDL targets on OpenVINO's plugins
+    context_needles = ("openvino", "DNN_TARGET_MYRIAD", "DNN_TARGET_HDDL")
     examples = (
         Example("import openvino as ov\n\ncompiled = ov.Core().compile_model('m.xml', 'MYRIAD')\n",
                 message=("This device plugin was removed: MYRIAD (removed in 2023.0); use CPU, GPU or NPU")),
@@ -35,6 +37,9 @@ class RemovedDevice(PythonRule):
                 message=("This device plugin was removed: GNA (removed in 2024.0); use CPU, GPU or NPU")),
         Example("from openvino.inference_engine import IEPlugin\n\nplugin = IEPlugin(device=\"MYRIAD\")\n",
                 message=("This device plugin was removed: MYRIAD (removed in 2023.0); use CPU, GPU or NPU")),
+        Example("import cv2\n\nnet = cv2.dnn.readNet('m.xml', 'm.bin')\nnet.setPreferableTarget(cv2.dnn.DNN_TARGET_MYRIAD)\n",
+                message=("This device plugin was removed: OpenCV's `DNN_TARGET_MYRIAD` runs the network on OpenVINO's "
+                         "MYRIAD plugin (removed in 2023.0); use `cv2.dnn.DNN_TARGET_CPU` or another target")),
         Example("import openvino as ov\n\nconfig = {'GNA_DEVICE_MODE': 'GNA_SW_EXACT'}\n",
                 message=("This device plugin was removed: `GNA_DEVICE_MODE` configures GNA (removed in "
                          "2024.0)")),
@@ -48,11 +53,17 @@ class RemovedDevice(PythonRule):
     )
 
     def visit_Attribute(self, node) -> None:
-        """`props.intel_gna.*`: the properties of the removed GNA plugin."""
+        """`props.intel_gna.*`: the properties of the removed GNA plugin; `cv2.dnn.DNN_TARGET_MYRIAD`:
+        OpenCV's target on OpenVINO's MYRIAD plugin."""
         names = self.ctx.qualified_names(node)
         if node.attr.value == "intel_gna" and any(n.endswith("properties.intel_gna") for n in names):
             self.report(node, f"{self.summary}: GNA (removed in {GNA.removed}) and its `intel_gna` properties; "
                               "use CPU, GPU or NPU")
+        elif node.attr.value in OPENCV_TARGETS and f"cv2.dnn.{node.attr.value}" in names:
+            device = OPENCV_TARGETS[node.attr.value]
+            self.report(node, f"{self.summary}: OpenCV's `{node.attr.value}` runs the network on OpenVINO's {device} "
+                              f"plugin (removed in {REMOVED_DEVICES[device].removed}); use `cv2.dnn.DNN_TARGET_CPU` "
+                              "or another target", deprecation=REMOVED_DEVICES[device])
 
     def visit_Module(self, node) -> None:
         ctx = self.ctx

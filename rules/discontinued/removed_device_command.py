@@ -1,8 +1,13 @@
 """Commands that pick a removed device: `-d MYRIAD`, `--device HDDL`, `-d GNA`."""
 from __future__ import annotations
 
+import os
+
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules.discontinued._devices import REMOVED_DEVICES, describe, removed_devices
+
+
+NCS_SETUP = "install_NCS_udev_rules.sh"
 
 
 class RemovedDeviceCommand(CommandRule):
@@ -13,13 +18,18 @@ class RemovedDeviceCommand(CommandRule):
         "`benchmark_app`, the demos and most OpenVINO tools take the device with `-d`/`--device` (and "
         "`-d_xx` for a second model). MYRIAD and HDDL were removed in "
         f"{REMOVED_DEVICES['MYRIAD'].removed} and GNA in {REMOVED_DEVICES['GNA'].removed}, so such a "
-        "command fails on current releases: use CPU, GPU or NPU."
+        "command fails on current releases: use CPU, GPU or NPU. The script that set up the Neural Compute "
+        "Stick 2 for the MYRIAD plugin, `install_NCS_udev_rules.sh`, went with it."
     )
     deprecation = REMOVED_DEVICES["GNA"]
-    needles = ("MYRIAD", "HDDL", r"\bGNA")
+    needles = ("MYRIAD", "HDDL", r"\bGNA", "install_NCS_udev_rules")
     examples = (Example("benchmark_app -m model.xml -d MYRIAD\n", filename="bench.sh",
                         message=("This command selects a removed device plugin: MYRIAD (removed in 2023.0); "
                                  "use CPU, GPU or NPU")),
+                Example("sudo /opt/intel/openvino_2022/install_dependencies/install_NCS_udev_rules.sh\n",
+                        filename="setup.sh",
+                        message=("`install_NCS_udev_rules.sh` set up the Neural Compute Stick 2 for the MYRIAD plugin, "
+                                 "removed in 2023.0 with the script: drop the step, or stay on 2022.3 for the stick")),
                 Example("python3 demo.py -m m.xml --device HETERO:GNA,CPU\n", filename="run.sh",
                         message=("This command selects a removed device plugin: GNA (removed in 2024.0); use "
                                  "CPU, GPU or NPU")))
@@ -27,6 +37,11 @@ class RemovedDeviceCommand(CommandRule):
 
     def check_command(self, command) -> None:
         argv = command.argv
+        if any(os.path.basename(word) == NCS_SETUP for word in argv[:2]):
+            self.report(command, f"`{NCS_SETUP}` set up the Neural Compute Stick 2 for the MYRIAD plugin, removed in "
+                                 f"{REMOVED_DEVICES['MYRIAD'].removed} with the script: drop the step, or stay on "
+                                 f"{REMOVED_DEVICES['MYRIAD'].last} for the stick", deprecation=REMOVED_DEVICES["MYRIAD"])
+            return
         for index, word in enumerate(argv[:-1]):
             if word in ("-d", "--device", "--target_device") or (word.startswith("-d_") and len(word) < 8):
                 found = removed_devices(argv[index + 1])
