@@ -248,6 +248,8 @@ def test_replacing_openvino_dev_on_a_release_older_than_ovc_says_the_converter_g
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
     (finding,) = [d for d in json.loads(out) if d["code"] == "OV401"]
     assert "`openvino` has no model converter: `ovc` ships from 2023.1" in finding["fix"]["message"]
+    # `[tensorflow2]` of 2022.3 capped TensorFlow at 2.10.0; the `tensorflow` the fix adds is not
+    assert "without the version bounds the extra set on them" in finding["fix"]["message"]
     write(tmp_path / "Dockerfile", "FROM openvino/ubuntu22_dev:2024.6.0\nRUN pip install openvino-dev==2024.6.0\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
     assert "no model converter" not in out

@@ -23,6 +23,12 @@ EXTRAS = {"onnx": "onnx", "pytorch": "torch", "tensorflow": "tensorflow", "tenso
           "paddle": "paddlepaddle", "caffe": None, "mxnet": None, "kaldi": None}
 
 
+# the extras pinned their frameworks to what that release's converter supported (`[tensorflow2]` of
+# 2022.3: `tensorflow<=2.10.0`, with numpy bounds); the packages the fix adds are not
+UNBOUNDED = (" (without the version bounds the extra set on them for its release: pin the versions the project "
+             "was tested with)")
+
+
 class OpenvinoDevRequirement(RequirementRule):
     code = "OV401"
     name = "openvino-dev-requirement"
@@ -185,7 +191,7 @@ class OpenvinoDevRequirement(RequirementRule):
                     edits.append(ctx.replace((end, end), "".join(ctx.newline + line for line in lines)))
             else:
                 return None
-        return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) if packages else "")
+        return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) + UNBOUNDED if packages else "")
                              + self._no_converter(), unsafe=True)
 
     def _beside_word(self, req, packages: list):
