@@ -695,3 +695,12 @@ def test_a_rewrite_inside_an_f_string_writes_its_strings_in_the_other_quote():
     held = [d for d in lint(both) if "both kinds of quotes" in d.message]
     assert held and all(d.fix is None for d in held)
     assert fix(both).text == both
+
+
+def test_input_info_of_another_library_is_not_taken_for_api_1():
+    """NNCF's configs have an `input_info` too: in a module that names no API 1.0 an untraced one is
+    not reported."""
+    source = ("import openvino as ov\n\n\ndef reshape(config, model: ov.Model):\n"
+              "    config.nncf.input_info.sample_size = [1, 3, 224, 224]\n"
+              "    return {item['keyword']: item['sample_size'] for item in config.input_info}\n")
+    assert lint(source) == []

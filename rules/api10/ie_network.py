@@ -21,7 +21,7 @@ from ovlint.rules.api10._preprocess import (
     COLOR_FORMATS, NCHW, RESIZE_ALGORITHMS, InPlace, atomic, bound_value, compile_sites, enum_member,
     replaced, resolve, simple, statement_line,
 )
-from ovlint.rules.api10._types import CHANNEL, EXECUTABLE, PREPROCESS
+from ovlint.rules.api10._types import CHANNEL, EXECUTABLE, IE, PREPROCESS, mentions
 
 LAYOUT_MESSAGE = ("An API 1.0 `layout` (`\"NCHW\"`, ...) has no API 2.0 counterpart to read: a port's layout is "
                   "empty unless set (`ov.layout_helpers.get_layout(port)`, or `PrePostProcessor` "
@@ -181,7 +181,8 @@ class IENetworkUse(Api10Rule):
             self._enum(node, *member)
         owner = self.types.of(node.value) if self.may_concern(node.attr.value) else None
         if owner is None:
-            if node.attr.value == "input_info":  # no API 2.0 object has it
+            # no API 2.0 object has it; other libraries' configs do (NNCF's), in modules without API 1.0
+            if node.attr.value == "input_info" and mentions(self.ctx, IE):
                 self.untraced(node.attr, "`input_info`")
             return
         if owner.kind == NETWORK:
