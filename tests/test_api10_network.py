@@ -704,3 +704,12 @@ def test_input_info_of_another_library_is_not_taken_for_api_1():
               "    config.nncf.input_info.sample_size = [1, 3, 224, 224]\n"
               "    return {item['keyword']: item['sample_size'] for item in config.input_info}\n")
     assert lint(source) == []
+
+
+def test_a_kept_preprocess_info_read_back_says_where_it_holds_the_fix_back():
+    source = ("from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network(\"m.xml\")\n"
+              "pp = net.input_info[\"data\"].preprocess_info\npp.init(1)\npp[0].std_scale = 2.0\n"
+              "print(pp[0].std_scale)\nexec_net = ie.load_network(net, \"CPU\")\n")
+    (kept,) = [d for d in lint(source) if d.row == 5 and d.message.startswith("`preprocess_info`")]
+    assert "`pp`, which keeps it, is used at line 8 otherwise than to make a setting" in kept.message
+    assert fix(source).text == source

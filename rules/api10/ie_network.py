@@ -543,10 +543,18 @@ class IENetworkUse(Api10Rule):
         if not isinstance(target, cst.Name) or line is None:
             self.propose(node.attr, PREPROCESS_MESSAGE)
             return
-        roles = [self._role(r) for r in self._references(target)]
+        references = self._references(target)
+        roles = [self._role(r) for r in references]
+        if None in roles:
+            row = ctx.lines.position(ctx.span(references[roles.index(None)])[0])[0]
+            self.propose(node.attr, PREPROCESS_MESSAGE + f" (not rewritten: `{target.value}`, which keeps it, is used at "
+                                                         f"line {row} otherwise than to make a setting the fix turns into "
+                                                         "a step, such as reading one back, which a `PrePostProcessor` "
+                                                         "cannot answer)")
+            return
         ref = resolve(self, node)
         group = InPlace.of(self, ref.network) if ref is not None else None
-        if None in roles or ref is None or group is None or not simple(ref.key):
+        if ref is None or group is None or not simple(ref.key):
             self.propose(node.attr, PREPROCESS_MESSAGE)
             return
         if not set(roles) & IN_PLACE:
