@@ -366,6 +366,15 @@ def test_a_dockerfile_pins_the_code_of_its_folder(ovlint, tmp_path):
                for name in (*cases, "notes"))
 
 
+def test_a_system_package_named_through_a_variable_names_its_release(ovlint, tmp_path):
+    """`apt install intel-openvino-dev-ubuntu20-$VERSION_VINO` with `VERSION_VINO=2021.4.582` installs
+    2021.4, which also tells which release of 2021 the install folder `openvino_2021` is."""
+    write(tmp_path / "install.sh", 'export VERSION_VINO="2021.4.582"\nsudo apt install intel-openvino-dev-ubuntu20-$VERSION_VINO\n'
+                                   "source /opt/intel/openvino_2021/bin/setupvars.sh\n")
+    _, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "Migrating from OpenVINO 2021.4 (install.sh:2)" in out
+
+
 def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_path):
     """A workflow that builds the project after sourcing a 2021 install, and a launcher script that
     runs `main.py` there, run that code on 2021.4: `find_package(OpenVINO)` (2022.1) and `ov.Core`

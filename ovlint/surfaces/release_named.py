@@ -107,7 +107,7 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
                     found.append((match.groups(), command.words[index].start))
         if program in _INSTALLERS and "install" in argv:
             for index, word in enumerate(argv):
-                match = SYSTEM_PACKAGE.match(word)
+                match = SYSTEM_PACKAGE.match(command.words[index].resolved or word)  # `...-ubuntu20-$VERSION` too
                 if match:
                     found.append((match.groups(), command.words[index].start))
     if not found:
