@@ -102,8 +102,9 @@ class LegacyCMakePackage(CMakeRule):
                 "  message(FATAL_ERROR \"no OpenVINO\")\nendif()\n", filename="CMakeLists.txt"),
         Example("set(InferenceEngine_DIR /opt/intel/openvino/deployment_tools/inference_engine/share)\n",
                 filename="CMakeLists.txt",
-                message="`InferenceEngine_DIR` belonged to the removed package, which nothing sets or reads any "
-                        "more: OpenVINO's package is found through `OpenVINO_DIR` (its `runtime/cmake` folder)"),
+                message="`InferenceEngine_DIR` belonged to the removed package: `find_package(OpenVINO)` neither "
+                        "reads nor sets it; OpenVINO's package is found through `OpenVINO_DIR` (its `runtime/cmake` "
+                        "folder)"),
         Example("set(InferenceEngine_DIR ${INTEL_OPENVINO_DIR}/runtime/cmake)\nfind_package(InferenceEngine REQUIRED)\n",
                 "set(OpenVINO_DIR ${INTEL_OPENVINO_DIR}/runtime/cmake)\nfind_package(OpenVINO REQUIRED COMPONENTS Runtime)\n",
                 filename="CMakeLists.txt"),
@@ -246,8 +247,8 @@ class LegacyCMakePackage(CMakeRule):
         elif PACKAGE_VARIABLE.fullmatch(name):
             advice = next((text for suffix, text in ADVICE.items() if suffix in name),
                           "use the OpenVINO package's `OpenVINO_` variables")
-            self.report((start, end), f"`{name}` belonged to the removed package, which nothing sets or reads "
-                                      f"any more: {advice}")
+            self.report((start, end), f"`{name}` belonged to the removed package: `find_package(OpenVINO)` neither "
+                                      f"reads nor sets it; {advice}")
 
     def _argument(self, argument, condition: bool, unsafe: bool, written: Optional[set]) -> None:
         for name, start, end in cmake.environment_variables(argument):
