@@ -142,7 +142,7 @@ _OTHER_QUOTE = {'"': "'", "'": '"'}
 def _requoted(edit: Edit, fstrings: list) -> Optional[Edit]:
     """`edit` with its quotes swapped for the other kind when it lies inside the field of the
     innermost of `fstrings` ((start, end, closing quote)) and holds that f-string's quote; None
-    when it holds both kinds."""
+    when it holds both kinds, or a backslash."""
     around = [(start, end, quote) for start, end, quote in fstrings if start < edit.start and edit.end < end]
     if not around:
         return edit
@@ -150,7 +150,7 @@ def _requoted(edit: Edit, fstrings: list) -> Optional[Edit]:
     if quote not in edit.content:
         return edit
     other = _OTHER_QUOTE[quote[0]]
-    if other in edit.content:
+    if other in edit.content or "\\" in edit.content:  # an escaped quote would change what its string holds
         return None
     return Edit(edit.start, edit.end, edit.content.replace(quote[0], other))
 
