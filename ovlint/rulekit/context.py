@@ -194,7 +194,8 @@ class PythonContext(UnitContext):
         return NodeIndex.of(self.module)
 
     # what a finding says when its fix is not offered for the quotes of an f-string
-    BOTH_QUOTES = " (not fixed: the rewrite would write both kinds of quotes inside an f-string's field)"
+    FSTRING_QUOTES = (" (not fixed: the rewrite writes a string inside an f-string's field that the quote the f-string "
+                   "leaves free cannot hold)")
 
     def requoted(self, edits: tuple) -> Optional[tuple]:
         """`edits`, those inside an f-string's field writing their string literals in the quote
@@ -220,7 +221,7 @@ class PythonContext(UnitContext):
                     Fix(edits, fix.applicability, fix.message, fix.requires)
             diag.fix = done[id(fix)]
             if diag.fix is None:
-                diag.message += self.BOTH_QUOTES
+                diag.message += self.FSTRING_QUOTES
 
     def order(self, node) -> int:
         """Where `node` comes in the module: nodes sort as their positions do (a parent before its

@@ -240,7 +240,7 @@ class Plan:
             if proposal.edits:
                 proposal.edits = ctx.requoted(proposal.edits)
                 if proposal.edits is None:  # it holds its part back
-                    proposal.message += ctx.BOTH_QUOTES
+                    proposal.message += ctx.FSTRING_QUOTES
         parts = Parts(ctx, self.types, [p.where for p in self.proposals if p.untraced])
         by_part: dict = {}
         for proposal in sorted(self.proposals, key=lambda p: ctx.span(p.where)):
