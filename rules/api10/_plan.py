@@ -907,6 +907,16 @@ def _names(path: str, word) -> bool:
         return False
 
 
+def imported_elsewhere(ctx, name: str) -> bool:
+    """Whether another module of the program around the unit imports `name` from it, or the whole
+    module (`import helpers`, `from helpers import *`)."""
+    base, _ = os.path.splitext(os.path.basename(ctx.path))
+    if base == "__init__":  # a package's: imported by its folder's name
+        base = os.path.basename(os.path.dirname(os.path.abspath(ctx.path)))
+    importers = _program_around(ctx.path).importers.get(base, {})
+    return any(name in names or "*" in names for importer, names in importers.items() if not _same_file(importer, ctx.path))
+
+
 def _same_file(a: str, b: str) -> bool:
     return os.path.abspath(a) == os.path.abspath(b)
 

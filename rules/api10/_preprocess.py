@@ -311,7 +311,8 @@ class InPlace:
         source = ctx.source(self.network)
         here = ctx.span(at)[0]
         function = self.rule.types.enclosing(at, cst.FunctionDef)
-        if function is not None and not self._assigned_in(function, source, here) and not runs_once(ctx, function):
+        if function is not None and not self._made_in(function, source, here) \
+                and not self._fresh_at_each_call(function, source) and not runs_once(ctx, function):
             return (f"the settings are made in `{function.name.value}`, which takes the network from elsewhere and "
                     "may run more than once on it: API 1.0 applied them anew at each `load_network`, where the fix's "
                     "steps on the model itself would be added again at each run")
@@ -338,12 +339,35 @@ class InPlace:
                         "would apply to every load")
         return ""
 
-    def _assigned_in(self, function, source: str, before: int) -> bool:
-        """Whether `function` itself assigns the network (`source`) before `before`."""
+    def _made_in(self, function, source: str, before: int) -> bool:
+        """Whether `function` makes the network (`source`) itself before `before`, whatever way it
+        runs: a statement of its own body (not of an `if` or a loop in it) assigns it a new one (a
+        call that gives a network, not another name for one)."""
         ctx = self.ctx
-        return any(ctx.span(assign)[0] < before and any(ctx.source(target) == source for target in (
-            [t.target for t in assign.targets] if isinstance(assign, cst.Assign) else [assign.target]))
-            for assign in ctx.within(function, (cst.Assign, cst.AnnAssign)))
+        for statement in function.body.body if isinstance(function.body, cst.IndentedBlock) else ():
+            if ctx.span(statement)[0] >= before:
+                return False
+            for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
+                    [small.target] if isinstance(small, cst.AnnAssign) and small.value is not None else []
+                value = self.rule.types.of(small.value) if targets and isinstance(small.value, cst.Call) else None
+                if value is not None and value.kind == NETWORK and any(ctx.source(t) == source for t in targets):
+                    return True
+        return False
+
+    def _fresh_at_each_call(self, function, source: str) -> bool:
+        """Whether the network (`source`) is a parameter of `function` that each of its callers,
+        all of them calls in this module, hands a network made for the call (`load(ie,
+        ie.read_network(path))`): however often it runs, no run sees another's network."""
+        ctx = self.ctx
+        params = [p for p in function.params.params if p.name.value == source]
+        callers = _callers(ctx, function)
+        if not params or not callers:
+            return False
+        position, name = function.params.params.index(params[0]), params[0].name.value
+        handed = [argument(call, position, name) for call in callers]
+        return all(arg is not None and isinstance(arg.value, cst.Call) and (found := self.rule.types.of(arg.value))
+                   is not None and found.kind == NETWORK for arg in handed)
 
     def _fresh_each_round(self, loop, source: str, before: int) -> bool:
         """Whether a statement of `loop`'s own body assigns the network (`source`) before `before`."""
@@ -391,17 +415,31 @@ class InPlace:
 _REPEATING = (cst.For, cst.While, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp, cst.Lambda, cst.ClassDef)
 
 
-def runs_once(ctx, function, depth: int = 3) -> bool:
-    """Whether `function` runs at most once: a function of the module (not a method) whose name the
-    module spells once, to call it outside any loop, comprehension or lambda, at the module's top
-    level or in a function that runs once itself (`depth` levels of callers at most)."""
-    if depth == 0 or ctx.parent(function) is not ctx.module:
-        return False
+def _callers(ctx, function) -> Optional[list]:
+    """The calls of a function of the module (not a method, not decorated: a decorator may keep it
+    to call again) when they are all its name is used for, in this module and in the program's
+    modules around it (none imports the module, or those that do do not import the function); None
+    otherwise."""
+    from ovlint.rules.api10._plan import imported_elsewhere
+
+    if function.decorators or ctx.parent(function) is not ctx.module:
+        return None
     name = function.name.value
     spelt = [node for node in ctx.nodes((cst.Name,)) if node.value == name and node is not function.name]
-    if len(spelt) != 1 or not (isinstance(ctx.parent(spelt[0]), cst.Call) and ctx.parent(spelt[0]).func is spelt[0]):
+    if not all(isinstance(ctx.parent(n), cst.Call) and ctx.parent(n).func is n for n in spelt) \
+            or imported_elsewhere(ctx, name):
+        return None
+    return [ctx.parent(n) for n in spelt]
+
+
+def runs_once(ctx, function, depth: int = 3) -> bool:
+    """Whether `function` runs at most once: a function of the module called once (see
+    `_callers`), outside any loop, comprehension or lambda, at the module's top level or in a
+    function that runs once itself (`depth` levels of callers at most)."""
+    callers = _callers(ctx, function) if depth else None
+    if callers is None or len(callers) != 1:
         return False
-    node = ctx.parent(spelt[0])
+    node = callers[0]
     while node is not None and not isinstance(node, (cst.FunctionDef, cst.Module)):
         if isinstance(node, _REPEATING):
             return False
