@@ -341,19 +341,34 @@ class InPlace:
 
     def _made_in(self, function, source: str, before: int) -> bool:
         """Whether `function` makes the network (`source`) itself before `before`, whatever way it
-        runs: a statement of its own body (not of an `if` or a loop in it) assigns it a new one (a
-        call that gives a network, not another name for one)."""
+        runs: a statement of its own body (not of an `if` or a loop in it) assigns it a new one
+        (`read_network(...)`, `IENetwork(...)`; not another name for one, nor what a call returns,
+        which may be kept elsewhere), or declares it a network with a stub (`net: IENetwork = ...`)."""
         ctx = self.ctx
         for statement in function.body.body if isinstance(function.body, cst.IndentedBlock) else ():
             if ctx.span(statement)[0] >= before:
                 return False
             for small in statement.body if isinstance(statement, cst.SimpleStatementLine) else ():
-                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else \
-                    [small.target] if isinstance(small, cst.AnnAssign) and small.value is not None else []
-                value = self.rule.types.of(small.value) if targets and isinstance(small.value, cst.Call) else None
-                if value is not None and value.kind == NETWORK and any(ctx.source(t) == source for t in targets):
+                if isinstance(small, cst.Assign) and any(ctx.source(t.target) == source for t in small.targets):
+                    made = self._makes_network(small.value)
+                elif isinstance(small, cst.AnnAssign) and small.value is not None and ctx.source(small.target) == source:
+                    made = self._makes_network(small.value) or (
+                        isinstance(small.value, cst.Ellipsis) and legacy_class(ctx, small.annotation.annotation) == "IENetwork")
+                else:
+                    continue
+                if made:
                     return True
         return False
+
+    def _makes_network(self, value) -> bool:
+        """Whether `value` is a call that makes a new network: `ie.read_network(...)`, `IENetwork(...)`."""
+        if not isinstance(value, cst.Call):
+            return False
+        func = value.func
+        if isinstance(func, cst.Attribute) and func.attr.value == "read_network":
+            owner = self.rule.types.of(func.value)
+            return owner is not None and owner.kind == CORE
+        return legacy_class(self.ctx, func) == "IENetwork"
 
     def _fresh_at_each_call(self, function, source: str) -> bool:
         """Whether the network (`source`) is a parameter of `function` that each of its callers,
@@ -366,8 +381,7 @@ class InPlace:
             return False
         position, name = function.params.params.index(params[0]), params[0].name.value
         handed = [argument(call, position, name) for call in callers]
-        return all(arg is not None and isinstance(arg.value, cst.Call) and (found := self.rule.types.of(arg.value))
-                   is not None and found.kind == NETWORK for arg in handed)
+        return all(arg is not None and self._makes_network(arg.value) for arg in handed)
 
     def _fresh_each_round(self, loop, source: str, before: int) -> bool:
         """Whether a statement of `loop`'s own body assigns the network (`source`) before `before`."""
