@@ -114,6 +114,34 @@ def test_fix_that_breaks_syntax_is_not_written(tmp_path):
     assert [d.code for d in outcome.diagnostics] == ["OV997", "OV002"]
 
 
+def test_fix_that_this_python_does_not_compile_is_not_written(tmp_path):
+    """LibCST reads Python 3.12's f-strings, which reuse their quote inside a field: a module this
+    Python compiled must compile once fixed, or the fix is not written."""
+    from ovlint.base.diagnostics import Edit
+    from ovlint.base.text import SourceText
+    from ovlint.engine.fixer import fix_text
+    from ovlint.rulekit.rule import PythonRule
+    from ovlint.surfaces import named
+    from ovlint.surfaces.python import compiles
+
+    written = 'x = f"{a["b"]}"'
+
+    class Rewriter(PythonRule):
+        code, name, summary, rationale, needles = "OV997", "rewriter", "rewrites", "test", ("x",)
+
+        def visit_Assign(self, node):
+            self.report(node, fix=self.make_fix(Edit(*self.ctx.span(node), written), "rewrite"))
+
+    text = "x = 1\n"
+    outcome = fix_text("a.py", named("python"), text, [Rewriter], "2026.4", False, SourceText(text).encode)
+    if compiles(written):  # Python 3.12 and later
+        assert outcome.text == written + "\n"
+    else:
+        assert outcome.text == text
+        assert [d.code for d in outcome.diagnostics] == ["OV997", "OV002"]
+        assert "does not compile with Python" in outcome.diagnostics[1].message
+
+
 def test_notebook_json_formatting_is_kept(ovlint, tmp_path):
     source = ('{\n "cells": [\n  {\n   "cell_type": "code",\n   "execution_count": 1,\n   "metadata": {},\n'
               '   "outputs": [{"name": "stdout", "output_type": "stream", "text": ["ok\\n"]}],\n'

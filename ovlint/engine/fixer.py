@@ -2,6 +2,7 @@
 that does not parse (or cannot be encoded) is never kept. Knows nothing about OpenVINO."""
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -43,6 +44,10 @@ def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, uns
             problem = "an edit crosses the boundary between two notebook cells"
         elif original.parsed and not new_doc.parsed:
             problem = "the fixed code does not parse"
+        # LibCST reads the grammar of newer Pythons than the running one may (a quote reused
+        # inside an f-string): a module this Python compiles must compile once fixed
+        elif kind.name == "python" and not _compiles(new_text) and _compiles(text):
+            problem = f"the fixed code does not compile with Python {sys.version_info[0]}.{sys.version_info[1]}"
         else:
             try:
                 encode(new_text)
@@ -54,6 +59,12 @@ def fix_text(path: str, kind: FileKind, text: str, rules: list, target: str, uns
         doc = new_doc
     stuck = _engine(FixDidNotConverge, path, f"still changing after {MAX_ROUNDS} rounds", doc.diagnostics)
     return FixOutcome(doc.text, doc.diagnostics + [stuck], applied)
+
+
+def _compiles(text: str) -> bool:
+    from ovlint.surfaces.python import compiles
+
+    return compiles(text)
 
 
 def choose(diagnostics: list[Diagnostic], unsafe: bool) -> list[Diagnostic]:

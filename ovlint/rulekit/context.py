@@ -136,23 +136,21 @@ class UnitContext:
         return ""
 
 
-_OTHER_QUOTE = {'"': "'", "'": '"'}
-
-
 def _requoted(edit: Edit, fstrings: list) -> Optional[Edit]:
-    """`edit` with its quotes swapped for the other kind when it lies inside the field of the
-    innermost of `fstrings` ((start, end, closing quote)) and holds that f-string's quote; None
-    when it holds both kinds, or a backslash."""
-    around = [(start, end, quote) for start, end, quote in fstrings if start < edit.start and edit.end < end]
-    if not around:
-        return edit
-    quote = max(around)[2]
-    if quote not in edit.content:
-        return edit
-    other = _OTHER_QUOTE[quote[0]]
-    if other in edit.content or "\\" in edit.content:  # an escaped quote would change what its string holds
+    """`edit`, when it lies inside the fields of some of `fstrings` ((start, end, closing quote)),
+    with the quote that would end one of them swapped for the one none of them uses; None when
+    there is none, or the edit holds a backslash (an escaped quote would change its string)."""
+    around = [quote for start, end, quote in fstrings if start < edit.start and edit.end < end]
+    if any(quote in edit.content for quote in around if len(quote) == 3):
         return None
-    return Edit(edit.start, edit.end, edit.content.replace(quote[0], other))
+    taken = {quote for quote in around if len(quote) == 1}  # a triple quote ends only at three
+    clashing = [quote for quote in taken if quote in edit.content]
+    if not clashing:
+        return edit
+    free = [quote for quote in ('"', "'") if quote not in taken]
+    if len(clashing) > 1 or not free or free[0] in edit.content or "\\" in edit.content:
+        return None
+    return Edit(edit.start, edit.end, edit.content.replace(clashing[0], free[0]))
 
 
 def _location(lines: LineIndex, offset: int) -> dict:
