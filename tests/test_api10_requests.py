@@ -400,6 +400,14 @@ def test_requests_are_not_used_unmade_when_load_network_shares_its_line():
         assert fix(source).text == source
 
 
+def test_an_infer_result_shown_in_an_f_string_keeps_its_dict_apart_from_the_field_braces():
+    source = ("from openvino.inference_engine import IECore\n\nexec_net = IECore().load_network(\"m.xml\", \"CPU\")\n"
+              "print(f\"{exec_net.infer({'a': 1})}\")\n")
+    assert fix(source).text.endswith(
+        "print(f\"{ {port.get_any_name(): value for port, value in sorted(exec_net({'a': 1}).items(), "
+        "key=lambda item: item[0].get_any_name())} }\")\n")
+
+
 def test_an_infer_whose_result_is_discarded_stays_a_call():
     # a timing loop: no dict to build
     source = """\

@@ -174,8 +174,11 @@ class ExecutableNetworkUse(Api10Rule):
                        "to call); its result is keyed by output port (names work as subscripts)")
         if not self._only_subscripted(call) and not isinstance(ctx.parent(call), cst.Expr):  # a result not discarded
             start, end = ctx.span(call)
-            edits += [ctx.replace((start, start), "{port.get_any_name(): value for port, value in sorted("),
-                      ctx.replace((end, end), ".items(), key=lambda item: item[0].get_any_name())}")]
+            # a space keeps the dict's braces apart from those of an f-string's field (`{{` is a brace)
+            before = " " if ctx.text[start - 1:start] == "{" else ""
+            after = " " if ctx.text[end:end + 1] == "}" else ""
+            edits += [ctx.replace((start, start), before + "{port.get_any_name(): value for port, value in sorted("),
+                      ctx.replace((end, end), ".items(), key=lambda item: item[0].get_any_name())}" + after)]
             message += ("; the result is used as a dict, so the fix builds one keyed by each output's "
                         "`get_any_name()`, which for an output with several tensor names can be another name than "
                         "the layer name API 1.0 used (compare with `[o.get_names() for o in compiled_model.outputs]`)")
