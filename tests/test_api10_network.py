@@ -718,12 +718,14 @@ def test_a_rewrite_inside_an_f_string_writes_its_strings_in_the_other_quote():
 
 
 def test_input_info_of_another_library_is_not_taken_for_api_1():
-    """NNCF's configs have an `input_info` too: in a module that names no API 1.0 an untraced one is
-    not reported."""
-    source = ("import openvino as ov\n\n\ndef reshape(config, model: ov.Model):\n"
-              "    config.nncf.input_info.sample_size = [1, 3, 224, 224]\n"
+    """NNCF's configs have an `input_info` too (a list of dicts): an untraced one is taken for API
+    1.0's only where it is read as a dict, in a module that names API 1.0."""
+    helper = ("\n\ndef reshape(config):\n    config.nncf.input_info.sample_size = [1, 3, 224, 224]\n"
               "    return {item['keyword']: item['sample_size'] for item in config.input_info}\n")
-    assert lint(source) == []
+    assert lint("import openvino as ov\n" + helper) == []
+    assert lint("from openvino.inference_engine import IECore\n" + helper) == []
+    legacy = "from openvino.inference_engine import IECore\n\n\ndef shapes(net):\n    return net.input_info.items()\n"
+    assert [d.code for d in lint(legacy) if "could not be traced" in d.message] == ["OV103"]
 
 
 def test_a_kept_preprocess_info_read_back_says_where_it_holds_the_fix_back():

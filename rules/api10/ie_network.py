@@ -45,6 +45,7 @@ PPP_MESSAGE = ("`{what}` on an API 1.0 {side} is set with `openvino.preprocess.P
                "`ppp.{side}(name).tensor().{setter}(...)`, then compile `ppp.build()`")
 
 
+
 class IENetworkUse(Api10Rule):
     code = "OV103"
     # its visit_Name/visit_Attribute look only for names of `openvino.inference_engine`
@@ -181,8 +182,9 @@ class IENetworkUse(Api10Rule):
             self._enum(node, *member)
         owner = self.types.of(node.value) if self.may_concern(node.attr.value) else None
         if owner is None:
-            # no API 2.0 object has it; other libraries' configs do (NNCF's), in modules without API 1.0
-            if node.attr.value == "input_info" and mentions(self.ctx, IE):
+            # no API 2.0 object has it; other libraries' configs do (NNCF's list of dicts): only a dict
+            # keyed by input name, in a module naming API 1.0, is taken for API 1.0's
+            if node.attr.value == "input_info" and mentions(self.ctx, IE) and _used_as_name_dict(self.ctx, node):
                 self.untraced(node.attr, "`input_info`")
             return
         if owner.kind == NETWORK:
@@ -836,3 +838,12 @@ def _unpacked_into(ctx, node) -> bool:
         if isinstance(parent, cst.AssignTarget):
             return True
     return False
+
+
+def _used_as_name_dict(ctx, node) -> bool:
+    """Whether `x.input_info` is read as a dict: subscripted, or its `items()`, `keys()`, `values()`."""
+    parent = ctx.parent(node)
+    if isinstance(parent, cst.Subscript) and parent.value is node:
+        return True
+    return isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value in ("items", "keys", "values") \
+        and isinstance(ctx.parent(parent), cst.Call)
