@@ -40,12 +40,16 @@ class RemovedDevice(PythonRule):
         Example("import cv2\n\nnet = cv2.dnn.readNet('m.xml', 'm.bin')\nnet.setPreferableTarget(cv2.dnn.DNN_TARGET_MYRIAD)\n",
                 message=("This device plugin was removed: OpenCV's `DNN_TARGET_MYRIAD` runs the network on OpenVINO's "
                          "MYRIAD plugin (removed in 2023.0); use `cv2.dnn.DNN_TARGET_CPU` or another target")),
+        Example("from cv2.dnn import DNN_TARGET_HDDL, readNet\n\nreadNet('m.xml', 'm.bin').setPreferableTarget(DNN_TARGET_HDDL)\n",
+                message=("This device plugin was removed: OpenCV's `DNN_TARGET_HDDL` runs the network on OpenVINO's "
+                         "HDDL plugin (removed in 2023.0); use `cv2.dnn.DNN_TARGET_CPU` or another target")),
         Example("import openvino as ov\n\nconfig = {'GNA_DEVICE_MODE': 'GNA_SW_EXACT'}\n",
                 message=("This device plugin was removed: `GNA_DEVICE_MODE` configures GNA (removed in "
                          "2024.0)")),
     )
     valid = (
         Valid("import openvino as ov\n\nov.Core().compile_model('m.xml', 'AUTO:GPU,CPU')\nprint('MYRIAD')\n"),
+        Valid("import cv2\n\nDNN_TARGET_MYRIAD = 3\nnet = cv2.dnn.readNet('m.onnx')\nnet.setPreferableTarget(cv2.dnn.DNN_TARGET_CPU)\n"),
         Valid("import openvino as ov\n\nPREFIXES = {'GNA_': 'keys of the removed GNA plugin'}\n"),
         Valid("import argparse\nfrom openvino.inference_engine import IEPlugin\n\nparser = argparse.ArgumentParser()\n"
               "parser.add_argument('-d', choices=['CPU', 'GPU', 'MYRIAD'], help='device: CPU, GPU or MYRIAD')\n"
@@ -60,10 +64,20 @@ class RemovedDevice(PythonRule):
             self.report(node, f"{self.summary}: GNA (removed in {GNA.removed}) and its `intel_gna` properties; "
                               "use CPU, GPU or NPU")
         elif node.attr.value in OPENCV_TARGETS and f"cv2.dnn.{node.attr.value}" in names:
-            device = OPENCV_TARGETS[node.attr.value]
-            self.report(node, f"{self.summary}: OpenCV's `{node.attr.value}` runs the network on OpenVINO's {device} "
-                              f"plugin (removed in {REMOVED_DEVICES[device].removed}); use `cv2.dnn.DNN_TARGET_CPU` "
-                              "or another target", deprecation=REMOVED_DEVICES[device])
+            self._opencv_target(node, node.attr.value)
+
+    def visit_Name(self, node) -> None:
+        """`DNN_TARGET_MYRIAD` imported from `cv2.dnn`."""
+        parent = self.ctx.parent(node)
+        if node.value in OPENCV_TARGETS and not isinstance(parent, (cst.Attribute, cst.ImportAlias)) \
+                and f"cv2.dnn.{node.value}" in self.ctx.qualified_names(node):
+            self._opencv_target(node, node.value)
+
+    def _opencv_target(self, node, target: str) -> None:
+        device = OPENCV_TARGETS[target]
+        self.report(node, f"{self.summary}: OpenCV's `{target}` runs the network on OpenVINO's {device} plugin "
+                          f"(removed in {REMOVED_DEVICES[device].removed}); use `cv2.dnn.DNN_TARGET_CPU` or another "
+                          "target", deprecation=REMOVED_DEVICES[device])
 
     def visit_Module(self, node) -> None:
         ctx = self.ctx

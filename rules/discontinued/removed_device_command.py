@@ -8,6 +8,7 @@ from ovlint.rules.discontinued._devices import REMOVED_DEVICES, describe, remove
 
 
 NCS_SETUP = "install_NCS_udev_rules.sh"
+RUNNERS = ("bash", "sh", "source", ".")
 
 
 class RemovedDeviceCommand(CommandRule):
@@ -33,11 +34,14 @@ class RemovedDeviceCommand(CommandRule):
                 Example("python3 demo.py -m m.xml --device HETERO:GNA,CPU\n", filename="run.sh",
                         message=("This command selects a removed device plugin: GNA (removed in 2024.0); use "
                                  "CPU, GPU or NPU")))
-    valid = (Valid("benchmark_app -m model.xml -d CPU\necho MYRIAD\n", filename="bench.sh"),)
+    valid = (Valid("benchmark_app -m model.xml -d CPU\necho MYRIAD\n", filename="bench.sh"),
+             Valid("echo install_NCS_udev_rules.sh is gone\nrm -f install_NCS_udev_rules.sh\n", filename="setup.sh"))
 
     def check_command(self, command) -> None:
         argv = command.argv
-        if any(os.path.basename(word) == NCS_SETUP for word in argv[:2]):
+        # the script is what runs: the command itself, or what a shell runs or sources (`sudo` is read through)
+        runs = argv[1] if len(argv) > 1 and argv[0] in RUNNERS else argv[0]
+        if os.path.basename(runs) == NCS_SETUP:
             self.report(command, f"`{NCS_SETUP}` set up the Neural Compute Stick 2 for the MYRIAD plugin, removed in "
                                  f"{REMOVED_DEVICES['MYRIAD'].removed} with the script: drop the step, or stay on "
                                  f"{REMOVED_DEVICES['MYRIAD'].last} for the stick", deprecation=REMOVED_DEVICES["MYRIAD"])
