@@ -58,10 +58,15 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
     # imported only where there are dependency files to read
     from ovlint.surfaces.release_named import heredoc_bodies, lowest_named, lowest_stated
 
+    if kind.name == "ci-yaml" and _PART_OF_THE_TREE.search(text):
+        return []  # a job of one project in a tree of several: which folder it builds is not the file's
     found = []
     for unit in kind.read(text).units:
-        if kind.name in ("ci-yaml", "shell"):  # what `docker run` starts runs the image's code, not the folder's
-            found.append(lowest_stated(unit.requirements, unit.commands, lowest_named(unit.text, unit.commands, images=False)))
+        if kind.name in ("ci-yaml", "shell"):
+            if any(_builds_or_runs(command.argv) for command in unit.commands):
+                # what `docker run` starts runs the image's code, not the folder's
+                found.append(lowest_stated(unit.requirements, unit.commands,
+                                           lowest_named(unit.text, unit.commands, images=False)))
             continue
         if kind.name != "dockerfile":
             found.append(lowest_stated(unit.requirements, unit.commands))
@@ -77,6 +82,21 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
 
 
 _FROM = re.compile(r"(?im)^[ \t]*FROM[ \t]")
+# a CI job that runs on changes to part of the tree only, or in a folder of its own
+_PART_OF_THE_TREE = re.compile(r"(?m)^[ \t-]*(?:paths|working-directory|workingDirectory)[ \t]*:")
+_BUILDERS = ("cmake", "make", "ninja", "colcon", "catkin_make", "pytest")
+
+
+def _builds_or_runs(argv: list) -> bool:
+    """Whether a command builds the folder's code or runs it: CMake or make, tests, a Python
+    script (not `pip`, `mo` or a tool the install brought)."""
+    if not argv:
+        return False
+    program = argv[0].rsplit("/", 1)[-1]
+    if program in _BUILDERS:
+        return True
+    return program.startswith("python") and len(argv) > 1 and (
+        argv[1].endswith(".py") or argv[1:3] == ["-m", "pytest"])
 
 
 # the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,
