@@ -38,10 +38,13 @@ SURFACES = [
      "subprocess.run(shlex.split(f'ovc {m}'))\n"),
     ("sysexe.py", "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'mo', '--input_model', 'm.onnx'])\n",
      "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'openvino.tools.ovc', 'm.onnx'])\n"),
-    # ovc's `--compress_to_fp16` takes an optional value: bare, it would take the model path after it
+    # ovc's `--compress_to_fp16` takes an optional value: bare, it would take the model path after it,
+    # and last or before another option it is no value, which compresses nothing (MO read True)
     ("fp16.sh", "mo --compress_to_fp16 --input_model m.onnx\nmo --compress_to_fp16 False --input_model m.onnx\n"
-                "mo --compress_to_fp16 --input_model=m.onnx\n",
-     "ovc --compress_to_fp16=True m.onnx\novc --compress_to_fp16 False m.onnx\novc --compress_to_fp16=True m.onnx\n"),
+                "mo --compress_to_fp16 --input_model=m.onnx\nmo --input_model m.onnx --compress_to_fp16\n"
+                "mo --input_model m.onnx --compress_to_fp16 --output_dir ir\n",
+     "ovc --compress_to_fp16=True m.onnx\novc --compress_to_fp16 False m.onnx\novc --compress_to_fp16=True m.onnx\n"
+     "ovc m.onnx --compress_to_fp16=True\novc m.onnx --compress_to_fp16=True --output_model ir/\n"),
 ]
 
 

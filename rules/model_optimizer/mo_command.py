@@ -22,6 +22,9 @@ _MO_RUN = re.compile(r"(?<![\w.$/-])(?:[\w./-]*/)?mo(?:_\w+)?(?:\.py)?[ \t]+-"
                      r"|=[\"']?(?:[\w./-]*/)?mo(?:_\w+)?(?:\.py)?(?=[\"']?(?:[ \t]|$))", re.M)
 
 
+# the values MO and ovc read for a flag that takes True or False
+BOOLEAN_WORDS = ("true", "false")
+
 class ModelOptimizerCommand(CommandRule):
     code = "OV201"
     name = "mo-command"
@@ -217,9 +220,10 @@ class ModelOptimizerCommand(CommandRule):
                 else:
                     edits.append(replace_word(command, option.flag,
                                               "--input=" + option.inline.replace("(", "[").replace(")", "]")))
-            elif name == "--compress_to_fp16" and option.inline is None and option.flag + 1 < len(argv) \
-                    and argv[option.flag + 1].partition("=")[0] in INPUT_MODEL:
-                # its value is optional in ovc too: bare, it would take the model path that follows it
+            elif name == "--compress_to_fp16" and option.inline is None and (
+                    option.flag + 1 == len(argv) or argv[option.flag + 1].lower() not in BOOLEAN_WORDS):
+                # bare, MO read it as True; ovc reads it as no value (and compresses nothing), or takes
+                # the model path that follows it for its value
                 edits.append(replace_word(command, option.flag, "--compress_to_fp16=True"))
             elif name in RENAMED:
                 new = RENAMED[name]
