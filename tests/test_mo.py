@@ -147,7 +147,9 @@ def test_a_ci_step_in_powershell_or_cmd_is_reported_not_rewritten(ovlint, tmp_pa
     linux = ("jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - name: pwsh\n        shell: pwsh\n"
              "        run: |\n          mo --input_model m.onnx `\n            --output_dir ir\n"
              "      - run: mo --input_model m.onnx\n        shell: cmd\n"
-             "      - run: mo --input_model m.onnx --output_dir ir\n        shell: bash\n")
+             "      - run: mo --input_model m.onnx --output_dir ir\n        shell: bash\n"
+             # the next step's shell is not this one's
+             "      - run: mo --input_model b.onnx\n      - shell: pwsh\n        run: Write-Host done\n")
     windows = ("jobs:\n  w:\n    runs-on: windows-latest\n    steps:\n      - run: mo --input_model m.onnx `\n"
                "          --output_dir ir\n      - run: mo --input_model n.onnx\n"
                "      - run: mo --input_model=models\\m.onnx\n"  # a Windows path: not a POSIX escape
@@ -160,7 +162,8 @@ def test_a_ci_step_in_powershell_or_cmd_is_reported_not_rewritten(ovlint, tmp_pa
     code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache", "--output-format", "concise")
     assert code == 1
     assert (tmp_path / ".github/workflows/linux.yml").read_text() == linux.replace(
-        "mo --input_model m.onnx --output_dir ir\n        shell: bash", "ovc m.onnx --output_model ir/\n        shell: bash")
+        "mo --input_model m.onnx --output_dir ir\n        shell: bash", "ovc m.onnx --output_model ir/\n        shell: bash"
+    ).replace("mo --input_model b.onnx", "ovc b.onnx")
     # a one-line command reads the same in PowerShell
     assert (tmp_path / ".github/workflows/windows.yml").read_text() == windows.replace("mo --input_model n.onnx",
                                                                                       "ovc n.onnx")

@@ -163,7 +163,7 @@ def _azure_task(lines, at: int, column: int):
 def _sibling(lines, at: int, column: int, key: str):
     """The value of `key` in the mapping whose key at line `at` starts at `column` (a step's
     `shell:` beside its `run:`), or None."""
-    def scan(indexes):
+    def scan(indexes, down: bool):
         for j in indexes:
             body = lines[j][1]
             if not body.strip() or body.lstrip().startswith("#"):
@@ -171,15 +171,15 @@ def _sibling(lines, at: int, column: int, key: str):
             m = _KEY_LINE.match(body)
             dash = body[len(m.group(1)):].startswith("-") if m else False
             own = len(m.group(1)) + (2 if dash else 0) if m else _indent(body)
-            if own < column or (own == column and not m):
-                return None
+            if own < column or (own == column and not m) or (down and dash and own == column):
+                return None  # below, a dash at the column starts the next item
             if own == column and m.group(2) == key:
                 return (m.group(3) or "").strip().strip("\"'")
             if dash and own == column:
-                return None  # the first key of the item: the mapping starts here
+                return None  # above, the first key of the item: the mapping starts here
         return None
-    upward = scan(range(at - 1, -1, -1)) if not lines[at][1].lstrip().startswith("-") else None
-    return upward if upward is not None else scan(range(at + 1, len(lines)))
+    upward = scan(range(at - 1, -1, -1), False) if not lines[at][1].lstrip().startswith("-") else None
+    return upward if upward is not None else scan(range(at + 1, len(lines)), True)
 
 
 def _scalar_span(value: str, start: int) -> tuple[int, int]:
