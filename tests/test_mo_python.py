@@ -68,6 +68,16 @@ def test_arguments_that_map_are_rewritten_safely(call, expected):
     assert fixed(source, unsafe=False) == f"{OV}model = {expected}\n"
 
 
+def test_a_tuple_value_keeps_its_parentheses():
+    """A tuple's parentheses are its own: the argument dropped after it does not take them, and a
+    tuple of means stays one value."""
+    for option in ("compress_to_fp16=True", "reverse_input_channels=True", "mean_values=[1, 2, 3]"):
+        text = fixed(f"{MO}model = mo.convert_model(\"m.onnx\", input_shape=(1, 3, 8, 8), {option})\n")
+        assert 'ov.convert_model("m.onnx", input=(1, 3, 8, 8))' in text
+    text = fixed(f"{MO}model = mo.convert_model(\"m.onnx\", input_shape=[1, 3, 8, 8], mean_values=(1, 2, 3))\n")
+    assert ".mean((1, 2, 3))" in text
+
+
 def test_input_cut_info_and_its_import_go():
     source = """\
         from openvino.tools.mo import convert_model, InputCutInfo

@@ -18,7 +18,7 @@ def rename(ctx, attribute, new: str) -> Edit:
 def drop_attribute(ctx, attribute) -> Edit:
     """`x.name` -> `x`: removes the attribute's name and the dot before it (with any space or line
     break between them and `x`), `x`'s parentheses kept."""
-    return Edit(_parenthesized(ctx, attribute.value)[1], ctx.span(attribute.attr)[1], "")
+    return Edit(parenthesized(ctx, attribute.value)[1], ctx.span(attribute.attr)[1], "")
 
 
 def keyword(call, name: str):
@@ -38,18 +38,18 @@ def delete_argument(ctx, call, arg) -> Edit:
     """Remove `arg` and the comma that separates it from its neighbour."""
     args = list(call.args)
     index = args.index(arg)
-    start = ctx.span(arg.keyword)[0] if arg.keyword is not None else _parenthesized(ctx, arg.value)[0]
+    start = ctx.span(arg.keyword)[0] if arg.keyword is not None else parenthesized(ctx, arg.value)[0]
     if index + 1 < len(args):
         following = args[index + 1]
         end = ctx.span(following.keyword)[0] if following.keyword is not None \
-            else _parenthesized(ctx, following.value)[0]
+            else parenthesized(ctx, following.value)[0]
         return Edit(start, end, "")
     if index > 0:
-        start = _parenthesized(ctx, args[index - 1].value)[1]
-    return Edit(start, _parenthesized(ctx, arg.value)[1], "")
+        start = parenthesized(ctx, args[index - 1].value)[1]
+    return Edit(start, parenthesized(ctx, arg.value)[1], "")
 
 
-def _parenthesized(ctx, node) -> tuple[int, int]:
+def parenthesized(ctx, node) -> tuple[int, int]:
     """The span of `node` with the parentheses around it (its own span leaves them out)."""
     start, end = ctx.span(node)
     text = ctx.text

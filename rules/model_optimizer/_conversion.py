@@ -28,7 +28,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import fresh_name
+from ovlint.rulekit.python_edits import fresh_name, parenthesized
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules.model_optimizer._options import (
     CONVERT_PARAMETERS, PRIVATE, PY_DEFAULTS, PY_DROPPED, PY_KEPT, PY_PREPROCESSING, PY_RENAMED, TRANSFORMS,
@@ -752,8 +752,8 @@ def _deletions(ctx, call, dropped: set) -> list[Edit]:
     args = list(call.args)
     edits = []
 
-    def start(arg):
-        return ctx.span(arg.keyword if arg.keyword is not None else arg.value)[0]
+    def start(arg):  # a value's parentheses are its own: `input_shape=(1, 3)`
+        return ctx.span(arg.keyword)[0] if arg.keyword is not None else parenthesized(ctx, arg.value)[0]
 
     for i, arg in enumerate(args):
         if id(arg) not in dropped:
@@ -762,8 +762,8 @@ def _deletions(ctx, call, dropped: set) -> list[Edit]:
             edits.append(Edit(start(arg), start(args[i + 1])))
         elif i == 0 or id(args[i - 1]) not in dropped:  # the first of the trailing ones
             kept = [a for a in args[:i] if id(a) not in dropped]
-            begin = ctx.span(kept[-1].value)[1] if kept else start(arg)
-            edits.append(Edit(begin, ctx.span(args[-1].value)[1]))
+            begin = parenthesized(ctx, kept[-1].value)[1] if kept else start(arg)
+            edits.append(Edit(begin, parenthesized(ctx, args[-1].value)[1]))
     return edits
 
 

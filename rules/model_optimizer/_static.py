@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import string_value
+from ovlint.rulekit.python_edits import parenthesized, string_value
 
 SCALAR, LIST, TUPLE, DICT, CALL, OTHER = "scalar", "list", "tuple", "dict", "call", "other"
 
@@ -39,7 +39,7 @@ class Value:
 
 def static(ctx, node, seen=()) -> Value:
     """The value of expression `node`; kind OTHER when nothing is known of it."""
-    source = ctx.source(node)
+    source = ctx.text[slice(*parenthesized(ctx, node))]  # a tuple's parentheses too: `(1, 2, 3)`
     if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
         text = _string(node)
         return Value(SCALAR, source, node, text) if text is not None else Value(OTHER, source, node)
