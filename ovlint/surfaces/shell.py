@@ -498,8 +498,8 @@ _INTERPRETER = re.compile(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?")
 
 def is_python(word: str) -> bool:
     """Whether a command word runs the Python interpreter (in a Python argument list, also
-    `sys.executable`)."""
-    return bool(_INTERPRETER.fullmatch(os.path.basename(word))) or word == "sys.executable"
+    `sys.executable`; in a notebook's `!` line, IPython's `{sys.executable}`, the kernel's own)."""
+    return bool(_INTERPRETER.fullmatch(os.path.basename(word))) or word in ("sys.executable", "{sys.executable}")
 
 
 def render(values: list[str]) -> str:
