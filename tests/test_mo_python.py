@@ -78,6 +78,13 @@ def test_a_tuple_value_keeps_its_parentheses():
     assert ".mean((1, 2, 3))" in text
 
 
+def test_means_of_an_input_named_like_a_port_say_mo_may_have_dropped_them():
+    """MO read `input:0` as port 0 of node `input` and set no mean on the input so named."""
+    source = (f"{MO}model = mo.convert_model(\"m.onnx\", input=[\"input:0\"], input_shape=[1, 3, 8, 8], "
+              "mean_values={\"input:0\": [1, 2, 3]})\n")
+    assert "MO may have read `input:0` as a port of node `input`" in call_finding(source).message
+
+
 def test_input_cut_info_and_its_import_go():
     source = """\
         from openvino.tools.mo import convert_model, InputCutInfo

@@ -403,6 +403,10 @@ class _Planner:
         for name in ("mean_values", "scale_values"):
             if values[name] is not None:
                 for key, value in self._per_input(name, values[name]):
+                    if key is not None and ":" in key:
+                        self._note(f"MO may have read `{key}` as a port of node `{key.rpartition(':')[0]}` and set no "
+                                   f"`{name}` on the input; the fix applies them to the input named so: compare the "
+                                   "converted models' results")
                     port = self._port(key, name)
                     setattr(port, "mean" if name == "mean_values" else "scale_values", value)
         self._merge_loose()
