@@ -192,13 +192,13 @@ class PythonContext(UnitContext):
         return NodeIndex.of(self.module)
 
     # what a finding says when its fix is not offered for the quotes of an f-string
-    FSTRING_QUOTES = (" (not fixed: the rewrite writes a string inside an f-string's field that the quote the f-string "
-                   "leaves free cannot hold)")
+    FSTRING_QUOTES = (" (not fixed: the rewrite writes a string inside an f-string's field that the quote the "
+                      "f-string leaves free cannot hold)")
 
     def requoted(self, edits: tuple) -> Optional[tuple]:
         """`edits`, those inside an f-string's field writing their string literals in the quote
         the f-string does not use (before Python 3.12 its own quote ends it wherever it stands);
-        None when one of them would need both kinds."""
+        None when one of them cannot be written so (see `_requoted`)."""
         if not any('"' in e.content or "'" in e.content for e in edits):
             return edits
         fstrings = self.memo("fstrings", lambda: [(*self.span(node), node.end) for node in self.nodes((cst.FormattedString,))])

@@ -163,6 +163,9 @@ class LegacyCMakePackage(CMakeRule):
                                 "package's config; `OpenVINO_DIR` finds OpenVINO's in the same folder",
                                 self.make_fix(self.ctx.replace((argument.start, argument.end), "OpenVINO_DIR"),
                                               "Use `OpenVINO_DIR`", unsafe=unsafe))
+                elif argument.kind == "unquoted" and command.lower in cmake.CONDITIONS and (
+                        argument.value in VARIABLES or argument.value in REVIEW):  # `if(InferenceEngine_LIBRARIES)`
+                    self.report((argument.start, argument.end), _TESTED.format(name=argument.value))
                 elif argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
                                                       (index == 0 and command.lower in SETTERS)):
                     self._package_variable(argument.value, argument.start, argument.end, unsafe)
@@ -242,9 +245,7 @@ class LegacyCMakePackage(CMakeRule):
             self.report((start, end), f"`{name}` was set by the removed package: the OpenVINO package sets `{new}`",
                         self.make_fix(self.ctx.replace((start, end), f"${{{new}}}" if reference else new),
                                       f"Use `{new}`", unsafe=unsafe))
-        elif name in VARIABLES or name in REVIEW:  # tested by name in a condition: `if(InferenceEngine_LIBRARIES)`
-            self.report((start, end), _TESTED.format(name=name))
-        elif PACKAGE_VARIABLE.fullmatch(name):
+        elif PACKAGE_VARIABLE.fullmatch(name) and name not in VARIABLES and name not in REVIEW:
             advice = next((text for suffix, text in ADVICE.items() if suffix in name),
                           "use the OpenVINO package's `OpenVINO_` variables")
             self.report((start, end), f"`{name}` belonged to the removed package: `find_package(OpenVINO)` neither "
