@@ -954,6 +954,12 @@ def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
         threading.Thread(target=NewAsyncPipeline, args=(exec_net.requests[0],)).start()
         """)
     assert [d.row for d in lint(deferred, path=path) if "is handed to" in d.message] == [9, 10]
+    # a constant of a module of the program beside the object is no function it is handed to
+    (tmp_path / "settings.py").write_text('DEVICE = "CPU"\nCONFIG = {}\n')
+    beside = ("import settings\nfrom openvino.inference_engine import IECore\nfrom settings import DEVICE\n\nie = IECore()\n"
+              'net = ie.read_network("m.xml")\nfirst = ie.load_network(net, settings.DEVICE, config=settings.CONFIG)\n'
+              "second = ie.load_network(net, DEVICE)\n")
+    assert not any("is handed to" in d.message for d in lint(beside, path=path))
 
 
 def test_an_argument_in_parentheses_is_deleted_whole():

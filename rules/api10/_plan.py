@@ -307,11 +307,13 @@ class Plan:
             values = [a.value for a in call.args]
             if _root(call.func) in imported:
                 callee, handed = call.func, values
-            else:
+            elif _last_name(call.func) in _HANDING:
                 at = next((i for i, v in enumerate(values) if _root(v) in imported), None)
                 if at is None:
                     continue
                 callee, handed = values[at], values[:at] + values[at + 1:]
+            else:  # another call's arguments: a constant of another module beside the object is no callee
+                continue
             module = None
             for value in _spread(handed):
                 if type(value).__name__ not in _HANDLES:
@@ -625,6 +627,17 @@ class Plan:
         for use in self.imports:
             if use.code == rule.code:
                 rule.report(use.statement, use.message, use.fix)
+
+
+# calls that call a function they are given with the other arguments they are given, later or
+# elsewhere (`partial`, `Thread(target=..., args=(...))`, `executor.submit`)
+_HANDING = {"partial", "Thread", "Process", "Timer", "submit", "map", "starmap", "apply_async", "run_in_executor",
+            "call_soon", "call_later", "start_new_thread"}
+
+
+def _last_name(node) -> Optional[str]:
+    """`f` for `f`, `a.b.f`; None for anything else."""
+    return node.value if type(node).__name__ == "Name" else node.attr.value if type(node).__name__ == "Attribute" else None
 
 
 # what an object handed on is written as: a name (`ie`, `self.exec_net`), a call (`IECore()`) or an
