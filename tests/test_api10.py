@@ -276,6 +276,12 @@ def test_an_object_that_stays_legacy_does_not_make_the_fix_loop():
     assert fix(outcome.text).text == outcome.text
 
 
+def test_a_dropped_argument_takes_no_star_of_the_next():
+    source = ("from openvino.inference_engine import IECore\n\nkwargs = {\"model\": xml, \"weights\": weights}\n"
+              "net = IECore().read_network(init_from_buffer=True, **kwargs)\n")
+    assert fix(source).text.endswith("net = ov.Core().read_model(**kwargs)\n")
+
+
 def test_untraced_objects_are_reported_without_a_fix():
     source = """\
         import openvino as ov

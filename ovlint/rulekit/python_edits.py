@@ -35,18 +35,16 @@ def argument(call, position: int, name: str):
 
 
 def delete_argument(ctx, call, arg) -> Edit:
-    """Remove `arg` and the comma that separates it from its neighbour."""
+    """Remove `arg` (with its `*` or `**`, its keyword, its parentheses) and the comma that
+    separates it from its neighbour."""
     args = list(call.args)
     index = args.index(arg)
-    start = ctx.span(arg.keyword)[0] if arg.keyword is not None else parenthesized(ctx, arg.value)[0]
+    start, end = ctx.span(arg)
     if index + 1 < len(args):
-        following = args[index + 1]
-        end = ctx.span(following.keyword)[0] if following.keyword is not None \
-            else parenthesized(ctx, following.value)[0]
-        return Edit(start, end, "")
+        return Edit(start, ctx.span(args[index + 1])[0], "")
     if index > 0:
-        start = parenthesized(ctx, args[index - 1].value)[1]
-    return Edit(start, parenthesized(ctx, arg.value)[1], "")
+        start = ctx.span(args[index - 1])[1]
+    return Edit(start, end, "")
 
 
 def parenthesized(ctx, node) -> tuple[int, int]:

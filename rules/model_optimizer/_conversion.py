@@ -28,7 +28,7 @@ from typing import Optional
 
 from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
-from ovlint.rulekit.python_edits import fresh_name, parenthesized
+from ovlint.rulekit.python_edits import fresh_name
 from ovlint.rulekit.python_imports import dotted
 from ovlint.rules.model_optimizer._options import (
     CONVERT_PARAMETERS, PRIVATE, PY_DEFAULTS, PY_DROPPED, PY_KEPT, PY_PREPROCESSING, PY_RENAMED, TRANSFORMS,
@@ -756,18 +756,16 @@ def _deletions(ctx, call, dropped: set) -> list[Edit]:
     args = list(call.args)
     edits = []
 
-    def start(arg):  # a value's parentheses are its own: `input_shape=(1, 3)`
-        return ctx.span(arg.keyword)[0] if arg.keyword is not None else parenthesized(ctx, arg.value)[0]
-
+    # an argument's span holds its keyword, star and parentheses (`input_shape=(1, 3)`), not its comma
     for i, arg in enumerate(args):
         if id(arg) not in dropped:
             continue
         if any(id(a) not in dropped for a in args[i + 1:]):
-            edits.append(Edit(start(arg), start(args[i + 1])))
+            edits.append(Edit(ctx.span(arg)[0], ctx.span(args[i + 1])[0]))
         elif i == 0 or id(args[i - 1]) not in dropped:  # the first of the trailing ones
             kept = [a for a in args[:i] if id(a) not in dropped]
-            begin = parenthesized(ctx, kept[-1].value)[1] if kept else start(arg)
-            edits.append(Edit(begin, parenthesized(ctx, args[-1].value)[1]))
+            begin = ctx.span(kept[-1])[1] if kept else ctx.span(arg)[0]
+            edits.append(Edit(begin, ctx.span(args[-1])[1]))
     return edits
 
 
