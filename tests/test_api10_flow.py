@@ -548,3 +548,25 @@ def test_a_port_unpacked_from_one_pair_of_items_is_followed():
     fixed = fix(source).text
     assert "print(name, list(info.shape), list(port.shape), oname, list(odata.shape))\n" in fixed
     assert lint(fixed) == []
+
+
+def test_what_a_static_or_class_method_returns_through_its_class_is_followed():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        class Loader:
+            @staticmethod
+            def read(path):
+                return IECore().read_network(path)
+
+            @classmethod
+            def read_c(cls, path):
+                return IECore().read_network(path)
+
+
+        print(sorted(Loader.read("a.xml").input_info), sorted(Loader.read_c("b.xml").input_info))
+        """
+    fixed = fix(source).text
+    assert "print(sorted(sorted(port.get_any_name() for port in Loader.read(\"a.xml\").inputs)), " in fixed
+    assert lint(fixed) == []

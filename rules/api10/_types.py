@@ -161,6 +161,12 @@ def legacy_class(ctx, node) -> Optional[str]:
     return found
 
 
+def _class_level(function) -> bool:
+    """Whether a method is called through its class: a `staticmethod` or `classmethod`."""
+    return any(isinstance(d.decorator, cst.Name) and d.decorator.value in ("staticmethod", "classmethod")
+               for d in function.decorators)
+
+
 _UNKNOWN = object()
 _OWNER_DECIDES = object()  # an attribute of what may hold the `inference_engine` module
 
@@ -325,7 +331,10 @@ class Types:
             owner = self.of(node.func.value)
             method = node.func.attr.value
             if owner is None:
-                return None
+                # `Loader.read(path)`: a static or class method called through its class
+                cls = self.class_named(node.func.value) if isinstance(node.func.value, cst.Name) else None
+                found = self.classes.method(cls, method) if cls is not None else None
+                return self.returns(found) if found is not None and _class_level(found) else None
             if owner.kind == INSTANCE:
                 found = self.classes.method(owner.cls, method)
                 result = self.returns(found) if found is not None else None
