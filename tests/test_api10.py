@@ -894,6 +894,13 @@ def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_
     _plan._program_under.cache_clear()  # the modules around are read once per process
     held = [(d.row, d.message.split(",")[0]) for d in lint(source, path=path) if "imports it" in d.message]
     assert held == [(6, "`load` returns an API 1.0 `IENetwork`"), (11, "`Detector` keeps API 1.0 objects (`self.net`)")]
+    # what a method hands out without keeping it
+    reader = source.replace("self.net = ie.read_network(xml)", "pass\n\n    def read(self, xml):\n"
+                                                                   "        return ie.read_network(xml)")
+    (tmp_path / "main.py").write_text("from loader import Detector\n\nprint(Detector('m.xml').read('m.xml').input_info)\n")
+    _plan._program_under.cache_clear()
+    assert [(d.row, d.message.split(",")[0]) for d in lint(reader, path=path) if "imports it" in d.message] == \
+        [(15, "`Detector.read` returns an API 1.0 `IENetwork`")]
     # a module that only calls what it imports is no reader of API 1.0 objects
     (tmp_path / "main.py").write_text("import loader\n\nprint(loader.load('m.xml'), loader.ie)\n")
     _plan._program_under.cache_clear()

@@ -395,6 +395,14 @@ class Plan:
             elif isinstance(statement, cst.ClassDef) and statement in kept:
                 found[statement.name.value] = (statement.name, f"`{statement.name.value}` keeps API 1.0 objects "
                                                                f"(`{excerpt(ctx, kept[statement])}`)")
+            elif isinstance(statement, cst.ClassDef):
+                # a method handing out an API 1.0 object it keeps nowhere (`Loader().read(path)`)
+                for method in ctx.within(statement, (cst.FunctionDef,)):
+                    held = _api_1_object(self.types.returns(method))
+                    if held:
+                        found[statement.name.value] = (method.name, f"`{statement.name.value}.{method.name.value}` "
+                                                                    f"returns an API 1.0 `{held}`")
+                        break
             elif isinstance(statement, cst.SimpleStatementLine):
                 for small in statement.body:
                     if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name):
