@@ -280,6 +280,8 @@ def test_variable_states_read_and_write_tensors():
             state.state = Blob(TensorDesc("FP32", [1, 3], "NC"), values)
         first = request.query_state()[0].state.buffer
         names = {state.name: state.state.buffer.tolist() for state in exec_net.requests[1].query_state()}
+        kept = {state.name: state for state in request.query_state()}
+        print(kept["total"].state.buffer, list(request.query_state())[0].state.buffer)
         """) == textwrap.dedent("""\
         for state in request.query_state():
             print(state.name, state.state.data)
@@ -287,6 +289,8 @@ def test_variable_states_read_and_write_tensors():
             state.state = ov.Tensor(values, shared_memory=values.flags.c_contiguous)
         first = request.query_state()[0].state.data
         names = {state.name: state.state.data.tolist() for state in exec_net_requests[1].query_state()}
+        kept = {state.name: state for state in request.query_state()}
+        print(kept["total"].state.data, list(request.query_state())[0].state.data)
         """)
 
 

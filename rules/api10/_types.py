@@ -110,9 +110,12 @@ def _agreeing(values) -> Optional[Value]:
 
 
 def _item_of(value: Value) -> Optional[Value]:
-    """What one item of a list value holds: a request of `exec_net.requests`, or a list's items."""
+    """What one item of a list value holds: a request of `exec_net.requests`, a state of
+    `request.query_state()`, or a list's items."""
     if value.kind == REQUESTS:
         return Value(REQUEST, value.legacy)
+    if value.kind == STATES:
+        return Value(STATE, value.legacy)
     return value.items if value.kind == CONTAINER and not value.keyed else None
 
 
