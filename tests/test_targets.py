@@ -385,6 +385,10 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
           "      - run: source /opt/intel/openvino_2021/bin/setupvars.sh && cmake -B out . && cmake --build out\n")
     cmake = "find_package(InferenceEngine REQUIRED)\n"
     write(tmp_path / "proj" / "CMakeLists.txt", cmake)
+    # a ROS workspace built by catkin
+    write(tmp_path / "ros" / ".travis.yml", "script:\n  - source /opt/intel/openvino_2021/bin/setupvars.sh\n"
+                                            "  - catkin_make_isolated --install\n")
+    write(tmp_path / "ros" / "CMakeLists.txt", cmake)
     write(tmp_path / "app" / "run_app.sh", "#!/bin/bash\nsource /opt/intel/openvino_2021/bin/setupvars.sh && python3 main.py\n")
     legacy = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
     write(tmp_path / "app" / "main.py", legacy)
@@ -403,7 +407,7 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
     assert (tmp_path / "convert" / "main.py").read_text() == (tmp_path / "mono" / "app" / "main.py").read_text() \
         == "import openvino as ov\n\nie = ov.Core()\n"
-    assert (tmp_path / "proj" / "CMakeLists.txt").read_text() == cmake
+    assert (tmp_path / "proj" / "CMakeLists.txt").read_text() == (tmp_path / "ros" / "CMakeLists.txt").read_text() == cmake
     assert "but proj/.github/workflows/ci.yml:6 pins 2021.4" in out
     assert (tmp_path / "app" / "main.py").read_text() == legacy and "but app/run_app.sh:2 pins 2021.1" in out  # a year alone is its first release
     assert (tmp_path / "stated" / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n"

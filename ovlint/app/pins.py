@@ -84,7 +84,7 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
 _FROM = re.compile(r"(?im)^[ \t]*FROM[ \t]")
 # a CI job that runs on changes to part of the tree only, or in a folder of its own
 _PART_OF_THE_TREE = re.compile(r"(?m)^[ \t-]*(?:paths|working-directory|workingDirectory)[ \t]*:")
-_BUILDERS = ("cmake", "make", "ninja", "colcon", "catkin_make", "pytest")
+_BUILDERS = ("cmake", "make", "ninja", "colcon", "catkin", "catkin_make", "catkin_make_isolated", "pytest")
 
 
 def _builds_or_runs(argv: list) -> bool:
