@@ -351,3 +351,16 @@ def test_a_network_of_a_capsule_kept_in_a_name_is_the_model_not_a_file_to_read()
         """
     (diag,) = [d for d in lint(source) if d.row == 5]
     assert diag.fix is None and "is the `ov.Model` itself in API 2.0" in diag.message
+
+
+def test_an_ngraph_of_the_project_or_a_word_in_a_string_is_not_intels(tmp_path):
+    """Nervana's `ngraph` is a package of its own project; `'Loss Function'` is no nGraph class."""
+    source = "import ngraph as ng\nimport argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument('--loss', help='Loss Function')\nng.placeholder(())\n"
+    assert lint(source) == []
+    (tmp_path / "ngraph").mkdir()
+    (tmp_path / "ngraph" / "__init__.py").write_text("")
+    app = tmp_path / "examples" / "app.py"
+    app.parent.mkdir()
+    own = "import ngraph as ng\n\nf = ng.Function([], [])\n"
+    assert lint_text(str(app), named("python"), own, FAMILY, versions.NEWEST).diagnostics == []
+    assert [d.code for d in lint(own)] == ["OV108", "OV108"]

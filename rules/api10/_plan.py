@@ -704,7 +704,7 @@ def _imported_names(ctx) -> set:
         relative = isinstance(statement, cst.ImportFrom) and bool(statement.relative)
         for alias in statement.names:
             top = (module if isinstance(statement, cst.ImportFrom) else dotted(alias.name)).split(".")[0]
-            if not relative and (top in ("openvino", "ngraph") or top in standard_library() or not _beside(ctx.path, top)):
+            if not relative and (top in ("openvino", "ngraph") or top in standard_library() or not program_module(ctx.path, top)):
                 continue
             names.add(alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name)
                       else dotted(alias.name).split(".")[0])
@@ -723,7 +723,7 @@ def _module_file(path: str, module: str) -> Optional[str]:
                  if os.path.isfile(candidate)), None)
 
 
-def _beside(path: str, module: str) -> bool:
+def program_module(path: str, module: str) -> bool:
     """Whether `module` is a file or package in the folder of `path` or one of the three above it."""
     return any(os.path.isfile(os.path.join(folder, module + ".py")) or os.path.isdir(os.path.join(folder, module))
                for folder in _folders_around(path))

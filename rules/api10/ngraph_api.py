@@ -15,7 +15,7 @@ from ovlint.rules.api10._ngraph_ops import OPS
 from ovlint.rules.api10._ngraph import (
     BODY_OPS, LOST_MEMBERS, capsule_of, function_argument, network_of_function,
 )
-from ovlint.rules.api10._plan import excerpt
+from ovlint.rules.api10._plan import excerpt, program_module
 
 OPSET = re.compile(r"^ngraph\.(?:impl\.)?(opset\d+)(\.|$)")
 NGRAPH = DEPRECATIONS["ngraph-python"]
@@ -36,8 +36,10 @@ NOT_HERE = ("; ovlint rewrites it where the call is the value of an assignment o
             "in a statement of its own, not in a comprehension or a conditional expression")
 NETWORK_NOTE = (" (the network and the graph are one object now: reshaping or adding outputs to one changes the "
                 "other)")
-# markers of Intel's nGraph: the unrelated PyPI package `ngraph` has none of them
-INTEL = re.compile(r"openvino|inference_engine|opset\d|function_(?:from|to)_cnn|to_capsule|\bFunction\b|"
+# markers of Intel's nGraph: the unrelated PyPI package `ngraph` has none of them (its `Function`
+# as nGraph spells it, not the word in a string: `help='Loss Function'`)
+INTEL = re.compile(r"openvino|inference_engine|opset\d|function_(?:from|to)_cnn|to_capsule|"
+                   r"(?:\bng|\bngraph|\bimpl)\.Function\b|\bimport\b[^\n]*\bFunction\b|"
                    r"\.impl\.(?:" + "|".join(CLASSES) + r"|op)\b")
 
 
@@ -117,7 +119,10 @@ class NgraphUse(Api10Rule):
     )
 
     def _is_intel(self) -> bool:
-        return self.ctx.memo("ngraph-is-intel", lambda: bool(INTEL.search(self.ctx.text)))
+        """Whether `ngraph` here is Intel's: the code shows it, and the program has no `ngraph`
+        module of its own (a package beside the file or in a folder above it)."""
+        return self.ctx.memo("ngraph-is-intel", lambda: bool(INTEL.search(self.ctx.text))
+                             and not program_module(self.ctx.path, "ngraph"))
 
     def visit_Import(self, node) -> None:
         for alias in node.names:
