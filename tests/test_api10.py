@@ -731,6 +731,18 @@ def test_a_blob_taken_from_a_request_by_subscript_is_migrated_to_the_end():
     assert 'list(req.get_tensor("prob").shape)' in outcome.text and "tensor_desc" not in outcome.text
 
 
+@pytest.mark.parametrize("config", [
+    'config = {"NUM_STREAMS": "2", "CPU_THROUGHPUT_STREAMS": "CPU_THROUGHPUT_AUTO"}\n',
+    'config = {}\nconfig["NUM_STREAMS"] = "2"\nconfig["CPU_THROUGHPUT_STREAMS"] = "CPU_THROUGHPUT_AUTO"\n',
+])
+def test_a_legacy_key_beside_its_new_name_is_not_renamed_over_it(config):
+    """Renamed, `CPU_THROUGHPUT_STREAMS` would replace the `NUM_STREAMS` the program set (or repeat
+    the key in a literal)."""
+    source = f"import openvino as ov\n\n{config}compiled = ov.Core().compile_model(\"m.xml\", \"CPU\", config)\n"
+    (finding,) = lint(source)
+    assert finding.fix is None and "the same settings give `NUM_STREAMS` a value too" in finding.message
+
+
 def test_a_legacy_key_read_by_api_1_inside_a_try_is_renamed():
     """OMZ's `log_runtime_settings` reads `CPU_THREADS_NUM` in a `try`: API 1.0 took the key, so
     the `try` is about other devices, and the migrated `get_property` needs the new key; API 2.0

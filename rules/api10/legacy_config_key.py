@@ -198,6 +198,12 @@ class LegacyConfigKey(Api10Rule):
             self.propose(setting.key_node, message + " (not rewritten: the program reads the list itself here, not "
                                                      "only whether it holds a key, and what it reads changes)")
             return
+        if setting.group is not None and not setting.reading and any(
+                other.group == setting.group and other.key == key.new for other in settings(ctx)):
+            # renamed, it would write over (or, in a literal, repeat) the value the program gave that key
+            self.propose(setting.key_node, message + f" (not rewritten: the same settings give `{key.new}` a value "
+                                                     "too; keep one of the two)")
+            return
         edits = [rename_key(ctx, setting, key.new)]
         if setting.value is not None and key.values is not None:
             for literal in strings_in(setting.value):
