@@ -2,6 +2,9 @@
 compile_tool."""
 from __future__ import annotations
 
+import os
+
+from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules.model_optimizer._options import open_ended
 from ovlint.rules.openvino_dev._tools import DEV, TOOLS, TOOL_NEEDLES, describe, tool_of
@@ -17,10 +20,12 @@ class DevToolCommand(CommandRule):
         "Checker (`accuracy_check`, `convert_annotation`), the Open Model Zoo tools (`omz_downloader`, "
         "`omz_converter`, `omz_quantizer`, `omz_info_dumper`), the Deployment Manager and the Compile "
         "Tool. The message names what replaces each one; there is no mechanical rewrite. `benchmark_app` "
-        "and `ovc` ship with `openvino` and are not reported."
+        f"and `ovc` ship with `openvino` and are not reported, but for `benchmark_app` run on a release before "
+        f"{DEV.deprecated}, where `openvino` did not carry it yet: there it comes from `openvino-dev`, which goes "
+        "only once the pin reaches that release."
     )
     deprecation = DEV
-    needles = TOOL_NEEDLES
+    needles = (*TOOL_NEEDLES, "benchmark_app")
     examples = (
         Example("pot -c config.json --output-dir results\n", filename="quantize.sh",
                 message=("`pot` (the Post-training Optimization Tool) went away with `openvino-dev` (removed "
@@ -30,6 +35,10 @@ class DevToolCommand(CommandRule):
                          "`subset_size`, `target_device` is `target_device=nncf.TargetDevice.CPU|GPU|ANY`; "
                          "AccuracyAwareQuantization is `nncf.quantize_with_accuracy_control(model, "
                          "calibration_dataset, validation_dataset, validate, max_drop=...)`")),
+        Example("pip install openvino-dev==2023.0.0\nbenchmark_app -m model.xml -d CPU\n", filename="bench.sh",
+                message=("`benchmark_app` comes with `openvino-dev` on 2023.0, which bench.sh:1 pins: `openvino` "
+                         "carries it from 2023.1 on, so keep `openvino-dev` until the pin reaches 2023.1 "
+                         "(`openvino-dev` ended with 2024.6.0)")),
         Example("omz_downloader --name resnet-50-tf -o models\n", filename="models.sh",
                 message=("`omz_downloader` (the Open Model Zoo downloader) went away with `openvino-dev` "
                          "(removed in 2025.0); instead use a download from the OpenVINO pages on Hugging "
@@ -53,6 +62,7 @@ class DevToolCommand(CommandRule):
     valid = (
         Valid("benchmark_app -m model.xml\novc model.onnx\npython -m pot.solver\npython3 tools/converter.py\n",
               filename="run.sh"),
+        Valid("pip install openvino==2023.1.0\nbenchmark_app -m model.xml\n", filename="bench.sh"),
         # FreeBSD's jail manager: a subcommand first, where POT takes options only
         Valid("pot create -p web -t single\npot start web\n", filename="jails.sh"),
     )
@@ -63,3 +73,9 @@ class DevToolCommand(CommandRule):
         tool = tool_of(argv, unlisted)
         if tool is not None:
             self.report(command, describe(tool, tuple(argv)), deprecation=TOOLS[tool][2])
+        elif argv and os.path.basename(argv[0]) == "benchmark_app" and self.ctx.floor is not None \
+                and not at_least(self.ctx.floor.release, DEV.deprecated):
+            floor = self.ctx.floor
+            self.report(command, f"`benchmark_app` comes with `openvino-dev` on {floor.release}, which {floor.origin} "
+                                 f"pins: `openvino` carries it from {DEV.deprecated} on, so keep `openvino-dev` until "
+                                 f"the pin reaches {DEV.deprecated} (`openvino-dev` ended with {DEV.last})")
