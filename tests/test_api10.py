@@ -762,6 +762,16 @@ def test_a_legacy_key_read_by_api_1_inside_a_try_is_renamed():
     assert not any(d.code == "OV107" for d in lint(probe))
 
 
+def test_a_key_looped_over_from_another_modules_list_of_legacy_keys_holds_the_migration_back(tmp_path):
+    (tmp_path / "settings.py").write_text('METRICS = ["SUPPORTED_METRICS", "FULL_DEVICE_NAME"]\nDEVICES = ["CPU"]\n')
+    source = ("from openvino.inference_engine import IECore\nfrom settings import DEVICES, METRICS\n\nie = IECore()\n"
+              "print({m: ie.get_metric(\"CPU\", m) for m in METRICS}, [ie.get_metric(d, \"FULL_DEVICE_NAME\") for d in DEVICES])\n")
+    path = str(tmp_path / "app.py")
+    _plan._program_under.cache_clear()
+    looped = [d for d in lint(source, path=path) if "the key comes from a list holding API 1.0 keys" in d.message]
+    assert [d.row for d in looped] == [5] and "(`SUPPORTED_METRICS`)" in looped[0].message
+
+
 def test_a_key_looped_over_from_a_list_of_legacy_keys_holds_the_migration_back():
     """`get_property(key)` for `key in ("CPU_THROUGHPUT_STREAMS", ...)` fails on 2026 (and comes
     back typed): the list is the user's to rename, so nothing of that part is rewritten. A list of

@@ -8,6 +8,7 @@ from typing import Optional
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import argument, rename, string_value
+from ovlint.rules.api10._plan import imported_strings
 from ovlint.rules.api10._types import Types
 from ovlint.rules.api10.legacy_config_key import KEYS as LEGACY_KEYS
 
@@ -70,6 +71,8 @@ def legacy_keys_looped(ctx, key) -> list[str]:
         if _parameter_of_enclosing(ctx, node, iterated.value):
             return []  # a function's own list, not the module's of that name
         bound = ctx.memo("assigned-values", lambda: _assigned_values(ctx)).get(iterated.value, ())
+        if not bound and not place:  # a list another module of the program holds (`from settings import KEYS`)
+            return [key for key in imported_strings(ctx, iterated) if key in LEGACY_KEYS]
         iterated = bound[0] if len(bound) == 1 else None
     if not isinstance(iterated, (cst.Tuple, cst.List, cst.Set)):
         return []

@@ -942,6 +942,27 @@ def _same_file(a: str, b: str) -> bool:
     return os.path.abspath(a) == os.path.abspath(b)
 
 
+def imported_strings(ctx, name) -> list:
+    """The strings of the list, tuple or set literal that a module of the program assigns, once at
+    its top level, to what the Name `name` imports (`from settings import METRICS`); [] otherwise."""
+    import ast
+    from libcst.metadata import QualifiedNameSource
+
+    scope = ctx.scope(name)
+    found = [q.name for q in scope.get_qualified_names_for(name) if q.source is QualifiedNameSource.IMPORT] if scope else []
+    module, _, attribute = found[0].rpartition(".") if len(found) == 1 else ("", "", "")
+    source = _module_file(ctx.path, module) if module else None
+    try:
+        tree = ast.parse(_program_text(source)) if source else None
+    except (ReadError, SyntaxError, ValueError, RecursionError):
+        return []
+    values = [node.value for node in (tree.body if tree else ()) if isinstance(node, ast.Assign)
+              and any(isinstance(t, ast.Name) and t.id == attribute for t in node.targets)]
+    if len(values) != 1 or not isinstance(values[0], (ast.List, ast.Tuple, ast.Set)):
+        return []
+    return [e.value for e in values[0].elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+
+
 def _imported_from(ctx, func) -> Optional[str]:
     """The module a called name was imported from; None where the name is bound otherwise (a
     local variable of the same name as an import)."""
