@@ -39,7 +39,8 @@ def pinned_floor(directory: str) -> Optional[Floor]:
                 text = handle.read()
         except (OSError, UnicodeDecodeError, ValueError):
             continue
-        for release, start in _pins(kind, text):
+        # every way to name a release spells `openvino` (a package, an image, an install folder)
+        for release, start in _pins(kind, text) if "openvino" in text.lower() else ():
             line = text.count("\n", 0, start) + 1
             (images if kind.name in RUNNING_KINDS else found).append(
                 (versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
