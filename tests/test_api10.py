@@ -989,6 +989,8 @@ def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
         threading.Thread(target=NewAsyncPipeline, args=(exec_net.requests[0],)).start()
         """)
     assert [d.row for d in lint(deferred, path=path) if "is handed to" in d.message] == [9, 10]
+    asyncio = deferred.replace("run = partial(NewAsyncPipeline, ie)", "run = asyncio.to_thread(NewAsyncPipeline, ie)")
+    assert [d.row for d in lint("import asyncio\n" + asyncio, path=path) if "is handed to" in d.message] == [10, 11]
     # a constant of a module of the program beside the object is no function it is handed to
     (tmp_path / "settings.py").write_text('DEVICE = "CPU"\nCONFIG = {}\n')
     beside = ("import settings\nfrom openvino.inference_engine import IECore\nfrom settings import DEVICE\n\nie = IECore()\n"

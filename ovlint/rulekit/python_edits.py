@@ -48,14 +48,18 @@ def delete_argument(ctx, call, arg) -> Edit:
 
 
 def parenthesized(ctx, node) -> tuple[int, int]:
-    """The span of `node` with the parentheses around it (its own span leaves them out)."""
+    """The span of `node` with the parentheses around it (its own span leaves them out), measured
+    by the code of the space inside each, which may hold a comment with brackets of its own."""
     start, end = ctx.span(node)
-    text = ctx.text
-    for _ in getattr(node, "lpar", ()):
-        start = text.rindex("(", 0, start)
-    for _ in getattr(node, "rpar", ()):
-        end = text.index(")", end) + 1
+    for lpar in reversed(getattr(node, "lpar", ())):
+        start -= len(_code(lpar.whitespace_after)) + 1
+    for rpar in getattr(node, "rpar", ()):
+        end += len(_code(rpar.whitespace_before)) + 1
     return start, end
+
+
+def _code(node) -> str:
+    return cst.Module([]).code_for_node(node)
 
 
 def string_value(node) -> Optional[str]:

@@ -307,13 +307,12 @@ class Plan:
             values = [a.value for a in call.args]
             if _root(call.func) in imported:
                 callee, handed = call.func, values
-            elif _last_name(call.func) in _HANDING:
-                at = next((i for i, v in enumerate(values) if _root(v) in imported), None)
+            else:  # a function handed on with the object; a constant of that module beside it is none
+                at = next((i for i, v in enumerate(values) if _root(v) in imported and not _imported_constant(ctx, v)),
+                          None)
                 if at is None:
                     continue
                 callee, handed = values[at], values[:at] + values[at + 1:]
-            else:  # another call's arguments: a constant of another module beside the object is no callee
-                continue
             module = None
             for value in _spread(handed):
                 if type(value).__name__ not in _HANDLES:
@@ -637,17 +636,6 @@ class Plan:
                 rule.report(use.statement, use.message, use.fix)
 
 
-# calls that call a function they are given with the other arguments they are given, later or
-# elsewhere (`partial`, `Thread(target=..., args=(...))`, `executor.submit`)
-_HANDING = {"partial", "Thread", "Process", "Timer", "submit", "map", "starmap", "apply_async", "run_in_executor",
-            "call_soon", "call_later", "start_new_thread"}
-
-
-def _last_name(node) -> Optional[str]:
-    """`f` for `f`, `a.b.f`; None for anything else."""
-    return node.value if type(node).__name__ == "Name" else node.attr.value if type(node).__name__ == "Attribute" else None
-
-
 # what an object handed on is written as: a name (`ie`, `self.exec_net`), a call (`IECore()`) or an
 # item (`exec_net.requests[0]`)
 _HANDLES = ("Name", "Attribute", "Call", "Subscript")
@@ -946,21 +934,38 @@ def imported_strings(ctx, name) -> list:
     """The strings of the list, tuple or set literal that a module of the program assigns, once at
     its top level, to what the Name `name` imports (`from settings import METRICS`); [] otherwise."""
     import ast
+
+    value = _imported_assignment(ctx, name)
+    if not isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+        return []
+    return [e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+
+
+def _imported_constant(ctx, node) -> bool:
+    """Whether `node` names what a module of the program assigns a literal (`settings.DEVICE`,
+    `DEVICE = "CPU"` there): a value, not a function anything could be handed to."""
+    import ast
+
+    return isinstance(_imported_assignment(ctx, node), (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict))
+
+
+def _imported_assignment(ctx, node):
+    """The value (a Python `ast` node) a module of the program assigns once, at its top level, to
+    what the Name or Attribute `node` imports from it; None when that is not known."""
+    import ast
     from libcst.metadata import QualifiedNameSource
 
-    scope = ctx.scope(name)
-    found = [q.name for q in scope.get_qualified_names_for(name) if q.source is QualifiedNameSource.IMPORT] if scope else []
-    module, _, attribute = found[0].rpartition(".") if len(found) == 1 else ("", "", "")
-    source = _module_file(ctx.path, module) if module else None
+    scope = ctx.scope(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
+    found = [q.name for q in scope.get_qualified_names_for(node) if q.source is QualifiedNameSource.IMPORT] if scope else []
+    module, _, attribute = found[0].lstrip(".").rpartition(".") if len(found) == 1 else ("", "", "")
+    source = _module_file(ctx.path, module) if module else None  # `from .settings import X`: beside
     try:
         tree = ast.parse(_program_text(source)) if source else None
     except (ReadError, SyntaxError, ValueError, RecursionError):
-        return []
-    values = [node.value for node in (tree.body if tree else ()) if isinstance(node, ast.Assign)
-              and any(isinstance(t, ast.Name) and t.id == attribute for t in node.targets)]
-    if len(values) != 1 or not isinstance(values[0], (ast.List, ast.Tuple, ast.Set)):
-        return []
-    return [e.value for e in values[0].elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        return None
+    values = [statement.value for statement in (tree.body if tree else ()) if isinstance(statement, ast.Assign)
+              and any(isinstance(t, ast.Name) and t.id == attribute for t in statement.targets)]
+    return values[0] if len(values) == 1 else None
 
 
 def _imported_from(ctx, func) -> Optional[str]:
