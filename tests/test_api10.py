@@ -770,6 +770,8 @@ def test_a_key_looped_over_from_another_modules_list_of_legacy_keys_holds_the_mi
     _plan._program_under.cache_clear()
     looped = [d for d in lint(source, path=path) if "the key comes from a list holding API 1.0 keys" in d.message]
     assert [d.row for d in looped] == [5] and "(`SUPPORTED_METRICS`)" in looped[0].message
+    relative = source.replace("from settings import", "from .settings import")
+    assert [d.row for d in lint(relative, path=path) if "the key comes from a list holding API 1.0 keys" in d.message] == [5]
 
 
 def test_a_key_looped_over_from_a_list_of_legacy_keys_holds_the_migration_back():

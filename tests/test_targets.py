@@ -389,20 +389,26 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
     write(tmp_path / "ros" / ".travis.yml", "script:\n  - source /opt/intel/openvino_2021/bin/setupvars.sh\n"
                                             "  - catkin_make_isolated --install\n")
     write(tmp_path / "ros" / "CMakeLists.txt", cmake)
-    write(tmp_path / "app" / "run_app.sh", "#!/bin/bash\nsource /opt/intel/openvino_2021/bin/setupvars.sh && python3 main.py\n")
+    write(tmp_path / "app" / "run_app.sh", "#!/bin/bash\nsource /opt/intel/openvino_2021/bin/setupvars.sh && python3 -u main.py\n")
+    # the oldest installs' variable, a module run, a trigger on part of the tree (not where the job runs)
+    for name, script in (("cvsdk", "source $INTEL_CVSDK_DIR/bin/setupvars.sh\npython3 main.py\n"),
+                         ("module", "pip install openvino==2022.3.0\npython -m main\n")):
+        write(tmp_path / name / "run.sh", script)
+        write(tmp_path / name / "main.py", "from openvino.inference_engine import IECore\n\nie = IECore()\n")
     legacy = "from openvino.inference_engine import IECore\n\nie = IECore()\n"
     write(tmp_path / "app" / "main.py", legacy)
     write(tmp_path / "stated" / "run.sh", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 main.py\n")
     write(tmp_path / "stated" / "requirements.txt", "openvino==2024.6.0\n")
     write(tmp_path / "stated" / "main.py", legacy)
     # a script that only converts a model with an older release, and a workflow of one project of
-    # several (`paths:`, `working-directory:`), run none of the folder's code
+    # several (`working-directory:`), run none of the folder's code
     write(tmp_path / "convert" / "convert.sh", 'python3 -m venv /tmp/mo\n/tmp/mo/bin/pip install "openvino-dev==2023.0.2"\n'
                                                "/tmp/mo/bin/mo --input_model m.onnx\n")
     write(tmp_path / "convert" / "main.py", legacy)
     write(tmp_path / "mono" / ".github" / "workflows" / "cpp.yml",
-          "on:\n  push:\n    paths: [cpp/**]\njobs:\n  build:\n    runs-on: ubuntu-20.04\n    steps:\n"
-          "      - run: source /opt/intel/openvino_2021/bin/setupvars.sh && cmake -S cpp -B out\n")
+          "on:\n  push:\n    paths: [cpp/**]\njobs:\n  build:\n    runs-on: ubuntu-20.04\n"
+          "    defaults:\n      run:\n        working-directory: cpp\n    steps:\n"
+          "      - run: source /opt/intel/openvino_2021/bin/setupvars.sh && cmake -B out\n")
     write(tmp_path / "mono" / "app" / "main.py", legacy)
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
     assert (tmp_path / "convert" / "main.py").read_text() == (tmp_path / "mono" / "app" / "main.py").read_text() \
@@ -410,6 +416,7 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
     assert (tmp_path / "proj" / "CMakeLists.txt").read_text() == (tmp_path / "ros" / "CMakeLists.txt").read_text() == cmake
     assert "but proj/.github/workflows/ci.yml:6 pins 2021.4" in out
     assert (tmp_path / "app" / "main.py").read_text() == legacy and "but app/run_app.sh:2 pins 2021.1" in out  # a year alone is its first release
+    assert "but cvsdk/run.sh:1 pins 2021.4" in out and "but module/run.sh:1 pins 2022.3" in out
     assert (tmp_path / "stated" / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n"
 
 

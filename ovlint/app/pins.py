@@ -39,8 +39,9 @@ def pinned_floor(directory: str) -> Optional[Floor]:
                 text = handle.read()
         except (OSError, UnicodeDecodeError, ValueError):
             continue
-        # every way to name a release spells `openvino` (a package, an image, an install folder)
-        for release, start in _pins(kind, text) if "openvino" in text.lower() else ():
+        # every way to name a release spells `openvino` (a package, an image, an install folder) or
+        # names the variable of the oldest installs (`$INTEL_CVSDK_DIR`)
+        for release, start in _pins(kind, text) if _NAMES_A_RELEASE.search(text) else ():
             line = text.count("\n", 0, start) + 1
             (images if kind.name in RUNNING_KINDS else found).append(
                 (versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
@@ -83,21 +84,27 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
 
 
 _FROM = re.compile(r"(?im)^[ \t]*FROM[ \t]")
-# a CI job that runs on changes to part of the tree only, or in a folder of its own
-_PART_OF_THE_TREE = re.compile(r"(?m)^[ \t-]*(?:paths|working-directory|workingDirectory)[ \t]*:")
+_NAMES_A_RELEASE = re.compile(r"(?i)openvino|cvsdk")
+# a CI job that runs in a folder of its own
+_PART_OF_THE_TREE = re.compile(r"(?m)^[ \t-]*(?:working-directory|workingDirectory)[ \t]*:")
 _BUILDERS = ("cmake", "make", "ninja", "colcon", "catkin", "catkin_make", "catkin_make_isolated", "pytest")
+# modules a Python command runs that are tools, not the folder's code
+_TOOLS = ("pip", "venv", "ensurepip", "openvino", "mo", "pot", "omz_tools", "nncf", "benchmark_app")
 
 
 def _builds_or_runs(argv: list) -> bool:
     """Whether a command builds the folder's code or runs it: CMake or make, tests, a Python
-    script (not `pip`, `mo` or a tool the install brought)."""
+    script or module (`./app.py`, `python3 -u app.py`, `python -m app`; not `pip`, `venv`, `mo` or
+    another tool the install brought)."""
     if not argv:
         return False
     program = argv[0].rsplit("/", 1)[-1]
-    if program in _BUILDERS:
+    if program in _BUILDERS or program.endswith(".py"):
         return True
-    return program.startswith("python") and len(argv) > 1 and (
-        argv[1].endswith(".py") or argv[1:3] == ["-m", "pytest"])
+    if not program.startswith("python") or len(argv) < 2 or "-c" in argv:
+        return False
+    module = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else None
+    return module is None or module.split(".")[0] not in _TOOLS
 
 
 # the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,
