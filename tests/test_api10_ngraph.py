@@ -364,3 +364,8 @@ def test_an_ngraph_of_the_project_or_a_word_in_a_string_is_not_intels(tmp_path):
     own = "import ngraph as ng\n\nf = ng.Function([], [])\n"
     assert lint_text(str(app), named("python"), own, FAMILY, versions.NEWEST).diagnostics == []
     assert [d.code for d in lint(own)] == ["OV108", "OV108"]
+    # a folder of C++ named so is no Python package; an alias, and a Function imported over lines, are Intel's
+    (tmp_path / "ngraph" / "__init__.py").unlink()
+    assert lint_text(str(app), named("python"), own, FAMILY, versions.NEWEST).diagnostics != []
+    assert lint("import ngraph as ngr\n\nf = ngr.Function([], [])\n") != []
+    assert lint("import ngraph as ng\nfrom ngraph.impl import (\n    Function,\n)\n\nf = Function([], [])\n") != []

@@ -711,9 +711,11 @@ def _module_file(path: str, module: str) -> Optional[str]:
                  if os.path.isfile(candidate)), None)
 
 
-def program_module(path: str, module: str) -> bool:
-    """Whether `module` is a file or package in the folder of `path` or one of the three above it."""
-    return any(os.path.isfile(os.path.join(folder, module + ".py")) or os.path.isdir(os.path.join(folder, module))
+def program_module(path: str, module: str, python_only: bool = False) -> bool:
+    """Whether `module` is a file or package in the folder of `path` or one of the three above it;
+    `python_only`: a package only with its `__init__.py` (a folder of C++ named so is none)."""
+    package = os.path.join(module, "__init__.py") if python_only else module
+    return any(os.path.isfile(os.path.join(folder, module + ".py")) or os.path.exists(os.path.join(folder, package))
                for folder in _folders_around(path))
 
 

@@ -39,7 +39,7 @@ NETWORK_NOTE = (" (the network and the graph are one object now: reshaping or ad
 # markers of Intel's nGraph: the unrelated PyPI package `ngraph` has none of them (its `Function`
 # as nGraph spells it, not the word in a string: `help='Loss Function'`)
 INTEL = re.compile(r"openvino|inference_engine|opset\d|function_(?:from|to)_cnn|to_capsule|"
-                   r"(?:\bng|\bngraph|\bimpl)\.Function\b|\bimport\b[^\n]*\bFunction\b|"
+                   r"\w\.Function\b|\bfrom[ \t]+ngraph[\w.]*[ \t]+import[ \t]*(?:\([^)]*|[^\n(]*)\bFunction\b|"
                    r"\.impl\.(?:" + "|".join(CLASSES) + r"|op)\b")
 
 
@@ -122,7 +122,7 @@ class NgraphUse(Api10Rule):
         """Whether `ngraph` here is Intel's: the code shows it, and the program has no `ngraph`
         module of its own (a package beside the file or in a folder above it)."""
         return self.ctx.memo("ngraph-is-intel", lambda: bool(INTEL.search(self.ctx.text))
-                             and not program_module(self.ctx.path, "ngraph"))
+                             and not program_module(self.ctx.path, "ngraph", python_only=True))
 
     def visit_Import(self, node) -> None:
         for alias in node.names:
