@@ -13,7 +13,6 @@ from ovlint.rules.api10._base import (
     API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, SPELLS_IE, Api10Rule, in_import, legacy_class, legacy_reference,
     propose_class_reference, propose_map_use, value_span,
 )
-from ovlint.rules.api10._types import STATE, STATES
 
 # the members of `openvino.inference_engine.StatusCode` and `WaitMode` (inventory/legacy-2023.3.json)
 STATUS_CODES = {"OK": 0, "GENERAL_ERROR": -1, "NOT_IMPLEMENTED": -2, "NETWORK_NOT_LOADED": -3,
@@ -179,8 +178,6 @@ class InferRequestUse(Api10Rule):
             self.untraced(node.attr, f"`{attr}`")
         elif owner is not None and owner.kind == REQUEST and attr in ("input_blobs", "output_blobs"):
             propose_map_use(self, node, INPUT_BLOBS if attr == "input_blobs" else OUTPUT_BLOBS)
-        elif owner is None and attr == "buffer":
-            self._state_buffer(node)
         self.visit_Name(node)
 
     def visit_Name(self, node) -> None:
@@ -399,30 +396,3 @@ class InferRequestUse(Api10Rule):
             self.propose(func.attr, WAIT_MESSAGE + ": " + POLL_HOWTO)
             return
         self.propose(func.attr, POLLING_MESSAGE, edits, fix_message="Use `wait_for`")
-
-    # variable states
-
-    def _state_buffer(self, node) -> None:
-        """`state.state.buffer` for `state` a loop variable over `request.query_state()`, which the
-        type model does not follow (it follows `request.query_state()[i].state.buffer`, for OV106)."""
-        holder = node.value
-        if not (isinstance(holder, cst.Attribute) and holder.attr.value == "state" and self._is_state(holder.value)):
-            return
-        self.propose(node.attr, "A variable state's `state` is an `ov.Tensor` in API 2.0: the blob's `buffer` is "
-                                "the tensor's `data`", [rename(self.ctx, node, "data")], unsafe=False,
-                     fix_message="Use `data`")
-
-    def _is_state(self, node) -> bool:
-        value = self.types.of(node)
-        if value is not None:
-            return value.kind == STATE
-        if not isinstance(node, cst.Name):
-            return False
-        for assignment in self.types.referents(node):
-            target = assignment.node
-            loop = self.ctx.parent(target)
-            if isinstance(loop, (cst.For, cst.CompFor)) and loop.target is target:
-                iterated = self.types.of(loop.iter)
-                if iterated is not None and iterated.kind == STATES:
-                    return True
-        return False
