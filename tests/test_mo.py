@@ -61,15 +61,17 @@ def test_mo_is_rewritten_on_every_surface(ovlint, tmp_path, path, source, fixed)
 def test_notebook_cell(ovlint, tmp_path):
     cell = {"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [],
             "source": ["!mo --input_model model.onnx --output_dir ir\n", "print('done')\n",
-                       # IPython expands `{sys.executable}`: the kernel's own interpreter
-                       "!{sys.executable} -m openvino.tools.mo --input_model m.onnx\n"]}
+                       # IPython expands `{sys.executable}`: the kernel's own interpreter; `%run -m` runs a module
+                       "!{sys.executable} -m openvino.tools.mo --input_model m.onnx\n",
+                       "%run -m openvino.tools.mo --input_model m.onnx\n"]}
     notebook = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     write(tmp_path / "convert.ipynb", json.dumps(notebook, indent=1))
     code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--no-cache")
     assert code == 0
     fixed = json.loads((tmp_path / "convert.ipynb").read_text())
     assert fixed["cells"][0]["source"] == ["!ovc model.onnx --output_model ir/\n", "print('done')\n",
-                                           "!{sys.executable} -m openvino.tools.ovc m.onnx\n"]
+                                           "!{sys.executable} -m openvino.tools.ovc m.onnx\n",
+                                           "%run -m openvino.tools.ovc m.onnx\n"]
 
 
 def test_options_without_equivalent_are_named_and_nothing_is_rewritten(ovlint, tmp_path):

@@ -3,9 +3,10 @@ runs them (a name imported in one cell is known in the next), or one by one when
 does not parse. Findings are reported in the cell and row they are in.
 
 A cell's Python is linted with IPython syntax masked (same length, so offsets stay valid), its
-`!cmd`, `%pip`, `%conda`, `%system` lines and `%%bash`/`%%sh` bodies become shell commands. The body
-of a `%%writefile name.py` cell is linted as a module of its own (the magic line masked), and that
-of a `%%writefile name.sh` cell as shell commands.
+`!cmd`, `%pip`, `%conda`, `%system` lines and `%%bash`/`%%sh` bodies become shell commands, and its
+`%run` lines the `python` commands they are. The body of a `%%writefile name.py` cell is linted as
+a module of its own (the magic line masked), and that of a `%%writefile name.sh` cell as shell
+commands.
 Writing a fixed cell replaces only that cell's `source` value in the file, in the layout it had.
 Markdown cells are read for the links they hold.
 """
@@ -27,7 +28,10 @@ _SHELL_CELL = re.compile(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
 _WRITEFILE = re.compile(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?[ \t]+"
                         r"(?P<q>[\"']?)(?P<name>[^\s\"']+)(?P=q)[ \t]*(?:\r?\n|\r|$)")
 _LINE = re.compile(r"[^\n]*\n?")
-_SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx")
+_SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx", "run")
+# the program each one runs, where it is not the magic's own name (`%run -m pkg` is `python -m pkg`
+# in the kernel; `%system` runs its line as it is)
+_MAGIC_PROGRAM = {"system": "", "sx": "", "run": "python"}
 # cell magics that run their body as the kernel's own Python (timing, capturing, profiling it)
 _PYTHON_CELL = re.compile(r"^%%(?:time|timeit|capture|prun|debug|memit|pyinstrument|snakeviz)\b"
                           r"[^\r\n]*(?:\r\n|\r|\n|$)")
@@ -208,7 +212,7 @@ def _automagic(text: str):
     name = body.split(None, 1)[0]
     ranges = []
     if name in _SHELL_MAGICS:
-        ranges.append((at + len(name), end, "" if name in ("system", "sx") else name))
+        ranges.append((at + len(name), end, _MAGIC_PROGRAM.get(name, name)))
     return text[:at] + _blank(body, 0, "0#") + text[end:], ranges, bool(_TIMED_LINE.match(text, at))
 
 
@@ -230,8 +234,7 @@ def _record_shell(text: str, at: int, end: int, ranges: list) -> None:
         return
     name = re.match(r"%+(\w+)", rest)
     if name and name.group(1) in _SHELL_MAGICS:
-        prefix = "" if name.group(1) in ("system", "sx") else name.group(1)
-        ranges.append((at + name.end(), end, prefix))
+        ranges.append((at + name.end(), end, _MAGIC_PROGRAM.get(name.group(1), name.group(1))))
 
 
 def _blank(line: str, at: int, lead: str) -> str:
