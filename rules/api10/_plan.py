@@ -954,20 +954,32 @@ def _imported_constant(ctx, node) -> bool:
 def _imported_assignment(ctx, node):
     """The value (a Python `ast` node) a module of the program assigns once, at its top level, to
     what the Name or Attribute `node` imports from it; None when that is not known."""
-    import ast
     from libcst.metadata import QualifiedNameSource
 
     scope = ctx.scope(node) if isinstance(node, (cst.Name, cst.Attribute)) else None
     found = [q.name for q in scope.get_qualified_names_for(node) if q.source is QualifiedNameSource.IMPORT] if scope else []
     module, _, attribute = found[0].lstrip(".").rpartition(".") if len(found) == 1 else ("", "", "")
     source = _module_file(ctx.path, module) if module else None  # `from .settings import X`: beside
+    return _top_level_assignments(source).get(attribute) if source else None
+
+
+@lru_cache(maxsize=64)
+def _top_level_assignments(path: str) -> dict:
+    """Name -> the value (an `ast` node) the module at `path` assigns it once at its top level
+    (read once per process for each module, as the program around is)."""
+    import ast
+
     try:
-        tree = ast.parse(_program_text(source)) if source else None
+        tree = ast.parse(_program_text(path))
     except (ReadError, SyntaxError, ValueError, RecursionError):
-        return None
-    values = [statement.value for statement in (tree.body if tree else ()) if isinstance(statement, ast.Assign)
-              and any(isinstance(t, ast.Name) and t.id == attribute for t in statement.targets)]
-    return values[0] if len(values) == 1 else None
+        return {}
+    values: dict = {}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign):
+            for target in statement.targets:
+                if isinstance(target, ast.Name):
+                    values.setdefault(target.id, []).append(statement.value)
+    return {name: found[0] for name, found in values.items() if len(found) == 1}
 
 
 def _imported_from(ctx, func) -> Optional[str]:

@@ -434,6 +434,10 @@ def _callers(ctx, function) -> Optional[list]:
     to call again) when they are all its name is used for, in this module and in the program's
     modules around it (none imports the module, or those that do do not import the function); None
     otherwise."""
+    return ctx.memo(("callers", id(function)), lambda: _find_callers(ctx, function))
+
+
+def _find_callers(ctx, function) -> Optional[list]:
     from ovlint.rules.api10._plan import imported_elsewhere
 
     if function.decorators or ctx.parent(function) is not ctx.module:
