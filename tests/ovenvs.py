@@ -109,10 +109,21 @@ def run(release: str, program: Path, data: Path, *args: str, cwd=None) -> subpro
     return subprocess.run([*command, *args], capture_output=True, text=True, env=environment, timeout=600, cwd=cwd)
 
 
+def program_name(program: Path) -> str:
+    """A program's name: its file's, or its folder's for a program of several modules (`main.py`)."""
+    return program.parent.name if program.name == "main.py" else program.stem
+
+
+def program_sources(program: Path) -> list[str]:
+    """The code of a program: its file, or every module of its folder (`main.py`)."""
+    modules = sorted(program.parent.glob("*.py")) if program.name == "main.py" else [program]
+    return [f"{m.name}\n{m.read_text()}" for m in modules]
+
+
 def baseline(program: Path, data: Path, release: str = "api1") -> dict:
     """What `program` prints under `release`, cached by its source, the models and the release."""
-    key = _digest(program.read_text(), str(data), RELEASES[release])
-    cached = CACHE / "baselines" / f"{program.stem}-{key}.json"
+    key = _digest(*program_sources(program), str(data), RELEASES[release])
+    cached = CACHE / "baselines" / f"{program_name(program)}-{key}.json"
     if cached.exists():
         return json.loads(cached.read_text())
     result = run(release, program, data)

@@ -244,13 +244,15 @@ def test_a_cache_of_any_shape_is_a_miss(tmp_path):
     entry = good[key]
     shapes = {
         "path to number": {key: 5}, "list": [], "string": "x", "null": None, "entry too short": {key: [entry[0]]},
-        "entries not a list": {key: [entry[0], 5, []]}, "empty finding": {key: [entry[0], [{}], []]},
+        "entries not a list": {key: [entry[0], 5, [], []]}, "empty finding": {key: [entry[0], [{}], [], []]},
         "edit table out of range": {key: [entry[0], [dict(entry[1][0], fix={"applicability": "safe", "message": "m",
-                                                                             "edits": 99})], []]},
-        "row as text": {key: [entry[0], [dict(entry[1][0], location={"row": "x", "column": 1})], entry[2]]},
-        "another file's finding": {key: [entry[0], [dict(entry[1][0], filename="/etc/passwd")], entry[2]]},
+                                                                             "edits": 99})], [], []]},
+        "row as text": {key: [entry[0], [dict(entry[1][0], location={"row": "x", "column": 1})], entry[2], entry[3]]},
+        "another file's finding": {key: [entry[0], [dict(entry[1][0], filename="/etc/passwd")], entry[2], entry[3]]},
         "unknown applicability": {key: [entry[0], [dict(entry[1][0], fix={"applicability": "?", "message": "",
-                                                                          "edits": 0})], entry[2]]},
+                                                                          "edits": 0})], entry[2], entry[3]]},
+        "reads of another shape": {key: [entry[0], entry[1], entry[2], [["file"]]]},
+        "reads not a list": {key: [entry[0], entry[1], entry[2], {"file": 1}]},
         "deep": "[" * 100000 + "]" * 100000,
     }
     for name, shape in shapes.items():

@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 from ovlint.engine import registry
-from ovlint.base import versions
+from ovlint.base import depends, versions
 from ovlint.engine.fixer import fix_text
 from ovlint.engine.linter import lint_text
 from ovlint.base.text import SourceText
@@ -941,7 +941,7 @@ def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_
     assert [d.row for d in lint(source, path=path) if "`demo.ipynb` imports it" in d.message] == [11]
     # a program of more modules than are read: those read count
     (tmp_path / "other.py").write_text("x = 1\n")
-    monkeypatch.setattr(_plan, "MAX_MODULES_AROUND", 1)
+    monkeypatch.setattr(depends, "MAX_MODULES", 1)
     _plan._program_under.cache_clear()
     assert all(d.code != "OV004" for d in lint(source, path=path))
     _plan._program_under.cache_clear()
@@ -977,6 +977,11 @@ def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
     assert core.message.endswith("(not migrated yet: the OV101 finding at line 7, on this code, says why)")
     assert fix_text(path, named("python"), source, FAMILY, versions.NEWEST, True, SourceText(source).encode).text == source
     assert not any("is handed to" in d.message for d in lint(source, path="/nonexistent-ovlint-folder/app.py"))
+    # a module of API 2.0 (written so, or migrated by the same run) takes API 2.0 objects
+    (tmp_path / "async_pipeline.py").write_text("import openvino as ov\n\n\ndef NewAsyncPipeline(ie, path):\n"
+                                                "    return ie.compile_model(path, 'CPU')\n")
+    assert not any("is handed to" in d.message for d in lint(source, path=path))
+    (tmp_path / "async_pipeline.py").write_text("def NewAsyncPipeline(ie, path):\n    return ie.load_network(path, 'CPU')\n")
     # handed on with the function that gets it, or as an item
     deferred = textwrap.dedent("""\
         import threading
@@ -1043,6 +1048,22 @@ def test_a_module_a_notebook_writes_and_its_own_cells_read_holds_its_part(tmp_pa
     assert [(d.cell, d.row) for d in held] == [(0, 5)]
 
 
+def test_an_object_handed_to_a_module_the_notebook_writes_holds_its_part(tmp_path):
+    """`%%writefile ov_helper.py` makes a module of the program before any file of that name exists:
+    handing it the core holds the notebook's part, as a module beside would."""
+    cells = [["%%writefile ov_helper.py\n", "def load(ie, xml):\n", "    return ie.load_network(ie.read_network(xml), 'CPU')\n"],
+             ["from openvino.inference_engine import IECore\n", "import ov_helper\n", "ie = IECore()\n",
+              "exec_net = ov_helper.load(ie, 'm.xml')\n"]]
+    notebook = json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                                      "source": c} for c in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    path = tmp_path / "demo.ipynb"
+    path.write_text(notebook)
+    _plan._program_under.cache_clear()
+    outcome = fix_text(str(path), named("notebook"), notebook, FAMILY, versions.NEWEST, True, SourceText(notebook).encode)
+    assert outcome.text == notebook
+    assert any("is handed to `ov_helper.load` from `ov_helper`" in d.message for d in outcome.diagnostics)
+
+
 def test_a_notebook_beside_that_cannot_be_read_leaves_the_module_linted(tmp_path):
     (tmp_path / "bad.ipynb").write_text("[" * 100000)
     (tmp_path / "empty.ipynb").write_text("\ufeff{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"x\"}]}")
@@ -1070,3 +1091,23 @@ def test_property_calls_lose_the_keywords_api_1_named_their_arguments():
     messages = [d.message for d in lint('from openvino.inference_engine import IECore\n'
                                         'name = IECore().get_metric(metric_name="FULL_DEVICE_NAME", device_name="CPU")\n')]
     assert any("its arguments are named out of order: pass them by position" in m for m in messages)
+
+
+def test_a_legacy_import_another_module_takes_every_name_of_stays(tmp_path):
+    """`from detector import *` in another module may use `IECore` bound here: removing the import
+    as unused here would break that module, which ovlint does not look at (it spells no `openvino`)."""
+    source = "from openvino.inference_engine import IECore, IENetwork\n\n\nclass Base:\n    pass\n"
+    path = tmp_path / "detector.py"
+    path.write_text(source)
+    (tmp_path / "app.py").write_text("from detector import *\n\nie = IECore()\n")
+    _plan._program_under.cache_clear()
+    outcome = fix_text(str(path), named("python"), source, FAMILY, versions.NEWEST, False, SourceText(source).encode)
+    assert outcome.text == source
+    assert ["`app.py` imports every name of this module and spells `IECore`" in d.message
+            for d in outcome.diagnostics] == [True]
+    (tmp_path / "app.py").write_text("from detector import *\n\nbase = Base()\n")  # no legacy name used there
+    _plan._program_under.cache_clear()
+    outcome = fix_text(str(path), named("python"), source, FAMILY, versions.NEWEST, False, SourceText(source).encode)
+    assert outcome.text == "\n\nclass Base:\n    pass\n"
+    _plan._program_under.cache_clear()
+

@@ -144,6 +144,64 @@ def test_cache_gives_the_same_results_and_notices_changes(ovlint, tmp_path):
     assert ovlint("--output-format", "json")[0] == 0
 
 
+LOADER = """from openvino.inference_engine import IECore
+
+
+def load(path):
+    net = IECore().read_network(path)
+    print(net.input_info["x"].precision)
+    return net
+"""
+MAIN = """from openvino.inference_engine import IECore
+from loader import load
+
+exec_net = IECore().load_network(load("m.xml"), "CPU")
+print(exec_net.infer({"x": 1}))
+"""
+MAIN_MIGRATED = """import openvino as ov
+from loader import load
+
+compiled = ov.Core().compile_model(load("m.xml"), "CPU")
+print(compiled({"x": 1}))
+"""
+HELD = "imports it and uses API 1.0 attributes"
+
+
+def test_a_module_held_for_its_importer_is_fixed_in_the_same_run(ovlint, tmp_path):
+    """`loader` waits while `main` reads its network as API 1.0; `main`'s own fix ends that, so
+    one run fixes both (a program half migrated would fail on every release), and --diff shows it."""
+    write(tmp_path / "loader.py", LOADER)
+    write(tmp_path / "main.py", MAIN)
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert code == 1 and any(line.startswith("loader.py:4:5: OV101") and HELD in line for line in out.splitlines())
+    code, diff, _ = ovlint("--no-cache", "--diff", "--unsafe-fixes")
+    assert "--- loader.py" in diff and "--- main.py" in diff and "+    net = ov.Core().read_model(path)" in diff
+    code, out, err = ovlint("--no-cache", "--fix", "--unsafe-fixes")
+    assert code == 0, out + err
+    fixed = {name: (tmp_path / name).read_text() for name in ("loader.py", "main.py")}
+    assert "ov.Core().read_model(path)" in fixed["loader.py"] and "compile_model" in fixed["main.py"]
+    assert all("inference_engine" not in text for text in fixed.values())
+    # --diff showed what --fix wrote
+    added = [line[1:] for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert all(any(line in text for text in fixed.values()) for line in added)
+    assert ovlint("--no-cache", "--fix", "--unsafe-fixes")[0] == 0
+    assert {name: (tmp_path / name).read_text() for name in fixed} == fixed
+
+
+def test_a_cached_result_that_read_another_module_is_used_only_while_it_is_unchanged(ovlint, tmp_path):
+    write(tmp_path / "loader.py", LOADER)
+    write(tmp_path / "main.py", MAIN)
+    first = ovlint("--output-format", "concise")
+    assert HELD in first[1]
+    assert ovlint("--output-format", "concise") == first
+    write(tmp_path / "main.py", MAIN_MIGRATED)  # migrated by hand: it reads no API 1.0 attribute any more
+    code, out, _ = ovlint("--output-format", "concise")
+    assert code == 1 and "loader.py:1:1: OV101" in out and HELD not in out
+    write(tmp_path / "util.py", "from loader import load\nload('m.xml').input_info\n")  # a new module reading it
+    code, out, _ = ovlint("--output-format", "concise")
+    assert "`util.py` imports it and uses API 1.0 attributes" in out
+
+
 def test_results_of_other_code_are_not_reused():
     """The cache is keyed by ovlint's own files too: a rule edited in place (or a checkout installed
     under the same version) does not read the results the old code found."""

@@ -14,7 +14,8 @@ import pytest
 import ovenvs
 
 HERE = Path(__file__).parent / "runtime"
-PROGRAMS = sorted((HERE / "programs").glob("*.py"))
+# a program is a module, or a folder of modules run as `main.py`
+PROGRAMS = sorted([*(HERE / "programs").glob("*.py"), *(HERE / "programs").glob("*/main.py")])
 TOLERANCE = 1e-3
 
 pytestmark = pytest.mark.runtime
@@ -45,24 +46,35 @@ def same(expected, actual, where="$") -> list[str]:
     return [] if expected == actual else [f"{where}: {expected!r} != {actual!r}"]
 
 
+def copied(program: Path, into: Path) -> Path:
+    """A copy of the program in `into`: the copy of the file it runs."""
+    if program.name != "main.py":
+        return Path(shutil.copy(program, into / program.name))
+    shutil.copytree(program.parent, into, dirs_exist_ok=True)
+    return into / "main.py"
+
+
+def sources(folder: Path) -> dict:
+    return {p.name: p.read_text() for p in sorted(folder.glob("*.py"))}
+
+
 def test_comparison_tells_values_apart():
     assert same({"a": [1.0, "x"]}, {"a": [1.0004, "x"]}) == []
     assert same({"a": [1.0]}, {"a": [1.01]}) and same([1], [1, 2]) and same({"a": 1}, {"b": 1})
 
 
-@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("program", PROGRAMS, ids=ovenvs.program_name)
 def test_fixed_program_behaves_the_same(program, data, tmp_path):
     expected = ovenvs.baseline(program, data)
     unfixed = ovenvs.run("current", program, data)
     assert unfixed.returncode != 0, "the legacy program already runs on the newest release"
 
-    fixed = tmp_path / program.name
-    shutil.copy(program, fixed)
-    first = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", str(fixed))
+    fixed = copied(program, tmp_path)
+    first = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", str(tmp_path))
     assert first.returncode == 0, f"findings remain after the fix:\n{first.stdout}{first.stderr}"
-    text = fixed.read_text()
-    second = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", str(fixed))
-    assert second.returncode == 0 and fixed.read_text() == text, "a second fix changed the file"
+    text = sources(tmp_path)
+    second = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", str(tmp_path))
+    assert second.returncode == 0 and sources(tmp_path) == text, "a second fix changed the program"
 
     result = ovenvs.run("current", fixed, data)
     assert result.returncode == 0, f"the fixed program fails:\n{result.stderr[-3000:]}\n--- fixed:\n{text}"
@@ -74,14 +86,13 @@ def test_fixed_program_behaves_the_same(program, data, tmp_path):
 NEEDS_NEWER = {"ngraph_graphs": "2025.0", "ngraph_builder": "2025.0", "node_comparisons": "2025.0"}  # `openvino.opsetN`
 
 
-@pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("program", PROGRAMS, ids=ovenvs.program_name)
 def test_a_pinned_project_is_fixed_for_its_pin_and_the_newest_release(program, data, tmp_path):
     """In a project pinned to 2023.3 the fixed program runs on 2023.3 and, where every fix was
     possible, on the newest release too, printing what the original printed on 2023.3."""
     expected = ovenvs.baseline(program, data)
     (tmp_path / "requirements.txt").write_text("openvino==2023.3.0\n")
-    fixed = tmp_path / program.name
-    shutil.copy(program, fixed)
+    fixed = copied(program, tmp_path)
     check = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise", str(tmp_path))
     text = fixed.read_text()
     on_pin = ovenvs.run("api1", fixed, data)

@@ -1,6 +1,7 @@
 """Results of unchanged files: keyed by path, modification time and size, under a key made of
-the ovlint version, its own files and the settings, so a warm run reads no file that did not change.
-The cache is JSON (never pickle: a cache file in a checkout must not be able to run code), and an
+the ovlint version, its own files and the settings, so a warm run reads no file that did not change;
+a result that read other files of its program (`base/depends.py`) is used only while they are as
+they were. The cache is JSON (never pickle: a cache file in a checkout must not be able to run code), and an
 entry of any other shape is a miss."""
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ from functools import lru_cache
 from typing import Optional
 
 from ovlint import __version__
+from ovlint.base import depends
 from ovlint.base.diagnostics import Diagnostic
 from ovlint.base.files import STATE_LIMIT, ReadError, read_regular
 from ovlint.engine.writer import WriteError, write_output, within
 
 # of the entries: [key, diagnostics (`Diagnostic.to_cache`), the fixes' edit locations, each list
-# once however many diagnostics share it (a group's fix can have thousands)]; a new format starts a new file
-FORMAT = 4
+# once however many diagnostics share it (a group's fix can have thousands), what else the result
+# read (`depends.noted`)]; a new format starts a new file
+FORMAT = 5
 
 
 class Cache:
@@ -29,6 +32,7 @@ class Cache:
         self.file = os.path.join(folder, f"results-{__version__}-{FORMAT}-{code_fingerprint()}.json")
         self.entries: dict = {}
         self.dirty = False
+        self.stamps: dict = {}  # what the files results read are now (`depends.unchanged`)
         if not self._inside():
             return
         try:
@@ -45,19 +49,22 @@ class Cache:
     def key(st: os.stat_result, digest: str) -> list:
         return [st.st_mtime_ns, st.st_size, digest]
 
-    def get(self, path: str, key: list) -> list[Diagnostic] | None:
+    def get(self, path: str, key: list) -> tuple[list[Diagnostic], list] | None:
+        """(the diagnostics, what else the result read), or None when there is no such result."""
         entry = self.entries.get(os.path.abspath(path))
-        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == key
-                and isinstance(entry[1], list) and isinstance(entry[2], list)):
+        if not (isinstance(entry, list) and len(entry) == 4 and entry[0] == key
+                and isinstance(entry[1], list) and isinstance(entry[2], list) and _well_formed_reads(entry[3])):
             return None
-        tables = entry[2]
+        tables, reads = entry[2], entry[3]
         try:
             found = [Diagnostic.from_cache(_with_edits(d, tables)) for d in entry[1]]
         except (KeyError, TypeError, ValueError, AttributeError, IndexError):  # written by something else
             return None
-        return found if all(_well_formed(d, path) for d in found) else None
+        if not all(_well_formed(d, path) for d in found) or (reads and not depends.unchanged(reads, self.stamps)):
+            return None
+        return found, reads
 
-    def put(self, path: str, key: list, diagnostics: list[Diagnostic]) -> None:
+    def put(self, path: str, key: list, diagnostics: list[Diagnostic], reads: list) -> None:
         tables: list[list] = []
         numbers: dict[int, int] = {}
         entries = []
@@ -69,7 +76,7 @@ class Cache:
                     tables.append(diag.edit_locations)
                 data["fix"] = {**data["fix"], "edits": number}
             entries.append(data)
-        self.entries[os.path.abspath(path)] = [key, entries, tables]
+        self.entries[os.path.abspath(path)] = [key, entries, tables, reads]
         self.dirty = True
 
     def save(self) -> None:
@@ -92,6 +99,12 @@ def _well_formed(diag: Diagnostic, path: str) -> bool:
     return (diag.path == path and all(isinstance(v, str) for v in (diag.code, diag.message, diag.source_line))
             and all(type(n) is int for n in numbers) and (diag.cell is None or type(diag.cell) is int)
             and isinstance(diag.edit_locations, list) and (diag.url is None or isinstance(diag.url, str)))
+
+
+def _well_formed_reads(reads) -> bool:
+    return isinstance(reads, list) and all(
+        isinstance(r, list) and len(r) == 3 and r[0] in ("file", "folder", "tree") and isinstance(r[1], str)
+        for r in reads)
 
 
 def _with_edits(data: dict, tables: list) -> dict:

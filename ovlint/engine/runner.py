@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
+from ovlint.base import depends
 from ovlint.engine import dataclass_code, prefilter
 from ovlint.base.diagnostics import Diagnostic
 from ovlint.base.files import ReadError, read_regular
@@ -24,8 +25,9 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     applied: list[Diagnostic] = field(default_factory=list)
     diff: bytes = b""  # for --diff: a patch in the file's encoding
-    fixed_text: Optional[bytes] = None  # for stdin: the fixed bytes
+    fixed_text: Optional[bytes] = None  # for stdin and --diff: the fixed bytes
     cacheable: bool = True
+    reads: list = field(default_factory=list)  # what else the result read (`depends.noted`)
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Task:
     cache_key: Optional[list] = None
     display: Optional[str] = None  # the name to report (stdin)
     floor: Optional[Floor] = None  # the oldest release the project pins
+    overlay: Optional[dict] = None  # --diff, linting again: what the run's fixes made of files (absolute path -> bytes)
 
 
 def _engine(rule, path: str, detail: str) -> Diagnostic:
@@ -72,6 +75,8 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
     name = task.display or task.path
     if task.kind is None:
         return unreadable(name, "not a file type ovlint knows")
+    if data is None and task.overlay:
+        data = task.overlay.get(os.path.abspath(task.path))
     if data is None:
         data, failed = read(task)
         if failed:
@@ -85,7 +90,11 @@ def process(task: Task, data: Optional[bytes] = None) -> FileResult:
     except DecodeError as exc:
         return unreadable(name, str(exc))
     try:
-        return _lint_or_fix(task, name, data, source, admitted)
+        with depends.recording(task.overlay) as notes:
+            result = _lint_or_fix(task, name, data, source, admitted)
+        result.reads = depends.noted(notes)
+        result.cacheable = result.cacheable and not task.overlay
+        return result
     except Exception as exc:  # a bug in a rule or surface must not stop the run
         import traceback
 
@@ -110,8 +119,8 @@ def _lint_or_fix(task: Task, name: str, data: bytes, source: SourceText, admitte
         return result
     new_bytes = source.encode(outcome.text)
     if task.mode == "diff":
-        result.diff = unified_diff(source, outcome.text, name)
-        result.applied = outcome.applied
+        result.diff = unified_diff(_original(task, source), outcome.text, name)
+        result.fixed_text = new_bytes
     elif task.display is not None:
         result.fixed_text = new_bytes
     else:
@@ -123,6 +132,14 @@ def _lint_or_fix(task: Task, name: str, data: bytes, source: SourceText, admitte
             result.diagnostics.append(_engine(FileNotReadable, name, str(exc)))
             result.cacheable = False
     return result
+
+
+def _original(task: Task, source: SourceText) -> SourceText:
+    """The file as it is on disk: a --diff run linting it again started from its fixed text."""
+    if not (task.overlay and os.path.abspath(task.path) in task.overlay):
+        return source
+    data, failed = read(task)
+    return source if failed else decode(data, python=named(task.kind).python_source, bytewise=named(task.kind).bytewise)
 
 
 def _relint(task: Task, name: str, source: SourceText) -> list[Diagnostic]:
@@ -139,8 +156,8 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
     for index, task in enumerate(tasks):
         if cache is not None and task.cache_key is not None:
             cached = cache.get(task.path, task.cache_key)
-            if cached is not None and (task.mode == "check" or not any(d.fix for d in cached)):
-                results[index] = FileResult(task.path, cached)
+            if cached is not None and (task.mode == "check" or not any(d.fix for d in cached[0])):
+                results[index] = FileResult(task.path, cached[0], reads=cached[1])
                 continue
         pending.append(index)
     unscreened, sizes = [], {}
@@ -157,13 +174,51 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
         admitted.sort(key=lambda i: sizes[i], reverse=True)
         for index, result in zip(admitted, workers.map([(tasks[i], None) for i in admitted])):
             results[index] = result
+    if any(task.mode != "check" for task in tasks):
+        pending = sorted(set(pending) | _settle(tasks, results, jobs))
     if cache is not None:
         for index in pending:  # only results computed in this run: the rest came from the cache
             task, result = tasks[index], results[index]
             if task.cache_key is not None and result.cacheable and (task.mode == "check" or not result.applied):
-                cache.put(task.path, task.cache_key, result.diagnostics)
+                cache.put(task.path, task.cache_key, result.diagnostics, result.reads)
         cache.save()
     return results
+
+
+ROUNDS = 4  # a fix run lints files again at most this many times in all
+
+
+def _settle(tasks: list[Task], results: list, jobs: int) -> set:
+    """Lint again, fixing, the files whose results read a file this run fixed, until no fix
+    changes what another result read: a module's part held back while a module importing it read
+    its objects as API 1.0 is fixed once that module's own fix ends it, in the same run, not in a
+    second one (and the program never left half migrated). --diff shows them as its fixes left them
+    (`Task.overlay`). New workers each round: what a worker keeps of the program's modules (read
+    once per process) is what the last round left. The indices of the results replaced."""
+    made = {os.path.abspath(r.path): r.fixed_text for r in results if r is not None and r.applied}
+    changed = set(made)  # the files the last round fixed; `made`: all so far, with their bytes (--diff)
+    again: set = set()
+    for _ in range(ROUNDS - 1):
+        touched = [i for i, r in enumerate(results) if r is not None and depends.touched(r.reads, changed)]
+        if not touched:
+            break
+        overlay = {path: data for path, data in made.items() if data is not None} or None
+        redo = [replace(tasks[i], overlay=overlay if tasks[i].mode == "diff" else None) for i in touched]
+        with _Workers(jobs) as workers:
+            redone = workers.map([(task, None) for task in redo])
+        changed = set()
+        for index, result in zip(touched, redone):
+            before = results[index]
+            if result.applied:
+                path = os.path.abspath(result.path)
+                changed.add(path)
+                made[path] = result.fixed_text
+            result.applied = before.applied + result.applied
+            if not result.applied[len(before.applied):]:  # nothing more fixed: the last round's text stands
+                result.diff, result.fixed_text = before.diff, before.fixed_text
+            results[index] = result
+        again.update(touched)
+    return again
 
 
 # below this many bytes in all, files are screened here: forking workers would cost more

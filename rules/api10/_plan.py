@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
+from ovlint.base import depends
 from ovlint.base.diagnostics import Applicability, Edit, EditIndex, Fix
 from ovlint.base.files import ReadError, read_head, repository_root
 from ovlint.base.lazy import cst
@@ -60,6 +61,7 @@ class Plan:
     def __init__(self, ctx):
         self.ctx = ctx
         self.types = Types.of_unit(ctx)
+        self._star_importers: dict = {}  # name -> `_star_importer(name)`
         self.proposals: list[Proposal] = []
         self.imports: list[_ImportUse] = []
         self._ov_alias: Optional[str] = None
@@ -236,6 +238,7 @@ class Plan:
                 use.message += note
             return
         _drop_deleted(self.proposals)
+        self._note_star_importers()
         for proposal in self.proposals:
             if proposal.edits:
                 proposal.edits = ctx.requoted(proposal.edits)
@@ -326,6 +329,8 @@ class Plan:
                     break
                 what = f"an API 1.0 `{HANDED_ON[held.kind]}`" + (" (in a container)" if held is not typed else "")
                 source = _module_file(ctx.path, module)
+                if source is not None and _names(source, _NAMES_OPENVINO) and not _names(source, _NAMES_API_1):
+                    break  # a module of API 2.0 (migrated in this run, perhaps): it takes API 2.0 objects
                 silent = source is not None and not _names(source, _NAMES_OPENVINO)
                 self.propose(LEFTOVER_CODE, value, (
                     f"`{excerpt(ctx, value)}`, {what}, is handed to `{excerpt(ctx, callee)}` from `{module}`, "
@@ -358,10 +363,7 @@ class Plan:
         does not follow, it would get API 2.0 objects: the part is held back until that module is
         migrated too."""
         ctx = self.ctx
-        written = _written_by(ctx.path, ctx.cell) if ctx.path.endswith(".ipynb") and ctx.cell is not None else None
-        base, _ = os.path.splitext(os.path.basename(written or ctx.path))
-        if base == "__init__":  # a package's: imported by its folder's name
-            base = os.path.basename(os.path.dirname(written) if written else os.path.dirname(os.path.abspath(ctx.path)))
+        base, written = _module_base(ctx)
         # a notebook's `%%writefile` module is imported by the notebook's own cells too
         program = _program_around(ctx.path)
         importers = sorted((importer, names) for importer, names in program.importers.get(base, {}).items()
@@ -370,6 +372,7 @@ class Plan:
         readers: dict = {}  # name -> the first module that imports it and reads API 1.0 attributes
         for importer, names in importers:
             taken = [name for name in exposed if name not in readers and (name in names or "*" in names)]
+            depends.note_file(importer)  # its own fix can end its reading API 1.0
             if taken and importer in program.reads_api_1:
                 where = ("the notebook's other cells", "import it and use") if _same_file(importer, ctx.path) else \
                     (f"`{os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))}`", "imports it and uses")
@@ -622,9 +625,39 @@ class Plan:
                 return None  # `import a.b` binds `a`, shared with other imports
             refs = [ref for a in scope.assignments[bound] if getattr(a, "node", None) is statement
                     for ref in a.references]
-            if any(not consumed(ref.node) for ref in refs):
+            if any(not consumed(ref.node) for ref in refs) or (
+                    scope is self.ctx.scope(self.ctx.module) and self._star_importer(bound)):
                 kept.append(alias)
         return kept
+
+    def _note_star_importers(self) -> None:
+        """A module-level legacy import another module takes every name of stays (`_star_importer`): its finding says why."""
+        ctx = self.ctx
+        for use in self.imports:
+            names = getattr(use.statement, "names", None)
+            if isinstance(names, cst.ImportStar) or ctx.scope(use.statement) is not ctx.scope(ctx.module):
+                continue
+            for alias in names:
+                name = alias.evaluated_alias or alias.evaluated_name
+                importer = self._star_importer(name)
+                if importer:
+                    where = os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))
+                    use.message += (f" (it stays: `{where}` imports every name of this module and spells `{name}`, "
+                                    "which it may use from here; migrate that module too)")
+                    break
+
+    def _star_importer(self, name: str) -> Optional[str]:
+        """Another module of the program that imports every name of this one (`from detector
+        import *`) and spells `name`: it may use the legacy name bound here, so the import stays."""
+        found = self._star_importers.get(name, False)
+        if found is False:
+            ctx = self.ctx
+            base, written = _module_base(ctx)
+            word = re.compile(r"\b%s\b" % re.escape(name))
+            found = self._star_importers[name] = next(
+                (importer for importer, names in sorted(_program_around(ctx.path).importers.get(base, {}).items())
+                 if "*" in names and (written or not _same_file(importer, ctx.path)) and _names(importer, word)), None)
+        return found
 
     def report(self, rule) -> None:
         self.finish()
@@ -669,6 +702,15 @@ _READS_API_1 = re.compile(r"\.(?:input_info|requests|input_blobs|output_blobs|te
                           r"|get_idle_request_id|set_blob|read_network|load_network)\b")
 
 
+def _module_base(ctx) -> tuple[str, Optional[str]]:
+    """(the name other modules import the unit's module by, the file a notebook cell writes or None)."""
+    written = _written_by(ctx.path, ctx.cell) if ctx.path.endswith(".ipynb") and ctx.cell is not None else None
+    base, _ = os.path.splitext(os.path.basename(written or ctx.path))
+    if base == "__init__":  # a package's: imported by its folder's name
+        base = os.path.basename(os.path.dirname(written) if written else os.path.dirname(os.path.abspath(ctx.path)))
+    return base, written
+
+
 def _api_1_object(value) -> Optional[str]:
     """The API 1.0 class of the object `value` holds, or one of its parts or items holds."""
     if value is None or not value.legacy:
@@ -700,6 +742,7 @@ def _imported_names(ctx) -> set:
 
 
 _NAMES_OPENVINO = re.compile(r"openvino|ngraph")
+_NAMES_API_1 = re.compile(r"inference_engine|\bngraph\b")
 
 
 def _module_file(path: str, module: str) -> Optional[str]:
@@ -708,14 +751,16 @@ def _module_file(path: str, module: str) -> Optional[str]:
     relative = module.replace(".", os.sep)
     return next((candidate for folder in _folders_around(path)
                  for candidate in (os.path.join(folder, relative + ".py"), os.path.join(folder, relative, "__init__.py"))
-                 if os.path.isfile(candidate)), None)
+                 if depends.is_file(candidate)), None)
 
 
 def program_module(path: str, module: str, python_only: bool = False) -> bool:
     """Whether `module` is a file or package in the folder of `path` or one of the three above it;
     `python_only`: a package only with its `__init__.py` (a folder of C++ named so is none)."""
     package = os.path.join(module, "__init__.py") if python_only else module
-    return any(os.path.isfile(os.path.join(folder, module + ".py")) or os.path.exists(os.path.join(folder, package))
+    if path.endswith(".ipynb") and module in _written_modules(path):
+        return True
+    return any(depends.is_file(os.path.join(folder, module + ".py")) or depends.exists(os.path.join(folder, package))
                for folder in _folders_around(path))
 
 
@@ -731,8 +776,6 @@ def _folders_around(path: str):
 
 _CLASS_WITH_BASES = re.compile(r"(?m)^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
 _IMPORTED_AS = re.compile(r"\b(\w+)[ \t]+as[ \t]+(\w+)")
-_SKIPPED_FOLDERS = {"site-packages", "node_modules", "__pycache__", "venv", ".venv", "build", "dist"}
-MAX_MODULES_AROUND = 2000
 
 
 def _guards_imports(statement, block) -> bool:
@@ -748,9 +791,18 @@ class Program(NamedTuple):
     aliases: dict  # a name imported under another one -> those names
     importers: dict  # module (its last dotted part) -> {file importing it: the names it imports, `*` the module}
     reads_api_1: set  # the files that use attributes only API 1.0 objects have (`_READS_API_1`)
+    root: str
+    stamp: str  # what the modules read were (`depends.tree_stamp`)
 
 
 def _program_around(path: str) -> Program:
+    """See `_program_root`; the unit's result depends on it (`depends.note_tree`)."""
+    program = _program_under(_program_root(path), depends.generation())
+    depends.note_tree(program.root, program.stamp)
+    return program
+
+
+def _program_root(path: str) -> str:
     """The program's modules around `path`: in a repository, under the folder two above that of
     `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository
     (a project unpacked from an archive), the same within the project ovlint runs in (see
@@ -759,17 +811,17 @@ def _program_around(path: str) -> Program:
     top = folder
     for _ in range(2):
         if os.path.exists(os.path.join(top, ".git")):
-            return _program_under(top)
+            return top
         above = os.path.dirname(top)
         if above == top:
             break
         top = above
     if repository_root(top):
-        return _program_under(top)
+        return top
     bound = _project_around(folder)
     within = [f for f in (top, os.path.dirname(folder), folder)
               if bound is not None and (f == bound or f.startswith(os.path.join(bound, "")))]
-    return _program_under(within[0] if within else folder)
+    return within[0] if within else folder
 
 
 def _project_around(folder: str) -> Optional[str]:
@@ -811,33 +863,25 @@ def _entries(folder: str) -> tuple[list, list]:
 
 
 @lru_cache(maxsize=16)
-def _program_under(root: str) -> Program:
-    """See `_program_around`: read once per process for each folder, at most
-    `MAX_MODULES_AROUND` files (Python modules and notebooks)."""
-    program = Program({}, {}, {}, set())
-    seen = 0
-    for here, folders, names in os.walk(root):
-        folders[:] = [f for f in folders if not f.startswith(".") and f not in _SKIPPED_FOLDERS]
-        for name in names:
-            if not name.endswith((".py", ".ipynb")):
-                continue
-            seen += 1
-            if seen > MAX_MODULES_AROUND:
-                return program
-            path = os.path.join(here, name)
-            try:
-                text = _program_text(path)
-            except ReadError:  # a FIFO, a device, a file gone
-                continue
-            for match in _CLASS_WITH_BASES.finditer(text):
-                for base in match.group(1).split(","):
-                    program.subclassed.setdefault(base.strip().rpartition(".")[2], set()).add(path)
-            for match in _IMPORTED_AS.finditer(text):
-                program.aliases.setdefault(match.group(1), set()).add(match.group(2))
-            for module, imported in _imports_in(text):
-                program.importers.setdefault(module, {}).setdefault(path, set()).update(imported)
-            if _READS_API_1.search(text):
-                program.reads_api_1.add(path)
+def _program_under(root: str, generation: int) -> Program:
+    """See `_program_around`: the modules of `depends.program_tree(root)`, read once per process
+    for each folder and `depends.generation()`."""
+    paths = depends.program_tree(root)
+    program = Program({}, {}, {}, set(), root, depends.tree_stamp(root, paths))
+    for path in paths:
+        try:
+            text = _program_text(path)
+        except ReadError:  # a FIFO, a device, a file gone
+            continue
+        for match in _CLASS_WITH_BASES.finditer(text):
+            for base in match.group(1).split(","):
+                program.subclassed.setdefault(base.strip().rpartition(".")[2], set()).add(path)
+        for match in _IMPORTED_AS.finditer(text):
+            program.aliases.setdefault(match.group(1), set()).add(match.group(2))
+        for module, imported in _imports_in(text):
+            program.importers.setdefault(module, {}).setdefault(path, set()).update(imported)
+        if _READS_API_1.search(text):
+            program.reads_api_1.add(path)
     return program
 
 
@@ -845,8 +889,8 @@ def _program_text(path: str) -> str:
     """The code of a module of the program: a Python file's first MiB, or a notebook's code
     cells (a notebook is read whole, as JSON must be); ReadError when it cannot be read."""
     if path.endswith(".ipynb"):
-        return _notebook_code(read_head(path, 64 << 20).decode("utf-8", "replace"))
-    return read_head(path, 1 << 20).decode("utf-8", "replace")
+        return _notebook_code(depends.content(path, 64 << 20).decode("utf-8", "replace"))
+    return depends.content(path, 1 << 20).decode("utf-8", "replace")
 
 
 def _notebook_code(text: str) -> str:
@@ -880,14 +924,33 @@ def _code_cells(text: str) -> list:
 
 def _written_by(path: str, cell: int) -> Optional[str]:
     """The file the notebook's cell `cell` writes (`%%writefile net_utils.py`), or None."""
+    cells = _cells_of(path)
+    source = cells[cell] if 0 <= cell < len(cells) else None
+    match = _WRITEFILE.match(source or "")
+    return match.group(1) if match else None
+
+
+def _written_modules(path: str) -> set:
+    """The modules the notebook's cells write (`net_utils` for `%%writefile net_utils.py`, `utils`
+    for `utils/net.py`), which its other cells import as the program's own."""
+    found = set()
+    for source in _cells_of(path):
+        match = _WRITEFILE.match(source or "")
+        written = match.group(1).replace("\\", "/").lstrip("./") if match else ""
+        if written.endswith(".py"):
+            found.add(written.split("/")[0][:-3] if "/" not in written else written.split("/")[0])
+    return found
+
+
+_WRITEFILE = re.compile(r"\s*%%writefile(?:\s+(?:-a|--append))?\s+[\"']?([^\s\"']+)")
+
+
+def _cells_of(path: str) -> list:
     try:
         stat = os.stat(path)
     except OSError:
-        return None
-    cells = _notebook_cells(path, stat.st_mtime_ns, stat.st_size)
-    source = cells[cell] if 0 <= cell < len(cells) else None
-    match = re.match(r"\s*%%writefile(?:\s+(?:-a|--append))?\s+[\"']?([^\s\"']+)", source or "")
-    return match.group(1) if match else None
+        return []
+    return _notebook_cells(path, stat.st_mtime_ns, stat.st_size)
 
 
 _FROM_IMPORT = re.compile(r"(?m)^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)")
@@ -913,6 +976,7 @@ def _imports_in(text: str):
 def _names(path: str, word) -> bool:
     """Whether the file at `path` holds a match of `word` (a pattern)."""
     try:
+        depends.note_file(path)
         return bool(word.search(_program_text(path)))
     except ReadError:
         return False
@@ -960,11 +1024,14 @@ def _imported_assignment(ctx, node):
     found = [q.name for q in scope.get_qualified_names_for(node) if q.source is QualifiedNameSource.IMPORT] if scope else []
     module, _, attribute = found[0].lstrip(".").rpartition(".") if len(found) == 1 else ("", "", "")
     source = _module_file(ctx.path, module) if module else None  # `from .settings import X`: beside
-    return _top_level_assignments(source).get(attribute) if source else None
+    if source is None:
+        return None
+    depends.note_file(source)
+    return _top_level_assignments(source, depends.generation()).get(attribute)
 
 
 @lru_cache(maxsize=64)
-def _top_level_assignments(path: str) -> dict:
+def _top_level_assignments(path: str, generation: int) -> dict:
     """Name -> the value (an `ast` node) the module at `path` assigns it once at its top level
     (read once per process for each module, as the program around is)."""
     import ast

@@ -60,14 +60,15 @@ _MO_SCRIPT_TEXT = ("subprocess_main", "mo.main", "openvino.tools.mo", "model_opt
 def _own_script(word: str, where: str) -> bool:
     """Whether `word`, a relative path (`./utils/mo.py`), names a file of the project beside the
     file `where` or at its repository's root that is not one of MO's scripts."""
-    from ovlint.base.files import ReadError, read_head, repository_root
+    from ovlint.base import depends
+    from ovlint.base.files import ReadError, repository_root
 
     if "/" not in word or word.startswith(("/", "$", "~")):
         return False
     folder = os.path.dirname(os.path.abspath(where))
     for base in dict.fromkeys((folder, repository_root(folder) or folder)):
         try:
-            text = read_head(os.path.join(base, word), 1 << 16).decode("utf-8", "replace")
+            text = depends.read(os.path.join(base, word), 1 << 16).decode("utf-8", "replace")
         except ReadError:  # not there, or not a regular file
             continue
         return not any(marker in text for marker in _MO_SCRIPT_TEXT)

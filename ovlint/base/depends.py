@@ -1,0 +1,152 @@
+"""What a file's findings read besides the file: the other modules of its program. A module's
+API 1.0 fix waits while a module importing it still reads its objects as API 1.0, so its result
+changes when that module does. Rules read other files through this module, which notes each one
+for the unit being linted (`recording`); the cache uses a result again only while what it read is
+unchanged (`unchanged`), and a run that fixed files lints again the files whose results read them
+(`touched`), showing them as the run left them (`overlay`: `--diff` writes nothing).
+
+A note is (kind, path, stamp): `file` a file's content (its size and modification time, None when
+there was none), `folder` which files a folder holds (the folder's modification time: probing for a
+module beside), `tree` every module under a folder (`program_tree`: who imports what)."""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from typing import Iterator, Optional
+
+from ovlint.base.files import ReadError, read_head
+
+_notes: Optional[dict] = None  # (kind, path) -> stamp, while a unit is linted
+_overlay: dict = {}  # absolute path -> bytes: what this run's fixes made of a file it did not write
+_generation = 0  # a number for what `_overlay` holds (0: nothing)
+
+# a program's folders that are none of its own modules
+SKIPPED_FOLDERS = frozenset({"site-packages", "node_modules", "__pycache__", "venv", ".venv", "build", "dist"})
+MAX_MODULES = 2000  # modules of a program read at most (its tree)
+
+
+@contextlib.contextmanager
+def recording(overlay: Optional[dict] = None) -> Iterator[dict]:
+    """Notes what the unit linted inside reads (a dict the caller keeps: `noted()` turns it into a
+    list), with `overlay` (absolute path -> bytes) standing for those files."""
+    global _notes, _overlay, _generation
+    outer = _notes, _overlay, _generation
+    _notes, _overlay = {}, dict(overlay or {})
+    _generation = hash(frozenset((path, hash(data)) for path, data in _overlay.items())) if _overlay else 0
+    try:
+        yield _notes
+    finally:
+        _notes, _overlay, _generation = outer
+
+
+def noted(notes: dict) -> list:
+    """The notes of a unit as a JSON-ready list, in a stable order."""
+    return [[kind, path, stamp] for (kind, path), stamp in sorted(notes.items())]
+
+
+def read(path: str, limit: int) -> bytes:
+    """The first `limit` bytes of another file of the program; ReadError when it cannot be read."""
+    _note("file", os.path.abspath(path))
+    return content(path, limit)
+
+
+def content(path: str, limit: int) -> bytes:
+    """`read` without a note: a module read with the whole tree (`note_tree`)."""
+    path = os.path.abspath(path)
+    if path in _overlay:
+        return _overlay[path][:limit]
+    return read_head(path, limit)
+
+
+def generation() -> int:
+    """A number for what the overlay holds (0: nothing), to key what is kept from one unit to the next."""
+    return _generation
+
+
+def is_file(path: str) -> bool:
+    """Whether `path` is a file (a module probed for beside the one linted)."""
+    path = os.path.abspath(path)
+    _note("folder", _nearest_folder(path))
+    return path in _overlay or os.path.isfile(path)
+
+
+def exists(path: str) -> bool:
+    path = os.path.abspath(path)
+    _note("folder", _nearest_folder(path))
+    return path in _overlay or os.path.exists(path)
+
+
+def note_file(path: str) -> None:
+    """That the unit's result depends on what the file at `path` holds, read before (a module of
+    the program consulted through its tree)."""
+    _note("file", os.path.abspath(path))
+
+
+def note_tree(root: str, stamp: str) -> None:
+    """That the unit's result depends on every module under `root` (`program_tree`), which it
+    read as `stamp` (`tree_stamp`)."""
+    if _notes is not None:
+        _notes.setdefault(("tree", os.path.abspath(root)), stamp)
+
+
+def program_tree(root: str) -> list[str]:
+    """The program's modules (Python files, notebooks) under `root`, at most `MAX_MODULES`, in the
+    order a walk finds them; hidden folders, installed packages and build output left out."""
+    found: list[str] = []
+    for here, folders, names in os.walk(root):
+        folders[:] = [f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS]
+        for name in names:
+            if name.endswith((".py", ".ipynb")):
+                if len(found) == MAX_MODULES:
+                    return found
+                found.append(os.path.join(here, name))
+    return found
+
+
+def tree_stamp(root: str, paths: list[str]) -> str:
+    """What the modules `paths` under `root` are: their names, sizes and modification times."""
+    digest = hashlib.blake2b(digest_size=12)
+    for path in paths:
+        digest.update(f"{os.path.relpath(path, root)}\0{_stamp('file', path)}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def unchanged(notes: list, memo: dict) -> bool:
+    """Whether everything a cached result read is as it was; `memo` keeps the answers of one run."""
+    for kind, path, stamp in notes:
+        key = (kind, path)
+        if key not in memo:
+            memo[key] = tree_stamp(path, program_tree(path)) if kind == "tree" else _stamp(kind, path)
+        if memo[key] != stamp:
+            return False
+    return True
+
+
+def touched(notes: list, changed: set) -> bool:
+    """Whether a result read one of the files `changed` (absolute paths) by the run's fixes: fixes
+    change what files hold, never which files there are, so only what it read of them counts."""
+    return any(kind == "file" and path in changed for kind, path, _ in notes)
+
+
+def _note(kind: str, path: str) -> None:
+    if _notes is not None and (kind, path) not in _notes:
+        _notes[(kind, path)] = None if path in _overlay else _stamp(kind, path)
+
+
+def _stamp(kind: str, path: str):
+    """A file's [size, modification time] or a folder's modification time; None when absent."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_mtime_ns if kind == "folder" else [st.st_size, st.st_mtime_ns]
+
+
+def _nearest_folder(path: str) -> str:
+    """The nearest folder above `path` that exists: a file created there changes its time."""
+    folder = os.path.dirname(path)
+    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder
+
