@@ -1111,3 +1111,23 @@ def test_a_legacy_import_another_module_takes_every_name_of_stays(tmp_path):
     assert outcome.text == "\n\nclass Base:\n    pass\n"
     _plan._program_under.cache_clear()
 
+
+def test_a_list_of_places_filled_later_carries_its_objects_to_a_thread():
+    """`exec_nets = [None] * n`, then `exec_nets[i] = ie.load_network(...)`: what the list holds
+    goes with it (here to a thread's function the fix cannot migrate), as with `[]`."""
+    for made in ("[None]", "[None] * 2", "2 * [None]"):
+        source = f"""\
+            import threading
+            from openvino.inference_engine import ExecutableNetwork, IECore
+
+
+            def worker(exec_net: ExecutableNetwork):
+                return exec_net.get_idle_request_id()
+
+
+            ie = IECore()
+            exec_nets = {made}
+            exec_nets[0] = ie.load_network(ie.read_network("m.xml"), "CPU")
+            threading.Thread(target=worker, args=[exec_nets[0]]).start()
+            """
+        assert fix(source).text == textwrap.dedent(source), made

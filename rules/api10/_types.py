@@ -701,11 +701,21 @@ class Types:
 
 
 def _empty_container(ctx, node) -> bool:
-    """`{}`, `[]`, `dict()`, `deque()`, ...: a container filled later."""
+    """`{}`, `[]`, `dict()`, `deque()`, `[None] * n`, ...: a container filled later."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Multiply):
+        return any(isinstance(side, cst.List) and _nones(side) for side in (node.left, node.right))
+    if isinstance(node, cst.List) and _nones(node):
+        return True
     if isinstance(node, (cst.Dict, cst.List, cst.Set)):
         return not node.elements
     return (isinstance(node, cst.Call) and not node.args
             and bool(ctx.qualified_names(node.func) & (_SEQUENCES | _KEYED)))
+
+
+def _nones(node) -> bool:
+    """`[None]`, `[None, None]`: a list of places to fill."""
+    return bool(node.elements) and all(isinstance(e, cst.Element) and isinstance(e.value, cst.Name)
+                                       and e.value.value == "None" for e in node.elements)
 
 
 def _keyed(ctx, node) -> bool:
