@@ -1,7 +1,7 @@
 """The Model Optimizer Python API (`openvino.tools.mo`)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from ovlint.base.diagnostics import Applicability, Edit
@@ -80,6 +80,22 @@ class ModelOptimizerPythonApi(PythonRule):
                 "        compress_model_transformation(model)\n"
                 "    return model\n",
                 unsafe=True),
+        # the import goes with every call through it, in one fix: a call left for a later round
+        # would go to `openvino.convert_model` with MO's arguments
+        Example("from openvino.tools.mo import convert_model\n\n"
+                "a = convert_model(\"a.onnx\", mean_values=[1, 2, 3], input_shape=[1, 3, 8, 8])\n"
+                "b = convert_model(\"b.onnx\", compress_to_fp16=True)\n",
+                "from openvino import convert_model\n"
+                "from openvino._offline_transformations import compress_model_transformation\n"
+                "import openvino as ov\n\n"
+                "a = convert_model(\"a.onnx\", input=[1, 3, 8, 8])\n"
+                "ppp = ov.preprocess.PrePostProcessor(a)\n"
+                "ppp.input().model().set_layout(ov.Layout(\"?C??\"))\n"
+                "ppp.input().preprocess().mean([1, 2, 3])\n"
+                "a = ppp.build()\n"
+                "b = convert_model(\"b.onnx\")\n"
+                "compress_model_transformation(b)\n",
+                unsafe=True),
         Example("from openvino.tools.mo import convert_model\n\n"
                 "model = convert_model(\"m.onnx\", mean_values=[123, 117, 104], batch=1)\n",
                 message=(("`openvino.tools.mo` was removed in OpenVINO 2025.0: use `openvino.convert_model`"),
@@ -107,27 +123,29 @@ class ModelOptimizerPythonApi(PythonRule):
         if rewrite.unplaced:
             self.report(node.func, f"{self.summary}; {rewrite.unplaced}")
             return
-        if rewrite.edits and self._import_stays(node):
+        importing = self._importing(node)
+        group = self._import_fix(importing) if importing is not None else None
+        if rewrite.edits and importing is not None and group is None:
             self.report(node.func, self.summary + " (not rewritten: the import of `convert_model` stays, as the name is "
                                                   "used otherwise than in calls that map: the call would keep MO's "
                                                   "function with API 2.0's arguments; rewrite them together)")
         elif rewrite.edits:  # a plain `convert_model(...)` with nothing to change is its import's finding
             fix = self.make_fix(rewrite.edits, rewrite.fix_message, unsafe=bool(rewrite.notes))
+            if group is not None:  # the import and every call through it: one of them alone calls the wrong function
+                fix = replace(group, message=rewrite.fix_message + " (with its import and the other calls through it)")
             self.report(node.func, self.summary + _differences(rewrite.notes), fix)
 
-    def _import_stays(self, call) -> bool:
-        """Whether the call is through a name imported from MO (`from openvino.tools.mo import
-        convert_model`) whose import cannot follow it (the name is used otherwise than in calls
-        that map): the rewritten call would go to MO's function."""
+    def _importing(self, call):
+        """The import of the called name from MO (`from openvino.tools.mo import convert_model`), or None."""
         if not isinstance(call.func, cst.Name):
-            return False
+            return None
         scope = self.ctx.scope(call.func)
         for assignment in (scope[call.func.value] if scope is not None else ()):
             node = getattr(assignment, "node", None)
             if isinstance(node, cst.ImportFrom) and not node.relative and node.module is not None \
-                    and dotted(node.module) in CONVERT_MODULES and self._calls(node, "convert_model") is None:
-                return True
-        return False
+                    and dotted(node.module) in CONVERT_MODULES:
+                return node
+        return None
 
     def _rewrite(self, call) -> "Rewrite":
         """The fix of one call (worked out once: the import's finding asks too)."""
@@ -138,21 +156,33 @@ class ModelOptimizerPythonApi(PythonRule):
             return
         module = dotted(node.module)
         if (module == MO or module.startswith(MO + ".")) and mo_package(module) is None:  # OV203's otherwise
-            fix = self._import_fix(node, module)
+            fix = self._import_fix(node)
             # what a call without a finding of its own (nothing in it changes) may do differently
             notes = [n for r in (self._calls(node, "convert_model") or ()) if not r.edits for n in r.notes] if fix else []
             self.report(node, self.summary + _differences(list(dict.fromkeys(notes))), fix)
         elif module == "openvino.tools" and any(dotted(a.name) == "mo" for a in node.names):
             self._module_import(node)
 
-    def _import_fix(self, node, module: str):
+    def _import_fix(self, node):
         """`from openvino.tools.mo import convert_model` is `from openvino import convert_model`
-        once every call maps; `InputCutInfo` and `LayoutMap` go once the calls no longer use them."""
+        once every call maps, in one fix with the calls' rewrites (with the import alone, a call
+        left for a later round would go to `openvino.convert_model` with MO's arguments, and no
+        longer be MO's to report); `InputCutInfo` and `LayoutMap` go once the calls no longer use them."""
+        return self.ctx.memo(("mo-python-api-import", node), lambda: self._group_fix(node))
+
+    def _group_fix(self, node):
+        module = dotted(node.module)
         names = [dotted(a.name) for a in node.names]
         if module not in CONVERT_MODULES or not set(names) <= {"convert_model", *HELPERS}:
             return None
         rewrites = self._calls(node, "convert_model")
-        if rewrites is None or any(self._bound_references(node, a) for a in node.names if dotted(a.name) in HELPERS):
+        if rewrites is None:
+            return None
+        # a helper used in those calls goes with their rewrite (a tuple, a string); used elsewhere, it stays
+        calls = [self.ctx.span(self.ctx.parent(ref.node)) for a in node.names if dotted(a.name) == "convert_model"
+                 for ref in self._bound_references(node, a)]
+        if any(not any(start <= self.ctx.span(ref.node)[0] < end for start, end in calls)
+               for a in node.names if dotted(a.name) in HELPERS for ref in self._bound_references(node, a)):
             return None
         unsafe = any(r.notes for r in rewrites)
         kept = [a for a in node.names if dotted(a.name) == "convert_model"]
@@ -161,11 +191,13 @@ class ModelOptimizerPythonApi(PythonRule):
             if not (isinstance(line, cst.SimpleStatementLine) and len(line.body) == 1) or probes_import(self.ctx, node):
                 return None
             return self.make_fix(deleted_line(self.ctx, line), "Remove the import")
+        edits = [e for r in rewrites for e in r.edits]
+        message = "Import it from `openvino`" + (", with the calls through it" if edits else "")
         if len(kept) == len(names):
-            return self.make_fix(self.ctx.replace(node.module, "openvino"), "Import it from `openvino`", unsafe=unsafe)
+            return self.make_fix([self.ctx.replace(node.module, "openvino"), *edits], message, unsafe=unsafe)
         text = "from openvino import " + ", ".join(self.ctx.source(a.name) + (
             f" as {a.asname.name.value}" if a.asname else "") for a in kept)
-        return self.make_fix(self.ctx.replace(node, text), "Import it from `openvino`", unsafe=unsafe)
+        return self.make_fix([self.ctx.replace(node, text), *edits], message, unsafe=unsafe)
 
     def visit_Import(self, node) -> None:
         if any(dotted(a.name) == MO or dotted(a.name).startswith(MO + ".") for a in node.names):
