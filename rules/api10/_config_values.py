@@ -21,6 +21,8 @@ CORE_STRINGS = {"PERF_COUNT": _YES_NO, "EXCLUSIVE_ASYNC_REQUESTS": _YES_NO, "PER
 CORE_SAME = {"DEVICE_ID", "INFERENCE_NUM_THREADS", "NUM_STREAMS", "ENABLE_CPU_PINNING"}
 # ... around `compiled_model.get_property(key)`: a compiled model gives the other keys as API 1.0 did
 COMPILED_STRINGS = {"CPU_THREADS_NUM": _STR, "CPU_THROUGHPUT_STREAMS": _STR, "GPU_THROUGHPUT_STREAMS": _STR}
+# keys whose API 1.0 values the API 2.0 one holds only in part: what the conversion gives otherwise
+_LOSSY = {"CPU_BIND_THREAD": (_YES_NO, "`NUMA` and `HYBRID_AWARE` read back as `\"YES\"`")}
 COMPILED_SAME = {"DEVICE_ID", "INFERENCE_NUM_THREADS", "NUM_STREAMS", "ENABLE_CPU_PINNING", "PERF_COUNT",
                  "EXCLUSIVE_ASYNC_REQUESTS", "PERFORMANCE_HINT_NUM_REQUESTS", "PERFORMANCE_HINT"}
 
@@ -40,6 +42,12 @@ def _conversion(ctx, call, key, compiled: bool) -> tuple[list, str, bool]:
             return edits, note + (" to a string, but a compiled model gives the number in use where API 1.0 gave the "
                                   "configured one (`0` or `..._AUTO` for automatic)"), True
         return edits, note, False
+    if name in _LOSSY:
+        (before, after), lost = _LOSSY[name]
+        start, end = ctx.span(call)
+        return ([ctx.replace((start, start), before), ctx.replace((end, end), after)],
+                f"; it returns `{new}` as a bool, where API 1.0 returned a string: the fix converts it back, but {lost}",
+                True)
     if name in same:
         return [], "", False
     return [], "; it returns typed values (bool, int, enums) where API 1.0 returned strings", True
