@@ -322,6 +322,29 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert (tmp_path / "code" / "app.py").read_text().endswith("from openvino import Core\n")
 
 
+def test_a_script_in_an_install_folder_or_a_cmake_build_of_one_names_its_release(ovlint, tmp_path):
+    """`cd /opt/intel/openvino/deployment_tools/model_optimizer` then `python3 mo_tf.py ...` runs the
+    2021 layout's MO, as its full path does; a CMake build of that layout's headers and libraries
+    builds on 2021.4 at most, so a C++ header of 2022.1 waits for the pin. A CMake file that also
+    names the 2022.1 layout, or looks among candidates, supports both and pins nothing."""
+    write(tmp_path / "mo" / "convert.sh", "cd /opt/intel/openvino/deployment_tools/model_optimizer/\n"
+                                          "python3 mo_tf.py --input_model $BASE/model.pb --data_type FP32\n")
+    legacy = ("set(IE $ENV{INTEL_OPENVINO_DIR}/deployment_tools/inference_engine)\n"
+              "include_directories(${IE}/include $ENV{INTEL_OPENVINO_DIR}/deployment_tools/ngraph/include)\n"
+              "add_executable(app app.cpp)\n")
+    write(tmp_path / "cpp" / "CMakeLists.txt", legacy)
+    write(tmp_path / "cpp" / "src" / "app.cpp", "#include <ngraph/ngraph.hpp>\n")
+    write(tmp_path / "both" / "CMakeLists.txt", legacy + "include_directories($ENV{INTEL_OPENVINO_DIR}/runtime/include)\n")
+    write(tmp_path / "both" / "app.cpp", "#include <ngraph/ngraph.hpp>\n")
+    write(tmp_path / "probe" / "CMakeLists.txt", "find_path(IE_INCLUDE inference_engine.hpp PATHS "
+                                                 "/opt/intel/openvino/deployment_tools/inference_engine/include)\n")
+    write(tmp_path / "probe" / "app.cpp", "#include <ngraph/ngraph.hpp>\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "mo/convert.sh:2:1: OV201" in out and "mo/convert.sh:1 pins 2021.4" in out
+    assert "cpp/src/app.cpp:1:11: OV110" in out and "cpp/CMakeLists.txt:1 pins 2021.4" in out
+    assert "both/app.cpp:1:11: OV110 [*]" in out and "probe/app.cpp:1:11: OV110 [*]" in out
+
+
 def test_a_project_folder_or_a_notebooks_container_names_no_release(ovlint, tmp_path):
     # a folder of the project's own called deployment_tools; a container a notebook starts runs apart
     write(tmp_path / "build.sh", "python3 ./deployment_tools/export.py\nmo --input_model m.onnx\n")

@@ -15,8 +15,9 @@ from ovlint.base.versions import Floor
 STATING_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda")
 # the files that run the folder's code on a release they install or set up, which decide where no
 # file states a pin: Dockerfiles that build it into an image (what they install or start `FROM`),
-# and CI jobs and shell scripts (what they install, or the release whose `setupvars` they source)
-RUNNING_KINDS = ("dockerfile", "ci-yaml", "shell")
+# CI jobs and shell scripts (what they install, or the release whose `setupvars` they source), and
+# the CMake build (an install's own headers and libraries it names)
+RUNNING_KINDS = ("dockerfile", "ci-yaml", "shell", "cmake")
 DEPENDENCY_KINDS = STATING_KINDS + RUNNING_KINDS
 # where a repository keeps the CI jobs that build and test the code of the folder it is in
 CI_FOLDERS = (os.path.join(".github", "workflows"),)
@@ -58,12 +59,15 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
     """(release, offset) of the lowest pin of a dependency file; for a Dockerfile, the release its
     last stage (the image that runs the code) installs with pip, or else starts `FROM`."""
     # imported only where there are dependency files to read
-    from ovlint.surfaces.release_named import heredoc_bodies, lowest_named, lowest_stated
+    from ovlint.surfaces.release_named import cmake_named, heredoc_bodies, lowest_named, lowest_stated
 
     if kind.name == "ci-yaml" and _PART_OF_THE_TREE.search(text):
         return []  # a job of one project in a tree of several: which folder it builds is not the file's
     found = []
     for unit in kind.read(text).units:
+        if kind.name == "cmake":
+            found.append(cmake_named(unit.text, unit.tree))
+            continue
         if kind.name in ("ci-yaml", "shell"):
             if any(_builds_or_runs(command.argv) for command in unit.commands):
                 # what `docker run` starts runs the image's code, not the folder's

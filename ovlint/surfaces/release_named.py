@@ -2,8 +2,10 @@
 or runs (`FROM openvino/ubuntu20_dev:2021.4.2`, a CI job's `image:`, `docker run
 openvino/ubuntu20_dev:2021.4.2 ...`), a release's own install it sources or runs a program of
 (`source /opt/intel/openvino_2021/bin/setupvars.sh`; a program of the layout installs had up to
-2021.4, `/opt/intel/openvino/deployment_tools/model_optimizer/mo.py`, names that release at most),
-or a system package it installs (`apt-get install intel-openvino-dev-ubuntu20-2021.4.752`). Each is
+2021.4, `/opt/intel/openvino/deployment_tools/model_optimizer/mo.py`, or its folder a script `cd`s
+into, names that release at most), a system package it installs (`apt-get install
+intel-openvino-dev-ubuntu20-2021.4.752`), or the headers and libraries of one install a CMake build
+names (`$ENV{INTEL_OPENVINO_DIR}/deployment_tools/inference_engine/include`). Each is
 as strong a floor as a pin; a comment, a here-document (another file's text), or a command that
 removes such an install, is not."""
 from __future__ import annotations
@@ -27,6 +29,13 @@ INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
 LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?|%INTEL_(?:OPENVINO|CVSDK)_DIR%)"
                            r"/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
 LEGACY_LAYOUT_LAST = ("2021", "4")
+# in CMake: a 2021 install's headers and libraries (`$ENV{INTEL_OPENVINO_DIR}/deployment_tools/ngraph/include`)
+CMAKE_LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$ENV\{INTEL_(?:OPENVINO|CVSDK)_DIR\}|\$\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?)"
+                                 r"/deployment_tools/(?:inference_engine|ngraph)(?![\w-])")
+# commands that look for a file among candidates, or test for one: a layout among others, not the one built on
+_CMAKE_SEARCHES = {"find_path", "find_library", "find_file", "find_program", "find_package", "if", "elseif"}
+# the layout of 2022.1 and later, named beside the old one: the build supports both
+_CMAKE_NEW_LAYOUT = re.compile(r"(?i)find_package\s*\(\s*OpenVINO\b|/runtime/(?:include|cmake|lib)\b")
 IMAGE_WORD = re.compile(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
 SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
 _INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
@@ -70,6 +79,31 @@ def image_release(word: str) -> Optional[str]:
     return None if match is None else f"{match.group(1)}.{int(match.group(2) or 1)}"
 
 
+def cmake_named(text: str, commands: list) -> Optional[tuple[str, int]]:
+    """The release a CMake file builds against when it names one install's own headers or libraries
+    (`.../openvino_2021.4.752/...`, or the 2021 layout's `deployment_tools/inference_engine/`): the
+    oldest, and where; None when it looks among layouts or names the 2022.1 one too."""
+    from ovlint.surfaces.cmake import expanded
+
+    if _CMAKE_NEW_LAYOUT.search(text):
+        return None
+    found = []
+    for command, values in expanded(commands):
+        if command.lower in _CMAKE_SEARCHES:
+            continue
+        for argument, value in zip(command.arguments, values):
+            path = value.replace("\\", "/")
+            match = INSTALL_FOLDER.search(path)
+            if match:
+                found.append(((int(match.group(1)), int(match.group(2) or 1)), argument.start))
+            elif CMAKE_LEGACY_LAYOUT.search(path):
+                found.append(((int(LEGACY_LAYOUT_LAST[0]), int(LEGACY_LAYOUT_LAST[1])), argument.start))
+    if not found:
+        return None
+    (year, minor), start = min(found)
+    return f"{year}.{minor}", start
+
+
 def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tuple[str, int]]:
     """The oldest release `text` and its `commands` name (as `YYYY.N`; a year alone is its first
     release), and where; `images`: also the OpenVINO images `docker run` starts (what a notebook's
@@ -86,8 +120,8 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
         if not argv:
             continue
         program = os.path.basename(argv[0])
-        if program in ("source", ".") and len(argv) > 1:
-            run = [1]  # the script sourced
+        if program in ("source", ".", "cd", "pushd") and len(argv) > 1:
+            run = [1]  # the script sourced, or the install folder the next commands run in
         elif program.startswith("python") and len(argv) > 1:
             run = [0, 1]  # the interpreter or the script
         else:
