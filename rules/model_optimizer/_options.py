@@ -212,6 +212,29 @@ def framework_of(argv: list[str], first: int) -> Optional[tuple[str, str]]:
     return None
 
 
+_TENSORFLOW_FILES = (".pb", ".pbtxt", ".meta")
+_TENSORFLOW_OPTIONS = {"--saved_model_dir", "--input_meta_graph", "--input_checkpoint"}
+
+
+def tensorflow_before_2022(argv: list[str], first: int) -> bool:
+    """Whether an MO command runs one of MO's own scripts (`mo_tf.py`, `mo.py`: how releases up to
+    2021.4 ran it; 2022.1 installs the `mo` command) on a TensorFlow model: MO then gave the model
+    NCHW inputs, where `ovc` (and MO since 2022.1) keeps TensorFlow's NHWC."""
+    script = script_name(argv[first - 1]) if first else ""
+    if not script.endswith(".py"):
+        return False
+    if script == "mo_tf.py":
+        return True
+    found, _ = options(argv, first)
+    names = {option.name for option in found}
+    if "--disable_nhwc_to_nchw" in names:
+        return False
+    return bool(names & _TENSORFLOW_OPTIONS) or any(
+        (option.name in ("--framework", "-f") and (value_of(option, argv) or "").lower() == "tf")
+        or (option.name in INPUT_MODEL and os.path.splitext(value_of(option, argv) or "")[1].lower() in _TENSORFLOW_FILES)
+        for option in found)
+
+
 # -- the Python API: `openvino.tools.mo.convert_model(...)` (2023.3) -> `openvino.convert_model(...)` ---------------
 
 # its parameters in order: positional arguments map by this order (rules/api10/inventory/mo-2023.3.json)

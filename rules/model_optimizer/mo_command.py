@@ -9,7 +9,7 @@ from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import (
     DROPPED, FLAGS, FRAMEWORK_OPTIONS, INPUT_MODEL, MO_NEEDLES, MODEL_NAME, NO_EQUIVALENT, OUTPUT_DIR, RENAMED,
-    framework_of, invocation, open_ended, options, value_of,
+    framework_of, invocation, open_ended, options, tensorflow_before_2022, value_of,
 )
 from ovlint.rules.model_optimizer._syntax import Unreadable, parse_shapes
 from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
@@ -24,6 +24,10 @@ _MO_RUN = re.compile(r"(?<![\w.$/-])(?:[\w./-]*/)?mo(?:_\w+)?(?:\.py)?[ \t]+-"
 
 # the values MO and ovc read for a flag that takes True or False
 BOOLEAN_WORDS = ("true", "false")
+NCHW_NOTE = ("; what may differ: MO's scripts up to 2021.4 (`mo_tf.py`, `mo.py`) gave a TensorFlow model NCHW "
+             "inputs and outputs, and `ovc` keeps its NHWC: code that feeds the IR NCHW data (`transpose(0, 3, 1, 2)`) "
+             "must feed NHWC, or build a `PrePostProcessor` that takes NCHW (`ppp.input().tensor().set_layout("
+             "ov.Layout(\"NCHW\"))` with `ppp.input().model().set_layout(ov.Layout(\"NHWC\"))`)")
 
 class ModelOptimizerCommand(CommandRule):
     code = "OV201"
@@ -39,9 +43,12 @@ class ModelOptimizerCommand(CommandRule):
         "have no effect and are dropped. The rewrite is offered only when every option of the command "
         "has an ovc equivalent. Preprocessing options (`--mean_values`, `--scale_values`, "
         "`--reverse_input_channels`, layouts) and `--batch` moved into the application "
-        "(`PrePostProcessor`, `ov.set_batch`); the message names each one."
+        "(`PrePostProcessor`, `ov.set_batch`); the message names each one. MO's own scripts, as releases up "
+        "to 2021.4 ran them (`mo_tf.py`, `python mo.py`), converted TensorFlow models to NCHW, where `ovc` keeps "
+        "NHWC: that rewrite is unsafe, and its message says what to change in the code that feeds the model."
     )
     fix = Applicability.SAFE
+    safe_when = "the command is not one of MO's own scripts converting a TensorFlow model"
     deprecation = MO
     needles = MO_NEEDLES
     examples = (
@@ -53,6 +60,8 @@ class ModelOptimizerCommand(CommandRule):
                 "RUN python3 -m openvino.tools.ovc /m/model.pb --compress_to_fp16=False\n", filename="Dockerfile"),
         Example("import subprocess\n\nsubprocess.run([\"mo\", \"--input_model\", \"m.onnx\", \"--framework\", \"onnx\"])\n",
                 "import subprocess\n\nsubprocess.run([\"ovc\", \"m.onnx\"])\n"),
+        Example("python3 mo_tf.py --input_model model.pb --input_shape [1,144,144,4] --data_type FP32\n",
+                "ovc model.pb --input [1,144,144,4] --compress_to_fp16=False\n", filename="convert.sh", unsafe=True),
         Example("mo --input_model model.onnx --mean_values [123,117,104] --reverse_input_channels\n",
                 filename="convert.sh",
                 message=("The Model Optimizer (`mo`) was removed in OpenVINO 2025.0: use `ovc`; options "
@@ -100,7 +109,7 @@ class ModelOptimizerCommand(CommandRule):
         outcome = self._outcome(command)
         if outcome is None:
             return
-        message, edits = outcome
+        message, edits, *unsafe = outcome
         if edits is not None and _probe(command):
             kept = next((c for c in self.ctx.commands if c is not command and (self._outcome(c) or ("", []))[1] is None),
                         None)
@@ -116,7 +125,7 @@ class ModelOptimizerCommand(CommandRule):
                             "ovlint reads no command it rewrites, as in a command kept in a variable or built up with "
                             "`+=`: rewrite both by hand)")
                 edits = None
-        self.report(command, message, self.make_fix(edits, "Use `ovc`") if edits else None)
+        self.report(command, message, self.make_fix(edits, "Use `ovc`", unsafe=bool(unsafe)) if edits else None)
 
     def _named_elsewhere(self, probe):
         """Where the file names MO to run it outside the commands ovlint reads and rewrites (a command
@@ -163,6 +172,8 @@ class ModelOptimizerCommand(CommandRule):
         if edits is None:
             return self.summary + (" (not rewritten: a word the rewrite must change cannot be written in place here, "
                                    "through a variable, an expression or its quoting; write the `ovc` command by hand)"), None
+        if tensorflow_before_2022(argv, found.first_argument):
+            return self.summary + NCHW_NOTE, edits, True
         return self.summary, edits
 
     def _rewrite(self, command, found):
