@@ -420,6 +420,18 @@ def test_an_empty_output_folder_is_the_current_one(ovlint, tmp_path):
     assert (tmp_path / "convert.sh").read_text() == 'ovc m.onnx --output_model "./"\novc m.onnx --output_model "./net.xml"\n'
 
 
+def test_a_model_name_in_another_script_goes_into_the_output_model(ovlint, tmp_path):
+    """A name of letters beyond ASCII (`modèle`) is written as it is, unquoted as MO read it."""
+    write(tmp_path / "convert.sh", "mo --input_model m.onnx --output_dir ir --model_name modèle\n"
+                                   "mo --input_model m.onnx --output_dir \"my ir\" --model_name 模型\n")
+    write(tmp_path / "convert.py", "import subprocess\n\nsubprocess.run(['mo', '--input_model', 'm.onnx', "
+                                   "'--output_dir', 'ir', '--model_name', 'modèle'])\n")
+    ovlint("--fix", "--no-cache", ".")
+    assert (tmp_path / "convert.sh").read_text() == ("ovc m.onnx --output_model ir/modèle.xml\n"
+                                                     "ovc m.onnx --output_model \"my ir/模型.xml\"\n")
+    assert "['ovc', 'm.onnx', '--output_model', 'ir/modèle.xml']" in (tmp_path / "convert.py").read_text()
+
+
 def test_a_wrapper_of_the_files_own_named_mo_still_runs_mo_with_its_options(ovlint, tmp_path):
     """A function `mo` that runs MO in a container is called with MO's own options: that is MO."""
     write(tmp_path / "convert.sh", 'mo() {\n  docker run --rm -v "$PWD":/w openvino/ubuntu20_dev:2023.0.0 mo "$@"\n}\n'

@@ -24,7 +24,8 @@ _KEYWORDS_BEFORE = {"if", "then", "else", "elif", "do", "while", "until", "!", "
 _KEYWORDS_END = {"fi", "done", "esac", "}"}
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
 _SEPARATORS = ("&&", "||", ";;", ";", "|", "&", "(", ")")
-_SAFE_WORD = re.compile(r"^[A-Za-z0-9_@%+=:,./~^-]+$")
+# letters of any script too: no shell, YAML or Python string treats them specially
+_SAFE_WORD = re.compile(r"^[\w@%+=:,./~^-]+$")
 
 
 @dataclass
