@@ -420,6 +420,20 @@ def test_an_empty_output_folder_is_the_current_one(ovlint, tmp_path):
     assert (tmp_path / "convert.sh").read_text() == 'ovc m.onnx --output_model "./"\novc m.onnx --output_model "./net.xml"\n'
 
 
+def test_a_notebook_runs_mo_through_a_python_string_it_sets(ovlint, tmp_path):
+    """`MO = "mo"` then `!$MO ...`, `!{MO} ...`, `!python {mo_path} ...`: IPython expands the Python
+    names, so that is MO (reported, not rewritten: the command is the variable's)."""
+    cells = ['MO = "mo"\nmo_path = "/home/me/model_optimizer/mo.py"\n',
+             "!{MO} --input_model m.onnx\n!$MO --input_model m.onnx\n!python {mo_path} --input_model m.onnx\n"]
+    write(tmp_path / "nb.ipynb", json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
+                                                        "outputs": [], "source": c} for c in cells],
+                                             "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert [line.split(" OV201 ")[0] for line in out.splitlines() if " OV201 " in line] == \
+        ["nb.ipynb:cell 2:1:2:", "nb.ipynb:cell 2:2:2:", "nb.ipynb:cell 2:3:2:"]
+    assert out.count("the command comes from a variable the file sets") == 3
+
+
 def test_a_model_name_in_another_script_goes_into_the_output_model(ovlint, tmp_path):
     """A name of letters beyond ASCII (`modèle`) is written as it is, unquoted as MO read it."""
     write(tmp_path / "convert.sh", "mo --input_model m.onnx --output_dir ir --model_name modèle\n"

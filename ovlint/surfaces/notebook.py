@@ -356,6 +356,7 @@ def read(text: str) -> Document:
         starts.append(offset)
         offset += len(cell.text) + len(CELL_BOUNDARY)
     commands = [command for cell, start in zip(cells, starts) for command in _commands(cell, combined, start)]
+    _resolve_python_names(commands, python)
 
     def rebuild(texts):
         parts = _split_cells(texts[None])
@@ -418,6 +419,29 @@ def _cell_by_cell(text: str, nb: Notebook, exemption: str) -> Document:
     return Document(text, units + _markdown_units(nb), exemption_text=exemption,
                     rebuild=lambda texts: replace_sources(
                         text, nb, _kept_magics(nb, {k: v for k, v in texts.items() if isinstance(k, int)})))
+
+
+# a string the notebook's code assigns a name once, at the top level of a cell (`MO = "mo"`)
+_STRING_CONSTANT = re.compile(r"""(?m)^(\w+)[ \t]*=[ \t]*[rRuU]?(["'])([^"'\\\n]*)\2[ \t]*(?:#[^\n]*)?$""")
+# a word that is one Python name, as IPython expands it in a `!` line (`$MO`, `${MO}`, `{MO}`)
+_PYTHON_NAME_WORD = re.compile(r"^(?:\$\{?(\w+)\}?|\{(\w+)\})$")
+
+
+def _resolve_python_names(commands: list, python: str) -> None:
+    """Words of `!` lines that are a Python string constant of the notebook (`!$MO --input_model
+    m.onnx`, `!python {mo_path} ...`) resolve to its value: rules then see what runs."""
+    assigned: dict = {}
+    for match in _STRING_CONSTANT.finditer(python):
+        assigned.setdefault(match.group(1), []).append(match.group(3))
+    constants = {name: values[0] for name, values in assigned.items() if len(values) == 1}
+    if not constants:
+        return
+    for command in commands:
+        for word in command.words:
+            match = _PYTHON_NAME_WORD.match(word.value)
+            name = match and (match.group(1) or match.group(2))
+            if name in constants and word.resolved is None:
+                word.resolved = constants[name]
 
 
 def _commands(cell: Cell, text: str, start: int) -> list:
