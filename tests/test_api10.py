@@ -1062,6 +1062,9 @@ def test_an_object_handed_to_a_module_the_notebook_writes_holds_its_part(tmp_pat
     outcome = fix_text(str(path), named("notebook"), notebook, FAMILY, versions.NEWEST, True, SourceText(notebook).encode)
     assert outcome.text == notebook
     assert any("is handed to `ov_helper.load` from `ov_helper`" in d.message for d in outcome.diagnostics)
+    # what holds the part back is named by its cell and line, not by a line of the joined code
+    assert any(d.message.endswith("also uses `ie` at cell 2, line 4, which is left as it is: its finding says why)")
+               for d in outcome.diagnostics)
 
 
 def test_a_notebook_beside_that_cannot_be_read_leaves_the_module_linted(tmp_path):

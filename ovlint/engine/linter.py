@@ -68,6 +68,8 @@ def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target
                           unit.partial)
         # a notebook's code joined from its cells: a line of it names no line of the file
         ctx.lines_are_the_files = unit.cell is None and doc.place is None
+        if unit.cell is None and doc.line_name is not None:
+            ctx.line_name = doc.line_name
         parsed = _lint_unit(ctx, unit, subscribers, groups)
         diagnostics = ctx.finish()
         if not parsed and unit.python == unit.text:

@@ -36,6 +36,12 @@ class UnitContext:
         self.commands: list = []
         self._lines: Optional[LineIndex] = None
         self._memo: dict = {}
+        self.line_name = self._line_name  # a notebook's joined code names its lines by cell
+
+    def _line_name(self, offset: int) -> str:
+        """How a message names the line at `offset`: `line 12`, or in a notebook's cell `cell 3, line 2`."""
+        row = self.lines.position(offset)[0]
+        return f"cell {self.cell + 1}, line {row}" if self.cell is not None else f"line {row}"
 
     def memo(self, key, factory):
         """One value per unit for `key`: lets the rules of one family share an analysis."""
@@ -168,6 +174,7 @@ class PythonContext(UnitContext):
                          unit.floor, unit.partial)
         self.diagnostics = unit.diagnostics  # one list for the unit, whatever kind of rule reports
         self._lines = unit._lines
+        self.line_name = unit.line_name
         self.module = wrapper.module
         self._wrapper = wrapper
         self._qualified: dict = {}

@@ -58,6 +58,8 @@ class Document:
     # one by one instead of joined)
     fallback: Optional[Callable[[], "Document"]] = None
     exemption_text: Optional[str] = None  # where a file-level `ovlint: noqa` is looked for
+    # how a message names the line at an offset of a notebook's joined code (`cell 3, line 2`)
+    line_name: Optional[Callable[[int], str]] = None
     # filled in by the linter
     diagnostics: list = field(default_factory=list)
     parsed: bool = True  # False when some unit did not parse

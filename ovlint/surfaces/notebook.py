@@ -389,6 +389,11 @@ def read(text: str) -> Document:
                     for key in ("location", "end_location"):
                         location[key]["row"] -= first_rows[where] - 1
 
+    def line_name(position: int) -> str:
+        at = bisect.bisect_right(starts, position) - 1
+        return f"cell {cells[at].index + 1}, line {LineIndex(combined).position(position)[0] - rows_before[at]}"
+
+    rows_before = [combined.count("\n", 0, start) for start in starts]
     modules = [Unit(c.text, key=(_MODULE, c.index), cell=c.index, python=c.module, apart=True)
                for c in cells if c.module is not None]
     opaque = next((c for c in cells if c.opaque), None)
@@ -396,7 +401,7 @@ def read(text: str) -> Document:
     return Document(text, [Unit(combined, python=python, commands=commands, partial=partial)] + modules +
                     _markdown_units(nb),
                     rebuild=rebuild, place=place, fallback=lambda: _cell_by_cell(text, nb, exemption),
-                    exemption_text=exemption)
+                    exemption_text=exemption, line_name=line_name)
 
 
 _MODULE = "module"  # the key of a unit that is a `%%writefile name.py` cell: (_MODULE, its index)

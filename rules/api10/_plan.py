@@ -446,14 +446,14 @@ class Plan:
         held = next((p for p in proposals if p.edits is None and p not in suppressed), None)
         if held is not None:
             start, end = ctx.span(held.where)
-            row = ctx.lines.position(start)[0]
+            where = ctx.line_name(start)
             for proposal in proposals:
                 if not proposal.edits:
                     continue
                 inside = start <= ctx.span(proposal.where)[0] < end
                 proposal.message += (
-                    f" (not migrated yet: the {held.code} finding at line {row}, on this code, says why)" if inside else
-                    f" (not migrated yet: this part of the module also uses `{excerpt(ctx, held.where)}` at line {row}, "
+                    f" (not migrated yet: the {held.code} finding at {where}, on this code, says why)" if inside else
+                    f" (not migrated yet: this part of the module also uses `{excerpt(ctx, held.where)}` at {where}, "
                     f"which is left as it is: its finding says why)")
             return None
         unsafe = bool(suppressed)

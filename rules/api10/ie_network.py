@@ -548,9 +548,9 @@ class IENetworkUse(Api10Rule):
         references = self._references(target)
         roles = [self._role(r) for r in references]
         if None in roles:
-            row = ctx.lines.position(ctx.span(references[roles.index(None)])[0])[0]
+            where = ctx.line_name(ctx.span(references[roles.index(None)])[0])
             self.propose(node.attr, PREPROCESS_MESSAGE + f" (not rewritten: `{target.value}`, which keeps it, is used at "
-                                                         f"line {row} otherwise than to make a setting the fix turns into "
+                                                         f"{where} otherwise than to make a setting the fix turns into "
                                                          "a step, such as reading one back, which a `PrePostProcessor` "
                                                          "cannot answer)")
             return

@@ -186,8 +186,8 @@ class NgraphUse(Api10Rule):
                                 (None, ""))
             if blocker is None:
                 return edits
-            row = ctx.lines.position(ctx.span(blocker)[0])[0]
-            proposal.message += (f" (not migrated yet: the module also uses `{excerpt(ctx, blocker)}` at line {row}, "
+            where = ctx.line_name(ctx.span(blocker)[0])
+            proposal.message += (f" (not migrated yet: the module also uses `{excerpt(ctx, blocker)}` at {where}, "
                                  f"which {why}, and its nGraph uses migrate together)")
             return None
 

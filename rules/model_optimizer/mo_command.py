@@ -115,13 +115,13 @@ class ModelOptimizerCommand(CommandRule):
                         None)
             named = self._named_elsewhere(command) if kept is None else None
             if kept is not None:
-                row = self.ctx.lines.position(kept.start)[0]
-                message += (f" (not rewritten: it checks for the Model Optimizer, which the command at line {row} still "
+                where = self.ctx.line_name(kept.start)
+                message += (f" (not rewritten: it checks for the Model Optimizer, which the command at {where} still "
                             "runs until it is rewritten by hand)")
                 edits = None
             elif named is not None:
-                row = self.ctx.lines.position(named)[0]
-                message += (f" (not rewritten: it checks for the Model Optimizer, which line {row} still names where "
+                where = self.ctx.line_name(named)
+                message += (f" (not rewritten: it checks for the Model Optimizer, which {where} still names where "
                             "ovlint reads no command it rewrites, as in a command kept in a variable or built up with "
                             "`+=`: rewrite both by hand)")
                 edits = None
