@@ -1134,3 +1134,29 @@ def test_a_list_of_places_filled_later_carries_its_objects_to_a_thread():
             threading.Thread(target=worker, args=[exec_nets[0]]).start()
             """
         assert fix(source).text == textwrap.dedent(source), made
+
+
+def test_a_network_handed_to_a_method_of_an_object_of_unknown_class_holds_its_part():
+    """`plugin.load(network=self._net)`, `plugin` a parameter (an `IEPlugin` from the caller): the
+    method may use the network as API 1.0 and returns a compiled model nothing follows, whose
+    `start_async(request_id=...)` would be left behind, so the part waits; a module's function, a
+    list's `append` and the object's own methods are not such calls."""
+    source = """\
+        import logging
+        from openvino.inference_engine import IENetwork
+
+
+        class Processor:
+            def __init__(self, graph, plugin=None):
+                self._net = IENetwork(model=graph + ".xml", weights=graph + ".bin")
+                self._exec_net = plugin.load(network=self._net)
+                logging.info("net %s", self._net)
+
+            def infer(self, image):
+                self._exec_net.start_async(request_id=0, inputs={"data": image})
+        """
+    handed = [d for d in lint(source) if "whose class ovlint cannot tell" in d.message]
+    assert [(d.code, d.row) for d in handed] == [("OV101", 8)]
+    assert fix(source).text == textwrap.dedent(source)
+    known = source.replace("plugin.load(network=self._net)", "self.load(self._net)")
+    assert not [d for d in lint(known) if "whose class ovlint cannot tell" in d.message]

@@ -26,7 +26,7 @@ from ovlint.rulekit.python_imports import caught, dotted, standard_library
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
 from ovlint.rules.api10._types import (
-    BLOB, CLASS_NAMES, CONTAINER, CORE, EXECUTABLE, NETWORK, PLUGIN, REQUEST, TUPLE, Types, in_import, legacy_class,
+    BLOB, CLASS_NAMES, CONTAINER, CORE, EXECUTABLE, NETWORK, PLUGIN, PUT, REQUEST, TUPLE, Types, in_import, legacy_class,
 )
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
@@ -221,6 +221,7 @@ class Plan:
                     proposal.edits = None if made is None else tuple(made)
             self._report_leftovers()
             self._report_handed_on()
+            self._report_handed_to_unknown()
             kept = self._classes_keeping()
             self._report_subclassed_elsewhere(kept)
             self._report_read_elsewhere(kept)
@@ -338,6 +339,33 @@ class Plan:
                     f"`{module}` too" + (" (by hand: it names no OpenVINO module, so ovlint reports nothing there)"
                                          if silent else "")
                     + f", then mark this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
+
+    def _report_handed_to_unknown(self) -> None:
+        """A core, network or compiled model passed to a method of an object the module cannot
+        tell the class of (`plugin.load(network=net)`, `plugin` a parameter): that method may use it
+        as API 1.0, and its own result (the compiled model it returns) goes untraced. Migrating the
+        part would hand it an API 2.0 object and leave its API 1.0 calls, so it holds the part."""
+        ctx = self.ctx
+        covered = self._covered()
+        followed = {id(site.node) for site, _ in self.types.calls.everything()}  # `pool.submit(worker, ...)`
+        for call in ctx.nodes((cst.Call,)):
+            func = call.func
+            if not isinstance(func, cst.Attribute) or func.attr.value in PUT or covered(func.attr) \
+                    or id(call) in followed:
+                continue
+            receiver = _root(func.value)
+            if receiver is None or receiver in ("self", "cls") or self.types.of(func.value) is not None \
+                    or _imported_root(ctx, func.value):  # a module's function, an imported class's
+                continue
+            for value in _spread([a.value for a in call.args]):
+                typed = self.types.of(value) if type(value).__name__ in _HANDLES else None
+                if typed is not None and typed.legacy and typed.kind in (CORE, NETWORK, EXECUTABLE):
+                    self.propose(LEFTOVER_CODE, value, (
+                        f"`{excerpt(ctx, value)}`, an API 1.0 `{HANDED_ON[typed.kind]}`, is handed to "
+                        f"`{excerpt(ctx, func)}`, whose class ovlint cannot tell: migrated, that method would get an "
+                        "API 2.0 object, and what it returns is not followed. Rewrite that call by hand, then mark "
+                        f"this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
+                    break
 
     def _classes_keeping(self) -> dict:
         """The module's classes keeping API 1.0 objects in attributes (`self.exec_net =
@@ -679,6 +707,15 @@ def _root(node) -> Optional[str]:
     while type(node).__name__ == "Attribute":
         node = node.value
     return node.value if type(node).__name__ == "Name" else None
+
+
+def _imported_root(ctx, node) -> bool:
+    """Whether the dotted expression `node` starts from a name an import binds (`np.copy`)."""
+    while isinstance(node, cst.Attribute):
+        node = node.value
+    scope = ctx.scope(node) if isinstance(node, cst.Name) else None
+    return scope is not None and any(isinstance(getattr(a, "node", None), (cst.Import, cst.ImportFrom))
+                                     for a in scope[node.value])
 
 
 def _spread(values: list) -> list:
