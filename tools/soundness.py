@@ -5,7 +5,9 @@ A copy of the tree is linted, fixed with every fix, and linted again; then four 
 which must be 0:
 
 - lost: findings of the original that had no fix, whose line is still in the fixed file, unchanged,
-  with no finding of the same family on it any more (a fix hid what it left behind);
+  with no finding of the same family on it any more (a fix hid what it left behind), but for a
+  part held back for another module of the program the fix changed (`main.py` imports it, handed
+  to `processor`): that module's migration let the part follow;
 - unresolved: `openvino` names in the fixed Python code (imports and dotted names from them) that the
   target release does not have, on lines with no finding that says so;
 - cmake: branches of a CMake file that configured OpenVINO (found the legacy packages or OpenVINO)
@@ -91,7 +93,7 @@ def check(tree: Path, openvino_python: Path, work: Path) -> Report:
     after = findings(copy)
     changed = {p for p, data in originals.items() if p.read_bytes() != data}
     report = Report(files=len(originals), findings=len(before), fixed_files=len(changed))
-    report.lost = lost_findings(before, after, copy, originals)
+    report.lost = lost_findings(before, after, copy, originals, changed)
     report.unresolved = unresolved_names(changed, after, copy, openvino_python)
     report.cmake = broken_cmake_branches(changed, originals)
     report.invalid = valid_but_unparsed(before, copy, originals)
@@ -114,8 +116,10 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace")
 
 
-def lost_findings(before, after, tree: Path, originals: dict) -> list[str]:
-    """Findings without a fix whose line the fix left as it was, and which are reported there no more."""
+def lost_findings(before, after, tree: Path, originals: dict, changed=()) -> list[str]:
+    """Findings without a fix whose line the fix left as it was, and which are reported there no
+    more; not one naming a module of the program the fix `changed`, for which its part waited."""
+    waited_for = {f"`{p.name}`" for p in changed} | {f"`{p.stem}`" for p in changed if p.suffix == ".py"}
     def line_of(units, diag):
         cell = None if diag["cell"] is None else diag["cell"] - 1
         lines = units.get(cell, [])
@@ -138,7 +142,8 @@ def lost_findings(before, after, tree: Path, originals: dict) -> list[str]:
         units = fixed_units.setdefault(path, _units(path, path.read_text(encoding="utf-8", errors="replace")))
         if not line or not line.strip() or line not in units.get(cell, []):
             continue  # the fix changed the line
-        if (diag["filename"], cell, line, diag["code"][:3]) not in remaining:
+        if (diag["filename"], cell, line, diag["code"][:3]) not in remaining \
+                and not any(name in diag["message"] for name in waited_for):
             lost.append(f"{diag['filename']}:{diag['location']['row']}: {diag['code']} {diag['message'][:80]}")
     return lost
 
