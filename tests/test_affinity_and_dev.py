@@ -255,6 +255,13 @@ def test_replacing_openvino_dev_on_a_release_older_than_ovc_says_the_converter_g
     assert "no model converter" not in out
 
 
+def test_replacing_an_unpinned_openvino_dev_says_the_runtime_moves_to_the_newest(ovlint, tmp_path):
+    write(tmp_path / "install.sh", "pip install openvino-dev\npip install openvino-dev==2023.3.0\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    messages = [d["fix"]["message"] for d in json.loads(out) if d["code"] == "OV401"]
+    assert ["`openvino-dev` installed its last release, 2024.6.0" in m for m in messages] == [True, False]
+
+
 def test_an_affinity_value_written_apart_from_its_key_is_reported_not_left_behind(ovlint, tmp_path):
     # renaming the key alone would hand `enable_cpu_pinning` an `ov::Affinity`, which no longer exists
     source = ("void configure(std::map<std::string, ov::Any>& config) {\n"
