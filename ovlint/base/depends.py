@@ -6,8 +6,9 @@ unchanged (`unchanged`), and a run that fixed files lints again the files whose 
 (`touched`), showing them as the run left them (`overlay`: `--diff` writes nothing).
 
 A note is (kind, path, stamp): `file` a file's content (its size and modification time, None when
-there was none), `folder` which files a folder holds (the folder's modification time: probing for a
-module beside), `tree` every module under a folder (`program_tree`: who imports what)."""
+there was none), `tree` every module under a folder (`program_tree`: who imports what, and which
+modules there are, for a module probed for beside the one linted). Folders' own times are no
+stamps: a folder above a project (`/tmp`, a home folder) changes all the time."""
 from __future__ import annotations
 
 import contextlib
@@ -65,16 +66,12 @@ def generation() -> int:
 
 
 def is_file(path: str) -> bool:
-    """Whether `path` is a file (a module probed for beside the one linted)."""
-    path = os.path.abspath(path)
-    _note("folder", _nearest_folder(path))
-    return path in _overlay or os.path.isfile(path)
+    """Whether `path` is a file (a module probed for beside the one linted: the tree noted covers it)."""
+    return os.path.abspath(path) in _overlay or os.path.isfile(path)
 
 
 def exists(path: str) -> bool:
-    path = os.path.abspath(path)
-    _note("folder", _nearest_folder(path))
-    return path in _overlay or os.path.exists(path)
+    return os.path.abspath(path) in _overlay or os.path.exists(path)
 
 
 def note_file(path: str) -> None:
@@ -135,18 +132,10 @@ def _note(kind: str, path: str) -> None:
 
 
 def _stamp(kind: str, path: str):
-    """A file's [size, modification time] or a folder's modification time; None when absent."""
+    """A file's [size, modification time]; None when there is none."""
     try:
         st = os.stat(path)
     except (OSError, ValueError):
         return None
-    return st.st_mtime_ns if kind == "folder" else [st.st_size, st.st_mtime_ns]
-
-
-def _nearest_folder(path: str) -> str:
-    """The nearest folder above `path` that exists: a file created there changes its time."""
-    folder = os.path.dirname(path)
-    while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
-        folder = os.path.dirname(folder)
-    return folder
+    return [st.st_size, st.st_mtime_ns]
 

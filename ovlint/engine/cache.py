@@ -103,7 +103,7 @@ def _well_formed(diag: Diagnostic, path: str) -> bool:
 
 def _well_formed_reads(reads) -> bool:
     return isinstance(reads, list) and all(
-        isinstance(r, list) and len(r) == 3 and r[0] in ("file", "folder", "tree") and isinstance(r[1], str)
+        isinstance(r, list) and len(r) == 3 and r[0] in ("file", "tree") and isinstance(r[1], str)
         for r in reads)
 
 

@@ -784,7 +784,9 @@ _NAMES_API_1 = re.compile(r"inference_engine|\bngraph\b")
 
 def _module_file(path: str, module: str) -> Optional[str]:
     """The file of the program's module `module` (`a.b`: `a/b.py` or `a/b/__init__.py`) in the
-    folder of `path` or one of the three above it; None when there is none."""
+    folder of `path` or one of the three above it; None when there is none. (The answer changes
+    with the program's modules: the unit's result depends on them, `_program_around`.)"""
+    _program_around(path)
     relative = module.replace(".", os.sep)
     return next((candidate for folder in _folders_around(path)
                  for candidate in (os.path.join(folder, relative + ".py"), os.path.join(folder, relative, "__init__.py"))
@@ -795,6 +797,7 @@ def program_module(path: str, module: str, python_only: bool = False) -> bool:
     """Whether `module` is a file or package in the folder of `path` or one of the three above it;
     `python_only`: a package only with its `__init__.py` (a folder of C++ named so is none)."""
     package = os.path.join(module, "__init__.py") if python_only else module
+    _program_around(path)  # the answer changes with the program's modules: the result depends on them
     if path.endswith(".ipynb") and module in _written_modules(path):
         return True
     return any(depends.is_file(os.path.join(folder, module + ".py")) or depends.exists(os.path.join(folder, package))
@@ -834,15 +837,16 @@ class Program(NamedTuple):
 
 def _program_around(path: str) -> Program:
     """See `_program_root`; the unit's result depends on it (`depends.note_tree`)."""
-    program = _program_under(_program_root(path), depends.generation())
+    program = _program_under(_program_root(path, os.getcwd()), depends.generation())
     depends.note_tree(program.root, program.stamp)
     return program
 
 
-def _program_root(path: str) -> str:
+@lru_cache(maxsize=256)
+def _program_root(path: str, cwd: str) -> str:
     """The program's modules around `path`: in a repository, under the folder two above that of
     `path` (a `common/` beside the program's folder), or its root if nearer; outside a repository
-    (a project unpacked from an archive), the same within the project ovlint runs in (see
+    (a project unpacked from an archive), the same within the project ovlint runs in, `cwd` (see
     `_project_around`), and elsewhere in the folder of `path`."""
     folder = os.path.dirname(os.path.abspath(path))
     top = folder
@@ -855,18 +859,18 @@ def _program_root(path: str) -> str:
         top = above
     if repository_root(top):
         return top
-    bound = _project_around(folder)
+    bound = _project_around(folder, cwd)
     within = [f for f in (top, os.path.dirname(folder), folder)
               if bound is not None and (f == bound or f.startswith(os.path.join(bound, "")))]
     return within[0] if within else folder
 
 
-def _project_around(folder: str) -> Optional[str]:
+def _project_around(folder: str, cwd: str) -> Optional[str]:
     """Outside a repository, the folder bounding the program `folder` belongs to: the one ovlint
     runs in when that holds a program itself (a module, a notebook, a project file), else the
     folder below it holding `folder` (a folder of several projects is no program); None when
     `folder` is not within it."""
-    here = os.path.abspath(os.getcwd())
+    here = os.path.abspath(cwd)
     if folder != here and not folder.startswith(os.path.join(here, "")):
         return None
     if _holds_program(here) or folder == here:
