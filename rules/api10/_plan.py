@@ -346,26 +346,29 @@ class Plan:
         as API 1.0, and its own result (the compiled model it returns) goes untraced. Migrating the
         part would hand it an API 2.0 object and leave its API 1.0 calls, so it holds the part."""
         ctx = self.ctx
-        covered = self._covered()
-        followed = {id(site.node) for site, _ in self.types.calls.everything()}  # `pool.submit(worker, ...)`
+        covered = followed = None  # asked only of a call that hands such an object (positions cost)
         for call in ctx.nodes((cst.Call,)):
             func = call.func
-            if not isinstance(func, cst.Attribute) or func.attr.value in PUT or covered(func.attr) \
-                    or id(call) in followed:
+            if not isinstance(func, cst.Attribute) or not call.args or func.attr.value in PUT \
+                    or _root(func.value) in (None, "self", "cls") or _imported_root(ctx, func.value) \
+                    or self.types.of(func.value) is not None:
+                continue  # a module's function, an imported class's, or an object the module follows
+            held = next(((value, typed) for value in _spread([a.value for a in call.args])
+                         if type(value).__name__ in _HANDLES and (typed := self.types.of(value)) is not None
+                         and typed.legacy and typed.kind in (CORE, NETWORK, EXECUTABLE)), None)
+            if held is None:
                 continue
-            receiver = _root(func.value)
-            if receiver is None or receiver in ("self", "cls") or self.types.of(func.value) is not None \
-                    or _imported_root(ctx, func.value):  # a module's function, an imported class's
+            if followed is None:
+                covered = self._covered()
+                followed = {id(site.node) for site, _ in self.types.calls.everything()}  # `pool.submit(worker, ...)`
+            if id(call) in followed or covered(func.attr):
                 continue
-            for value in _spread([a.value for a in call.args]):
-                typed = self.types.of(value) if type(value).__name__ in _HANDLES else None
-                if typed is not None and typed.legacy and typed.kind in (CORE, NETWORK, EXECUTABLE):
-                    self.propose(LEFTOVER_CODE, value, (
-                        f"`{excerpt(ctx, value)}`, an API 1.0 `{HANDED_ON[typed.kind]}`, is handed to "
-                        f"`{excerpt(ctx, func)}`, whose class ovlint cannot tell: migrated, that method would get an "
-                        "API 2.0 object, and what it returns is not followed. Rewrite that call by hand, then mark "
-                        f"this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
-                    break
+            value, typed = held
+            self.propose(LEFTOVER_CODE, value, (
+                f"`{excerpt(ctx, value)}`, an API 1.0 `{HANDED_ON[typed.kind]}`, is handed to "
+                f"`{excerpt(ctx, func)}`, whose class ovlint cannot tell: migrated, that method would get an "
+                "API 2.0 object, and what it returns is not followed. Rewrite that call by hand, then mark "
+                f"this line `# noqa: {LEFTOVER_CODE}` to let this part's fix apply"))
 
     def _classes_keeping(self) -> dict:
         """The module's classes keeping API 1.0 objects in attributes (`self.exec_net =
