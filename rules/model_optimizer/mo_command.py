@@ -15,6 +15,7 @@ from ovlint.rules.model_optimizer._syntax import Unreadable, parse_shapes
 from ovlint.surfaces.shell import append_to_word, delete_words, replace_word
 
 MO = DEPRECATIONS["model-optimizer"]
+LAYOUT_2021 = DEPRECATIONS["install-layout-2021"]  # MO's scripts ran from it, and converted TensorFlow to NCHW
 PREREQUISITES = re.compile(r"install_prerequisites(_\w+)?\.(sh|bat)")
 # MO run with options in a file's text (`mo --input_model`, `mo.py -m`, `mo_tf.py --input_model`),
 # or kept in a variable to run with options added later (`CMD="mo"`, then `CMD+=" --input_model m"`)
@@ -24,7 +25,7 @@ _MO_RUN = re.compile(r"(?<![\w.$/-])(?:[\w./-]*/)?mo(?:_\w+)?(?:\.py)?[ \t]+-"
 
 # the values MO and ovc read for a flag that takes True or False
 BOOLEAN_WORDS = ("true", "false")
-NCHW_NOTE = ("; what may differ: MO's scripts up to 2021.4 (`mo_tf.py`, `mo.py`) gave a TensorFlow model NCHW "
+NCHW_NOTE = (f"; what may differ: MO's scripts before {LAYOUT_2021.removed} (`mo_tf.py`, `mo.py`) gave a TensorFlow model NCHW "
              "inputs and outputs, and `ovc` keeps its NHWC: code that feeds the IR NCHW data (`transpose(0, 3, 1, 2)`) "
              "must feed NHWC, or build a `PrePostProcessor` that takes NCHW (`ppp.input().tensor().set_layout("
              "ov.Layout(\"NCHW\"))` with `ppp.input().model().set_layout(ov.Layout(\"NHWC\"))`)")
@@ -43,8 +44,8 @@ class ModelOptimizerCommand(CommandRule):
         "have no effect and are dropped. The rewrite is offered only when every option of the command "
         "has an ovc equivalent. Preprocessing options (`--mean_values`, `--scale_values`, "
         "`--reverse_input_channels`, layouts) and `--batch` moved into the application "
-        "(`PrePostProcessor`, `ov.set_batch`); the message names each one. MO's own scripts, as releases up "
-        "to 2021.4 ran them (`mo_tf.py`, `python mo.py`), converted TensorFlow models to NCHW, where `ovc` keeps "
+        "(`PrePostProcessor`, `ov.set_batch`); the message names each one. MO's own scripts, as releases before "
+        f"{LAYOUT_2021.removed} ran them (`mo_tf.py`, `python mo.py`), converted TensorFlow models to NCHW, where `ovc` keeps "
         "NHWC: that rewrite is unsafe, and its message says what to change in the code that feeds the model."
     )
     fix = Applicability.SAFE

@@ -30,7 +30,7 @@ UNBOUNDED = (" (without the version bounds the extra set on them for its release
 
 
 # an unpinned `openvino-dev` installs its last release; an unpinned `openvino` the newest
-UNPINNED = " (unpinned, `openvino-dev` installed its last release, 2024.6.0, with its runtime: `openvino` installs the newest)"
+UNPINNED = f" (unpinned, `openvino-dev` installed its last release, {DEV.last}, with its runtime: `openvino` installs the newest)"
 
 class OpenvinoDevRequirement(RequirementRule):
     code = "OV401"
@@ -43,7 +43,7 @@ class OpenvinoDevRequirement(RequirementRule):
         "and `benchmark_app`; each extra becomes its framework package (`[onnx]` → `onnx`, `[pytorch]` → "
         "`torch`, `[tensorflow2]` → `tensorflow`, `[paddle]` → `paddlepaddle`). Caffe, MXNet and Kaldi have "
         "no conversion path any more. When `openvino` is already listed in the same list for the same "
-        "environments (the same marker), an `openvino-dev` entry without extras is removed instead. The fix is unsafe: the runtime stays the same release where a version is given (unpinned, `openvino-dev` installs its last release, 2024.6.0, and `openvino` the newest, which the message says), but `mo`, `pot`, the "
+        f"environments (the same marker), an `openvino-dev` entry without extras is removed instead. The fix is unsafe: the runtime stays the same release where a version is given (unpinned, `openvino-dev` installs its last release, {DEV.last}, and `openvino` the newest, which the message says), but `mo`, `pot`, the "
         "Accuracy Checker and the Open Model Zoo tools are no longer installed, and ovlint cannot see "
         "whether something elsewhere in the project (a script, a Dockerfile, a CI step, a README's "
         "instructions) runs them; apply it once nothing does (OV201 and OV402 report those commands). "
