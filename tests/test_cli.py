@@ -202,6 +202,33 @@ def test_a_cached_result_that_read_another_module_is_used_only_while_it_is_uncha
     assert "`util.py` imports it and uses API 1.0 attributes" in out
 
 
+def test_a_chain_of_modules_each_waiting_for_the_next_is_fixed_in_one_run(ovlint, tmp_path):
+    """`m{k}` compiles what `m{k-1}.load()` returns: each module's hold ends when the next one is
+    fixed, a round each; one run fixes them all."""
+    write(tmp_path / "m0.py", "from openvino.inference_engine import IECore\n\n\ndef load0(path):\n"
+                              "    return IECore().read_network(path)\n")
+    for k in range(1, 6):
+        write(tmp_path / f"m{k}.py", f"from openvino.inference_engine import IECore\nfrom m{k - 1} import load{k - 1}\n\n\n"
+                                     f"def load{k}(path):\n    exec_net = IECore().load_network(load{k - 1}(path), 'CPU')\n"
+                                     f"    print(exec_net.requests)\n    return IECore().read_network(path)\n")
+    code, out, err = ovlint("--no-cache", "--fix", "--unsafe-fixes")
+    assert code == 0, out + err
+    assert not any("inference_engine" in (tmp_path / f"m{k}.py").read_text() for k in range(6))
+
+
+def test_a_module_probed_for_above_the_programs_tree_is_noted_for_the_cache(ovlint, tmp_path):
+    """`from common import classify` in `a/b/c/main.py` of a repository: `common.py` at its root is
+    looked for, above the tree the program is read from; its appearing changes the cached result."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "a" / "b" / "c" / "main.py", "from openvino.inference_engine import IECore\nfrom common import classify\n\n"
+                                                  "exec_net = IECore().load_network('m.xml', 'CPU')\nclassify(exec_net)\n")
+    first = ovlint("--output-format", "concise")
+    assert "is handed to" not in first[1]
+    write(tmp_path / "common.py", "def classify(exec_net):\n    return exec_net.requests[0]\n")
+    code, out, _ = ovlint("--output-format", "concise")
+    assert "`exec_net`, an API 1.0 `ExecutableNetwork`, is handed to `classify` from `common`" in out
+
+
 def test_results_of_other_code_are_not_reused():
     """The cache is keyed by ovlint's own files too: a rule edited in place (or a checkout installed
     under the same version) does not read the results the old code found."""

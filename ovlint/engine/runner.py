@@ -12,7 +12,7 @@ from ovlint.base import depends
 from ovlint.engine import dataclass_code, prefilter
 from ovlint.base.diagnostics import Diagnostic
 from ovlint.base.files import ReadError, read_regular
-from ovlint.engine.own_rules import FileNotParsed, FileNotReadable, InternalError
+from ovlint.engine.own_rules import FileNotParsed, FileNotReadable, FixDidNotConverge, InternalError
 from ovlint.base.text import DecodeError, SourceText, decode
 from ovlint.base.versions import Floor
 from ovlint.engine.patch import unified_diff
@@ -185,7 +185,7 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
     return results
 
 
-ROUNDS = 4  # a fix run lints files again at most this many times in all
+ROUNDS = 10  # a fix run lints files again at most this many times in all
 
 
 def _settle(tasks: list[Task], results: list, jobs: int) -> set:
@@ -198,9 +198,15 @@ def _settle(tasks: list[Task], results: list, jobs: int) -> set:
     made = {os.path.abspath(r.path): r.fixed_text for r in results if r is not None and r.applied}
     changed = set(made)  # the files the last round fixed; `made`: all so far, with their bytes (--diff)
     again: set = set()
-    for _ in range(ROUNDS - 1):
+    for round_ in range(ROUNDS):
         touched = [i for i, r in enumerate(results) if r is not None and depends.touched(r.reads, changed)]
         if not touched:
+            break
+        if round_ == ROUNDS - 1:  # a chain of modules each waiting for the next: say so, do not hide it
+            for index in touched:
+                results[index].diagnostics.append(_engine(FixDidNotConverge, results[index].path, (
+                    f"the modules it reads were still being fixed after {ROUNDS} rounds: run `--fix` again")))
+                results[index].cacheable = False
             break
         overlay = {path: data for path, data in made.items() if data is not None} or None
         redo = [replace(tasks[i], overlay=overlay if tasks[i].mode == "diff" else None) for i in touched]
