@@ -981,6 +981,10 @@ def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
     (tmp_path / "async_pipeline.py").write_text("import openvino as ov\n\n\ndef NewAsyncPipeline(ie, path):\n"
                                                 "    return ie.compile_model(path, 'CPU')\n")
     assert not any("is handed to" in d.message for d in lint(source, path=path))
+    # ... not one that only mentions OpenVINO (a link in a comment) and uses API 1.0 attributes
+    (tmp_path / "async_pipeline.py").write_text("# https://docs.openvino.ai/\ndef NewAsyncPipeline(ie, path):\n"
+                                                "    return ie.load_network(path, 'CPU').requests\n")
+    assert any("is handed to" in d.message for d in lint(source, path=path))
     (tmp_path / "async_pipeline.py").write_text("def NewAsyncPipeline(ie, path):\n    return ie.load_network(path, 'CPU')\n")
     # handed on with the function that gets it, or as an item
     deferred = textwrap.dedent("""\
@@ -1108,7 +1112,7 @@ def test_a_legacy_import_another_module_takes_every_name_of_stays(tmp_path):
     assert outcome.text == source
     assert ["`app.py` imports every name of this module and spells `IECore`" in d.message
             for d in outcome.diagnostics] == [True]
-    (tmp_path / "app.py").write_text("from detector import *\n\nbase = Base()\n")  # no legacy name used there
+    (tmp_path / "app.py").write_text('from detector import *\n\n"""Uses no IECore."""\nbase = Base()  # nor here: IECore\n')
     _plan._program_under.cache_clear()
     outcome = fix_text(str(path), named("python"), source, FAMILY, versions.NEWEST, False, SourceText(source).encode)
     assert outcome.text == "\n\nclass Base:\n    pass\n"
@@ -1160,3 +1164,9 @@ def test_a_network_handed_to_a_method_of_an_object_of_unknown_class_holds_its_pa
     assert fix(source).text == textwrap.dedent(source)
     known = source.replace("plugin.load(network=self._net)", "self.load(self._net)")
     assert not [d for d in lint(known) if "whose class ovlint cannot tell" in d.message]
+    # a list, a dict, a string and a logger keep or show the object: they are no such methods
+    for kept in ("nets.extend([self._net])", "cache.update(net=self._net)", "message.format(self._net)",
+                 "logger.info('%s', self._net)"):
+        other = source.replace("self._exec_net = plugin.load(network=self._net)", kept).replace(
+            "import logging\n", "import logging\nlogger = logging.getLogger(__name__)\n")
+        assert not [d for d in lint(other) if "whose class ovlint cannot tell" in d.message], kept

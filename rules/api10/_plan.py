@@ -330,7 +330,8 @@ class Plan:
                     break
                 what = f"an API 1.0 `{HANDED_ON[held.kind]}`" + (" (in a container)" if held is not typed else "")
                 source = _module_file(ctx.path, module)
-                if source is not None and _names(source, _NAMES_OPENVINO) and not _names(source, _NAMES_API_1):
+                if source is not None and _names(source, _IMPORTS_OPENVINO) and not _names(source, _NAMES_API_1) \
+                        and not _names(source, _READS_API_1):
                     break  # a module of API 2.0 (migrated in this run, perhaps): it takes API 2.0 objects
                 silent = source is not None and not _names(source, _NAMES_OPENVINO)
                 self.propose(LEFTOVER_CODE, value, (
@@ -349,9 +350,9 @@ class Plan:
         covered = followed = None  # asked only of a call that hands such an object (positions cost)
         for call in ctx.nodes((cst.Call,)):
             func = call.func
-            if not isinstance(func, cst.Attribute) or not call.args or func.attr.value in PUT \
+            if not isinstance(func, cst.Attribute) or not call.args or func.attr.value in PUT | _NOT_HANDING \
                     or _root(func.value) in (None, "self", "cls") or _imported_root(ctx, func.value) \
-                    or self.types.of(func.value) is not None:
+                    or self.types.of(func.value) is not None or _made_by_a_library(ctx, func.value):
                 continue  # a module's function, an imported class's, or an object the module follows
             held = next(((value, typed) for value in _spread([a.value for a in call.args])
                          if type(value).__name__ in _HANDLES and (typed := self.types.of(value)) is not None
@@ -684,10 +685,10 @@ class Plan:
         if found is False:
             ctx = self.ctx
             base, written = _module_base(ctx)
-            word = re.compile(r"\b%s\b" % re.escape(name))
             found = self._star_importers[name] = next(
                 (importer for importer, names in sorted(_program_around(ctx.path).importers.get(base, {}).items())
-                 if "*" in names and (written or not _same_file(importer, ctx.path)) and _names(importer, word)), None)
+                 if "*" in names and (written or not _same_file(importer, ctx.path)) and name in _code_names(importer)),
+                None)
         return found
 
     def report(self, rule) -> None:
@@ -710,6 +711,22 @@ def _root(node) -> Optional[str]:
     while type(node).__name__ == "Attribute":
         node = node.value
     return node.value if type(node).__name__ == "Name" else None
+
+
+# methods of containers, strings and loggers that keep or show an object without using it
+_NOT_HANDING = {"extend", "extendleft", "update", "format", "format_map", "join", "debug", "info", "warning", "warn",
+                "error", "exception", "critical", "log"}
+
+
+def _made_by_a_library(ctx, node) -> bool:
+    """Whether the name `node` is bound only to what a call of an imported module's function or
+    class returns (`logger = logging.getLogger(...)`, `pool = ThreadPoolExecutor()`): a library's
+    object, whose methods are the library's."""
+    scope = ctx.scope(node) if isinstance(node, cst.Name) else None
+    assignments = list(scope[node.value]) if scope is not None else []
+    values = [ctx.parent(ctx.parent(a.node)) for a in assignments if isinstance(getattr(a, "node", None), cst.Name)]
+    return bool(values) and all(isinstance(v, cst.Assign) and isinstance(v.value, cst.Call)
+                                and _imported_root(ctx, v.value.func) for v in values)
 
 
 def _imported_root(ctx, node) -> bool:
@@ -783,37 +800,48 @@ def _imported_names(ctx) -> set:
 
 _NAMES_OPENVINO = re.compile(r"openvino|ngraph")
 _NAMES_API_1 = re.compile(r"inference_engine|\bngraph\b")
+_IMPORTS_OPENVINO = re.compile(r"(?m)^[ \t]*(?:import[ \t]+openvino\b|from[ \t]+openvino\b)")
 
 
 def _module_file(path: str, module: str) -> Optional[str]:
     """The file of the program's module `module` (`a.b`: `a/b.py` or `a/b/__init__.py`) in the
-    folder of `path` or one of the three above it; None when there is none. (The answer changes
-    with the program's modules: the unit's result depends on them, `_program_around`.)"""
-    _program_around(path)
+    folder of `path` or one of the three above it (`_folders_around`); None when there is none."""
     relative = module.replace(".", os.sep)
     return next((candidate for folder in _folders_around(path)
                  for candidate in (os.path.join(folder, relative + ".py"), os.path.join(folder, relative, "__init__.py"))
-                 if depends.is_file(candidate)), None)
+                 if _probed(path, candidate, depends.is_file)), None)
 
 
 def program_module(path: str, module: str, python_only: bool = False) -> bool:
-    """Whether `module` is a file or package in the folder of `path` or one of the three above it;
-    `python_only`: a package only with its `__init__.py` (a folder of C++ named so is none)."""
+    """Whether `module` is a file or package in the folder of `path` or one of the three above it
+    (`_folders_around`); `python_only`: a package only with its `__init__.py` (a folder of C++
+    named so is none)."""
     package = os.path.join(module, "__init__.py") if python_only else module
-    _program_around(path)  # the answer changes with the program's modules: the result depends on them
     if path.endswith(".ipynb") and module in _written_modules(path):
         return True
-    return any(depends.is_file(os.path.join(folder, module + ".py")) or depends.exists(os.path.join(folder, package))
-               for folder in _folders_around(path))
+    return any(_probed(path, os.path.join(folder, module + ".py"), depends.is_file)
+               or _probed(path, os.path.join(folder, package), depends.exists) for folder in _folders_around(path))
+
+
+def _probed(path: str, candidate: str, test) -> bool:
+    """`test(candidate)`; the unit's result depends on the answer: within the program's tree, its
+    stamp covers it (`_program_around`), above it the candidate is noted itself."""
+    root = _program_around(path).root
+    if not candidate.startswith(os.path.join(root, "")):
+        depends.note_file(candidate)
+    return test(candidate)
 
 
 def _folders_around(path: str):
-    """The folder of `path` and the three above it, nearest first."""
+    """The folder of `path` and the three above it, nearest first, within its repository (or,
+    outside one, the folder ovlint runs in, when it is there): a module elsewhere is no program's."""
     folder = os.path.dirname(os.path.abspath(path))
+    here = os.path.abspath(os.getcwd())
+    top = repository_root(folder) or (here if folder == here or folder.startswith(os.path.join(here, "")) else None)
     for _ in range(4):
         yield folder
         folder, below = os.path.dirname(folder), folder
-        if folder == below:
+        if folder == below or below == top:
             return
 
 
@@ -1015,6 +1043,26 @@ def _imports_in(text: str):
         for part in match.group(1).split(","):
             if part.split():
                 yield part.split()[0].rpartition(".")[2], {"*"}
+
+
+def _code_names(path: str) -> frozenset:
+    """The names the code of the module at `path` spells (not in its comments or strings)."""
+    import io
+    import tokenize
+
+    depends.note_file(path)
+    try:
+        text = _program_text(path)
+    except ReadError:
+        return frozenset()
+    names = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.type == tokenize.NAME:
+                names.add(token.string)
+    except (tokenize.TokenError, SyntaxError, ValueError):  # what it read up to there counts
+        pass
+    return frozenset(names)
 
 
 def _names(path: str, word) -> bool:
