@@ -339,10 +339,18 @@ def test_a_script_in_an_install_folder_or_a_cmake_build_of_one_names_its_release
     write(tmp_path / "probe" / "CMakeLists.txt", "find_path(IE_INCLUDE inference_engine.hpp PATHS "
                                                  "/opt/intel/openvino/deployment_tools/inference_engine/include)\n")
     write(tmp_path / "probe" / "app.cpp", "#include <ngraph/ngraph.hpp>\n")
+    # text about an install, or candidates a search is given, is not what the build uses
+    write(tmp_path / "text" / "CMakeLists.txt",
+          'option(WITH_2021 "Also build for /opt/intel/openvino_2021 installs" OFF)\n'
+          'message(STATUS "Known to work from /opt/intel/openvino_2021.4.752 on")\n'
+          "set(_CANDIDATES /opt/intel/openvino_2021/deployment_tools/inference_engine/include)\n"
+          "find_path(IE_INCLUDE inference_engine.hpp PATHS ${_CANDIDATES})\n")
+    write(tmp_path / "text" / "app.cpp", "#include <ngraph/ngraph.hpp>\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "mo/convert.sh:2:1: OV201" in out and "mo/convert.sh:1 pins 2021.4" in out
-    assert "cpp/src/app.cpp:1:11: OV110" in out and "cpp/CMakeLists.txt:1 pins 2021.4" in out
+    assert "cpp/src/app.cpp:1:11: OV110" in out and "cpp/CMakeLists.txt:2 pins 2021.4" in out
     assert "both/app.cpp:1:11: OV110 [*]" in out and "probe/app.cpp:1:11: OV110 [*]" in out
+    assert "text/app.cpp:1:11: OV110 [*]" in out
 
 
 def test_a_project_folder_or_a_notebooks_container_names_no_release(ovlint, tmp_path):

@@ -32,10 +32,13 @@ LEGACY_LAYOUT_LAST = ("2021", "4")
 # in CMake: a 2021 install's headers and libraries (`$ENV{INTEL_OPENVINO_DIR}/deployment_tools/ngraph/include`)
 CMAKE_LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$ENV\{INTEL_(?:OPENVINO|CVSDK)_DIR\}|\$\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?)"
                                  r"/deployment_tools/(?:inference_engine|ngraph)(?![\w-])")
-# commands that look for a file among candidates, or test for one: a layout among others, not the one built on
-_CMAKE_SEARCHES = {"find_path", "find_library", "find_file", "find_program", "find_package", "if", "elseif"}
+# commands that build with a path: its headers, its libraries (a `set` of a package's folder, or of
+# the prefix path, says where `find_package` looks); not a message, an option's text, a candidate
+_CMAKE_PATH_COMMANDS = {"include_directories", "link_directories", "target_include_directories",
+                        "target_link_directories", "target_link_libraries", "link_libraries"}
+_CMAKE_PACKAGE_FOLDER = re.compile(r"(?i)^(?:\w+_DIR|CMAKE_PREFIX_PATH)$")
 # the layout of 2022.1 and later, named beside the old one: the build supports both
-_CMAKE_NEW_LAYOUT = re.compile(r"(?i)find_package\s*\(\s*OpenVINO\b|/runtime/(?:include|cmake|lib)\b")
+_CMAKE_NEW_LAYOUT = re.compile(r"(?i)find_package\s*\(\s*OpenVINO\b|openvino::|/runtime(?:/(?:include|cmake|lib)\b|[\s\"')]|$)")
 IMAGE_WORD = re.compile(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
 SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
 _INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
@@ -80,16 +83,18 @@ def image_release(word: str) -> Optional[str]:
 
 
 def cmake_named(text: str, commands: list) -> Optional[tuple[str, int]]:
-    """The release a CMake file builds against when it names one install's own headers or libraries
-    (`.../openvino_2021.4.752/...`, or the 2021 layout's `deployment_tools/inference_engine/`): the
-    oldest, and where; None when it looks among layouts or names the 2022.1 one too."""
+    """The release a CMake file builds against when it builds with one install's own headers or
+    libraries (`.../openvino_2021.4.752/...`, or the 2021 layout's `deployment_tools/inference_engine/`,
+    in `include_directories` and the like, or the folder `find_package` is told to look in): the
+    oldest, and where; None when it names the 2022.1 layout too."""
     from ovlint.surfaces.cmake import expanded
 
     if _CMAKE_NEW_LAYOUT.search(text):
         return None
     found = []
     for command, values in expanded(commands):
-        if command.lower in _CMAKE_SEARCHES:
+        if not (command.lower in _CMAKE_PATH_COMMANDS or (
+                command.lower == "set" and values and _CMAKE_PACKAGE_FOLDER.match(values[0]))):
             continue
         for argument, value in zip(command.arguments, values):
             path = value.replace("\\", "/")
