@@ -432,6 +432,14 @@ def test_a_notebook_runs_mo_through_a_python_string_it_sets(ovlint, tmp_path):
     assert [line.split(" OV201 ")[0] for line in out.splitlines() if " OV201 " in line] == \
         ["nb.ipynb:cell 2:1:2:", "nb.ipynb:cell 2:2:2:", "nb.ipynb:cell 2:3:2:"]
     assert out.count("the command comes from a variable the file sets") == 3
+    # a name the notebook binds otherwise too may hold anything when the line runs
+    for other in ('MO = os.environ.get("MO", "ovc")\n', "for MO in ['ovc']:\n    pass\n"):
+        cells[0] = 'MO = "mo"\n' + other
+        write(tmp_path / "nb.ipynb", json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
+                                                            "outputs": [], "source": c} for c in cells],
+                                                 "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+        code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+        assert "cell 2:1:2" not in out and "cell 2:2:2" not in out, other
 
 
 def test_a_model_name_in_another_script_goes_into_the_output_model(ovlint, tmp_path):

@@ -438,7 +438,10 @@ def _resolve_python_names(commands: list, python: str) -> None:
     assigned: dict = {}
     for match in _STRING_CONSTANT.finditer(python):
         assigned.setdefault(match.group(1), []).append(match.group(3))
-    constants = {name: values[0] for name, values in assigned.items() if len(values) == 1}
+    # a name bound once: not assigned otherwise too (`MO = os.environ.get(...)`, `for MO in ...`, `MO += ...`)
+    constants = {name: values[0] for name, values in assigned.items() if len(values) == 1
+                 and len(re.findall(r"(?<![\w.])%s[ \t]*(?:[-+*/%%|&^@]|//|\*\*|<<|>>)?=(?!=)|\b(?:for|as|global|nonlocal)"
+                                    r"[ \t]+(?:[\w, \t]*,[ \t]*)?%s\b" % (name, name), python)) == 1}
     if not constants:
         return
     for command in commands:
