@@ -213,6 +213,8 @@ def framework_of(argv: list[str], first: int) -> Optional[tuple[str, str]]:
 
 
 _TENSORFLOW_FILES = (".pb", ".pbtxt", ".meta")
+# a script of 2022.1 or later, which kept NHWC: the package's layout, or an install folder naming the release
+_LATER_INSTALL = re.compile(r"/tools/mo/|/openvino_(?:202[2-9]|20[3-9]\d)")
 _TENSORFLOW_OPTIONS = {"--saved_model_dir", "--input_meta_graph", "--input_checkpoint"}
 
 
@@ -221,7 +223,7 @@ def tensorflow_before_2022(argv: list[str], first: int) -> bool:
     2021.4 ran it; 2022.1 installs the `mo` command) on a TensorFlow model: MO then gave the model
     NCHW inputs, where `ovc` (and MO since 2022.1) keeps TensorFlow's NHWC."""
     script = script_name(argv[first - 1]) if first else ""
-    if not script.endswith(".py"):
+    if not script.endswith(".py") or _LATER_INSTALL.search(argv[first - 1].replace("\\", "/")):
         return False
     if script == "mo_tf.py":
         return True
