@@ -442,6 +442,16 @@ def test_a_notebook_runs_mo_through_a_python_string_it_sets(ovlint, tmp_path):
         assert "cell 2:1:2" not in out and "cell 2:2:2" not in out, other
 
 
+def test_a_tensorflow_model_through_mos_scripts_gets_an_unsafe_rewrite_that_names_the_layout(ovlint, tmp_path):
+    """MO's scripts before 2022.1 gave TensorFlow models NCHW inputs; a script of 2022.1 (the
+    package's `tools/mo/`) kept NHWC, as `ovc` does."""
+    write(tmp_path / "convert.sh", "python3 mo_tf.py --input_model m.pb\npython3 mo.py --input_model m.onnx\n"
+                                   "python3 ./tools/mo/openvino/tools/mo/mo.py --input_model m.pb\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    notes = ["gave a TensorFlow model NCHW inputs" in d["message"] for d in json.loads(out) if d["code"] == "OV201"]
+    assert notes == [True, False, False]
+
+
 def test_a_model_name_in_another_script_goes_into_the_output_model(ovlint, tmp_path):
     """A name of letters beyond ASCII (`modèle`) is written as it is, unquoted as MO read it."""
     write(tmp_path / "convert.sh", "mo --input_model m.onnx --output_dir ir --model_name modèle\n"
