@@ -353,6 +353,18 @@ def test_a_script_in_an_install_folder_or_a_cmake_build_of_one_names_its_release
     assert "text/app.cpp:1:11: OV110 [*]" in out
 
 
+def test_a_repository_takes_no_pin_from_the_folders_above_it(ovlint, tmp_path):
+    """A `requirements.txt` in a home folder pins the projects under it that pin nothing, but not a
+    repository: its pins are its own."""
+    write(tmp_path / "requirements.txt", "openvino==2022.3.0\n")
+    write(tmp_path / "loose" / "app.py", "from openvino.inference_engine import IECore\nie = IECore()\n")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    write(tmp_path / "repo" / "app.py", "from openvino.inference_engine import IECore\nie = IECore()\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "loose/app.py:2:6: OV102" in out and "requirements.txt:1 pins 2022.3" in out
+    assert "repo/app.py:2:6: OV102 [*]" in out
+
+
 def test_a_project_folder_or_a_notebooks_container_names_no_release(ovlint, tmp_path):
     # a folder of the project's own called deployment_tools; a container a notebook starts runs apart
     write(tmp_path / "build.sh", "python3 ./deployment_tools/export.py\nmo --input_model m.onnx\n")

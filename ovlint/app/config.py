@@ -254,6 +254,8 @@ class Resolver:
             parent = os.path.dirname(directory)
             if parent != directory:
                 settings = self.for_directory(parent)
+                if settings.floor is not None and os.path.exists(os.path.join(directory, ".git")):
+                    settings = replace(settings, floor=None)  # a repository's pins are its own, none from above it
             else:
                 settings = self._finish(replace(Settings(), root=os.getcwd()))
         floor = pins.pinned_floor(directory) if settings.error is None else None
