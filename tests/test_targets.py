@@ -363,6 +363,10 @@ def test_a_repository_takes_no_pin_from_the_folders_above_it(ovlint, tmp_path):
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "loose/app.py:2:6: OV102" in out and "requirements.txt:1 pins 2022.3" in out
     assert "repo/app.py:2:6: OV102 [*]" in out
+    # settings from `--config` leave the pins as they are
+    write(tmp_path / "settings.toml", 'select = ["OV"]\n')
+    code, out, _ = ovlint("check", "--no-cache", "--config", str(tmp_path / "settings.toml"), "--output-format", "concise")
+    assert "loose/app.py:2:6: OV102" in out and "requirements.txt:1 pins 2022.3" in out
 
 
 def test_a_project_folder_or_a_notebooks_container_names_no_release(ovlint, tmp_path):

@@ -219,6 +219,8 @@ class Resolver:
     def __init__(self, overrides: dict, config_file: Optional[str] = None):
         self.overrides = overrides
         self.cache: dict[str, Settings] = {}
+        self.configured: dict[str, Settings] = {}  # by folder: its nearest configuration's settings
+        self.floors: dict = {}  # by folder: the release its pins, or the nearest above it, pin
         self.fixed: Optional[Settings] = None
         if config_file is not None:
             path = Path(config_file)
@@ -231,10 +233,22 @@ class Resolver:
         return apply_overrides(settings, dict(self.overrides), "command line")
 
     def for_directory(self, directory: str) -> Settings:
-        if self.fixed is not None:
-            return self.fixed
+        """The settings of the files in `directory`: its configuration's (or `--config`'s), with
+        the release the folder's dependency files pin (`floors`)."""
         directory = os.path.abspath(directory)
         found = self.cache.get(directory)
+        if found is not None:
+            return found
+        settings = self.fixed if self.fixed is not None else self._configured(directory)
+        floor = self._floor(directory) if settings.error is None else None
+        if floor is not None:
+            settings = replace(settings, floor=floor)
+        self.cache[directory] = settings
+        return settings
+
+    def _configured(self, directory: str) -> Settings:
+        """The settings of the nearest configuration file at or above `directory`."""
+        found = self.configured.get(directory)
         if found is not None:
             return found
         settings = None
@@ -252,17 +266,22 @@ class Resolver:
                     break
         if settings is None:
             parent = os.path.dirname(directory)
-            if parent != directory:
-                settings = self.for_directory(parent)
-                if settings.floor is not None and os.path.exists(os.path.join(directory, ".git")):
-                    settings = replace(settings, floor=None)  # a repository's pins are its own, none from above it
-            else:
-                settings = self._finish(replace(Settings(), root=os.getcwd()))
-        floor = pins.pinned_floor(directory) if settings.error is None else None
-        if floor is not None:  # the nearest folder with a pin decides
-            settings = replace(settings, floor=floor)
-        self.cache[directory] = settings
+            settings = self._configured(parent) if parent != directory else \
+                self._finish(replace(Settings(), root=os.getcwd()))
+        self.configured[directory] = settings
         return settings
+
+    def _floor(self, directory: str):
+        """The release the nearest folder with a pin pins (`pins.pinned_floor`), at or above
+        `directory` within its repository: a repository's pins are its own, none from above it."""
+        if directory in self.floors:
+            return self.floors[directory]
+        floor = pins.pinned_floor(directory)
+        parent = os.path.dirname(directory)
+        if floor is None and parent != directory and not os.path.exists(os.path.join(directory, ".git")):
+            floor = self._floor(parent)
+        self.floors[directory] = floor
+        return floor
 
     def for_file(self, path: str) -> Settings:
         return self.for_directory(os.path.dirname(os.path.abspath(path)))
