@@ -48,7 +48,7 @@ def noted(notes: dict) -> list:
 
 def read(path: str, limit: int) -> bytes:
     """The first `limit` bytes of another file of the program; ReadError when it cannot be read."""
-    _note("file", os.path.abspath(path))
+    note_file(path)
     return content(path, limit)
 
 
@@ -77,7 +77,9 @@ def exists(path: str) -> bool:
 def note_file(path: str) -> None:
     """That the unit's result depends on what the file at `path` holds, read before (a module of
     the program consulted through its tree)."""
-    _note("file", os.path.abspath(path))
+    path = os.path.abspath(path)
+    if _notes is not None and ("file", path) not in _notes:
+        _notes[("file", path)] = None if path in _overlay else _stamp(path)
 
 
 def note_tree(root: str, stamp: str) -> None:
@@ -105,7 +107,7 @@ def tree_stamp(root: str, paths: list[str]) -> str:
     """What the modules `paths` under `root` are: their names, sizes and modification times."""
     digest = hashlib.blake2b(digest_size=12)
     for path in paths:
-        digest.update(f"{os.path.relpath(path, root)}\0{_stamp('file', path)}\n".encode("utf-8", "surrogateescape"))
+        digest.update(f"{os.path.relpath(path, root)}\0{_stamp(path)}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
@@ -114,7 +116,7 @@ def unchanged(notes: list, memo: dict) -> bool:
     for kind, path, stamp in notes:
         key = (kind, path)
         if key not in memo:
-            memo[key] = tree_stamp(path, program_tree(path)) if kind == "tree" else _stamp(kind, path)
+            memo[key] = tree_stamp(path, program_tree(path)) if kind == "tree" else _stamp(path)
         if memo[key] != stamp:
             return False
     return True
@@ -126,12 +128,7 @@ def touched(notes: list, changed: set) -> bool:
     return any(kind == "file" and path in changed for kind, path, _ in notes)
 
 
-def _note(kind: str, path: str) -> None:
-    if _notes is not None and (kind, path) not in _notes:
-        _notes[(kind, path)] = None if path in _overlay else _stamp(kind, path)
-
-
-def _stamp(kind: str, path: str):
+def _stamp(path: str):
     """A file's [size, modification time]; None when there is none."""
     try:
         st = os.stat(path)

@@ -25,8 +25,8 @@ from ovlint.surfaces.shell import Word, split_commands
 
 _SHELL_CELL = re.compile(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
 # `%%writefile [-a] name`: the file the cell's body is written to (IPython drops blank lines before it)
-_WRITEFILE = re.compile(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?[ \t]+"
-                        r"(?P<q>[\"']?)(?P<name>[^\s\"']+)(?P=q)[ \t]*(?:\r?\n|\r|$)")
+WRITEFILE = re.compile(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?[ \t]+"
+                       r"(?P<q>[\"']?)(?P<name>[^\s\"']+)(?P=q)[ \t]*(?:\r?\n|\r|$)")
 _LINE = re.compile(r"[^\n]*\n?")
 _SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx", "run")
 # the program each one runs, where it is not the magic's own name (`%run -m pkg` is `python -m pkg`
@@ -132,7 +132,7 @@ def _cell(index: int, text: str, node) -> Cell:
     shell_cell = _SHELL_CELL.match(text)
     if shell_cell:
         return Cell(index, text, None, [(shell_cell.end(), len(text), "")], node)
-    written = _WRITEFILE.match(text)
+    written = WRITEFILE.match(text)
     if written and written.group("name").endswith((".sh", ".bash")):
         return Cell(index, text, None, [(written.end(), len(text), "")], node)
     if written and written.group("name").endswith(".py"):
@@ -389,11 +389,15 @@ def read(text: str) -> Document:
                     for key in ("location", "end_location"):
                         location[key]["row"] -= first_rows[where] - 1
 
+    lines: list = []  # the joined code's line index, built for the first message that names a line
+
     def line_name(position: int) -> str:
         at = bisect.bisect_right(starts, position) - 1
-        return f"cell {cells[at].index + 1}, line {LineIndex(combined).position(position)[0] - rows_before[at]}"
+        if not lines:
+            lines.append(LineIndex(combined))
+        rows = lines[0]
+        return f"cell {cells[at].index + 1}, line {rows.position(position)[0] - rows.position(starts[at])[0] + 1}"
 
-    rows_before = [combined.count("\n", 0, start) for start in starts]
     modules = [Unit(c.text, key=(_MODULE, c.index), cell=c.index, python=c.module, apart=True)
                for c in cells if c.module is not None]
     opaque = next((c for c in cells if c.opaque), None)

@@ -25,13 +25,11 @@ _ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEA
 INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
 # the install layout releases up to 2021.4 had (`deployment_tools/model_optimizer/mo.py`,
 # `bin/setupvars.sh`), in an `openvino...` folder or under the variable their `setupvars` set
-# (`$INTEL_OPENVINO_DIR`, `INTEL_CVSDK_DIR` before 2019): a program run from it is at most that release
-LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?|%INTEL_(?:OPENVINO|CVSDK)_DIR%)"
+# (`$INTEL_OPENVINO_DIR`, CMake's `$ENV{INTEL_OPENVINO_DIR}`, `INTEL_CVSDK_DIR` before 2019): a program
+# run from it, or a build with its headers, is at most that release
+LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$(?:ENV)?\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?|%INTEL_(?:OPENVINO|CVSDK)_DIR%)"
                            r"/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
 LEGACY_LAYOUT_LAST = ("2021", "4")
-# in CMake: a 2021 install's headers and libraries (`$ENV{INTEL_OPENVINO_DIR}/deployment_tools/ngraph/include`)
-CMAKE_LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$ENV\{INTEL_(?:OPENVINO|CVSDK)_DIR\}|\$\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?)"
-                                 r"/deployment_tools/(?:inference_engine|ngraph)(?![\w-])")
 # commands that build with a path: its headers, its libraries (a `set` of a package's folder, or of
 # the prefix path, says where `find_package` looks); not a message, an option's text, a candidate
 _CMAKE_PATH_COMMANDS = {"include_directories", "link_directories", "target_include_directories",
@@ -101,7 +99,7 @@ def cmake_named(text: str, commands: list) -> Optional[tuple[str, int]]:
             match = INSTALL_FOLDER.search(path)
             if match:
                 found.append(((int(match.group(1)), int(match.group(2) or 1)), argument.start))
-            elif CMAKE_LEGACY_LAYOUT.search(path):
+            elif LEGACY_LAYOUT.search(path):
                 found.append(((int(LEGACY_LAYOUT_LAST[0]), int(LEGACY_LAYOUT_LAST[1])), argument.start))
     if not found:
         return None

@@ -25,6 +25,7 @@ from ovlint.rulekit.python_edits import PROBE_NOTE, deleted_line, fresh_name, in
 from ovlint.rulekit.python_imports import caught, dotted, standard_library
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._parts import Parts
+from ovlint.surfaces.notebook import WRITEFILE
 from ovlint.rules.api10._types import (
     BLOB, CLASS_NAMES, CONTAINER, CORE, EXECUTABLE, NETWORK, PLUGIN, PUT, REQUEST, TUPLE, Types, in_import, legacy_class,
 )
@@ -836,13 +837,20 @@ def _folders_around(path: str):
     """The folder of `path` and the three above it, nearest first, within its repository (or,
     outside one, the folder ovlint runs in, when it is there): a module elsewhere is no program's."""
     folder = os.path.dirname(os.path.abspath(path))
-    here = os.path.abspath(os.getcwd())
-    top = repository_root(folder) or (here if folder == here or folder.startswith(os.path.join(here, "")) else None)
+    top = _outermost(folder, os.getcwd())
     for _ in range(4):
         yield folder
         folder, below = os.path.dirname(folder), folder
         if folder == below or below == top:
             return
+
+
+@lru_cache(maxsize=256)
+def _outermost(folder: str, cwd: str) -> Optional[str]:
+    """The folder a program's modules are looked for up to: the repository's root, or outside
+    one the folder ovlint runs in when `folder` is in it (see `_folders_around`)."""
+    here = os.path.abspath(cwd)
+    return repository_root(folder) or (here if folder == here or folder.startswith(os.path.join(here, "")) else None)
 
 
 _CLASS_WITH_BASES = re.compile(r"(?m)^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
@@ -997,9 +1005,8 @@ def _code_cells(text: str) -> list:
 def _written_by(path: str, cell: int) -> Optional[str]:
     """The file the notebook's cell `cell` writes (`%%writefile net_utils.py`), or None."""
     cells = _cells_of(path)
-    source = cells[cell] if 0 <= cell < len(cells) else None
-    match = _WRITEFILE.match(source or "")
-    return match.group(1) if match else None
+    match = WRITEFILE.match(cells[cell] or "") if 0 <= cell < len(cells) else None
+    return match.group("name") if match else None
 
 
 def _written_modules(path: str) -> set:
@@ -1007,14 +1014,12 @@ def _written_modules(path: str) -> set:
     for `utils/net.py`), which its other cells import as the program's own."""
     found = set()
     for source in _cells_of(path):
-        match = _WRITEFILE.match(source or "")
-        written = match.group(1).replace("\\", "/").lstrip("./") if match else ""
+        match = WRITEFILE.match(source or "")
+        written = match.group("name").replace("\\", "/").lstrip("./") if match else ""
         if written.endswith(".py"):
-            found.add(written.split("/")[0][:-3] if "/" not in written else written.split("/")[0])
+            top = written.split("/")[0]
+            found.add(top[:-3] if top.endswith(".py") else top)
     return found
-
-
-_WRITEFILE = re.compile(r"\s*%%writefile(?:\s+(?:-a|--append))?\s+[\"']?([^\s\"']+)")
 
 
 def _cells_of(path: str) -> list:
@@ -1047,10 +1052,20 @@ def _imports_in(text: str):
 
 def _code_names(path: str) -> frozenset:
     """The names the code of the module at `path` spells (not in its comments or strings)."""
+    depends.note_file(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return frozenset()
+    return _tokenized_names(path, st.st_size, st.st_mtime_ns, depends.generation())
+
+
+@lru_cache(maxsize=64)
+def _tokenized_names(path: str, size: int, mtime: int, generation: int) -> frozenset:
+    """See `_code_names`: tokenized once per process for each version of a module."""
     import io
     import tokenize
 
-    depends.note_file(path)
     try:
         text = _program_text(path)
     except ReadError:
