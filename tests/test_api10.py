@@ -1113,6 +1113,8 @@ def test_a_legacy_import_another_module_takes_every_name_of_stays(tmp_path):
     assert ["`app.py` imports every name of this module and spells `IECore`" in d.message
             for d in outcome.diagnostics] == [True]
     (tmp_path / "app.py").write_text('from detector import *\n\n"""Uses no IECore."""\nbase = Base()  # nor here: IECore\n')
+    # a name imported from it that is the module's own name is no star import
+    (tmp_path / "other.py").write_text("from detector import detector\nfrom openvino.inference_engine import IECore\nIECore()\n")
     _plan._program_under.cache_clear()
     outcome = fix_text(str(path), named("python"), source, FAMILY, versions.NEWEST, False, SourceText(source).encode)
     assert outcome.text == "\n\nclass Base:\n    pass\n"

@@ -687,9 +687,8 @@ class Plan:
             ctx = self.ctx
             base, written = _module_base(ctx)
             found = self._star_importers[name] = next(
-                (importer for importer, names in sorted(_program_around(ctx.path).importers.get(base, {}).items())
-                 if "*" in names and (written or not _same_file(importer, ctx.path)) and name in _code_names(importer)),
-                None)
+                (importer for importer in sorted(_program_around(ctx.path).star_importers.get(base, ()))
+                 if (written or not _same_file(importer, ctx.path)) and name in _code_names(importer)), None)
         return found
 
     def report(self, rule) -> None:
@@ -870,6 +869,7 @@ class Program(NamedTuple):
     aliases: dict  # a name imported under another one -> those names
     importers: dict  # module (its last dotted part) -> {file importing it: the names it imports, `*` the module}
     reads_api_1: set  # the files that use attributes only API 1.0 objects have (`_READS_API_1`)
+    star_importers: dict  # module (its last dotted part) -> the files that import every name of it (`*`)
     root: str
     stamp: str  # what the modules read were (`depends.tree_stamp`)
 
@@ -947,7 +947,7 @@ def _program_under(root: str, generation: int) -> Program:
     """See `_program_around`: the modules of `depends.program_tree(root)`, read once per process
     for each folder and `depends.generation()`."""
     paths = depends.program_tree(root)
-    program = Program({}, {}, {}, set(), root, depends.tree_stamp(root, paths))
+    program = Program({}, {}, {}, set(), {}, root, depends.tree_stamp(root, paths))
     for path in paths:
         try:
             text = _program_text(path)
@@ -960,6 +960,8 @@ def _program_under(root: str, generation: int) -> Program:
             program.aliases.setdefault(match.group(1), set()).add(match.group(2))
         for module, imported in _imports_in(text):
             program.importers.setdefault(module, {}).setdefault(path, set()).update(imported)
+        for match in _STAR_IMPORT.finditer(text):
+            program.star_importers.setdefault(match.group(1).rpartition(".")[2], set()).add(path)
         if _READS_API_1.search(text):
             program.reads_api_1.add(path)
     return program
@@ -1030,6 +1032,7 @@ def _cells_of(path: str) -> list:
     return _notebook_cells(path, stat.st_mtime_ns, stat.st_size)
 
 
+_STAR_IMPORT = re.compile(r"(?m)^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+\*")
 _FROM_IMPORT = re.compile(r"(?m)^[ \t]*from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)")
 _IMPORT = re.compile(r"(?m)^[ \t]*import[ \t]+([^\n#;]+)")
 
