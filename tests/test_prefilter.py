@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from ovlint.base.versions import NEWEST
-from ovlint.engine import prefilter
+from ovlint.engine import linter, prefilter
 from ovlint.engine.catalog import catalog
-from ovlint.surfaces import all_kinds
+from ovlint.surfaces import all_kinds, named
 
 CODES = frozenset(e.code for e in catalog().entries)
 SCREENS = {kind.name: prefilter.screen(kind.name, prefilter.rules_for(kind.name, CODES, NEWEST))
@@ -57,3 +58,41 @@ def test_the_first_look_is_for_the_weakest_needles_only():
     assert ("CPU_THREADS_NUM", False, False, False) in entry and all(
         n.text.isupper() or n.text.endswith("_") for n in python.entry_capitals)
     assert SCREENS["python"].admit(b"import os\nprint(os.getcwd())\n") == ()
+
+
+# Python modules whose only needles are in strings: where the extractor reads a command or a
+# requirement in them (each reported), and where it cannot (none, and LibCST is spared)
+CARRIED = [
+    'import subprocess\nsubprocess.run(["mo", "--input_model", "m.onnx"])\n',
+    'import os\nCMD = "mo --input_model m.onnx"\nos.system(CMD)\n',
+    'import os\nos.system("mo --input_model {} --data_type FP16".format("m.onnx"))\n',
+    'import os\nos.system("mo --input_model %s" % "m.onnx")\n',
+    'import subprocess\nm = "x"\nsubprocess.run(f"mo --input_model {m}", shell=True)\n',
+    'from subprocess import run as sh\nsh("mo --input_model m.onnx".split())\n',
+    '"""Convert.\n\nUsage:\n    mo --input_model m.onnx\n"""\n',
+    'def main():\n    print("Convert it first: `mo --input_model m.onnx`")\n',
+    'def main():\n    raise SystemExit("run `mo --input_model m.onnx` first")\n',
+    'from setuptools import setup\nsetup(name="x", extras_require={"dev": ["openvino-dev==2022.3"]})\n',
+    'from setuptools import setup\nREQS = ["openvino-dev==2022.3"]\nsetup(name="x", install_requires=REQS)\n',
+]
+NOT_CARRIED = [  # each with a carrier, `subprocess`, for the prefilter to let the command rules in
+    'import subprocess\n\n\ndef load(domain):\n    """Reads the .mo files; use mo --input_model."""\n    return domain\n',
+    'import subprocess\nTYPES = {".pot": "application/vnd.ms-powerpoint", "mo": "mo --input_model x"}\n',
+    'import subprocess\n\n\ndef check(word):\n    return word == "mo --input_model m.onnx"\n',
+    '"""Linking affinity, as the mo tool would say."""\nimport subprocess\n',
+    'import subprocess\n\n\nclass Catalog:\n    """mo --input_model m.onnx"""\n',
+]
+
+
+@pytest.mark.parametrize("source", CARRIED + NOT_CARRIED)
+def test_python_narrowed_by_cpython_reports_what_linting_all_of_it_does(source, monkeypatch):
+    """Narrowing by CPython's parse is a necessary condition: a module it leaves no rule for has
+    no finding when every admitted rule runs on it."""
+    filename = "setup.py" if "setup(" in source else "convert.py"
+    rules = prefilter.rules_for("python", CODES, NEWEST)
+    admitted = SCREENS["python"].admit(source, filename)
+    assert admitted
+    narrowed = linter._narrowed(named("python"), admitted, source)
+    monkeypatch.setattr(linter, "_narrowed", lambda *args: None)
+    everything = linter.lint_text(filename, named("python"), source, rules, NEWEST, admitted=admitted).diagnostics
+    assert bool(narrowed) == bool(everything) == (source in CARRIED), (narrowed, everything)

@@ -68,24 +68,77 @@ def instructions(text: str, backticks: bool) -> list[tuple[int, int]]:
 
 
 def strings_and_imports(text: str) -> Optional[tuple[str, str]]:
-    """Every string literal of the module, a line each (f-strings by their literal parts), and
-    every import statement, a line each as `import a.b as c, d` and `from ..m import x as y` spell
-    it, read with CPython's own parser; None when it does not compile."""
+    """The text of every string literal of the module that can carry a command or a requirement,
+    a line each (f-strings by their literal parts; see `_carried_text`), and every import
+    statement, a line each as `import a.b as c, d` and `from ..m import x as y` spell it, read with
+    CPython's own parser; None when it does not compile."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
-    strings, imports = [], []
+    parents: dict = {}
+    constants, imports, imported = [], [], set()
     for node in ast.walk(tree):
         kind = type(node)
+        for child in ast.iter_child_nodes(node):
+            parents[child] = node
         if kind is ast.Constant:
             if type(node.value) is str:
-                strings.append(node.value)
-        elif kind is ast.Import:
-            imports.append(f"import {_aliases(node)}")
-        elif kind is ast.ImportFrom:
-            imports.append(f"from {'.' * node.level}{node.module or ''} import {_aliases(node)}")
+                constants.append(node)
+        elif kind is ast.Import or kind is ast.ImportFrom:
+            imports.append(f"import {_aliases(node)}" if kind is ast.Import else
+                           f"from {'.' * node.level}{node.module or ''} import {_aliases(node)}")
+            imported.update((a.asname or a.name).split(".")[0] for a in node.names)
+    docstring = tree.body[0] if tree.body and isinstance(tree.body[0], ast.Expr) else None
+    strings = [part for node in constants for part in _carried_text(node, parents, docstring, imported)]
     return "\n".join(strings), "\n".join(imports)
+
+
+# where a string's value goes on into the expression around it, as the extractor reads it: list
+# and tuple items, `+` and `%` operands, f-string parts, call arguments, `"...".format(...)`
+_PASSED_ON = (ast.List, ast.Tuple, ast.Starred, ast.JoinedStr, ast.FormattedValue, ast.keyword, ast.BinOp,
+              ast.Attribute)
+_ASSIGNED = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)
+
+
+def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
+    """The parts of a string literal's value `_FactExtractor` can read commands or requirements
+    in: all of it where it reaches a call or an assignment (any call may run a command: names are
+    resolved later), the instructions of a message (`print`, `logger.info`, ...) or of the module's
+    docstring, nothing where it is any other statement's docstring, a dictionary's key or value
+    (but `setup(extras_require={...})`'s), a comparison, a subscript, ... A necessary condition:
+    the prefilter looks for rules' needles in what this returns."""
+    child, direct = node, True
+    while True:
+        parent = parents.get(child)
+        kind = type(parent)
+        if kind is ast.Call:
+            if child is parent.func:  # `"mo {}".format(x)`, `"mo x".split()`: the call's value goes on
+                child, direct = parent, False
+                continue
+            func = parent.func
+            called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+            if called in _MESSAGE_CALLS and called not in imported:
+                return _instruction_text(node.value, backticks=True) if direct else []
+            return [node.value]
+        if kind is ast.keyword:
+            child = parent  # an argument still
+            continue
+        if kind in _PASSED_ON and (kind is not ast.BinOp or isinstance(parent.op, (ast.Add, ast.Mod))):
+            child, direct = parent, False
+            continue
+        if kind is ast.Dict and isinstance(parents.get(parent), ast.keyword) and child in parent.values:
+            child, direct = parent, False
+            continue
+        if kind in _ASSIGNED:
+            return [node.value]
+        if kind is ast.Expr and parent is docstring and direct:
+            return _instruction_text(node.value, backticks=False)
+        return []
+
+
+def _instruction_text(value: str, backticks: bool) -> list[str]:
+    return [value[start:end] for start, end in instructions(value, backticks)]
 
 
 def _aliases(node) -> str:
