@@ -54,14 +54,23 @@ class CMakeLegacyLibrary(CMakeRule):
     )
 
     def check_cmake(self, commands) -> None:
-        own = {c.arguments[0].value for c in commands if c.lower in DEFINING and c.arguments}
-        for command in commands:
-            if command.lower not in LINKING:
+        for argument, library in legacy_links(commands):
+            self.report((argument.start, argument.end), message(argument.value, library, cmake=True))
+
+
+def legacy_links(commands) -> list:
+    """(argument, library) of each 2021 library the commands link by name or by file, but the
+    targets the file defines itself."""
+    own = {c.arguments[0].value for c in commands if c.lower in DEFINING and c.arguments}
+    found = []
+    for command in commands:
+        if command.lower not in LINKING:
+            continue
+        linked = command.arguments[1:] if command.lower == "target_link_libraries" else command.arguments
+        for argument in linked:
+            if argument.kind == "bracket" or argument.value in KEYWORDS or argument.value in own:
                 continue
-            linked = command.arguments[1:] if command.lower == "target_link_libraries" else command.arguments
-            for argument in linked:
-                if argument.kind == "bracket" or argument.value in KEYWORDS or argument.value in own:
-                    continue
-                library = argument.value if argument.value in LIBRARIES else library_file(argument.value)
-                if library is not None:
-                    self.report((argument.start, argument.end), message(argument.value, library, cmake=True))
+            library = argument.value if argument.value in LIBRARIES else library_file(argument.value)
+            if library is not None:
+                found.append((argument, library))
+    return found
