@@ -9,6 +9,7 @@ from ovlint.rules.api10._base import (
     propose_map_use, value_span,
 )
 from ovlint.rules.api10._config_values import propose_get_property, propose_renamed
+from ovlint.rules.api10._inputs import list_input_message, listed_input
 
 KEPT_REQUESTS = ("; this module hands compiled models on and reads their requests elsewhere, so the fix keeps them "
                  "on the object where it is compiled, `compiled.requests = [...]` (a plain Python attribute, not API "
@@ -89,6 +90,10 @@ class ExecutableNetworkUse(Api10Rule):
             "    exec_net.export_model(model_stream)\n    model_file.write(model_stream.getvalue())\n",
             unsafe=True,
         ),
+        # API 1.0 copied a list into the blob; API 2.0 refuses it (tests/test_runtime_inputs.py)
+        Example("from openvino.inference_engine import IECore\n\n"
+                "exec_net = IECore().load_network(\"m.xml\", \"CPU\")\nresult = exec_net.infer({\"data\": [frame]})\n",
+                message=list_input_message("exec_net.infer(inputs)", "[frame]")),
         Example("from openvino.inference_engine import ExecutableNetwork\n\n\n"
                 "def infer(compiled: ExecutableNetwork):\n    return compiled\n",
                 "import openvino as ov\n\n\ndef infer(compiled: ov.CompiledModel):\n    return compiled\n"),
@@ -159,6 +164,10 @@ class ExecutableNetworkUse(Api10Rule):
         API 1.0 ran `requests[0]`: where the program reads those requests (their outputs, states or
         counters), the fix runs the first of its list; elsewhere a new request per call."""
         ctx = self.ctx
+        listed = listed_input(ctx, argument(call, 0, "inputs"))
+        if listed is not None:
+            self.propose(func.attr, list_input_message("exec_net.infer(inputs)", listed))
+            return
         requests = self.plan.requests_name(func.value)
         if requests is not None:
             edits = [ctx.replace(func, f"{requests}[0].infer")]
@@ -205,7 +214,10 @@ class ExecutableNetworkUse(Api10Rule):
         request_id = argument(call, 0, "request_id")
         inputs = argument(call, 1, "inputs")
         name = self.plan.requests_name(func.value)
-        if request_id is None or name is None or len(call.args) > 2 or any(a.star for a in call.args):
+        listed = listed_input(ctx, inputs) if inputs is not None else None
+        if listed is not None:
+            message = list_input_message("exec_net.start_async(request_id, inputs)", listed)
+        if request_id is None or name is None or len(call.args) > 2 or any(a.star for a in call.args) or listed:
             self.propose(func.attr, message)
             return
         request = f"{name}[{ctx.source(value_span(ctx, request_id))}]"

@@ -9,6 +9,7 @@ from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, int_value, keyword, rename
 from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.api10._inputs import list_input_message, listed_input
 from ovlint.rules.api10._base import (
     API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, SPELLS_IE, Api10Rule, in_import, legacy_class, legacy_reference,
     propose_class_reference, propose_map_use, value_span,
@@ -21,6 +22,8 @@ STATUS_CODES = {"OK": 0, "GENERAL_ERROR": -1, "NOT_IMPLEMENTED": -2, "NETWORK_NO
                 "NETWORK_NOT_READ": -12}
 WAIT_MODES = {"RESULT_READY": -1, "STATUS_ONLY": 0}
 CONSTANTS = {"StatusCode": STATUS_CODES, "WaitMode": WAIT_MODES}
+# the methods whose first argument is an inputs dict
+INPUTS_FIRST = ("infer", "async_infer", "start_async")
 BLOCK = -1  # `wait()` / `wait(-1)` / `wait(WaitMode.RESULT_READY)`: until the request is done
 
 WAIT_MESSAGE = ("`request.wait(timeout)` returned a `StatusCode` in API 1.0; API 2.0 `wait()` blocks, returns "
@@ -160,6 +163,10 @@ class InferRequestUse(Api10Rule):
             "request = IECore().load_network(\"m.xml\", \"CPU\").requests[0]\n"
             "idle = request.wait(0) != StatusCode.RESULT_NOT_READY\n",
             message=WAIT_MESSAGE + ": " + POLL_HOWTO),
+        Example("from openvino.inference_engine import IECore\n\n"
+                "request = IECore().load_network(\"m.xml\", \"CPU\").requests[0]\n"
+                "angles = (0.5, -1.0, 2.0)\nrequest.async_infer({\"angles\": angles})\n",
+                message=list_input_message("request.async_infer(inputs)", "angles")),
         Example("from openvino.inference_engine import InferRequest\n\n\n"
                 "def run(request: InferRequest):\n    request.async_infer()\n",
                 "import openvino as ov\n\n\ndef run(request: ov.InferRequest):\n    request.start_async()\n"),
@@ -235,7 +242,10 @@ class InferRequestUse(Api10Rule):
         if owner is None or owner.kind != REQUEST:
             return
         ctx = self.ctx
-        if method == "async_infer":
+        listed = listed_input(ctx, argument(node, 0, "inputs")) if owner.legacy and method in INPUTS_FIRST else None
+        if listed is not None:
+            self.propose(func.attr, list_input_message(f"request.{method}(inputs)", listed))
+        elif method == "async_infer":
             self.propose(func.attr, "`async_infer()` is `start_async()` in API 2.0",
                          [rename(ctx, func, "start_async")], unsafe=False, fix_message="Use `start_async`")
         elif method == "set_blob":
