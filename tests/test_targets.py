@@ -452,14 +452,25 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
     write(tmp_path / "convert" / "convert.sh", 'python3 -m venv /tmp/mo\n/tmp/mo/bin/pip install "openvino-dev==2023.0.2"\n'
                                                "/tmp/mo/bin/mo --input_model m.onnx\n")
     write(tmp_path / "convert" / "main.py", legacy)
+    # ... or with the 2021 install's own scripts, by path or in its folder (but a script of the
+    # project's own named like one of them runs the folder's code)
+    for name, script in (("mo_path", "python3 /opt/intel/openvino/deployment_tools/model_optimizer/mo.py -m a.onnx\n"),
+                         ("mo_there", "cd /opt/intel/openvino_2021/deployment_tools/model_optimizer\n"
+                                      "python3 -u mo_tf.py --input_model a.pb\n"),
+                         ("omz", "python3 $INTEL_OPENVINO_DIR/deployment_tools/tools/model_downloader/downloader.py "
+                                 "--name m\n"),
+                         ("own", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 tools/converter.py\n")):
+        write(tmp_path / name / "convert.sh", script)
+        write(tmp_path / name / "main.py", legacy)
     write(tmp_path / "mono" / ".github" / "workflows" / "cpp.yml",
           "on:\n  push:\n    paths: [cpp/**]\njobs:\n  build:\n    runs-on: ubuntu-20.04\n"
           "    defaults:\n      run:\n        working-directory: cpp\n    steps:\n"
           "      - run: source /opt/intel/openvino_2021/bin/setupvars.sh && cmake -B out\n")
     write(tmp_path / "mono" / "app" / "main.py", legacy)
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
-    assert (tmp_path / "convert" / "main.py").read_text() == (tmp_path / "mono" / "app" / "main.py").read_text() \
-        == "import openvino as ov\n\nie = ov.Core()\n"
+    for name in ("convert", "mono/app", "mo_path", "mo_there", "omz"):
+        assert (tmp_path / name / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n", name
+    assert (tmp_path / "own" / "main.py").read_text() == legacy and "but own/convert.sh:1 pins 2021.1" in out
     assert (tmp_path / "proj" / "CMakeLists.txt").read_text() == (tmp_path / "ros" / "CMakeLists.txt").read_text() == cmake
     assert "but proj/.github/workflows/ci.yml:6 pins 2021.4" in out
     assert (tmp_path / "app" / "main.py").read_text() == legacy and "but app/run_app.sh:2 pins 2021.1" in out  # a year alone is its first release

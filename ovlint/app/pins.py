@@ -96,19 +96,40 @@ _BUILDERS = ("cmake", "make", "ninja", "colcon", "catkin", "catkin_make", "catki
 _TOOLS = ("pip", "venv", "ensurepip", "openvino", "mo", "pot", "omz_tools", "nncf", "benchmark_app")
 
 
+# scripts of an install's own tools: Model Optimizer's, by name or path; Open Model Zoo's and the
+# benchmark's by a path in an install (a project's own `converter.py` is the project's code)
+_MO_SCRIPTS = ("mo.py", "mo_tf.py", "mo_onnx.py", "mo_caffe.py", "mo_mxnet.py", "mo_kaldi.py")
+_INSTALL_SCRIPTS = ("downloader.py", "converter.py", "quantizer.py", "info_dumper.py", "benchmark_app.py")
+
+
 def _builds_or_runs(argv: list) -> bool:
     """Whether a command builds the folder's code or runs it: CMake or make, tests, a Python
     script or module (`./app.py`, `python3 -u app.py`, `python -m app`; not `pip`, `venv`, `mo` or
-    another tool the install brought)."""
+    another tool the install brought, `python3 /opt/intel/.../model_optimizer/mo.py`)."""
     if not argv:
         return False
     program = argv[0].rsplit("/", 1)[-1]
-    if program in _BUILDERS or program.endswith(".py"):
+    if program in _BUILDERS:
         return True
-    if not program.startswith("python") or len(argv) < 2 or "-c" in argv:
+    if program.endswith(".py"):
+        return not _tool_script(argv[0])
+    if not program.startswith("python"):
         return False
-    module = argv[argv.index("-m") + 1] if "-m" in argv[:-1] else None
-    return module is None or module.split(".")[0] not in _TOOLS
+    for index, word in enumerate(argv[1:], 1):  # Python's own options, up to what it runs
+        if word == "-c":
+            return False
+        if word == "-m":
+            return index + 1 < len(argv) and argv[index + 1].split(".")[0] not in _TOOLS
+        if not word.startswith("-"):
+            return not _tool_script(word)
+    return False
+
+
+def _tool_script(word: str) -> bool:
+    """Whether a script a command runs is one of an install's tools (see `_MO_SCRIPTS`)."""
+    name = word.replace("\\", "/").rsplit("/", 1)[-1]
+    elsewhere = word.startswith(("/", "$", "~")) or "deployment_tools/" in word
+    return (name in _MO_SCRIPTS and ("/" not in word or elsewhere)) or (name in _INSTALL_SCRIPTS and elsewhere)
 
 
 # the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,
