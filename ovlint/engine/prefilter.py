@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache, reduce
-from typing import Callable, Union
+from typing import Callable, Optional, Union
 
 from ovlint.base.versions import at_least
 from ovlint.engine.catalog import catalog
@@ -99,9 +99,12 @@ class Screen:
     carriers: tuple[str, ...]
     carrier_files: tuple[str, ...]
     gates: dict  # needle -> the beginning it shares with other needles, looked for first
+    screened: Optional[Callable] = None  # the kind's `FileKind.screened`
 
     def admit(self, text: Text, filename: str = "") -> tuple:
         """The rules that can report in a file of this text (bytes or str) and base name."""
+        if self.screened is not None:
+            text = self.screened(text)
         holds = _holds(text, self.gates)
         if not any(map(holds, self.entry)) and not self._capitals_hold(text, holds):
             return ()
@@ -164,7 +167,7 @@ def screen(kind: str, rules: tuple) -> Screen:
     capitals = tuple(n for n in entry if not n.folded and _CAPITAL.issuperset(n.text))
     gates = _gates(every)
     return Screen(per_rule, tuple(n for n in entry if n not in capitals), capitals,
-                  tuple(c.decode() for c in file_kind.carriers), file_kind.carrier_files, gates)
+                  tuple(c.decode() for c in file_kind.carriers), file_kind.carrier_files, gates, file_kind.screened)
 
 
 _CAPITAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")

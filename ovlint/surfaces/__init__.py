@@ -107,6 +107,9 @@ class FileKind:
     carriers: tuple[bytes, ...] = ()
     carrier_files: tuple[str, ...] = ()
     sniff: Optional[Sniff] = None
+    # the file without what no rule reads, for the prefilter: a notebook's image outputs, whose
+    # base64 holds `GNA` or `MYRIAD` by chance (takes and gives bytes or str)
+    screened: Optional[Callable] = None
     rank: int = 50  # kinds are asked in increasing rank: a specific name before a general suffix
 
 

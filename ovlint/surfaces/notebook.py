@@ -468,7 +468,20 @@ def _commands(cell: Cell, text: str, start: int) -> list:
     return commands
 
 
+# an output's image: its base64 (or SVG) value, a string or a list of them
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_IMAGE = rf'"image/[\w.+-]+"\s*:\s*(?:{_STRING}|\[\s*(?:{_STRING}\s*,?\s*)*\])'
+_IMAGES = {str: re.compile(_IMAGE), bytes: re.compile(_IMAGE.encode())}
+
+
+def without_images(text):
+    """The notebook's text (str or bytes) without the images of its outputs."""
+    marker = '"image/' if isinstance(text, str) else b'"image/'
+    return _IMAGES[type(text)].sub(marker[:1] * 2, text) if marker in text else text
+
+
 KIND = FileKind(
     name="notebook", label="notebooks", recognise=lambda path, name, suffix: suffix == ".ipynb",
     read=read, facts=(PYTHON, COMMAND, REQUIREMENT, LINK), comment=None, rank=10, fence="json",
+    screened=without_images,
 )
