@@ -382,7 +382,7 @@ def test_a_one_line_automagic_cell_does_not_split_the_program(line):
 
 
 @pytest.mark.parametrize("cell, reason", [
-    ('print "converted"\n', "the notebook's cells do not parse as one program"),
+    ('print "converted"\n', "cell 2 does not parse, so the notebook was read without it"),
     ("%%cython\ncdef int x = 1\n", "cell 2 runs code ovlint does not read"),
     ("%%timeit -n 10 setup = IECore()\npass\n", "cell 2 runs code ovlint does not read"),  # its setup line
 ])
@@ -393,6 +393,17 @@ def test_a_notebook_read_in_part_keeps_its_api_1_code(cell, reason):
     assert [d.code for d in found if d.code != "OV001"] and all(d.fix is None for d in found)
     assert all(reason in d.message for d in found if d.code == "OV101")
     assert _fixed_cells(text) == ["from openvino.inference_engine import IECore\n", cell, "ie = IECore()\n"]
+
+
+def test_a_cell_that_does_not_parse_leaves_the_others_one_program():
+    """An exercise's unfinished `def` cell: the other cells are still read as one program (names
+    cross cells, so a later cell's API 1.0 call is reported); the broken cell is reported once."""
+    text = _cells_notebook("from openvino.inference_engine import IECore\nie = IECore()\n"
+                           "exec_net = ie.load_network('m.xml', 'CPU')\n", "def convert(image):\n    ### YOUR CODE\n",
+                           "res = exec_net.infer({'data': frame})\n")
+    found = lint_text("nb.ipynb", named("notebook"), text, FAMILY, versions.NEWEST).diagnostics
+    assert [(d.code, d.cell) for d in found if d.code in ("OV001", "OV104")] == [("OV001", 1), ("OV104", 2)]
+    assert all(d.fix is None for d in found)
 
 
 def test_a_cell_whose_last_line_a_fix_deletes_keeps_the_cells_apart():

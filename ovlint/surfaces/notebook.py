@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ovlint.base.text import LineIndex
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit, jsonspan, whole
 from ovlint.surfaces.link import links_in
+from ovlint.surfaces.python import compiles
 from ovlint.surfaces.shell import Word, split_commands
 
 _SHELL_CELL = re.compile(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
@@ -340,17 +341,25 @@ def _split_cells(code: str) -> list[str]:
 
 
 def read(text: str) -> Document:
-    """The code cells joined into one unit; `fallback` gives them one unit each."""
+    """The code cells joined into one unit; `fallback` reads them without those that do not
+    parse (each of which is a unit of its own), or else each cell alone."""
     try:
         nb = parse(text)
     except NotebookError as exc:
         return whole(text, error=str(exc))
+    if not nb.cells:
+        return Document(text, _markdown_units(nb), exemption_text="\n".join(c.text for c in nb.cells))
+    return _joined(text, nb)
+
+
+def _joined(text: str, nb: Notebook, left_out: tuple = ()) -> Document:
+    """The code cells joined into one unit, the Python of the cells `left_out` blanked (each of
+    those is a unit of its own then, where it does not parse)."""
     cells = nb.cells
     exemption = "\n".join(c.text for c in cells)
-    if not cells:
-        return Document(text, _markdown_units(nb), exemption_text=exemption)
     combined = CELL_BOUNDARY.join(c.text for c in cells)
-    python = CELL_BOUNDARY.join(c.python if c.python is not None else re.sub(r"[^\n]", " ", c.text) for c in cells)
+    python = CELL_BOUNDARY.join(c.python if c.python is not None and c not in left_out
+                                else re.sub(r"[^\n]", " ", c.text) for c in cells)
     starts, offset = [], 0
     for cell in cells:
         starts.append(offset)
@@ -402,10 +411,24 @@ def read(text: str) -> Document:
                for c in cells if c.module is not None]
     opaque = next((c for c in cells if c.opaque), None)
     partial = "" if opaque is None else f"cell {opaque.index + 1} runs code ovlint does not read (through a magic)"
-    return Document(text, [Unit(combined, python=python, commands=commands, partial=partial)] + modules +
+    if left_out:
+        partial = (f"cell {left_out[0].index + 1} does not parse, so the notebook was read without it")
+    broken = [Unit(c.text, key=c.index, cell=c.index, python=c.python, partial=partial) for c in left_out]
+    return Document(text, [Unit(combined, python=python, commands=commands, partial=partial)] + modules + broken +
                     _markdown_units(nb),
-                    rebuild=rebuild, place=place, fallback=lambda: _cell_by_cell(text, nb, exemption),
+                    rebuild=rebuild, place=place, fallback=None if left_out else lambda: _without_broken(text, nb),
                     exemption_text=exemption, line_name=line_name)
+
+
+def _without_broken(text: str, nb: Notebook) -> Document:
+    """The notebook read without the code cells that do not parse alone (an exercise's unfinished
+    `def`), so that names still cross the others; each cell alone when that does not parse either."""
+    left_out = tuple(c for c in nb.cells if c.module is None and c.python is not None and not compiles(c.python))
+    kept = CELL_BOUNDARY.join(c.python for c in nb.cells if c.module is None and c.python is not None
+                              and c not in left_out)
+    if not left_out or not compiles(kept):
+        return _cell_by_cell(text, nb, "\n".join(c.text for c in nb.cells))
+    return _joined(text, nb, left_out)
 
 
 _MODULE = "module"  # the key of a unit that is a `%%writefile name.py` cell: (_MODULE, its index)
