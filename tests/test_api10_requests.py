@@ -453,3 +453,23 @@ def test_an_import_a_notebook_fix_adds_comes_before_its_first_python(ovlint, tmp
     ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
     fixed = [c["source"] for c in json.loads((tmp_path / "nb.ipynb").read_text())["cells"]]
     assert fixed[0] == cells[0] and fixed[1].startswith("import functools\ntry:\n") and fixed[2] == cells[2]
+
+
+def test_output_blobs_kept_in_a_stored_tuple_say_why_they_hold_their_part():
+    """`results[i] = (i, request.output_blobs)` keeps the blobs as much as a list does; and a use of
+    the whole dict no rewrite covers says so, instead of promising the fix's keys."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+        request = IECore().load_network("m.xml", "CPU").requests[0]
+        results = {}
+        request.infer({"data": frame})
+        results[0] = (0, request.output_blobs)
+        first, second = (request.output_blobs, 1)
+        """
+    findings = lint(source)
+    kept = [(d.code, d.row) for d in findings if d.code == "OV106"]
+    assert kept == [("OV106", 6)]  # not the tuple unpacked at once
+    (whole,) = [d for d in findings if d.code == "OV105" and d.row == 6]
+    assert whole.fix is None and "ovlint does not rewrite this use of the whole dict" in whole.message
+    assert "the fix keys" not in whole.message

@@ -215,9 +215,12 @@ def map_rewrite(ctx, attribute, kind) -> Optional[list]:
 
 
 MAP_MESSAGE = ("`{attr}` is an API 1.0 dict keyed by layer name (sorted by name); API 2.0 `{ports}` is a "
-               "list of ports in model order, addressed by tensor name (`{accessor}(name)`): the fix keys and orders "
-               "them by tensor name, which is the layer name in IRs the Model Optimizer wrote, but can differ in "
-               "others (compare each port's `get_any_name()` with the names the program used)")
+               "list of ports in model order, addressed by tensor name (`{accessor}(name)`)")
+MAP_FIXED = (": the fix keys and orders them by tensor name, which is the layer name in IRs the Model Optimizer "
+             "wrote, but can differ in others (compare each port's `get_any_name()` with the names the program used)")
+# a use no rewrite covers (the dict kept in a tuple, handed to a function of another module, ...)
+MAP_BY_HAND = ("; ovlint does not rewrite this use of the whole dict: build one by hand, keyed by each port's "
+               "`get_any_name()` in name order, and its part of the module follows")
 
 
 def _iterates_ports(ctx, attribute) -> bool:
@@ -248,8 +251,12 @@ def propose_map_use(rule, attribute, kind) -> None:
     if edits == []:
         return  # a use that means the same in both APIs (`len(net.outputs)`)
     ambiguous = attribute.attr.value in ("inputs", "outputs")  # API 2.0 has them too, as lists of ports
-    if edits is None and ambiguous:
+    if edits is not None:
+        message += MAP_FIXED
+    elif ambiguous:
         message += "; migrate this use by hand first: ovlint cannot rewrite it, and after a migration it would go unnoticed"
+    else:
+        message += MAP_BY_HAND
     rule.propose(attribute.attr, message, edits, fix_message=f"Use `{ports}` / `{accessor}(name)`")
 
 

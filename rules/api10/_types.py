@@ -278,7 +278,7 @@ class Types:
         if isinstance(node, cst.Call):
             return self._call(node)
         if isinstance(node, cst.Attribute):
-            if isinstance(self.ctx.parent(node), (cst.Element, cst.StarredElement)):  # `self.a, *self.b = f()`
+            if _unpacked_into(self.ctx, node):  # `self.a, *self.b = f()`
                 return self._target(node)
             if self.is_self(node.value):
                 cls = self.enclosing(node, cst.ClassDef)
@@ -720,3 +720,15 @@ def _nones(node) -> bool:
 
 def _keyed(ctx, node) -> bool:
     return isinstance(node, cst.Dict) or (isinstance(node, cst.Call) and bool(ctx.qualified_names(node.func) & _KEYED))
+
+
+def _unpacked_into(ctx, node) -> bool:
+    """Whether `node` is an item of a tuple or list an assignment or a loop unpacks into
+    (`self.a, *self.b = f()`), not of one that is read (`results[i] = (i, request.output_blobs)`)."""
+    child, parent = node, ctx.parent(node)
+    if not isinstance(parent, (cst.Element, cst.StarredElement)):
+        return False
+    while isinstance(parent, (cst.Element, cst.StarredElement, cst.Tuple, cst.List)):
+        child, parent = parent, ctx.parent(parent)
+    return (isinstance(parent, cst.AssignTarget) or (isinstance(parent, (cst.For, cst.CompFor)))) \
+        and parent.target is child

@@ -98,7 +98,9 @@ class BlobUse(Api10Rule):
             start < run < end for run, owner in runs if request in (None, owner))
 
     def visit_Element(self, node) -> None:
-        if isinstance(self.ctx.parent(node), (cst.List, cst.Set)):  # a tuple is most often unpacked at once
+        # a tuple is most often unpacked at once, but not one stored in a container or onto an object
+        container = self.ctx.parent(node)
+        if isinstance(container, (cst.List, cst.Set)) or (isinstance(container, cst.Tuple) and _stored(self.ctx, container)):
             self._kept(node.value)
 
     def visit_DictElement(self, node) -> None:
@@ -262,3 +264,23 @@ def _plain_index(index) -> bool:
         return isinstance(index.value, plain)
     return isinstance(index, cst.Slice) and all(part is None or isinstance(part, plain)
                                                 for part in (index.lower, index.upper, index.step))
+
+
+_STORING_METHODS = {"append", "add", "insert", "put", "put_nowait", "appendleft"}
+
+
+def _stored(ctx, value) -> bool:
+    """Whether `value` is stored to be read later: into an item or an attribute (`results[i] =
+    value`, `self.last = value`), a list, set or dict display, or a container's `append`/`put`."""
+    parent = ctx.parent(value)
+    if isinstance(parent, cst.Assign):
+        return parent.value is value and all(isinstance(t.target, (cst.Subscript, cst.Attribute)) for t in parent.targets)
+    if isinstance(parent, cst.DictElement):
+        return parent.value is value
+    if isinstance(parent, cst.Element):
+        return isinstance(ctx.parent(parent), (cst.List, cst.Set))
+    if isinstance(parent, cst.Arg):
+        call = ctx.parent(parent)
+        return isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and \
+            call.func.attr.value in _STORING_METHODS
+    return False
