@@ -29,13 +29,18 @@ TOOLS = {
     "compile_tool": ("the Compile Tool",
                      "`ov.Core().compile_model(model, device).export_model()` written to a file (and "
                      "`core.import_model` to load it)", DEPRECATIONS["compile-tool"]),
+    # the Compile Tool's name up to 2020, for the MYRIAD device only
+    "myriad_compile": (f"the Compile Tool for the MYRIAD device, itself removed in {DEPRECATIONS['myriad'].removed}",
+                       "`ov.Core().compile_model(model, device).export_model()` written to a file for CPU, GPU or "
+                       f"NPU (MYRIAD has no successor: stay on {DEPRECATIONS['myriad'].last} for the stick)",
+                       DEPRECATIONS["compile-tool"]),
 }
 # Python packages of those tools -> key of TOOLS
 MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
            "openvino.model_zoo": "omz_downloader", "omz_tools": "omz_downloader"}
 # every name of TOOLS and MODULES holds one of these, and the scripts of the model zoo their names
 TOOL_NEEDLES = (r"\bpot\b", "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",
-                "model_zoo", "downloader.py", "converter.py", "quantizer.py", "info_dumper.py")
+                "myriad_compile", "model_zoo", "downloader.py", "converter.py", "quantizer.py", "info_dumper.py")
 
 
 # Open Model Zoo scripts run from a checkout or an old install (`.../tools/downloader/downloader.py`)
