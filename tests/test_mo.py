@@ -349,7 +349,11 @@ def test_a_command_in_adjacent_literals_is_read_and_a_check_for_mo_waits_for_the
     assert [line.split(" ")[0] for line in lines if "OV201" in line] == ["export.py:5:17:", "export.py:7:10:", "export.py:12:12:"]
     assert "it checks for the Model Optimizer, which the command at line 5 still runs" in lines[1]
     # a rewrite deleting `--input_model` could take the quotes between the literals: reported, not rewritten
-    assert "write the `ovc` command by hand" in lines[2]
+    assert "write the `ovc` command by hand" in lines[2] and "once the pin" not in lines[2]
+    # pinned before `ovc`, writing it by hand waits for the pin too
+    write(tmp_path / "requirements.txt", "openvino-dev==2022.3.0\n")
+    _, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "--select", "OV201")
+    assert "by hand once the pin allows: `ovc` needs OpenVINO 2023.1, but requirements.txt:1 pins 2022.3" in out
 
 
 def test_a_windows_path_to_mo_is_the_model_optimizer_of_its_install(ovlint, tmp_path):

@@ -5,6 +5,7 @@ import os
 import re
 
 from ovlint.base.diagnostics import Applicability, Edit
+from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.model_optimizer._options import (
@@ -172,10 +173,18 @@ class ModelOptimizerCommand(CommandRule):
                 f"`{flag}` → {instead}" for flag, instead in missing), None
         if edits is None:
             return self.summary + (" (not rewritten: a word the rewrite must change cannot be written in place here, "
-                                   "through a variable, an expression or its quoting; write the `ovc` command by hand)"), None
+                                   "through a variable, an expression or its quoting; write the `ovc` command by hand"
+                                   f"{self._once_pinned()})"), None
         if tensorflow_before_2022(argv, found.first_argument):
             return self.summary + NCHW_NOTE, edits, True
         return self.summary, edits
+
+    def _once_pinned(self) -> str:
+        """When the floor has no `ovc` yet: writing it by hand waits for the pin too."""
+        floor = self.ctx.floor
+        if floor is None or at_least(floor.release, MO.since):
+            return ""
+        return f" once the pin allows: `ovc` needs OpenVINO {MO.since}, but {floor.origin} pins {floor.release}"
 
     def _rewrite(self, command, found):
         """(edits, options without an equivalent); edits is None when some word cannot be rewritten."""
