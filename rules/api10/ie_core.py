@@ -129,7 +129,8 @@ class IECoreUse(Api10Rule):
             return
         method = func.attr.value
         if owner.kind == PLUGIN:
-            self.propose(func.attr, f"`IEPlugin.{method}` has no API 2.0 counterpart: use `ov.Core` methods "
+            self.propose(func.attr, f"`IEPlugin.{method}` is API 1.0, where a plugin object stood for one device; "
+                                    "API 2.0 has no plugin objects: use `ov.Core` methods with the device "
                                     "(`compile_model(model, device)`, `set_property(device, config)`)")
             return
         if not owner.legacy and method in AMBIGUOUS:
