@@ -300,6 +300,10 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
              "layout.sh": "python3 /opt/intel/openvino/deployment_tools/model_optimizer/mo.py --input_model m.onnx\n",
              # ... also under the variable its `setupvars` set
              "variable.sh": "python3 $INTEL_OPENVINO_DIR/deployment_tools/model_optimizer/mo.py --input_model m.onnx\n",
+             # the toolkit's archive, downloaded and installed (its release is older than the layout's last)
+             "archive.Dockerfile": "FROM ubuntu:18.04\nARG LINK=https://example.com/15944/l_openvino_toolkit_p_2019.3.334.tgz\n"
+                                   "RUN wget $LINK && tar xf l_openvino_toolkit*.tgz && ./install.sh -s silent.cfg\n"
+                                   "RUN . /opt/intel/openvino/bin/setupvars.sh && mo --input_model m.onnx\n",
              "nb.ipynb": json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
                                                 "outputs": [], "source": "!source /opt/intel/openvino/bin/setupvars.sh"
                                                                          " && mo --input_model m.onnx\n"}],
@@ -317,7 +321,7 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert "both.Dockerfile:2 pins 2021.4" in out  # the package says which 2021 the folder is
     assert "convert.sh:1 pins 2021.4" in out and "tag.sh:2 pins 2022.3" in out
     assert "default.Dockerfile:1 pins 2022.3" in out and "base.Dockerfile:1 pins 2022.3" in out
-    assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb pins 2021.4" in out
+    assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb pins 2021.4" in out and "archive.Dockerfile:2 pins 2019.3" in out
     assert "variable.sh:1) to 2026.4" in out and "Migrating from OpenVINO 2021.4 (10/variable.sh:1)" in out
     assert (tmp_path / "code" / "app.py").read_text().endswith("from openvino import Core\n")
 

@@ -23,6 +23,9 @@ IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \
 IMAGE_ARGUMENT = re.compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
 _ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
 INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
+# an archive of the toolkit a file downloads or unpacks: `l_openvino_toolkit_p_2019.3.334.tgz`,
+# `l_openvino_toolkit_runtime_ubuntu20_p_2021.4.752.tgz`, `w_openvino_toolkit_windows_2023.0.0...zip`
+TOOLKIT_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?" + _RELEASE + r"\.\d")
 # the install layout releases up to 2021.4 had (`deployment_tools/model_optimizer/mo.py`,
 # `bin/setupvars.sh`), in an `openvino...` folder or under the variable their `setupvars` set
 # (`$INTEL_OPENVINO_DIR`, CMake's `$ENV{INTEL_OPENVINO_DIR}`, `INTEL_CVSDK_DIR` before 2019): a program
@@ -114,6 +117,7 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
     bodies = heredoc_bodies(text)
     found = [(match.groups(), match.start()) for match in IMAGE.finditer(text)
              if not any(start <= match.start() < end for start, end in bodies)]
+    found += [(match.groups(), match.start()) for match in TOOLKIT_ARCHIVE.finditer(text)]
     for match in IMAGE_ARGUMENT.finditer(text):
         value = [a for a in _ARGUMENT.finditer(text, 0, match.start()) if a.group(1) == match.group(1)]
         if value:
