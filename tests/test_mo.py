@@ -45,6 +45,9 @@ SURFACES = [
                 "mo --input_model m.onnx --compress_to_fp16 --output_dir ir\n",
      "ovc --compress_to_fp16=True m.onnx\novc --compress_to_fp16 False m.onnx\novc --compress_to_fp16=True m.onnx\n"
      "ovc m.onnx --compress_to_fp16=True\novc m.onnx --compress_to_fp16=True --output_model ir/\n"),
+    # with an explicit `--compress_to_fp16`, `--data_type` goes away instead of contradicting it
+    ("both.sh", "mo --input_model m.onnx --data_type FP32 --compress_to_fp16\n",
+     "ovc m.onnx --compress_to_fp16=True\n"),
 ]
 
 

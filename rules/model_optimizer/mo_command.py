@@ -215,7 +215,8 @@ class ModelOptimizerCommand(CommandRule):
             elif name in OUTPUT_DIR or name in MODEL_NAME:
                 continue
             elif name == "--data_type":
-                if value in ("FP16", "half"):
+                # MO weighed an explicit `--compress_to_fp16` over it: that one is kept instead
+                if value in ("FP16", "half") or any(o.name == "--compress_to_fp16" for o in opts):
                     edits.append(delete_words(command, option.flag, option.value or option.flag))
                 elif value in ("FP32", "float"):
                     edits += self._set(command, option, "--compress_to_fp16=False")
