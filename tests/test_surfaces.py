@@ -810,3 +810,19 @@ def test_a_command_in_a_multi_line_string_of_a_file_with_windows_line_ends_is_ne
         unix.replace("$ mo --input_model a.onnx", "$ ovc a.onnx")
     windows = unix.replace("\n", "\r\n")
     assert fix_text("a.py", kind_of("a.py"), windows, rules, "2026.4", False, SourceText(windows).encode).text == windows
+
+
+def test_a_script_exported_from_a_notebook_is_read_as_its_cell(ovlint, tmp_path):
+    """Colab's "Download .py" keeps `!` and `%` lines, which are no Python: such a script is read as
+    the notebook cell it was (those lines shell or masked) instead of being one syntax error; a
+    script that does not parse for another reason still is."""
+    write(tmp_path / "colab.py", "%cd /content\nfrom openvino.runtime import Core\n"
+                                 "!mo --input_model m.onnx --output_dir ir\ncore = Core()\n")
+    write(tmp_path / "broken.py", "!ls\nfrom openvino.runtime import Core\nprint 'done'\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "colab.py:2:1: OV601 [*]" in out and "colab.py:3:2: OV201 [*]" in out and "colab.py:1:1: OV001" not in out
+    assert "broken.py:3:1: OV001" in out
+    ovlint("check", "--no-cache", "--fix")
+    assert (tmp_path / "colab.py").read_text() == ("%cd /content\nfrom openvino import Core\n"
+                                                   "!ovc m.onnx --output_model ir/\ncore = Core()\n")
+    assert ovlint("check", "--no-cache", "--fix", "colab.py")[0] == 0

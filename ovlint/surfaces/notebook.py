@@ -479,6 +479,16 @@ def _resolve_python_names(commands: list, python: str) -> None:
                 word.resolved = constants[name]
 
 
+def exported_cell(text: str) -> Cell:
+    """A Python script exported from a notebook, `!`/`%` lines and all, read as one code cell."""
+    return _cell(0, text, None)
+
+
+def cell_commands(cell: Cell) -> list:
+    """The shell commands of a cell, positioned in its own text."""
+    return _commands(cell, cell.text, 0)
+
+
 def _commands(cell: Cell, text: str, start: int) -> list:
     """The shell commands of a cell whose text starts at `start` of `text`."""
     commands = []

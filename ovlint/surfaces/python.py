@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ovlint.base.lazy import cst
-from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, FileKind, cst_walk, python_lexer, whole
+from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, cst_walk, python_lexer, whole
 from ovlint.surfaces.link import links_in
 from ovlint.surfaces.requirement import from_pep508, python_version
 from ovlint.surfaces.shell import Command, Word, from_python_string, unwrap
@@ -894,12 +894,33 @@ def assigned_value(ctx, name):
     return assign.value if isinstance(assign, cst.Assign) else None
 
 
+# a line IPython runs as shell or a magic (`!pip install ...`, `%cd data`): a script exported from
+# a notebook (Colab's "Download .py") keeps them
+_IPYTHON_LINE = re.compile(r"(?m)^[ \t]*[!%]")
+
+
+def read(text: str) -> Document:
+    """The module; when it does not parse and holds IPython's `!`/`%` lines, `fallback` reads it as
+    a notebook cell (those lines masked and read as shell), as the exported notebook ran."""
+    document = whole(text, python=text)
+    if _IPYTHON_LINE.search(text):
+        document.fallback = lambda: _as_notebook_cell(text)
+    return document
+
+
+def _as_notebook_cell(text: str) -> Document:
+    from ovlint.surfaces import notebook
+
+    cell = notebook.exported_cell(text)
+    return whole(text, python=cell.python, commands=notebook.cell_commands(cell))
+
+
 KIND = FileKind(
     name="python", label="Python",
     recognise=lambda path, name, suffix: suffix in (".py", ".pyi"),
-    read=lambda text: whole(text, python=text), multiline=python_lexer.string_spans,
+    read=read, multiline=python_lexer.string_spans,
     facts=(PYTHON, COMMAND, REQUIREMENT, LINK), python_source=True,
     carried=(COMMAND, REQUIREMENT), carriers=(b"subprocess", b"os.system", b"os.popen", b"$ ", b"sage", b"xample",
-                                              b"nstall", b"`", b"require", b"get_ipython"),
+                                              b"nstall", b"`", b"require", b"get_ipython", b"\n!"),
     carrier_files=("setup.py",), fence="python",
 )
