@@ -1,0 +1,71 @@
+"""Windows batch files (`*.bat`, `*.cmd`): their commands are read, and reported, but not
+rewritten: cmd quotes, escapes (`^`) and continues lines its own way, and `\\` is a path separator
+there, so a rewrite made for a POSIX shell could change what runs."""
+from __future__ import annotations
+
+import re
+
+from ovlint.surfaces import RUNS_PYTHON, FileKind, whole
+from ovlint.surfaces.shell import Command, Word
+
+FOREIGN = "the script runs in `cmd`, not a POSIX shell"
+# a line cmd runs: up to a line break that no `^` escapes
+_LINE = re.compile(r"(?:[^\r\n^]|\^(?:\r?\n|.))*")
+# a comment line, a label, or `@echo off`
+_NOT_A_COMMAND = re.compile(r"(?i)^[ \t@]*(?:rem(?:[ \t]|$)|::|:\w|echo[ \t]+o(?:n|ff)[ \t]*$)")
+# what ends one command and starts the next on a line: `&`, `&&`, `||`, `|`
+_SEPARATOR = re.compile(r"&&?|\|\|?")
+# a word: quoted parts, escaped characters (a `^` before a line break continues the line instead)
+_WORD = re.compile(r'(?:"[^"\r\n]*"?|\^[^\r\n]|[^\s"&|<>^])+')
+
+
+def commands(text: str) -> list[Command]:
+    found = []
+    for line in _LINE.finditer(text):
+        if not line.group().strip() or _NOT_A_COMMAND.match(line.group()):
+            continue
+        start = line.start()
+        for part in _parts(line.group()):
+            words = [Word(_value(m.group()), start + m.start(), start + m.end(), expanded="%" in m.group(),
+                          quoted='"' in m.group()) for m in _WORD.finditer(line.group(), *part)]
+            if words and words[0].value.startswith("@"):  # `@mo ...`: not echoed
+                words[0].value = words[0].value[1:]
+            if words and words[0].value.lower() == "call":  # `call mo.bat ...` runs it and comes back
+                words = words[1:]
+            if words and words[0].value:
+                found.append(Command(words, carrier="cmd", origin="batch", foreign=FOREIGN))
+    return found
+
+
+def _parts(line: str) -> list[tuple[int, int]]:
+    """The spans of the commands of one line, split at separators outside double quotes."""
+    parts, begin, quoted = [], 0, False
+    position = 0
+    while position < len(line):
+        char = line[position]
+        if char == '"':
+            quoted = not quoted
+        elif char == "^":
+            position += 1  # the next character is taken as it is
+        elif not quoted:
+            separator = _SEPARATOR.match(line, position)
+            if separator:
+                parts.append((begin, position))
+                begin = position = separator.end()
+                continue
+        position += 1
+    parts.append((begin, len(line)))
+    return parts
+
+
+def _value(raw: str) -> str:
+    """A word as the program gets it: quotes removed, `^` escapes resolved."""
+    return re.sub(r"\^(.)", r"\1", raw).replace('"', "")
+
+
+KIND = FileKind(
+    name="batch", label="Windows batch",
+    recognise=lambda path, name, suffix: suffix in (".bat", ".cmd"),
+    read=lambda text: whole(text, commands=commands(text)),
+    **RUNS_PYTHON, comment=None, bytewise=True, fence="bat",
+)
