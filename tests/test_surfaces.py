@@ -846,3 +846,14 @@ def test_a_windows_batch_file_is_read_and_reported_not_rewritten(ovlint, tmp_pat
     assert code == 1 and (tmp_path / "convert.bat").read_bytes() == text.encode()
     assert "convert.bat:7:14: OV201" in out and "the script runs in `cmd`, not a POSIX shell" in out
     assert "convert.bat:5:1: OV201" in out and "convert.bat:5 pins 2021.4" in out
+
+
+def test_a_batch_file_that_runs_the_code_on_an_install_pins_its_folder(ovlint, tmp_path):
+    write(tmp_path / "app" / "run.bat", "call C:\\Intel\\openvino_2021.4.752\\bin\\setupvars.bat\r\npython app.py\r\n")
+    write(tmp_path / "app" / "app.py", "from openvino.inference_engine import IECore\n\nie = IECore()\n")
+    write(tmp_path / "convert" / "convert.bat", "call C:\\Intel\\openvino_2021.4.752\\bin\\setupvars.bat\r\n"
+                                               "mo --input_model m.onnx\r\n")
+    write(tmp_path / "convert" / "app.py", "from openvino.inference_engine import IECore\n\nie = IECore()\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "app/app.py:3:6: OV102 `IECore` is `ov.Core` in API 2.0 (the fix needs OpenVINO 2023.1, but app/run.bat:1 pins 2021.4" in out
+    assert "convert/app.py:3:6: OV102 [*]" in out  # a script that only converts pins nothing

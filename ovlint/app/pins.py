@@ -17,7 +17,7 @@ STATING_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda")
 # file states a pin: Dockerfiles that build it into an image (what they install or start `FROM`),
 # CI jobs and shell scripts (what they install, or the release whose `setupvars` they source), and
 # the CMake build (an install's own headers and libraries it names)
-RUNNING_KINDS = ("dockerfile", "ci-yaml", "shell", "cmake")
+RUNNING_KINDS = ("dockerfile", "ci-yaml", "shell", "batch", "cmake")
 DEPENDENCY_KINDS = STATING_KINDS + RUNNING_KINDS
 # where a repository keeps the CI jobs that build and test the code of the folder it is in
 CI_FOLDERS = (os.path.join(".github", "workflows"),)
@@ -68,7 +68,7 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
         if kind.name == "cmake":
             found.append(cmake_named(unit.text, unit.tree))
             continue
-        if kind.name in ("ci-yaml", "shell"):
+        if kind.name in ("ci-yaml", "shell", "batch"):
             if any(_builds_or_runs(command.argv) for command in unit.commands):
                 # what `docker run` starts runs the image's code, not the folder's
                 found.append(lowest_stated(unit.requirements, unit.commands,
@@ -140,7 +140,7 @@ MOST_INCLUDED = 50  # files read for one folder's pins, includes and all
 
 
 # the endings of the names of such files (most files of a folder are not worth asking about)
-_SUFFIXES = (".txt", ".in", ".toml", ".cfg", ".yml", ".yaml", ".sh", ".bash")
+_SUFFIXES = (".txt", ".in", ".toml", ".cfg", ".yml", ".yaml", ".sh", ".bash", ".bat", ".cmd")
 
 
 def _dependency_files(directory: str) -> list:
