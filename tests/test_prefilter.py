@@ -75,6 +75,12 @@ CARRIED = [
     'def main():\n    raise SystemExit("run `mo --input_model m.onnx` first")\n',
     'from setuptools import setup\nsetup(name="x", extras_require={"dev": ["openvino-dev==2022.3"]})\n',
     'from setuptools import setup\nREQS = ["openvino-dev==2022.3"]\nsetup(name="x", install_requires=REQS)\n',
+    # an item of a command list that is not a plain string is a word of its own text (OV508 reads it)
+    'import os\nimport subprocess\n\nsubprocess.run(["ls", os.environ.get("D") or "/opt/intel/openvino_2021/deployment_tools/x"])\n',
+    'import subprocess\n\nsubprocess.run(["bash", "-c", "source /opt/intel/openvino_2021/bin/setupvars.sh" if A else "b"])\n',
+    'import subprocess\nfrom pathlib import Path\n\n'
+    'subprocess.run(["python3", Path("/opt") / "openvino_2021/deployment_tools/model_optimizer/mo.py"])\n',
+    'import subprocess\n\nsubprocess.run(["python3"] + (["/opt/intel/openvino_2021/deployment_tools/x.py"] if X else []))\n',
 ]
 NOT_CARRIED = [  # each with a carrier, `subprocess`, for the prefilter to let the command rules in
     'import subprocess\n\n\ndef load(domain):\n    """Reads the .mo files; use mo --input_model."""\n    return domain\n',
@@ -82,6 +88,7 @@ NOT_CARRIED = [  # each with a carrier, `subprocess`, for the prefilter to let t
     'import subprocess\n\n\ndef check(word):\n    return word == "mo --input_model m.onnx"\n',
     '"""Linking affinity, as the mo tool would say."""\nimport subprocess\n',
     'import subprocess\n\n\nclass Catalog:\n    """mo --input_model m.onnx"""\n',
+    'import subprocess\n\nsubprocess.run("mo --input_model m.onnx" if A else "ls")\nX = "mo --input_model a" if A else ""\n',
 ]
 
 

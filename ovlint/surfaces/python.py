@@ -96,26 +96,37 @@ def strings_and_imports(text: str) -> Optional[tuple[str, str]]:
 
 # where a string's value goes on into the expression around it, as the extractor reads it: list
 # and tuple items, `+` and `%` operands, f-string parts, call arguments, `"...".format(...)`
-_PASSED_ON = (ast.List, ast.Tuple, ast.Starred, ast.JoinedStr, ast.FormattedValue, ast.keyword, ast.BinOp,
-              ast.Attribute)
+_PASSED_ON = (ast.Starred, ast.JoinedStr, ast.FormattedValue, ast.keyword, ast.BinOp, ast.Attribute)
 _ASSIGNED = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)
 
 
 def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
     """The parts of a string literal's value `_FactExtractor` can read commands or requirements
     in: all of it where it reaches a call or an assignment (any call may run a command: names are
-    resolved later), the instructions of a message (`print`, `logger.info`, ...) or of the module's
-    docstring, nothing where it is any other statement's docstring, a dictionary's key or value
-    (but `setup(extras_require={...})`'s), a comparison, a subscript, ... A necessary condition:
-    the prefilter looks for rules' needles in what this returns."""
+    resolved later), and anywhere in an item of a list or tuple, or after `[...] +` (the extractor
+    keeps such an item's text as a word: `x or "/opt/intel/..."`); the instructions of a message
+    (`print`, `logger.info`, ...) or of the module's docstring; nothing where it is any other
+    statement's docstring, a dictionary's key or value (but `setup(extras_require={...})`'s), a
+    comparison, ... A necessary condition: the prefilter looks for rules' needles in what this
+    returns."""
     child, direct = node, True
+    # passed through an expression the extractor does not read into (`a if c else b`, `a or b`):
+    # the string counts only if a list item, or what follows `[...] +`, holds that expression
+    opaque = False
     while True:
         parent = parents.get(child)
         kind = type(parent)
+        if kind is ast.List or kind is ast.Tuple or (
+                kind is ast.BinOp and isinstance(parent.op, ast.Add) and child is parent.right
+                and isinstance(parent.left, (ast.List, ast.Tuple))):
+            child, direct, opaque = parent, False, False
+            continue
         if kind is ast.Call:
             if child is parent.func:  # `"mo {}".format(x)`, `"mo x".split()`: the call's value goes on
                 child, direct = parent, False
                 continue
+            if opaque:
+                return []
             func = parent.func
             called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
             if called in _MESSAGE_CALLS and called not in imported:
@@ -131,9 +142,12 @@ def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
             child, direct = parent, False
             continue
         if kind in _ASSIGNED:
-            return [node.value]
+            return [] if opaque else [node.value]
         if kind is ast.Expr and parent is docstring and direct:
             return _instruction_text(node.value, backticks=False)
+        if isinstance(parent, ast.expr):
+            child, direct, opaque = parent, False, True
+            continue
         return []
 
 
