@@ -406,6 +406,15 @@ def test_a_cell_that_does_not_parse_leaves_the_others_one_program():
     assert all(d.fix is None for d in found)
 
 
+def test_a_notebook_whose_parsable_cells_libcst_cannot_read_together_is_read_cell_by_cell():
+    # CPython takes the tabs and spaces of the second cell, LibCST does not: each cell is read alone then
+    text = _cells_notebook("from openvino.inference_engine import IECore\nie = IECore()",
+                           "if a:\n  if b:\n \t\tx = 1\n  y = 2", "def todo(x):\n    # your code here")
+    found = lint_text("nb.ipynb", named("notebook"), text, FAMILY, versions.NEWEST).diagnostics
+    assert [(d.code, d.cell) for d in found if d.code in ("OV101", "OV102", "OV001")] == \
+        [("OV101", 0), ("OV102", 0), ("OV001", 2)]
+
+
 def test_a_cell_whose_last_line_a_fix_deletes_keeps_the_cells_apart():
     text = _cells_notebook("from openvino.inference_engine import IECore", "x = 1\n")
     assert _fixed_cells(text) == ["", "x = 1\n"]

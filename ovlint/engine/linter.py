@@ -38,7 +38,7 @@ def lint_text(path: str, kind: FileKind, text: str, rules: list, target_version:
     # a family's fixes apply when all its rules are enabled, whether or not each can report here
     groups = registry.complete_fix_groups(rules)
     _lint(path, doc, subscribers, groups, target_version, floor)
-    if doc.fall_back and doc.fallback is not None:
+    while doc.fall_back and doc.fallback is not None:  # each reading is more apart than the last
         doc = doc.fallback()
         _lint(path, doc, subscribers, groups, target_version, floor)
     doc.diagnostics.sort(key=Diagnostic.sort_key)

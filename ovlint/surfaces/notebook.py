@@ -413,10 +413,13 @@ def _joined(text: str, nb: Notebook, left_out: tuple = ()) -> Document:
     partial = "" if opaque is None else f"cell {opaque.index + 1} runs code ovlint does not read (through a magic)"
     if left_out:
         partial = (f"cell {left_out[0].index + 1} does not parse, so the notebook was read without it")
-    broken = [Unit(c.text, key=c.index, cell=c.index, python=c.python, partial=partial) for c in left_out]
+    # read apart: the joined rest is read the same whether they parse or not
+    broken = [Unit(c.text, key=c.index, cell=c.index, python=c.python, partial=partial, apart=True) for c in left_out]
     return Document(text, [Unit(combined, python=python, commands=commands, partial=partial)] + modules + broken +
                     _markdown_units(nb),
-                    rebuild=rebuild, place=place, fallback=None if left_out else lambda: _without_broken(text, nb),
+                    rebuild=rebuild, place=place,
+                    # CPython and LibCST can disagree on what parses (tabs and spaces mixed): then each cell alone
+                    fallback=(lambda: _cell_by_cell(text, nb, exemption)) if left_out else lambda: _without_broken(text, nb),
                     exemption_text=exemption, line_name=line_name)
 
 
