@@ -463,7 +463,11 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
                                       "python3 -u mo_tf.py --input_model a.pb\n"),
                          ("omz", "python3 $INTEL_OPENVINO_DIR/deployment_tools/tools/model_downloader/downloader.py "
                                  "--name m\n"),
-                         ("own", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 tools/converter.py\n")):
+                         ("own", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 tools/converter.py\n"),
+                         ("own_dir", "source /opt/intel/openvino_2021/bin/setupvars.sh\nDIR=$(dirname \"$0\")\n"
+                                     "python3 \"$DIR/converter.py\" --input a.jpg\n"),
+                         ("stdin", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 - <<EOF\nimport main\nEOF\n"),
+                         ("joined", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 -mmain\n")):
         write(tmp_path / name / "convert.sh", script)
         write(tmp_path / name / "main.py", legacy)
     write(tmp_path / "mono" / ".github" / "workflows" / "cpp.yml",
@@ -474,7 +478,8 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
     for name in ("convert", "mono/app", "mo_path", "mo_there", "omz"):
         assert (tmp_path / name / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n", name
-    assert (tmp_path / "own" / "main.py").read_text() == legacy and "but own/convert.sh:1 pins 2021.1" in out
+    for name in ("own", "own_dir", "stdin", "joined"):
+        assert (tmp_path / name / "main.py").read_text() == legacy and f"but {name}/convert.sh:1 pins 2021.1" in out
     assert (tmp_path / "proj" / "CMakeLists.txt").read_text() == (tmp_path / "ros" / "CMakeLists.txt").read_text() == cmake
     assert "but proj/.github/workflows/ci.yml:6 pins 2021.4" in out
     assert (tmp_path / "app" / "main.py").read_text() == legacy and "but app/run_app.sh:2 pins 2021.1" in out  # a year alone is its first release

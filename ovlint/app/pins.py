@@ -96,10 +96,11 @@ _BUILDERS = ("cmake", "make", "ninja", "colcon", "catkin", "catkin_make", "catki
 _TOOLS = ("pip", "venv", "ensurepip", "openvino", "mo", "pot", "omz_tools", "nncf", "benchmark_app")
 
 
-# scripts of an install's own tools: Model Optimizer's, by name or path; Open Model Zoo's and the
-# benchmark's by a path in an install (a project's own `converter.py` is the project's code)
+# scripts of an install's own tools: Model Optimizer's, by name or by a path in an install; Open
+# Model Zoo's and the benchmark's by a path in an install (`$DIR/converter.py` is the project's code)
 _MO_SCRIPTS = ("mo.py", "mo_tf.py", "mo_onnx.py", "mo_caffe.py", "mo_mxnet.py", "mo_kaldi.py")
 _INSTALL_SCRIPTS = ("downloader.py", "converter.py", "quantizer.py", "info_dumper.py", "benchmark_app.py")
+_INSTALL_PATH = re.compile(r"(?i)deployment_tools|model_optimizer|open_model_zoo|openvino|intel_cvsdk")
 
 
 def _builds_or_runs(argv: list) -> bool:
@@ -116,10 +117,13 @@ def _builds_or_runs(argv: list) -> bool:
     if not program.startswith("python"):
         return False
     for index, word in enumerate(argv[1:], 1):  # Python's own options, up to what it runs
-        if word == "-c":
+        if word.startswith("-c"):
             return False
-        if word == "-m":
-            return index + 1 < len(argv) and argv[index + 1].split(".")[0] not in _TOOLS
+        if word.startswith("-m"):  # `-m app`, `-mapp`
+            module = word[2:] or (argv[index + 1] if index + 1 < len(argv) else "")
+            return bool(module) and module.split(".")[0] not in _TOOLS
+        if word == "-":  # a program read from the standard input (`python3 - <<EOF`)
+            return True
         if not word.startswith("-"):
             return not _tool_script(word)
     return False
@@ -127,9 +131,11 @@ def _builds_or_runs(argv: list) -> bool:
 
 def _tool_script(word: str) -> bool:
     """Whether a script a command runs is one of an install's tools (see `_MO_SCRIPTS`)."""
-    name = word.replace("\\", "/").rsplit("/", 1)[-1]
-    elsewhere = word.startswith(("/", "$", "~")) or "deployment_tools/" in word
-    return (name in _MO_SCRIPTS and ("/" not in word or elsewhere)) or (name in _INSTALL_SCRIPTS and elsewhere)
+    path = word.replace("\\", "/")
+    name = path.rsplit("/", 1)[-1]
+    folder = path[:-len(name)]
+    in_install = bool(_INSTALL_PATH.search(folder))
+    return (name in _MO_SCRIPTS and (not folder or in_install)) or (name in _INSTALL_SCRIPTS and in_install)
 
 
 # the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,
