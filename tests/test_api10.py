@@ -890,6 +890,27 @@ def test_a_class_another_module_subclasses_holds_its_part_back(tmp_path):
     assert not any("subclasses it" in d.message for d in lint(base, path=path))
 
 
+def test_a_class_deriving_from_a_legacy_class_of_another_module_holds_its_part_back(ovlint, tmp_path):
+    """The other direction (review: a Udacity pointer controller): the subclass module's own API 1.0
+    code was migrated while the base class's module, held for it, kept using the objects the
+    subclass makes as API 1.0 (`self.ie.query_network`); the program then failed on both releases.
+    Both wait now; once the base module uses no API 1.0, the subclass is migrated."""
+    base = ("from openvino.inference_engine import IECore\n\n\nclass Model:\n    def __init__(self, xml):\n"
+            "        self.xml = xml\n        self.load_model()\n        self.ie.query_network(self.net, 'CPU')\n\n"
+            "    def load_model(self):\n        self.ie = IECore()\n        self.net = self.ie.read_network(self.xml)\n")
+    derived = ("from openvino.inference_engine import IECore\nfrom base_model import Model\n\n\nclass Classifier(Model):\n"
+               "    def load_model(self):\n        self.ie = IECore()\n        self.net = self.ie.read_network(self.xml)\n")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "base_model.py").write_text(base)
+    (tmp_path / "classifier.py").write_text(derived)
+    _, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert (tmp_path / "base_model.py").read_text() == base and (tmp_path / "classifier.py").read_text() == derived
+    assert "classifier.py:5:7: OV101 `Classifier` derives from `Model` of `base_model`, which still uses API 1.0" in out
+    (tmp_path / "base_model.py").write_text("class Model:\n    def __init__(self, xml):\n        self.load_model()\n")
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
+    assert (tmp_path / "classifier.py").read_text().startswith("import openvino as ov\n")
+
+
 def test_outside_a_repository_the_program_is_what_ovlint_runs_in(tmp_path, monkeypatch):
     """A project unpacked from an archive has no `.git`: its modules are found within the folder
     ovlint runs in (or, in a folder of projects, within the project), up to two folders above the
