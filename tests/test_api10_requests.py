@@ -466,10 +466,14 @@ def test_output_blobs_kept_in_a_stored_tuple_say_why_they_hold_their_part():
         request.infer({"data": frame})
         results[0] = (0, request.output_blobs)
         first, second = (request.output_blobs, 1)
+        history.append((0, (1, request.output_blobs["out"])))
+        heapq.heappush(heap, (0, request.output_blobs["out"]))
+        item = (0, request.output_blobs["out"])
+        history.append(item)
         """
     findings = lint(source)
     kept = [(d.code, d.row) for d in findings if d.code == "OV106"]
-    assert kept == [("OV106", 6)]  # not the tuple unpacked at once
+    assert kept == [("OV106", 6), ("OV106", 8), ("OV106", 9), ("OV106", 11)]  # not the tuple unpacked at once
     (whole,) = [d for d in findings if d.code == "OV105" and d.row == 6]
     assert whole.fix is None and "ovlint does not rewrite this use of the whole dict" in whole.message
     assert "the fix keys" not in whole.message

@@ -8,7 +8,7 @@ from ovlint.rules.api10._base import (
     API_1, BLOB, LEGACY_SPELLING, OUTPUT_BLOBS, PRECISIONS, SPELLS_IE, Api10Rule, legacy_class, legacy_reference,
     propose_class_reference,
 )
-from ovlint.rules.api10._types import PUT
+from ovlint.rules.api10._types import PUT, TUPLE
 
 TENSOR_DESC_HOWTO = ("`TensorDesc` is API 1.0: an `ov.Tensor` takes its type and shape from the array, "
                      "and a layout other than the model's is declared with `PrePostProcessor` "
@@ -60,7 +60,8 @@ class BlobUse(Api10Rule):
 
     def visit_Call(self, node) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in PUT and node.args and not node.args[-1].keyword:
+        called = func.attr.value if isinstance(func, cst.Attribute) else func.value if isinstance(func, cst.Name) else None
+        if called in _KEEPING and node.args and not node.args[-1].keyword:
             self._kept(node.args[-1].value)
 
     def visit_Assign(self, node) -> None:
@@ -98,9 +99,7 @@ class BlobUse(Api10Rule):
             start < run < end for run, owner in runs if request in (None, owner))
 
     def visit_Element(self, node) -> None:
-        # a tuple is most often unpacked at once, but not one stored in a container or onto an object
-        container = self.ctx.parent(node)
-        if isinstance(container, (cst.List, cst.Set)) or (isinstance(container, cst.Tuple) and _stored(self.ctx, container)):
+        if isinstance(self.ctx.parent(node), (cst.List, cst.Set)):  # a tuple is most often unpacked at once
             self._kept(node.value)
 
     def visit_DictElement(self, node) -> None:
@@ -111,10 +110,16 @@ class BlobUse(Api10Rule):
         to be read later: an API 2.0 output tensor is the request's memory, which the next inference
         overwrites, where the blob kept its inference's values. A copy must be taken where it is
         kept, which the program's later reads cannot tell: the part is held for a person."""
+        if isinstance(value, cst.Tuple):  # `(frame_id, request.output_blobs)`, kept whole
+            for element in value.elements:
+                self._kept(element.value)
+            return
         if not isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)):
             return  # only `request.output_blobs`, and names and items bound to it or its items, hold them
         held = self.types.of(value)
-        if held is not None and held.legacy and (held.kind == OUTPUT_BLOBS or (held.kind == BLOB and held.output)):
+        if held is not None and held.kind == TUPLE and any(_output(part) for part in held.parts):
+            held = next(part for part in held.parts if _output(part))  # `item = (i, blobs)`, then kept
+        if _output(held):
             what = "output blobs" if held.kind == OUTPUT_BLOBS else "an output blob"
             self.propose(value, f"This keeps {what} to read later: in API 2.0 an output tensor is the request's "
                                 "memory, which the next inference overwrites, where a blob kept its inference's "
@@ -266,21 +271,10 @@ def _plain_index(index) -> bool:
                                                 for part in (index.lower, index.upper, index.step))
 
 
-_STORING_METHODS = {"append", "add", "insert", "put", "put_nowait", "appendleft"}
+# calls that keep their last argument: a container's `append`/`put`/..., `heapq.heappush(heap, item)`
+_KEEPING = PUT | {"heappush"}
 
 
-def _stored(ctx, value) -> bool:
-    """Whether `value` is stored to be read later: into an item or an attribute (`results[i] =
-    value`, `self.last = value`), a list, set or dict display, or a container's `append`/`put`."""
-    parent = ctx.parent(value)
-    if isinstance(parent, cst.Assign):
-        return parent.value is value and all(isinstance(t.target, (cst.Subscript, cst.Attribute)) for t in parent.targets)
-    if isinstance(parent, cst.DictElement):
-        return parent.value is value
-    if isinstance(parent, cst.Element):
-        return isinstance(ctx.parent(parent), (cst.List, cst.Set))
-    if isinstance(parent, cst.Arg):
-        call = ctx.parent(parent)
-        return isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute) and \
-            call.func.attr.value in _STORING_METHODS
-    return False
+def _output(held) -> bool:
+    """Whether `held` is API 1.0 output blobs (the request's dict of them, or one)."""
+    return held is not None and held.legacy and (held.kind == OUTPUT_BLOBS or (held.kind == BLOB and held.output))
