@@ -131,6 +131,26 @@ def test_cmake_packages(ovlint, tmp_path):
         """)
 
 
+def test_cmake_package_waits_while_the_build_links_a_2021_library_by_name(ovlint, tmp_path):
+    """Through a variable of the file, or in a folder it adds: with `find_package(OpenVINO)` the
+    build would link on no release, so the package stays until the link is `openvino::runtime`."""
+    root = ("cmake_minimum_required(VERSION 3.10)\nproject(app)\nfind_package(InferenceEngine REQUIRED)\n"
+            "add_subdirectory(src)\n")
+    write(tmp_path / "sub" / "CMakeLists.txt", root)
+    write(tmp_path / "sub" / "src" / "CMakeLists.txt", "add_executable(app main.cpp)\n"
+                                                      "target_link_libraries(app PRIVATE inference_engine)\n")
+    variable = ("find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine inference_engine_legacy)\n"
+                "add_executable(app main.cpp)\ntarget_link_libraries(app PRIVATE ${IE_LIBS})\n")
+    write(tmp_path / "var" / "CMakeLists.txt", variable)
+    unused = "find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine)  # not linked\n"
+    write(tmp_path / "unused" / "CMakeLists.txt", unused)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert (tmp_path / "sub" / "CMakeLists.txt").read_text() == root
+    assert (tmp_path / "var" / "CMakeLists.txt").read_text() == variable
+    assert "not rewritten while the build links `inference_engine` by name" in out
+    assert (tmp_path / "unused" / "CMakeLists.txt").read_text().startswith("find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
+
+
 def test_cmake_package_variables_follow_the_package(ovlint, tmp_path):
     """`find_package(OpenVINO)` sets `OpenVINO_FOUND`, not `InferenceEngine_FOUND`: the check after
     the call is renamed with it, or the fixed project would stop at its own FATAL_ERROR."""

@@ -1,8 +1,14 @@
 """CMake: the 2021 libraries (`inference_engine`, `ngraph`, ...) linked by name or by file."""
 from __future__ import annotations
 
+import os
+from typing import Optional
+
+from ovlint.base import depends
+from ovlint.base.files import ReadError
 from ovlint.rulekit.rule import CMakeRule, Example, Valid
 from ovlint.rules.api10._libraries import LIBRARIES, LIBRARIES_2021, library_file, message
+from ovlint.surfaces import cmake
 
 LINKING = {"target_link_libraries", "link_libraries"}
 DEFINING = {"add_library", "add_executable", "add_custom_target"}
@@ -74,3 +80,34 @@ def legacy_links(commands) -> list:
             if library is not None:
                 found.append((argument, library))
     return found
+
+
+def linked_by_name(commands, path: str, depth: int = 0) -> Optional[str]:
+    """The first 2021 library the build links by name or by file: in these commands, through a
+    variable a `set` of the file holds it in (`set(LIBS inference_engine)`, then `${LIBS}`), or in
+    a folder they add (`add_subdirectory(src)`, followed two levels down); None when none does."""
+    found = legacy_links(commands)
+    if found:
+        return found[0][0].value
+    held = {c.arguments[0].value: [a.value for a in c.arguments[1:]] for c in commands
+            if c.lower == "set" and len(c.arguments) > 1}
+    libraries = {name: next(v for v in values if v in LIBRARIES or library_file(v)) for name, values in held.items()
+                 if any(v in LIBRARIES or library_file(v) for v in values)}
+    for command in commands:
+        if command.lower in LINKING:
+            for argument in command.arguments:
+                named = next((libraries[n] for n, _, _ in cmake.variables(argument) if n in libraries), None)
+                if named is not None:
+                    return named
+    if depth < 2:
+        for command in commands:
+            if command.lower == "add_subdirectory" and command.arguments and "$" not in command.arguments[0].value:
+                inner = os.path.join(os.path.dirname(path), command.arguments[0].value, "CMakeLists.txt")
+                try:
+                    text = depends.read(inner, 1 << 20).decode("utf-8", "replace")
+                except ReadError:
+                    continue
+                named = linked_by_name(cmake.parse(text), inner, depth + 1)
+                if named is not None:
+                    return named
+    return None

@@ -7,7 +7,7 @@ from typing import Optional
 from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import CMakeRule, Example, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.api10.cmake_legacy_library import legacy_links
+from ovlint.rules.api10.cmake_legacy_library import linked_by_name
 from ovlint.surfaces import cmake
 
 PACKAGES = DEPRECATIONS["cmake-legacy-packages"]
@@ -100,7 +100,7 @@ class LegacyCMakePackage(CMakeRule):
                 filename="CMakeLists.txt",
                 message=("`find_package(InferenceEngine)`: The InferenceEngine and ngraph CMake packages were removed "
                          "in OpenVINO 2024.0; use `find_package(OpenVINO REQUIRED COMPONENTS Runtime)`; not rewritten "
-                         "while the file links `inference_engine` by name (no release with the OpenVINO package has "
+                         "while the build links `inference_engine` by name (no release with the OpenVINO package has "
                          "it): link `openvino::runtime` there (OV115), and this fix follows",
                          "`${InferenceEngine_LIBRARIES}` is `openvino::runtime`")),
         Example("target_link_libraries(app ngraph::onnx_importer)\n", filename="CMakeLists.txt",
@@ -127,15 +127,14 @@ class LegacyCMakePackage(CMakeRule):
                    "message(\"no ngraph here: [[ngraph::ngraph]]\")\n", filename="CMakeLists.txt"),)
 
     def make_fix(self, edits, message: str, unsafe: bool = False, requires: Optional[str] = None):
-        # none while the file links a 2021 library by name (OV115): with the OpenVINO package found
+        # none while the build links a 2021 library by name (OV115): with the OpenVINO package found
         # instead, the build would link on no release (2021.4 has no such package, later ones no
         # such library); the targets and variables wait with the package
         return None if self._linked_by_name else super().make_fix(edits, message, unsafe, requires)
 
     def check_cmake(self, commands) -> None:
         source = self.ctx.text
-        linked = legacy_links(commands)
-        self._linked_by_name = linked[0][0].value if linked else None
+        self._linked_by_name = linked_by_name(commands, self.ctx.path)
         paths = cmake.branches(commands)
         packages = [(c, p) for c, p in zip(commands, paths) if c.lower == "find_package" and c.arguments
                     and c.arguments[0].value.lower() in LEGACY_PACKAGES]
@@ -159,7 +158,7 @@ class LegacyCMakePackage(CMakeRule):
                 # one, and with it what the file tests of it (`if(ngraph_FOUND)`)
                 fix = self.make_fix(self.ctx.replace(self._whole_line(source, command), ""), "Drop it: OpenVINO is found",
                                     unsafe=bool(leftovers))
-            held = (f"; not rewritten while the file links `{self._linked_by_name}` by name (no release with the "
+            held = (f"; not rewritten while the build links `{self._linked_by_name}` by name (no release with the "
                     "OpenVINO package has it): link `openvino::runtime` there (OV115), and this fix follows"
                     if self._linked_by_name else "")
             self.report((command.start, command.end),
