@@ -29,12 +29,16 @@ TOOLS = {
     "compile_tool": ("the Compile Tool",
                      "`ov.Core().compile_model(model, device).export_model()` written to a file (and "
                      "`core.import_model` to load it)", DEPRECATIONS["compile-tool"]),
-    # the Compile Tool's name up to 2020, for the MYRIAD device only
-    "myriad_compile": (f"the Compile Tool for the MYRIAD device, itself removed in {DEPRECATIONS['myriad'].removed}",
+    # the Compile Tool's name in older installs, for the MYRIAD device only
+    "myriad_compile": ("the Compile Tool for the MYRIAD device, as older installs named it; the MYRIAD plugin went "
+                       f"in {DEPRECATIONS['myriad'].removed} too",
                        "`ov.Core().compile_model(model, device).export_model()` written to a file for CPU, GPU or "
-                       f"NPU (MYRIAD has no successor: stay on {DEPRECATIONS['myriad'].last} for the stick)",
+                       f"NPU (MYRIAD has no successor: stay on {DEPRECATIONS['myriad'].last} for the stick, with "
+                       "`compile_tool -d MYRIAD`)",
                        DEPRECATIONS["compile-tool"]),
 }
+# the tools the installs carried, not `openvino-dev`
+INSTALLED_ONLY = {"deployment_manager.py", "compile_tool", "myriad_compile"}
 # Python packages of those tools -> key of TOOLS
 MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
            "openvino.model_zoo": "omz_downloader", "omz_tools": "omz_downloader"}
@@ -80,4 +84,6 @@ def describe(tool: str, argv: tuple = ()) -> str:
         return (f"`{tool}` ({what}) run from an Open Model Zoo checkout, not from `openvino-dev`, which carried the "
                 f"tools until {gone.removed}: a checkout works with the releases its branch was made for; instead "
                 f"use {replacement}")
+    if tool in INSTALLED_ONLY:
+        return f"`{tool}` ({what}) was removed in {gone.removed}; instead use {replacement}"
     return f"`{tool}` ({what}) went away with `openvino-dev` (removed in {gone.removed}); instead use {replacement}"

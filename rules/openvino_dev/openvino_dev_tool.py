@@ -36,10 +36,10 @@ class DevToolCommand(CommandRule):
                          "AccuracyAwareQuantization is `nncf.quantize_with_accuracy_control(model, "
                          "calibration_dataset, validation_dataset, validate, max_drop=...)`")),
         Example("myriad_compile -m model.xml -o model.blob -VPU_NUMBER_OF_SHAVES 4\n", filename="blob.sh",
-                message=("`myriad_compile` (the Compile Tool for the MYRIAD device, itself removed in 2023.0) went "
-                         "away with `openvino-dev` (removed in 2023.0); instead use "
+                message=("`myriad_compile` (the Compile Tool for the MYRIAD device, as older installs named it; "
+                         "the MYRIAD plugin went in 2023.0 too) was removed in 2023.0; instead use "
                          "`ov.Core().compile_model(model, device).export_model()` written to a file for CPU, GPU or "
-                         "NPU (MYRIAD has no successor: stay on 2022.3 for the stick)")),
+                         "NPU (MYRIAD has no successor: stay on 2022.3 for the stick, with `compile_tool -d MYRIAD`)")),
         Example("pip install openvino-dev==2023.0.0\nbenchmark_app -m model.xml -d CPU\n", filename="bench.sh",
                 message=("`benchmark_app` comes with `openvino-dev` on 2023.0, which bench.sh:1 pins: `openvino` "
                          "carries it from 2023.1 on, so keep `openvino-dev` until the pin reaches 2023.1 "
