@@ -103,7 +103,7 @@ _ASSIGNED = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)
 def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
     """The parts of a string literal's value `_FactExtractor` can read commands or requirements
     in: all of it where it reaches a call or an assignment (any call may run a command: names are
-    resolved later), and anywhere in an item of a list or tuple, or after `[...] +` (the extractor
+    resolved later), with the names of the keyword arguments it is in (`python_requires=`), and anywhere in an item of a list or tuple, or after `[...] +` (the extractor
     keeps such an item's text as a word: `x or "/opt/intel/..."`); the instructions of a message
     (`print`, `logger.info`, ...) or of the module's docstring; nothing where it is any other
     statement's docstring, a dictionary's key or value (but `setup(extras_require={...})`'s), a
@@ -113,6 +113,7 @@ def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
     # passed through an expression the extractor does not read into (`a if c else b`, `a or b`):
     # the string counts only if a list item, or what follows `[...] +`, holds that expression
     opaque = False
+    keywords = []  # the names of the keyword arguments it is in (`python_requires=">=3.8"` says what it is)
     while True:
         parent = parents.get(child)
         kind = type(parent)
@@ -131,9 +132,10 @@ def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
             called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
             if called in _MESSAGE_CALLS and called not in imported:
                 return _instruction_text(node.value, backticks=True) if direct else []
-            return [node.value]
+            return [node.value, *keywords]
         if kind is ast.keyword:
             child = parent  # an argument still
+            keywords += [parent.arg] if parent.arg else []
             continue
         if kind in _PASSED_ON and (kind is not ast.BinOp or isinstance(parent.op, (ast.Add, ast.Mod))):
             child, direct = parent, False
