@@ -76,6 +76,8 @@ CARRIED = [
     'from setuptools import setup\nsetup(name="x", extras_require={"dev": ["openvino-dev==2022.3"]})\n',
     'from setuptools import setup\nREQS = ["openvino-dev==2022.3"]\nsetup(name="x", install_requires=REQS)\n',
     'from setuptools import setup\nsetup(name="x", install_requires=["openvino>=2025.0"], python_requires=">=3.8")\n',
+    # the code of `python -c` is read as Python, import-only rules too
+    'import subprocess\nimport sys\n\nsubprocess.run([sys.executable, "-c", "import omz_tools; print(1)"])\n',
     # an item of a command list that is not a plain string is a word of its own text (OV508 reads it)
     'import os\nimport subprocess\n\nsubprocess.run(["ls", os.environ.get("D") or "/opt/intel/openvino_2021/deployment_tools/x"])\n',
     'import subprocess\n\nsubprocess.run(["bash", "-c", "source /opt/intel/openvino_2021/bin/setupvars.sh" if A else "b"])\n',

@@ -128,12 +128,13 @@ class Screen:
 
     def narrowed(self, text: str, strings: str, imports: str) -> tuple:
         """The rules whose needles hold where they can report in the Python code `text`: in
-        `strings`, its string literals, for the facts it carries (commands and requirements), and
-        in `imports`, its import statements, for rules that report only on those (their context
-        needles are still looked for in all of it)."""
+        `strings`, its string literals, for the facts it carries (commands and requirements, and the
+        code of `python -c "..."`), and in `imports`, its import statements, for rules that report
+        only on those (their context needles are still looked for in all of it)."""
         in_text, in_strings, in_imports = (_holds(t, self.gates) for t in (text, strings, imports))
+        # an import-only rule reads the code of `python -c "import ..."` in a string too
         return tuple(r.rule for r in self.rules if (not r.context or any(map(in_text, r.context)))
-                     and any(map(in_imports if r.rule.imports_only else in_strings, r.needles)))
+                     and (any(map(in_strings, r.needles)) or (r.rule.imports_only and any(map(in_imports, r.needles)))))
 
 
 def _holds(text: Text, gates: dict) -> Callable[[Needle], bool]:
