@@ -467,7 +467,8 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
                          ("own_dir", "source /opt/intel/openvino_2021/bin/setupvars.sh\nDIR=$(dirname \"$0\")\n"
                                      "python3 \"$DIR/converter.py\" --input a.jpg\n"),
                          ("stdin", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 - <<EOF\nimport main\nEOF\n"),
-                         ("joined", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 -mmain\n")):
+                         ("joined", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 -mmain\n"),
+                         ("named", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 openvino_yolo/converter.py\n")):
         write(tmp_path / name / "convert.sh", script)
         write(tmp_path / name / "main.py", legacy)
     write(tmp_path / "mono" / ".github" / "workflows" / "cpp.yml",
@@ -478,7 +479,7 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
     for name in ("convert", "mono/app", "mo_path", "mo_there", "omz"):
         assert (tmp_path / name / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n", name
-    for name in ("own", "own_dir", "stdin", "joined"):
+    for name in ("own", "own_dir", "stdin", "joined", "named"):
         assert (tmp_path / name / "main.py").read_text() == legacy and f"but {name}/convert.sh:1 pins 2021.1" in out
     assert (tmp_path / "proj" / "CMakeLists.txt").read_text() == (tmp_path / "ros" / "CMakeLists.txt").read_text() == cmake
     assert "but proj/.github/workflows/ci.yml:6 pins 2021.4" in out

@@ -100,7 +100,9 @@ _TOOLS = ("pip", "venv", "ensurepip", "openvino", "mo", "pot", "omz_tools", "nnc
 # Model Zoo's and the benchmark's by a path in an install (`$DIR/converter.py` is the project's code)
 _MO_SCRIPTS = ("mo.py", "mo_tf.py", "mo_onnx.py", "mo_caffe.py", "mo_mxnet.py", "mo_kaldi.py")
 _INSTALL_SCRIPTS = ("downloader.py", "converter.py", "quantizer.py", "info_dumper.py", "benchmark_app.py")
-_INSTALL_PATH = re.compile(r"(?i)deployment_tools|model_optimizer|open_model_zoo|openvino|intel_cvsdk")
+# a folder of an install (not a project's own `openvino_yolo/`)
+_INSTALL_PATH = re.compile(r"(?i)(?:deployment_tools|model_optimizer|open_model_zoo|model_downloader)/|/opt/intel/|"
+                           r"intel_(?:openvino|cvsdk)_dir|intelswtools")
 
 
 def _builds_or_runs(argv: list) -> bool:

@@ -912,14 +912,18 @@ def assigned_value(ctx, name):
 
 # a line IPython runs as shell or a magic (`!pip install ...`, `%cd data`): a script exported from
 # a notebook (Colab's "Download .py") keeps them
-_IPYTHON_LINE = re.compile(r"(?m)^[ \t]*[!%]")
+_IPYTHON_LINE = re.compile(r"(?m)^[ \t]*(?:!|%(?!%))")
+# a cell magic (`%%bash`, `%%writefile x.py`): it applied to one cell of the notebook, whose end the
+# exported script no longer shows
+_CELL_MAGIC = re.compile(r"(?m)^[ \t]*%%")
 
 
 def read(text: str) -> Document:
-    """The module; when it does not parse and holds IPython's `!`/`%` lines, `fallback` reads it as
-    a notebook cell (those lines masked and read as shell), as the exported notebook ran."""
+    """The module; when it does not parse and holds IPython's `!`/`%` lines (and no cell magic),
+    `fallback` reads it as a notebook cell (those lines masked and read as shell), as the exported
+    notebook ran."""
     document = whole(text, python=text)
-    if _IPYTHON_LINE.search(text):
+    if _IPYTHON_LINE.search(text) and not _CELL_MAGIC.search(text):
         document.fallback = lambda: _as_notebook_cell(text)
     return document
 
