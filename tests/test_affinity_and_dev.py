@@ -262,6 +262,25 @@ def test_replacing_an_unpinned_openvino_dev_says_the_runtime_moves_to_the_newest
     assert ["`openvino-dev` installed its last release, 2024.6.0" in m for m in messages] == [True, False]
 
 
+def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovlint, tmp_path):
+    """`openvino` never carried `openvino.tools.mo`, POT or the Open Model Zoo tools: while a module
+    or notebook in the requirement file's folder (or below) imports or runs one, replacing the
+    package breaks it; code beside the folder is another project's."""
+    write(tmp_path / "app" / "requirements.txt", "openvino-dev==2022.3.0\n")
+    write(tmp_path / "app" / "tools" / "convert.py", "from openvino.tools.mo import convert_model\n\nconvert_model('m.onnx')\n")
+    write(tmp_path / "other" / "requirements.txt", "openvino-dev==2023.3.0\n")
+    write(tmp_path / "convert.py", "from openvino.tools.mo import convert_model\n")
+    # unpinned beside a file that pins `openvino`: pip installs the `openvino-dev` of that release
+    write(tmp_path / "dev" / "requirements.txt", "openvino==2022.1.0\n")
+    write(tmp_path / "dev" / "requirements-dev.txt", "-r requirements.txt\nopenvino-dev\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    found = {d["filename"]: d for d in json.loads(out) if d["code"] == "OV401"}
+    held = found["app/requirements.txt"]
+    assert held["fix"] is None and "not replaced while `tools/convert.py` imports `openvino.tools.mo`" in held["message"]
+    assert found["other/requirements.txt"]["fix"] is not None
+    assert "installed its last release" not in found["dev/requirements-dev.txt"]["fix"]["message"]
+
+
 def test_an_affinity_value_written_apart_from_its_key_is_reported_not_left_behind(ovlint, tmp_path):
     # renaming the key alone would hand `enable_cpu_pinning` an `ov::Affinity`, which no longer exists
     source = ("void configure(std::map<std::string, ov::Any>& config) {\n"

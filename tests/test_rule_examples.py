@@ -12,7 +12,7 @@ from ovlint.engine.own_rules import ENGINE_RULES
 from ovlint.engine.linter import lint_text
 from ovlint.surfaces import kind_of
 from ovlint.surfaces.python import strings_and_imports
-from ovlint.app.testing import fix_example, lint_example
+from ovlint.app.testing import alone, fix_example, lint_example
 
 RULES = [r for r in registry.all_rules() if r not in ENGINE_RULES]
 EXAMPLES = [(r, i, e) for r in RULES for i, e in enumerate(r.examples)]
@@ -109,8 +109,9 @@ def test_flagged_example(rule, index, example):
         assert tuple(d.message for d in found) == example.messages
     outcome = fix_example(rule, example.source, example.filename, unsafe=True, target=example.target)
     if example.fixed is None:
-        together = lint_text(example.filename, kind_of(example.filename), example.source,
-                             list(registry.fix_group(rule)), example.target or versions.NEWEST)
+        with alone():
+            together = lint_text(example.filename, kind_of(example.filename), example.source,
+                                 list(registry.fix_group(rule)), example.target or versions.NEWEST)
         own = [d for d in together.diagnostics if d.code == rule.code]
         assert own and all(d.fix is None for d in own), "an example declared without a fix has one"
         return
@@ -122,7 +123,8 @@ def test_flagged_example(rule, index, example):
         assert safe.text == example.fixed, "declared safe, but --fix alone does not apply it"
     # the result parses, is stable, and a second run changes nothing
     kind = kind_of(example.filename)
-    again = lint_text(example.filename, kind, outcome.text, [rule], example.target or versions.NEWEST)
+    with alone():
+        again = lint_text(example.filename, kind, outcome.text, [rule], example.target or versions.NEWEST)
     assert again.parsed
     second = fix_example(rule, outcome.text, example.filename, unsafe=True, target=example.target)
     assert second.text == outcome.text

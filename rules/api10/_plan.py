@@ -822,6 +822,10 @@ def _imported_names(ctx) -> set:
 
 _NAMES_OPENVINO = re.compile(r"openvino|ngraph")
 _NAMES_API_1 = re.compile(r"inference_engine|\bngraph\b")
+# an import of a tool's package only `openvino-dev` installs, or a notebook line running one
+_DEV_TOOL_USE = re.compile(r"(?m)^[ \t]*(?:(?:from|import)[ \t]+(?P<package>openvino\.tools\.(?:mo|pot|accuracy_checker)|"
+                           r"omz_tools|openvino\.model_zoo)\b|from[ \t]+openvino\.tools[ \t]+import[ \t]+(?P<tool>mo|pot)\b"
+                           r"|!(?P<run>mo|pot|omz_\w+|accuracy_check)\b)")
 _IMPORTS_OPENVINO = re.compile(r"(?m)^[ \t]*(?:import[ \t]+openvino\b|from[ \t]+openvino\b)")
 
 
@@ -892,6 +896,8 @@ class Program(NamedTuple):
     importers: dict  # module (its last dotted part) -> {file importing it: the names it imports, `*` the module}
     reads_api_1: set  # the files that use attributes only API 1.0 objects have (`_READS_API_1`)
     star_importers: dict  # module (its last dotted part) -> the files that import every name of it (`*`)
+    # the files that import a tool only `openvino-dev` installs, or run one in a notebook's `!` line
+    dev_tool_users: dict  # file -> what it uses (`openvino.tools.mo`)
     root: str
     stamp: str  # what the modules read were (`depends.tree_stamp`)
 
@@ -969,7 +975,7 @@ def _program_under(root: str, generation: int) -> Program:
     """See `_program_around`: the modules of `depends.program_tree(root)`, read once per process
     for each folder and `depends.generation()`."""
     paths = depends.program_tree(root)
-    program = Program({}, {}, {}, set(), {}, root, depends.tree_stamp(root, paths))
+    program = Program({}, {}, {}, set(), {}, {}, root, depends.tree_stamp(root, paths))
     for path in paths:
         try:
             text = _program_text(path)
@@ -986,7 +992,17 @@ def _program_under(root: str, generation: int) -> Program:
             program.star_importers.setdefault(match.group(1).rpartition(".")[2], set()).add(path)
         if _READS_API_1.search(text):
             program.reads_api_1.add(path)
+        tool = _DEV_TOOL_USE.search(text)
+        if tool:
+            program.dev_tool_users[path] = (f"runs `{tool.group('run')}`" if tool.group("run") else
+                                            f"imports `{tool.group('package') or 'openvino.tools.' + tool.group('tool')}`")
     return program
+
+
+def dev_tool_users(path: str) -> dict:
+    """The modules and notebooks of the program around `path` that use a tool only `openvino-dev`
+    installs -> what they use (the result depends on them: `depends.note_tree`)."""
+    return _program_around(path).dev_tool_users
 
 
 def _program_text(path: str) -> str:

@@ -1,12 +1,14 @@
 """The `openvino-dev` package in every dependency file."""
 from __future__ import annotations
 
+import os
 from typing import Optional
 
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, RequirementRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
+from ovlint.rules.api10._plan import dev_tool_users
 from ovlint.rules.model_optimizer._options import invocation, open_ended
 from ovlint.rules.model_optimizer.mo_command import ModelOptimizerCommand
 from ovlint.rules.openvino_dev._tools import tool_of
@@ -51,7 +53,9 @@ class OpenvinoDevRequirement(RequirementRule):
         "longer match, and so is an install in a file that goes on to run a tool only `openvino-dev` "
         f"installs (`mo`, until it is rewritten to `ovc`; `omz_downloader`, `pot`, ...; `benchmark_app` "
         f"before {BENCHMARK_APP_IN_OPENVINO}): replacing the package would break those commands on the "
-        "release the file installs."
+        "release the file installs; and so is one whose folder (or a folder below it) holds code that imports a "
+        "package only `openvino-dev` installs (`openvino.tools.mo`, POT, `omz_tools`) or a notebook that runs one "
+        "of its tools: migrate that code first (OV202, OV403)."
     )
     fix = Applicability.UNSAFE
     deprecation = DEV
@@ -125,6 +129,17 @@ class OpenvinoDevRequirement(RequirementRule):
             self.report(req, self.summary + f" (not replaced while the file runs `{tool}`, which only `openvino-dev` "
                                             "installs: migrate that command first)")
             return
+        # the code the file installs for: in its folder and below (of a file on disk, not text read
+        # from stdin for no file)
+        folder = os.path.join(os.path.dirname(os.path.abspath(self.ctx.path)), "")
+        users = {user: use for user, use in dev_tool_users(self.ctx.path).items() if user.startswith(folder)} \
+            if os.path.isfile(self.ctx.path) else {}
+        if users:
+            user, use = next(iter(sorted(users.items())))
+            where = os.path.relpath(user, folder)
+            self.report(req, self.summary + f" (not replaced while `{where}` {use}, which only `openvino-dev` "
+                                            "installs: migrate that first)")
+            return
         fix = self._fix(req)
         if fix is None and req.extras and req.carrier != "wheel":
             packages = ", ".join(f"`{p}`" for p in dict.fromkeys(EXTRAS[e.lower()] for e in req.extras))
@@ -195,7 +210,15 @@ class OpenvinoDevRequirement(RequirementRule):
             else:
                 return None
         return self.make_fix(edits, "Depend on `openvino`" + (" and " + ", ".join(packages) + UNBOUNDED if packages else "")
-                             + self._no_converter() + (UNPINNED if not req.specifier.strip() else ""), unsafe=True)
+                             + self._no_converter()
+                             + (UNPINNED if not req.specifier.strip() and not self._pinned_elsewhere() else ""),
+                             unsafe=True)
+
+    def _pinned_elsewhere(self) -> bool:
+        """Whether another file pins the project's release (`-r requirements.txt` holding
+        `openvino==2022.1.0`): then that release, not the last one, is what gets installed."""
+        floor = self.ctx.floor
+        return floor is not None and not floor.origin.startswith(os.path.relpath(self.ctx.path) + ":")
 
     def _beside_word(self, req, packages: list):
         """The packages as words of their own after the requirement's `pip install` word (items
