@@ -468,7 +468,9 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
                                      "python3 \"$DIR/converter.py\" --input a.jpg\n"),
                          ("stdin", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 - <<EOF\nimport main\nEOF\n"),
                          ("joined", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 -mmain\n"),
-                         ("named", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 openvino_yolo/converter.py\n")):
+                         ("named", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 openvino_yolo/converter.py\n"),
+                         # a setup script installing the runtime into the project's venv, running no tool
+                         ("setup", "python3 -m venv venv\n. venv/bin/activate\npip install openvino==2022.3.0\n")):
         write(tmp_path / name / "convert.sh", script)
         write(tmp_path / name / "main.py", legacy)
     write(tmp_path / "mono" / ".github" / "workflows" / "cpp.yml",
@@ -479,6 +481,7 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
     for name in ("convert", "mono/app", "mo_path", "mo_there", "omz"):
         assert (tmp_path / name / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n", name
+    assert (tmp_path / "setup" / "main.py").read_text() == legacy and "but setup/convert.sh:3 pins 2022.3" in out
     for name in ("own", "own_dir", "stdin", "joined", "named"):
         assert (tmp_path / name / "main.py").read_text() == legacy and f"but {name}/convert.sh:1 pins 2021.1" in out
     assert (tmp_path / "proj" / "CMakeLists.txt").read_text() == (tmp_path / "ros" / "CMakeLists.txt").read_text() == cmake

@@ -73,6 +73,10 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
                 # what `docker run` starts runs the image's code, not the folder's
                 found.append(lowest_stated(unit.requirements, unit.commands,
                                            lowest_named(unit.text, unit.commands, images=False)))
+            elif not any(_runs_a_tool(command.argv) for command in unit.commands):
+                # a setup script: what it installs (`pip install openvino==2022.3.0` in the project's
+                # venv) is what the folder's code runs on; one that converts with it pins nothing
+                found.append(lowest_stated(unit.requirements, unit.commands))
             continue
         if kind.name != "dockerfile":
             found.append(lowest_stated(unit.requirements, unit.commands))
@@ -128,6 +132,29 @@ def _builds_or_runs(argv: list) -> bool:
             return True
         if not word.startswith("-"):
             return not _tool_script(word)
+    return False
+
+
+# the commands of tools an install brings, which a script may run apart from the folder's code
+_TOOL_COMMANDS = ("mo", "ovc", "pot", "benchmark_app", "accuracy_check", "compile_tool", "myriad_compile")
+_TOOL_MODULES = ("openvino", "mo", "pot", "omz_tools", "benchmark_app")
+
+
+def _runs_a_tool(argv: list) -> bool:
+    """Whether a command runs a tool of an install (`mo`, `omz_downloader`, `python -m
+    openvino.tools.mo`, `python3 .../model_optimizer/mo.py`)."""
+    if not argv:
+        return False
+    program = argv[0].replace("\\", "/").rsplit("/", 1)[-1]
+    if program in _TOOL_COMMANDS or program.startswith("omz_") or _tool_script(argv[0]):
+        return True
+    if program.startswith("python"):
+        for index, word in enumerate(argv[1:], 1):
+            if word.startswith("-m"):  # `python -m openvino.tools.mo` (not `-m venv` or `-m pip`)
+                module = word[2:] or (argv[index + 1] if index + 1 < len(argv) else "")
+                return module.split(".")[0] in _TOOL_MODULES
+            if not word.startswith("-"):
+                return _tool_script(word)
     return False
 
 
