@@ -142,11 +142,21 @@ def test_cmake_package_waits_while_the_build_links_a_2021_library_by_name(ovlint
     variable = ("find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine inference_engine_legacy)\n"
                 "add_executable(app main.cpp)\ntarget_link_libraries(app PRIVATE ${IE_LIBS})\n")
     write(tmp_path / "var" / "CMakeLists.txt", variable)
+    # the variable set here, linked in the folder added; a list appended to
+    parent = ("find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine)\nadd_subdirectory(app)\n")
+    write(tmp_path / "parent" / "CMakeLists.txt", parent)
+    write(tmp_path / "parent" / "app" / "CMakeLists.txt", "add_executable(app main.cpp)\n"
+                                                         "target_link_libraries(app ${IE_LIBS})\n")
+    appended = ("find_package(InferenceEngine REQUIRED)\nlist(APPEND DEPS inference_engine)\n"
+                "add_executable(app main.cpp)\ntarget_link_libraries(app ${DEPS})\n")
+    write(tmp_path / "appended" / "CMakeLists.txt", appended)
     unused = "find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine)  # not linked\n"
     write(tmp_path / "unused" / "CMakeLists.txt", unused)
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
     assert (tmp_path / "sub" / "CMakeLists.txt").read_text() == root
     assert (tmp_path / "var" / "CMakeLists.txt").read_text() == variable
+    assert (tmp_path / "parent" / "CMakeLists.txt").read_text() == parent
+    assert (tmp_path / "appended" / "CMakeLists.txt").read_text() == appended
     assert "not rewritten while the build links `inference_engine` by name" in out
     assert (tmp_path / "unused" / "CMakeLists.txt").read_text().startswith("find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
 

@@ -82,17 +82,26 @@ def legacy_links(commands) -> list:
     return found
 
 
-def linked_by_name(commands, path: str, depth: int = 0) -> Optional[str]:
+def linked_by_name(commands, path: str, depth: int = 0, inherited: Optional[dict] = None) -> Optional[str]:
     """The first 2021 library the build links by name or by file: in these commands, through a
-    variable a `set` of the file holds it in (`set(LIBS inference_engine)`, then `${LIBS}`), or in
-    a folder they add (`add_subdirectory(src)`, followed two levels down); None when none does."""
+    variable holding it (`set(LIBS inference_engine)` or `list(APPEND LIBS ...)`, here or in the
+    folder that added this one, then `${LIBS}`), or in a folder they add (`add_subdirectory(src)`,
+    followed two levels down); None when none does. `inherited`: the variables of the adding folder."""
     found = legacy_links(commands)
     if found:
         return found[0][0].value
-    held = {c.arguments[0].value: [a.value for a in c.arguments[1:]] for c in commands
-            if c.lower == "set" and len(c.arguments) > 1}
-    libraries = {name: next(v for v in values if v in LIBRARIES or library_file(v)) for name, values in held.items()
-                 if any(v in LIBRARIES or library_file(v) for v in values)}
+    libraries = dict(inherited or {})  # variable -> a 2021 library it holds
+    for command in commands:
+        values = [a.value for a in command.arguments]
+        if command.lower == "set" and len(values) > 1:
+            held = values[1:]
+        elif command.lower == "list" and len(values) > 2 and values[0] in ("APPEND", "INSERT", "PREPEND"):
+            held = values[2:] if values[0] != "INSERT" else values[3:]
+        else:
+            continue
+        library = next((v for v in held if v in LIBRARIES or library_file(v)), None)
+        if library is not None:
+            libraries[values[1] if command.lower == "list" else values[0]] = library
     for command in commands:
         if command.lower in LINKING:
             for argument in command.arguments:
@@ -107,7 +116,7 @@ def linked_by_name(commands, path: str, depth: int = 0) -> Optional[str]:
                     text = depends.read(inner, 1 << 20).decode("utf-8", "replace")
                 except ReadError:
                     continue
-                named = linked_by_name(cmake.parse(text), inner, depth + 1)
+                named = linked_by_name(cmake.parse(text), inner, depth + 1, libraries)
                 if named is not None:
                     return named
     return None
