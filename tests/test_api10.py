@@ -906,8 +906,18 @@ def test_a_class_deriving_from_a_legacy_class_of_another_module_holds_its_part_b
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
     assert (tmp_path / "base_model.py").read_text() == base and (tmp_path / "classifier.py").read_text() == derived
     assert "classifier.py:5:7: OV101 `Classifier` derives from `Model` of `base_model`, which still uses API 1.0" in out
-    (tmp_path / "base_model.py").write_text("class Model:\n    def __init__(self, xml):\n        self.load_model()\n")
-    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
+    # imported relatively from a package, and a base reading API 1.0 attributes it names no import for
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "base_model.py").write_text("class Model:\n    def supported(self):\n"
+                                                    "        return self.ie.query_network(self.net, 'CPU')\n")
+    (tmp_path / "pkg" / "classifier.py").write_text(derived.replace("from base_model", "from .base_model"))
+    _, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "pkg")
+    assert "pkg/classifier.py:5:7: OV101 `Classifier` derives from `Model`" in out
+    # migrated, its old name in a comment
+    (tmp_path / "base_model.py").write_text("# was openvino.inference_engine\nclass Model:\n"
+                                            "    def __init__(self, xml):\n        self.load_model()\n")
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "classifier.py")
     assert (tmp_path / "classifier.py").read_text().startswith("import openvino as ov\n")
 
 

@@ -483,7 +483,8 @@ class Plan:
             for base in cls.bases:
                 module = _imported_from(ctx, base.value) if base.keyword is None else None
                 source = _module_file(ctx.path, module) if module else None
-                if source is None or _same_file(source, ctx.path) or not _names(source, _NAMES_API_1):
+                if source is None or _same_file(source, ctx.path) or not (
+                        _names(source, _IMPORTS_API_1) or _names(source, _READS_API_1)):
                     continue
                 self.propose(LEFTOVER_CODE, cls.name, (
                     f"`{cls.name.value}` derives from `{excerpt(ctx, base.value)}` of `{module}`, which still uses "
@@ -778,7 +779,7 @@ HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwor
 
 # what only API 1.0 objects have: a module reading one of these reads the objects as API 1.0
 _READS_API_1 = re.compile(r"\.(?:input_info|requests|input_blobs|output_blobs|tensor_desc|preprocess_info|async_infer"
-                          r"|get_idle_request_id|set_blob|read_network|load_network)\b")
+                          r"|get_idle_request_id|set_blob|read_network|load_network|query_network|get_metric)\b")
 
 
 def _module_base(ctx) -> tuple[str, Optional[str]]:
@@ -822,6 +823,9 @@ def _imported_names(ctx) -> set:
 
 _NAMES_OPENVINO = re.compile(r"openvino|ngraph")
 _NAMES_API_1 = re.compile(r"inference_engine|\bngraph\b")
+# an import of API 1.0 or nGraph (a module naming them in a comment or a string uses neither)
+_IMPORTS_API_1 = re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?:openvino\.inference_engine|ngraph)\b|import[ \t]+"
+                            r"(?:openvino\.inference_engine|ngraph)\b|from[ \t]+openvino[ \t]+import[ \t][^\n]*\binference_engine\b)")
 # an import of a tool's package only `openvino-dev` installs, or a notebook line running one
 _DEV_TOOL_USE = re.compile(r"(?m)^[ \t]*(?:(?:from|import)[ \t]+(?P<package>openvino\.tools\.(?:mo|pot|accuracy_checker)|"
                            r"omz_tools|openvino\.model_zoo)\b|from[ \t]+openvino\.tools[ \t]+import[ \t]+(?P<tool>mo|pot)\b"
@@ -832,6 +836,14 @@ _IMPORTS_OPENVINO = re.compile(r"(?m)^[ \t]*(?:import[ \t]+openvino\b|from[ \t]+
 def _module_file(path: str, module: str) -> Optional[str]:
     """The file of the program's module `module` (`a.b`: `a/b.py` or `a/b/__init__.py`) in the
     folder of `path` or one of the three above it (`_folders_around`); None when there is none."""
+    if module.startswith("."):  # `from .base_model import Model`: the package's own folder, or one above
+        dots = len(module) - len(module.lstrip("."))
+        folder = os.path.dirname(os.path.abspath(path))
+        for _ in range(dots - 1):
+            folder = os.path.dirname(folder)
+        relative = os.path.join(folder, module[dots:].replace(".", os.sep))
+        return next((c for c in (relative + ".py", os.path.join(relative, "__init__.py")) if _probed(path, c, depends.is_file)),
+                    None)
     relative = module.replace(".", os.sep)
     return next((candidate for folder in _folders_around(path)
                  for candidate in (os.path.join(folder, relative + ".py"), os.path.join(folder, relative, "__init__.py"))
