@@ -859,3 +859,24 @@ def test_a_batch_file_that_runs_the_code_on_an_install_pins_its_folder(ovlint, t
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "app/app.py:3:6: OV102 `IECore` is `ov.Core` in API 2.0 (the fix needs OpenVINO 2023.1, but app/run.bat:1 pins 2021.4" in out
     assert "convert/app.py:3:6: OV102 [*]" in out  # a script that only converts pins nothing
+
+
+def test_a_batch_file_reads_variables_pip_installs_and_windows_python(ovlint, tmp_path):
+    """`set NAME=value` then `%NAME%`, `pip install` lines, `C:\\Python38\\python.exe app.py` and the
+    `py` launcher read as in a shell script; the `IntelSWTools` folder is the Windows installs' up to 2020.4."""
+    write(tmp_path / "conv" / "convert.bat",
+          '@echo off\r\ncall "C:\\Program Files (x86)\\IntelSWTools\\openvino\\bin\\setupvars.bat"\r\n'
+          "set TOOLS=%INTEL_OPENVINO_DIR%/deployment_tools\r\n"
+          'python "%TOOLS%/model_optimizer/mo.py" --input_model m.onnx\r\n')
+    for name, line in (("exe", "C:\\Python38\\python.exe app.py"), ("launcher", "py -3.8 app.py"),
+                       ("pip", "pip install openvino-dev==2021.4.2\r\npython app.py")):
+        write(tmp_path / name / "run.bat", line + "\r\n" if name == "pip" else
+              "call C:\\Intel\\openvino_2021.4.752\\bin\\setupvars.bat\r\n" + line + "\r\n")
+        write(tmp_path / name / "app.py", "from openvino.inference_engine import IECore\n\nie = IECore()\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "conv/convert.bat:2:6: OV508 `bin/setupvars.bat` is a 2021 path" in out
+    assert "conv/convert.bat:4:8: OV508" in out and "(through `%TOOLS%`)" in out
+    assert "Migrating from OpenVINO 2020.4 (conv/convert.bat:2)" in out
+    for name in ("exe", "launcher", "pip"):
+        assert f"{name}/app.py:3:6: OV102 `IECore` is `ov.Core` in API 2.0 (the fix needs" in out, name
+    assert "pip/run.bat:1:13: OV401" in out and "the script runs in `cmd`" in out

@@ -115,12 +115,12 @@ def _builds_or_runs(argv: list) -> bool:
     another tool the install brought, `python3 /opt/intel/.../model_optimizer/mo.py`)."""
     if not argv:
         return False
-    program = argv[0].rsplit("/", 1)[-1]
+    program = _program(argv[0])
     if program in _BUILDERS:
         return True
     if program.endswith(".py"):
         return not _tool_script(argv[0])
-    if not program.startswith("python"):
+    if not _runs_python(program):
         return False
     for index, word in enumerate(argv[1:], 1):  # Python's own options, up to what it runs
         if word.startswith("-c"):
@@ -145,10 +145,10 @@ def _runs_a_tool(argv: list) -> bool:
     openvino.tools.mo`, `python3 .../model_optimizer/mo.py`)."""
     if not argv:
         return False
-    program = argv[0].replace("\\", "/").rsplit("/", 1)[-1]
+    program = _program(argv[0])
     if program in _TOOL_COMMANDS or program.startswith("omz_") or _tool_script(argv[0]):
         return True
-    if program.startswith("python"):
+    if _runs_python(program):
         for index, word in enumerate(argv[1:], 1):
             if word.startswith("-m"):  # `python -m openvino.tools.mo` (not `-m venv` or `-m pip`)
                 module = word[2:] or (argv[index + 1] if index + 1 < len(argv) else "")
@@ -156,6 +156,17 @@ def _runs_a_tool(argv: list) -> bool:
             if not word.startswith("-"):
                 return _tool_script(word)
     return False
+
+
+def _program(word: str) -> str:
+    """The name of the program a command runs: `C:\\Python38\\python.exe` is `python`."""
+    name = word.replace("\\", "/").rsplit("/", 1)[-1]
+    return name[:-4] if name.lower().endswith(".exe") else name
+
+
+def _runs_python(program: str) -> bool:
+    """`python3`, `python3.11`, and the Windows launcher `py` (`py -3.8 app.py`)."""
+    return program.lower().startswith("python") or program.lower() == "py"
 
 
 def _tool_script(word: str) -> bool:

@@ -19,21 +19,34 @@ _SEPARATOR = re.compile(r"&&?|\|\|?")
 _WORD = re.compile(r'(?:"[^"\r\n]*"?|\^[^\r\n]|[^\s"&|<>^])+')
 
 
+# a variable's value in a word: `%NAME%` (`%%f` is a loop's)
+_REFERENCE = re.compile(r"%(\w+)%")
+
+
 def commands(text: str) -> list[Command]:
     found = []
+    variables: dict = {}  # NAME (upper case, as cmd ignores case) -> its value, as `set NAME=value` gave it
     for line in _LINE.finditer(text):
         if not line.group().strip() or _NOT_A_COMMAND.match(line.group()):
             continue
         start = line.start()
         for part in _parts(line.group()):
             words = [Word(_value(m.group()), start + m.start(), start + m.end(), expanded="%" in m.group(),
-                          quoted='"' in m.group()) for m in _WORD.finditer(line.group(), *part)]
+                          quoted='"' in m.group(), value_start=_value_start(m.group(), start + m.start()))
+                     for m in _WORD.finditer(line.group(), *part)]
             if words and words[0].value.startswith("@"):  # `@mo ...`: not echoed
                 words[0].value = words[0].value[1:]
             if words and words[0].value.lower() == "call":  # `call mo.bat ...` runs it and comes back
                 words = words[1:]
-            if words and words[0].value:
-                found.append(Command(words, carrier="cmd", origin="batch", foreign=FOREIGN))
+            if not (words and words[0].value):
+                continue
+            for word in words:
+                if word.expanded:
+                    word.resolved = _REFERENCE.sub(lambda m: variables.get(m.group(1).upper(), m.group()), word.value)
+            if words[0].value.lower() == "set" and len(words) > 1 and "=" in words[1].value:
+                name, _, value = (words[1].resolved or words[1].value).partition("=")
+                variables[name.strip().upper()] = " ".join([value] + [w.resolved or w.value for w in words[2:]])
+            found.append(Command(words, carrier="cmd", origin="batch", foreign=FOREIGN))
     return found
 
 
@@ -56,6 +69,15 @@ def _parts(line: str) -> list[tuple[int, int]]:
         position += 1
     parts.append((begin, len(line)))
     return parts
+
+
+def _value_start(raw: str, start: int):
+    """Where the word's value stands in the text verbatim: a plain word, or one quoted whole."""
+    if "^" in raw:
+        return None
+    if '"' not in raw:
+        return start
+    return start + 1 if len(raw) > 1 and raw[0] == raw[-1] == '"' and raw.count('"') == 2 else None
 
 
 def _value(raw: str) -> str:

@@ -33,6 +33,8 @@ TOOLKIT_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?" + _RELEASE 
 LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$(?:ENV)?\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?|%INTEL_(?:OPENVINO|CVSDK)_DIR%)"
                            r"/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
 LEGACY_LAYOUT_LAST = ("2021", "4")
+# the Windows installs' folder up to 2020.4 (`C:\\Program Files (x86)\\IntelSWTools\\openvino`); 2021 moved to `Intel`
+SWTOOLS_LAST = ("2020", "4")
 # commands that build with a path: its headers, its libraries (a `set` of a package's folder, or of
 # the prefix path, says where `find_package` looks); not a message, an option's text, a candidate
 _CMAKE_PATH_COMMANDS = {"include_directories", "link_directories", "target_include_directories",
@@ -140,7 +142,8 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
             if match:
                 found.append((match.groups(), command.words[index].start))
             elif LEGACY_LAYOUT.search(path):
-                found.append((LEGACY_LAYOUT_LAST, command.words[index].start))
+                found.append((SWTOOLS_LAST if "/intelswtools/" in path.lower() else LEGACY_LAYOUT_LAST,
+                              command.words[index].start))
         if images and program in ("docker", "podman", "nvidia-docker"):
             for index, word in enumerate(argv):
                 match = IMAGE_WORD.match(command.words[index].resolved or word)  # `openvino/...:$TAG` too

@@ -45,7 +45,7 @@ class Word:
         return " (through `" + "`, `".join(dict.fromkeys(_ANY_REFERENCE.findall(self.value))) + "`)"
 
 
-_ANY_REFERENCE = re.compile(r"\$\{\w+\}|\$\(\w+\)|\$\w+")
+_ANY_REFERENCE = re.compile(r"\$\{\w+\}|\$\(\w+\)|\$\w+|%\w+%")  # `%NAME%`: cmd's
 
 
 @dataclass

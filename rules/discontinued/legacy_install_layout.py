@@ -11,7 +11,7 @@ from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.discontinued._layout import LAYOUT_2021, legacy_path, single_slashes
 
 YEAR_REPOSITORIES, ARCHIVE_PREFIXES = (DEPRECATIONS[k] for k in ("year-repositories", "archive-prefixes"))
-SETUPVARS = re.compile(r"openvino[^\s/]*/bin/setupvars\.sh")
+SETUPVARS = re.compile(r"openvino[^\s/\\]*[/\\]bin[/\\]setupvars\.(sh|bat)")
 YEAR_REPOSITORY = re.compile(r"(apt|yum)\.repos\.intel\.com/openvino/(20\d\d)\b")
 PREFIXED_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?_(20\d\d\.\d+)\.")
 
@@ -33,7 +33,8 @@ class LegacyInstallLayout(CommandRule):
         "in its message; none is rewritten, because paths and package names around it change too."
     )
     deprecation = LAYOUT_2021
-    needles = ("deployment_tools/", "deployment_tools\\", "/bin/setupvars.sh", "repos.intel.com/openvino/", "_openvino_toolkit_")
+    needles = ("deployment_tools/", "deployment_tools\\", "/bin/setupvars.sh", "bin\\setupvars.bat", "/bin/setupvars.bat",
+               "repos.intel.com/openvino/", "_openvino_toolkit_")
     examples = (
         Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh",
                 message=("`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install "
@@ -92,9 +93,11 @@ class LegacyInstallLayout(CommandRule):
         layout = legacy_path(text)
         if layout:
             return layout, None, LAYOUT_2021
-        if SETUPVARS.search(single_slashes(text)):
-            return (f"`bin/setupvars.sh` is a 2021 path: since {LAYOUT_2021.removed} `setupvars.sh` is at the "
-                    "install root", None, LAYOUT_2021)
+        setupvars = SETUPVARS.search(single_slashes(text))
+        if setupvars:
+            name = f"setupvars.{setupvars.group(1)}"
+            return (f"`bin/{name}` is a 2021 path: since {LAYOUT_2021.removed} `{name}` is at the install root",
+                    None, LAYOUT_2021)
         repository = YEAR_REPOSITORY.search(text)
         if repository and "GPG-PUB-KEY" in text:
             return ("the year-numbered repository keys are retired: the key is "
