@@ -303,7 +303,8 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
              # the toolkit's archive, downloaded and installed (its release is older than the layout's last)
              "archive.Dockerfile": "FROM ubuntu:18.04\nARG LINK=https://example.com/15944/l_openvino_toolkit_p_2019.3.334.tgz\n"
                                    "RUN wget $LINK && tar xf l_openvino_toolkit*.tgz && ./install.sh -s silent.cfg\n"
-                                   "RUN . /opt/intel/openvino/bin/setupvars.sh && mo --input_model m.onnx\n",
+                                   "RUN . /opt/intel/openvino/bin/setupvars.sh && mo --input_model m.onnx\n"
+                                   "# l_openvino_toolkit_p_2018.5.445.tgz was the first tried: a comment names nothing\n",
              "nb.ipynb": json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
                                                 "outputs": [], "source": "!source /opt/intel/openvino/bin/setupvars.sh"
                                                                          " && mo --input_model m.onnx\n"}],
