@@ -76,6 +76,10 @@ CARRIED = [
     'from setuptools import setup\nsetup(name="x", extras_require={"dev": ["openvino-dev==2022.3"]})\n',
     'from setuptools import setup\nREQS = ["openvino-dev==2022.3"]\nsetup(name="x", install_requires=REQS)\n',
     'from setuptools import setup\nsetup(name="x", install_requires=["openvino>=2025.0"], python_requires=">=3.8")\n',
+    # a name in a command list is a word of its own text; so is anything in an item after `[...] +`
+    'import subprocess\n\n\ndef bench(model, benchmark_app):\n    subprocess.run([benchmark_app, "-m", model, "-pin", "NUMA"])\n',
+    'import subprocess\n\nsubprocess.run(["python3"] + [p for p in ("/opt/intel/openvino_2021/deployment_tools/x.py",)])\n',
+    'import subprocess\n\nsubprocess.run(["python3", (lambda p="/opt/intel/openvino_2021/deployment_tools/x.py": p)()])\n',
     # the code of `python -c` is read as Python, import-only rules too
     'import subprocess\nimport sys\n\nsubprocess.run([sys.executable, "-c", "import omz_tools; print(1)"])\n',
     # an item of a command list that is not a plain string is a word of its own text (OV508 reads it)
@@ -92,6 +96,7 @@ NOT_CARRIED = [  # each with a carrier, `subprocess`, for the prefilter to let t
     '"""Linking affinity, as the mo tool would say."""\nimport subprocess\n',
     'import subprocess\n\n\nclass Catalog:\n    """mo --input_model m.onnx"""\n',
     'import subprocess\n\nsubprocess.run("mo --input_model m.onnx" if A else "ls")\nX = "mo --input_model a" if A else ""\n',
+    'import subprocess\n\n\ndef bench(benchmark_app, pin="NUMA"):\n    return benchmark_app(pin)\n',
 ]
 
 

@@ -77,20 +77,27 @@ def strings_and_imports(text: str) -> Optional[tuple[str, str]]:
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return None
     parents: dict = {}
-    constants, imports, imported = [], [], set()
+    constants, identifiers, imports, imported = [], [], [], set()
     for node in ast.walk(tree):
         kind = type(node)
         for child in ast.iter_child_nodes(node):
             parents[child] = node
         if kind is ast.Constant:
             if type(node.value) is str:
-                constants.append(node)
+                constants.append((node, node.value))
+        elif kind is ast.Name:
+            identifiers.append((node, node.id))
+        elif kind is ast.Attribute:
+            identifiers.append((node, node.attr))
         elif kind is ast.Import or kind is ast.ImportFrom:
             imports.append(f"import {_aliases(node)}" if kind is ast.Import else
                            f"from {'.' * node.level}{node.module or ''} import {_aliases(node)}")
             imported.update((a.asname or a.name).split(".")[0] for a in node.names)
     docstring = tree.body[0] if tree.body and isinstance(tree.body[0], ast.Expr) else None
-    strings = [part for node in constants for part in _carried_text(node, parents, docstring, imported)]
+    strings = [part for node, value in constants for part in _carried_text(node, value, parents, docstring, imported)]
+    # a name or attribute is text of a command only as part of a list item's (`[benchmark_app, "-pin", ...]`)
+    strings += [part for node, name in identifiers
+                for part in _carried_text(node, name, parents, docstring, imported, raw_only=True)]
     return "\n".join(strings), "\n".join(imports)
 
 
@@ -100,7 +107,7 @@ _PASSED_ON = (ast.Starred, ast.JoinedStr, ast.FormattedValue, ast.keyword, ast.B
 _ASSIGNED = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)
 
 
-def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
+def _carried_text(node, value: str, parents: dict, docstring, imported: set, raw_only: bool = False) -> list[str]:
     """The parts of a string literal's value `_FactExtractor` can read commands or requirements
     in: all of it where it reaches a call or an assignment (any call may run a command: names are
     resolved later), with the names of the keyword arguments it is in (`python_requires=`), and anywhere in an item of a list or tuple, or after `[...] +` (the extractor
@@ -108,8 +115,9 @@ def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
     (`print`, `logger.info`, ...) or of the module's docstring; nothing where it is any other
     statement's docstring, a dictionary's key or value (but `setup(extras_require={...})`'s), a
     comparison, ... A necessary condition: the prefilter looks for rules' needles in what this
-    returns."""
-    child, direct = node, True
+    returns. `value`: the literal's value, or a name's (`raw_only`: counted only inside a list
+    item, where the extractor keeps the item's text)."""
+    child, direct, raw = node, True, False
     # passed through an expression the extractor does not read into (`a if c else b`, `a or b`):
     # the string counts only if a list item, or what follows `[...] +`, holds that expression
     opaque = False
@@ -120,8 +128,10 @@ def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
         if kind is ast.List or kind is ast.Tuple or (
                 kind is ast.BinOp and isinstance(parent.op, ast.Add) and child is parent.right
                 and isinstance(parent.left, (ast.List, ast.Tuple))):
-            child, direct, opaque = parent, False, False
+            child, direct, opaque, raw = parent, False, False, True
             continue
+        if raw_only and not raw and isinstance(parent, (ast.stmt, ast.mod)):
+            return []
         if kind is ast.Call:
             if child is parent.func:  # `"mo {}".format(x)`, `"mo x".split()`: the call's value goes on
                 child, direct = parent, False
@@ -130,9 +140,11 @@ def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
                 return []
             func = parent.func
             called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+            if raw_only and not raw:
+                return []
             if called in _MESSAGE_CALLS and called not in imported:
-                return _instruction_text(node.value, backticks=True) if direct else []
-            return [node.value, *keywords]
+                return _instruction_text(value, backticks=True) if direct else []
+            return [value, *keywords]
         if kind is ast.keyword:
             child = parent  # an argument still
             keywords += [parent.arg] if parent.arg else []
@@ -144,10 +156,10 @@ def _carried_text(node, parents: dict, docstring, imported: set) -> list[str]:
             child, direct = parent, False
             continue
         if kind in _ASSIGNED:
-            return [] if opaque else [node.value]
-        if kind is ast.Expr and parent is docstring and direct:
-            return _instruction_text(node.value, backticks=False)
-        if isinstance(parent, ast.expr):
+            return [] if opaque or (raw_only and not raw) else [value]
+        if kind is ast.Expr and parent is docstring and direct and not raw_only:
+            return _instruction_text(value, backticks=False)
+        if parent is not None and not isinstance(parent, (ast.stmt, ast.mod)):  # a list item holds any of it
             child, direct, opaque = parent, False, True
             continue
         return []
