@@ -832,17 +832,21 @@ def test_a_script_exported_from_a_notebook_is_read_as_its_cell(ovlint, tmp_path)
 
 def test_a_windows_batch_file_is_read_and_reported_not_rewritten(ovlint, tmp_path):
     """cmd quotes, escapes (`^`) and continues lines its own way and `\\` separates paths: a `.bat`
-    file's commands are read (also across `^` line ends, after `call` and `@`, at `&&`) and
+    file's commands are read (also across `^` line ends, after `call`, `@`, `if`, `for ... do` and
+    `start`, at `&&`) and
     reported with why they are not rewritten; its install's `setupvars.bat` names its release."""
     text = ('@echo off\r\nREM mo --input_model ignored.onnx\r\n:: mo --input_model ignored.onnx\r\n'
             'call "C:\\Program Files (x86)\\IntelSWTools\\openvino_2021\\bin\\setupvars.bat"\r\n'
             'python "%INTEL_OPENVINO_DIR%\\deployment_tools\\model_optimizer\\mo.py" --input_model m.onnx ^\r\n'
-            '  --output_dir ir\r\ncd models && @mo --input_model "a b.onnx"\r\n')
+            '  --output_dir ir\r\ncd models && @mo --input_model "a b.onnx"\r\n'
+            'if exist x.onnx mo --input_model x.onnx\r\nfor %%m in (*.onnx) do mo --input_model %%m\r\n'
+            'if not exist ir (\r\n  start "" /wait mo --input_model y.onnx\r\n)\r\n')
     assert [c.argv for c in named("batch").read(text).units[0].commands] == [
         ["C:\\Program Files (x86)\\IntelSWTools\\openvino_2021\\bin\\setupvars.bat"],
         ["python", "%INTEL_OPENVINO_DIR%\\deployment_tools\\model_optimizer\\mo.py", "--input_model", "m.onnx",
          "--output_dir", "ir"],
-        ["cd", "models"], ["mo", "--input_model", "a b.onnx"]]
+        ["cd", "models"], ["mo", "--input_model", "a b.onnx"], ["mo", "--input_model", "x.onnx"],
+        ["mo", "--input_model", "%%m"], ["mo", "--input_model", "y.onnx"]]
     (tmp_path / "convert.bat").write_bytes(text.encode())
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
     assert code == 1 and (tmp_path / "convert.bat").read_bytes() == text.encode()

@@ -34,10 +34,7 @@ def commands(text: str) -> list[Command]:
             words = [Word(_value(m.group()), start + m.start(), start + m.end(), expanded="%" in m.group(),
                           quoted='"' in m.group(), value_start=_value_start(m.group(), start + m.start()))
                      for m in _WORD.finditer(line.group(), *part)]
-            if words and words[0].value.startswith("@"):  # `@mo ...`: not echoed
-                words[0].value = words[0].value[1:]
-            if words and words[0].value.lower() == "call":  # `call mo.bat ...` runs it and comes back
-                words = words[1:]
+            words = _run(words)
             if not (words and words[0].value):
                 continue
             for word in words:
@@ -48,6 +45,52 @@ def commands(text: str) -> list[Command]:
                 variables[name.strip().upper()] = " ".join([value] + [w.resolved or w.value for w in words[2:]])
             found.append(Command(words, carrier="cmd", origin="batch", foreign=FOREIGN))
     return found
+
+
+# the conditions `if` takes before its command (`if exist x.xml mo ...`, `if not defined VAR ...`)
+_CONDITION_WORDS = {"exist": 2, "defined": 2, "errorlevel": 2, "cmdextversion": 2}
+_COMPARISONS = {"==", "equ", "neq", "lss", "leq", "gtr", "geq"}
+
+
+def _run(words: list) -> list:
+    """The words of the command a line runs: after `@` (not echoed), `call`, `if <condition>`,
+    `for ... do` and `start ["title"] [/options]`, and a block's `(`."""
+    while words:
+        first = words[0].value.lower()
+        if first.startswith("@"):
+            words[0].value = words[0].value[1:]
+            first = first[1:]
+        if first.startswith("(") and first != "(":
+            words[0].value = words[0].value[1:]
+            first = first[1:]
+        if first in ("call", "("):
+            words = words[1:]
+        elif first.startswith(")"):  # a block's end, `) else (`
+            return []
+        elif first == "if":
+            rest = words[1:]
+            while rest and rest[0].value.lower() in ("/i", "not"):
+                rest = rest[1:]
+            if rest and rest[0].value.lower() in _CONDITION_WORDS:
+                rest = rest[_CONDITION_WORDS[rest[0].value.lower()]:]
+            elif len(rest) > 2 and rest[1].value.lower() in _COMPARISONS:
+                rest = rest[3:]
+            else:
+                rest = rest[1:]  # `"%A%"=="1"`, one word
+            words = rest
+        elif first == "for":
+            at = next((i for i, w in enumerate(words) if w.value.lower() == "do"), None)
+            words = words[at + 1:] if at is not None else []
+        elif first == "start":
+            rest = words[1:]
+            if rest and rest[0].quoted and rest[0].value_start is not None:
+                rest = rest[1:]  # the window's title
+            while rest and rest[0].value.startswith("/"):
+                rest = rest[1:]
+            words = rest
+        else:
+            return words
+    return words
 
 
 def _parts(line: str) -> list[tuple[int, int]]:
