@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from ovlint.base.lazy import cst
 from ovlint.rulekit.property_settings import settings
-from ovlint.rulekit.python_edits import argument, string_value
+from ovlint.rulekit.python_edits import argument, keyword, string_value
+from ovlint.surfaces.python import assigned_value
 from ovlint.rulekit.rule import Example, PythonRule, Valid
 from ovlint.rules.discontinued._devices import DEVICE_CALLS, GNA_KEY, REMOVED_DEVICES, describe, removed_devices
 
@@ -19,7 +20,8 @@ class RemovedDevice(PythonRule):
     rationale = (
         "The MYRIAD (Neural Compute Stick 2) and HDDL (Vision Accelerator) plugins were removed in "
         f"{MYRIAD.removed} and the GNA plugin in {GNA.removed} (with its `GNA_*` keys and `intel_gna` "
-        "properties). A device string naming one of them, also inside `HETERO:`, `MULTI:` or `AUTO:`, fails on "
+        "properties). A device string naming one of them, also inside `HETERO:`, `MULTI:` or `AUTO:`, and also "
+        "through a name assigned it once or an `add_argument(..., default=...)` the code passes on, fails on "
         "current releases: run on `CPU`, `GPU` or `NPU`, or stay on the last release with the plugin "
         f"({MYRIAD.last} LTS for MYRIAD and HDDL, {GNA.last} LTS for GNA)."
     )
@@ -43,6 +45,14 @@ class RemovedDevice(PythonRule):
         Example("from cv2.dnn import DNN_TARGET_HDDL, readNet\n\nreadNet('m.xml', 'm.bin').setPreferableTarget(DNN_TARGET_HDDL)\n",
                 message=("This device plugin was removed: OpenCV's `DNN_TARGET_HDDL` runs the network on OpenVINO's "
                          "HDDL plugin (removed in 2023.0); use `cv2.dnn.DNN_TARGET_CPU` or another target")),
+        # a default the program runs on unless told otherwise, and a constant
+        Example("import argparse\nimport openvino as ov\n\nparser = argparse.ArgumentParser()\n"
+                "parser.add_argument('-d', '--device', default='MYRIAD')\nargs = parser.parse_args()\n"
+                "ov.Core().compile_model('m.xml', args.device)\nDEVICE = 'HDDL'\nov.Core().compile_model('m.xml', DEVICE)\n",
+                message=("This device plugin was removed: MYRIAD (removed in 2023.0) (`args.device` defaults to it); "
+                         "use CPU, GPU or NPU",
+                         "This device plugin was removed: HDDL (removed in 2023.0) (through `DEVICE`); use CPU, GPU "
+                         "or NPU")),
         Example("import openvino as ov\n\nconfig = {'GNA_DEVICE_MODE': 'GNA_SW_EXACT'}\n",
                 message=("This device plugin was removed: `GNA_DEVICE_MODE` configures GNA (removed in "
                          "2024.0)")),
@@ -95,8 +105,42 @@ class RemovedDevice(PythonRule):
         else:
             return
         for arg in args:
-            text = string_value(arg.value)
+            text, through = self._device(arg.value)
             found = removed_devices(text) if text else []
             if found:
-                self.report(arg.value, f"{self.summary}: {describe(found)}; use CPU, GPU or NPU",
+                self.report(arg.value, f"{self.summary}: {describe(found)}{through}; use CPU, GPU or NPU",
                             deprecation=REMOVED_DEVICES[found[0]])
+
+    def _device(self, value) -> tuple:
+        """(the device string `value` is, how it is: ` (through ...)`): a literal; a name the module
+        assigns a literal once (`DEVICE = "MYRIAD"`); `args.device`, whose `add_argument` defaults to a literal."""
+        text = string_value(value)
+        if text is not None:
+            return text, ""
+        if isinstance(value, cst.Name):
+            assigned = assigned_value(self.ctx, value)
+            text = string_value(assigned) if assigned is not None else None
+            return (text, f" (through `{value.value}`)") if text is not None else (None, "")
+        if isinstance(value, cst.Attribute):
+            default = self.ctx.memo((self.code, "defaults"), self._argparse_defaults).get(value.attr.value)
+            if default is not None:
+                return default, f" (`{self.ctx.source(value)}` defaults to it)"
+        return None, ""
+
+    def _argparse_defaults(self) -> dict:
+        """dest -> the string default of each `add_argument(..., default="...")` of the module."""
+        found = {}
+        for call in self.ctx.nodes((cst.Call,)):
+            if not (isinstance(call.func, cst.Attribute) and call.func.attr.value == "add_argument"):
+                continue
+            default, dest = keyword(call, "default"), keyword(call, "dest")
+            text = string_value(default.value) if default is not None else None
+            if text is None:
+                continue
+            flags = [string_value(a.value) for a in call.args if a.keyword is None]
+            flags = [f for f in flags if f]
+            named = string_value(dest.value) if dest is not None else next(
+                (f.lstrip("-") for f in flags if f.startswith("--")), flags[0].lstrip("-") if flags else None)
+            if named:
+                found[named.replace("-", "_")] = text
+        return found

@@ -33,7 +33,11 @@ class RemovedDeviceCommand(CommandRule):
                                  "removed in 2023.0 with the script: drop the step, or stay on 2022.3 for the stick")),
                 Example("python3 demo.py -m m.xml --device HETERO:GNA,CPU\n", filename="run.sh",
                         message=("This command selects a removed device plugin: GNA (removed in 2024.0); use "
-                                 "CPU, GPU or NPU")))
+                                 "CPU, GPU or NPU")),
+                # through a variable the file sets
+                Example("DEVICE=MYRIAD\nbenchmark_app -m model.xml -d $DEVICE\n", filename="bench.sh",
+                        message=("This command selects a removed device plugin: MYRIAD (removed in 2023.0) (through "
+                                 "`$DEVICE`); use CPU, GPU or NPU")))
     valid = (Valid("benchmark_app -m model.xml -d CPU\necho MYRIAD\n", filename="bench.sh"),
              Valid("echo install_NCS_udev_rules.sh is gone\nrm -f install_NCS_udev_rules.sh\n", filename="setup.sh"))
 
@@ -48,8 +52,10 @@ class RemovedDeviceCommand(CommandRule):
             return
         for index, word in enumerate(argv[:-1]):
             if word in ("-d", "--device", "--target_device") or (word.startswith("-d_") and len(word) < 8):
-                found = removed_devices(argv[index + 1])
+                value = command.words[index + 1]  # `-d $DEVICE` after `DEVICE=MYRIAD` too
+                found = removed_devices(argv[index + 1]) or removed_devices(value.resolved or "")
                 if found:
-                    self.report(command, f"{self.summary}: {describe(found)}; use CPU, GPU or NPU",
+                    through = value.through if not removed_devices(argv[index + 1]) else ""
+                    self.report(command, f"{self.summary}: {describe(found)}{through}; use CPU, GPU or NPU",
                                 deprecation=REMOVED_DEVICES[found[0]])
                     return
