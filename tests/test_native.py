@@ -161,6 +161,15 @@ def test_cmake_package_waits_while_the_build_links_a_2021_library_by_name(ovlint
     assert (tmp_path / "unused" / "CMakeLists.txt").read_text().startswith("find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
 
 
+def test_a_tested_target_that_went_with_the_old_package_is_reported_once(ovlint, tmp_path):
+    # `if(TARGET IE::ie_cpu_extension)`: testing `OpenVINO_FOUND` instead would link a target no release has
+    write(tmp_path / "CMakeLists.txt", "find_package(InferenceEngine REQUIRED)\nadd_executable(app main.cpp)\n"
+                                       "if(TARGET IE::ie_cpu_extension)\n  target_link_libraries(app IE::ie_cpu_extension)\nendif()\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise", "--select", "OV114")
+    found = [line for line in out.splitlines() if line.startswith("CMakeLists.txt:3:")]
+    assert len(found) == 1 and "went with the old package" in found[0] and "OpenVINO_FOUND" not in found[0]
+
+
 def test_cmake_package_variables_follow_the_package(ovlint, tmp_path):
     """`find_package(OpenVINO)` sets `OpenVINO_FOUND`, not `InferenceEngine_FOUND`: the check after
     the call is renamed with it, or the fixed project would stop at its own FATAL_ERROR."""

@@ -183,8 +183,8 @@ class LegacyCMakePackage(CMakeRule):
                                 "package's config; `OpenVINO_DIR` finds OpenVINO's in the same folder",
                                 self.make_fix(self.ctx.replace((argument.start, argument.end), "OpenVINO_DIR"),
                                               "Use `OpenVINO_DIR`", unsafe=unsafe))
-                elif argument.kind == "unquoted" and command.lower in cmake.CONDITIONS and (
-                        argument.value in VARIABLES or argument.value in REVIEW):  # `if(InferenceEngine_LIBRARIES)`
+                elif argument.kind == "unquoted" and command.lower in cmake.CONDITIONS and "::" not in argument.value \
+                        and (argument.value in VARIABLES or argument.value in REVIEW):  # `if(InferenceEngine_LIBRARIES)`
                     self.report((argument.start, argument.end), _TESTED.format(name=argument.value))
                 elif argument.kind == "unquoted" and (command.lower in cmake.CONDITIONS or
                                                       (index == 0 and command.lower in SETTERS)):
