@@ -403,16 +403,19 @@ class Plan:
         importers = sorted((importer, names) for importer, names in program.importers.get(base, {}).items()
                            if written or not _same_file(importer, ctx.path))
         exposed = self._exposed(kept) if importers else {}
-        readers: dict = {}  # name -> the first module that imports it and reads API 1.0 attributes
+        readers: dict = {}  # name -> the modules that import it and read API 1.0 attributes
         for importer, names in importers:
-            taken = [name for name in exposed if name not in readers and (name in names or "*" in names)]
+            taken = [name for name in exposed if name in names or "*" in names]
             depends.note_file(importer)  # its own fix can end its reading API 1.0
             if taken and importer in program.reads_api_1:
-                where = ("the notebook's other cells", "import it and use") if _same_file(importer, ctx.path) else \
-                    (f"`{os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))}`", "imports it and uses")
-                readers.update(dict.fromkeys(taken, where))
-        for name, (where, verbs) in readers.items():
+                where = "the notebook's other cells" if _same_file(importer, ctx.path) else \
+                    f"`{os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))}`"
+                for name in taken:
+                    readers.setdefault(name, []).append(where)
+        for name, modules in readers.items():
             node, what = exposed[name]
+            where = ", ".join(modules[:-1]) + " and " + modules[-1] if len(modules) > 1 else modules[0]
+            verbs = "import it and use" if len(modules) > 1 or modules[0].startswith("the notebook") else "imports it and uses"
             self.propose(LEFTOVER_CODE, node, (
                 f"{what}, and {where} {verbs} API 1.0 attributes; ovlint does not follow the objects there, where "
                 f"they would be API 2.0 ones. Migrate {where} too, then mark this line `# noqa: {LEFTOVER_CODE}` "
