@@ -200,6 +200,10 @@ def test_a_cached_result_that_read_another_module_is_used_only_while_it_is_uncha
     write(tmp_path / "util.py", "from loader import load\nload('m.xml').input_info\n")  # a new module reading it
     code, out, _ = ovlint("--output-format", "concise")
     assert "`util.py` imports it and uses API 1.0 attributes" in out
+    write(tmp_path / "tool.py", "from loader import load\nload('m.xml').input_info\n")  # and another: both named
+    code, out, _ = ovlint("--output-format", "concise")
+    assert "`tool.py` and `util.py` import it and use API 1.0 attributes; ovlint does not follow" in out
+    assert "Migrate `tool.py` and `util.py` too" in out
 
 
 def test_a_chain_of_modules_each_waiting_for_the_next_is_fixed_in_one_run(ovlint, tmp_path):
