@@ -131,32 +131,31 @@ def test_cmake_packages(ovlint, tmp_path):
         """)
 
 
+# folder -> its CMake files: each links a 2021 library by name, so its `find_package` stays
+LINKED_BY_NAME = {
+    "sub": {"CMakeLists.txt": "find_package(InferenceEngine REQUIRED)\nadd_subdirectory(src)\n",
+            "src/CMakeLists.txt": "add_executable(app main.cpp)\ntarget_link_libraries(app PRIVATE inference_engine)\n"},
+    "var": {"CMakeLists.txt": "find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine inference_engine_legacy)\n"
+                              "add_executable(app main.cpp)\ntarget_link_libraries(app PRIVATE ${IE_LIBS})\n"},
+    # the variable set here, linked in the folder added
+    "parent": {"CMakeLists.txt": "find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine)\nadd_subdirectory(app)\n",
+               "app/CMakeLists.txt": "add_executable(app main.cpp)\ntarget_link_libraries(app ${IE_LIBS})\n"},
+    "appended": {"CMakeLists.txt": "find_package(InferenceEngine REQUIRED)\nlist(APPEND DEPS inference_engine)\n"
+                                   "add_executable(app main.cpp)\ntarget_link_libraries(app ${DEPS})\n"},
+}
+
+
 def test_cmake_package_waits_while_the_build_links_a_2021_library_by_name(ovlint, tmp_path):
     """Through a variable of the file, or in a folder it adds: with `find_package(OpenVINO)` the
     build would link on no release, so the package stays until the link is `openvino::runtime`."""
-    root = ("cmake_minimum_required(VERSION 3.10)\nproject(app)\nfind_package(InferenceEngine REQUIRED)\n"
-            "add_subdirectory(src)\n")
-    write(tmp_path / "sub" / "CMakeLists.txt", root)
-    write(tmp_path / "sub" / "src" / "CMakeLists.txt", "add_executable(app main.cpp)\n"
-                                                      "target_link_libraries(app PRIVATE inference_engine)\n")
-    variable = ("find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine inference_engine_legacy)\n"
-                "add_executable(app main.cpp)\ntarget_link_libraries(app PRIVATE ${IE_LIBS})\n")
-    write(tmp_path / "var" / "CMakeLists.txt", variable)
-    # the variable set here, linked in the folder added; a list appended to
-    parent = ("find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine)\nadd_subdirectory(app)\n")
-    write(tmp_path / "parent" / "CMakeLists.txt", parent)
-    write(tmp_path / "parent" / "app" / "CMakeLists.txt", "add_executable(app main.cpp)\n"
-                                                         "target_link_libraries(app ${IE_LIBS})\n")
-    appended = ("find_package(InferenceEngine REQUIRED)\nlist(APPEND DEPS inference_engine)\n"
-                "add_executable(app main.cpp)\ntarget_link_libraries(app ${DEPS})\n")
-    write(tmp_path / "appended" / "CMakeLists.txt", appended)
+    for folder, files in LINKED_BY_NAME.items():
+        for name, text in files.items():
+            write(tmp_path / folder / name, text)
     unused = "find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine)  # not linked\n"
     write(tmp_path / "unused" / "CMakeLists.txt", unused)
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
-    assert (tmp_path / "sub" / "CMakeLists.txt").read_text() == root
-    assert (tmp_path / "var" / "CMakeLists.txt").read_text() == variable
-    assert (tmp_path / "parent" / "CMakeLists.txt").read_text() == parent
-    assert (tmp_path / "appended" / "CMakeLists.txt").read_text() == appended
+    for folder, files in LINKED_BY_NAME.items():
+        assert (tmp_path / folder / "CMakeLists.txt").read_text() == files["CMakeLists.txt"], folder
     assert "not rewritten while the build links `inference_engine` by name" in out
     assert (tmp_path / "unused" / "CMakeLists.txt").read_text().startswith("find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
 
