@@ -279,6 +279,11 @@ def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovl
     assert held["fix"] is None and "not replaced while `tools/convert.py` imports `openvino.tools.mo`" in held["message"]
     assert found["other/requirements.txt"]["fix"] is not None
     assert "installed its last release" not in found["dev/requirements-dev.txt"]["fix"]["message"]
+    # the import migrated in the same run (OV202, at 2023.3 where `openvino.convert_model` is), the package follows
+    write(tmp_path / "app" / "requirements.txt", "openvino-dev==2023.3.0\n")
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "app")
+    assert "openvino.tools" not in (tmp_path / "app" / "tools" / "convert.py").read_text()
+    assert (tmp_path / "app" / "requirements.txt").read_text() == "openvino==2023.3.0\n"
 
 
 def test_an_affinity_value_written_apart_from_its_key_is_reported_not_left_behind(ovlint, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from typing import Optional
 
+from ovlint.base import depends
 from ovlint.base.diagnostics import Applicability
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, RequirementRule, Valid
@@ -134,6 +135,8 @@ class OpenvinoDevRequirement(RequirementRule):
         folder = os.path.join(os.path.dirname(os.path.abspath(self.ctx.path)), "")
         users = {user: use for user, use in dev_tool_users(self.ctx.path).items() if user.startswith(folder)} \
             if os.path.isfile(self.ctx.path) else {}
+        for user in users:
+            depends.note_file(user)  # its own fix (OV202) can end its use in the same run
         if users:
             user, use = next(iter(sorted(users.items())))
             where = os.path.relpath(user, folder)
