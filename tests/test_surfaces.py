@@ -818,12 +818,14 @@ def test_a_script_exported_from_a_notebook_is_read_as_its_cell(ovlint, tmp_path)
     script that does not parse for another reason still is."""
     write(tmp_path / "colab.py", "%cd /content\nfrom openvino.runtime import Core\n"
                                  "!mo --input_model m.onnx --output_dir ir\ncore = Core()\n")
+    write(tmp_path / "capture.py", "%%capture\n!pip install -q openvino-dev\nfrom openvino.runtime import Core\n")
     write(tmp_path / "broken.py", "!ls\nfrom openvino.runtime import Core\nprint 'done'\n")
     # a cell magic applied to a cell whose end the script no longer shows: not read so
     write(tmp_path / "cellmagic.py", "%%bash\nmo --input_model m.onnx\n!ls\nmo = '--input_model'\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "colab.py:2:1: OV601 [*]" in out and "colab.py:3:2: OV201 [*]" in out and "colab.py:1:1: OV001" not in out
     assert "broken.py:3:1: OV001" in out and "cellmagic.py:1:1: OV001" in out and "cellmagic.py:2" not in out
+    assert "capture.py:3:1: OV601" in out  # `%%capture`'s body is Python
     ovlint("check", "--no-cache", "--fix")
     assert (tmp_path / "colab.py").read_text() == ("%cd /content\nfrom openvino import Core\n"
                                                    "!ovc m.onnx --output_model ir/\ncore = Core()\n")

@@ -305,6 +305,9 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
                                    "RUN wget $LINK && tar xf l_openvino_toolkit*.tgz && ./install.sh -s silent.cfg\n"
                                    "RUN . /opt/intel/openvino/bin/setupvars.sh && mo --input_model m.onnx\n"
                                    "# l_openvino_toolkit_p_2018.5.445.tgz was the first tried: a comment names nothing\n",
+             # a `#` in a string is no comment
+             "echo.sh": 'echo "step #1" && wget https://example.com/l_openvino_toolkit_p_2021.2.185.tgz\n'
+                        "source /opt/intel/openvino/bin/setupvars.sh && mo --input_model m.onnx\n",
              "nb.ipynb": json.dumps({"cells": [{"cell_type": "code", "execution_count": None, "metadata": {},
                                                 "outputs": [], "source": "!source /opt/intel/openvino/bin/setupvars.sh"
                                                                          " && mo --input_model m.onnx\n"}],
@@ -323,6 +326,7 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert "convert.sh:1 pins 2021.4" in out and "tag.sh:2 pins 2022.3" in out
     assert "default.Dockerfile:1 pins 2022.3" in out and "base.Dockerfile:1 pins 2022.3" in out
     assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb pins 2021.4" in out and "archive.Dockerfile:2 pins 2019.3" in out
+    assert "echo.sh:1 pins 2021.2" in out
     assert "variable.sh:1) to 2026.4" in out and "Migrating from OpenVINO 2021.4 (10/variable.sh:1)" in out
     assert (tmp_path / "code" / "app.py").read_text().endswith("from openvino import Core\n")
 
@@ -464,6 +468,7 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
                                       "python3 -u mo_tf.py --input_model a.pb\n"),
                          ("omz", "python3 $INTEL_OPENVINO_DIR/deployment_tools/tools/model_downloader/downloader.py "
                                  "--name m\n"),
+                         ("bench", "python3 ~/intel/openvino_2022/tools/benchmark_tool/benchmark_app.py -m m.xml\n"),
                          ("own", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 tools/converter.py\n"),
                          ("own_dir", "source /opt/intel/openvino_2021/bin/setupvars.sh\nDIR=$(dirname \"$0\")\n"
                                      "python3 \"$DIR/converter.py\" --input a.jpg\n"),
@@ -480,7 +485,7 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
           "      - run: source /opt/intel/openvino_2021/bin/setupvars.sh && cmake -B out\n")
     write(tmp_path / "mono" / "app" / "main.py", legacy)
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
-    for name in ("convert", "mono/app", "mo_path", "mo_there", "omz"):
+    for name in ("convert", "mono/app", "mo_path", "mo_there", "omz", "bench"):
         assert (tmp_path / name / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n", name
     assert (tmp_path / "setup" / "main.py").read_text() == legacy and "but setup/convert.sh:3 pins 2022.3" in out
     for name in ("own", "own_dir", "stdin", "joined", "named"):

@@ -106,7 +106,7 @@ _MO_SCRIPTS = ("mo.py", "mo_tf.py", "mo_onnx.py", "mo_caffe.py", "mo_mxnet.py", 
 _INSTALL_SCRIPTS = ("downloader.py", "converter.py", "quantizer.py", "info_dumper.py", "benchmark_app.py")
 # a folder of an install (not a project's own `openvino_yolo/`)
 _INSTALL_PATH = re.compile(r"(?i)(?:deployment_tools|model_optimizer|open_model_zoo|model_downloader)/|/opt/intel/|"
-                           r"intel_(?:openvino|cvsdk)_dir|intelswtools")
+                           r"(?:^|/)intel/openvino[\w.-]*/|intel_(?:openvino|cvsdk)_dir|intelswtools")
 
 
 def _builds_or_runs(argv: list) -> bool:

@@ -925,9 +925,9 @@ def assigned_value(ctx, name):
 # a line IPython runs as shell or a magic (`!pip install ...`, `%cd data`): a script exported from
 # a notebook (Colab's "Download .py") keeps them
 _IPYTHON_LINE = re.compile(r"(?m)^[ \t]*(?:!|%(?!%))")
-# a cell magic (`%%bash`, `%%writefile x.py`): it applied to one cell of the notebook, whose end the
-# exported script no longer shows
-_CELL_MAGIC = re.compile(r"(?m)^[ \t]*%%")
+# a cell magic whose body is no Python (`%%bash`, `%%writefile x.py`): it applied to one cell of the
+# notebook, whose end the exported script no longer shows (`%%time`, `%%capture`: Python still)
+_CELL_MAGIC = re.compile(r"(?m)^[ \t]*%%(?!(?:time|timeit|capture|prun|debug)\b)")
 
 
 def read(text: str) -> Document:

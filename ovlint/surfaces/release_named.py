@@ -23,8 +23,9 @@ IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \
 IMAGE_ARGUMENT = re.compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
 _ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
 INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
-# a `#` comment begun before a position on its line
-_COMMENTED = re.compile(r"(?m)(?:^|(?<=\s))#")
+# a comment line: a shell's, a Dockerfile's, CMake's (`#`), a batch file's (`REM`, `::`); a `#` later
+# in a line may stand in a string (`echo "step #1"`)
+_COMMENT_LINE = re.compile(r"(?i)[ \t@]*(?:#|rem\b|::)")
 # an archive of the toolkit a file downloads or unpacks: `l_openvino_toolkit_p_2019.3.334.tgz`,
 # `l_openvino_toolkit_runtime_ubuntu20_p_2021.4.752.tgz`, `w_openvino_toolkit_windows_2023.0.0...zip`
 TOOLKIT_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?" + _RELEASE + r"\.\d")
@@ -122,7 +123,7 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
     found = [(match.groups(), match.start()) for match in IMAGE.finditer(text)
              if not any(start <= match.start() < end for start, end in bodies)]
     found += [(match.groups(), match.start()) for match in TOOLKIT_ARCHIVE.finditer(text)
-              if not _COMMENTED.search(text, text.rfind("\n", 0, match.start()) + 1, match.start())]
+              if not _COMMENT_LINE.match(text, text.rfind("\n", 0, match.start()) + 1)]
     for match in IMAGE_ARGUMENT.finditer(text):
         value = [a for a in _ARGUMENT.finditer(text, 0, match.start()) if a.group(1) == match.group(1)]
         if value:
