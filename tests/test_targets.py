@@ -469,6 +469,11 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
                          ("omz", "python3 $INTEL_OPENVINO_DIR/deployment_tools/tools/model_downloader/downloader.py "
                                  "--name m\n"),
                          ("bench", "python3 ~/intel/openvino_2022/tools/benchmark_tool/benchmark_app.py -m m.xml\n"),
+                         # installs, then runs something (a tool, through a wrapper), or only names an install
+                         ("bench_after", "pip install openvino==2022.1.0\nbenchmark_app -m model.xml -d CPU\n"),
+                         ("wrapped", "python3 -m venv v\nv/bin/pip install openvino-dev==2021.4.2\n"
+                                     "taskset -c 0 v/bin/mo --input_model m.onnx\n"),
+                         ("echoed", "echo To try the old demo, run: pip install openvino==2021.4.2\n"),
                          ("own", "source /opt/intel/openvino_2021/bin/setupvars.sh\npython3 tools/converter.py\n"),
                          ("own_dir", "source /opt/intel/openvino_2021/bin/setupvars.sh\nDIR=$(dirname \"$0\")\n"
                                      "python3 \"$DIR/converter.py\" --input a.jpg\n"),
@@ -485,7 +490,7 @@ def test_a_ci_job_or_script_that_runs_the_code_on_a_release_pins_it(ovlint, tmp_
           "      - run: source /opt/intel/openvino_2021/bin/setupvars.sh && cmake -B out\n")
     write(tmp_path / "mono" / "app" / "main.py", legacy)
     _, out, _ = ovlint("check", "--no-cache", "--fix", "--output-format", "concise")
-    for name in ("convert", "mono/app", "mo_path", "mo_there", "omz", "bench"):
+    for name in ("convert", "mono/app", "mo_path", "mo_there", "omz", "bench", "bench_after", "wrapped", "echoed"):
         assert (tmp_path / name / "main.py").read_text() == "import openvino as ov\n\nie = ov.Core()\n", name
     assert (tmp_path / "setup" / "main.py").read_text() == legacy and "but setup/convert.sh:3 pins 2022.3" in out
     for name in ("own", "own_dir", "stdin", "joined", "named"):

@@ -73,10 +73,11 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
                 # what `docker run` starts runs the image's code, not the folder's
                 found.append(lowest_stated(unit.requirements, unit.commands,
                                            lowest_named(unit.text, unit.commands, images=False)))
-            elif not any(_runs_a_tool(command.argv) for command in unit.commands):
+            elif unit.commands and all(_sets_up(command.argv) for command in unit.commands):
                 # a setup script: what it installs (`pip install openvino==2022.3.0` in the project's
-                # venv) is what the folder's code runs on; one that converts with it pins nothing
-                found.append(lowest_stated(unit.requirements, unit.commands))
+                # venv) is what the folder's code runs on; one that goes on to run anything else (a
+                # converter, a benchmark, in a venv of its own) pins nothing
+                found.append(lowest_stated([], [c for c in unit.commands if _installs(c.argv)]))
             continue
         if kind.name != "dockerfile":
             found.append(lowest_stated(unit.requirements, unit.commands))
@@ -135,27 +136,30 @@ def _builds_or_runs(argv: list) -> bool:
     return False
 
 
-# the commands of tools an install brings, which a script may run apart from the folder's code
-_TOOL_COMMANDS = ("mo", "ovc", "pot", "benchmark_app", "accuracy_check", "compile_tool", "myriad_compile")
-_TOOL_MODULES = ("openvino", "mo", "pot", "omz_tools", "benchmark_app")
+# what a setup script runs besides installing: environments, folders, messages
+_SETUP_COMMANDS = {"pip", "pip3", "conda", "mamba", "source", ".", "activate", "deactivate", "cd", "pushd", "popd",
+                   "mkdir", "echo", "export", "set", "unset", "apt", "apt-get", "yum", "dnf", "brew", "sudo", "git",
+                   "wget", "curl", "cp", "mv", "rm", "ln", "chmod", "true", "exit", "cat", "virtualenv", "uv"}
 
 
-def _runs_a_tool(argv: list) -> bool:
-    """Whether a command runs a tool of an install (`mo`, `omz_downloader`, `python -m
-    openvino.tools.mo`, `python3 .../model_optimizer/mo.py`)."""
+def _sets_up(argv: list) -> bool:
+    """Whether a command only prepares an environment (`python3 -m venv venv`, `pip install ...`,
+    `source venv/bin/activate`), running none of the code or tools installed."""
     if not argv:
-        return False
-    program = _program(argv[0])
-    if program in _TOOL_COMMANDS or program.startswith("omz_") or _tool_script(argv[0]):
         return True
-    if _runs_python(program):
-        for index, word in enumerate(argv[1:], 1):
-            if word.startswith("-m"):  # `python -m openvino.tools.mo` (not `-m venv` or `-m pip`)
-                module = word[2:] or (argv[index + 1] if index + 1 < len(argv) else "")
-                return module.split(".")[0] in _TOOL_MODULES
-            if not word.startswith("-"):
-                return _tool_script(word)
-    return False
+    program = _program(argv[0]).lower()
+    if program in _SETUP_COMMANDS or program.startswith(("pip", "python -m pip")):
+        return True
+    module = argv[argv.index("-m") + 1] if _runs_python(program) and "-m" in argv[:-1] else None
+    return module in ("venv", "pip", "ensurepip", "virtualenv")
+
+
+def _installs(argv: list) -> bool:
+    """Whether a command is an installer's (`pip install`, `python -m pip install`, `conda install`),
+    not a message naming one (`echo run: pip install ...`)."""
+    program = _program(argv[0]).lower() if argv else ""
+    return program.startswith(("pip", "conda", "mamba", "uv")) or (
+        _runs_python(program) and "-m" in argv[:-1] and argv[argv.index("-m") + 1] == "pip")
 
 
 def _program(word: str) -> str:
