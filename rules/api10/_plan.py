@@ -487,7 +487,7 @@ class Plan:
                 module = _imported_from(ctx, base.value) if base.keyword is None else None
                 source = _module_file(ctx.path, module) if module else None
                 if source is None or _same_file(source, ctx.path) or not (
-                        _names(source, _IMPORTS_API_1) or _names(source, _READS_API_1)):
+                        _names(source, _IMPORTS_API_1) or _names(source, _READS_API_1_ONLY)):
                     continue
                 self.propose(LEFTOVER_CODE, cls.name, (
                     f"`{cls.name.value}` derives from `{excerpt(ctx, base.value)}` of `{module}`, which still uses "
@@ -781,8 +781,12 @@ HANDED_ON = {CORE: "IECore", NETWORK: "IENetwork", EXECUTABLE: "ExecutableNetwor
 
 
 # what only API 1.0 objects have: a module reading one of these reads the objects as API 1.0
-_READS_API_1 = re.compile(r"\.(?:input_info|requests|input_blobs|output_blobs|tensor_desc|preprocess_info|async_infer"
-                          r"|get_idle_request_id|set_blob|read_network|load_network|query_network|get_metric)\b")
+# attributes only API 1.0 objects have
+_API_1_ATTRIBUTES = ("input_info|input_blobs|output_blobs|tensor_desc|preprocess_info|async_infer|get_idle_request_id"
+                     "|set_blob|read_network|load_network|query_network")
+_READS_API_1_ONLY = re.compile(rf"\.(?:{_API_1_ATTRIBUTES})\b")
+# ... and `.requests`, which other code has too (`self.requests = queue.Queue()`)
+_READS_API_1 = re.compile(rf"\.(?:requests|{_API_1_ATTRIBUTES})\b")
 
 
 def _module_base(ctx) -> tuple[str, Optional[str]]:
