@@ -153,11 +153,16 @@ def test_cmake_package_waits_while_the_build_links_a_2021_library_by_name(ovlint
             write(tmp_path / folder / name, text)
     unused = "find_package(InferenceEngine REQUIRED)\nset(IE_LIBS inference_engine)  # not linked\n"
     write(tmp_path / "unused" / "CMakeLists.txt", unused)
+    # set again to the package's variable before it is linked
+    write(tmp_path / "reset" / "CMakeLists.txt", "find_package(InferenceEngine REQUIRED)\nset(LIBS inference_engine)\n"
+                                                "set(LIBS ${InferenceEngine_LIBRARIES})\nadd_executable(app main.cpp)\n"
+                                                "target_link_libraries(app ${LIBS})\n")
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
     for folder, files in LINKED_BY_NAME.items():
         assert (tmp_path / folder / "CMakeLists.txt").read_text() == files["CMakeLists.txt"], folder
     assert "not rewritten while the build links `inference_engine` by name" in out
     assert (tmp_path / "unused" / "CMakeLists.txt").read_text().startswith("find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
+    assert (tmp_path / "reset" / "CMakeLists.txt").read_text().startswith("find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
 
 
 def test_a_tested_target_that_went_with_the_old_package_is_reported_once(ovlint, tmp_path):

@@ -99,9 +99,12 @@ def linked_by_name(commands, path: str, depth: int = 0, inherited: Optional[dict
             held = values[2:] if values[0] != "INSERT" else values[3:]
         else:
             continue
+        name = values[1] if command.lower == "list" else values[0]
         library = next((v for v in held if v in LIBRARIES or library_file(v)), None)
         if library is not None:
-            libraries[values[1] if command.lower == "list" else values[0]] = library
+            libraries[name] = library
+        elif command.lower == "set" and not any(f"${{{name}}}" in v for v in held):
+            libraries.pop(name, None)  # set again to something else (`set(LIBS ${InferenceEngine_LIBRARIES})`)
     for command in commands:
         if command.lower in LINKING:
             for argument in command.arguments:
