@@ -61,6 +61,11 @@ class RemovedDevice(PythonRule):
         Valid("import openvino as ov\n\nov.Core().compile_model('m.xml', 'AUTO:GPU,CPU')\nprint('MYRIAD')\n"),
         Valid("import cv2\n\nDNN_TARGET_MYRIAD = 3\nnet = cv2.dnn.readNet('m.onnx')\nnet.setPreferableTarget(cv2.dnn.DNN_TARGET_CPU)\n"),
         Valid("import openvino as ov\n\nPREFIXES = {'GNA_': 'keys of the removed GNA plugin'}\n"),
+        # a default changed before parsing, and another object's `device`
+        Valid("import argparse\nimport openvino as ov\n\nparser = argparse.ArgumentParser()\n"
+              "parser.add_argument('--device', default='MYRIAD')\nparser.set_defaults(device='CPU')\n"
+              "args = parser.parse_args()\nov.Core().compile_model('m.xml', args.device)\n"
+              "ov.Core().compile_model('m.xml', settings.device)\n"),
         Valid("import argparse\nfrom openvino.inference_engine import IEPlugin\n\nparser = argparse.ArgumentParser()\n"
               "parser.add_argument('-d', choices=['CPU', 'GPU', 'MYRIAD'], help='device: CPU, GPU or MYRIAD')\n"
               "plugin = IEPlugin(device=parser.parse_args().d)\n"),
@@ -121,17 +126,29 @@ class RemovedDevice(PythonRule):
             assigned = assigned_value(self.ctx, value)
             text = string_value(assigned) if assigned is not None else None
             return (text, f" (through `{value.value}`)") if text is not None else (None, "")
-        if isinstance(value, cst.Attribute):
-            default = self.ctx.memo((self.code, "defaults"), self._argparse_defaults).get(value.attr.value)
+        if isinstance(value, cst.Attribute) and isinstance(value.value, cst.Name):
+            parsed = assigned_value(self.ctx, value.value)  # `args = parser.parse_args()`
+            parser = parsed.func.value if isinstance(parsed, cst.Call) and isinstance(parsed.func, cst.Attribute) \
+                and parsed.func.attr.value == "parse_args" and isinstance(parsed.func.value, cst.Name) else None
+            defaults = self.ctx.memo((self.code, "defaults"), self._argparse_defaults)
+            default = defaults.get((parser.value, value.attr.value)) if parser is not None else None
             if default is not None:
                 return default, f" (`{self.ctx.source(value)}` defaults to it)"
         return None, ""
 
     def _argparse_defaults(self) -> dict:
-        """dest -> the string default of each `add_argument(..., default="...")` of the module."""
-        found = {}
+        """(parser, dest) -> the string default each `parser.add_argument(..., default="...")` of the
+        module gives, but those a `parser.set_defaults(dest=...)` changes."""
+        found, changed = {}, set()
         for call in self.ctx.nodes((cst.Call,)):
-            if not (isinstance(call.func, cst.Attribute) and call.func.attr.value == "add_argument"):
+            func = call.func
+            if not (isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name)):
+                continue
+            parser = func.value.value
+            if func.attr.value == "set_defaults":
+                changed.update((parser, a.keyword.value) for a in call.args if a.keyword is not None)
+                continue
+            if func.attr.value != "add_argument":
                 continue
             default, dest = keyword(call, "default"), keyword(call, "dest")
             text = string_value(default.value) if default is not None else None
@@ -142,5 +159,5 @@ class RemovedDevice(PythonRule):
             named = string_value(dest.value) if dest is not None else next(
                 (f.lstrip("-") for f in flags if f.startswith("--")), flags[0].lstrip("-") if flags else None)
             if named:
-                found[named.replace("-", "_")] = text
-        return found
+                found[(parser, named.replace("-", "_"))] = text
+        return {key: text for key, text in found.items() if key not in changed}
