@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules.discontinued._devices import REMOVED_DEVICES, describe, removed_devices
@@ -38,8 +39,16 @@ class RemovedDeviceCommand(CommandRule):
                 Example("DEVICE=MYRIAD\nbenchmark_app -m model.xml -d $DEVICE\n", filename="bench.sh",
                         message=("This command selects a removed device plugin: MYRIAD (removed in 2023.0) (through "
                                  "`$DEVICE`); use CPU, GPU or NPU")))
-    valid = (Valid("benchmark_app -m model.xml -d CPU\necho MYRIAD\n", filename="bench.sh"),
+    valid = (Valid("DEVICE=MYRIAD\nfor DEVICE in CPU GPU; do\n  benchmark_app -m model.xml -d $DEVICE\ndone\n", filename="bench.sh"),
+             Valid("benchmark_app -m model.xml -d CPU\necho MYRIAD\n", filename="bench.sh"),
              Valid("echo install_NCS_udev_rules.sh is gone\nrm -f install_NCS_udev_rules.sh\n", filename="setup.sh"))
+
+    def _set_otherwise(self, word: str) -> bool:
+        """Whether a variable the word expands is also set by a loop or a prompt (`for DEVICE in CPU
+        GPU`, `read -p ... DEVICE`), which the value the file assigns it does not tell."""
+        text = self.ctx.text
+        return any(re.search(rf"(?i)\b(?:for|select)[ \t]+%*{name}\b|\bread\b[^\n]*\b{name}\b|/p[ \t]+{name}=", text)
+                   for name in filter(None, (a or b for a, b in re.findall(r"\$\{?(\w+)\}?|%(\w+)%", word))))
 
     def check_command(self, command) -> None:
         argv = command.argv
@@ -53,7 +62,8 @@ class RemovedDeviceCommand(CommandRule):
         for index, word in enumerate(argv[:-1]):
             if word in ("-d", "--device", "--target_device") or (word.startswith("-d_") and len(word) < 8):
                 value = command.words[index + 1]  # `-d $DEVICE` after `DEVICE=MYRIAD` too
-                found = removed_devices(argv[index + 1]) or removed_devices(value.resolved or "")
+                found = removed_devices(argv[index + 1]) or (
+                    removed_devices(value.resolved or "") if not self._set_otherwise(value.value) else [])
                 if found:
                     through = value.through if not removed_devices(argv[index + 1]) else ""
                     self.report(command, f"{self.summary}: {describe(found)}{through}; use CPU, GPU or NPU",
