@@ -875,14 +875,15 @@ def test_a_batch_file_reads_variables_pip_installs_and_windows_python(ovlint, tm
           "set TOOLS=%INTEL_OPENVINO_DIR%/deployment_tools\r\n"
           'python "%TOOLS%/model_optimizer/mo.py" --input_model m.onnx\r\n')
     for name, line in (("exe", "C:\\Python38\\python.exe app.py"), ("launcher", "py -3.8 app.py"),
-                       ("pip", "pip install openvino-dev==2021.4.2\r\npython app.py")):
-        write(tmp_path / name / "run.bat", line + "\r\n" if name == "pip" else
+                       ("pip", "pip install openvino-dev==2021.4.2\r\npython app.py"),
+                       ("pipexe", "C:\\venv\\Scripts\\pip.exe install openvino-dev==2021.4.2\r\npython app.py")):
+        write(tmp_path / name / "run.bat", line + "\r\n" if name.startswith("pip") else
               "call C:\\Intel\\openvino_2021.4.752\\bin\\setupvars.bat\r\n" + line + "\r\n")
         write(tmp_path / name / "app.py", "from openvino.inference_engine import IECore\n\nie = IECore()\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "conv/convert.bat:2:6: OV508 `bin/setupvars.bat` is a 2021 path" in out
     assert "conv/convert.bat:4:8: OV508" in out and "(through `%TOOLS%`)" in out
     assert "Migrating from OpenVINO 2020.4 (conv/convert.bat:2)" in out
-    for name in ("exe", "launcher", "pip"):
+    for name in ("exe", "launcher", "pip", "pipexe"):
         assert f"{name}/app.py:3:6: OV102 `IECore` is `ov.Core` in API 2.0 (the fix needs" in out, name
     assert "pip/run.bat:1:13: OV401" in out and "the script runs in `cmd`" in out

@@ -198,8 +198,9 @@ def from_expanded(value: str, start: int, end: int, value_start: int, origin: st
 
 
 def _is_pip(word: str) -> bool:
-    """`pip`, `pip3`, `/usr/bin/pip3.11`, and the `pip` of `python -m pip` and `uv pip`."""
-    return re.fullmatch(r"pip(3(\.\d+)?)?", word.rsplit("/", 1)[-1]) is not None
+    """`pip`, `pip3`, `/usr/bin/pip3.11`, `C:\\venv\\Scripts\\pip.exe`, and the `pip` of `python -m pip`
+    and `uv pip`."""
+    return re.fullmatch(r"(?i)pip(3(\.\d+)?)?(\.exe)?", word.replace("\\", "/").rsplit("/", 1)[-1]) is not None
 
 
 # openvino-genai and openvino-tokenizers are released with openvino and numbered alike
