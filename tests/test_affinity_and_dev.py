@@ -273,8 +273,28 @@ def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovl
     # unpinned beside a file that pins `openvino`: pip installs the `openvino-dev` of that release
     write(tmp_path / "dev" / "requirements.txt", "openvino==2022.1.0\n")
     write(tmp_path / "dev" / "requirements-dev.txt", "-r requirements.txt\nopenvino-dev\n")
+    # a shell script beside that runs a tool, a command list in Python, a notebook's `! mo`, code beside
+    # a `requirements/` folder; not an example in a docstring
+    write(tmp_path / "sh" / "requirements.txt", "openvino-dev==2022.3.0\n")
+    write(tmp_path / "sh" / "get.sh", "# omz_downloader --help\nset -e\nomz_downloader --name resnet-50-tf\n")
+    write(tmp_path / "list" / "requirements.txt", "openvino-dev==2022.3.0\n")
+    write(tmp_path / "list" / "prep.py", "import subprocess\n\nsubprocess.run(['omz_converter', '--name', 'm'])\n")
+    write(tmp_path / "nb" / "requirements.txt", "openvino-dev==2022.3.0\n")
+    write(tmp_path / "nb" / "convert.ipynb", json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [],
+                                                                    "execution_count": None, "source": ["! mo -m m.onnx\n"]}],
+                                                         "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    write(tmp_path / "reqdir" / "requirements" / "base.txt", "openvino-dev==2022.3.0\n")
+    write(tmp_path / "reqdir" / "src" / "convert.py", "from openvino.tools.mo import convert_model\n")
+    write(tmp_path / "doc" / "requirements.txt", "openvino-dev==2023.3.0\n")
+    write(tmp_path / "doc" / "app.py", '"""Convert first:\n\nfrom openvino.tools.mo import convert_model\n"""\n')
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
     found = {d["filename"]: d for d in json.loads(out) if d["code"] == "OV401"}
+    for name, use in (("sh/requirements.txt", "`get.sh` runs `omz_downloader`"),
+                      ("list/requirements.txt", "`prep.py` runs `omz_converter`"),
+                      ("nb/requirements.txt", "`convert.ipynb` runs `mo`"),
+                      ("reqdir/requirements/base.txt", "`../src/convert.py` imports `openvino.tools.mo`")):
+        assert found[name]["fix"] is None and f"not replaced while {use}" in found[name]["message"], name
+    assert found["doc/requirements.txt"]["fix"] is not None
     held = found["app/requirements.txt"]
     assert held["fix"] is None and "not replaced while `tools/convert.py` imports `openvino.tools.mo`" in held["message"]
     assert found["other/requirements.txt"]["fix"] is not None

@@ -10,9 +10,10 @@ OV1xx rule runs (a rule left out would leave its uses behind).
 """
 from __future__ import annotations
 
+import ast
 import bisect
-import re
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple, Optional
@@ -836,7 +837,44 @@ _IMPORTS_API_1 = re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?:openvino\.inference_eng
 # an import of a tool's package only `openvino-dev` installs, or a notebook line running one
 _DEV_TOOL_USE = re.compile(r"(?m)^[ \t]*(?:(?:from|import)[ \t]+(?P<package>openvino\.tools\.(?:mo|pot|accuracy_checker)|"
                            r"omz_tools|openvino\.model_zoo)\b|from[ \t]+openvino\.tools[ \t]+import[ \t]+(?P<tool>mo|pot)\b"
-                           r"|!(?P<run>mo|pot|omz_\w+|accuracy_check)\b)")
+                           r"|![ \t]*(?:python3?[ \t]+-m[ \t]+(?P<module>openvino\.tools\.(?:mo|pot))|(?P<run>mo|pot|omz_\w+|accuracy_check))\b)")
+# the packages only `openvino-dev` installs, and the commands of its tools
+_DEV_PACKAGES = ("openvino.tools.mo", "openvino.tools.pot", "openvino.tools.accuracy_checker", "omz_tools",
+                 "openvino.model_zoo")
+_DEV_COMMANDS = {"mo", "pot", "accuracy_check", "convert_annotation", "omz_downloader", "omz_converter",
+                 "omz_quantizer", "omz_info_dumper"}
+_DEV_HINT = re.compile(r"openvino\.tools|omz_|openvino\.model_zoo|accuracy_check|[\"'](?:mo|pot)[\"']|![ \t]*(?:mo|pot)\b")
+
+
+def _dev_tool_use(path: str, text: str) -> Optional[str]:
+    """What a module or notebook uses of `openvino-dev`'s tools (`imports `openvino.tools.mo``,
+    `runs `omz_downloader``): an import, a notebook's `!` line, or a Python command list naming one
+    (`subprocess.run(["omz_downloader", ...])`); read with CPython's parser where it parses, so an
+    example in a docstring is none."""
+    if not _DEV_HINT.search(text):
+        return None
+    if not path.endswith(".py"):
+        found = _DEV_TOOL_USE.search(text)
+        return None if found is None else (f"runs `{found.group('run')}`" if found.group("run") else
+                                           f"imports `{found.group('package') or found.group('module') or 'openvino.tools.' + found.group('tool')}`")
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, (ast.List, ast.Tuple)) and node.elts and isinstance(node.elts[0], ast.Constant) \
+                and node.elts[0].value in _DEV_COMMANDS:
+            return f"runs `{node.elts[0].value}`"
+        else:
+            continue
+        package = next((p for name in names for p in _DEV_PACKAGES if name == p or name.startswith(p + ".")), None)
+        if package:
+            return f"imports `{package}`"
+    return None
 _IMPORTS_OPENVINO = re.compile(r"(?m)^[ \t]*(?:import[ \t]+openvino\b|from[ \t]+openvino\b)")
 
 
@@ -1011,10 +1049,9 @@ def _program_under(root: str, generation: int) -> Program:
             program.star_importers.setdefault(match.group(1).rpartition(".")[2], set()).add(path)
         if _READS_API_1.search(text):
             program.reads_api_1.add(path)
-        tool = _DEV_TOOL_USE.search(text)
-        if tool:
-            program.dev_tool_users[path] = (f"runs `{tool.group('run')}`" if tool.group("run") else
-                                            f"imports `{tool.group('package') or 'openvino.tools.' + tool.group('tool')}`")
+        use = _dev_tool_use(path, text)
+        if use:
+            program.dev_tool_users[path] = use
     return program
 
 

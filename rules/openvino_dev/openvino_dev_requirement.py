@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Optional
 
 from ovlint.base import depends
 from ovlint.base.diagnostics import Applicability
+from ovlint.base.files import ReadError
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, RequirementRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
@@ -130,14 +132,9 @@ class OpenvinoDevRequirement(RequirementRule):
             self.report(req, self.summary + f" (not replaced while the file runs `{tool}`, which only `openvino-dev` "
                                             "installs: migrate that command first)")
             return
-        # the code the file installs for: in its folder and below (of a file on disk, not text read
-        # from stdin for no file)
-        folder = os.path.join(os.path.dirname(os.path.abspath(self.ctx.path)), "")
-        users = {user: use for user, use in dev_tool_users(self.ctx.path).items() if user.startswith(folder)} \
-            if os.path.isfile(self.ctx.path) else {}
-        for user in users:
-            depends.note_file(user)  # its own fix (OV202) can end its use in the same run
+        users = self.ctx.memo("openvino-dev-users", self._tool_users)
         if users:
+            folder = os.path.dirname(os.path.abspath(self.ctx.path))
             user, use = next(iter(sorted(users.items())))
             where = os.path.relpath(user, folder)
             self.report(req, self.summary + f" (not replaced while `{where}` {use}, which only `openvino-dev` "
@@ -150,6 +147,22 @@ class OpenvinoDevRequirement(RequirementRule):
                                             f"installed, {packages}, by hand)")
             return
         self.report(req, self.summary, fix)
+
+    def _tool_users(self) -> dict:
+        """The code the file installs for that uses a tool only `openvino-dev` installs -> how: the
+        program's modules and notebooks (`dev_tool_users`) and shell scripts in the file's folder and
+        below (the project's, for a `requirements/` folder), of a file on disk (not text from stdin)."""
+        if not os.path.isfile(self.ctx.path):
+            return {}
+        folder = os.path.dirname(os.path.abspath(self.ctx.path))
+        if os.path.basename(folder).lower() in _REQUIREMENTS_FOLDERS:
+            folder = os.path.dirname(folder)
+        inside = os.path.join(folder, "")
+        users = {user: use for user, use in dev_tool_users(self.ctx.path).items() if user.startswith(inside)}
+        users.update(_scripts_running_tools(folder))
+        for user in users:
+            depends.note_file(user)  # its own fix (OV202, OV201) can end its use in the same run
+        return users
 
     def _dev_tool_run(self) -> Optional[str]:
         """A tool only `openvino-dev` installs that the unit's commands go on running after `--fix`,
@@ -218,10 +231,13 @@ class OpenvinoDevRequirement(RequirementRule):
                              unsafe=True)
 
     def _pinned_elsewhere(self) -> bool:
-        """Whether another file pins the project's release (`-r requirements.txt` holding
+        """Whether a file this one includes pins the release (`-r requirements.txt` holding
         `openvino==2022.1.0`): then that release, not the last one, is what gets installed."""
         floor = self.ctx.floor
-        return floor is not None and not floor.origin.startswith(os.path.relpath(self.ctx.path) + ":")
+        if floor is None:
+            return False
+        pinning = os.path.basename(floor.origin.rsplit(":", 1)[0])
+        return any(os.path.basename(name) == pinning for name in _INCLUDES.findall(self.ctx.text))
 
     def _beside_word(self, req, packages: list):
         """The packages as words of their own after the requirement's `pip install` word (items
@@ -260,3 +276,38 @@ class OpenvinoDevRequirement(RequirementRule):
             close = text.find("]", i)
             return close + 1 if close >= 0 else req.name_end
         return req.name_end
+
+
+# the files a requirements file installs with it (`-r base.txt`, `-c constraints.txt`)
+_INCLUDES = re.compile(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]+|[ \t]*=[ \t]*)?([^ \t\r\n#]+)")
+# folders that hold a project's requirements apart from its code
+_REQUIREMENTS_FOLDERS = {"requirements", "reqs", "deps", "dependencies"}
+# a command of a tool only `openvino-dev` installs, at the start of a shell command
+_TOOL_COMMAND = re.compile(r"(?m)(?:^|[;&|(]|\bthen\b|\bdo\b)[ \t]*(omz_\w+|pot|mo|accuracy_check|convert_annotation)"
+                           r"(?=[ \t])")
+# at most, under one requirement file's folder: the folders walked, the shell scripts read
+MOST_FOLDERS, MOST_SCRIPTS = 2000, 200
+
+
+def _scripts_running_tools(folder: str) -> dict:
+    """The shell scripts under `folder` (hidden and installed folders left out) that run a tool only
+    `openvino-dev` installs -> `runs `tool``."""
+    found, read = {}, 0
+    for walked, (here, folders, names) in enumerate(os.walk(folder)):
+        if walked == MOST_FOLDERS:
+            break
+        folders[:] = [f for f in folders if not f.startswith(".") and f not in depends.SKIPPED_FOLDERS]
+        for name in names:
+            if not name.endswith((".sh", ".bash")) or read == MOST_SCRIPTS:
+                continue
+            read += 1
+            path = os.path.join(here, name)
+            try:
+                text = depends.read(path, 1 << 20).decode("utf-8", "replace")
+            except ReadError:
+                continue
+            command = next((m for m in _TOOL_COMMAND.finditer(text)
+                            if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].lstrip().startswith("#")), None)
+            if command:
+                found[path] = f"runs `{command.group(1)}`"
+    return found
