@@ -162,6 +162,11 @@ class OpenvinoDevRequirement(RequirementRule):
         users.update(_scripts_running_tools(folder))
         for user in users:
             depends.note_file(user)  # its own fix (OV202, OV201) can end its use in the same run
+        # where the release has `ovc`, a `mo` command is OV201's to rewrite (the requirement follows it
+        # in the same run); before, only `openvino-dev` runs it
+        floor = self.ctx.floor
+        if floor is None or at_least(floor.release, CONVERTER.since):
+            users = {user: use for user, use in users.items() if use != "runs `mo`"}
         return users
 
     def _dev_tool_run(self) -> Optional[str]:
