@@ -137,9 +137,9 @@ def _builds_or_runs(argv: list) -> bool:
 
 
 # what a setup script runs besides installing: environments, folders, messages
-_SETUP_COMMANDS = {"pip", "pip3", "conda", "mamba", "source", ".", "activate", "deactivate", "cd", "pushd", "popd",
-                   "mkdir", "echo", "export", "set", "unset", "apt", "apt-get", "yum", "dnf", "brew", "sudo", "git",
-                   "wget", "curl", "cp", "mv", "rm", "ln", "chmod", "true", "exit", "cat", "virtualenv", "uv"}
+_SETUP_COMMANDS = {"conda", "mamba", "source", ".", "activate", "deactivate", "cd", "pushd", "popd", "mkdir",
+                   "echo", "export", "set", "unset", "apt", "apt-get", "yum", "dnf", "brew", "git", "wget", "curl",
+                   "cp", "mv", "rm", "ln", "chmod", "true", "exit", "cat", "virtualenv", "uv"}
 
 
 def _sets_up(argv: list) -> bool:
@@ -148,7 +148,7 @@ def _sets_up(argv: list) -> bool:
     if not argv:
         return True
     program = _program(argv[0]).lower()
-    if program in _SETUP_COMMANDS or program.startswith(("pip", "python -m pip")):
+    if program in _SETUP_COMMANDS or program.startswith("pip"):  # `pip3.11` too
         return True
     module = argv[argv.index("-m") + 1] if _runs_python(program) and "-m" in argv[:-1] else None
     return module in ("venv", "pip", "ensurepip", "virtualenv")
