@@ -30,6 +30,7 @@ from ovlint.surfaces.notebook import WRITEFILE
 from ovlint.rules.api10._types import (
     BLOB, CLASS_NAMES, CONTAINER, CORE, EXECUTABLE, NETWORK, PLUGIN, PUT, REQUEST, TUPLE, Types, in_import, legacy_class,
 )
+from ovlint.rules.openvino_dev._tools import DEV_COMMANDS, DEV_PACKAGES
 
 FIX_GROUP = "api10"  # the OV1xx Python rules, whose fixes apply only together
 # the rule of the import reports the uses of the module's names that no other rule handles
@@ -834,16 +835,13 @@ _NAMES_API_1 = re.compile(r"inference_engine|\bngraph\b")
 # an import of API 1.0 or nGraph (a module naming them in a comment or a string uses neither)
 _IMPORTS_API_1 = re.compile(r"(?m)^[ \t]*(?:from[ \t]+(?:openvino\.inference_engine|ngraph)\b|import[ \t]+"
                             r"(?:openvino\.inference_engine|ngraph)\b|from[ \t]+openvino[ \t]+import[ \t][^\n]*\binference_engine\b)")
-# an import of a tool's package only `openvino-dev` installs, or a notebook line running one
-_DEV_TOOL_USE = re.compile(r"(?m)^[ \t]*(?:(?:from|import)[ \t]+(?P<package>openvino\.tools\.(?:mo|pot|accuracy_checker)|"
-                           r"omz_tools|openvino\.model_zoo)\b|from[ \t]+openvino\.tools[ \t]+import[ \t]+(?P<tool>mo|pot)\b"
-                           r"|![ \t]*(?:python3?[ \t]+-m[ \t]+(?P<module>openvino\.tools\.(?:mo|pot))|(?P<run>mo|pot|omz_\w+|accuracy_check))\b)")
-# the packages only `openvino-dev` installs, and the commands of its tools
-_DEV_PACKAGES = ("openvino.tools.mo", "openvino.tools.pot", "openvino.tools.accuracy_checker", "omz_tools",
-                 "openvino.model_zoo")
-_DEV_COMMANDS = {"mo", "pot", "accuracy_check", "convert_annotation", "omz_downloader", "omz_converter",
-                 "omz_quantizer", "omz_info_dumper"}
-_DEV_HINT = re.compile(r"openvino\.tools|omz_|openvino\.model_zoo|accuracy_check|[\"'](?:mo|pot)[\"']|![ \t]*(?:mo|pot)\b")
+# an import of a package only `openvino-dev` installs, or a notebook line running one of its tools
+_DEV_RUNS = "|".join(sorted(map(re.escape, DEV_COMMANDS), key=len, reverse=True))
+_DEV_IMPORTED = "|".join(map(re.escape, DEV_PACKAGES))
+_DEV_TOOL_USE = re.compile(rf"(?m)^[ \t]*(?:(?:from|import)[ \t]+(?P<package>{_DEV_IMPORTED})\b"
+                           r"|from[ \t]+openvino\.tools[ \t]+import[ \t]+(?P<tool>mo|pot|accuracy_checker)\b"
+                           rf"|![ \t]*(?:python3?[ \t]+-m[ \t]+(?P<module>{_DEV_IMPORTED})|(?P<run>{_DEV_RUNS}))\b)")
+_DEV_HINT = re.compile(rf"{_DEV_IMPORTED}|openvino\.tools|[\"'](?:{_DEV_RUNS})[\"']|![ \t]*(?:{_DEV_RUNS})\b")
 
 
 def _dev_tool_use(path: str, text: str) -> Optional[str]:
@@ -867,11 +865,11 @@ def _dev_tool_use(path: str, text: str) -> Optional[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
         elif isinstance(node, (ast.List, ast.Tuple)) and node.elts and isinstance(node.elts[0], ast.Constant) \
-                and node.elts[0].value in _DEV_COMMANDS:
+                and node.elts[0].value in DEV_COMMANDS:
             return f"runs `{node.elts[0].value}`"
         else:
             continue
-        package = next((p for name in names for p in _DEV_PACKAGES if name == p or name.startswith(p + ".")), None)
+        package = next((p for name in names for p in DEV_PACKAGES if name == p or name.startswith(p + ".")), None)
         if package:
             return f"imports `{package}`"
     return None

@@ -14,7 +14,7 @@ from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._plan import dev_tool_users
 from ovlint.rules.model_optimizer._options import invocation, open_ended
 from ovlint.rules.model_optimizer.mo_command import ModelOptimizerCommand
-from ovlint.rules.openvino_dev._tools import tool_of
+from ovlint.rules.openvino_dev._tools import DEV_COMMANDS, tool_of
 
 CONVERTER = DEPRECATIONS["model-optimizer"]  # its replacement, `ovc`, ships in `openvino` from `since`
 
@@ -288,8 +288,8 @@ _INCLUDES = re.compile(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]
 # folders that hold a project's requirements apart from its code
 _REQUIREMENTS_FOLDERS = {"requirements", "reqs", "deps", "dependencies"}
 # a command of a tool only `openvino-dev` installs, at the start of a shell command
-_TOOL_COMMAND = re.compile(r"(?m)(?:^|[;&|(]|\bthen\b|\bdo\b)[ \t]*(omz_\w+|pot|mo|accuracy_check|convert_annotation)"
-                           r"(?=[ \t])")
+_TOOL_COMMAND = re.compile(r"(?m)(?:^|[;&|(]|\bthen\b|\bdo\b)[ \t]*("
+                           + "|".join(sorted(map(re.escape, DEV_COMMANDS), key=len, reverse=True)) + r")(?=[ \t])")
 # at most, under one requirement file's folder: the folders walked, the shell scripts read
 MOST_FOLDERS, MOST_SCRIPTS = 2000, 200
 
