@@ -121,19 +121,26 @@ def _builds_or_runs(argv: list) -> bool:
         return True
     if program.endswith(".py"):
         return not _tool_script(argv[0])
-    if not _runs_python(program):
-        return False
-    for index, word in enumerate(argv[1:], 1):  # Python's own options, up to what it runs
-        if word.startswith("-c"):
-            return False
-        if word.startswith("-m"):  # `-m app`, `-mapp`
-            module = word[2:] or (argv[index + 1] if index + 1 < len(argv) else "")
-            return bool(module) and module.split(".")[0] not in _TOOLS
-        if word == "-":  # a program read from the standard input (`python3 - <<EOF`)
-            return True
+    how, what = _python_runs(argv)
+    if how == "-m":
+        return bool(what) and what.split(".")[0] not in _TOOLS
+    return how == "-" or (how == "script" and not _tool_script(what))
+
+
+def _python_runs(argv: list) -> tuple[str, str]:
+    """What a Python command runs, read past the interpreter's own options: ("-m", module) (`-m app`,
+    `-mapp`), ("-c", code), ("-", "") for a program from the standard input (`python3 - <<EOF`),
+    ("script", path); ("", "") for nothing, or a command that is no Python's."""
+    if not argv or not _runs_python(_program(argv[0])):
+        return "", ""
+    for index, word in enumerate(argv[1:], 1):
+        if word.startswith(("-m", "-c")):
+            return word[:2], word[2:] or (argv[index + 1] if index + 1 < len(argv) else "")
+        if word == "-":
+            return "-", ""
         if not word.startswith("-"):
-            return not _tool_script(word)
-    return False
+            return "script", word
+    return "", ""
 
 
 # what a setup script runs besides installing: environments, folders, messages
@@ -150,16 +157,15 @@ def _sets_up(argv: list) -> bool:
     program = _program(argv[0]).lower()
     if program in _SETUP_COMMANDS or program.startswith("pip"):  # `pip3.11` too
         return True
-    module = argv[argv.index("-m") + 1] if _runs_python(program) and "-m" in argv[:-1] else None
-    return module in ("venv", "pip", "ensurepip", "virtualenv")
+    how, module = _python_runs(argv)
+    return how == "-m" and module in ("venv", "pip", "ensurepip", "virtualenv")
 
 
 def _installs(argv: list) -> bool:
     """Whether a command is an installer's (`pip install`, `python -m pip install`, `conda install`),
     not a message naming one (`echo run: pip install ...`)."""
     program = _program(argv[0]).lower() if argv else ""
-    return program.startswith(("pip", "conda", "mamba", "uv")) or (
-        _runs_python(program) and "-m" in argv[:-1] and argv[argv.index("-m") + 1] == "pip")
+    return program.startswith(("pip", "conda", "mamba", "uv")) or _python_runs(argv) == ("-m", "pip")
 
 
 def _program(word: str) -> str:
