@@ -348,7 +348,7 @@ def read(text: str) -> Document:
     except NotebookError as exc:
         return whole(text, error=str(exc))
     if not nb.cells:
-        return Document(text, _markdown_units(nb), exemption_text="\n".join(c.text for c in nb.cells))
+        return Document(text, _markdown_units(nb), exemption_text="")
     return _joined(text, nb)
 
 

@@ -110,8 +110,9 @@ _ASSIGNED = (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.NamedExpr)
 def _carried_text(node, value: str, parents: dict, docstring, imported: set, raw_only: bool = False) -> list[str]:
     """The parts of a string literal's value `_FactExtractor` can read commands or requirements
     in: all of it where it reaches a call or an assignment (any call may run a command: names are
-    resolved later), with the names of the keyword arguments it is in (`python_requires=`), and anywhere in an item of a list or tuple, or after `[...] +` (the extractor
-    keeps such an item's text as a word: `x or "/opt/intel/..."`); the instructions of a message
+    resolved later), with the names of the keyword arguments it is in (`python_requires=`), and
+    anywhere in an item of a list or tuple, or after `[...] +` (the extractor keeps such an item's
+    text as a word: `x or "/opt/intel/..."`); the instructions of a message
     (`print`, `logger.info`, ...) or of the module's docstring; nothing where it is any other
     statement's docstring, a dictionary's key or value (but `setup(extras_require={...})`'s), a
     comparison, ... A necessary condition: the prefilter looks for rules' needles in what this
@@ -136,12 +137,10 @@ def _carried_text(node, value: str, parents: dict, docstring, imported: set, raw
             if child is parent.func:  # `"mo {}".format(x)`, `"mo x".split()`: the call's value goes on
                 child, direct = parent, False
                 continue
-            if opaque:
+            if opaque or (raw_only and not raw):
                 return []
             func = parent.func
             called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
-            if raw_only and not raw:
-                return []
             if called in _MESSAGE_CALLS and called not in imported:
                 return _instruction_text(value, backticks=True) if direct else []
             return [value, *keywords]

@@ -885,8 +885,8 @@ def _module_file(path: str, module: str) -> Optional[str]:
         for _ in range(dots - 1):
             folder = os.path.dirname(folder)
         relative = os.path.join(folder, module[dots:].replace(".", os.sep))
-        return next((c for c in (relative + ".py", os.path.join(relative, "__init__.py")) if _probed(path, c, depends.is_file)),
-                    None)
+        candidates = (relative + ".py", os.path.join(relative, "__init__.py"))
+        return next((c for c in candidates if _probed(path, c, depends.is_file)), None)
     relative = module.replace(".", os.sep)
     return next((candidate for folder in _folders_around(path)
                  for candidate in (os.path.join(folder, relative + ".py"), os.path.join(folder, relative, "__init__.py"))

@@ -117,8 +117,8 @@ class BlobUse(Api10Rule):
         if not isinstance(value, (cst.Name, cst.Attribute, cst.Subscript)):
             return  # only `request.output_blobs`, and names and items bound to it or its items, hold them
         held = self.types.of(value)
-        if held is not None and held.kind == TUPLE and any(_output(part) for part in held.parts):
-            held = next(part for part in held.parts if _output(part))  # `item = (i, blobs)`, then kept
+        if held is not None and held.kind == TUPLE:  # `item = (i, blobs)`, then kept
+            held = next((part for part in held.parts if _output(part)), None)
         if _output(held):
             what = "output blobs" if held.kind == OUTPUT_BLOBS else "an output blob"
             self.propose(value, f"This keeps {what} to read later: in API 2.0 an output tensor is the request's "
