@@ -62,10 +62,14 @@ PARSE_ONLY = ("import libcst, pathlib, sys\n"
               "        libcst.parse_module(p.read_text())\n"
               "    except Exception:\n"  # a file that does not parse costs its attempt, as in ovlint
               "        pass\n")
-PER_FILE = ("import os, sys, time\n"
+# as a worker runs them (`engine.pool`): the cyclic collector off while a file is linted, run between files
+PER_FILE = ("import gc, os, sys, time\n"
             "from ovlint.base.versions import NEWEST\n"
             "from ovlint.engine import registry, runner\n"
+            "from ovlint.engine.pool import COLLECT_AFTER\n"
             "codes = frozenset(r.code for r in registry.all_rules())\n"
+            "gc.freeze()\n"
+            "gc.disable()\n"
             "slowest = (0.0, '')\n"
             "for folder, _, names in sorted(os.walk(sys.argv[1])):\n"
             "    for name in sorted(n for n in names if n.endswith('.py')):\n"
@@ -73,6 +77,8 @@ PER_FILE = ("import os, sys, time\n"
             "        start = time.perf_counter()\n"
             "        runner.process(runner.Task(path, 'python', codes, NEWEST, 'check', False, 1 << 30, 3600))\n"
             "        slowest = max(slowest, (time.perf_counter() - start, os.path.relpath(path, sys.argv[1])))\n"
+            "        if gc.get_count()[0] > COLLECT_AFTER:\n"
+            "            gc.collect()\n"
             "print(f'{slowest[0]:.3f} {slowest[1]}')\n")
 DEFAULT_CORPUS = os.path.expanduser("~/.cache/ovlint-corpus")
 
@@ -88,7 +94,9 @@ def copy_real_tree(corpus: str, root: str) -> int:
             with open(source, "rb") as handle:
                 data = handle.read()
             if b"openvino" in data or b"ngraph" in data:
-                target = os.path.join(root, os.path.relpath(source, corpus))
+                relative = os.path.relpath(source, corpus)
+                as_repository(os.path.join(root, relative.split(os.sep)[0]))  # a project of the corpus
+                target = os.path.join(root, relative)
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "wb") as handle:
                     handle.write(data)
@@ -116,6 +124,14 @@ def make_openvino_tree(root: str, files: int, share: float = 1.0) -> None:
         else:
             with open(os.path.join(folder, f"sample{i}.py"), "w") as handle:
                 handle.write(LEGACY_PY.format(i=i))
+
+
+def as_repository(folder: str) -> str:
+    """`folder` made the root of a repository, as the projects users lint are (pre-commit runs only
+    in one): what ovlint reads around a file (pins, the program's modules) ends there instead of
+    in whatever the temporary folder's parents hold."""
+    os.makedirs(os.path.join(folder, ".git"), exist_ok=True)
+    return folder
 
 
 def count_files(root: str) -> int:
@@ -177,8 +193,9 @@ def main() -> int:
         plain = os.path.join(work, "plain")
         shutil.copytree(args.plain, plain, symlinks=True, ignore=shutil.ignore_patterns(
             "site-packages", "__pycache__", "*.pyc", "test", "tests", "idle_test", "config-*"))
+        as_repository(plain)
         generated = os.path.join(work, "openvino")
-        make_openvino_tree(generated, args.files)
+        make_openvino_tree(as_repository(generated), args.files)
         trees = [("plain", plain), ("openvino", generated)]
         real = os.path.join(work, "real")
         if os.path.isdir(args.corpus) and copy_real_tree(args.corpus, real):
@@ -218,7 +235,7 @@ def main() -> int:
         if args.large:
             for files in (args.large // 10, args.large):
                 large = os.path.join(work, f"large{files}")
-                make_openvino_tree(large, files, share=0.05)
+                make_openvino_tree(as_repository(large), files, share=0.05)
                 median = medians({"ovlint cold": check + ["--no-cache", "."]}, large, max(1, args.runs // 2))
                 rows.append(("large", files, "ovlint cold", median["ovlint cold"]))
                 if files == args.large:
