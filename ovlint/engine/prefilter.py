@@ -241,4 +241,11 @@ def _implied(needle: Needle, weaker: Needle) -> bool:
 
 def admitted(kind: str, codes: frozenset[str], target: str, text: Text, filename: str = "") -> tuple:
     """The enabled rules that can report in a file of this kind, text and base name."""
-    return screen(kind, rules_for(kind, codes, target)).admit(text, filename)
+    return _enabled_screen(kind, codes, target).admit(text, filename)
+
+
+@lru_cache(maxsize=256)
+def _enabled_screen(kind: str, codes: frozenset[str], target: str) -> Screen:
+    # `screen`'s key is a tuple of catalog entries, whose hashes are Python methods: asked for
+    # each file, they cost a tenth of screening a tree without OpenVINO
+    return screen(kind, rules_for(kind, codes, target))
