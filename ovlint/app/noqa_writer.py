@@ -7,9 +7,10 @@ import itertools
 import re
 
 from ovlint.base.diagnostics import Edit
+from ovlint.base.lazy import pattern
 
-_CONDA = re.compile(r"\s*%*(?:conda|mamba|micromamba)\b")
-_EXISTING = re.compile(r"(?P<mark>(?:#|//)\s*noqa)(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
+_CONDA = pattern(r"\s*%*(?:conda|mamba|micromamba)\b")
+_EXISTING = pattern(r"(?P<mark>(?:#|//)\s*noqa)(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
 
 
 def edits(kind, text: str, diagnostics) -> tuple[list[Edit], int, int]:

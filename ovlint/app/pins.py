@@ -8,6 +8,7 @@ import re
 from typing import Optional
 
 from ovlint.base import versions
+from ovlint.base.lazy import pattern
 from ovlint.base.versions import Floor
 
 # the kinds of file that state a folder's pins (any requirements or constraints file,
@@ -92,10 +93,10 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
     return [f for f in found if f]
 
 
-_FROM = re.compile(r"(?im)^[ \t]*FROM[ \t]")
-_NAMES_A_RELEASE = re.compile(r"(?i)openvino|cvsdk")
+_FROM = pattern(r"(?im)^[ \t]*FROM[ \t]")
+_NAMES_A_RELEASE = pattern(r"(?i)openvino|cvsdk")
 # a CI job that runs in a folder of its own
-_PART_OF_THE_TREE = re.compile(r"(?m)^[ \t-]*(?:working-directory|workingDirectory)[ \t]*:")
+_PART_OF_THE_TREE = pattern(r"(?m)^[ \t-]*(?:working-directory|workingDirectory)[ \t]*:")
 _BUILDERS = ("cmake", "make", "ninja", "colcon", "catkin", "catkin_make", "catkin_make_isolated", "pytest")
 # modules a Python command runs that are tools, not the folder's code
 _TOOLS = ("pip", "venv", "ensurepip", "openvino", "mo", "pot", "omz_tools", "nncf", "benchmark_app")
@@ -106,7 +107,7 @@ _TOOLS = ("pip", "venv", "ensurepip", "openvino", "mo", "pot", "omz_tools", "nnc
 _MO_SCRIPTS = ("mo.py", "mo_tf.py", "mo_onnx.py", "mo_caffe.py", "mo_mxnet.py", "mo_kaldi.py")
 _INSTALL_SCRIPTS = ("downloader.py", "converter.py", "quantizer.py", "info_dumper.py", "benchmark_app.py")
 # a folder of an install (not a project's own `openvino_yolo/`)
-_INSTALL_PATH = re.compile(r"(?i)(?:deployment_tools|model_optimizer|open_model_zoo|model_downloader)/|/opt/intel/|"
+_INSTALL_PATH = pattern(r"(?i)(?:deployment_tools|model_optimizer|open_model_zoo|model_downloader)/|/opt/intel/|"
                            r"(?:^|/)intel/openvino[\w.-]*/|intel_(?:openvino|cvsdk)_dir|intelswtools")
 
 
@@ -190,7 +191,7 @@ def _tool_script(word: str) -> bool:
 
 # the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,
 # and constraints, `-c constraints.txt` (a URL is not followed)
-_INCLUDED = re.compile(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]+|[ \t]*=[ \t]*|(?=[^ \t=-]))"
+_INCLUDED = pattern(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]+|[ \t]*=[ \t]*|(?=[^ \t=-]))"
                        r"(?![a-z][a-z0-9+.-]*://)([^ \t\r\n#]+)")
 MOST_INCLUDED = 50  # files read for one folder's pins, includes and all
 

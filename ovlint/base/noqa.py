@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-_LINE = re.compile(r"(?:#|//)\s*noqa(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
-_FILE = re.compile(r"^\s*(?:#|//)\s*ovlint:\s*noqa(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?\s*$",
+from ovlint.base.lazy import pattern
+
+_LINE = pattern(r"(?:#|//)\s*noqa(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
+_FILE = pattern(r"^\s*(?:#|//)\s*ovlint:\s*noqa(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?\s*$",
                    re.I | re.M)
 
 

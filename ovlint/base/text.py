@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
 from dataclasses import dataclass
 
-_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+from ovlint.base.lazy import pattern
+
+_COOKIE = pattern(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 # what must not reach a terminal or a log as it is: C0 and C1 controls but tab, DEL, the
 # bidirectional controls that reorder what is shown ("Trojan source"), and the surrogates a file
 # name's undecodable bytes become
-UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+UNPRINTABLE = pattern("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\udc80-\udcff]")
+_NEWLINE = pattern(r"\r\n|\r|\n")
 
 
 class DecodeError(Exception):
@@ -29,7 +30,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
 
 # a byte above ASCII, then a backslash before a quote or a line break: in GBK or Shift JIS the
 # backslash may be the character's second byte, where read byte for byte it escapes what follows
-_ESCAPING_TRAIL = re.compile(rb"[\x80-\xff]\\[\"'\r\n]")
+_ESCAPING_TRAIL = pattern(rb"[\x80-\xff]\\[\"'\r\n]")
 
 
 @dataclass(frozen=True)

@@ -4,12 +4,12 @@ every diagnostic is located."""
 from __future__ import annotations
 
 import os
-import re
 from contextlib import contextmanager
 from typing import Optional
 
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic
+from ovlint.base.lazy import pattern
 from ovlint.base.versions import Floor
 from ovlint.engine import command_code, prefilter, registry
 from ovlint.engine.own_rules import FileNotParsed
@@ -120,7 +120,7 @@ def _lowered(floor: Optional[Floor], path: str, text: Optional[str], requirement
 
 
 # a command that is a variable's value alone: `$mo_command`, `${cmd}`, `{cmd}` (IPython's own)
-_EXPANDED_NAME = re.compile(r"^\$\{?(\w+)\}?$|^\{(\w+)\}$")
+_EXPANDED_NAME = pattern(r"^\$\{?(\w+)\}?$|^\{(\w+)\}$")
 
 
 def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozenset) -> bool:

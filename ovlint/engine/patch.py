@@ -3,11 +3,11 @@ byte for byte."""
 from __future__ import annotations
 
 import difflib
-import re
 
+from ovlint.base.lazy import pattern
 from ovlint.base.text import UNPRINTABLE, SourceText
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")  # patch ends a line at LF only: a form feed or CR is inside it
+_LINE = pattern(r"[^\n]*\n|[^\n]+\Z")  # patch ends a line at LF only: a form feed or CR is inside it
 _NO_NEWLINE = b"\n\\ No newline at end of file\n"
 _GIT_ESCAPES = {"\a": "a", "\b": "b", "\t": "t", "\n": "n", "\v": "v", "\f": "f", "\r": "r", '"': '"', "\\": "\\"}
 

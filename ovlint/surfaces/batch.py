@@ -5,22 +5,23 @@ from __future__ import annotations
 
 import re
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import RUNS_PYTHON, FileKind, whole
 from ovlint.surfaces.shell import Command, Word
 
 FOREIGN = "the script runs in `cmd`, not a POSIX shell"
 # a line cmd runs: up to a line break that no `^` escapes
-_LINE = re.compile(r"(?:[^\r\n^]|\^(?:\r?\n|.))*")
+_LINE = pattern(r"(?:[^\r\n^]|\^(?:\r?\n|.))*")
 # a comment line, a label, or `@echo off`
-_NOT_A_COMMAND = re.compile(r"(?i)^[ \t@]*(?:rem(?:[ \t]|$)|::|:\w|echo[ \t]+o(?:n|ff)[ \t]*$)")
+_NOT_A_COMMAND = pattern(r"(?i)^[ \t@]*(?:rem(?:[ \t]|$)|::|:\w|echo[ \t]+o(?:n|ff)[ \t]*$)")
 # what ends one command and starts the next on a line: `&`, `&&`, `||`, `|`
-_SEPARATOR = re.compile(r"&&?|\|\|?")
+_SEPARATOR = pattern(r"&&?|\|\|?")
 # a word: quoted parts, escaped characters (a `^` before a line break continues the line instead)
-_WORD = re.compile(r'(?:"[^"\r\n]*"?|\^[^\r\n]|[^\s"&|<>^])+')
+_WORD = pattern(r'(?:"[^"\r\n]*"?|\^[^\r\n]|[^\s"&|<>^])+')
 
 
 # a variable's value in a word: `%NAME%` (`%%f` is a loop's)
-_REFERENCE = re.compile(r"%(\w+)%")
+_REFERENCE = pattern(r"%(\w+)%")
 
 
 def commands(text: str) -> list[Command]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import RUNS_PYTHON, FileKind, Sniff, whole
 from ovlint.surfaces.shell import Command, split_commands
 
@@ -34,8 +35,8 @@ def commands(text: str) -> list[Command]:
 
 
 # a line continued as PowerShell (a backquote), cmd (a caret) or a POSIX shell (a backslash) continues one
-_CONTINUED = re.compile(r"(?m)[`^\\][ \t]*\r?$")
-_WINDOWS_SHELLS = re.compile(r"(?i)(pwsh|powershell|cmd)\b")
+_CONTINUED = pattern(r"(?m)[`^\\][ \t]*\r?$")
+_WINDOWS_SHELLS = pattern(r"(?i)(pwsh|powershell|cmd)\b")
 
 
 def _foreign(shell, windows: bool) -> str:
@@ -91,7 +92,7 @@ def _runs_on_windows(text: str) -> bool:
     return bool(re.search(r"(?im)^[ \t]*vmImage:[ \t]*[\"']?windows", text))  # an Azure pool (cmd runs `script:`)
 
 
-_KEY_LINE = re.compile(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$")
+_KEY_LINE = pattern(r"^([ \t]*)(?:-[ \t]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$")
 
 
 def _ci_script_spans(text: str):
@@ -215,7 +216,7 @@ def _plain(lines, i, parent_indent, value: str, value_start: int):
 
 
 # a `#` that starts a shell comment: at the start, or after a blank
-_COMMENT = re.compile(r"(?:^|[ \t])#")
+_COMMENT = pattern(r"(?:^|[ \t])#")
 
 
 def _quoted_lines(lines, i, quote: str, start: int, first: str):
@@ -274,7 +275,7 @@ def _recognise(path, name: str, suffix: str) -> bool:
 # the steps under it that run commands. Configs, conda environments, Compose files and Kubernetes
 # manifests have neither pair.
 _STEP = rb"(?m)^[ \t]+(?:-[ \t]+)?"
-_PIPELINES = tuple((re.compile(top), re.compile(step)) for top, step in (
+_PIPELINES = tuple((pattern(top), pattern(step)) for top, step in (
     # GitHub Actions and CircleCI: `jobs:` whose steps `run:` commands (or `uses:` actions)
     (rb"(?m)^jobs:[ \t]*(?:#.*)?\r?$", _STEP + rb"steps:[\s\S]*?^[ \t]+(?:-[ \t]+)?(?:run|uses):"),
     # a GitHub composite action

@@ -4,14 +4,14 @@ Comments (`# ...` and `#[[ ... ]]`) and the insides of quoted and bracket argume
 read as commands; `${VAR}` references are found inside unquoted and quoted arguments."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import FileKind, whole
 
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_BRACKET_OPEN = re.compile(r"\[(=*)\[")
-_VARIABLE = re.compile(r"\$\{([A-Za-z0-9_./+-]+)\}")
+_NAME = pattern(r"[A-Za-z_][A-Za-z0-9_]*")
+_BRACKET_OPEN = pattern(r"\[(=*)\[")
+_VARIABLE = pattern(r"\$\{([A-Za-z0-9_./+-]+)\}")
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Invocation:
         return self.name.lower()
 
 
-_ENVIRONMENT = re.compile(r"\$ENV\{([A-Za-z0-9_]+)\}")
+_ENVIRONMENT = pattern(r"\$ENV\{([A-Za-z0-9_]+)\}")
 
 
 def environment_variables(argument: Argument):

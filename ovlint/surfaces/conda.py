@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import re
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import REQUIREMENT, FileKind, Sniff, whole
 from ovlint.surfaces.requirement import Requirement, from_pep508
 
-_NAMES = re.compile(r"(environment|conda)([-_.][\w.-]*)?\.ya?ml$")
+_NAMES = pattern(r"(environment|conda)([-_.][\w.-]*)?\.ya?ml$")
 # an environment under another name (`openvino.yml`, for `conda env create -f openvino.yml`): a
 # top-level `dependencies:` with conda's `channels:` or a `- pip:` list (a Helm chart has neither)
-_DEPENDENCIES = re.compile(rb"(?m)^dependencies:[ \t]*\r?$")
-_CONDA_SIGNS = re.compile(rb"(?m)^channels:|^[ \t]+-[ \t]+pip:[ \t]*\r?$")
+_DEPENDENCIES = pattern(rb"(?m)^dependencies:[ \t]*\r?$")
+_CONDA_SIGNS = pattern(rb"(?m)^channels:|^[ \t]+-[ \t]+pip:[ \t]*\r?$")
 
 
 def looks_like_conda(head: bytes) -> bool:

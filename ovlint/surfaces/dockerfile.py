@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import RUNS_PYTHON, FileKind, jsonspan, whole
 from ovlint.surfaces.shell import SHELLS, Command, Variables, Word, ends_here_document, split_commands, unwrap
 
@@ -47,7 +48,7 @@ def commands(text: str) -> list[Command]:
 
 
 # BuildKit's here-document (Dockerfile 1.4): `RUN <<EOT`, `RUN <<-"EOT" bash`
-_HEREDOC = re.compile(r"<<(-?)[\"']?(\w+)[\"']?([^\n]*)\n")
+_HEREDOC = pattern(r"<<(-?)[\"']?(\w+)[\"']?([^\n]*)\n")
 
 
 def _heredoc_end(text: str, start: int, end: int, delimiter: str, strip_tabs: bool) -> int:
@@ -71,9 +72,9 @@ def _define(env: list[Command], variables: Variables) -> None:
                 variables.define(word.end, name, (word.resolved or word.value).partition("=")[2])
 
 
-_HEAD = re.compile(r"[ \t]*([A-Za-z]+)[ \t]*")
+_HEAD = pattern(r"[ \t]*([A-Za-z]+)[ \t]*")
 # what `ONBUILD RUN ...` runs later and `HEALTHCHECK [--interval=...] CMD ...` runs to probe
-_DEFERRING = re.compile(r"[ \t]*(?:ONBUILD|HEALTHCHECK(?:[ \t]+--\S+)*)[ \t]+(?=[A-Za-z])", re.I)
+_DEFERRING = pattern(r"[ \t]*(?:ONBUILD|HEALTHCHECK(?:[ \t]+--\S+)*)[ \t]+(?=[A-Za-z])", re.I)
 
 
 def _instruction(text: str, start: int, end: int):
@@ -90,10 +91,10 @@ def _after_flags(text: str, body: int, end: int) -> int:
 
 
 # an instruction that opens a here-document (`RUN <<EOT`, `COPY <<EOF /etc/x`): its lines go with it
-_HEREDOC_START = re.compile(r"^[A-Za-z]+[ \t]+(?:--\S+[ \t]+)*<<(-?)[\"']?(\w+)[\"']?")
-_HEREDOC_MARK = re.compile(r"<<(-?)[\"']?(\w+)[\"']?")  # each here-document an instruction opens, in order
-_FLAG = re.compile(r"--\S+[ \t]+")
-_COMMENT_LINE = re.compile(r"(?m)^[ \t]*#[^\n]*\n")
+_HEREDOC_START = pattern(r"^[A-Za-z]+[ \t]+(?:--\S+[ \t]+)*<<(-?)[\"']?(\w+)[\"']?")
+_HEREDOC_MARK = pattern(r"<<(-?)[\"']?(\w+)[\"']?")  # each here-document an instruction opens, in order
+_FLAG = pattern(r"--\S+[ \t]+")
+_COMMENT_LINE = pattern(r"(?m)^[ \t]*#[^\n]*\n")
 
 
 def _shell_text(text: str, instructions: list) -> str:

@@ -5,8 +5,8 @@ would reject it too. A file with comments is JSON for other tools (`devcontainer
 runs on it."""
 from __future__ import annotations
 
-import re
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import FileKind, jsonspan, whole
 
 JSON = "json"
@@ -23,7 +23,7 @@ def read(text: str):
         return whole(text, error=f"not JSON ({exc}); the file was not read")
 
 
-_COMMENT = re.compile(r"(?m)^[ \t]*//|/\*")
+_COMMENT = pattern(r"(?m)^[ \t]*//|/\*")
 
 
 KIND = FileKind(

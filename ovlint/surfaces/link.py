@@ -3,14 +3,14 @@ fetches: Python strings, words of commands, Markdown and reStructuredText prose,
 cells. Comments are not read."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces.shell import Command, value_span
 
 # a URL up to a blank, a quote, the markup around it (`[text](url)`, `<url>`, `` `url`__ ``) or a
 # variable's value (`$VERSION`, an f-string's field)
-_URL = re.compile(r"https?://[^\s<>\"'`()\[\]{}|\\^$]+")
+_URL = pattern(r"https?://[^\s<>\"'`()\[\]{}|\\^$]+")
 _TRAILING = ".,;:!?*"
 
 

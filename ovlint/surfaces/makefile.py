@@ -2,13 +2,13 @@
 its variables (`MO_TF = ...`, `MO := ...`) resolving `$(MO_TF)` in them."""
 from __future__ import annotations
 
-import re
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import RUNS_PYTHON, FileKind, whole
 from ovlint.surfaces.shell import Command, Variables, split_commands
 
 
-_ASSIGNMENT = re.compile(r"^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(::?=|\?=|\+?=)[ \t]*(.*?)[ \t]*$")
+_ASSIGNMENT = pattern(r"^(?:export[ \t]+|override[ \t]+)?([A-Za-z_][A-Za-z0-9_.]*)[ \t]*(::?=|\?=|\+?=)[ \t]*(.*?)[ \t]*$")
 
 
 def commands(text: str) -> list[Command]:

@@ -11,23 +11,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ovlint.base.lazy import pattern
 from ovlint.base.text import LineIndex
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit
 from ovlint.surfaces.link import links_in
 from ovlint.surfaces.python import compiles
 from ovlint.surfaces.shell import split_commands
 
-_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{?\.?([\w+.-]*)[^\n]*$", re.M)
-_DIRECTIVE = re.compile(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+.-]+)[ \t]*\r?$", re.M)
-_PROMPT = re.compile(r"^([ \t]*\$[ \t])")
-_CONTINUED = re.compile(r"^([ \t]*>[ \t])")
+_FENCE = pattern(r"^([ \t]*)(`{3,}|~{3,})[ \t]*\{?\.?([\w+.-]*)[^\n]*$", re.M)
+_DIRECTIVE = pattern(r"^([ \t]*)\.\. (?:code-block|code|sourcecode)::[ \t]*([\w+.-]+)[ \t]*\r?$", re.M)
+_PROMPT = pattern(r"^([ \t]*\$[ \t])")
+_CONTINUED = pattern(r"^([ \t]*>[ \t])")
 PYTHON_FENCES = {"python", "py", "python3", "ipython", "ipython3"}
 SHELL_FENCES = {"sh", "bash", "shell", "zsh", "console", "shell-session", "dockerfile", "docker"}
-_HISTORY = re.compile(r"^(changelog|changes|history|news|release[-_ ]?notes)", re.I)
+_HISTORY = pattern(r"^(changelog|changes|history|news|release[-_ ]?notes)", re.I)
 # comments: HTML ones in Markdown, and reST's `.. text` that is no directive, target or substitution
 # (with the lines indented under it)
-_COMMENTS = (re.compile(r"<!--.*?-->", re.S),
-             re.compile(r"(?m)^([ \t]*)\.\.[ \t]+(?![_\[|])(?![^\n]*::)[^\n]*(?:\n(?:\1[ \t]+[^\n]*|[ \t]*(?=\n)))*"))
+_COMMENTS = (pattern(r"<!--.*?-->", re.S),
+             pattern(r"(?m)^([ \t]*)\.\.[ \t]+(?![_\[|])(?![^\n]*::)[^\n]*(?:\n(?:\1[ \t]+[^\n]*|[ \t]*(?=\n)))*"))
 PROSE = "prose"  # the key of the unit that holds the links outside code blocks
 
 
@@ -132,7 +133,7 @@ def _unit(key: int, language: str, code: str):
 
 
 # `<models_dir>`, `<ir_dir>`: what docs write for a value the reader fills in
-_PLACEHOLDER = re.compile(r"<[A-Za-z_][\w.-]*>")
+_PLACEHOLDER = pattern(r"<[A-Za-z_][\w.-]*>")
 
 
 def _placeholders(code: str, commands: list) -> list:

@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import FileKind, whole
 
-_IDENT = re.compile(r"[^\W\d]\w*")  # C and C++ take letters of any script
-_NUMBER = re.compile(r"\.?\d(?:[\w.]|'(?=\w)|[eEpP][+-])*")
-_STRING_PREFIX = re.compile(r"(?:u8|u|U|L)?R?(?=[\"'])")
-_INCLUDE = re.compile(r"#\s*include\s*([<\"])([^>\"\n]*)[>\"]")
+_IDENT = pattern(r"[^\W\d]\w*")  # C and C++ take letters of any script
+_NUMBER = pattern(r"\.?\d(?:[\w.]|'(?=\w)|[eEpP][+-])*")
+_STRING_PREFIX = pattern(r"(?:u8|u|U|L)?R?(?=[\"'])")
+_INCLUDE = pattern(r"#\s*include\s*([<\"])([^>\"\n]*)[>\"]")
 
 
 @dataclass(frozen=True)

@@ -18,33 +18,34 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from ovlint.base.lazy import pattern
 from ovlint.base.text import LineIndex
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, Unit, jsonspan, whole
 from ovlint.surfaces.link import links_in
 from ovlint.surfaces.python import compiles
 from ovlint.surfaces.shell import Word, split_commands
 
-_SHELL_CELL = re.compile(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
+_SHELL_CELL = pattern(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
 # `%%writefile [-a] name`: the file the cell's body is written to (IPython drops blank lines before it)
-WRITEFILE = re.compile(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?[ \t]+"
+WRITEFILE = pattern(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?[ \t]+"
                        r"(?P<q>[\"']?)(?P<name>[^\s\"']+)(?P=q)[ \t]*(?:\r?\n|\r|$)")
-_LINE = re.compile(r"[^\n]*\n?")
+_LINE = pattern(r"[^\n]*\n?")
 _SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx", "run")
 # the program each one runs, where it is not the magic's own name (`%run -m pkg` is `python -m pkg`
 # in the kernel; `%system` runs its line as it is)
 _MAGIC_PROGRAM = {"system": "", "sx": "", "run": "python"}
 # cell magics that run their body as the kernel's own Python (timing, capturing, profiling it)
-_PYTHON_CELL = re.compile(r"^%%(?:time|timeit|capture|prun|debug|memit|pyinstrument|snakeviz)\b"
+_PYTHON_CELL = pattern(r"^%%(?:time|timeit|capture|prun|debug|memit|pyinstrument|snakeviz)\b"
                           r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # a `%%timeit` line with setup code after its options
-_TIMEIT_SETUP = re.compile(r"%%timeit(?:[ \t]+-(?:[nrp][ \t]*\d+|[tcqo]))*[ \t]+[^\s-]")
+_TIMEIT_SETUP = pattern(r"%%timeit(?:[ \t]+-(?:[nrp][ \t]*\d+|[tcqo]))*[ \t]+[^\s-]")
 # line magics that run the Python statement after their options (`%time f()`, `%timeit -n 10 f()`)
-_TIMED_LINE = re.compile(r"%?(?:time|timeit|prun)(?:[ \t]+-(?:[nrp][ \t]*\d+|[tcqo]|[slTD][ \t]*\S+))*[ \t]+(?=\S)")
+_TIMED_LINE = pattern(r"%?(?:time|timeit|prun)(?:[ \t]+-(?:[nrp][ \t]*\d+|[tcqo]|[slTD][ \t]*\S+))*[ \t]+(?=\S)")
 # cell magics whose body is not Python; that of any other one may be Python ovlint does not read
-_FOREIGN_CELL = re.compile(r"^%%(?:html|javascript|js|latex|markdown|svg|perl|ruby|sql|writefile|file|script)\b")
+_FOREIGN_CELL = pattern(r"^%%(?:html|javascript|js|latex|markdown|svg|perl|ruby|sql|writefile|file|script)\b")
 # line magics IPython runs without their `%` in a cell of one line (its automagic), for a line that
 # is not Python (`cd data/`, `pip install x`)
-_AUTOMAGIC = re.compile(r"[ \t]*(?:cd|pip|conda|mamba|ls|ll|pwd|mkdir|rmdir|cat|rm|cp|mv|env|set_env|load_ext|"
+_AUTOMAGIC = pattern(r"[ \t]*(?:cd|pip|conda|mamba|ls|ll|pwd|mkdir|rmdir|cat|rm|cp|mv|env|set_env|load_ext|"
                         r"reload_ext|matplotlib|run|time|timeit|who|whos|reset|alias|pushd|popd|dirs|bookmark|"
                         r"history|xmode|config|autoreload|aimport|less|more|man|clear|pycat|pylab|store|sx|system)"
                         r"(?=[ \t]|$)")
@@ -105,7 +106,7 @@ def parse(text: str) -> Notebook:
     return Notebook(cells, root, markdown)
 
 
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_COMMENT = pattern(r"<!--.*?-->", re.S)
 
 
 def _markdown_units(nb: Notebook) -> list[Unit]:
@@ -457,9 +458,9 @@ def _cell_by_cell(text: str, nb: Notebook, exemption: str) -> Document:
 
 
 # a string the notebook's code assigns a name once, at the top level of a cell (`MO = "mo"`)
-_STRING_CONSTANT = re.compile(r"""(?m)^(\w+)[ \t]*=[ \t]*[rRuU]?(["'])([^"'\\\n]*)\2[ \t]*(?:#[^\n]*)?$""")
+_STRING_CONSTANT = pattern(r"""(?m)^(\w+)[ \t]*=[ \t]*[rRuU]?(["'])([^"'\\\n]*)\2[ \t]*(?:#[^\n]*)?$""")
 # a word that is one Python name, as IPython expands it in a `!` line (`$MO`, `${MO}`, `{MO}`)
-_PYTHON_NAME_WORD = re.compile(r"^(?:\$\{?(\w+)\}?|\{(\w+)\})$")
+_PYTHON_NAME_WORD = pattern(r"^(?:\$\{?(\w+)\}?|\{(\w+)\})$")
 
 
 def _resolve_python_names(commands: list, python: str) -> None:
@@ -507,7 +508,7 @@ def _commands(cell: Cell, text: str, start: int) -> list:
 # an output's image: its base64 (or SVG) value, a string or a list of them
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 _IMAGE = rf'"image/[\w.+-]+"\s*:\s*(?:{_STRING}|\[\s*(?:{_STRING}\s*,?\s*)*\])'
-_IMAGES = {str: re.compile(_IMAGE), bytes: re.compile(_IMAGE.encode())}
+_IMAGES = {str: pattern(_IMAGE), bytes: pattern(_IMAGE.encode())}
 
 
 def without_images(text):

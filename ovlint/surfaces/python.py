@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ovlint.base.lazy import cst
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import COMMAND, LINK, PYTHON, REQUIREMENT, Document, FileKind, cst_walk, python_lexer, whole
 from ovlint.surfaces.link import links_in
 from ovlint.surfaces.requirement import from_pep508, python_version
@@ -36,12 +37,12 @@ _MESSAGE_CALLS = {"print", "echo", "info", "warning", "warn", "error", "debug", 
 # line after a `$ ` prompt, the lines of a `Usage:` (or `Example:`, `Requirements:`, `Install:`)
 # section that start like a command (lowercase, a path or a variable, not a sentence) and are not
 # Python (`mo = Model()`), and in messages, code in backticks that is not Python either.
-_PROMPT_LINE = re.compile(r"(?m)^[ \t]*\$[ \t]+(\S.*)$")
+_PROMPT_LINE = pattern(r"(?m)^[ \t]*\$[ \t]+(\S.*)$")
 # a section heading: the word, perhaps qualified (`Usage - sources:`, `Install (GPU):`), not a sentence
-_SECTION = re.compile(r"(?im)^([ \t]*)(?:usage|examples?|example usage|requirements|install(?:ation)?)"
+_SECTION = pattern(r"(?im)^([ \t]*)(?:usage|examples?|example usage|requirements|install(?:ation)?)"
                       r"(?:[ \t]*(?:-[^:\n]*|\([^)\n]*\)))?[ \t]*:[ \t]*(.*)$")
-_COMMAND_LIKE = re.compile(r"[a-z./~_$]\S*(?:[ \t]+\S+)*?[ \t]*$")
-_BACKTICKS = re.compile(r"(?<!`)`([^`\n]*\s[^`\n]*)`(?!`)")
+_COMMAND_LIKE = pattern(r"[a-z./~_$]\S*(?:[ \t]+\S+)*?[ \t]*$")
+_BACKTICKS = pattern(r"(?<!`)`([^`\n]*\s[^`\n]*)`(?!`)")
 
 
 def instructions(text: str, backticks: bool) -> list[tuple[int, int]]:
@@ -474,7 +475,7 @@ def syntax_error(exc: Exception, text: str, lines) -> tuple[tuple[int, int], str
 
 
 # "parser error: error at 7:27: expected one of ..." (a 1-based line, a 0-based byte column)
-_NATIVE_POSITION = re.compile(r"(?s)^(?:parser|tokenizer) error: error at (\d+):(\d+): (.*)")
+_NATIVE_POSITION = pattern(r"(?s)^(?:parser|tokenizer) error: error at (\d+):(\d+): (.*)")
 
 
 def _cpython_error(text: str) -> Optional[tuple[int, int, str, bool]]:
@@ -864,14 +865,14 @@ class _FactExtractor:
 
 
 # the fields `str.format` and `%` fill
-_FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
-_PERCENT_FIELD = re.compile(r"%(?:\(\w+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcaou]")
+_FORMAT_FIELD = pattern(r"\{[^{}]*\}")
+_PERCENT_FIELD = pattern(r"%(?:\(\w+\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdifrxXeEgGcaou]")
 
 
 # in a string's text: `\\\n` (a backslash, then a line break: a continued shell line), or `\n`
-_ESCAPED_LINE = re.compile(r"\\\\\\n|\\n")
+_ESCAPED_LINE = pattern(r"\\\\\\n|\\n")
 # in a string's text: a backslash after a blank, then a line break: the string goes on on the next line
-_CONTINUED_LINE = re.compile(r"(?<=[ \t])\\(?:\r\n|\r|\n)")
+_CONTINUED_LINE = pattern(r"(?<=[ \t])\\(?:\r\n|\r|\n)")
 
 
 def _text(node) -> Optional[str]:
@@ -923,10 +924,10 @@ def assigned_value(ctx, name):
 
 # a line IPython runs as shell or a magic (`!pip install ...`, `%cd data`): a script exported from
 # a notebook (Colab's "Download .py") keeps them
-_IPYTHON_LINE = re.compile(r"(?m)^[ \t]*(?:!|%(?!%))")
+_IPYTHON_LINE = pattern(r"(?m)^[ \t]*(?:!|%(?!%))")
 # a cell magic whose body is no Python (`%%bash`, `%%writefile x.py`): it applied to one cell of the
 # notebook, whose end the exported script no longer shows (`%%time`, `%%capture`: Python still)
-_CELL_MAGIC = re.compile(r"(?m)^[ \t]*%%(?!(?:time|timeit|capture|prun|debug)\b)")
+_CELL_MAGIC = pattern(r"(?m)^[ \t]*%%(?!(?:time|timeit|capture|prun|debug)\b)")
 
 
 def read(text: str) -> Document:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ovlint.base.lazy import pattern
+
 MAX_BRACKETS = 200  # brackets nested inside each other: CPython's own limit
 # levels as counted here: LibCST's scope analysis stops at Python's recursion limit at about 320
 # levels of a chain, which is 1,300 as counted here for the costliest; nothing is lost above it,
@@ -26,7 +28,7 @@ _SPACE = r"(?:[ \t\f]|\\\r?\n|\\\r)"
 _PLAIN = r"""(?:\w+\b(?!['"])|[^\w\s'"\#()\[\]{},;:\\])"""
 # a token and the space after it are read in one match where the space cannot matter (not after
 # a closing brace, which can end an f-string's field); a line break with the next line's indentation
-_CODE = re.compile(r"""
+_CODE = pattern(r"""
     (?P<run>""" + _PLAIN + "(?:" + _SPACE + "*" + _PLAIN + ")*)" + _SPACE + r"""*
   | (?P<space>""" + _SPACE + r"""+)
   | (?P<newline>\r\n|\r|\n)[ \t\f]*
@@ -40,13 +42,13 @@ _CODE = re.compile(r"""
 """, re.VERBOSE | re.DOTALL)
 # the end of a string that is not an f-string, by its quote; a backslash escapes what follows,
 # and a triple-quoted string holds its quote character alone or in pairs
-_END = {q: re.compile(r"[^\\%s]*(?:(?:\\.|%s(?!%s))[^\\%s]*)*%s" % (q[0], q[0], q[:2], q[0], q) if len(q) == 3
+_END = {q: pattern(r"[^\\%s]*(?:(?:\\.|%s(?!%s))[^\\%s]*)*%s" % (q[0], q[0], q[:2], q[0], q) if len(q) == 3
                       else r"[^\\%s\r\n]*(?:\\(?:\r\n|.)[^\\%s\r\n]*)*%s" % (q, q, q), re.DOTALL)
         for q in ("'''", '"""', "'", '"')}
 # the literal text of an f-string up to its next brace, quote, backslash or line end
-_LITERAL = re.compile(r"(?:[^{}\\'\"\r\n]|\{\{|\}\})*")
-_PLAIN_TOKEN = re.compile(_PLAIN)
-_NAMED_ESCAPE = re.compile(r"\\N\{[^}\r\n]*\}")
+_LITERAL = pattern(r"(?:[^{}\\'\"\r\n]|\{\{|\}\})*")
+_PLAIN_TOKEN = pattern(_PLAIN)
+_NAMED_ESCAPE = pattern(r"\\N\{[^}\r\n]*\}")
 
 
 class TooDeep(ValueError):

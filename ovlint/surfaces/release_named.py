@@ -14,26 +14,28 @@ import os
 import re
 from typing import Optional
 
+from ovlint.base.lazy import pattern
+
 _RELEASE = r"(20\d\d)(?:\.(\d+))?"
 # the tag written, or a variable's default (`${OPENVINO_VERSION:-2022.3.0}`); an `ARG` holding the
 # whole image (`ARG BASE=openvino/ubuntu20_dev:2022.3.0`, for `FROM ${BASE}`)
-IMAGE = re.compile(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*[\"']?|ARG[ \t]+\w+[ \t]*=[ \t]*[\"']?)"
+IMAGE = pattern(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*[\"']?|ARG[ \t]+\w+[ \t]*=[ \t]*[\"']?)"
                    r"(?:[\w.-]+/)?openvino/[\w.-]+:(?:\$\{\w+:?-)?" + _RELEASE)
 # `ARG OPENVINO_VERSION=2022.3.0` and then `FROM openvino/ubuntu20_dev:${OPENVINO_VERSION}`
-IMAGE_ARGUMENT = re.compile(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
-_ARGUMENT = re.compile(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
-INSTALL_FOLDER = re.compile(r"/openvino_" + _RELEASE + r"\b")
+IMAGE_ARGUMENT = pattern(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
+_ARGUMENT = pattern(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
+INSTALL_FOLDER = pattern(r"/openvino_" + _RELEASE + r"\b")
 # a comment line: a shell's, a Dockerfile's, CMake's (`#`), a batch file's (`REM`, `::`); a `#` later
 # in a line may stand in a string (`echo "step #1"`)
-_COMMENT_LINE = re.compile(r"(?i)[ \t@]*(?:#|rem\b|::)")
+_COMMENT_LINE = pattern(r"(?i)[ \t@]*(?:#|rem\b|::)")
 # an archive of the toolkit a file downloads or unpacks: `l_openvino_toolkit_p_2019.3.334.tgz`,
 # `l_openvino_toolkit_runtime_ubuntu20_p_2021.4.752.tgz`, `w_openvino_toolkit_windows_2023.0.0...zip`
-TOOLKIT_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?" + _RELEASE + r"\.\d")
+TOOLKIT_ARCHIVE = pattern(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?" + _RELEASE + r"\.\d")
 # the install layout releases up to 2021.4 had (`deployment_tools/model_optimizer/mo.py`,
 # `bin/setupvars.sh`), in an `openvino...` folder or under the variable their `setupvars` set
 # (`$INTEL_OPENVINO_DIR`, CMake's `$ENV{INTEL_OPENVINO_DIR}`, `INTEL_CVSDK_DIR` before 2019): a program
 # run from it, or a build with its headers, is at most that release
-LEGACY_LAYOUT = re.compile(r"(?:/openvino[\w.-]*|\$(?:ENV)?\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?|%INTEL_(?:OPENVINO|CVSDK)_DIR%)"
+LEGACY_LAYOUT = pattern(r"(?:/openvino[\w.-]*|\$(?:ENV)?\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?|%INTEL_(?:OPENVINO|CVSDK)_DIR%)"
                            r"/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
 LEGACY_LAYOUT_LAST = ("2021", "4")
 # the Windows installs' folder up to 2020.4 (`C:\\Program Files (x86)\\IntelSWTools\\openvino`); 2021 moved to `Intel`
@@ -42,16 +44,16 @@ SWTOOLS_LAST = ("2020", "4")
 # the prefix path, says where `find_package` looks); not a message, an option's text, a candidate
 _CMAKE_PATH_COMMANDS = {"include_directories", "link_directories", "target_include_directories",
                         "target_link_directories", "target_link_libraries", "link_libraries"}
-_CMAKE_PACKAGE_FOLDER = re.compile(r"(?i)^(?:\w+_DIR|CMAKE_PREFIX_PATH)$")
+_CMAKE_PACKAGE_FOLDER = pattern(r"(?i)^(?:\w+_DIR|CMAKE_PREFIX_PATH)$")
 # the layout of 2022.1 and later, named beside the old one: the build supports both
-_CMAKE_NEW_LAYOUT = re.compile(r"(?i)find_package\s*\(\s*OpenVINO\b|openvino::|/runtime(?:/(?:include|cmake|lib)\b|[\s\"')]|$)")
-IMAGE_WORD = re.compile(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
-SYSTEM_PACKAGE = re.compile(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
+_CMAKE_NEW_LAYOUT = pattern(r"(?i)find_package\s*\(\s*OpenVINO\b|openvino::|/runtime(?:/(?:include|cmake|lib)\b|[\s\"')]|$)")
+IMAGE_WORD = pattern(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
+SYSTEM_PACKAGE = pattern(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
 _INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
 
 
-_HEREDOC_LINE = re.compile(r"(?m)^[^\n]*<<-?[ \t]*[\"']?\w+[^\n]*\n")
-_HEREDOC_MARK = re.compile(r"<<-?[ \t]*[\"']?(\w+)")
+_HEREDOC_LINE = pattern(r"(?m)^[^\n]*<<-?[ \t]*[\"']?\w+[^\n]*\n")
+_HEREDOC_MARK = pattern(r"<<-?[ \t]*[\"']?(\w+)")
 
 
 def heredoc_bodies(text: str) -> list[tuple[int, int]]:

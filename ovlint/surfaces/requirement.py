@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import tomlspan
 
-_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
+_NAME = pattern(r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?")
 _PIP_OPTIONS_WITH_VALUE = {
     "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url",
     "--extra-index-url", "-f", "--find-links", "-t", "--target", "--prefix", "--root",
@@ -20,8 +21,8 @@ _PIP_OPTIONS_WITH_VALUE = {
 
 
 # a wheel file name (PEP 427): name, version, optional build tag, then python, abi and platform tags
-_WHEEL = re.compile(r"(?:^|/)([A-Za-z0-9_.]+?)-([0-9][^-/]*)(?:-[0-9][^-/]*)?-[^-/]+-[^-/]+-[^-/]+\.whl$")
-_EXPANDED_HEAD = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])(?:\[([^\]$]*)\])?(?:[=<>~!]=?|$)")
+_WHEEL = pattern(r"(?:^|/)([A-Za-z0-9_.]+?)-([0-9][^-/]*)(?:-[0-9][^-/]*)?-[^-/]+-[^-/]+-[^-/]+\.whl$")
+_EXPANDED_HEAD = pattern(r"([A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])(?:\[([^\]$]*)\])?(?:[=<>~!]=?|$)")
 
 
 def normalize(name: str) -> str:

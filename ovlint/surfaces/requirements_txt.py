@@ -5,10 +5,11 @@ import bisect
 import re
 from dataclasses import replace
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces import REQUIREMENT, FileKind, Document, Unit
 from ovlint.surfaces.requirement import Requirement, from_expanded, from_pep508
 
-_NAMES = re.compile(r"(.*requirements.*|constraints.*)\.(txt|in)$")
+_NAMES = pattern(r"(.*requirements.*|constraints.*)\.(txt|in)$")
 
 
 def from_requirements_file(text: str) -> list[Requirement]:
@@ -39,8 +40,8 @@ def read_requirements(text: str) -> tuple[list[Requirement], list[str]]:
 
 # what pip reads besides PEP 508 specifiers: URLs, paths, archives, environment variables, and
 # conda's `name=version` (a requirements.txt may be conda's)
-_NOT_PEP508 = re.compile(r"[/\\:$]|^\s*\.|\.(whl|zip|tar\.gz|tgz|tar\.bz2)\b|^\s*[\w.-]+=[^=]")
-_COMMENT_LINE = re.compile(r"\s*#")
+_NOT_PEP508 = pattern(r"[/\\:$]|^\s*\.|\.(whl|zip|tar\.gz|tgz|tar\.bz2)\b|^\s*[\w.-]+=[^=]")
+_COMMENT_LINE = pattern(r"\s*#")
 
 
 def _logical_lines(text: str):

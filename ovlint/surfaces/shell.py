@@ -18,14 +18,15 @@ import shlex
 from dataclasses import dataclass, field
 from typing import Optional
 
+from ovlint.base.lazy import pattern
 from ovlint.surfaces.release_named import image_release
 
 _KEYWORDS_BEFORE = {"if", "then", "else", "elif", "do", "while", "until", "!", "{", "time"}
 _KEYWORDS_END = {"fi", "done", "esac", "}"}
-_ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
+_ASSIGNMENT = pattern(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
 _SEPARATORS = ("&&", "||", ";;", ";", "|", "&", "(", ")")
 # letters of any script too: no shell, YAML or Python string treats them specially
-_SAFE_WORD = re.compile(r"^[\w@%+=:,./~^-]+$")
+_SAFE_WORD = pattern(r"^[\w@%+=:,./~^-]+$")
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Word:
         return " (through `" + "`, `".join(dict.fromkeys(_ANY_REFERENCE.findall(self.value))) + "`)"
 
 
-_ANY_REFERENCE = re.compile(r"\$\{\w+\}|\$\(\w+\)|\$\w+|%\w+%")  # `%NAME%`: cmd's
+_ANY_REFERENCE = pattern(r"\$\{\w+\}|\$\(\w+\)|\$\w+|%\w+%")  # `%NAME%`: cmd's
 
 
 @dataclass
@@ -137,8 +138,8 @@ class Variables:
         return result if changed else None
 
 
-_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
-_MAKE_REFERENCE = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_.]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.]*)\}|\$([A-Za-z_])")
+_REFERENCE = pattern(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)")
+_MAKE_REFERENCE = pattern(r"\$\(([A-Za-z_][A-Za-z0-9_.]*)\)|\$\{([A-Za-z_][A-Za-z0-9_.]*)\}|\$([A-Za-z_])")
 _DECLARATIONS = {"export", "readonly", "declare", "local", "typeset"}
 
 
@@ -494,7 +495,7 @@ def _moved(word: Word, offset: int) -> Word:
 
 
 # `python`, `python3`, `python3.11`, `/usr/bin/python3`, `python.exe`
-_INTERPRETER = re.compile(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?")
+_INTERPRETER = pattern(r"python(?:\d+(?:\.\d+)*)?(?:\.exe)?")
 
 
 def is_python(word: str) -> bool:

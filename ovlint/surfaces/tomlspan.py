@@ -9,13 +9,15 @@ import re
 import sys
 from dataclasses import dataclass, field
 
+from ovlint.base.lazy import pattern
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_WS = re.compile(r"[ \t]*")
+_BARE_KEY = pattern(r"[A-Za-z0-9_-]+")
+_WS = pattern(r"[ \t]*")
 
 
 @dataclass
@@ -158,7 +160,7 @@ class _Scanner:
             entry.inline[".".join(parts)] = member
 
 
-_TOKEN = re.compile(r'''#[^\n]*|"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*\'''', re.DOTALL)
+_TOKEN = pattern(r'''#[^\n]*|"""(?:[^\\]|\\.)*?"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'[^'\n]*\'''', re.DOTALL)
 
 
 def string_spans(text: str) -> list[tuple[int, int]]:

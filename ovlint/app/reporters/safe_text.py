@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 
+from ovlint.base.lazy import pattern
 from ovlint.base.text import UNPRINTABLE
 
 # what XML 1.0 cannot hold at all
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # what starts emphasis, a link, an image, HTML, an entity, a table cell or a strikethrough inside a
 # line (a message never starts one, so `#`, `-` and `1.` cannot begin a block there)
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\*_\[\]<>!&|~])")
-_BACKTICKS = re.compile(r"`+")
+_MARKDOWN_PUNCTUATION = pattern(r"([\\*_\[\]<>!&|~])")
+_BACKTICKS = pattern(r"`+")
 
 
 def _escape(match: re.Match) -> str:
