@@ -347,6 +347,12 @@ def test_a_notebook_is_one_program_across_its_cells(tmp_path):
     assert fixed["cells"][1] == cells[1] and outcome.diagnostics == []
 
 
+def _forget_programs() -> None:
+    """As a new process would: the modules around a module are read once per process."""
+    _plan._program_under.cache_clear()
+    _plan._module_facts.cache_clear()
+
+
 def _cells_notebook(*sources: str) -> str:
     import json
 
@@ -787,7 +793,7 @@ def test_a_key_looped_over_from_another_modules_list_of_legacy_keys_holds_the_mi
     source = ("from openvino.inference_engine import IECore\nfrom settings import DEVICES, METRICS\n\nie = IECore()\n"
               "print({m: ie.get_metric(\"CPU\", m) for m in METRICS}, [ie.get_metric(d, \"FULL_DEVICE_NAME\") for d in DEVICES])\n")
     path = str(tmp_path / "app.py")
-    _plan._program_under.cache_clear()
+    _forget_programs()
     looped = [d for d in lint(source, path=path) if "the key comes from a list holding API 1.0 keys" in d.message]
     assert [d.row for d in looped] == [5] and "(`SUPPORTED_METRICS`)" in looped[0].message
     relative = source.replace("from settings import", "from .settings import")
@@ -880,13 +886,13 @@ def test_a_class_another_module_subclasses_holds_its_part_back(tmp_path):
     # the base imported under another name, its objects kept through a tuple assignment
     (tmp_path / "pointer" / "gaze.py").write_text(
         "from common.model_base import ModelBase as Base\n\n\nclass Gaze(Base):\n    pass\n")
-    _plan._program_under.cache_clear()  # the modules around are read once per process
+    _forget_programs()  # the modules around are read once per process
     paired = base.replace('self.exec_net = IECore().load_network(path, "CPU")',
                           'self.exec_net, self.path = IECore().load_network(path, "CPU"), path')
     assert [d.row for d in lint(paired, path=path) if "subclasses it" in d.message] == [4]
     # a class of that name in a module that does not name this one is another class
     (tmp_path / "pointer" / "gaze.py").write_text("class Gaze(ModelBase):\n    pass\n")
-    _plan._program_under.cache_clear()
+    _forget_programs()
     assert not any("subclasses it" in d.message for d in lint(base, path=path))
 
 
@@ -945,7 +951,7 @@ def test_outside_a_repository_the_program_is_what_ovlint_runs_in(tmp_path, monke
     path = str(tmp_path / "project" / "models" / "base.py")
     for cwd, held in ((tmp_path / "project", [4]), (tmp_path, [4]), (tmp_path / "project" / "models", [])):
         monkeypatch.chdir(cwd)
-        _plan._program_under.cache_clear()
+        _forget_programs()
         found = [d for d in lint(base, path=path) if "subclasses it" in d.message]
         assert [d.row for d in found] == held and not any("other" in d.message for d in found)
 
@@ -971,36 +977,36 @@ def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_
     path = str(tmp_path / "loader.py")
     (tmp_path / "main.py").write_text("from loader import load, Detector\n\nnet, exec_net = load('m.xml')\n"
                                       "print(exec_net.requests[1], Detector('m.xml'))\n")
-    _plan._program_under.cache_clear()  # the modules around are read once per process
+    _forget_programs()  # the modules around are read once per process
     held = [(d.row, d.message.split(",")[0]) for d in lint(source, path=path) if "imports it" in d.message]
     assert held == [(6, "`load` returns an API 1.0 `IENetwork`"), (11, "`Detector` keeps API 1.0 objects (`self.net`)")]
     # what a method hands out without keeping it
     reader = source.replace("self.net = ie.read_network(xml)", "pass\n\n    def read(self, xml):\n"
                                                                    "        return ie.read_network(xml)")
     (tmp_path / "main.py").write_text("from loader import Detector\n\nprint(Detector('m.xml').read('m.xml').input_info)\n")
-    _plan._program_under.cache_clear()
+    _forget_programs()
     assert [(d.row, d.message.split(",")[0]) for d in lint(reader, path=path) if "imports it" in d.message] == \
         [(15, "`Detector.read` returns an API 1.0 `IENetwork`")]
     # a module that only calls what it imports is no reader of API 1.0 objects
     (tmp_path / "main.py").write_text("import loader\n\nprint(loader.load('m.xml'), loader.ie)\n")
-    _plan._program_under.cache_clear()
+    _forget_programs()
     assert not any("imports it" in d.message for d in lint(source, path=path))
     (tmp_path / "main.py").write_text("import loader\n\nprint(loader.ie.read_network('m.xml').input_info)\n")
-    _plan._program_under.cache_clear()
+    _forget_programs()
     assert [d.row for d in lint(source, path=path) if "imports it" in d.message] == [3, 6, 11]
     # a notebook imports the program's modules too
     (tmp_path / "main.py").unlink()
     cells = [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
               "source": ["from loader import Detector\n", "print(Detector('m.xml').net.input_info)\n"]}]
     (tmp_path / "demo.ipynb").write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-    _plan._program_under.cache_clear()
+    _forget_programs()
     assert [d.row for d in lint(source, path=path) if "`demo.ipynb` imports it" in d.message] == [11]
     # a program of more modules than are read: those read count
     (tmp_path / "other.py").write_text("x = 1\n")
     monkeypatch.setattr(depends, "MAX_MODULES", 1)
-    _plan._program_under.cache_clear()
+    _forget_programs()
     assert all(d.code != "OV004" for d in lint(source, path=path))
-    _plan._program_under.cache_clear()
+    _forget_programs()
 
 
 def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
@@ -1102,7 +1108,7 @@ def test_a_module_a_notebook_writes_and_its_own_cells_read_holds_its_part(tmp_pa
                                       "source": c} for c in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
     path = tmp_path / "demo.ipynb"
     path.write_text(notebook)
-    _plan._program_under.cache_clear()
+    _forget_programs()
     held = [d for d in lint_text(str(path), named("notebook"), notebook, FAMILY, versions.NEWEST).diagnostics
             if "the notebook's other cells import it" in d.message]
     assert [(d.cell, d.row) for d in held] == [(0, 5)]
@@ -1118,7 +1124,7 @@ def test_an_object_handed_to_a_module_the_notebook_writes_holds_its_part(tmp_pat
                                       "source": c} for c in cells], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
     path = tmp_path / "demo.ipynb"
     path.write_text(notebook)
-    _plan._program_under.cache_clear()
+    _forget_programs()
     outcome = fix_text(str(path), named("notebook"), notebook, FAMILY, versions.NEWEST, True, SourceText(notebook).encode)
     assert outcome.text == notebook
     assert any("is handed to `ov_helper.load` from `ov_helper`" in d.message for d in outcome.diagnostics)
@@ -1131,7 +1137,7 @@ def test_a_notebook_beside_that_cannot_be_read_leaves_the_module_linted(tmp_path
     (tmp_path / "bad.ipynb").write_text("[" * 100000)
     (tmp_path / "empty.ipynb").write_text("\ufeff{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"x\"}]}")
     source = "from openvino.inference_engine import IECore\n\n\ndef load():\n    return IECore()\n"
-    _plan._program_under.cache_clear()
+    _forget_programs()
     assert [d.code for d in lint(source, path=str(tmp_path / "mod.py"))] == ["OV101", "OV102"]
 
 
@@ -1163,7 +1169,7 @@ def test_a_legacy_import_another_module_takes_every_name_of_stays(tmp_path):
     path = tmp_path / "detector.py"
     path.write_text(source)
     (tmp_path / "app.py").write_text("from detector import *\n\nie = IECore()\n")
-    _plan._program_under.cache_clear()
+    _forget_programs()
     outcome = fix_text(str(path), named("python"), source, FAMILY, versions.NEWEST, False, SourceText(source).encode)
     assert outcome.text == source
     assert ["`app.py` imports every name of this module and spells `IECore`" in d.message
@@ -1171,10 +1177,10 @@ def test_a_legacy_import_another_module_takes_every_name_of_stays(tmp_path):
     (tmp_path / "app.py").write_text('from detector import *\n\n"""Uses no IECore."""\nbase = Base()  # nor here: IECore\n')
     # a name imported from it that is the module's own name is no star import
     (tmp_path / "other.py").write_text("from detector import detector\nfrom openvino.inference_engine import IECore\nIECore()\n")
-    _plan._program_under.cache_clear()
+    _forget_programs()
     outcome = fix_text(str(path), named("python"), source, FAMILY, versions.NEWEST, False, SourceText(source).encode)
     assert outcome.text == "\n\nclass Base:\n    pass\n"
-    _plan._program_under.cache_clear()
+    _forget_programs()
 
 
 def test_a_list_of_places_filled_later_carries_its_objects_to_a_thread():

@@ -1032,25 +1032,52 @@ def _program_under(root: str, generation: int) -> Program:
     paths = depends.program_tree(root)
     program = Program({}, {}, {}, set(), {}, {}, root, depends.tree_stamp(root, paths))
     for path in paths:
-        try:
-            text = _program_text(path)
-        except ReadError:  # a FIFO, a device, a file gone
+        facts = _module_facts(path, generation)
+        if facts is None:  # a FIFO, a device, a file gone
             continue
-        for match in _CLASS_WITH_BASES.finditer(text):
-            for base in match.group(1).split(","):
-                program.subclassed.setdefault(base.strip().rpartition(".")[2], set()).add(path)
-        for match in _IMPORTED_AS.finditer(text):
-            program.aliases.setdefault(match.group(1), set()).add(match.group(2))
-        for module, imported in _imports_in(text):
+        for base in facts.bases:
+            program.subclassed.setdefault(base, set()).add(path)
+        for name, alias in facts.aliases:
+            program.aliases.setdefault(name, set()).add(alias)
+        for module, imported in facts.imports:
             program.importers.setdefault(module, {}).setdefault(path, set()).update(imported)
-        for match in _STAR_IMPORT.finditer(text):
-            program.star_importers.setdefault(match.group(1).rpartition(".")[2], set()).add(path)
-        if _READS_API_1.search(text):
+        for module in facts.star_imports:
+            program.star_importers.setdefault(module, set()).add(path)
+        if facts.reads_api_1:
             program.reads_api_1.add(path)
-        use = _dev_tool_use(path, text)
-        if use:
-            program.dev_tool_users[path] = use
+        if facts.dev_tool_use:
+            program.dev_tool_users[path] = facts.dev_tool_use
     return program
+
+
+class _ModuleFacts(NamedTuple):
+    """What `Program` takes from one module."""
+
+    bases: list  # the last dotted part of each base class
+    aliases: list  # (name, the name it is imported as)
+    imports: list  # (module, the names imported of it)
+    star_imports: list  # the last dotted part of each module it imports every name of
+    reads_api_1: bool
+    dev_tool_use: Optional[str]
+
+
+@lru_cache(maxsize=4096)
+def _module_facts(path: str, generation: int) -> Optional[_ModuleFacts]:
+    """A module's part of `Program`, read once per process and `depends.generation()`: the
+    programs around the modules of a tree overlap (each is under the folder two above a module's),
+    and reading each module again for each of them was a tenth of linting the real tree; None
+    when it cannot be read."""
+    try:
+        text = _program_text(path)
+    except ReadError:
+        return None
+    return _ModuleFacts(
+        [base.strip().rpartition(".")[2] for match in _CLASS_WITH_BASES.finditer(text) for base in match.group(1).split(",")],
+        [(match.group(1), match.group(2)) for match in _IMPORTED_AS.finditer(text)],
+        list(_imports_in(text)),
+        [match.group(1).rpartition(".")[2] for match in _STAR_IMPORT.finditer(text)],
+        bool(_READS_API_1.search(text)),
+        _dev_tool_use(path, text))
 
 
 def dev_tool_users(path: str) -> dict:
