@@ -181,3 +181,11 @@ def test_a_conda_environment_is_recognised_by_its_content_under_any_name(ovlint,
                                    "    version: 1.0.0\n")  # a Helm chart's dependencies are charts
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert code == 1 and out.splitlines()[0].startswith("openvino.yml:8:9: OV401") and "Chart.yaml" not in out
+
+
+def test_an_exec_form_array_continued_over_lines_is_read(ovlint, tmp_path):
+    """Docker joins the lines a trailing backslash continues before it reads the JSON array."""
+    write(tmp_path / "Dockerfile", 'FROM ubuntu:20.04\nCMD ["server", \\\n    "--model", '
+                                   '"/opt/intel/openvino/deployment_tools/intel_models/a.xml"]\n')
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "Dockerfile:3:17: OV508 `deployment_tools/intel_models` is a 2021 path" in out

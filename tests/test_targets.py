@@ -92,6 +92,11 @@ def test_a_fix_is_offered_only_when_the_pinned_release_has_what_it_writes(ovlint
 @pytest.mark.parametrize("name, text", [
     ("requirements-ov.txt", "openvino==2023.3.0\n"),
     ("openvino.yml", "name: ov\ndependencies:\n  - python=3.8\n  - pip:\n    - openvino==2023.3.0\n"),
+    # conda-forge's own package, in conda's spelling (`=2023.3.0` matches 2023.3.0 and its builds)
+    ("environment.yml", "name: ov\nchannels:\n  - conda-forge\ndependencies:\n  - conda-forge::openvino=2023.3.0\n"),
+    ("environment.yml", "name: ov\ndependencies:\n  - openvino 2023.3.0 py310_0\n  - numpy\n"),
+    # a system package of 2022 and later, installed before the code runs
+    ("install.sh", "apt-get install -y openvino-2023.3.0\npython3 graph.py\n"),
 ])
 def test_any_dependency_file_of_the_folder_pins_it(ovlint, tmp_path, name, text):
     """Another requirements file, or a conda environment under another name, pins the folder as
@@ -308,6 +313,10 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
                                    "RUN wget $LINK && tar xf l_openvino_toolkit*.tgz && ./install.sh -s silent.cfg\n"
                                    "RUN . /opt/intel/openvino/bin/setupvars.sh && mo --input_model m.onnx\n"
                                    "# l_openvino_toolkit_p_2018.5.445.tgz was the first tried: a comment names nothing\n",
+             # ... its release given by an `ARG`
+             "version.Dockerfile": "FROM ubuntu:18.04\nARG OPENVINO_VERSION=2020.2.120\n"
+                                   "RUN wget https://example.com/l_openvino_toolkit_p_${OPENVINO_VERSION}.tgz\n"
+                                   "RUN . /opt/intel/openvino/bin/setupvars.sh && mo --input_model m.onnx\n",
              # a `#` in a string is no comment
              "echo.sh": 'echo "step #1" && wget https://example.com/l_openvino_toolkit_p_2021.2.185.tgz\n'
                         "source /opt/intel/openvino/bin/setupvars.sh && mo --input_model m.onnx\n",
@@ -329,7 +338,7 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert "convert.sh:1 pins 2021.4" in out and "tag.sh:2 pins 2022.3" in out
     assert "default.Dockerfile:1 pins 2022.3" in out and "base.Dockerfile:1 pins 2022.3" in out
     assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb pins 2021.4" in out and "archive.Dockerfile:2 pins 2019.3" in out
-    assert "echo.sh:1 pins 2021.2" in out
+    assert "echo.sh:1 pins 2021.2" in out and "version.Dockerfile:3 pins 2020.2" in out
     assert "variable.sh:1) to 2026.4" in out and "Migrating from OpenVINO 2021.4 (10/variable.sh:1)" in out
     assert (tmp_path / "code" / "app.py").read_text().endswith("from openvino import Core\n")
 
@@ -549,3 +558,36 @@ def test_an_image_a_python_string_runs_is_its_commands_floor_and_the_summary_nam
     assert (tmp_path / "convert.py").read_text() == program and out.count("pins 2022.2") == 2
     assert [line for line in out.splitlines() if line.startswith("Migrating")] == [
         "Migrating from OpenVINO 2022.2 (convert.py:3) to 2026.4: 2 break at 2025.0."]
+
+
+def test_the_private_offline_transformations_module_needs_the_release_that_has_it(ovlint, tmp_path):
+    """`openvino._offline_transformations` arrived in 2022.3 (2022.1 and 2022.2 have only the public
+    module): a project pinned below keeps its import."""
+    source = "from openvino.offline_transformations import compress_model_transformation\n"
+    write(tmp_path / "requirements.txt", "openvino>=2022.1\n")
+    write(tmp_path / "model.py", source)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert (tmp_path / "model.py").read_text() == source
+    assert "the fix needs OpenVINO 2022.3, but requirements.txt:1 pins 2022.1" in out
+    write(tmp_path / "requirements.txt", "openvino==2022.3.0\n")
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
+    assert (tmp_path / "model.py").read_text().startswith("from openvino._offline_transformations import")
+
+
+def test_api_2_0_keys_in_configs_wait_for_a_release_that_takes_them(ovlint, tmp_path):
+    """A Model Server's `config.json` and DL Streamer's `ie-config` hand their keys to the plugin of
+    the pinned release: 2021.4 rejects `NUM_STREAMS`, 2022.3 `ENABLE_CPU_PINNING`."""
+    config = ('{"model_config_list": [{"config": {"name": "m", "base_path": "/models/m", '
+              '"plugin_config": {"CPU_THROUGHPUT_STREAMS": "CPU_THROUGHPUT_AUTO"}}}]}\n')
+    pipeline = "gst-launch-1.0 videotestsrc ! gvadetect model=m.xml ie-config=CPU_BIND_THREAD=NO ! fakesink\n"
+    write(tmp_path / "requirements.txt", "openvino==2021.4.2\n")
+    write(tmp_path / "config.json", config)
+    write(tmp_path / "run.sh", pipeline)
+    code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
+    assert (tmp_path / "config.json").read_text() == config and (tmp_path / "run.sh").read_text() == pipeline
+    assert "use `NUM_STREAMS` (the fix needs OpenVINO 2022.1, but requirements.txt:1 pins 2021.4" in out
+    assert "(the fix needs OpenVINO 2023.0, but requirements.txt:1 pins 2021.4" in out
+    write(tmp_path / "requirements.txt", "openvino==2023.0.0\n")
+    ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
+    assert '"NUM_STREAMS": "AUTO"' in (tmp_path / "config.json").read_text()
+    assert "ie-config=ENABLE_CPU_PINNING=NO" in (tmp_path / "run.sh").read_text()

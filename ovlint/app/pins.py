@@ -41,8 +41,9 @@ def pinned_floor(directory: str) -> Optional[Floor]:
                 text = handle.read()
         except (OSError, UnicodeDecodeError, ValueError):
             continue
-        # every way to name a release spells `openvino` (a package, an image, an install folder) or
-        # names the variable of the oldest installs (`$INTEL_CVSDK_DIR`)
+        # every way to name a release spells `openvino` (a package, an image, an install folder),
+        # names the variable of the oldest installs (`$INTEL_CVSDK_DIR`) or asks CMake for a version
+        # of the install's packages (`find_package(InferenceEngine 2021.4)`)
         for release, start in _pins(kind, text) if _NAMES_A_RELEASE.search(text) else ():
             line = text.count("\n", 0, start) + 1
             (images if kind.name in RUNNING_KINDS else found).append(
@@ -80,6 +81,11 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
                 # converter, a benchmark, in a venv of its own) pins nothing
                 found.append(lowest_stated([], [c for c in unit.commands if _installs(c.argv)]))
             continue
+        if kind.name == "conda":
+            from ovlint.surfaces.conda import conda_pins
+
+            found.append(lowest_stated(unit.requirements + conda_pins(unit.text), unit.commands))
+            continue
         if kind.name != "dockerfile":
             found.append(lowest_stated(unit.requirements, unit.commands))
             continue
@@ -94,7 +100,7 @@ def _pins(kind, text: str) -> list[tuple[str, int]]:
 
 
 _FROM = pattern(r"(?im)^[ \t]*FROM[ \t]")
-_NAMES_A_RELEASE = pattern(r"(?i)openvino|cvsdk")
+_NAMES_A_RELEASE = pattern(r"(?i)openvino|cvsdk|inferenceengine|ngraph")
 # a CI job that runs in a folder of its own
 _PART_OF_THE_TREE = pattern(r"(?m)^[ \t-]*(?:working-directory|workingDirectory)[ \t]*:")
 _BUILDERS = ("cmake", "make", "ninja", "colcon", "catkin", "catkin_make", "catkin_make_isolated", "pytest")

@@ -164,6 +164,9 @@ def no_comment_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _exec_form(text: str, start: int, end: int) -> list[Command]:
+    # Docker joins the lines a trailing backslash continues before it reads the JSON array:
+    # blanked, every offset kept
+    text = text[:start] + _CONTINUATION.sub(lambda m: " " * len(m.group()), text[start:end]) + text[end:]
     try:
         node = jsonspan.parse(text[start:end].strip())
     except jsonspan.JsonError:
@@ -176,6 +179,9 @@ def _exec_form(text: str, start: int, end: int) -> list[Command]:
                   value_start=base + item.start + 1 if "\\" not in text[base + item.start:base + item.end] else None)
              for item in node.items]
     return unwrap(Command(words, "json-list", "dockerfile")) if words else []
+
+
+_CONTINUATION = pattern(r"\\[ \t]*\r?\n")
 
 
 def _recognise(path, name: str, suffix: str) -> bool:

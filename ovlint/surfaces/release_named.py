@@ -31,6 +31,8 @@ _COMMENT_LINE = pattern(r"(?i)[ \t@]*(?:#|rem\b|::)")
 # an archive of the toolkit a file downloads or unpacks: `l_openvino_toolkit_p_2019.3.334.tgz`,
 # `l_openvino_toolkit_runtime_ubuntu20_p_2021.4.752.tgz`, `w_openvino_toolkit_windows_2023.0.0...zip`
 TOOLKIT_ARCHIVE = pattern(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?" + _RELEASE + r"\.\d")
+# ... its release given by an `ARG` (`ARG OPENVINO_VERSION=2020.2.120`, `l_openvino_toolkit_p_${OPENVINO_VERSION}.tgz`)
+TOOLKIT_ARCHIVE_ARGUMENT = pattern(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?\$\{?(\w+)\}?")
 # the install layout releases up to 2021.4 had (`deployment_tools/model_optimizer/mo.py`,
 # `bin/setupvars.sh`), in an `openvino...` folder or under the variable their `setupvars` set
 # (`$INTEL_OPENVINO_DIR`, CMake's `$ENV{INTEL_OPENVINO_DIR}`, `INTEL_CVSDK_DIR` before 2019): a program
@@ -45,10 +47,15 @@ SWTOOLS_LAST = ("2020", "4")
 _CMAKE_PATH_COMMANDS = {"include_directories", "link_directories", "target_include_directories",
                         "target_link_directories", "target_link_libraries", "link_libraries"}
 _CMAKE_PACKAGE_FOLDER = pattern(r"(?i)^(?:\w+_DIR|CMAKE_PREFIX_PATH)$")
+# the packages of an install, whose version `find_package` can ask for (at least that release)
+_CMAKE_PACKAGES = {"inferenceengine", "ngraph", "openvino"}
+_CMAKE_VERSION = pattern(r"^" + _RELEASE + r"(?:\.[\d.]*)?$")
 # the layout of 2022.1 and later, named beside the old one: the build supports both
 _CMAKE_NEW_LAYOUT = pattern(r"(?i)find_package\s*\(\s*OpenVINO\b|openvino::|/runtime(?:/(?:include|cmake|lib)\b|[\s\"')]|$)")
 IMAGE_WORD = pattern(r"^(?:[\w.-]+/)?openvino/[\w.-]+:" + _RELEASE)  # `docker run openvino/ubuntu20_dev:2021.4 ...`
-SYSTEM_PACKAGE = pattern(r"^intel-openvino-[\w-]*?-" + _RELEASE + r"\b")
+# a system package of one release: 2021's `intel-openvino-runtime-ubuntu20-2021.4.752`, and from 2022.1
+# `openvino-2024.2.0`, `libopenvino-2024.2.0`, `openvino-libraries-dev-2022.3.0`
+SYSTEM_PACKAGE = pattern(r"^(?:intel-openvino-[\w-]*?|(?:lib)?openvino(?:-[a-z][a-z-]*?)?)-" + _RELEASE + r"\b")
 _INSTALLERS = {"apt-get", "apt", "yum", "dnf", "zypper"}
 
 
@@ -91,17 +98,22 @@ def image_release(word: str) -> Optional[str]:
 
 
 def cmake_named(text: str, commands: list) -> Optional[tuple[str, int]]:
-    """The release a CMake file builds against when it builds with one install's own headers or
-    libraries (`.../openvino_2021.4.752/...`, or the 2021 layout's `deployment_tools/inference_engine/`,
-    in `include_directories` and the like, or the folder `find_package` is told to look in): the
-    oldest, and where; None when it names the 2022.1 layout too."""
+    """The release a CMake file builds against: the version its `find_package` asks the install's
+    package for, or, when it builds with one install's own headers or libraries
+    (`.../openvino_2021.4.752/...`, or the 2021 layout's `deployment_tools/inference_engine/`, in
+    `include_directories` and the like, or the folder `find_package` is told to look in) and names no
+    2022.1 layout beside them, that install's; the oldest, and where."""
     from ovlint.surfaces.cmake import expanded
 
-    if _CMAKE_NEW_LAYOUT.search(text):
-        return None
     found = []
+    new_layout = _CMAKE_NEW_LAYOUT.search(text)
     for command, values in expanded(commands):
-        if not (command.lower in _CMAKE_PATH_COMMANDS or (
+        if command.lower == "find_package" and len(values) > 1 and values[0].lower() in _CMAKE_PACKAGES:
+            version = _CMAKE_VERSION.match(values[1])  # `find_package(InferenceEngine 2021.4.1 REQUIRED)`
+            if version:
+                found.append(((int(version.group(1)), int(version.group(2) or 1)), command.arguments[1].start))
+            continue
+        if new_layout or not (command.lower in _CMAKE_PATH_COMMANDS or (
                 command.lower == "set" and values and _CMAKE_PACKAGE_FOLDER.match(values[0]))):
             continue
         for argument, value in zip(command.arguments, values):
@@ -126,7 +138,7 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
              if not any(start <= match.start() < end for start, end in bodies)]
     found += [(match.groups(), match.start()) for match in TOOLKIT_ARCHIVE.finditer(text)
               if not _COMMENT_LINE.match(text, text.rfind("\n", 0, match.start()) + 1)]
-    for match in IMAGE_ARGUMENT.finditer(text):
+    for match in [*IMAGE_ARGUMENT.finditer(text), *TOOLKIT_ARCHIVE_ARGUMENT.finditer(text)]:
         value = [a for a in _ARGUMENT.finditer(text, 0, match.start()) if a.group(1) == match.group(1)]
         if value:
             found.append((value[-1].groups()[1:], match.start()))

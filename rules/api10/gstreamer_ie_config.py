@@ -47,7 +47,7 @@ class GStreamerIeConfig(CommandRule):
                 message=("`CPU_THREADS_NUM` is `INFERENCE_NUM_THREADS` in API 2.0 (through `$PIPELINE`)")),
         Example("gst-launch-1.0 videotestsrc ! gvadetect model=m.xml ie-config=DYN_BATCH_ENABLED=YES ! fakesink\n",
                 filename="run.sh",
-                message=("`DYN_BATCH_ENABLED` has no API 2.0 counterpart: use dynamic shapes (`model.reshape` "
+                message=("`DYN_BATCH_ENABLED` is not an API 2.0 key: use dynamic shapes (`model.reshape` "
                          "with `-1`) instead")),
     )
     valid = (
@@ -66,7 +66,8 @@ class GStreamerIeConfig(CommandRule):
                     self.report((word.start, word.end), change.message, deprecation=change.deprecation)
                     continue
                 fix = None if change.replacement is None else self.make_fix(
-                    self.ctx.replace(where, change.replacement), "Use the API 2.0 key", unsafe=change.unsafe)
+                    self.ctx.replace(where, change.replacement), "Use the API 2.0 key", unsafe=change.unsafe,
+                    requires=change.deprecation.since)
                 self.report(where, change.message, fix, deprecation=change.deprecation)
             if not found and word.resolved is not None and self.first_use(word):  # a pipeline kept in a variable
                 for change in changes(word.resolved):

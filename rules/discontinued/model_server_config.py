@@ -11,9 +11,9 @@ from ovlint.rules.api10.legacy_config_key import lookup
 from ovlint.rules.cpu_pinning._pinning import KEYS as PINNING_KEYS
 from ovlint.rules.discontinued._devices import REMOVED_DEVICES, describe, removed_devices
 
-AUTO_SHAPE, DAG_PIPELINES, STATEFUL_MODELS, API_1, UNDEFINED_MODE = (
+AUTO_SHAPE, DAG_PIPELINES, STATEFUL_MODELS, API_1, UNDEFINED_MODE, CONFIG_KEYS = (
     DEPRECATIONS[k] for k in ("ovms-auto-shape", "ovms-dag-pipelines", "ovms-stateful", "python-api-1",
-                              "performance-mode-undefined"))
+                              "performance-mode-undefined", "api-1-config-keys"))
 
 # plugin_config keys of API 1.0 -> the property they became
 PLUGIN_KEYS = {"CPU_THROUGHPUT_STREAMS": "NUM_STREAMS", "GPU_THROUGHPUT_STREAMS": "NUM_STREAMS",
@@ -111,4 +111,4 @@ class ModelServerConfig(JsonRule):
                 edits.append(self.ctx.replace((value_node.start, value_node.end),
                                               json.dumps(STREAM_VALUES[value_node.value])))
             self.report((key_node.start, key_node.end), f"`{name}` is an API 1.0 key: use `{PLUGIN_KEYS[name]}`",
-                        self.make_fix(edits, f"Use {PLUGIN_KEYS[name]}"), deprecation=API_1)
+                        self.make_fix(edits, f"Use {PLUGIN_KEYS[name]}", requires=CONFIG_KEYS.since), deprecation=API_1)
