@@ -137,7 +137,7 @@ def test_legacy_install_layout(ovlint, tmp_path):
     lines = [line for line in out.splitlines() if line.startswith("Dockerfile:")]
     assert [line.split(": ")[0] for line in lines] == ["Dockerfile:1:10", "Dockerfile:2:10", "Dockerfile:3:8",
                                                        "Dockerfile:6:5"]
-    assert "GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB" in lines[0] and "ubuntu24 main" in lines[1]
+    assert "GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB" in lines[0] and "`ubuntu22 main` on 22.04" in lines[1]
     assert "`deployment_tools/model-optimizer` is a 2021 path" in lines[2] and "`ovc`" in lines[2]
     code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--target-version", "2024.6")
     assert "Dockerfile:2:" not in out and "Dockerfile:3:8" in out
@@ -287,12 +287,24 @@ def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovl
     write(tmp_path / "reqdir" / "src" / "convert.py", "from openvino.tools.mo import convert_model\n")
     write(tmp_path / "doc" / "requirements.txt", "openvino-dev==2023.3.0\n")
     write(tmp_path / "doc" / "app.py", '"""Convert first:\n\nfrom openvino.tools.mo import convert_model\n"""\n')
+    # a CI job, a Dockerfile, a Makefile that install the file and run a tool
+    write(tmp_path / "ci" / "requirements.txt", "openvino-dev==2023.3.0\n")
+    write(tmp_path / "ci" / ".github" / "workflows" / "test.yml",
+          "jobs:\n  t:\n    steps:\n      - run: pip install -r requirements.txt\n      - run: omz_downloader --name m\n")
+    write(tmp_path / "docker" / "requirements.txt", "openvino-dev==2023.3.0\n")
+    write(tmp_path / "docker" / "Dockerfile", "FROM python:3.10\nRUN pip install -r requirements.txt\n"
+                                             "RUN omz_converter --name m\n")
+    write(tmp_path / "make" / "requirements.txt", "openvino-dev==2023.3.0\n")
+    write(tmp_path / "make" / "Makefile", "models:\n\tpip install -r requirements.txt && omz_downloader --name m\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
     found = {d["filename"]: d for d in json.loads(out) if d["code"] == "OV401"}
     for name, use in (("sh/requirements.txt", "`get.sh` runs `omz_downloader`"),
                       ("list/requirements.txt", "`prep.py` runs `omz_converter`"),
                       ("nb/requirements.txt", "`convert.ipynb` runs `mo`"),
-                      ("reqdir/requirements/base.txt", "`../src/convert.py` imports `openvino.tools.mo`")):
+                      ("reqdir/requirements/base.txt", "`../src/convert.py` imports `openvino.tools.mo`"),
+                      ("ci/requirements.txt", "`.github/workflows/test.yml` runs `omz_downloader`"),
+                      ("docker/requirements.txt", "`Dockerfile` runs `omz_converter`"),
+                      ("make/requirements.txt", "`Makefile` runs `omz_downloader`")):
         assert found[name]["fix"] is None and f"not replaced while {use}" in found[name]["message"], name
     assert found["doc/requirements.txt"]["fix"] is not None
     held = found["app/requirements.txt"]
@@ -369,7 +381,7 @@ def test_a_key_asked_of_api_1_s_list_of_supported_keys_is_renamed_with_the_list(
                                'if "CPU_BIND_THREAD" not in keys:\n    print("no pinning")\n'
                                'if "DYN_BATCH_ENABLED" in keys:\n    print("dynamic batch")\n')
     code, out, _ = ovlint("check", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
-    assert 'app.py:9:4: OV107 `DYN_BATCH_ENABLED` has no API 2.0 counterpart' in out
+    assert 'app.py:9:4: OV107 `DYN_BATCH_ENABLED` is not an API 2.0 key' in out
     assert (tmp_path / "app.py").read_text().startswith("from openvino.inference_engine")  # held by that one
     (tmp_path / "app.py").write_text("\n".join((tmp_path / "app.py").read_text().splitlines()[:8]) + "\n")
     ovlint("check", "--fix", "--unsafe-fixes", "--no-cache")

@@ -85,6 +85,27 @@ def test_options_without_equivalent_are_named_and_nothing_is_rewritten(ovlint, t
     assert (tmp_path / "convert.sh").read_text() == source
 
 
+def test_a_command_list_extended_later_is_still_read(ovlint, tmp_path):
+    """`cmd = ["mo", ...]`, then `cmd = cmd + [...]` or `cmd += [...]`: the command begins as the
+    list does; what follows is not known, so it is reported, not rewritten."""
+    source = ("import subprocess\n\n\ndef convert(model, half):\n    cmd = ['mo', '--input_model', model]\n"
+              "    if half:\n        cmd = cmd + ['--data_type', 'FP16']\n    cmd += ['--output_dir', 'ir']\n"
+              "    subprocess.Popen(cmd).wait()\n")
+    write(tmp_path / "convert.py", source)
+    code, out, _ = ovlint("check", "--select", "OV201", "--fix", "--unsafe-fixes", "--no-cache", "--output-format", "concise")
+    assert code == 1 and "convert.py:5:13: OV201" in out and (tmp_path / "convert.py").read_text() == source
+    # a list the name is given anew is another command
+    write(tmp_path / "convert.py", source.replace("cmd = cmd + ['--data_type', 'FP16']", "cmd = ['ovc', model]"))
+    assert ovlint("check", "--select", "OV201", "--no-cache")[0] == 0
+
+
+def test_a_data_type_known_only_at_run_time_is_told_its_ovc_option(ovlint, tmp_path):
+    write(tmp_path / "convert.sh", "mo --input_model m.onnx --data_type $PRECISION\nmo --input_model m.onnx --data_type FP64\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "`--data_type $PRECISION` → `--compress_to_fp16=True` where it is FP16, `--compress_to_fp16=False`" in out
+    assert "`--data_type FP64` → no ovc option: FP32 or FP16 weights only" in out
+
+
 def test_unrelated_words_and_ovc_stay_silent(ovlint, tmp_path):
     write(tmp_path / "run.sh", "ovc m.onnx\n./demo --mo\nmo=1\necho mo\nmodel=mo\npython3 demo.py\n")
     write(tmp_path / "app.py", "mo = 3\nprint(mo)\n")

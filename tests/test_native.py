@@ -113,7 +113,7 @@ def test_cmake_packages(ovlint, tmp_path):
         cmake_minimum_required(VERSION 3.13)
         project(app CXX)
         find_package(ngraph REQUIRED)
-        find_package(InferenceEngine 2021.4 REQUIRED) # the runtime
+        find_package(InferenceEngine REQUIRED) # the runtime
         #[[ find_package(InferenceEngine) in a bracket comment ]]
         add_executable(app main.cpp)
         target_link_libraries(app PRIVATE ${InferenceEngine_LIBRARIES} "${NGRAPH_LIBRARIES}" IE::inference_engine_c_api)
@@ -129,6 +129,23 @@ def test_cmake_packages(ovlint, tmp_path):
         target_link_libraries(app PRIVATE openvino::runtime "openvino::runtime" openvino::runtime::c)
         message(STATUS "[[ngraph::ngraph]] openvino::runtime")
         """)
+
+
+def test_the_version_find_package_asks_for_pins_the_build(ovlint, tmp_path):
+    """`find_package(InferenceEngine 2021.4.1 REQUIRED)` builds on 2021.4, which has no OpenVINO
+    package: the rewrite waits for the pin, and a path built on the old package's variables says
+    what it becomes without them."""
+    text = ("find_package(InferenceEngine 2021.4.1 REQUIRED)\nadd_executable(app main.cpp)\n"
+            "target_link_libraries(app ${InferenceEngine_LIBRARIES})\n")
+    write(tmp_path / "CMakeLists.txt", text)
+    code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
+    assert (tmp_path / "CMakeLists.txt").read_text() == text
+    assert out.count("the fix needs OpenVINO 2022.1, but CMakeLists.txt:1 pins 2021.4") == 2
+    write(tmp_path / "CMakeLists.txt", "find_package(InferenceEngine REQUIRED)\n"
+                                       "include_directories(${InferenceEngine_INCLUDE_DIRS}/../samples/common)\n")
+    code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
+    assert (tmp_path / "CMakeLists.txt").read_text().startswith("find_package(InferenceEngine REQUIRED)")
+    assert "which becomes `/../samples/common` without it" in out
 
 
 # folder -> its CMake files: each links a 2021 library by name, so its `find_package` stays
@@ -394,7 +411,7 @@ def test_names_without_a_namesake_say_what_takes_their_place(ovlint, tmp_path):
     assert "`InferenceEngine::InputsDataMap` was removed in 2024.0: use `model->inputs()`" in out
     assert "`InferenceEngine::as` was removed in 2024.0: use the `ov::Tensor` itself" in out
     assert "`ngraph::join` was removed with nGraph: use the standard library" in out
-    assert "`CLDNN_PLUGIN_THROTTLE` has no API 2.0 counterpart: see `GPU_QUEUE_THROTTLE`" in out
+    assert "`CLDNN_PLUGIN_THROTTLE` is not an API 2.0 key: its successor is `GPU_QUEUE_THROTTLE`" in out
     assert "counterpart in `ov::`" not in out and "counterpart is" not in out
 
 

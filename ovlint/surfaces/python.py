@@ -675,8 +675,8 @@ class _FactExtractor:
         quote = node.quote
         return node.evaluated_value, start + len(node.prefix) + len(quote), end - len(quote)
 
-    def _command(self, node, depth: int = 0) -> None:
-        rest = None
+    def _command(self, node, depth: int = 0, rest=None) -> None:
+        """`rest`: what follows the words of a list, not known (`cmd` extended by `cmd = cmd + [...]`)."""
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) \
                 and isinstance(node.left, (cst.List, cst.Tuple)):
             node, rest = node.left, node.right  # `['mo'] + args`: the rest is not known
@@ -714,6 +714,10 @@ class _FactExtractor:
             value = assigned_value(self.ctx, node)
             if value is not None:
                 self._command(value, depth + 1)
+            else:
+                extended = extended_list(self.ctx, node)
+                if extended is not None:
+                    self._command(extended, depth + 1, rest=node)
 
     def _known(self, node):
         """What a name in a command list holds, when the module assigns it once: a string, or
@@ -920,6 +924,30 @@ def assigned_value(ctx, name):
     target = ctx.parent(assignments[0].node)
     assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
     return assign.value if isinstance(assign, cst.Assign) else None
+
+
+def extended_list(ctx, name):
+    """The list `name` is first assigned, when every other assignment of the name in its scope
+    only adds to its end (`cmd = cmd + ["--data_type", "FP16"]`, `cmd += [...]`): its first words
+    are known, the rest is not."""
+    scope = ctx.scope(name)
+    if scope is None:
+        return None
+    first = None
+    for assignment in scope.assignments[name.value]:
+        if not hasattr(assignment, "node"):
+            return None
+        target = ctx.parent(assignment.node)
+        statement = ctx.parent(target) if isinstance(target, cst.AssignTarget) else target
+        value = getattr(statement, "value", None)
+        if isinstance(statement, cst.Assign) and isinstance(value, (cst.List, cst.Tuple)) and first is None:
+            first = value
+        elif not (isinstance(statement, cst.AugAssign) and isinstance(statement.operator, cst.AddAssign)) and not (
+                isinstance(statement, cst.Assign) and isinstance(value, cst.BinaryOperation)
+                and isinstance(value.operator, cst.Add) and isinstance(value.left, cst.Name)
+                and value.left.value == name.value):
+            return None
+    return first
 
 
 # a line IPython runs as shell or a magic (`!pip install ...`, `%cd data`): a script exported from

@@ -53,7 +53,7 @@ def _change(key: str, value: str, start: int, end: int) -> Optional[Change]:
     if known is None:
         return None
     if known.new is None:
-        return Change(start, end, f"`{key}` has no API 2.0 counterpart: {known.note}", None, False, CONFIG_KEYS)
+        return Change(start, end, f"`{key}` is not an API 2.0 key: {known.note}", None, False, CONFIG_KEYS)
     message = f"`{key}` is `{known.new}` in API 2.0" + (f"; {known.note}" if known.note else "")
     if known.values is not None and value in known.values:
         new_value = known.values[value]

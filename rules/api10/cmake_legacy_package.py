@@ -254,6 +254,10 @@ class LegacyCMakePackage(CMakeRule):
                 # (`if("${InferenceEngine_INCLUDE_DIRS}" STREQUAL "")` stops the configure)
                 if command.lower in cmake.CONDITIONS:
                     found += [n for n in names if n in VARIABLES or n in REVIEW]
+                # part of a longer value, one the new package leaves unset makes another value
+                # (`${InferenceEngine_INCLUDE_DIRS}/../samples/common` becomes `/../samples/common`)
+                elif argument.value not in (f"${{{n}}}" for n in names):
+                    found += [n for n in names if n in REVIEW]
                 found += [f"$ENV{{{n}}}" for n, _, _ in cmake.environment_variables(argument) if PACKAGE_VARIABLE.fullmatch(n)]
         return found
 
@@ -287,7 +291,10 @@ class LegacyCMakePackage(CMakeRule):
                 self.report((start, end), f"`${{{name}}}` is `{VARIABLES[name]}`",
                             self._target_fix((start, end), VARIABLES[name], written if whole else None, unsafe))
             elif name in REVIEW:
-                self.report((start, end), f"`${{{name}}}` went with the old package: {REVIEW[name]}")
+                part = "" if argument.value == f"${{{name}}}" else (
+                    f"; here it is part of `{argument.value}`, which becomes "
+                    f"`{argument.value.replace(f'${{{name}}}', '')}` without it: name that folder yourself")
+                self.report((start, end), f"`${{{name}}}` went with the old package: {REVIEW[name]}{part}")
         if argument.kind == "unquoted" and argument.value in TARGETS:
             new = TARGETS[argument.value]
             self.report((argument.start, argument.end), f"`{argument.value}` is `{new}`",

@@ -37,6 +37,8 @@ LISTS_PROPERTIES = ("it lists metrics and config keys together, by their API 2.0
                     "`CPU_THROUGHPUT_STREAMS`), in a dict of each name's access (`RO`, `RW`) where API 1.0 gave a list "
                     "(`in` and iteration work alike, `.count()` and indexing do not): a key the program looks for in "
                     "it is renamed where it is a literal")
+# the GPU plugin's queue settings: their successors take a priority, not the old numbers
+QUEUE_HINT = "its successor is `{key}` (`ov::intel_gpu::hint::{hint}`), which takes `LOW`, `MEDIUM` or `HIGH`: set it by hand"
 KEYS = {
     "CPU_THREADS_NUM": Key("INFERENCE_NUM_THREADS", keep_other_values=True),
     "CPU_THROUGHPUT_STREAMS": Key("NUM_STREAMS", {"CPU_THROUGHPUT_AUTO": "AUTO", "CPU_THROUGHPUT_NUMA": "NUMA"},
@@ -48,11 +50,11 @@ KEYS = {
     "SUPPORTED_CONFIG_KEYS": Key("SUPPORTED_PROPERTIES", unsafe=True, note=LISTS_PROPERTIES),
     "DYN_BATCH_ENABLED": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
     "DYN_BATCH_LIMIT": Key(None, note="use dynamic shapes (`model.reshape` with `-1`) instead"),
-    "GPU_PLUGIN_PRIORITY": Key(None, note="see `GPU_QUEUE_PRIORITY` (`ov::intel_gpu::hint::queue_priority`)"),
-    "GPU_PLUGIN_THROTTLE": Key(None, note="see `GPU_QUEUE_THROTTLE` (`ov::intel_gpu::hint::queue_throttle`)"),
+    "GPU_PLUGIN_PRIORITY": Key(None, note=QUEUE_HINT.format(key="GPU_QUEUE_PRIORITY", hint="queue_priority")),
+    "GPU_PLUGIN_THROTTLE": Key(None, note=QUEUE_HINT.format(key="GPU_QUEUE_THROTTLE", hint="queue_throttle")),
     # the names those two had before
-    "CLDNN_PLUGIN_PRIORITY": Key(None, note="see `GPU_QUEUE_PRIORITY` (`ov::intel_gpu::hint::queue_priority`)"),
-    "CLDNN_PLUGIN_THROTTLE": Key(None, note="see `GPU_QUEUE_THROTTLE` (`ov::intel_gpu::hint::queue_throttle`)"),
+    "CLDNN_PLUGIN_PRIORITY": Key(None, note=QUEUE_HINT.format(key="GPU_QUEUE_PRIORITY", hint="queue_priority")),
+    "CLDNN_PLUGIN_THROTTLE": Key(None, note=QUEUE_HINT.format(key="GPU_QUEUE_THROTTLE", hint="queue_throttle")),
 }
 PREFIXES = {"CLDNN_": "look among the GPU plugin's API 2.0 properties (`ov::intel_gpu::*`) for what it did",
             "GNA_": f"the GNA plugin was removed in {DEPRECATIONS['gna'].removed}"}
@@ -127,10 +129,10 @@ class LegacyConfigKey(Api10Rule):
                 "    config['NUM_STREAMS'] = streams if streams else 'AUTO'\n"
                 "    return config\n\n\ndef load(ie, net):\n    return ie.load_network(net, 'CPU', plugin_config(2, 0))\n"),
         Example("import openvino as ov\n\ncompiled = ov.Core().compile_model(\"m.xml\", \"CPU\", {\"DUMP_EXEC_GRAPH_AS_DOT\": \"g\"})\n",
-                message=("`DUMP_EXEC_GRAPH_AS_DOT` has no API 2.0 counterpart: OpenVINO 2024.6.0 and later reject it "
+                message=("`DUMP_EXEC_GRAPH_AS_DOT` is not an API 2.0 key: OpenVINO 2024.6.0 and later reject it "
                          "(the CPU plugin took it up to 2023.3.0)")),
         Example("import openvino as ov\n\nov.Core().set_property(\"GPU\", {\"DYN_BATCH_ENABLED\": \"YES\"})\n",
-                message=("`DYN_BATCH_ENABLED` has no API 2.0 counterpart: use dynamic shapes "
+                message=("`DYN_BATCH_ENABLED` is not an API 2.0 key: use dynamic shapes "
                          "(`model.reshape` with `-1`) instead")),
     )
     valid = (
@@ -166,7 +168,7 @@ class LegacyConfigKey(Api10Rule):
             return
         asked = "asked of API 1.0's list of supported keys, which becomes `SUPPORTED_PROPERTIES`"
         if key.new is None:
-            self.propose(node.left, f"`{old}` has no API 2.0 counterpart ({asked}): {key.note}")
+            self.propose(node.left, f"`{old}` is not an API 2.0 key ({asked}): {key.note}")
             return
         self.propose(node.left, f"`{old}` is `{key.new}` in API 2.0 ({asked}, under API 2.0 names)",
                      [replace_string(self.ctx, node.left, key.new)], fix_message=f"Ask for `{key.new}`")
@@ -191,7 +193,7 @@ class LegacyConfigKey(Api10Rule):
     def _key(self, setting, key: Key) -> None:
         ctx, old = self.ctx, setting.key
         if key.new is None:
-            self.propose(setting.key_node, f"`{old}` has no API 2.0 counterpart: {key.note}")
+            self.propose(setting.key_node, f"`{old}` is not an API 2.0 key: {key.note}")
             return
         message = f"`{old}` is `{key.new}` in API 2.0" + (f"; {key.note}" if key.note else "")
         if old in LEGACY_KEY_LISTS and setting.reading and not self._only_asked(setting.key_node):

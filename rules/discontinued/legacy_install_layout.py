@@ -17,6 +17,15 @@ PREFIXED_ARCHIVE = re.compile(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?_(20\d\d\.\d
 
 
 _ASSIGNMENT = re.compile(r"[A-Za-z_]\w*=")
+_UBUNTU_SUITE = re.compile(r"\bubuntu(\d\d)\b")
+
+
+def _suite(text: str, after: int) -> str:
+    """The suite a line's own Ubuntu release takes in the repository without year folders."""
+    named = _UBUNTU_SUITE.search(text, after)
+    if named:
+        return f"`ubuntu{named.group(1)} main`, as this line has it"
+    return "`ubuntu24 main` on Ubuntu 24.04, `ubuntu22 main` on 22.04, `ubuntu20 main` on 20.04"
 
 class LegacyInstallLayout(CommandRule):
     code = "OV508"
@@ -57,7 +66,7 @@ class LegacyInstallLayout(CommandRule):
                 filename="setup.sh",
                 message=("OpenVINO's APT repository has no year folder since 2025.1: use "
                          "`https://apt.repos.intel.com/openvino` with the Ubuntu release as the suite "
-                         "(`ubuntu24 main`)")),
+                         "(`ubuntu22 main`, as this line has it)")),
         Example("wget https://storage.openvinotoolkit.org/repositories/openvino/packages/2025.0/linux/"
                 "l_openvino_toolkit_ubuntu22_2025.0.0.17942.1f68be9f594_x86_64.tgz\n", filename="get.sh",
                 message="archives of 2025.0 have no `l_` prefix: `openvino_toolkit_...`"),
@@ -106,7 +115,8 @@ class LegacyInstallLayout(CommandRule):
         if repository and at_least(self.ctx.target_version, YEAR_REPOSITORIES.deprecated):
             return (f"OpenVINO's {repository.group(1).upper()} repository has no year folder since "
                     f"{YEAR_REPOSITORIES.deprecated}: use `https://{repository.group(1)}.repos.intel.com/openvino`"
-                    + (" with the Ubuntu release as the suite (`ubuntu24 main`)" if repository.group(1) == "apt" else ""),
+                    + (f" with the Ubuntu release as the suite ({_suite(text, repository.end())})"
+                       if repository.group(1) == "apt" else ""),
                     None, YEAR_REPOSITORIES)
         archive = PREFIXED_ARCHIVE.search(text)
         if archive and at_least(archive.group(1), ARCHIVE_PREFIXES.removed):

@@ -220,8 +220,11 @@ class ModelOptimizerCommand(CommandRule):
                     edits.append(delete_words(command, option.flag, option.value or option.flag))
                 elif value in ("FP32", "float"):
                     edits += self._set(command, option, "--compress_to_fp16=False")
-                else:
+                elif value and value.isalnum():
                     missing.append((f"--data_type {value}", "no ovc option: FP32 or FP16 weights only"))
+                else:  # a variable's or an expression's: known only when the command runs
+                    missing.append((f"--data_type {value or ''}".rstrip(), "`--compress_to_fp16=True` where it is FP16, "
+                                    "`--compress_to_fp16=False` where it is FP32"))
             elif name == "--input" and value and ("{" in value or "->" in value):
                 missing.append((name, "`--input` without `{type}` and `->value` (set types and freeze "
                                       "values in the source model)"))

@@ -288,31 +288,55 @@ _INCLUDES = re.compile(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]
 # folders that hold a project's requirements apart from its code
 _REQUIREMENTS_FOLDERS = {"requirements", "reqs", "deps", "dependencies"}
 # a command of a tool only `openvino-dev` installs, at the start of a shell command
-_TOOL_COMMAND = re.compile(r"(?m)(?:^|[;&|(]|\bthen\b|\bdo\b)[ \t]*("
+# a command at the start of a line (a script's, a recipe's, a job's block), after `;`, `&&`, `|`, `then`,
+# `do`, a Dockerfile's `RUN` or a CI step's `run:`
+_TOOL_COMMAND = re.compile(r"(?m)(?:^|[;&|(]|\bthen\b|\bdo\b)[ \t]*(?:(?:RUN|-?[ \t]*run:)[ \t]+)?("
                            + "|".join(sorted(map(re.escape, DEV_COMMANDS), key=len, reverse=True)) + r")(?=[ \t])")
-# at most, under one requirement file's folder: the folders walked, the shell scripts read
+# at most, under one requirement file's folder: the folders walked, the files of commands read
 MOST_FOLDERS, MOST_SCRIPTS = 2000, 200
 
 
 def _scripts_running_tools(folder: str) -> dict:
-    """The shell scripts under `folder` (hidden and installed folders left out) that run a tool only
-    `openvino-dev` installs -> `runs `tool``."""
-    found, read = {}, 0
+    """The shell scripts, Dockerfiles and Makefiles under `folder` (hidden and installed folders left
+    out), and its CI jobs, that run a tool only `openvino-dev` installs -> `runs `tool``."""
+    found = {}
+    for read, path in enumerate(_command_files(folder)):
+        if read == MOST_SCRIPTS:
+            break
+        try:
+            text = depends.read(path, 1 << 20).decode("utf-8", "replace")
+        except ReadError:
+            continue
+        command = next((m for m in _TOOL_COMMAND.finditer(text)
+                        if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].lstrip().startswith("#")), None)
+        if command:
+            found[path] = f"runs `{command.group(1)}`"
+    return found
+
+
+def _command_files(folder: str):
+    """The files of commands under `folder`: its CI jobs, then its scripts, Dockerfiles and Makefiles."""
+    jobs = os.path.join(folder, ".github", "workflows")
+    for path in [os.path.join(folder, ".gitlab-ci.yml")] + [os.path.join(jobs, n) for n in _names(jobs)
+                                                              if n.endswith((".yml", ".yaml"))]:
+        if os.path.isfile(path):
+            yield path
     for walked, (here, folders, names) in enumerate(os.walk(folder)):
         if walked == MOST_FOLDERS:
-            break
+            return
         folders[:] = [f for f in folders if not f.startswith(".") and f not in depends.SKIPPED_FOLDERS]
-        for name in names:
-            if not name.endswith((".sh", ".bash")) or read == MOST_SCRIPTS:
-                continue
-            read += 1
-            path = os.path.join(here, name)
-            try:
-                text = depends.read(path, 1 << 20).decode("utf-8", "replace")
-            except ReadError:
-                continue
-            command = next((m for m in _TOOL_COMMAND.finditer(text)
-                            if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].lstrip().startswith("#")), None)
-            if command:
-                found[path] = f"runs `{command.group(1)}`"
-    return found
+        yield from (os.path.join(here, name) for name in names if _runs_commands(name))
+
+
+def _names(folder: str) -> list:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return []
+
+
+def _runs_commands(name: str) -> bool:
+    """A shell script, a Dockerfile or a Makefile, by its name."""
+    lowered = name.lower()
+    return lowered.endswith((".sh", ".bash", ".mk", ".dockerfile")) or lowered.startswith(("dockerfile", "containerfile")) \
+        or lowered in ("makefile", "gnumakefile")
