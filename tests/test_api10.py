@@ -207,7 +207,8 @@ def test_imports_are_bound_where_the_legacy_import_was():
 
 
         class Model:
-            ie = IECore()
+            def __init__(self):
+                setattr(self, "ie", IECore())
 
             def load(self, path):
                 self.net = self.ie.read_network(path)
@@ -218,6 +219,31 @@ def test_imports_are_bound_where_the_legacy_import_was():
         """
     assert fix(partial).text == textwrap.dedent(partial).replace(
         "import IECore\n", "import IECore\n    import openvino as ov\n").replace("return IECore()", "return ov.Core()")
+
+
+def test_an_object_kept_as_a_class_attribute_is_followed_through_self():
+    source = """\
+        from openvino.inference_engine import IECore
+
+
+        class Model:
+            core = IECore()
+
+            def load(self, path):
+                self.net = self.core.read_network(path)
+                return self.core.load_network(self.net, "CPU")
+        """
+    assert fix(source).text == textwrap.dedent("""\
+        import openvino as ov
+
+
+        class Model:
+            core = ov.Core()
+
+            def load(self, path):
+                self.net = self.core.read_model(path)
+                return self.core.compile_model(self.net, "CPU")
+        """)
 
 
 def test_each_branch_that_imported_the_legacy_api_binds_openvino():
@@ -280,6 +306,37 @@ def test_a_dropped_argument_takes_no_star_of_the_next():
     source = ("from openvino.inference_engine import IECore\n\nkwargs = {\"model\": xml, \"weights\": weights}\n"
               "net = IECore().read_network(init_from_buffer=True, **kwargs)\n")
     assert fix(source).text.endswith("net = ov.Core().read_model(**kwargs)\n")
+
+
+def test_objects_of_a_look_alike_package_are_not_taken_for_api_1():
+    """Another package's `IECore` (`pyopenvino.inference_engine`), and what its methods return,
+    are that package's objects: only OpenVINO's are reported."""
+    source = """\
+        from pyopenvino.inference_engine import IECore
+        import openvino as ov
+
+        ie = IECore()
+        net = ie.read_network("m.xml", "m.bin")
+        exenet = ie.load_network(net, "CPU")
+        print(net.input_info)
+        """
+    assert lint(source) == []
+    assert [d.code for d in lint(source.replace("pyopenvino", "openvino")) if "could not be traced" in d.message] == []
+
+
+def test_arrays_fed_to_a_request_must_have_their_inputs_shape():
+    """API 1.0 copied an array into the input's blob (an image without its batch axis ran); API 2.0
+    raises for it, and the finding on the call says so."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
+        result = exec_net.infer({"data": image.transpose((2, 0, 1))})
+        exec_net.start_async(0, {"data": image})
+        """
+    notes = [d for d in lint(source) if d.code == "OV104" and "each array must now have its input's shape" in d.message]
+    assert [d.row for d in notes] == [5, 6]
 
 
 def test_untraced_objects_are_reported_without_a_fix():

@@ -8,10 +8,11 @@ from ovlint.base.diagnostics import Applicability, Edit
 from ovlint.base.lazy import cst
 from ovlint.rulekit.python_edits import rename, walk
 from ovlint.rulekit.rule import PythonRule
+from ovlint.surfaces.python import assigned_value
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._plan import FIX_GROUP, Plan
 from ovlint.rules.api10._types import (  # noqa: F401  (the names the family's rules use)
-    BLOB, CORE, DATA, DATA_INPUTS, EXECUTABLE, IE, INPUT_BLOBS, INPUT_INFO, INPUTS, NETWORK, OUTPUT_BLOBS,
+    BLOB, CLASS_NAMES, CORE, DATA, DATA_INPUTS, EXECUTABLE, IE, INPUT_BLOBS, INPUT_INFO, INPUTS, NETWORK, OUTPUT_BLOBS,
     OUTPUTS, PLUGIN, REQUEST, Types, in_import, legacy_class, mentions,
 )
 
@@ -148,10 +149,30 @@ class Api10Rule(PythonRule):
 
     def untraced(self, node, what: str) -> None:
         """`what` on an object the model could not follow (set through `setattr`, passed in
-        untyped, ...): reported without a fix in code that mentions `openvino`."""
-        if mentions(self.ctx, "openvino"):
+        untyped, ...): reported without a fix in code that mentions `openvino`, unless the object
+        comes from a look-alike of an API 1.0 class that another package exports."""
+        owner = self.ctx.parent(node)
+        if mentions(self.ctx, "openvino") and not (
+                isinstance(owner, cst.Attribute) and _made_by_look_alike(self.ctx, owner.value)):
             self.propose(node, f"{what} looks like API 1.0 (removed in OpenVINO {API_1.removed}); the object could not "
                                "be traced, so it is not rewritten", untraced=True)
+
+
+def _made_by_look_alike(ctx, node, depth: int = 0) -> bool:
+    """Whether `node` is a name assigned an instance of a class named as API 1.0's that another
+    package exports (`from pyopenvino.inference_engine import IECore`), or what a method of one
+    returned (`net = ie.read_network(...)`)."""
+    value = assigned_value(ctx, node) if isinstance(node, cst.Name) and depth < 8 else None
+    if not isinstance(value, cst.Call):
+        return False
+    if isinstance(value.func, cst.Attribute):
+        return _made_by_look_alike(ctx, value.func.value, depth + 1)
+    names = ctx.qualified_names(value.func)
+    return bool(names) and all("." in name and name.split(".")[0] not in ("openvino", "ngraph")
+                               and name.rpartition(".")[2] in _CLASSES for name in names)
+
+
+_CLASSES = frozenset(CLASS_NAMES.values()) | {"IEPlugin"}
 
 
 # dict-of-names attributes -> (API 2.0 list of ports, API 2.0 accessor by name)

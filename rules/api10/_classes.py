@@ -28,11 +28,19 @@ class Classes:
         self._subclasses: dict = None
 
     def own(self, cls):
-        """(attribute -> values assigned to `self.<attribute>` in its methods, name -> method)."""
+        """(attribute -> values assigned to `self.<attribute>` in its methods, or to the name in the
+        class's own body, name -> method)."""
         if cls not in self._own:
             attributes: dict[str, list] = {}
             methods = {}
             for stmt in cls.body.body:
+                if isinstance(stmt, cst.SimpleStatementLine):  # `core = IECore()` in the class: `self.core`
+                    for assign in stmt.body:
+                        targets = [t.target for t in assign.targets] if isinstance(assign, cst.Assign) else \
+                            [assign.target] if isinstance(assign, cst.AnnAssign) and assign.value is not None else []
+                        for target in targets:
+                            if isinstance(target, cst.Name):
+                                attributes.setdefault(target.value, []).append(assign.value)
                 if isinstance(stmt, cst.FunctionDef):
                     methods[stmt.name.value] = stmt
                     if _copies_locals(self.types.ctx, stmt):

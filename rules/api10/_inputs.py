@@ -9,6 +9,12 @@ from typing import Optional
 from ovlint.base.lazy import cst
 from ovlint.surfaces.python import assigned_value
 
+# what every call that feeds arrays to a request must know once API 2.0 runs it
+SHAPE_NOTE = ("; each array must now have its input's shape: API 1.0 copied it into the input's blob, so an image "
+              "without the batch axis (`image.transpose((2, 0, 1))` for an NCHW input) ran, and API 2.0 raises for it: "
+              "add the axis (`image[None]`) where that happens")
+
+
 def listed_input(ctx, inputs) -> Optional[str]:
     """How the first value of the inputs dict `inputs` (a dict display, or a name the scope assigns
     one once) that is a list or tuple is spelt (`angles`, `[frame]`), written as one or held by a

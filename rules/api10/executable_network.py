@@ -9,7 +9,7 @@ from ovlint.rules.api10._base import (
     propose_map_use, value_span,
 )
 from ovlint.rules.api10._config_values import propose_get_property, propose_renamed
-from ovlint.rules.api10._inputs import list_input_message, listed_input
+from ovlint.rules.api10._inputs import SHAPE_NOTE, list_input_message, listed_input
 
 KEPT_REQUESTS = ("; this module hands compiled models on and reads their requests elsewhere, so the fix keeps them "
                  "on the object where it is compiled, `compiled.requests = [...]` (a plain Python attribute, not API "
@@ -191,6 +191,8 @@ class ExecutableNetworkUse(Api10Rule):
             message += ("; the result is used as a dict, so the fix builds one keyed by each output's "
                         "`get_any_name()`, which for an output with several tensor names can be another name than "
                         "the layer name API 1.0 used (compare with `[o.get_names() for o in compiled_model.outputs]`)")
+        if argument(call, 0, "inputs") is not None:
+            message += SHAPE_NOTE
         self.propose(func.attr, message, edits, fix_message=fix_message)
 
     def _only_subscripted(self, call) -> bool:
@@ -217,6 +219,8 @@ class ExecutableNetworkUse(Api10Rule):
         listed = listed_input(ctx, inputs) if inputs is not None else None
         if listed is not None:
             message = list_input_message("exec_net.start_async(request_id, inputs)", listed)
+        elif inputs is not None:
+            message += SHAPE_NOTE
         if request_id is None or name is None or len(call.args) > 2 or any(a.star for a in call.args) or listed:
             self.propose(func.attr, message)
             return

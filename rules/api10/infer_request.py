@@ -9,7 +9,7 @@ from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, int_value, keyword, rename
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.api10._inputs import list_input_message, listed_input
+from ovlint.rules.api10._inputs import SHAPE_NOTE, list_input_message, listed_input
 from ovlint.rules.api10._base import (
     API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, SPELLS_IE, Api10Rule, in_import, legacy_class, legacy_reference,
     propose_class_reference, propose_map_use, value_span,
@@ -246,7 +246,8 @@ class InferRequestUse(Api10Rule):
         if listed is not None:
             self.propose(func.attr, list_input_message(f"request.{method}(inputs)", listed))
         elif method == "async_infer":
-            self.propose(func.attr, "`async_infer()` is `start_async()` in API 2.0",
+            self.propose(func.attr, "`async_infer()` is `start_async()` in API 2.0"
+                         + (SHAPE_NOTE if argument(node, 0, "inputs") is not None else ""),
                          [rename(ctx, func, "start_async")], unsafe=False, fix_message="Use `start_async`")
         elif method == "set_blob":
             self._set_blob(node, func)
