@@ -369,3 +369,6 @@ def test_an_ngraph_of_the_project_or_a_word_in_a_string_is_not_intels(tmp_path):
     assert lint_text(str(app), named("python"), own, FAMILY, versions.NEWEST).diagnostics != []
     assert lint("import ngraph as ngr\n\nf = ngr.Function([], [])\n") != []
     assert lint("import ngraph as ng\nfrom ngraph.impl import (\n    Function,\n)\n\nf = Function([], [])\n") != []
+    # a helper that only builds nodes: Intel's typed parameters say whose op API it is
+    helper = "import numpy as np\nimport ngraph as ng\n\nx = ng.parameter([2, 5], dtype=np.float32, name='x')\ny = ng.relu(x)\n"
+    assert [d.row for d in lint(helper)] == [2, 4, 5]

@@ -37,8 +37,10 @@ NOT_HERE = ("; ovlint rewrites it where the call is the value of an assignment o
 NETWORK_NOTE = (" (the network and the graph are one object now: reshaping or adding outputs to one changes the "
                 "other)")
 # markers of Intel's nGraph: the unrelated PyPI package `ngraph` has none of them (its `Function`
-# as nGraph spells it, not the word in a string: `help='Loss Function'`)
+# as nGraph spells it, not the word in a string: `help='Loss Function'`; its op API's typed
+# parameters, `ng.parameter(shape, dtype=np.float32)`, where Nervana's graph has placeholders)
 INTEL = re.compile(r"openvino|inference_engine|opset\d|function_(?:from|to)_cnn|to_capsule|"
+                   r"\w\.parameter\([^)\n]*\bdtype[ \t]*=|"
                    r"\w\.Function\b|\bfrom[ \t]+ngraph[\w.]*[ \t]+import[ \t]*(?:\([^)]*|[^\n(]*)\bFunction\b|"
                    r"\.impl\.(?:" + "|".join(CLASSES) + r"|op)\b")
 
