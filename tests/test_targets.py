@@ -97,6 +97,8 @@ def test_a_fix_is_offered_only_when_the_pinned_release_has_what_it_writes(ovlint
     ("environment.yml", "name: ov\ndependencies:\n  - openvino 2023.3.0 py310_0\n  - numpy\n"),
     # a system package of 2022 and later, installed before the code runs
     ("install.sh", "apt-get install -y openvino-2023.3.0\npython3 graph.py\n"),
+    # what `conda env export` writes, with the build after the version
+    ("environment.yml", "name: ov\ndependencies:\n  - openvino=2023.3.0=py310h1234567_0\n"),
 ])
 def test_any_dependency_file_of_the_folder_pins_it(ovlint, tmp_path, name, text):
     """Another requirements file, or a conda environment under another name, pins the folder as
@@ -591,3 +593,18 @@ def test_api_2_0_keys_in_configs_wait_for_a_release_that_takes_them(ovlint, tmp_
     ovlint("check", "--no-cache", "--fix", "--unsafe-fixes")
     assert '"NUM_STREAMS": "AUTO"' in (tmp_path / "config.json").read_text()
     assert "ie-config=ENABLE_CPU_PINNING=NO" in (tmp_path / "run.sh").read_text()
+
+
+@pytest.mark.parametrize("name, text, floor", [
+    ("requirements.txt", "openvino>=2022\n", "2022.1"),
+    ("environment.yml", "name: ov\ndependencies:\n  - openvino=2023\n", "2023.0"),
+    ("CMakeLists.txt", "find_package(OpenVINO 2023 REQUIRED)\n", "2023.0"),
+    ("install.sh", "source /opt/intel/openvino_2024/setupvars.sh\npython3 app.py\n", "2024.0"),
+])
+def test_a_year_alone_is_its_first_release(ovlint, tmp_path, name, text, floor):
+    """2021 and 2022 began with `.1`, later years with `.0`: `openvino>=2022` allows 2022.1, a
+    `find_package(OpenVINO 2023)` takes 2023.0."""
+    write(tmp_path / name, text)
+    write(tmp_path / "app.py", "from openvino.runtime import Core\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert f"Migrating from OpenVINO {floor} ({name}:" in out

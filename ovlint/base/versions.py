@@ -24,6 +24,12 @@ def parse(version: str) -> tuple[int, int]:
     return int(parts[0]), int(parts[1])
 
 
+def first_minor(year: int) -> int:
+    """The minor number of a year's first release, for a year named alone (`openvino_2024`,
+    `openvino=2022`): `.1` up to 2022, `.0` from 2023 on."""
+    return 0 if year >= 2023 else 1
+
+
 def normalize(version: str) -> str:
     """Validate a user-given release and return its 'YYYY.N' form."""
     try:

@@ -39,7 +39,9 @@ def conda_pins(text: str) -> list[Requirement]:
         if spec is None or spec.group(1).lower() not in PINNED_PACKAGES or "|" in item:
             continue
         version = spec.group(2).strip().split(" ")[0]  # a build string after the version is no part of it
-        if version[:1].isdigit() or (version.startswith("=") and not version.startswith("==")):
+        operator = version[:len(version) - len(version.lstrip("=<>!~"))]
+        version = operator + version[len(operator):].split("=")[0]  # ... nor after `=` (`=2022.3.0=py39h..._0`)
+        if version[:1].isdigit() or operator == "=":
             # `=2024.4.0` and `2024.4.0` match every version that begins so
             version = "==" + version.lstrip("=") + ("" if version.endswith("*") else ".*")
         req = from_pep508(spec.group(1) + version, start, "conda")

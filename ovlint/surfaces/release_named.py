@@ -23,7 +23,7 @@ IMAGE = pattern(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*
                    r"(?:[\w.-]+/)?openvino/[\w.-]+:(?:\$\{\w+:?-)?" + _RELEASE)
 # `ARG OPENVINO_VERSION=2022.3.0` and then `FROM openvino/ubuntu20_dev:${OPENVINO_VERSION}`
 IMAGE_ARGUMENT = pattern(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
-_ARGUMENT = pattern(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE)
+_ARGUMENT = pattern(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE + r"(?!\d)")
 INSTALL_FOLDER = pattern(r"/openvino_" + _RELEASE + r"\b")
 # a comment line: a shell's, a Dockerfile's, CMake's (`#`), a batch file's (`REM`, `::`); a `#` later
 # in a line may stand in a string (`echo "step #1"`)
@@ -63,6 +63,17 @@ _HEREDOC_LINE = pattern(r"(?m)^[^\n]*<<-?[ \t]*[\"']?\w+[^\n]*\n")
 _HEREDOC_MARK = pattern(r"<<-?[ \t]*[\"']?(\w+)")
 
 
+def _year_minor(year: str, minor: Optional[str]) -> tuple[int, int]:
+    """A release as numbers; a year alone is its first release."""
+    from ovlint.base.versions import first_minor
+
+    return int(year), int(minor) if minor is not None else first_minor(int(year))
+
+
+def _release(year: str, minor: Optional[str]) -> str:
+    return "%d.%d" % _year_minor(year, minor)
+
+
 def heredoc_bodies(text: str) -> list[tuple[int, int]]:
     """The spans of here-documents (`cat <<EOF > Dockerfile`, `COPY <<EOF`, several on one line
     in order): a file they write names what that file runs on, not this one."""
@@ -94,7 +105,7 @@ def lowest_stated(requirements: list, commands: list, named: Optional[tuple] = N
 def image_release(word: str) -> Optional[str]:
     """The release an OpenVINO image's tag names (`openvino/ubuntu20_dev:2022.2.0`: `2022.2`), if any."""
     match = IMAGE_WORD.match(word)
-    return None if match is None else f"{match.group(1)}.{int(match.group(2) or 1)}"
+    return None if match is None else _release(match.group(1), match.group(2))
 
 
 def cmake_named(text: str, commands: list) -> Optional[tuple[str, int]]:
@@ -111,7 +122,7 @@ def cmake_named(text: str, commands: list) -> Optional[tuple[str, int]]:
         if command.lower == "find_package" and len(values) > 1 and values[0].lower() in _CMAKE_PACKAGES:
             version = _CMAKE_VERSION.match(values[1])  # `find_package(InferenceEngine 2021.4.1 REQUIRED)`
             if version:
-                found.append(((int(version.group(1)), int(version.group(2) or 1)), command.arguments[1].start))
+                found.append((_year_minor(version.group(1), version.group(2)), command.arguments[1].start))
             continue
         if new_layout or not (command.lower in _CMAKE_PATH_COMMANDS or (
                 command.lower == "set" and values and _CMAKE_PACKAGE_FOLDER.match(values[0]))):
@@ -120,7 +131,7 @@ def cmake_named(text: str, commands: list) -> Optional[tuple[str, int]]:
             path = value.replace("\\", "/")
             match = INSTALL_FOLDER.search(path)
             if match:
-                found.append(((int(match.group(1)), int(match.group(2) or 1)), argument.start))
+                found.append((_year_minor(match.group(1), match.group(2)), argument.start))
             elif LEGACY_LAYOUT.search(path):
                 found.append(((int(LEGACY_LAYOUT_LAST[0]), int(LEGACY_LAYOUT_LAST[1])), argument.start))
     if not found:
@@ -139,6 +150,8 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
     found += [(match.groups(), match.start()) for match in TOOLKIT_ARCHIVE.finditer(text)
               if not _COMMENT_LINE.match(text, text.rfind("\n", 0, match.start()) + 1)]
     for match in [*IMAGE_ARGUMENT.finditer(text), *TOOLKIT_ARCHIVE_ARGUMENT.finditer(text)]:
+        if _COMMENT_LINE.match(text, text.rfind("\n", 0, match.start()) + 1):
+            continue
         value = [a for a in _ARGUMENT.finditer(text, 0, match.start()) if a.group(1) == match.group(1)]
         if value:
             found.append((value[-1].groups()[1:], match.start()))
@@ -177,5 +190,5 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
     # a year alone (`/opt/intel/openvino_2021`) is its first release, unless the file names which
     years = {y for (y, m), _ in found if m is not None}
     found = [((y, m), start) for (y, m), start in found if m is not None or y not in years]
-    (year, minor), start = min(((int(y), int(m or 1)), start) for (y, m), start in found)
+    (year, minor), start = min((_year_minor(y, m), start) for (y, m), start in found)
     return f"{year}.{minor}", start

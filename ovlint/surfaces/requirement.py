@@ -240,6 +240,9 @@ def lowest_pin(requirements) -> Optional[tuple[str, Requirement]]:
 def _known_release(version: str) -> Optional[str]:
     from ovlint.base import versions
 
+    head = version.strip().split(".")
+    if len(head[0]) == 4 and head[0].isdigit() and (len(head) == 1 or not head[1].isdigit()):
+        version = f"{head[0]}.{versions.first_minor(int(head[0]))}"  # `openvino>=2022`, conda's `openvino=2022`
     try:
         year, minor = versions.parse(version)
     except ValueError:
