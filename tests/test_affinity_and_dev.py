@@ -296,6 +296,13 @@ def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovl
                                              "RUN omz_converter --name m\n")
     write(tmp_path / "make" / "requirements.txt", "openvino-dev==2023.3.0\n")
     write(tmp_path / "make" / "Makefile", "models:\n\tpip install -r requirements.txt && omz_downloader --name m\n")
+    write(tmp_path / "gitlab" / "requirements.txt", "openvino-dev==2023.3.0\n")
+    write(tmp_path / "gitlab" / ".gitlab-ci.yml", "convert:\n  script:\n    - pip install -r requirements.txt\n"
+                                                  "    - omz_converter --name m\n")
+    # a Makefile target, a comment, a Dockerfile's notes: no command
+    write(tmp_path / "none" / "requirements.txt", "openvino-dev==2023.3.0\n")
+    write(tmp_path / "none" / "Makefile", "omz_downloader : deps\n\tpython3 get.py  # (omz_downloader --name m)\n")
+    write(tmp_path / "none" / "Dockerfile.md", "RUN omz_downloader --name m\n")
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
     found = {d["filename"]: d for d in json.loads(out) if d["code"] == "OV401"}
     for name, use in (("sh/requirements.txt", "`get.sh` runs `omz_downloader`"),
@@ -304,9 +311,10 @@ def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovl
                       ("reqdir/requirements/base.txt", "`../src/convert.py` imports `openvino.tools.mo`"),
                       ("ci/requirements.txt", "`.github/workflows/test.yml` runs `omz_downloader`"),
                       ("docker/requirements.txt", "`Dockerfile` runs `omz_converter`"),
-                      ("make/requirements.txt", "`Makefile` runs `omz_downloader`")):
+                      ("make/requirements.txt", "`Makefile` runs `omz_downloader`"),
+                      ("gitlab/requirements.txt", "`.gitlab-ci.yml` runs `omz_converter`")):
         assert found[name]["fix"] is None and f"not replaced while {use}" in found[name]["message"], name
-    assert found["doc/requirements.txt"]["fix"] is not None
+    assert found["doc/requirements.txt"]["fix"] is not None and found["none/requirements.txt"]["fix"] is not None
     held = found["app/requirements.txt"]
     assert held["fix"] is None and "not replaced while `tools/convert.py` imports `openvino.tools.mo`" in held["message"]
     assert found["other/requirements.txt"]["fix"] is not None

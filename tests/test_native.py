@@ -146,6 +146,11 @@ def test_the_version_find_package_asks_for_pins_the_build(ovlint, tmp_path):
     code, out, _ = ovlint("--fix", "--no-cache", "--output-format", "concise")
     assert (tmp_path / "CMakeLists.txt").read_text().startswith("find_package(InferenceEngine REQUIRED)")
     assert "which becomes `/../samples/common` without it" in out
+    # a message only shows the variable
+    write(tmp_path / "CMakeLists.txt", "find_package(InferenceEngine REQUIRED)\n"
+                                       'message(STATUS "IE at ${InferenceEngine_INCLUDE_DIRS}/..")\n')
+    ovlint("--fix", "--no-cache")
+    assert (tmp_path / "CMakeLists.txt").read_text().startswith("find_package(OpenVINO REQUIRED COMPONENTS Runtime)")
 
 
 # folder -> its CMake files: each links a 2021 library by name, so its `find_package` stays
@@ -272,6 +277,16 @@ def test_a_2021_native_build_in_cmake_makefile_and_shell(ovlint, tmp_path):
     assert "`deployment_tools/inference_engine/include` is a 2021 path, gone since 2022.1: use `runtime/include`" \
         in out and "`deployment_tools/inference_engine/lib/intel64` is a 2021 path, gone since 2022.1: use " \
         "`runtime/lib/intel64` (through `$(LIBS)`)" in out and "link `-lopenvino_c`" in out
+
+
+def test_device_plugins_linked_by_name_are_reported(ovlint, tmp_path):
+    write(tmp_path / "build.sh", "g++ -shared -o lib.so a.o -lopenvino -lHeteroPlugin -lmyriadPlugin\n")
+    write(tmp_path / "CMakeLists.txt", "add_executable(app main.cpp)\ntarget_link_libraries(app MKLDNNPlugin)\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise")
+    assert "build.sh:1:38: OV116 `-lHeteroPlugin` is the HETERO plugin of the 2021 layout" in out
+    assert "`-lmyriadPlugin` is the MYRIAD plugin of the 2021 layout, gone since 2022.1: the runtime loads its " \
+           "plugins itself, so link only `-lopenvino` (the MYRIAD device itself was removed in 2023.0)" in out
+    assert "CMakeLists.txt:2:27: OV115 `MKLDNNPlugin` is the CPU plugin" in out and "link only `openvino::runtime`" in out
 
 
 def test_genai_streamer_put_only_in_streamer_classes(ovlint, tmp_path):

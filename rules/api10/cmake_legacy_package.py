@@ -176,7 +176,7 @@ class LegacyCMakePackage(CMakeRule):
             # operands: `TARGET a AND TARGET b` needs both)
             written = None if command.lower in cmake.CONDITIONS else set()
             for index, argument in enumerate(command.arguments):
-                self._argument(argument, command.lower in cmake.CONDITIONS, unsafe, written)
+                self._argument(argument, command.lower in cmake.CONDITIONS, unsafe, written, command.lower == "message")
                 if index == 0 and _runtime_cmake_hint(command):
                     # `set(InferenceEngine_DIR <install>/runtime/cmake)`: OpenVINO's config is in that folder too
                     self.report((argument.start, argument.end), f"`{argument.value}` points at the removed "
@@ -255,8 +255,9 @@ class LegacyCMakePackage(CMakeRule):
                 if command.lower in cmake.CONDITIONS:
                     found += [n for n in names if n in VARIABLES or n in REVIEW]
                 # part of a longer value, one the new package leaves unset makes another value
-                # (`${InferenceEngine_INCLUDE_DIRS}/../samples/common` becomes `/../samples/common`)
-                elif argument.value not in (f"${{{n}}}" for n in names):
+                # (`${InferenceEngine_INCLUDE_DIRS}/../samples/common` becomes `/../samples/common`);
+                # a message only shows it
+                elif command.lower != "message" and argument.value not in (f"${{{n}}}" for n in names):
                     found += [n for n in names if n in REVIEW]
                 found += [f"$ENV{{{n}}}" for n, _, _ in cmake.environment_variables(argument) if PACKAGE_VARIABLE.fullmatch(n)]
         return found
@@ -275,7 +276,8 @@ class LegacyCMakePackage(CMakeRule):
             self.report((start, end), f"`{name}` belonged to the removed package: `find_package(OpenVINO)` neither "
                                       f"reads nor sets it; {advice}")
 
-    def _argument(self, argument, condition: bool, unsafe: bool, written: Optional[set]) -> None:
+    def _argument(self, argument, condition: bool, unsafe: bool, written: Optional[set], shown: bool = False) -> None:
+        """`shown`: the argument of a `message`, which only prints it."""
         for name, start, end in cmake.environment_variables(argument):
             if PACKAGE_VARIABLE.fullmatch(name):
                 self.report((start, end), f"`$ENV{{{name}}}` was set by the old releases' `setupvars` script, which "
@@ -291,7 +293,7 @@ class LegacyCMakePackage(CMakeRule):
                 self.report((start, end), f"`${{{name}}}` is `{VARIABLES[name]}`",
                             self._target_fix((start, end), VARIABLES[name], written if whole else None, unsafe))
             elif name in REVIEW:
-                part = "" if argument.value == f"${{{name}}}" else (
+                part = "" if shown or argument.value == f"${{{name}}}" else (
                     f"; here it is part of `{argument.value}`, which becomes "
                     f"`{argument.value.replace(f'${{{name}}}', '')}` without it: name that folder yourself")
                 self.report((start, end), f"`${{{name}}}` went with the old package: {REVIEW[name]}{part}")

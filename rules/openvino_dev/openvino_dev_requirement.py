@@ -287,11 +287,15 @@ class OpenvinoDevRequirement(RequirementRule):
 _INCLUDES = re.compile(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]+|[ \t]*=[ \t]*)?([^ \t\r\n#]+)")
 # folders that hold a project's requirements apart from its code
 _REQUIREMENTS_FOLDERS = {"requirements", "reqs", "deps", "dependencies"}
-# a command of a tool only `openvino-dev` installs, at the start of a shell command
-# a command at the start of a line (a script's, a recipe's, a job's block), after `;`, `&&`, `|`, `then`,
-# `do`, a Dockerfile's `RUN` or a CI step's `run:`
-_TOOL_COMMAND = re.compile(r"(?m)(?:^|[;&|(]|\bthen\b|\bdo\b)[ \t]*(?:(?:RUN|-?[ \t]*run:)[ \t]+)?("
-                           + "|".join(sorted(map(re.escape, DEV_COMMANDS), key=len, reverse=True)) + r")(?=[ \t])")
+# a command of a tool only `openvino-dev` installs: at the start of a line (a script's, a recipe's, a
+# job's block), after `;`, `&&`, `|`, `then`, `do`, a Dockerfile's `RUN` (also in exec form), a CI
+# step's `run:` or a list item of a job's `script:`; not a Makefile target or a YAML key (`mo:`)
+_TOOL_COMMAND = re.compile(r"(?m)(?:^|[;&|(]|\bthen\b|\bdo\b)[ \t]*"
+                           r"(?:(?i:RUN)[ \t]*\[[ \t]*\"|(?:(?i:RUN)|-?[ \t]*run:|-)[ \t]+)?("
+                           + "|".join(sorted(map(re.escape, DEV_COMMANDS), key=len, reverse=True))
+                           + r")(?=[ \t\"])(?![ \t]*:)")
+# a comment before a place on its line: at the line's start or after a blank
+_COMMENTED = re.compile(r"(?:^|[ \t])#")
 # at most, under one requirement file's folder: the folders walked, the files of commands read
 MOST_FOLDERS, MOST_SCRIPTS = 2000, 200
 
@@ -307,8 +311,8 @@ def _scripts_running_tools(folder: str) -> dict:
             text = depends.read(path, 1 << 20).decode("utf-8", "replace")
         except ReadError:
             continue
-        command = next((m for m in _TOOL_COMMAND.finditer(text)
-                        if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].lstrip().startswith("#")), None)
+        command = next((m for m in _TOOL_COMMAND.finditer(text) if not _COMMENTED.search(
+            text, text.rfind("\n", 0, m.start()) + 1, m.start())), None)
         if command:
             found[path] = f"runs `{command.group(1)}`"
     return found
@@ -338,5 +342,8 @@ def _names(folder: str) -> list:
 def _runs_commands(name: str) -> bool:
     """A shell script, a Dockerfile or a Makefile, by its name."""
     lowered = name.lower()
-    return lowered.endswith((".sh", ".bash", ".mk", ".dockerfile")) or lowered.startswith(("dockerfile", "containerfile")) \
-        or lowered in ("makefile", "gnumakefile")
+    return lowered.endswith((".sh", ".bash", ".mk", ".dockerfile")) or lowered in ("makefile", "gnumakefile") or (
+        lowered.startswith(("dockerfile", "containerfile")) and not lowered.endswith(_NOTES))
+
+
+_NOTES = (".md", ".markdown", ".rst", ".txt", ".html")  # `Dockerfile.md`: notes about one
