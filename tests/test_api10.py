@@ -324,6 +324,21 @@ def test_objects_of_a_look_alike_package_are_not_taken_for_api_1():
     assert [d.code for d in lint(source.replace("pyopenvino", "openvino")) if "could not be traced" in d.message] == []
 
 
+def test_a_module_that_re_exports_api_1_keeps_its_import_while_another_takes_it(tmp_path):
+    """`from app.compat import IECore` in another module: the compat module's import stays (its
+    fix would make that import fail), and the other module's calls are still reported."""
+    (tmp_path / "compat.py").write_text('"""OpenVINO for the app."""\nfrom openvino.inference_engine import IECore\n')
+    (tmp_path / "main.py").write_text("import openvino as ov\nfrom compat import IECore\n\n"
+                                      "net = IECore().read_network('m.xml')\nprint(ov.get_version())\n")
+    _forget_programs()
+    compat = lint_text(str(tmp_path / "compat.py"), named("python"), (tmp_path / "compat.py").read_text(), FAMILY,
+                       versions.NEWEST).diagnostics
+    assert [(d.code, d.fix) for d in compat] == [("OV101", None)] and "`main.py` imports `IECore`" in compat[0].message
+    main = lint_text(str(tmp_path / "main.py"), named("python"), (tmp_path / "main.py").read_text(), FAMILY,
+                     versions.NEWEST).diagnostics
+    assert [d.code for d in main] == ["OV102"] and "could not be traced" in main[0].message
+
+
 def test_arrays_fed_to_a_request_must_have_their_inputs_shape():
     """API 1.0 copied an array into the input's blob (an image without its batch axis ran); API 2.0
     raises for it, and the finding on the call says so."""

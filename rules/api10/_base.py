@@ -10,7 +10,7 @@ from ovlint.rulekit.python_edits import rename, walk
 from ovlint.rulekit.rule import PythonRule
 from ovlint.surfaces.python import assigned_value
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.api10._plan import FIX_GROUP, Plan
+from ovlint.rules.api10._plan import FIX_GROUP, Plan, foreign_module
 from ovlint.rules.api10._types import (  # noqa: F401  (the names the family's rules use)
     BLOB, CLASS_NAMES, CORE, DATA, DATA_INPUTS, EXECUTABLE, IE, INPUT_BLOBS, INPUT_INFO, INPUTS, NETWORK, OUTPUT_BLOBS,
     OUTPUTS, PLUGIN, REQUEST, Types, in_import, legacy_class, mentions,
@@ -160,16 +160,16 @@ class Api10Rule(PythonRule):
 
 def _made_by_look_alike(ctx, node, depth: int = 0) -> bool:
     """Whether `node` is a name assigned an instance of a class named as API 1.0's that another
-    package exports (`from pyopenvino.inference_engine import IECore`), or what a method of one
-    returned (`net = ie.read_network(...)`)."""
+    package exports (`from pyopenvino.inference_engine import IECore`), or a module of the program
+    that names no OpenVINO module, or what a method of one returned (`net = ie.read_network(...)`)."""
     value = assigned_value(ctx, node) if isinstance(node, cst.Name) and depth < 8 else None
     if not isinstance(value, cst.Call):
         return False
     if isinstance(value.func, cst.Attribute):
         return _made_by_look_alike(ctx, value.func.value, depth + 1)
     names = ctx.qualified_names(value.func)
-    return bool(names) and all("." in name and name.split(".")[0] not in ("openvino", "ngraph")
-                               and name.rpartition(".")[2] in _CLASSES for name in names)
+    return bool(names) and all(name.rpartition(".")[0] and name.rpartition(".")[2] in _CLASSES
+                               and foreign_module(ctx.path, name.rpartition(".")[0]) for name in names)
 
 
 _CLASSES = frozenset(CLASS_NAMES.values()) | {"IEPlugin"}

@@ -270,6 +270,17 @@ class Plan:
         edits, touched, _ = self._import_edits([], [], trim=False)
         if any(p.fix is None for p in self.proposals) and all(use.statement in touched for use in self.imports):
             return
+        # a name another module imports from this one (`from app.compat import IECore`) goes with the
+        # import: that module would fail to import it
+        taken = next(((name, importer) for use in self.imports if use.statement in touched
+                      for name in _bound_names(use.statement) for importer in _takers(ctx, name)), None)
+        if taken is not None:
+            name, importer = taken
+            for use in self.imports:
+                if use.statement in touched:
+                    where = os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))
+                    use.message += f" (the import stays while `{where}` imports `{name}` from this module: migrate it too)"
+            return
         for use in self.imports:
             if use.statement in touched and use.fix is None:
                 use.fix = Fix(tuple(sorted(edits)), Applicability.SAFE, touched[use.statement], REQUIRES)
@@ -1032,8 +1043,12 @@ def _program_under(root: str, generation: int) -> Program:
     paths = depends.program_tree(root)
     program = Program({}, {}, {}, set(), {}, {}, root, depends.tree_stamp(root, paths))
     for path in paths:
-        facts = _module_facts(path, generation)
-        if facts is None:  # a FIFO, a device, a file gone
+        try:
+            stat = os.stat(path)
+        except OSError:  # a file gone
+            continue
+        facts = _module_facts(path, generation, stat.st_size, stat.st_mtime_ns)
+        if facts is None:  # a FIFO, a device
             continue
         for base in facts.bases:
             program.subclassed.setdefault(base, set()).add(path)
@@ -1062,11 +1077,11 @@ class _ModuleFacts(NamedTuple):
 
 
 @lru_cache(maxsize=4096)
-def _module_facts(path: str, generation: int) -> Optional[_ModuleFacts]:
-    """A module's part of `Program`, read once per process and `depends.generation()`: the
-    programs around the modules of a tree overlap (each is under the folder two above a module's),
-    and reading each module again for each of them was a tenth of linting the real tree; None
-    when it cannot be read."""
+def _module_facts(path: str, generation: int, size: int, modified: int) -> Optional[_ModuleFacts]:
+    """A module's part of `Program`, read once per process for each of its contents (its size and
+    modification time, and `depends.generation()`): the programs around the modules of a tree
+    overlap (each is under the folder two above a module's), and reading each module again for
+    each of them was a tenth of linting the real tree; None when it cannot be read."""
     try:
         text = _program_text(path)
     except ReadError:
@@ -1211,6 +1226,16 @@ def _names(path: str, word) -> bool:
         return False
 
 
+def foreign_module(path: str, module: str) -> bool:
+    """Whether `module`, as the module at `path` imports it, is another package's, or a module of
+    the program that names no OpenVINO module: what it exports is not OpenVINO's (a re-export of
+    `openvino.inference_engine`'s classes names it)."""
+    if module.split(".")[0] in ("openvino", "ngraph"):
+        return False
+    source = _module_file(path, module)
+    return source is None or not _names(source, _NAMES_OPENVINO)
+
+
 def imported_elsewhere(ctx, name: str) -> bool:
     """Whether another module of the program around the unit imports `name` from it, or the whole
     module (`import helpers`, `from helpers import *`)."""
@@ -1219,6 +1244,30 @@ def imported_elsewhere(ctx, name: str) -> bool:
         base = os.path.basename(os.path.dirname(os.path.abspath(ctx.path)))
     importers = _program_around(ctx.path).importers.get(base, {})
     return any(name in names or "*" in names for importer, names in importers.items() if not _same_file(importer, ctx.path))
+
+
+def _takers(ctx, name: str) -> list:
+    """The other modules of the program that take `name` from the unit's module: by name, or as an
+    attribute of the module they import (`import helpers`, `helpers.IECore`); those that take
+    every name (`from helpers import *`) are `_note_star_importers`'."""
+    base, _ = _module_base(ctx)
+    program = _program_around(ctx.path)
+    found = []
+    for importer, names in sorted(program.importers.get(base, {}).items()):
+        if _same_file(importer, ctx.path):
+            continue
+        if name in names or ("*" in names and importer not in program.star_importers.get(base, ())
+                             and _names(importer, re.compile(rf"\.{re.escape(name)}\b"))):
+            found.append(importer)
+    return found
+
+
+def _bound_names(statement) -> list:
+    """The names an import statement binds (`IECore`, `ie` for `... as ie`)."""
+    if isinstance(statement.names, cst.ImportStar):
+        return []
+    return [(alias.asname.name.value if alias.asname else dotted(alias.name).split(".")[0])
+            if isinstance(statement, cst.Import) or alias.asname else alias.name.value for alias in statement.names]
 
 
 def _same_file(a: str, b: str) -> bool:
