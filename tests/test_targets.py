@@ -99,6 +99,9 @@ def test_a_fix_is_offered_only_when_the_pinned_release_has_what_it_writes(ovlint
     ("install.sh", "apt-get install -y openvino-2023.3.0\npython3 graph.py\n"),
     # what `conda env export` writes, with the build after the version
     ("environment.yml", "name: ov\ndependencies:\n  - openvino=2023.3.0=py310h1234567_0\n"),
+    # a CI job that installs a release with an action, then runs the code
+    (os.path.join(".github", "workflows", "ci.yml"), "jobs:\n  t:\n    steps:\n      - uses: abrown/install-openvino-action@v9\n"
+                                                     "        with:\n          version: 2023.3.0\n      - run: python3 graph.py\n"),
 ])
 def test_any_dependency_file_of_the_folder_pins_it(ovlint, tmp_path, name, text):
     """Another requirements file, or a conda environment under another name, pins the folder as

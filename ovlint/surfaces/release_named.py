@@ -31,6 +31,10 @@ _COMMENT_LINE = pattern(r"(?i)[ \t@]*(?:#|rem\b|::)")
 # an archive of the toolkit a file downloads or unpacks: `l_openvino_toolkit_p_2019.3.334.tgz`,
 # `l_openvino_toolkit_runtime_ubuntu20_p_2021.4.752.tgz`, `w_openvino_toolkit_windows_2023.0.0...zip`
 TOOLKIT_ARCHIVE = pattern(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?" + _RELEASE + r"\.\d")
+# a CI step that installs a release with an action of its own (`uses: abrown/install-openvino-action@v9`
+# and, among its inputs, `version: 2024.4.0`)
+INSTALL_ACTION = pattern(r"(?m)^([ \t]*)-?[ \t]*uses:[ \t]*[\w.-]+/[\w.-]*openvino[\w.-]*@\S+[ \t]*\r?\n"
+                         r"(?:\1[ \t]+[^\n]*\n){0,12}?\1[ \t]+version:[ \t]*[\"']?" + _RELEASE)
 # ... its release given by an `ARG` (`ARG OPENVINO_VERSION=2020.2.120`, `l_openvino_toolkit_p_${OPENVINO_VERSION}.tgz`)
 TOOLKIT_ARCHIVE_ARGUMENT = pattern(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?\$\{?(\w+)\}?")
 # the install layout releases up to 2021.4 had (`deployment_tools/model_optimizer/mo.py`,
@@ -149,6 +153,7 @@ def lowest_named(text: str, commands: list, images: bool = True) -> Optional[tup
              if not any(start <= match.start() < end for start, end in bodies)]
     found += [(match.groups(), match.start()) for match in TOOLKIT_ARCHIVE.finditer(text)
               if not _COMMENT_LINE.match(text, text.rfind("\n", 0, match.start()) + 1)]
+    found += [(match.groups()[1:], match.start(2)) for match in INSTALL_ACTION.finditer(text)]
     for match in [*IMAGE_ARGUMENT.finditer(text), *TOOLKIT_ARCHIVE_ARGUMENT.finditer(text)]:
         if _COMMENT_LINE.match(text, text.rfind("\n", 0, match.start()) + 1):
             continue
