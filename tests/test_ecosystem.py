@@ -189,3 +189,12 @@ def test_an_exec_form_array_continued_over_lines_is_read(ovlint, tmp_path):
                                    '"/opt/intel/openvino/deployment_tools/intel_models/a.xml"]\n')
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert code == 1 and "Dockerfile:3:17: OV508 `deployment_tools/intel_models` is a 2021 path" in out
+
+
+def test_a_workdir_in_the_2021_layout_is_read_as_the_folder_the_next_instructions_run_in(ovlint, tmp_path):
+    write(tmp_path / "Dockerfile", "FROM ubuntu:18.04\nENV OV=/opt/intel/openvino\n"
+                                   "WORKDIR ${OV}/deployment_tools/model_optimizer/install_prerequisites\n"
+                                   "RUN ./install_prerequisites_onnx.sh\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "Dockerfile:3:9: OV508 `deployment_tools/model_optimizer` is a 2021 path" in out
+    assert "Migrating from OpenVINO 2021.4 (Dockerfile:3)" in out

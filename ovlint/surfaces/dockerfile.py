@@ -1,6 +1,6 @@
 """Dockerfiles: `RUN`, `CMD` and `ENTRYPOINT` (shell and exec form, continuations, interleaved
-comment lines), and `ENV`, read as the command `env KEY=VALUE ...`. The values `ENV` and `ARG`
-give variables resolve their uses in later instructions."""
+comment lines), `ENV`, read as the command `env KEY=VALUE ...`, and `WORKDIR`, read as `cd`. The
+values `ENV` and `ARG` give variables resolve their uses in later instructions."""
 from __future__ import annotations
 
 import os
@@ -27,6 +27,10 @@ def commands(text: str) -> list[Command]:
             _define(env, variables)
             if head.group(1).upper() == "ENV":
                 commands.extend(env)
+            continue
+        if head and head.group(1).upper() == "WORKDIR":
+            commands.extend(split_commands(shell, head.start(1), end, origin="dockerfile", variables=variables,
+                                           wrappers=False))
             continue
         if not head or head.group(1).upper() not in _DOCKER_SHELL_INSTRUCTIONS:
             continue
@@ -99,7 +103,8 @@ _COMMENT_LINE = pattern(r"(?m)^[ \t]*#[^\n]*\n")
 
 def _shell_text(text: str, instructions: list) -> str:
     """The text as the shell sees each instruction, at the same offsets: Docker drops comment lines
-    inside a continued instruction before the shell sees it, and `ENV` and `ARG` read as `env`. Made in one
+    inside a continued instruction before the shell sees it, `ENV` and `ARG` read as `env`, `WORKDIR` as
+    `cd`. Made in one
     pass, so that its cost grows with the file, not with the file times its instructions."""
     pieces, cursor = [], 0
     for start, end in instructions:
@@ -108,6 +113,8 @@ def _shell_text(text: str, instructions: list) -> str:
         head = _HEAD.match(inner)
         if head and head.group(1).upper() in ("ENV", "ARG"):
             inner = inner[:head.start(1)] + "env" + inner[head.end(1):]
+        elif head and head.group(1).upper() == "WORKDIR":  # the folder the instructions after it run in
+            inner = inner[:head.start(1)] + "cd     " + inner[head.end(1):]
         pieces.append(inner)
         cursor = end
     pieces.append(text[cursor:])
