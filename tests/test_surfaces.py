@@ -405,7 +405,7 @@ def test_a_writefile_shell_script_cell_is_read_as_shell_commands():
 
 
 def test_notebook_masking_keeps_offsets():
-    cell = notebook._cell(0, "a = 1\n!pip install x\nb = !ls\nif a:\n  %time f()\ny?\n", None)
+    cell = notebook._cell(0, "a = 1\n!pip install x\nb = !ls\nif a:\n  %time f()\ny?\nz??  \n?a\n", None)
     assert len(cell.python) == len(cell.text)
     compile(cell.python, "cell", "exec")
 

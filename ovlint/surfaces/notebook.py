@@ -263,11 +263,18 @@ class _LogicalLines:
         return self.depth == 0 and not self.quote and not self.continued
 
     def help_syntax(self, line: str) -> str:
-        """`obj?` (IPython's help) masked, where a logical line starts."""
+        """`obj?`, `obj??`, `?obj` (IPython's help) masked, where a logical line starts."""
         body = line.rstrip("\r\n")
         stripped = body.strip()
-        if self.at_start() and stripped.endswith("?") and not stripped.startswith("#") and "#" not in stripped:
-            return body[:-1] + "#" + line[len(body):]
+        if not self.at_start() or not stripped or stripped.startswith("#") or "#" in stripped:
+            return line
+        if stripped.startswith("?"):  # the whole line is the question
+            at = body.index("?")
+            return body[:at] + "#" + body[at + 1:] + line[len(body):]
+        if stripped.endswith("?"):
+            end = len(body.rstrip())
+            asked = body[:end].rstrip("?")
+            return asked + "#" * (end - len(asked)) + body[end:] + line[len(body):]
         return line
 
     def feed(self, line: str) -> None:
