@@ -296,6 +296,10 @@ def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovl
                                              "RUN omz_converter --name m\n")
     write(tmp_path / "make" / "requirements.txt", "openvino-dev==2023.3.0\n")
     write(tmp_path / "make" / "Makefile", "models:\n\tpip install -r requirements.txt && omz_downloader --name m\n")
+    # a CI job's own install, for the code of its repository
+    write(tmp_path / "job" / ".github" / "workflows" / "test.yml",
+          "jobs:\n  t:\n    steps:\n      - run: pip install openvino-dev==2023.3.0 && python check.py\n")
+    write(tmp_path / "job" / "check.py", "from openvino.tools.mo import convert_model\n")
     write(tmp_path / "gitlab" / "requirements.txt", "openvino-dev==2023.3.0\n")
     write(tmp_path / "gitlab" / ".gitlab-ci.yml", "convert:\n  script:\n    - pip install -r requirements.txt\n"
                                                   "    - omz_converter --name m\n")
@@ -312,7 +316,8 @@ def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovl
                       ("ci/requirements.txt", "`.github/workflows/test.yml` runs `omz_downloader`"),
                       ("docker/requirements.txt", "`Dockerfile` runs `omz_converter`"),
                       ("make/requirements.txt", "`Makefile` runs `omz_downloader`"),
-                      ("gitlab/requirements.txt", "`.gitlab-ci.yml` runs `omz_converter`")):
+                      ("gitlab/requirements.txt", "`.gitlab-ci.yml` runs `omz_converter`"),
+                      ("job/.github/workflows/test.yml", "`../../check.py` imports `openvino.tools.mo`")):
         assert found[name]["fix"] is None and f"not replaced while {use}" in found[name]["message"], name
     assert found["doc/requirements.txt"]["fix"] is not None and found["none/requirements.txt"]["fix"] is not None
     held = found["app/requirements.txt"]

@@ -104,6 +104,11 @@ def test_a_data_type_known_only_at_run_time_is_told_its_ovc_option(ovlint, tmp_p
     code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
     assert "`--data_type $PRECISION` → `--compress_to_fp16=True` where it is FP16, `--compress_to_fp16=False`" in out
     assert "`--data_type FP64` → no ovc option: FP32 or FP16 weights only" in out
+    # an f-string's field, as written
+    write(tmp_path / "convert.sh", "")
+    write(tmp_path / "convert.py", 'import os\n\nos.system(f"mo --input_model m.onnx --data_type {precision}")\n')
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "`--data_type {precision}` → `--compress_to_fp16=True`" in out
 
 
 def test_unrelated_words_and_ovc_stay_silent(ovlint, tmp_path):

@@ -222,8 +222,10 @@ class ModelOptimizerCommand(CommandRule):
                     edits += self._set(command, option, "--compress_to_fp16=False")
                 elif value and value.isalnum():
                     missing.append((f"--data_type {value}", "no ovc option: FP32 or FP16 weights only"))
-                else:  # a variable's or an expression's: known only when the command runs
-                    missing.append((f"--data_type {value or ''}".rstrip(), "`--compress_to_fp16=True` where it is FP16, "
+                else:  # a variable's or an expression's, as written (an f-string's field): known only when the command runs
+                    word = command.words[option.value] if option.value is not None else None
+                    spelt = self.ctx.text[word.start:word.end] if word is not None else value or ""
+                    missing.append((f"--data_type {spelt}".rstrip(), "`--compress_to_fp16=True` where it is FP16, "
                                     "`--compress_to_fp16=False` where it is FP32"))
             elif name == "--input" and value and ("{" in value or "->" in value):
                 missing.append((name, "`--input` without `{type}` and `->value` (set types and freeze "

@@ -157,6 +157,8 @@ class OpenvinoDevRequirement(RequirementRule):
         folder = os.path.dirname(os.path.abspath(self.ctx.path))
         if os.path.basename(folder).lower() in _REQUIREMENTS_FOLDERS:
             folder = os.path.dirname(folder)
+        elif folder.endswith(os.path.join("", ".github", "workflows")):  # a job installs for the repository's code
+            folder = os.path.dirname(os.path.dirname(folder))
         inside = os.path.join(folder, "")
         users = {user: use for user, use in dev_tool_users(self.ctx.path).items() if user.startswith(inside)}
         users.update(_scripts_running_tools(folder))
