@@ -114,7 +114,7 @@ _MO_SCRIPTS = ("mo.py", "mo_tf.py", "mo_onnx.py", "mo_caffe.py", "mo_mxnet.py", 
 _INSTALL_SCRIPTS = ("downloader.py", "converter.py", "quantizer.py", "info_dumper.py", "benchmark_app.py")
 # a folder of an install (not a project's own `openvino_yolo/`)
 _INSTALL_PATH = pattern(r"(?i)(?:deployment_tools|model_optimizer|open_model_zoo|model_downloader)/|/opt/intel/|"
-                           r"(?:^|/)intel/openvino[\w.-]*/|intel_(?:openvino|cvsdk)_dir|intelswtools")
+                        r"(?:^|/)intel/openvino[\w.-]*/|intel_(?:openvino|cvsdk)_dir|intelswtools")
 
 
 def _builds_or_runs(argv: list) -> bool:
@@ -198,7 +198,7 @@ def _tool_script(word: str) -> bool:
 # the files a requirements file includes, as pip reads them: `-r base.txt`, `--requirement=base.txt`,
 # and constraints, `-c constraints.txt` (a URL is not followed)
 _INCLUDED = pattern(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]+|[ \t]*=[ \t]*|(?=[^ \t=-]))"
-                       r"(?![a-z][a-z0-9+.-]*://)([^ \t\r\n#]+)")
+                    r"(?![a-z][a-z0-9+.-]*://)([^ \t\r\n#]+)")
 MOST_INCLUDED = 50  # files read for one folder's pins, includes and all
 
 

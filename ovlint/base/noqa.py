@@ -8,7 +8,7 @@ from ovlint.base.lazy import pattern
 
 _LINE = pattern(r"(?:#|//)\s*noqa(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?", re.I)
 _FILE = pattern(r"^\s*(?:#|//)\s*ovlint:\s*noqa(?::\s*(?P<codes>[A-Za-z]+[0-9]+(?:[\s,]+[A-Za-z]+[0-9]+)*))?\s*$",
-                   re.I | re.M)
+                re.I | re.M)
 
 
 def _codes(group: str | None) -> frozenset[str] | None:

@@ -28,7 +28,7 @@ from ovlint.surfaces.shell import Word, split_commands
 _SHELL_CELL = pattern(r"^%%(?:bash|sh|script\s+(?:ba)?sh|system)\b[^\n]*\n?")
 # `%%writefile [-a] name`: the file the cell's body is written to (IPython drops blank lines before it)
 WRITEFILE = pattern(r"^(?:[ \t]*\r?\n)*%%writefile(?:[ \t]+(?:-a|--append))?[ \t]+"
-                       r"(?P<q>[\"']?)(?P<name>[^\s\"']+)(?P=q)[ \t]*(?:\r?\n|\r|$)")
+                    r"(?P<q>[\"']?)(?P<name>[^\s\"']+)(?P=q)[ \t]*(?:\r?\n|\r|$)")
 _LINE = pattern(r"[^\n]*\n?")
 _SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx", "run")
 # the program each one runs, where it is not the magic's own name (`%run -m pkg` is `python -m pkg`
@@ -36,7 +36,7 @@ _SHELL_MAGICS = ("pip", "conda", "mamba", "system", "sx", "run")
 _MAGIC_PROGRAM = {"system": "", "sx": "", "run": "python"}
 # cell magics that run their body as the kernel's own Python (timing, capturing, profiling it)
 _PYTHON_CELL = pattern(r"^%%(?:time|timeit|capture|prun|debug|memit|pyinstrument|snakeviz)\b"
-                          r"[^\r\n]*(?:\r\n|\r|\n|$)")
+                       r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # a `%%timeit` line with setup code after its options
 _TIMEIT_SETUP = pattern(r"%%timeit(?:[ \t]+-(?:[nrp][ \t]*\d+|[tcqo]))*[ \t]+[^\s-]")
 # line magics that run the Python statement after their options (`%time f()`, `%timeit -n 10 f()`)
@@ -46,9 +46,9 @@ _FOREIGN_CELL = pattern(r"^%%(?:html|javascript|js|latex|markdown|svg|perl|ruby|
 # line magics IPython runs without their `%` in a cell of one line (its automagic), for a line that
 # is not Python (`cd data/`, `pip install x`)
 _AUTOMAGIC = pattern(r"[ \t]*(?:cd|pip|conda|mamba|ls|ll|pwd|mkdir|rmdir|cat|rm|cp|mv|env|set_env|load_ext|"
-                        r"reload_ext|matplotlib|run|time|timeit|who|whos|reset|alias|pushd|popd|dirs|bookmark|"
-                        r"history|xmode|config|autoreload|aimport|less|more|man|clear|pycat|pylab|store|sx|system)"
-                        r"(?=[ \t]|$)")
+                     r"reload_ext|matplotlib|run|time|timeit|who|whos|reset|alias|pushd|popd|dirs|bookmark|"
+                     r"history|xmode|config|autoreload|aimport|less|more|man|clear|pycat|pylab|store|sx|system)"
+                     r"(?=[ \t]|$)")
 
 
 class NotebookError(ValueError):

@@ -40,7 +40,7 @@ _MESSAGE_CALLS = {"print", "echo", "info", "warning", "warn", "error", "debug", 
 _PROMPT_LINE = pattern(r"(?m)^[ \t]*\$[ \t]+(\S.*)$")
 # a section heading: the word, perhaps qualified (`Usage - sources:`, `Install (GPU):`), not a sentence
 _SECTION = pattern(r"(?im)^([ \t]*)(?:usage|examples?|example usage|requirements|install(?:ation)?)"
-                      r"(?:[ \t]*(?:-[^:\n]*|\([^)\n]*\)))?[ \t]*:[ \t]*(.*)$")
+                   r"(?:[ \t]*(?:-[^:\n]*|\([^)\n]*\)))?[ \t]*:[ \t]*(.*)$")
 _COMMAND_LIKE = pattern(r"[a-z./~_$]\S*(?:[ \t]+\S+)*?[ \t]*$")
 _BACKTICKS = pattern(r"(?<!`)`([^`\n]*\s[^`\n]*)`(?!`)")
 
@@ -915,39 +915,44 @@ def _mask(text: str, offset: int, holes) -> str:
 
 def assigned_value(ctx, name):
     """The value of `name = <value>` when that is the only assignment of the name in its scope."""
+    statements = _assigning(ctx, name)
+    return statements[0].value if len(statements) == 1 and isinstance(statements[0], cst.Assign) else None
+
+
+def _assigning(ctx, name) -> list:
+    """The statements that assign `name` in its scope (an `Assign` for `name = ...`, else the
+    node that binds it: an `AugAssign`, a `For`, a parameter, ...)."""
     scope = ctx.scope(name)
     if scope is None:
-        return None
-    assignments = [a for a in scope.assignments[name.value] if hasattr(a, "node")]
-    if len(assignments) != 1:
-        return None
-    target = ctx.parent(assignments[0].node)
-    assign = ctx.parent(target) if isinstance(target, cst.AssignTarget) else None
-    return assign.value if isinstance(assign, cst.Assign) else None
+        return []
+    found = []
+    for assignment in scope.assignments[name.value]:
+        if hasattr(assignment, "node"):
+            target = ctx.parent(assignment.node)
+            found.append(ctx.parent(target) if isinstance(target, cst.AssignTarget) else target)
+    return found
 
 
 def extended_list(ctx, name):
     """The list `name` is first assigned, when every other assignment of the name in its scope
     only adds to its end (`cmd = cmd + ["--data_type", "FP16"]`, `cmd += [...]`): its first words
     are known, the rest is not."""
-    scope = ctx.scope(name)
-    if scope is None:
-        return None
     first = None
-    for assignment in scope.assignments[name.value]:
-        if not hasattr(assignment, "node"):
-            return None
-        target = ctx.parent(assignment.node)
-        statement = ctx.parent(target) if isinstance(target, cst.AssignTarget) else target
-        value = getattr(statement, "value", None)
-        if isinstance(statement, cst.Assign) and isinstance(value, (cst.List, cst.Tuple)) and first is None:
-            first = value
-        elif not (isinstance(statement, cst.AugAssign) and isinstance(statement.operator, cst.AddAssign)) and not (
-                isinstance(statement, cst.Assign) and isinstance(value, cst.BinaryOperation)
-                and isinstance(value.operator, cst.Add) and isinstance(value.left, cst.Name)
-                and value.left.value == name.value):
+    for statement in _assigning(ctx, name):
+        if first is None and isinstance(statement, cst.Assign) and isinstance(statement.value, (cst.List, cst.Tuple)):
+            first = statement.value
+        elif not _adds_to_end(statement, name.value):
             return None
     return first
+
+
+def _adds_to_end(statement, name: str) -> bool:
+    """`name += ...` or `name = name + ...`."""
+    if isinstance(statement, cst.AugAssign):
+        return isinstance(statement.operator, cst.AddAssign)
+    value = statement.value if isinstance(statement, cst.Assign) else None
+    return isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Add) \
+        and isinstance(value.left, cst.Name) and value.left.value == name
 
 
 # a line IPython runs as shell or a magic (`!pip install ...`, `%cd data`): a script exported from

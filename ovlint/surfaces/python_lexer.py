@@ -43,7 +43,7 @@ _CODE = pattern(r"""
 # the end of a string that is not an f-string, by its quote; a backslash escapes what follows,
 # and a triple-quoted string holds its quote character alone or in pairs
 _END = {q: pattern(r"[^\\%s]*(?:(?:\\.|%s(?!%s))[^\\%s]*)*%s" % (q[0], q[0], q[:2], q[0], q) if len(q) == 3
-                      else r"[^\\%s\r\n]*(?:\\(?:\r\n|.)[^\\%s\r\n]*)*%s" % (q, q, q), re.DOTALL)
+                   else r"[^\\%s\r\n]*(?:\\(?:\r\n|.)[^\\%s\r\n]*)*%s" % (q, q, q), re.DOTALL)
         for q in ("'''", '"""', "'", '"')}
 # the literal text of an f-string up to its next brace, quote, backslash or line end
 _LITERAL = pattern(r"(?:[^{}\\'\"\r\n]|\{\{|\}\})*")

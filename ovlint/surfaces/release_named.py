@@ -20,7 +20,7 @@ _RELEASE = r"(20\d\d)(?:\.(\d+))?"
 # the tag written, or a variable's default (`${OPENVINO_VERSION:-2022.3.0}`); an `ARG` holding the
 # whole image (`ARG BASE=openvino/ubuntu20_dev:2022.3.0`, for `FROM ${BASE}`)
 IMAGE = pattern(r"(?im)^[ \t]*(?:FROM[ \t]+(?:--\S+[ \t]+)*|-?[ \t]*image:[ \t]*[\"']?|ARG[ \t]+\w+[ \t]*=[ \t]*[\"']?)"
-                   r"(?:[\w.-]+/)?openvino/[\w.-]+:(?:\$\{\w+:?-)?" + _RELEASE)
+                r"(?:[\w.-]+/)?openvino/[\w.-]+:(?:\$\{\w+:?-)?" + _RELEASE)
 # `ARG OPENVINO_VERSION=2022.3.0` and then `FROM openvino/ubuntu20_dev:${OPENVINO_VERSION}`
 IMAGE_ARGUMENT = pattern(r"(?im)^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*openvino/[\w.-]+:\$\{?(\w+)\}?")
 _ARGUMENT = pattern(r"(?im)^[ \t]*ARG[ \t]+(\w+)[ \t]*=[ \t]*[\"']?" + _RELEASE + r"(?!\d)")
@@ -42,7 +42,7 @@ TOOLKIT_ARCHIVE_ARGUMENT = pattern(r"\b[lwm]_openvino_toolkit_[a-z0-9_]*?\$\{?(\
 # (`$INTEL_OPENVINO_DIR`, CMake's `$ENV{INTEL_OPENVINO_DIR}`, `INTEL_CVSDK_DIR` before 2019): a program
 # run from it, or a build with its headers, is at most that release
 LEGACY_LAYOUT = pattern(r"(?:/openvino[\w.-]*|\$(?:ENV)?\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?|%INTEL_(?:OPENVINO|CVSDK)_DIR%)"
-                           r"/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
+                        r"/(?:deployment_tools/|bin/setupvars\.(?:sh|bat)$)")
 LEGACY_LAYOUT_LAST = ("2021", "4")
 # the Windows installs' folder up to 2020.4 (`C:\\Program Files (x86)\\IntelSWTools\\openvino`); 2021 moved to `Intel`
 SWTOOLS_LAST = ("2020", "4")
