@@ -15,6 +15,7 @@ from ovlint.rules.api10._plan import dev_tool_users
 from ovlint.rules.model_optimizer._options import invocation, open_ended
 from ovlint.rules.model_optimizer.mo_command import ModelOptimizerCommand
 from ovlint.rules.openvino_dev._tools import DEV_COMMANDS, tool_of
+from ovlint.surfaces import kind_of, named
 
 CONVERTER = DEPRECATIONS["model-optimizer"]  # its replacement, `ovc`, ships in `openvino` from `since`
 
@@ -289,15 +290,6 @@ class OpenvinoDevRequirement(RequirementRule):
 _INCLUDES = re.compile(r"(?m)^[ \t]*(?:-r|-c|--requirement|--constraint)(?:[ \t]+|[ \t]*=[ \t]*)?([^ \t\r\n#]+)")
 # folders that hold a project's requirements apart from its code
 _REQUIREMENTS_FOLDERS = {"requirements", "reqs", "deps", "dependencies"}
-# a command of a tool only `openvino-dev` installs: at the start of a line (a script's, a recipe's, a
-# job's block), after `;`, `&&`, `|`, `then`, `do`, a Dockerfile's `RUN` (also in exec form), a CI
-# step's `run:` or a list item of a job's `script:`; not a Makefile target or a YAML key (`mo:`)
-_TOOL_COMMAND = re.compile(r"(?m)(?:^|[;&|(]|\bthen\b|\bdo\b)[ \t]*"
-                           r"(?:(?i:RUN)[ \t]*\[[ \t]*\"|(?:(?i:RUN)|-?[ \t]*run:|-)[ \t]+)?("
-                           + "|".join(sorted(map(re.escape, DEV_COMMANDS), key=len, reverse=True))
-                           + r")(?=[ \t\"])(?![ \t]*:)")
-# a comment before a place on its line: at the line's start or after a blank
-_COMMENTED = re.compile(r"(?:^|[ \t])#")
 # at most, under one requirement file's folder: the folders walked, the files of commands read
 MOST_FOLDERS, MOST_SCRIPTS = 2000, 200
 
@@ -313,11 +305,19 @@ def _scripts_running_tools(folder: str) -> dict:
             text = depends.read(path, 1 << 20).decode("utf-8", "replace")
         except ReadError:
             continue
-        command = next((m for m in _TOOL_COMMAND.finditer(text) if not _COMMENTED.search(
-            text, text.rfind("\n", 0, m.start()) + 1, m.start())), None)
-        if command:
-            found[path] = f"runs `{command.group(1)}`"
+        # read as its kind reads it (comments, here-documents, recipes and YAML keys are no commands)
+        kind = kind_of(path) or named("shell")
+        tool = next((tool for unit in kind.read(text).units for command in unit.commands
+                     for tool in [_dev_command(command.argv)] if tool), None)
+        if tool:
+            found[path] = f"runs `{tool}`"
     return found
+
+
+def _dev_command(argv: list) -> Optional[str]:
+    """The tool only `openvino-dev` installs that a command runs by name, if any."""
+    name = os.path.basename(argv[0]) if argv else ""
+    return name if name in DEV_COMMANDS and (name != "pot" or tool_of(argv)) else None
 
 
 def _command_files(folder: str):
@@ -342,10 +342,10 @@ def _names(folder: str) -> list:
 
 
 def _runs_commands(name: str) -> bool:
-    """A shell script, a Dockerfile or a Makefile, by its name."""
+    """A shell script, a Dockerfile or a Makefile, by its name (a Dockerfile as the surface
+    recognises one: `Dockerfile.gpu`, not `Dockerfile.md`); the plain suffixes first, as most of
+    a project's files are asked."""
     lowered = name.lower()
-    return lowered.endswith((".sh", ".bash", ".mk", ".dockerfile")) or lowered in ("makefile", "gnumakefile") or (
-        lowered.startswith(("dockerfile", "containerfile")) and not lowered.endswith(_NOTES))
-
-
-_NOTES = (".md", ".markdown", ".rst", ".txt", ".html")  # `Dockerfile.md`: notes about one
+    if lowered.endswith((".sh", ".bash", ".mk")) or lowered in ("makefile", "gnumakefile"):
+        return True
+    return ("dockerfile" in lowered or "containerfile" in lowered) and kind_of(name) is named("dockerfile")
