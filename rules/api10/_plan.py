@@ -897,11 +897,11 @@ def _module_file(path: str, module: str) -> Optional[str]:
             folder = os.path.dirname(folder)
         relative = os.path.join(folder, module[dots:].replace(".", os.sep))
         candidates = (relative + ".py", os.path.join(relative, "__init__.py"))
-        return next((c for c in candidates if _probed(path, c, depends.is_file)), None)
+        return next((c for c in candidates if _probed(c, depends.is_file)), None)
     relative = module.replace(".", os.sep)
     return next((candidate for folder in _folders_around(path)
                  for candidate in (os.path.join(folder, relative + ".py"), os.path.join(folder, relative, "__init__.py"))
-                 if _probed(path, candidate, depends.is_file)), None)
+                 if _probed(candidate, depends.is_file)), None)
 
 
 def program_module(path: str, module: str, python_only: bool = False) -> bool:
@@ -911,16 +911,15 @@ def program_module(path: str, module: str, python_only: bool = False) -> bool:
     package = os.path.join(module, "__init__.py") if python_only else module
     if path.endswith(".ipynb") and module in _written_modules(path):
         return True
-    return any(_probed(path, os.path.join(folder, module + ".py"), depends.is_file)
-               or _probed(path, os.path.join(folder, package), depends.exists) for folder in _folders_around(path))
+    return any(_probed(os.path.join(folder, module + ".py"), depends.is_file)
+               or _probed(os.path.join(folder, package), depends.exists) for folder in _folders_around(path))
 
 
-def _probed(path: str, candidate: str, test) -> bool:
-    """`test(candidate)`; the unit's result depends on the answer: within the program's tree, its
-    stamp covers it (`_program_around`), above it the candidate is noted itself."""
-    root = _program_around(path).root
-    if not candidate.startswith(os.path.join(root, "")):
-        depends.note_file(candidate)
+def _probed(candidate: str, test) -> bool:
+    """`test(candidate)`; the unit's result depends on the answer, so the candidate is noted: a
+    probe needs no more of the program than that (reading its whole tree for it was most of a
+    one-file run)."""
+    depends.note_file(candidate)
     return test(candidate)
 
 
