@@ -60,6 +60,23 @@ class Requirement:
 
 def from_pep508(text: str, start: int, origin: str, **extra) -> Requirement | None:
     """Parse one PEP 508 string located at `start`; None for URLs, paths and invalid strings."""
+    parsed = _simple_pep508(text) or _pep508(text)
+    if parsed is None:
+        return None
+    name, extras, specifier, marker = parsed
+    lead = len(text) - len(text.lstrip())
+    m = _NAME.match(text, lead)
+    if not m:
+        return None
+    return Requirement(
+        text=text, start=start, end=start + len(text), name=normalize(name), name_start=start + m.start(),
+        name_end=start + m.end(), extras=extras, specifier=specifier, marker=marker, origin=origin, **extra,
+    )
+
+
+def _pep508(text: str) -> Optional[tuple]:
+    """(name, sorted extras, specifier, marker) of a PEP 508 string, as `packaging` reads it; None
+    for an invalid one or a URL."""
     from packaging.requirements import InvalidRequirement, Requirement as Pep508
 
     try:
@@ -68,16 +85,29 @@ def from_pep508(text: str, start: int, origin: str, **extra) -> Requirement | No
         return None
     if parsed.url:
         return None
-    lead = len(text) - len(text.lstrip())
-    m = _NAME.match(text, lead)
-    if not m:
+    return (parsed.name, tuple(sorted(parsed.extras)), str(parsed.specifier),
+            str(parsed.marker) if parsed.marker else None)
+
+
+# the requirements most lines state (`numpy`, `openvino[onnx]==2023.3.0`, `torch>=2.1,<2.4`): names,
+# extras and release numbers, no markers or URLs; `packaging` takes longer to import than a
+# one-file run takes to read them all
+_SIMPLE_NAME = r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+_SIMPLE_VERSION = r"(?:(?:==|!=)[ \t]*[0-9]+(?:\.[0-9]+)*(?:\.\*)?|(?:<=|>=|<|>)[ \t]*[0-9]+(?:\.[0-9]+)*|~=[ \t]*[0-9]+(?:\.[0-9]+)+)"
+_SIMPLE_PEP508 = pattern(
+    rf"[ \t]*({_SIMPLE_NAME})[ \t]*(?:\[[ \t]*({_SIMPLE_NAME}(?:[ \t]*,[ \t]*{_SIMPLE_NAME})*)[ \t]*\])?[ \t]*"
+    rf"({_SIMPLE_VERSION}(?:[ \t]*,[ \t]*{_SIMPLE_VERSION})*)?[ \t]*")
+
+
+def _simple_pep508(text: str) -> Optional[tuple]:
+    """`_pep508(text)` for a simple requirement (`_SIMPLE_PEP508`), without `packaging`; None for
+    any other."""
+    m = _SIMPLE_PEP508.fullmatch(text)
+    if m is None:
         return None
-    return Requirement(
-        text=text, start=start, end=start + len(text), name=normalize(parsed.name),
-        name_start=start + m.start(), name_end=start + m.end(), extras=tuple(sorted(parsed.extras)),
-        specifier=str(parsed.specifier), marker=str(parsed.marker) if parsed.marker else None,
-        origin=origin, **extra,
-    )
+    extras = tuple(sorted({e.strip() for e in m.group(2).split(",")})) if m.group(2) else ()
+    specifiers = {"".join(s.split()) for s in m.group(3).split(",")} if m.group(3) else set()
+    return m.group(1), extras, ",".join(sorted(specifiers)), None
 
 
 def as_pep440(specifier: str) -> str:

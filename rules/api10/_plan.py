@@ -944,7 +944,35 @@ def _outermost(folder: str, cwd: str) -> Optional[str]:
 
 
 _CLASS_WITH_BASES = re.compile(r"(?m)^[ \t]*class[ \t]+\w+[ \t]*\(([^)]*)\)")
-_IMPORTED_AS = re.compile(r"\b(\w+)[ \t]+as[ \t]+(\w+)")
+# each `as` followed by a name, which the regular expression engine finds ten times as fast as
+# `\b(\w+)[ \t]+as[ \t]+(\w+)`: a pattern that starts with a word is tried at every character
+_AS_NAME = re.compile(r"as(?=[ \t]+(\w+))")
+
+
+def _imported_as(text: str) -> list:
+    """(name, the name it is imported as) for each `name as alias` of `text`: the matches of
+    `\\b(\\w+)[ \\t]+as[ \\t]+(\\w+)`, each found from its `as` by looking back for the name."""
+    found, end = [], 0
+    for match in _AS_NAME.finditer(text):
+        start = match.start()
+        if start <= end or text[start - 1] not in " \t":
+            continue
+        name_end = start - 1
+        while name_end > end and text[name_end - 1] in " \t":
+            name_end -= 1
+        name_start = name_end
+        while name_start > end and _word_character(text[name_start - 1]):
+            name_start -= 1
+        if name_start == name_end or (name_start == end and end > 0 and _word_character(text[end - 1])):
+            continue
+        found.append((text[name_start:name_end], match.group(1)))
+        end = match.end(1)
+    return found
+
+
+def _word_character(character: str) -> bool:
+    """Whether `character` is one `\\w` matches."""
+    return character.isalnum() or character == "_"
 
 
 def _guards_imports(statement, block) -> bool:
@@ -1087,7 +1115,7 @@ def _module_facts(path: str, generation: int, size: int, modified: int) -> Optio
         return None
     return _ModuleFacts(
         [base.strip().rpartition(".")[2] for match in _CLASS_WITH_BASES.finditer(text) for base in match.group(1).split(",")],
-        [(match.group(1), match.group(2)) for match in _IMPORTED_AS.finditer(text)],
+        _imported_as(text),
         list(_imports_in(text)),
         [match.group(1).rpartition(".")[2] for match in _STAR_IMPORT.finditer(text)],
         bool(_READS_API_1.search(text)),
