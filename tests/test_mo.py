@@ -36,6 +36,20 @@ SURFACES = [
      "os.system('ovc %s --output_model %s/' % (m, d))\n"
      "subprocess.run('ovc m.onnx'.split())\n"
      "subprocess.run(shlex.split(f'ovc {m}'))\n"),
+    # a command over several lines that the program splits at any blank (line breaks too), or
+    # makes one line of as the OpenVINO notebooks do: one command, its options on the later lines
+    ("lines.py", 'import os\nimport shlex\nimport subprocess\n\n'
+                 'cmd = f"""mo\n    --input_model "{m}"\n    --data_type FP32\n    --output_dir ir\n    """\n'
+                 'cmd = " ".join(cmd.split())\nos.system(cmd)\n'
+                 'os.system(" ".join("""mo --input_model m.onnx\n    --output_dir ir""".split()))\n'
+                 'subprocess.run("""mo --input_model m.onnx\n    --output_dir ir""".split())\n'
+                 'subprocess.run(shlex.split("""mo --input_model m.onnx\n    --data_type FP32"""))\n',
+     'import os\nimport shlex\nimport subprocess\n\n'
+     'cmd = f"""ovc "{m}"\n    --compress_to_fp16=False\n    --output_model ir/\n    """\n'
+     'cmd = " ".join(cmd.split())\nos.system(cmd)\n'
+     'os.system(" ".join("""ovc m.onnx\n    --output_model ir/""".split()))\n'
+     'subprocess.run("""ovc m.onnx\n    --output_model ir/""".split())\n'
+     'subprocess.run(shlex.split("""ovc m.onnx\n    --compress_to_fp16=False"""))\n'),
     ("sysexe.py", "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'mo', '--input_model', 'm.onnx'])\n",
      "import subprocess\nimport sys\n\nsubprocess.run([sys.executable, '-m', 'openvino.tools.ovc', 'm.onnx'])\n"),
     # ovc's `--compress_to_fp16` takes an optional value: bare, it would take the model path after it,
@@ -83,6 +97,15 @@ def test_options_without_equivalent_are_named_and_nothing_is_rewritten(ovlint, t
     code, out, _ = ovlint("check", "--select", "OV2", "--fix", "--no-cache", "--output-format", "concise")
     assert code == 1 and "`--mean_values` → a `PrePostProcessor` step" in out and "`--batch` → `ov.set_batch" in out
     assert (tmp_path / "convert.sh").read_text() == source
+
+
+def test_a_line_break_the_shell_gets_ends_the_command(ovlint, tmp_path):
+    """`os.system` of a string over several lines runs each line as a command: the options on
+    the second are not `mo`'s, and are left as they are."""
+    source = 'import os\n\nos.system("""mo --input_model m.onnx\n    --output_dir ir""")\n'
+    write(tmp_path / "convert.py", source)
+    ovlint("check", "--select", "OV201", "--fix", "--no-cache")
+    assert (tmp_path / "convert.py").read_text() == 'import os\n\nos.system("""ovc m.onnx\n    --output_dir ir""")\n'
 
 
 def test_a_command_list_extended_later_is_still_read(ovlint, tmp_path):

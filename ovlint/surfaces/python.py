@@ -675,8 +675,9 @@ class _FactExtractor:
         quote = node.quote
         return node.evaluated_value, start + len(node.prefix) + len(quote), end - len(quote)
 
-    def _command(self, node, depth: int = 0, rest=None) -> None:
-        """`rest`: what follows the words of a list, not known (`cmd` extended by `cmd = cmd + [...]`)."""
+    def _command(self, node, depth: int = 0, rest=None, split: bool = False) -> None:
+        """`rest`: what follows the words of a list, not known (`cmd` extended by `cmd = cmd + [...]`);
+        `split`: the string is split into words at any blank, line breaks too (`from_python_string`)."""
         if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) \
                 and isinstance(node.left, (cst.List, cst.Tuple)):
             node, rest = node.left, node.right  # `['mo'] + args`: the rest is not known
@@ -702,18 +703,24 @@ class _FactExtractor:
             # `"mo ...".split()`, `shlex.split("mo ...")`: the words of the string
             if isinstance(node.func, cst.Attribute) and node.func.attr.value == "split" and (
                     not node.args or (_text(node.args[0].value) or "x").strip() == ""):
-                self._command(node.func.value, depth)
+                self._command(node.func.value, depth, split=split or not node.args)
                 return
             if node.args and self.ctx.qualified_names(node.func) & {"shlex.split"}:
-                self._command(node.args[0].value, depth)
+                self._command(node.args[0].value, depth, split=True)
+                return
+            # `" ".join(command.split())`: the string with its blanks made one
+            words = _joined_words(node)
+            if words is not None:
+                self._command(words, depth, split=True)
                 return
         string = self._command_text(node)
         if string is not None:
-            self.commands.extend(from_python_string(*string))
+            self.commands.extend(from_python_string(*string, split=split))
         elif isinstance(node, cst.Name) and depth < 1:
             value = assigned_value(self.ctx, node)
-            if value is not None:
-                self._command(value, depth + 1)
+            rejoined = _rejoined_value(self.ctx, node) if value is None else None
+            if value is not None or rejoined is not None:
+                self._command(value or rejoined, depth + 1, split=split or rejoined is not None)
             else:
                 extended = extended_list(self.ctx, node)
                 if extended is not None:
@@ -944,6 +951,34 @@ def extended_list(ctx, name):
         elif not _adds_to_end(statement, name.value):
             return None
     return first
+
+
+def _joined_words(node):
+    """`text` of `" ".join(text.split())`, else None."""
+    if not (isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and node.func.attr.value == "join"
+            and _text(node.func.value) == " " and len(node.args) == 1 and node.args[0].keyword is None):
+        return None
+    split = node.args[0].value
+    if isinstance(split, cst.Call) and isinstance(split.func, cst.Attribute) and split.func.attr.value == "split" \
+            and not split.args:
+        return split.func.value
+    return None
+
+
+def _rejoined_value(ctx, name):
+    """The value of `name = <value>` when the only other assignment of the name in its scope
+    follows it and makes its blanks one (`name = " ".join(name.split())`, as the OpenVINO
+    notebooks write a command over several lines)."""
+    statements = _assigning(ctx, name)
+    if len(statements) != 2 or not all(isinstance(s, cst.Assign) and len(s.targets) == 1 for s in statements):
+        return None
+    first, second = sorted(statements, key=lambda s: ctx.span(s)[0])
+    words = _joined_words(second.value)
+    if isinstance(words, cst.Name) and words.value == name.value \
+            and all(isinstance(s.targets[0].target, cst.Name) for s in statements) \
+            and ctx.span(second)[1] <= ctx.span(name)[0]:
+        return first.value
+    return None
 
 
 def _adds_to_end(statement, name: str) -> bool:

@@ -586,18 +586,21 @@ def append_to_word(command: Command, index: int, suffix: str):
 
 
 def from_python_string(value: str, start: int, carrier: str = "python-string",
-                       spans: Optional[list[tuple[int, int]]] = None) -> list[Command]:
+                       spans: Optional[list[tuple[int, int]]] = None, split: bool = False) -> list[Command]:
     """Commands in a Python string literal whose text starts at `start` (no escapes in it), or in
     the given (start, end) spans of its value. Code spliced into the string (f-string fields, `+`
     operands) arrives masked as `$___` of the same length, so it reads as an expansion and every
-    span still points at the file."""
+    span still points at the file. `split`: the program splits the string into words at any
+    blank (`str.split()`, `shlex.split`), so its line breaks are blanks, not command ends."""
+    folds = frozenset(i for i, ch in enumerate(value) if ch == "\n") if split else frozenset()
+
     def moved(words):
         return [Word(w.value, w.start + start, w.end + start, w.expanded, w.quoted,
                      None if w.value_start is None else w.value_start + start) for w in words]
 
     return [Command(moved(c.words), carrier, "python", moved(c.assignments), runs_on=_moved_release(c, start))
             for first, last in (spans if spans is not None else [(0, len(value))])
-            for c in split_commands(value, first, last)]
+            for c in split_commands(value, first, last, folds=folds)]
 
 
 def _moved_release(command: Command, offset: int) -> Optional[tuple[str, int]]:
