@@ -28,6 +28,9 @@ SINCE_2025_0 = {
     "op", "passes", "utils", "exceptions",
 }
 OPSET = re.compile(r"opset\d+$")
+# what the private module `openvino.runtime.ie_api` holds: the very objects `openvino` exports
+IE_API = "ie_api"
+IE_API_NAMES = {"AsyncInferQueue", "CompiledModel", "Core", "InferRequest", "Model", "Tensor", "compile_model"}
 
 
 def since(name: str) -> Optional[str]:
@@ -80,8 +83,10 @@ class RuntimeNamespace(PythonRule):
         f"are exported by `openvino` itself; `openvino.runtime` was deprecated in {NAMESPACE.deprecated} and removed "
         f"in {NAMESPACE.removed}. Other names (`Node`, `Output`, `opsetN`, `passes`, `op`, `utils`) moved to the top "
         f"level only in {GRAPH_NAMES.since}, so a rewrite that needs one of them is offered only when the target release has it; the "
-        "message says which release does. Code already written for both namespaces (`try: from openvino "
-        "import X` / `except ImportError: ...`) is left alone."
+        "message says which release does. `ov.ie_api.CompiledModel` (and the private module's other classes: "
+        "`Core`, `Model`, `InferRequest`, ...) is the object `ov.CompiledModel` is, and is written so. Code "
+        "already written for both namespaces (`try: from openvino import X` / `except ImportError: ...`) is left "
+        "alone."
     )
     fix = Applicability.SAFE
     applies_from = NAMESPACE.since
@@ -96,6 +101,8 @@ class RuntimeNamespace(PythonRule):
         Example("import openvino.runtime as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n",
                 "import openvino as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n"),
         Example("from openvino.runtime import Core, serialize\n", "from openvino import Core, serialize\n"),
+        Example("import openvino.runtime as ov\n\ncompiled: ov.ie_api.CompiledModel = ov.compile_model('m.xml')\n",
+                "import openvino as ov\n\ncompiled: ov.CompiledModel = ov.compile_model('m.xml')\n"),
         Example("import openvino.runtime.opset13 as ops\n", "import openvino.opset13 as ops\n"),
         Example("from openvino.runtime import Node\n", target="2024.6",
                 message=("`openvino.runtime` was removed in OpenVINO 2026.0: use `openvino` (`openvino` "
@@ -125,7 +132,7 @@ class RuntimeNamespace(PythonRule):
             where += self.ctx.cannot_write(later[-1])
         unknown = [n for n in missing if since(n) is None]
         if unknown:
-            where += f"; {', '.join(f'`{n}`' for n in unknown)} are not public in `openvino`"
+            where += f"; {', '.join(f'`{n}`' for n in unknown)} {'is' if len(unknown) == 1 else 'are'} not public in `openvino`"
         return self.summary + where
 
     def visit_ImportFrom(self, node) -> None:
@@ -163,7 +170,8 @@ class RuntimeNamespace(PythonRule):
             ok, missing = (False, []) if names is None else self._fixable(names)
             fix = None
             if ok and (alias.asname is not None or module == RUNTIME):
-                fix = self.make_fix(self.ctx.replace(alias.name, "openvino" + module[len(RUNTIME):]),
+                private = self._ie_api_uses(node, alias.asname.name.value) if alias.asname is not None else []
+                fix = self.make_fix([self.ctx.replace(alias.name, "openvino" + module[len(RUNTIME):]), *private],
                                     "Import `openvino`")
             message = self._message(missing) if missing else self.summary
             if names is None:
@@ -180,7 +188,8 @@ class RuntimeNamespace(PythonRule):
             names = self._attributes_through(node, bound)
             ok, missing = (False, []) if names is None else self._fixable(names)
             if ok:
-                fix = self.make_fix(self.ctx.replace(node, f"import openvino as {bound}"), "Import `openvino`")
+                fix = self.make_fix([self.ctx.replace(node, f"import openvino as {bound}"),
+                                     *self._ie_api_uses(node, bound)], "Import `openvino`")
             message = self._message(missing) if missing else message
             if names is None:
                 message += " (the module is used other than through its attributes)"
@@ -196,18 +205,31 @@ class RuntimeNamespace(PythonRule):
         """The attributes read through the name `bound` the import `statement` binds; None when the
         name is used other than to read an attribute."""
         ctx = self.ctx
-        scope = ctx.scope(statement)
         names = []
-        for assignment in scope.assignments[bound]:
-            if getattr(assignment, "node", None) is not statement:
-                continue
-            # references are a set: read them in source order, so the message is the same every run
-            for ref in sorted(assignment.references, key=lambda r: ctx.span(r.node)):
-                parent = ctx.parent(ref.node)
-                if not (isinstance(parent, cst.Attribute) and parent.value is ref.node):
-                    return None
-                names.append(parent.attr.value)
+        for ref in self._references(statement, bound):
+            parent = ctx.parent(ref.node)
+            if not (isinstance(parent, cst.Attribute) and parent.value is ref.node):
+                return None
+            outer = ctx.parent(parent)
+            # `ov.ie_api.CompiledModel` is `ov.CompiledModel`
+            private = parent.attr.value == IE_API and isinstance(outer, cst.Attribute) and outer.value is parent \
+                and outer.attr.value in IE_API_NAMES
+            names.append(outer.attr.value if private else parent.attr.value)
         return names
+
+    def _references(self, statement, bound: str) -> list:
+        """The references to the name `bound` the import `statement` binds, in source order (a set
+        otherwise: the message is the same every run)."""
+        ctx = self.ctx
+        found = [ref for assignment in ctx.scope(statement).assignments[bound]
+                 if getattr(assignment, "node", None) is statement for ref in assignment.references]
+        return sorted(found, key=lambda r: ctx.span(r.node))
+
+    def _ie_api_uses(self, statement, bound: str) -> list:
+        """The edits that make each `x.ie_api.Name` through the name `bound` `x.Name`."""
+        ctx = self.ctx
+        return [ctx.replace(ctx.parent(ref.node), ctx.source(ref.node)) for ref in self._references(statement, bound)
+                if ctx.parent(ref.node).attr.value == IE_API]
 
     def _runtime_references(self) -> list:
         """`openvino.runtime.X` written out in full: the Attribute nodes `openvino.runtime.X`."""
