@@ -50,7 +50,11 @@ class NodeComparison(PythonRule):
                 "mask = ops.greater_equal(ops.relu(x), ops.constant([0.5]))\n"),
         Example("import openvino.runtime.opset8 as ov8\n\n\ndef check(a, b):\n    if ov8.relu(a) == b:\n        return 1\n",
                 "import openvino.runtime.opset8 as ov8\n\n\ndef check(a, b):\n    if ov8.equal(ov8.relu(a), b):\n"
-                "        return 1\n", unsafe=True),
+                "        return 1\n", unsafe=True,
+                message=("Comparison operators on graph nodes were removed in OpenVINO 2025.0: `==` now compares the "
+                         "Python objects, which is most likely what this test meant (the old operator made a node, "
+                         "always true here): keep it and mark the line `# noqa: OV604`; `ov8.equal(a, b)` keeps the "
+                         "old always-true result")),
         Example("import openvino as ov\n\n\ndef build(x):\n    return ov.opset13.relu(x) < x\n",
                 "import openvino as ov\n\n\ndef build(x):\n    return ov.opset13.less(ov.opset13.relu(x), x)\n"),
     )
@@ -71,14 +75,23 @@ class NodeComparison(PythonRule):
         if alias is None:
             return
         spelt = target.operator.__class__.__name__
-        what = {"Equal": "`==` now compares the Python objects", "NotEqual": "`!=` now compares the Python objects"}.get(
-            spelt, "the operator now raises TypeError")
-        message = f"{self.summary}: {what}; use `{alias}.{operation}(a, b)`"
+        objects = spelt in ("Equal", "NotEqual")
+        what = f"`{'==' if spelt == 'Equal' else '!='}` now compares the Python objects" if objects else \
+            "the operator now raises TypeError"
+        tested = self._tested(node)
+        if tested and objects:
+            # the old node was always true: the test most likely meant what the operator does now
+            message = (f"{self.summary}: {what}, which is most likely what this test meant (the old operator "
+                       f"made a node, always true here): keep it and mark the line `# noqa: {self.code}`; "
+                       f"`{alias}.{operation}(a, b)` keeps the old always-true result")
+        else:
+            message = f"{self.summary}: {what}; use `{alias}.{operation}(a, b)`" + (
+                " (the old operator made a node, always true in this test)" if tested else "")
         fix = None
         ctx = self.ctx
         if self._visible(alias, node) and "#" not in ctx.source(node):  # a comment between the operands stays
             text = f"{alias}.{operation}({ctx.source(node.left)}, {ctx.source(target.comparator)})"
-            fix = self.make_fix(ctx.replace(node, text), f"Use `{alias}.{operation}`", unsafe=self._tested(node))
+            fix = self.make_fix(ctx.replace(node, text), f"Use `{alias}.{operation}`", unsafe=tested)
         self.report(node, message, fix)
 
     def _tested(self, node) -> bool:
