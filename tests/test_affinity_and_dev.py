@@ -262,6 +262,25 @@ def test_replacing_an_unpinned_openvino_dev_says_the_runtime_moves_to_the_newest
     assert ["`openvino-dev` installed its last release, 2024.6.0" in m for m in messages] == [True, False]
 
 
+def test_benchmark_app_holds_openvino_dev_only_below_the_release_whose_openvino_carries_it(ovlint, tmp_path):
+    """Below 2023.1 only `openvino-dev` installs `benchmark_app`: a notebook or script of the folder
+    that runs it holds the requirement until the pin rises; nothing breaks on the way, so its own
+    finding counts as no break."""
+    notebook = json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                                      "source": ["!benchmark_app -m model.xml -d CPU\n"]}],
+                           "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    for folder, release in (("old", "2022.2.0"), ("new", "2023.3.0")):
+        write(tmp_path / folder / "requirements.txt", f"openvino-dev=={release}\n")
+        write(tmp_path / folder / "bench.ipynb", notebook)
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "old/requirements.txt:1:1: OV401 `openvino-dev` ended with 2024.6.0: depend on `openvino` (not replaced " \
+           "while `bench.ipynb` runs `benchmark_app`, which only `openvino-dev` installs on 2022.2: raise the pin to " \
+           "2023.1 first)" in out
+    assert "new/requirements.txt:1:1: OV401 [-]" in out and "new/bench.ipynb" not in out
+    assert "Migrating from OpenVINO 2022.2 (old/requirements.txt:1) to 2026.4: 1 break at 2025.0, 1 deprecated, " \
+           "not removed yet." in out
+
+
 def test_openvino_dev_stays_while_the_code_it_installs_for_imports_its_tools(ovlint, tmp_path):
     """`openvino` never carried `openvino.tools.mo`, POT or the Open Model Zoo tools: while a module
     or notebook in the requirement file's folder (or below) imports or runs one, replacing the

@@ -42,8 +42,11 @@ INSTALLED_ONLY = {"deployment_manager.py", "compile_tool", "myriad_compile"}
 # Python packages of those tools -> key of TOOLS
 MODULES = {"openvino.tools.pot": "pot", "openvino.tools.accuracy_checker": "accuracy_check",
            "openvino.model_zoo": "omz_downloader", "omz_tools": "omz_downloader"}
-# what only `openvino-dev` installs: the commands of its tools (and MO's) and their Python packages
-DEV_COMMANDS = frozenset({"mo", *TOOLS}) - INSTALLED_ONLY
+# `benchmark_app` stays, but came with `openvino-dev` alone until `openvino` carried it too (from `since`)
+BENCHMARK_APP = DEPRECATIONS["benchmark-app-package"]
+# what only `openvino-dev` installs: the commands of its tools (and MO's, and `benchmark_app` on the
+# releases before `openvino` carried it) and their Python packages
+DEV_COMMANDS = frozenset({"mo", "benchmark_app", *TOOLS}) - INSTALLED_ONLY
 DEV_PACKAGES = ("openvino.tools.mo", *MODULES)
 # every name of TOOLS and MODULES holds one of these, and the scripts of the model zoo their names
 TOOL_NEEDLES = (r"\bpot\b", "omz_", "accuracy_check", "convert_annotation", "deployment_manager", "compile_tool",

@@ -14,15 +14,12 @@ from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._plan import dev_tool_users
 from ovlint.rules.model_optimizer._options import invocation, open_ended
 from ovlint.rules.model_optimizer.mo_command import ModelOptimizerCommand
-from ovlint.rules.openvino_dev._tools import DEV_COMMANDS, tool_of
+from ovlint.rules.openvino_dev._tools import BENCHMARK_APP, DEV_COMMANDS, tool_of
 from ovlint.surfaces import kind_of, named
 
 CONVERTER = DEPRECATIONS["model-optimizer"]  # its replacement, `ovc`, ships in `openvino` from `since`
 
 DEV = DEPRECATIONS["openvino-dev"]
-# the first release whose `openvino` wheel installs `benchmark_app`: `openvino-dev` was deprecated
-# once `openvino` carried the tools that stayed (`ovc`, `benchmark_app`)
-BENCHMARK_APP_IN_OPENVINO = DEV.deprecated
 
 # openvino-dev extras -> the framework package each one pulled in; None: the framework is gone
 EXTRAS = {"onnx": "onnx", "pytorch": "torch", "tensorflow": "tensorflow", "tensorflow2": "tensorflow",
@@ -56,7 +53,7 @@ class OpenvinoDevRequirement(RequirementRule):
         "A line protected by `--hash` is reported without a fix, as the hash would no "
         "longer match, and so is an install in a file that goes on to run a tool only `openvino-dev` "
         f"installs (`mo`, until it is rewritten to `ovc`; `omz_downloader`, `pot`, ...; `benchmark_app` "
-        f"before {BENCHMARK_APP_IN_OPENVINO}): replacing the package would break those commands on the "
+        f"before {BENCHMARK_APP.since}): replacing the package would break those commands on the "
         "release the file installs; and so is one whose folder (or a folder below it) holds code that imports a "
         "package only `openvino-dev` installs (`openvino.tools.mo`, POT, `omz_tools`) or a notebook that runs one "
         "of its tools: migrate that code first (OV202, OV403)."
@@ -131,7 +128,7 @@ class OpenvinoDevRequirement(RequirementRule):
         tool = self.ctx.memo("openvino-dev-tool-run", self._dev_tool_run)
         if tool is not None:
             self.report(req, self.summary + f" (not replaced while the file runs `{tool}`, which only `openvino-dev` "
-                                            "installs: migrate that command first)")
+                                            f"installs{self._until(tool == 'benchmark_app', 'command')})")
             return
         users = self.ctx.memo("openvino-dev-users", self._tool_users)
         if users:
@@ -139,7 +136,7 @@ class OpenvinoDevRequirement(RequirementRule):
             user, use = next(iter(sorted(users.items())))
             where = os.path.relpath(user, folder)
             self.report(req, self.summary + f" (not replaced while `{where}` {use}, which only `openvino-dev` "
-                                            "installs: migrate that first)")
+                                            f"installs{self._until(use == 'runs `benchmark_app`')})")
             return
         fix = self._fix(req)
         if fix is None and req.extras and req.carrier != "wheel":
@@ -148,6 +145,12 @@ class OpenvinoDevRequirement(RequirementRule):
                                             f"installed, {packages}, by hand)")
             return
         self.report(req, self.summary, fix)
+
+    def _until(self, benchmark_app: bool, what: str = "") -> str:
+        """What ends the hold: `benchmark_app` needs only a pin that has it in `openvino`."""
+        if benchmark_app:
+            return f" on {self.ctx.floor.release}: raise the pin to {BENCHMARK_APP.since} first"
+        return f": migrate that {what} first" if what else ": migrate that first"
 
     def _tool_users(self) -> dict:
         """The code the file installs for that uses a tool only `openvino-dev` installs -> how: the
@@ -170,6 +173,8 @@ class OpenvinoDevRequirement(RequirementRule):
         floor = self.ctx.floor
         if floor is None or at_least(floor.release, CONVERTER.since):
             users = {user: use for user, use in users.items() if use != "runs `mo`"}
+        if floor is None or at_least(floor.release, BENCHMARK_APP.since):  # `openvino` carries it there
+            users = {user: use for user, use in users.items() if use != "runs `benchmark_app`"}
         return users
 
     def _dev_tool_run(self) -> Optional[str]:
@@ -188,7 +193,7 @@ class OpenvinoDevRequirement(RequirementRule):
                 tool = tool_of(argv, open_ended(command)) or ("mo" if invocation(argv, open_ended(command), ctx) is not None and command.start not in rewritten
                                          else None)
                 if tool is None and argv[0].rsplit("/", 1)[-1] == "benchmark_app" and floor is not None \
-                        and not at_least(floor.release, BENCHMARK_APP_IN_OPENVINO):
+                        and not at_least(floor.release, BENCHMARK_APP.since):
                     tool = "benchmark_app"
                 if tool is not None:
                     return tool

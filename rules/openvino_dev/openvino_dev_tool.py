@@ -7,7 +7,7 @@ import os
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import CommandRule, Example, Valid
 from ovlint.rules.model_optimizer._options import open_ended
-from ovlint.rules.openvino_dev._tools import DEV, TOOLS, TOOL_NEEDLES, describe, tool_of
+from ovlint.rules.openvino_dev._tools import BENCHMARK_APP, DEV, TOOLS, TOOL_NEEDLES, describe, tool_of
 
 
 class DevToolCommand(CommandRule):
@@ -21,8 +21,8 @@ class DevToolCommand(CommandRule):
         "`omz_converter`, `omz_quantizer`, `omz_info_dumper`), the Deployment Manager and the Compile "
         "Tool. The message names what replaces each one; there is no mechanical rewrite. `benchmark_app` "
         f"and `ovc` ship with `openvino` and are not reported, but for `benchmark_app` run on a release before "
-        f"{DEV.deprecated}, where `openvino` did not carry it yet: there it comes from `openvino-dev`, which goes "
-        "only once the pin reaches that release."
+        f"{BENCHMARK_APP.since}, where `openvino` did not carry it yet: there it comes from `openvino-dev`, which goes "
+        "only once the pin reaches that release; nothing breaks on the way, so it counts as no break."
     )
     deprecation = DEV
     needles = (*TOOL_NEEDLES, "benchmark_app")
@@ -79,8 +79,9 @@ class DevToolCommand(CommandRule):
         if tool is not None:
             self.report(command, describe(tool, tuple(argv)), deprecation=TOOLS[tool][2])
         elif argv and os.path.basename(argv[0]) == "benchmark_app" and self.ctx.floor is not None \
-                and not at_least(self.ctx.floor.release, DEV.deprecated):
+                and not at_least(self.ctx.floor.release, BENCHMARK_APP.since):
             floor = self.ctx.floor
             self.report(command, f"`benchmark_app` comes with `openvino-dev` on {floor.release}, which {floor.origin} "
-                                 f"pins: `openvino` carries it from {DEV.deprecated} on, so keep `openvino-dev` until "
-                                 f"the pin reaches {DEV.deprecated} (`openvino-dev` ended with {DEV.last})")
+                                 f"pins: `openvino` carries it from {BENCHMARK_APP.since} on, so keep `openvino-dev` "
+                                 f"until the pin reaches {BENCHMARK_APP.since} (`openvino-dev` ended with {DEV.last})",
+                        deprecation=BENCHMARK_APP)
