@@ -59,8 +59,13 @@ def _catches_import_errors(statement) -> bool:
                for handler in statement.handlers)
 
 
+# what a fallback may import that is no newer namespace: API 1.0 (`except ImportError: from
+# openvino.inference_engine import IECore as Core` picks the old API where the new one is missing)
+_OLDER = (RUNTIME, "openvino.inference_engine")
+
+
 def _imports_new_namespace(statement) -> bool:
-    """Whether the try statement imports `openvino` names outside `openvino.runtime` anywhere."""
+    """Whether the try statement imports `openvino` names outside `openvino.runtime` (and API 1.0) anywhere."""
     for node in walk(statement, (cst.Import, cst.ImportFrom)):
         if isinstance(node, cst.ImportFrom):
             module = dotted(node.module) if node.module is not None and not node.relative else ""
@@ -69,7 +74,7 @@ def _imports_new_namespace(statement) -> bool:
                 modules = [f"openvino.{dotted(a.name)}" for a in node.names]
         else:
             modules = [dotted(a.name) for a in node.names]
-        if any(m.split(".")[0] == "openvino" and not (m == RUNTIME or m.startswith(RUNTIME + ".")) for m in modules):
+        if any(m.split(".")[0] == "openvino" and not any(m == o or m.startswith(o + ".") for o in _OLDER) for m in modules):
             return True
     return False
 
@@ -98,6 +103,11 @@ class RuntimeNamespace(PythonRule):
         # a guard that only records that OpenVINO is missing would take that branch on every new release
         Example("try:\n    import openvino.runtime as ov\nexcept ImportError:\n    ov = None\n",
                 "try:\n    import openvino as ov\nexcept ImportError:\n    ov = None\n"),
+        # a fallback to API 1.0 is no code for both namespaces: on a release without `openvino.runtime` it always runs
+        Example("try:\n    from openvino.runtime import Core\nexcept ImportError:\n"
+                "    from openvino.inference_engine import IECore as Core\n",
+                "try:\n    from openvino import Core\nexcept ImportError:\n"
+                "    from openvino.inference_engine import IECore as Core\n"),
         Example("import openvino.runtime as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n",
                 "import openvino as ov\n\ncore = ov.Core()\ntensor = ov.Tensor(ov.Type.f32, [1])\n"),
         Example("from openvino.runtime import Core, serialize\n", "from openvino import Core, serialize\n"),
