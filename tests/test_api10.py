@@ -1144,6 +1144,26 @@ def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
     assert not any("is handed to" in d.message for d in lint(beside, path=path))
 
 
+def test_a_module_found_through_a_folder_added_to_sys_path_is_the_programs(tmp_path):
+    """`sys.path.append("retinaface")`, then `from detector import Detector`: the folder it adds is
+    not followed, so `detector.py` anywhere in the program's tree is the module imported, and a
+    core handed to it holds the part back; without `sys.path` it is another package's."""
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "retinaface").mkdir()
+    (tmp_path / "retinaface" / "detector.py").write_text("class Detector:\n    def __init__(self, ie, xml):\n"
+                                                         "        self.net = ie.read_network(xml)\n")
+    source = ('import os\nos.sys.path.append("retinaface")\nfrom detector import Detector\n'
+              'from openvino.inference_engine import IECore\n\nie = IECore()\ndetector = Detector(ie, "m.xml")\n')
+    path = str(tmp_path / "app.py")
+    (tmp_path / "app.py").write_text(source)
+    handed = [d for d in lint(source, path=path) if "is handed to" in d.message]
+    assert [(d.code, d.row) for d in handed] == [("OV101", 7)] and "from `detector`" in handed[0].message
+    assert fix_text(path, named("python"), source, FAMILY, versions.NEWEST, True, SourceText(source).encode).text == source
+    unchanged = source.replace('import os\nos.sys.path.append("retinaface")\n', "")
+    (tmp_path / "app.py").write_text(unchanged)
+    assert not any("is handed to" in d.message for d in lint(unchanged, path=path))
+
+
 def test_an_argument_in_parentheses_is_deleted_whole():
     source = ("from openvino.inference_engine import Blob, TensorDesc\n\n"
               "blob = Blob(TensorDesc('FP32', [1, 4], 'NC'), (frame))\n")

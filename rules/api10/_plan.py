@@ -901,7 +901,22 @@ def _module_file(path: str, module: str) -> Optional[str]:
     relative = module.replace(".", os.sep)
     return next((candidate for folder in _folders_around(path)
                  for candidate in (os.path.join(folder, relative + ".py"), os.path.join(folder, relative, "__init__.py"))
-                 if _probed(candidate, depends.is_file)), None)
+                 if _probed(candidate, depends.is_file)), None) or _on_added_path(path, module)
+
+
+def _on_added_path(path: str, module: str) -> Optional[str]:
+    """For a module that adds folders to `sys.path` (`sys.path.append("retinaface")`, then `from
+    detector import Detector`), the file of `module` anywhere in the program's tree: which folders
+    it adds is not followed, so a module of that name there counts as the one imported (the first
+    in the order of their paths); None for a module that adds none, or a tree without one."""
+    try:
+        if "sys.path" not in _program_text(path):
+            return None
+    except ReadError:
+        return None
+    tails = tuple(os.sep + module.replace(".", os.sep) + end for end in (".py", os.sep + "__init__.py"))
+    root = _program_around(path).root  # the result depends on every module of the tree
+    return next((p for p in sorted(depends.program_tree(root)) if p.endswith(tails)), None)
 
 
 def program_module(path: str, module: str, python_only: bool = False) -> bool:
@@ -912,7 +927,8 @@ def program_module(path: str, module: str, python_only: bool = False) -> bool:
     if path.endswith(".ipynb") and module in _written_modules(path):
         return True
     return any(_probed(os.path.join(folder, module + ".py"), depends.is_file)
-               or _probed(os.path.join(folder, package), depends.exists) for folder in _folders_around(path))
+               or _probed(os.path.join(folder, package), depends.exists) for folder in _folders_around(path)) \
+        or _on_added_path(path, module) is not None
 
 
 def _probed(candidate: str, test) -> bool:
