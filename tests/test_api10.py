@@ -1144,6 +1144,30 @@ def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
     assert not any("is handed to" in d.message for d in lint(beside, path=path))
 
 
+def test_a_name_rebound_just_before_its_use_holds_what_it_was_rebound_to(tmp_path):
+    """`blob = blob.buffer.reshape(...)` right before `parse(blob)` hands on an array, not the
+    blob; where another assignment may come round (later in a loop) the blob may still be there."""
+    (tmp_path / "utils.py").write_text("def parse(values):\n    return values\n")
+    source = textwrap.dedent("""\
+        from openvino.inference_engine import IECore
+        from utils import parse
+
+        ie = IECore()
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
+
+
+        def run(name):
+            blob = exec_net.requests[0].output_blobs[name]
+            blob = blob.buffer.reshape(1, -1)
+            return parse(blob)
+        """)
+    path = str(tmp_path / "app.py")
+    assert not any("is handed to" in d.message for d in lint(source, path=path))
+    looped = source.replace("    blob = blob.buffer.reshape(1, -1)\n    return parse(blob)\n",
+                            "    for _ in range(2):\n        parse(blob)\n        blob = blob.buffer.reshape(1, -1)\n")
+    assert [d.row for d in lint(looped, path=path) if "is handed to" in d.message] == [11]
+
+
 def test_a_module_found_through_a_folder_added_to_sys_path_is_the_programs(tmp_path):
     """`sys.path.append("retinaface")`, then `from detector import Detector`: the folder it adds is
     not followed, so `detector.py` anywhere in the program's tree is the module imported, and a

@@ -305,6 +305,9 @@ class Types:
             referents = self.referents(node)
             if not referents:  # an assignment's own target (an attribute copied from `locals()`)
                 return self.binding(node)
+            last = self._rebound_before(node, referents)
+            if last is not None:  # `blob = blob.buffer.reshape(...)` just before: that value alone
+                return self.binding(last.node)
             values = [v for v in (self.binding(a.node) for a in referents) if v is not None]
             if not values:
                 return None
@@ -411,6 +414,32 @@ class Types:
         return None
 
     # names and bindings
+
+    def _rebound_before(self, name, referents):
+        """The assignment of `name` that every run reaches it from: the last in the code (none
+        after it, which a loop could bring round), a plain `name = value` statement of the block
+        `name` is used in, the nearest before the use that assigns it; None otherwise."""
+        ctx = self.ctx
+        statement, suite = name, ctx.parent(name)
+        while suite is not None and not isinstance(suite, (cst.IndentedBlock, cst.Module)):
+            statement, suite = suite, ctx.parent(suite)
+        if suite is None:
+            return None
+        body = list(suite.body)
+        at = next((i for i, s in enumerate(body) if s is statement), None)
+        if at is None:
+            return None
+        last = referents[-1]
+        for earlier in reversed(body[:at]):
+            start, end = ctx.span(earlier)
+            inside = [a for a in referents if isinstance(a.node, cst.CSTNode) and start <= ctx.span(a.node)[0] < end]
+            if not inside:
+                continue
+            simple = isinstance(earlier, cst.SimpleStatementLine) and len(earlier.body) == 1 \
+                and isinstance(earlier.body[0], cst.Assign) and len(earlier.body[0].targets) == 1 \
+                and isinstance(earlier.body[0].targets[0].target, cst.Name)
+            return inside[0] if simple and inside == [last] else None
+        return None
 
     def referents(self, name) -> list:
         if self._accesses is None:
