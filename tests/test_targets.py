@@ -379,22 +379,6 @@ def test_a_script_in_an_install_folder_or_a_cmake_build_of_one_names_its_release
     assert "text/app.cpp:1:11: OV110 [*]" in out
 
 
-def test_a_readme_that_sets_up_builds_or_runs_with_an_install_pins_its_folder(ovlint, tmp_path):
-    """A README's command blocks document the install the project is built with: one that sources
-    its `setupvars` or builds pins the folder as a script does; one that only converts does not."""
-    cmake = "find_package(InferenceEngine REQUIRED)\nadd_executable(app app.cpp)\n"
-    write(tmp_path / "built" / "README.md", "# demo\n\nDownload OpenVINO 2020.1, then:\n\n    ```sh\n"
-                                            "    source /opt/intel/openvino/bin/setupvars.sh\n    ```\n")
-    write(tmp_path / "built" / "CMakeLists.txt", cmake)
-    write(tmp_path / "converted" / "README.md", "```sh\npython3 /opt/intel/openvino/deployment_tools/model_optimizer/"
-                                                "mo.py --input_model m.onnx\n```\n")
-    write(tmp_path / "converted" / "CMakeLists.txt", cmake)
-    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
-    assert "built/CMakeLists.txt:1:1: OV114 `find_package(InferenceEngine)`" in out \
-        and "but built/README.md:6 pins 2021.4: raise the pin to 2022.1 or later first" in out
-    assert "converted/CMakeLists.txt:1:1: OV114 [*]" in out
-
-
 def test_a_repository_takes_no_pin_from_the_folders_above_it(ovlint, tmp_path):
     """A `requirements.txt` in a home folder pins the projects under it that pin nothing, but not a
     repository: its pins are its own."""

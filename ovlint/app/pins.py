@@ -17,9 +17,8 @@ STATING_KINDS = ("requirements", "pyproject", "setup-cfg", "pipfile", "conda")
 # the files that run the folder's code on a release they install or set up, which decide where no
 # file states a pin: Dockerfiles that build it into an image (what they install or start `FROM`),
 # CI jobs and shell scripts (what they install, or the release whose `setupvars` they source), and
-# the CMake build (an install's own headers and libraries it names), and the folder's README, whose
-# command blocks set up the install the project is built and run with
-RUNNING_KINDS = ("dockerfile", "ci-yaml", "shell", "batch", "cmake", "markdown")
+# the CMake build (an install's own headers and libraries it names)
+RUNNING_KINDS = ("dockerfile", "ci-yaml", "shell", "batch", "cmake")
 DEPENDENCY_KINDS = STATING_KINDS + RUNNING_KINDS
 # where a repository keeps the CI jobs that build and test the code of the folder it is in
 CI_FOLDERS = (os.path.join(".github", "workflows"),)
@@ -45,7 +44,8 @@ def pinned_floor(directory: str) -> Optional[Floor]:
         # every way to name a release spells `openvino` (a package, an image, an install folder),
         # names the variable of the oldest installs (`$INTEL_CVSDK_DIR`) or asks CMake for a version
         # of the install's packages (`find_package(InferenceEngine 2021.4)`)
-        for release, line in _pins(kind, text) if _NAMES_A_RELEASE.search(text) else ():
+        for release, start in _pins(kind, text) if _NAMES_A_RELEASE.search(text) else ():
+            line = text.count("\n", 0, start) + 1
             (images if kind.name in RUNNING_KINDS else found).append(
                 (versions.parse(release), release, f"{os.path.relpath(path)}:{line}"))
         if kind.name == "requirements":
@@ -58,13 +58,8 @@ def pinned_floor(directory: str) -> Optional[Floor]:
 
 
 def _pins(kind, text: str) -> list[tuple[str, int]]:
-    """(release, line) of the lowest pin of each unit of a dependency file; for a Dockerfile, the
-    release its last stage (the image that runs the code) installs with pip, or else starts `FROM`."""
-    return [(release, unit.row + unit.text.count("\n", 0, start)) for unit, (release, start) in _unit_pins(kind, text)]
-
-
-def _unit_pins(kind, text: str) -> list[tuple]:
-    """(unit, (release, offset in its text)) of `_pins`."""
+    """(release, offset) of the lowest pin of a dependency file; for a Dockerfile, the release its
+    last stage (the image that runs the code) installs with pip, or else starts `FROM`."""
     # imported only where there are dependency files to read
     from ovlint.surfaces.release_named import cmake_named, heredoc_bodies, lowest_named, lowest_stated
 
@@ -73,33 +68,26 @@ def _unit_pins(kind, text: str) -> list[tuple]:
     found = []
     for unit in kind.read(text).units:
         if kind.name == "cmake":
-            found.append((unit, cmake_named(unit.text, unit.tree)))
-            continue
-        if kind.name == "markdown":
-            # a README documents the install its project is built and run with: a command that sets
-            # one up (`source /opt/intel/openvino/bin/setupvars.sh`), builds or runs the code names it
-            if any(_builds_or_runs(c.argv) or _sources_setupvars(c.argv) for c in unit.commands):
-                found.append((unit, lowest_stated(unit.requirements, unit.commands,
-                                           lowest_named(unit.text, unit.commands, images=False))))
+            found.append(cmake_named(unit.text, unit.tree))
             continue
         if kind.name in ("ci-yaml", "shell", "batch"):
             if any(_builds_or_runs(command.argv) for command in unit.commands):
                 # what `docker run` starts runs the image's code, not the folder's
-                found.append((unit, lowest_stated(unit.requirements, unit.commands,
-                                           lowest_named(unit.text, unit.commands, images=False))))
+                found.append(lowest_stated(unit.requirements, unit.commands,
+                                           lowest_named(unit.text, unit.commands, images=False)))
             elif unit.commands and all(_sets_up(command.argv) for command in unit.commands):
                 # a setup script: what it installs (`pip install openvino==2022.3.0` in the project's
                 # venv) is what the folder's code runs on; one that goes on to run anything else (a
                 # converter, a benchmark, in a venv of its own) pins nothing
-                found.append((unit, lowest_stated([], [c for c in unit.commands if _installs(c.argv)])))
+                found.append(lowest_stated([], [c for c in unit.commands if _installs(c.argv)]))
             continue
         if kind.name == "conda":
             from ovlint.surfaces.conda import conda_pins
 
-            found.append((unit, lowest_stated(unit.requirements + conda_pins(unit.text), unit.commands)))
+            found.append(lowest_stated(unit.requirements + conda_pins(unit.text), unit.commands))
             continue
         if kind.name != "dockerfile":
-            found.append((unit, lowest_stated(unit.requirements, unit.commands)))
+            found.append(lowest_stated(unit.requirements, unit.commands))
             continue
         bodies = heredoc_bodies(unit.text)  # a `FROM` there is another file's
         stages = [m.start() for m in _FROM.finditer(unit.text) if not any(a <= m.start() < b for a, b in bodies)]
@@ -107,8 +95,8 @@ def _unit_pins(kind, text: str) -> list[tuple]:
         commands = [c for c in unit.commands if c.words and c.words[0].start >= last]
         # the earlier stages blanked, every offset kept
         stage = re.sub(r"[^\n]", " ", unit.text[:last]) + unit.text[last:]
-        found.append((unit, lowest_stated([], commands) or lowest_named(stage, commands)))
-    return [(unit, pin) for unit, pin in found if pin]
+        found.append(lowest_stated([], commands) or lowest_named(stage, commands))
+    return [f for f in found if f]
 
 
 _FROM = pattern(r"(?im)^[ \t]*FROM[ \t]")
@@ -166,12 +154,6 @@ def _python_runs(argv: list) -> tuple[str, str]:
 _SETUP_COMMANDS = {"conda", "mamba", "source", ".", "activate", "deactivate", "cd", "pushd", "popd", "mkdir",
                    "echo", "export", "set", "unset", "apt", "apt-get", "yum", "dnf", "brew", "git", "wget", "curl",
                    "cp", "mv", "rm", "ln", "chmod", "true", "exit", "cat", "virtualenv", "uv"}
-
-
-def _sources_setupvars(argv: list) -> bool:
-    """`source .../setupvars.sh` (or `. ...`), `call ...\\setupvars.bat`: an install's environment."""
-    return len(argv) > 1 and _program(argv[0]).lower() in ("source", ".", "call") and \
-        _program(argv[1]).lower() in ("setupvars.sh", "setupvars.bat")
 
 
 def _sets_up(argv: list) -> bool:
@@ -246,7 +228,7 @@ def _dependency_kind(path: str):
     name = os.path.basename(path)
     lowered = name.lower()
     if not lowered.endswith(_SUFFIXES) and lowered != "pipfile" and "dockerfile" not in lowered \
-            and "containerfile" not in lowered and not (lowered.startswith("readme") and lowered.endswith(".md")):
+            and "containerfile" not in lowered:
         return None
     from ovlint.surfaces import kind_from_head, kind_of
 

@@ -29,7 +29,6 @@ class Unit:
 
     text: str
     key: Optional[int] = None  # what fixes edit: None for the whole text, else a notebook cell
-    row: int = 1  # the file's row of the text's first line (a Markdown block's: its text is the block's)
     cell: Optional[int] = None  # the notebook cell diagnostics in the unit are reported in
     python: Optional[str] = None  # Python to parse (IPython syntax masked to the same length)
     commands: list = field(default_factory=list)

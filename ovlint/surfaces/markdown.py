@@ -165,11 +165,9 @@ def read_docs(text: str, rest: bool) -> Document:
               if not b.language and _PROMPT.match(text[b.start:b.end].lstrip("\r\n"))]
     found.sort(key=lambda b: b.start)
     units = []
-    lines = LineIndex(text)
     for key, block in enumerate(found):
         unit = _unit(key, block.language, _dedent(text[block.start:block.end], block.indent))
         if unit is not None:
-            unit.row = lines.position(block.start)[0]
             units.append(unit)
     # links in the prose, and in blocks that are not read as code (their code's links are its own)
     outside = [(found[u.key].start, found[u.key].end) for u in units]
@@ -177,6 +175,7 @@ def read_docs(text: str, rest: bool) -> Document:
     links = links_in(_blank(text, outside))
     if links:
         units.append(Unit(text, key=PROSE, links=links))
+    lines = LineIndex(text)
 
     def rebuild(texts):
         result = text
