@@ -7,6 +7,7 @@ from ovlint.base.diagnostics import Applicability
 from ovlint.rulekit.rule import Example, NativeRule, Valid
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules._native import followed_by, names, span
+from ovlint.rules.api10._cpp_ops import op_spelling
 
 NGRAPH = DEPRECATIONS["cpp-ngraph"]
 ONNX_IMPORTER = DEPRECATIONS["onnx-importer"]
@@ -80,8 +81,15 @@ class NgraphCpp(NativeRule):
                          '`ov::Core::read_model("model.onnx")`')),
         Example("auto p = std::make_shared<ngraph::op::Parameter>(ov::element::f32, ov::Shape{1});\n",
                 filename="app.cpp",
-                message=("`ngraph::op::Parameter` is `ov::op::v0::Parameter` (or the `ov::op::vN::` of the version "
-                         "used): `ov::op` declares operations only in its version namespaces")),
+                message=("`ngraph::op::Parameter` is `ov::op::v0::Parameter`: `ov::op` declares operations only in "
+                         "its version namespaces")),
+        Example("auto y = std::make_shared<ngraph::op::Add>(a, b);\n",
+                filename="ops.cpp",
+                message=("`ngraph::op::Add` is `ov::op::v1::Add`: `ov::op` declares operations only in its version "
+                         "namespaces")),
+        Example("ngraph::op::InterpolateAttrs attrs;\n", filename="ops.cpp",
+                message=("`ngraph::op::InterpolateAttrs` is `ov::op::v0::Interpolate::Attributes`: `ov::op` declares "
+                         "operations only in its version namespaces")),
         Example("class Sinking : public ngraph::pass::FunctionPass {\n  ngraph::pass::Manager manager;\n};\n",
                 "class Sinking : public ov::pass::ModelPass {\n  ov::pass::Manager manager;\n};\n",
                 filename="sinking.hpp"),
@@ -127,9 +135,11 @@ class NgraphCpp(NativeRule):
                                                     "read the file with `ov::Core::read_model(\"model.onnx\")`",
                             deprecation=ONNX_IMPORTER)
             elif name == "op" and len(parts) > 2 and not (parts[2] in OP_OWN or VERSION.match(parts[2])):
-                self.report(span(unit, first, past), f"`{'::'.join(parts)}` is `ov::op::v0::{parts[2]}` (or the "
-                                                    f"`ov::op::vN::` of the version used): `ov::op` declares operations "
-                                                    "only in its version namespaces")
+                spelt = op_spelling(parts[2])
+                self.report(span(unit, first, past), f"`{'::'.join(parts)}` is {spelt}: `ov::op` declares operations "
+                                                    "only in its version namespaces" if spelt else
+                            f"`{'::'.join(parts)}` is not declared by `ov::op`, which declares operations only in its "
+                            f"version namespaces (`ov::op::v0::Parameter`): find the one that holds `{parts[2]}`")
             elif name == "pass" and len(parts) > 2 and parts[2] not in PASS_OWN:
                 new = PASS_RENAMED.get(parts[2])
                 where = unit.code[first + 4]
