@@ -46,6 +46,7 @@ def test_a_legacy_translation_unit(ovlint, tmp_path):
     assert ("2", "OV110") in rows and ("3", "OV110") in rows and ("8", "OV111") in rows
     assert ("14", "OV111") in rows  # CNNNetwork after `using namespace`, and ReadNetwork on a multi-line call
     assert ("26", "OV111") in rows and ("27", "OV111") in rows  # a qualified type, and one after `using`
+    assert ("18", "OV111") in rows  # a member of one after `using`: `Precision::U8`
     assert not any(row in rows for row in [("1", "OV111"), ("28", "OV111"), ("29", "OV112")])
     ovlint("--fix", "--no-cache")
     fixed = (tmp_path / "classifier.cpp").read_text()

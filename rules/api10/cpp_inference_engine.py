@@ -101,9 +101,10 @@ class InferenceEngineCpp(NativeRule):
                                                            f"removed in {API_1.removed}; use `ov::`")
             elif len(parts) == 1 and parts[0] in MACROS and followed_by(unit, past, "("):
                 self.report(span(unit, first, past), f"`{parts[0]}` was removed with API 1.0: use {MACROS[parts[0]]}")
-            elif imported and len(parts) == 1 and parts[0] in TYPES and not followed_by(unit, past, "("):
-                self.report(span(unit, first, past), f"`{parts[0]}` (from `InferenceEngine`) was removed: use "
-                                                    f"{TYPES[parts[0]]}")
+            elif imported and parts[0] in TYPES and (len(parts) > 1 or not followed_by(unit, past, "(")):
+                # `PluginConfigParams::KEY_CPU_THREADS_NUM`, `Precision::FP32`: a member of one too
+                self.report(span(unit, first, past), f"`{'::'.join(parts)}` (from `InferenceEngine`) was removed: "
+                                                    f"use {TYPES[parts[0]]}")
         for index, token in enumerate(unit.code):
             if (token.text in METHODS and index > 0 and unit.code[index - 1].text in (".", "->")
                     and followed_by(unit, index + 1, "(")):
