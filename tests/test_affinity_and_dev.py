@@ -229,6 +229,20 @@ def test_a_2021_library_path_names_the_library_that_replaced_it(ovlint, tmp_path
     assert "the libraries are in `runtime/lib/intel64`, and `libngraph` is `libopenvino` there" in out
 
 
+def test_a_model_server_command_is_reported_at_its_option_for_every_registry_s_image(ovlint, tmp_path):
+    """Docker Hub's `openvino/model_server` and Red Hat's `openvino-model-server` run the same server;
+    the finding points at the option and its value, not at the image."""
+    write(tmp_path / "serve.sh", "podman run -d registry.connect.redhat.com/intel/openvino-model-server:latest \\\n"
+                                 "  --model_path /m --model_name m \\\n  --shape auto\n"
+                                 "docker run openvino/model_server:latest --model_path /m --model_name m "
+                                 "--plugin_config '{\"CPU_THROUGHPUT_STREAMS\": \"1\"}'\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "json")
+    found = [(d["location"]["row"], d["location"]["column"], d["end_location"]["column"], d["message"][:40])
+             for d in json.loads(out)]
+    assert found == [(3, 3, 15, "`--shape auto` is deprecated: give the s"),
+                     (4, 72, 121, "`--plugin_config` uses the API 1.0 key `")]
+
+
 def test_a_model_server_config_that_is_not_json_is_reported_and_other_json_like_files_are_not(ovlint, tmp_path):
     """The Model Server reads strict JSON: a trailing comma in a config holding its keys is an
     error ovlint names (OV001), where it used to pass in silence; a `tsconfig.json` with comments

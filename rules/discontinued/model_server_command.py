@@ -11,11 +11,13 @@ from ovlint.rules.discontinued.model_server_config import API_1, AUTO_SHAPE, PLU
 
 
 def is_model_server(argv: list[str]) -> bool:
-    """`ovms`, `/ovms/bin/ovms`, or a Model Server image run with its entrypoint's options."""
+    """`ovms`, `/ovms/bin/ovms`, or a Model Server image run with its entrypoint's options (Docker
+    Hub's `openvino/model_server`, Red Hat's `registry.connect.redhat.com/intel/openvino-model-server`)."""
     if not argv:
         return False
     name = os.path.basename(argv[0])
-    return name == "ovms" or ("model_server" in argv[0] and len(argv) > 1 and argv[1].startswith("-"))
+    return name == "ovms" or (("model_server" in argv[0] or "openvino-model-server" in argv[0]) and len(argv) > 1
+                              and argv[1].startswith("-"))
 
 
 class ModelServerCommand(CommandRule):
@@ -32,7 +34,7 @@ class ModelServerCommand(CommandRule):
         "rewritten."
     )
     deprecation = AUTO_SHAPE
-    needles = ("ovms", "model_server")
+    needles = ("ovms", "model_server", "openvino-model-server")
     examples = (
         Example("docker run -d -p 9000:9000 openvino/model_server:2022.1 --model_path /models/m --model_name m "
                 "--port 9000 --shape auto\n", filename="serve.sh",
@@ -52,13 +54,16 @@ class ModelServerCommand(CommandRule):
         for index, word in enumerate(argv):
             name, eq, inline = word.partition("=")
             value = inline if eq else (argv[index + 1] if index + 1 < len(argv) else None)
+            # the option and its value, where the words are the file's
+            where = (command.words[index].start, command.words[index if eq or value is None else index + 1].end) \
+                if len(command.words) == len(argv) else command
             if name in ("--shape", "--batch_size") and value == "auto":
-                self.report(command, f"`{name} auto` is deprecated: give the {name[2:].replace('_', ' ')} (a "
-                                     "dimension of -1 makes it dynamic)")
+                self.report(where, f"`{name} auto` is deprecated: give the {name[2:].replace('_', ' ')} (a "
+                                   "dimension of -1 makes it dynamic)")
             elif name == "--plugin_config" and value:
-                self._plugin_config(command, value)
+                self._plugin_config(where, value)
 
-    def _plugin_config(self, command, value: str) -> None:
+    def _plugin_config(self, where, value: str) -> None:
         try:
             config = json.loads(value)
         except ValueError:
@@ -67,8 +72,8 @@ class ModelServerCommand(CommandRule):
             return
         for key in config:
             if key in PLUGIN_KEYS:
-                self.report(command, f"`--plugin_config` uses the API 1.0 key `{key}`: use `{PLUGIN_KEYS[key]}`",
+                self.report(where, f"`--plugin_config` uses the API 1.0 key `{key}`: use `{PLUGIN_KEYS[key]}`",
                             deprecation=API_1)
             elif key in PINNING_KEYS:
-                self.report(command, f"`--plugin_config` uses `{key}`, which was removed: use `ENABLE_CPU_PINNING`",
+                self.report(where, f"`--plugin_config` uses `{key}`, which was removed: use `ENABLE_CPU_PINNING`",
                             deprecation=PINNING_KEYS[key])
