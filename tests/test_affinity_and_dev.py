@@ -176,6 +176,18 @@ def test_a_stale_path_in_a_variable_is_reported_once_where_it_is_first_used(ovli
         ("3", "11", "(through `$MO_DIR`)"), ("7", "8", "(through `$OV`)")]
 
 
+def test_a_variable_s_first_use_without_a_stale_path_hides_none_and_every_path_of_a_word_is_named(ovlint, tmp_path):
+    """`$OV/install_dependencies/...` first, then `$OV/bin/setupvars.sh`: each finding through the
+    variable is made once, where it is first made; a word with several 2021 paths names them all."""
+    write(tmp_path / "setup.sh", "OV=/opt/intel/openvino\nls $OV/install_dependencies\nsource $OV/bin/setupvars.sh\n"
+                                 "source $OV/bin/setupvars.sh\nexport LD_LIBRARY_PATH=$LD_LIBRARY_PATH:/opt/intel/openvino/"
+                                 "deployment_tools/ngraph/lib:/opt/intel/openvino/deployment_tools/inference_engine/lib/intel64\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508")
+    assert re.findall(r"(?m)^setup\.sh:(\d+):\d+: OV508", out) == ["3", "5"]
+    assert "`deployment_tools/ngraph/lib` is a 2021 path, gone since 2022.1: use `runtime/lib/intel64`; " \
+           "`deployment_tools/inference_engine/lib/intel64` is a 2021 path" in out
+
+
 def test_a_stale_path_written_in_an_assignment_is_not_reported_again_where_it_is_used(ovlint, tmp_path):
     write(tmp_path / "vars.sh", "export model_downloader=/opt/intel/openvino/deployment_tools/tools/downloader.py\n"
           'echo "model_downloader="$model_downloader\npython3 $model_downloader --name x\n')

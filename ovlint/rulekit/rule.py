@@ -137,12 +137,13 @@ class CommandRule(Rule):
     def check_command(self, command) -> None:
         raise NotImplementedError
 
-    def first_use(self, word) -> bool:
+    def first_use(self, word, about: str = "") -> bool:
         """Whether `word` is the first of the unit through which this rule sees its variable's value
         (`"$MO_DIR"` used in a test, a message and a command): a finding about what a variable
-        holds is made once, where it is first used."""
+        holds is made once, where it is first used; `about`: what the finding says, where the
+        words that use the variable say different things (`$DIR/bin/setupvars.sh`, `$DIR/tools`)."""
         seen = self.ctx.memo((self.code, "variables"), set)
-        key = word.through
+        key = (word.through, about)
         if key in seen:
             return False
         seen.add(key)

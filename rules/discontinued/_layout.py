@@ -39,10 +39,14 @@ def single_slashes(text: str) -> str:
 
 
 def legacy_path(text: str) -> Optional[str]:
-    """What replaced the first 2021 install path in `text`, as a message; None without one."""
-    layout = LAYOUT.search(single_slashes(text.replace("\\", "/")))  # a Windows path too
-    if layout is None:
-        return None
+    """What replaced each 2021 install path in `text` (`LD_LIBRARY_PATH=a:b`), as one message; None
+    without one."""
+    found = [_replaced(layout) for layout in LAYOUT.finditer(single_slashes(text.replace("\\", "/")))]  # a Windows path too
+    return "; ".join(dict.fromkeys(found)) or None
+
+
+def _replaced(layout) -> str:
+    """What replaced the 2021 install path `layout` matched, as a message."""
     folder, subfolder, rest = layout.groups()
     moved = MOVED.get((folder, subfolder))
     if moved is not None and rest and OLD_LIBRARY.match(rest):

@@ -89,11 +89,10 @@ class LegacyInstallLayout(CommandRule):
             found = self._message(word.value)
             if found is not None and _ASSIGNMENT.match(word.value):  # `D=...`, `export D=...`
                 assigned.add(word.value.split("=", 1)[1])
-            elif found is None and word.resolved is not None and not any(v in word.resolved for v in assigned) \
-                    and self.first_use(word):  # a path kept in a variable set elsewhere
-                found = self._message(word.resolved)
+            elif found is None and word.resolved is not None and not any(v in word.resolved for v in assigned):
+                found = self._message(word.resolved)  # a path kept in a variable set elsewhere
                 if found is not None:
-                    found = (found[0] + word.through,) + found[1:]
+                    found = (found[0] + word.through,) + found[1:] if self.first_use(word, found[0]) else None
             if found:
                 self.report((word.start, word.end), *found)
 
