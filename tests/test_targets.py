@@ -113,6 +113,18 @@ def test_any_dependency_file_of_the_folder_pins_it(ovlint, tmp_path, name, text)
     assert f"the fix needs OpenVINO 2025.0, but {name}:" in out and "pins 2023.3" in out
 
 
+def test_a_requirement_older_than_the_table_pins_the_release_it_names(ovlint, tmp_path):
+    """`openvino==2021.3.0` pins 2021.3, as it is written (a release before 2021.4 is no known
+    target, but it is the pin the user looks for); a version from before 2018 counts as 2021.4."""
+    write(tmp_path / "old" / "requirements.txt", "numpy\nopenvino==2021.3.0\n")
+    write(tmp_path / "old" / "app.py", "from openvino.inference_engine import IECore\nie = IECore()\n")
+    write(tmp_path / "odd" / "requirements.txt", "openvino>=1.0\n")
+    write(tmp_path / "odd" / "app.py", "from openvino.inference_engine import IECore\nie = IECore()\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    assert "Migrating from OpenVINO 2021.3 (old/requirements.txt:2) to" in out
+    assert "Migrating from OpenVINO 2021.4 (odd/requirements.txt:1) to" in out
+
+
 def test_a_pin_in_an_included_requirements_file_pins_the_folder(ovlint, tmp_path):
     """`-r requirements/base.txt` installs what that file pins: its pin is the folder's (includes
     that include each other are read once)."""

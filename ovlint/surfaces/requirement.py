@@ -240,9 +240,9 @@ _LOWER_BOUNDS = {"==", "===", "~=", ">="}
 
 
 def lowest_pin(requirements) -> Optional[tuple[str, Requirement]]:
-    """The lowest OpenVINO release the requirements allow (a release older than ovlint knows counts
-    as the oldest it knows: every fix needs a newer one anyway), with the requirement that says so;
-    None when none of them pins OpenVINO from below."""
+    """The lowest OpenVINO release the requirements allow (a release older than ovlint's table, back
+    to the first of 2018, as it is written: `openvino==2021.3.0` pins 2021.3), with the requirement
+    that says so; None when none of them pins OpenVINO from below."""
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     from ovlint.base import versions
@@ -279,7 +279,8 @@ def _known_release(version: str) -> Optional[str]:
         return None
     oldest = versions.KNOWN_RELEASES[0]
     if (year, minor) < versions.parse(oldest):
-        return oldest
+        # the releases before the table (2018 R5 was `2018.5`), named as the images and installs do
+        return f"{year}.{minor}" if year >= 2018 else oldest
     try:
         return versions.normalize(version)
     except ValueError:
