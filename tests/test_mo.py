@@ -550,3 +550,18 @@ def test_a_bare_mo_in_a_file_that_installs_openvino_dev_is_mo(ovlint, tmp_path):
     code, out, _ = ovlint("check", "--no-cache", "--fix", "--unsafe-fixes", "--output-format", "concise")
     assert code == 1 and (tmp_path / "setup.sh").read_text() == source
     assert "setup.sh:2:1: OV201" in out and "not replaced while the file runs `mo`" in out
+
+
+def test_a_move_to_ovc_left_half_done_is_reported(ovlint, tmp_path):
+    """A script that picks its converter by whether `mo` is installed, and an `ovc` line written by
+    hand with MO's options: after OV201's fix the `mo` branch never runs, and `ovc` rejects them."""
+    write(tmp_path / "gen.sh", "if ! command -v mo &> /dev/null; then\n"
+                               "    ovc m.onnx --output_model m --input_shape [1,3,8,8] --data_type FP32\n"
+                               "else\n    mo --input_model m.onnx --model_name m\nfi\n")
+    write(tmp_path / "render.sh", "command -v mo || curl -sSL https://git.io/get-mo -o mo\n./mo < page.mustache\n")
+    code, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
+    found = [line.split(" ", 2)[:2] for line in out.splitlines() if line.startswith(("gen.sh", "render.sh"))]
+    assert found == [["gen.sh:1:17:", "OV204"], ["gen.sh:2:33:", "OV204"], ["gen.sh:2:57:", "OV204"],
+                     ["gen.sh:4:5:", "OV201"]]
+    assert "`ovc` takes no `--data_type`, the Model Optimizer's option: `ovc` compresses weights to FP16 unless " \
+           "`--compress_to_fp16=False`, which keeps FP32" in out
