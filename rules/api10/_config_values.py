@@ -130,6 +130,20 @@ def _assigned_values(ctx) -> dict:
     return found
 
 
+def unseen_keys_note(ctx, config) -> str:
+    """What a message adds for a config whose keys are not written where it is used (read from a
+    file, built elsewhere): API 2.0 rejects API 1.0 keys, at `compile_model`."""
+    from ovlint.surfaces.python import assigned_value
+
+    value = assigned_value(ctx, config) if isinstance(config, cst.Name) else config
+    if isinstance(value, (cst.Dict, cst.DictComp)) or (isinstance(value, cst.Name) and value.value == "None"):
+        return ""
+    return (f"; the keys of `{ctx.source(config)}` are not written here: wherever they come from (a YAML or JSON "
+            "file, another module), API 1.0 keys must take their API 2.0 names (`CPU_THROUGHPUT_STREAMS` is "
+            "`NUM_STREAMS`, `CPU_THREADS_NUM` `INFERENCE_NUM_THREADS`, `CPU_BIND_THREAD` `ENABLE_CPU_PINNING`), "
+            "or `compile_model` fails; ovlint renames them only in the code it reads")
+
+
 def looped_note(keys: list, method: str = "get_property") -> str:
     """What a message adds for a key that comes from a list holding API 1.0 keys."""
     note = (f"; the key comes from a list holding API 1.0 keys ({', '.join(f'`{k}`' for k in keys)}), which "

@@ -8,7 +8,7 @@ from ovlint.rulekit.python_edits import (
 )
 from ovlint.rules.api10._base import API_1, CORE, PLUGIN, SPELLS_IE, Api10Rule, legacy_reference
 from ovlint.rules.api10._config_values import (
-    legacy_keys_looped_into, looped_note, positional, propose_get_property, propose_renamed,
+    legacy_keys_looped_into, looped_note, positional, propose_get_property, propose_renamed, unseen_keys_note,
 )
 
 OPTIMAL_REQUESTS = '.get_property("OPTIMAL_NUMBER_OF_INFER_REQUESTS")'
@@ -254,7 +254,8 @@ class IECoreUse(Api10Rule):
         edits = [rename(ctx, func, "set_property"),
                  ctx.replace((config_start, config_start), ctx.source(device.value) + ", "),
                  ctx.replace((ctx.span(config.value)[1], ctx.span(device.value)[1]), "")]
-        self.propose(func.attr, message, edits, fix_message="Use `set_property(device, config)`")
+        self.propose(func.attr, message + unseen_keys_note(ctx, config.value), edits,
+                     fix_message="Use `set_property(device, config)`")
 
     def _query_network(self, call, func) -> None:
         message = "`query_network` is `query_model` in API 2.0 (keyword `network=` is `model=`)"
