@@ -916,7 +916,14 @@ def _on_added_path(path: str, module: str) -> Optional[str]:
         return None
     tails = tuple(os.sep + module.replace(".", os.sep) + end for end in (".py", os.sep + "__init__.py"))
     root = _program_around(path).root  # the result depends on every module of the tree
-    return next((p for p in sorted(depends.program_tree(root)) if p.endswith(tails)), None)
+    return next((p for p in _tree_modules(root, depends.generation()) if p.endswith(tails)), None)
+
+
+@lru_cache(maxsize=16)
+def _tree_modules(root: str, generation: int) -> tuple:
+    """The modules of `depends.program_tree(root)` in the order of their paths, walked once per
+    process for each folder and `depends.generation()`, as `_program_under` reads them."""
+    return tuple(sorted(depends.program_tree(root)))
 
 
 def program_module(path: str, module: str, python_only: bool = False) -> bool:

@@ -417,29 +417,26 @@ class Types:
 
     def _rebound_before(self, name, referents):
         """The assignment of `name` that every run reaches it from: the last in the code (none
-        after it, which a loop could bring round), a plain `name = value` statement of the block
-        `name` is used in, the nearest before the use that assigns it; None otherwise."""
+        after it, which a loop could bring round), a plain `name = value` statement before the use
+        in the block `name` is used in; None otherwise. Found through parents, not positions:
+        working positions out costs a code generation of the block."""
         ctx = self.ctx
         statement, suite = name, ctx.parent(name)
         while suite is not None and not isinstance(suite, (cst.IndentedBlock, cst.Module)):
             statement, suite = suite, ctx.parent(suite)
-        if suite is None:
-            return None
-        body = list(suite.body)
-        at = next((i for i, s in enumerate(body) if s is statement), None)
-        if at is None:
-            return None
         last = referents[-1]
-        for earlier in reversed(body[:at]):
-            start, end = ctx.span(earlier)
-            inside = [a for a in referents if isinstance(a.node, cst.CSTNode) and start <= ctx.span(a.node)[0] < end]
-            if not inside:
-                continue
-            simple = isinstance(earlier, cst.SimpleStatementLine) and len(earlier.body) == 1 \
-                and isinstance(earlier.body[0], cst.Assign) and len(earlier.body[0].targets) == 1 \
-                and isinstance(earlier.body[0].targets[0].target, cst.Name)
-            return inside[0] if simple and inside == [last] else None
-        return None
+        if suite is None or not isinstance(last.node, cst.CSTNode):
+            return None
+        holder, parent = last.node, ctx.parent(last.node)
+        while parent is not None and parent is not suite:
+            holder, parent = parent, ctx.parent(parent)
+        order = {id(s): i for i, s in enumerate(suite.body)}
+        if parent is None or order.get(id(holder), len(order)) >= order.get(id(statement), -1):
+            return None
+        simple = isinstance(holder, cst.SimpleStatementLine) and len(holder.body) == 1 \
+            and isinstance(holder.body[0], cst.Assign) and len(holder.body[0].targets) == 1 \
+            and holder.body[0].targets[0].target is last.node
+        return last if simple else None
 
     def referents(self, name) -> list:
         if self._accesses is None:
