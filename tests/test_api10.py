@@ -1197,6 +1197,10 @@ def test_a_module_found_through_a_folder_added_to_sys_path_is_the_programs(tmp_p
     unchanged = source.replace('import os\nos.sys.path.append("retinaface")\n', "")
     (tmp_path / "app.py").write_text(unchanged)
     assert not any("is handed to" in d.message for d in lint(unchanged, path=path))
+    # a folder it does not spell out may be anywhere (a model's own code, downloaded)
+    computed = source.replace('os.sys.path.append("retinaface")', "os.sys.path.insert(0, str(model_dir))")
+    (tmp_path / "app.py").write_text(computed)
+    assert not any("is handed to" in d.message for d in lint(computed, path=path))
 
 
 def test_an_argument_in_parentheses_is_deleted_whole():

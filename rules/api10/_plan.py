@@ -904,13 +904,18 @@ def _module_file(path: str, module: str) -> Optional[str]:
                  if _probed(candidate, depends.is_file)), None) or _on_added_path(path, module)
 
 
+# `sys.path.append("retinaface")`, `sys.path.insert(0, str(Path(__file__).parent / "common"))`: a
+# folder of the program's own, written out (`sys.path.insert(0, str(model_dir))` may be anywhere)
+_ADDS_FOLDER = re.compile(r"sys\.path\.(?:append|insert)\([^\n]*[\"']")
+
+
 def _on_added_path(path: str, module: str) -> Optional[str]:
-    """For a module that adds folders to `sys.path` (`sys.path.append("retinaface")`, then `from
-    detector import Detector`), the file of `module` anywhere in the program's tree: which folders
-    it adds is not followed, so a module of that name there counts as the one imported (the first
-    in the order of their paths); None for a module that adds none, or a tree without one."""
+    """For a module that adds a folder it spells out to `sys.path` (`sys.path.append("retinaface")`,
+    then `from detector import Detector`), the file of `module` anywhere in the program's tree:
+    which folder it adds is not followed, so a module of that name there counts as the one imported
+    (the first in the order of their paths); None for a module that adds none, or a tree without one."""
     try:
-        if "sys.path" not in _program_text(path):
+        if not _ADDS_FOLDER.search(_program_text(path)):
             return None
     except ReadError:
         return None
