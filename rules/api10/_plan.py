@@ -920,15 +920,8 @@ def _on_added_path(path: str, module: str) -> Optional[str]:
     except ReadError:
         return None
     tails = tuple(os.sep + module.replace(".", os.sep) + end for end in (".py", os.sep + "__init__.py"))
-    root = _program_around(path).root  # the result depends on every module of the tree
-    return next((p for p in _tree_modules(root, depends.generation()) if p.endswith(tails)), None)
-
-
-@lru_cache(maxsize=16)
-def _tree_modules(root: str, generation: int) -> tuple:
-    """The modules of `depends.program_tree(root)` in the order of their paths, walked once per
-    process for each folder and `depends.generation()`, as `_program_under` reads them."""
-    return tuple(sorted(depends.program_tree(root)))
+    # the result depends on every module of the tree
+    return next((p for p in _program_around(path).modules if p.endswith(tails)), None)
 
 
 def program_module(path: str, module: str, python_only: bool = False) -> bool:
@@ -1019,6 +1012,7 @@ class Program(NamedTuple):
     star_importers: dict  # module (its last dotted part) -> the files that import every name of it (`*`)
     # the files that import a tool only `openvino-dev` installs, or run one in a notebook's `!` line
     dev_tool_users: dict  # file -> what it uses (`openvino.tools.mo`)
+    modules: tuple  # the modules read, in the order of their paths
     root: str
     stamp: str  # what the modules read were (`depends.tree_stamp`)
 
@@ -1096,7 +1090,7 @@ def _program_under(root: str, generation: int) -> Program:
     """See `_program_around`: the modules of `depends.program_tree(root)`, read once per process
     for each folder and `depends.generation()`."""
     paths = depends.program_tree(root)
-    program = Program({}, {}, {}, set(), {}, {}, root, depends.tree_stamp(root, paths))
+    program = Program({}, {}, {}, set(), {}, {}, tuple(sorted(paths)), root, depends.tree_stamp(root, paths))
     for path in paths:
         try:
             stat = os.stat(path)

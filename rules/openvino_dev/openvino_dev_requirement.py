@@ -128,7 +128,7 @@ class OpenvinoDevRequirement(RequirementRule):
         tool = self.ctx.memo("openvino-dev-tool-run", self._dev_tool_run)
         if tool is not None:
             self.report(req, self.summary + f" (not replaced while the file runs `{tool}`, which only `openvino-dev` "
-                                            f"installs{self._until(tool == 'benchmark_app', 'command')})")
+                                            f"installs{self._until(tool, 'command')})")
             return
         users = self.ctx.memo("openvino-dev-users", self._tool_users)
         if users:
@@ -136,7 +136,7 @@ class OpenvinoDevRequirement(RequirementRule):
             user, use = next(iter(sorted(users.items())))
             where = os.path.relpath(user, folder)
             self.report(req, self.summary + f" (not replaced while `{where}` {use}, which only `openvino-dev` "
-                                            f"installs{self._until(use == 'runs `benchmark_app`')})")
+                                            f"installs{self._until(_tool_in(use))})")
             return
         fix = self._fix(req)
         if fix is None and req.extras and req.carrier != "wheel":
@@ -146,9 +146,9 @@ class OpenvinoDevRequirement(RequirementRule):
             return
         self.report(req, self.summary, fix)
 
-    def _until(self, benchmark_app: bool, what: str = "") -> str:
+    def _until(self, tool: str, what: str = "") -> str:
         """What ends the hold: `benchmark_app` needs only a pin that has it in `openvino`."""
-        if benchmark_app:
+        if tool == "benchmark_app":
             return f" on {self.ctx.floor.release}: raise the pin to {BENCHMARK_APP.since} first"
         return f": migrate that {what} first" if what else ": migrate that first"
 
@@ -168,14 +168,7 @@ class OpenvinoDevRequirement(RequirementRule):
         users.update(_scripts_running_tools(folder))
         for user in users:
             depends.note_file(user)  # its own fix (OV202, OV201) can end its use in the same run
-        # where the release has `ovc`, a `mo` command is OV201's to rewrite (the requirement follows it
-        # in the same run); before, only `openvino-dev` runs it
-        floor = self.ctx.floor
-        if floor is None or at_least(floor.release, CONVERTER.since):
-            users = {user: use for user, use in users.items() if use != "runs `mo`"}
-        if floor is None or at_least(floor.release, BENCHMARK_APP.since):  # `openvino` carries it there
-            users = {user: use for user, use in users.items() if use != "runs `benchmark_app`"}
-        return users
+        return {user: use for user, use in users.items() if _dev_only(_tool_in(use), self.ctx.floor)}
 
     def _dev_tool_run(self) -> Optional[str]:
         """A tool only `openvino-dev` installs that the unit's commands go on running after `--fix`,
@@ -192,8 +185,7 @@ class OpenvinoDevRequirement(RequirementRule):
                     continue
                 tool = tool_of(argv, open_ended(command)) or ("mo" if invocation(argv, open_ended(command), ctx) is not None and command.start not in rewritten
                                          else None)
-                if tool is None and argv[0].rsplit("/", 1)[-1] == "benchmark_app" and floor is not None \
-                        and not at_least(floor.release, BENCHMARK_APP.since):
+                if tool is None and argv[0].rsplit("/", 1)[-1] == "benchmark_app" and _dev_only("benchmark_app", floor):
                     tool = "benchmark_app"
                 if tool is not None:
                     return tool
@@ -317,6 +309,23 @@ def _scripts_running_tools(folder: str) -> dict:
         if tool:
             found[path] = f"runs `{tool}`"
     return found
+
+
+# the tools `openvino` carries from a release on: `benchmark_app`, and `mo` as `ovc` (OV201 rewrites
+# a `mo` command there, and the requirement follows it in the same run)
+CARRIED_FROM = {"mo": CONVERTER.since, "benchmark_app": BENCHMARK_APP.since}
+
+
+def _dev_only(tool: str, floor) -> bool:
+    """Whether only `openvino-dev` installs `tool` (a command, or a package a module imports) on
+    the floor's release; without a floor, the newest release is what gets installed."""
+    since = CARRIED_FROM.get(tool)
+    return since is None or (floor is not None and not at_least(floor.release, since))
+
+
+def _tool_in(use: str) -> str:
+    """The tool of a use `dev_tool_users` names: `benchmark_app` of "runs `benchmark_app`"."""
+    return use.split("`")[1]
 
 
 def _dev_command(argv: list) -> Optional[str]:
