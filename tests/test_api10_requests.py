@@ -477,3 +477,24 @@ def test_output_blobs_kept_in_a_stored_tuple_say_why_they_hold_their_part():
     (whole,) = [d for d in findings if d.code == "OV105" and d.row == 6]
     assert whole.fix is None and "ovlint does not rewrite this use of the whole dict" in whole.message
     assert "the fix keys" not in whole.message
+
+
+def test_outputs_of_the_oldest_requests_are_copies_of_the_output_tensors():
+    """`request.outputs[name]` (a deep copy of every output's data, keyed by layer name) reads the
+    output's tensor and copies it; other uses of the dict, and writes to it, keep OV109's report."""
+    assert fixed("""\
+        request.infer({"data": frame})
+        top = request.outputs["prob"][0].argmax()
+        exec_net.requests[1].infer({"data": frame})
+        print(exec_net.requests[1].outputs["prob"])
+        """) == """\
+        request.infer({"data": frame})
+        top = request.get_tensor("prob").data.copy()[0].argmax()
+        exec_net_requests[1].infer({"data": frame})
+        print(exec_net_requests[1].get_tensor("prob").data.copy())
+        """.replace("        ", "")
+    for use in ("for name, value in request.outputs.items():\n    print(name, value)\n",
+                "request.outputs[\"prob\"] = None\n", "del request.outputs[\"prob\"]\n"):
+        source = textwrap.dedent(HEADER) + use
+        assert held(source), use
+        assert [d.code for d in lint(source) if "outputs" in d.message and d.code in ("OV105", "OV109")] == ["OV109"]

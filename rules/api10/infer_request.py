@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ovlint.base.diagnostics import Edit
 from ovlint.base.lazy import cst
 from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, Valid
@@ -11,8 +12,8 @@ from ovlint.rulekit.python_edits import argument, int_value, keyword, rename
 from ovlint.rules._deprecations import DEPRECATIONS
 from ovlint.rules.api10._inputs import SHAPE_NOTE, list_input_message, listed_input
 from ovlint.rules.api10._base import (
-    API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, SPELLS_IE, Api10Rule, in_import, legacy_class, legacy_reference,
-    propose_class_reference, propose_map_use, value_span,
+    API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, SPELLS_IE, Api10Rule, in_import, legacy_class,
+    legacy_reference, propose_class_reference, propose_map_use, value_span,
 )
 
 # the members of `openvino.inference_engine.StatusCode` and `WaitMode` (inventory/legacy-2023.3.json)
@@ -55,6 +56,12 @@ CALLBACK_HOWTO = ("`set_completion_callback(fn, data)` is API 1.0, which called 
                   f"releases before {STABLE_CALLBACKS} pass `functools.partial.__call__` and "
                   "`functools.partial(fn, 0, data)` instead, as replacing a callback while the previous one "
                   "finishes crashes them")
+# the oldest releases' `request.outputs`: a deep copy of every output's data, keyed by layer name
+OUTPUTS_MESSAGE = ("`request.outputs[name]` is API 1.0's copy of an output's data, keyed by layer name; API 2.0 reads "
+                   "it from the output's tensor, `request.get_tensor(name).data`, and the fix copies it, as "
+                   "`outputs` did. `name` is then a tensor name, which is the layer name in IRs the Model Optimizer "
+                   "wrote, but can differ in others (compare each port's `get_any_name()` with the names the program "
+                   "used)")
 PERF_COUNTS = ('{{info.node_name: {{"status": info.status.name, "exec_type": info.exec_type, '
                '"layer_type": info.node_type, "real_time": info.real_time // {us}, '
                '"cpu_time": info.cpu_time // {us}, "execution_index": index}} '
@@ -79,6 +86,13 @@ def _status_value(ctx, node) -> Optional[int]:
     return CONSTANTS[constant[0]].get(constant[1]) if constant else None
 
 
+def _written(ctx, node) -> bool:
+    """Whether `node` is assigned to or deleted."""
+    parent = ctx.parent(node)
+    return isinstance(parent, (cst.AssignTarget, cst.Del)) or (
+        isinstance(parent, (cst.AnnAssign, cst.AugAssign)) and parent.target is node)
+
+
 def _loose(ctx, node) -> bool:
     """Whether `node` sits where an `a or b` expression needs no parentheses."""
     parent = ctx.parent(node)
@@ -97,7 +111,8 @@ class InferRequestUse(Api10Rule):
         "API 2.0 infer requests read and write tensors instead of blobs: `request.input_blobs[name]` and "
         "`request.output_blobs[name]` are `request.get_tensor(name)` (the blob's `buffer` is the tensor's "
         "`data`, OV106), `set_blob(name, blob)` is `set_tensor(name, tensor)` and `async_infer()` is "
-        "`start_async()`. `wait()` no longer returns a `StatusCode`: it returns None and raises on "
+        "`start_async()`. The oldest releases' `request.outputs[name]`, a copy of the output's data, is "
+        "`request.get_tensor(name).data.copy()`. `wait()` no longer returns a `StatusCode`: it returns None and raises on "
         "failure, so `request.wait(-1) == StatusCode.OK` becomes `request.wait() is None` and a status "
         "kept in a variable becomes `request.wait() or 0`; `wait(0) == StatusCode.OK` (is the request "
         "done?) is `wait_for(0)`. Other tests of a polled status have no API 2.0 spelling: `wait_for` "
@@ -110,6 +125,14 @@ class InferRequestUse(Api10Rule):
         "and `latency` are the same in both APIs."
     )
     examples = (
+        Example("from openvino.inference_engine import IECore\n\n"
+                "exec_net = IECore().load_network(\"m.xml\", \"CPU\")\n"
+                "exec_net.requests[0].infer({\"data\": frame})\nprint(exec_net.requests[0].outputs[\"prob\"])\n",
+                "import openvino as ov\n\nexec_net = ov.Core().compile_model(\"m.xml\", \"CPU\")\n"
+                "exec_net_requests = [exec_net.create_infer_request() for _ in range(1)]\n"
+                "exec_net_requests[0].infer({\"data\": frame})\n"
+                "print(exec_net_requests[0].get_tensor(\"prob\").data.copy())\n",
+                unsafe=True),
         Example(
             "from openvino.inference_engine import IECore\n\nie = IECore()\n"
             "exec_net = ie.load_network(ie.read_network(\"m.xml\"), \"CPU\")\n"
@@ -185,7 +208,23 @@ class InferRequestUse(Api10Rule):
             self.untraced(node.attr, f"`{attr}`")
         elif owner is not None and owner.kind == REQUEST and attr in ("input_blobs", "output_blobs"):
             propose_map_use(self, node, INPUT_BLOBS if attr == "input_blobs" else OUTPUT_BLOBS)
+        elif owner is not None and owner.kind == REQUEST and owner.legacy and attr == "outputs":
+            self._output_copy(node)
         self.visit_Name(node)
+
+    def _output_copy(self, node) -> None:
+        """`request.outputs[name]` -> `request.get_tensor(name).data.copy()`; any other use of the
+        dict is OV109's, without a fix."""
+        ctx = self.ctx
+        item = ctx.parent(node)
+        if not (isinstance(item, cst.Subscript) and item.value is node and len(item.slice) == 1
+                and isinstance(item.slice[0].slice, cst.Index)) or _written(ctx, item):
+            return
+        opening = ctx.text.index("[", ctx.span(node)[1])
+        closing = ctx.span(item)[1] - 1
+        self.propose(node.attr, OUTPUTS_MESSAGE, [rename(ctx, node, "get_tensor"), Edit(opening, opening + 1, "("),
+                                                  Edit(closing, closing + 1, ").data.copy()")],
+                     fix_message="Use `request.get_tensor(name).data.copy()`")
 
     def visit_Name(self, node) -> None:
         self._constant_use(node)
