@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from ovlint.rules.api10._plan import _imported_as
-from ovlint.surfaces.requirement import _pep508, _simple_pep508
+from ovlint.surfaces.requirement import _SIMPLE_SPECIFIERS, _pep508, _simple_pep508, specifiers
 
 IMPORTED_AS = re.compile(r"\b(\w+)[ \t]+as[ \t]+(\w+)")
 
@@ -45,3 +45,22 @@ def test_the_requirements_most_lines_state_take_the_simple_way(text):
                                   "openvino==2024.0rc1", "openvino~=2024", "openvino===2024.0", "openvino>=2024.*"])
 def test_markers_urls_and_other_versions_are_left_to_packaging(text):
     assert _simple_pep508(text) is None
+
+
+def _packaging_specifiers(text: str) -> set:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    try:
+        return {(spec.operator, spec.version) for spec in SpecifierSet(text)}
+    except InvalidSpecifier:
+        return set()
+
+
+@given(st.lists(st.sampled_from(REQUIREMENT_PIECES[7:]), max_size=10).map("".join))
+def test_specifiers_read_as_packaging_reads_them(text):
+    assert set(specifiers(text)) == _packaging_specifiers(text)
+
+
+@pytest.mark.parametrize("text", ["==2024.6.0", ">= 2022.3 , < 2024", "~=2023.3", "!=2024.0.*", "==2023.3.*,>=2023"])
+def test_the_specifiers_pins_state_take_the_simple_way(text):
+    assert _SIMPLE_SPECIFIERS.fullmatch(text) and set(specifiers(text)) == _packaging_specifiers(text)

@@ -243,8 +243,6 @@ def lowest_pin(requirements) -> Optional[tuple[str, Requirement]]:
     """The lowest OpenVINO release the requirements allow (a release older than ovlint's table, back
     to the first of 2018, as it is written: `openvino==2021.3.0` pins 2021.3), with the requirement
     that says so; None when none of them pins OpenVINO from below."""
-    from packaging.specifiers import InvalidSpecifier, SpecifierSet
-
     from ovlint.base import versions
 
     found = []
@@ -252,19 +250,32 @@ def lowest_pin(requirements) -> Optional[tuple[str, Requirement]]:
         if req.name not in PINNED_PACKAGES or not req.specifier:
             continue
         text = as_pep440(req.specifier)
-        try:
-            # a bare version is Poetry's (and a Pipfile's) exact one: `openvino = "2022.3.0"`
-            specs = SpecifierSet("==" + text if text[:1].isdigit() else text)
-        except InvalidSpecifier:
-            continue
-        for spec in specs:
-            release = _known_release(spec.version) if spec.operator in _LOWER_BOUNDS else None
+        # a bare version is Poetry's (and a Pipfile's) exact one: `openvino = "2022.3.0"`
+        for operator, version in specifiers("==" + text if text[:1].isdigit() else text):
+            release = _known_release(version) if operator in _LOWER_BOUNDS else None
             if release:
                 found.append((versions.parse(release), release, req))
     if not found:
         return None
     _, release, req = min(found, key=lambda item: item[0])
     return release, req
+
+
+def specifiers(text: str) -> list[tuple[str, str]]:
+    """(operator, version) of each specifier of a PEP 440 specifier set, as `packaging` reads
+    them (none when it is invalid); simple ones (`_SIMPLE_SPECIFIERS`) without `packaging`."""
+    if _SIMPLE_SPECIFIERS.fullmatch(text):
+        return [(m.group(1), m.group(2)) for m in _SIMPLE_SPECIFIER.finditer(text)]
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    try:
+        return [(spec.operator, spec.version) for spec in SpecifierSet(text)]
+    except InvalidSpecifier:
+        return []
+
+
+_SIMPLE_SPECIFIERS = pattern(rf"[ \t]*{_SIMPLE_VERSION}(?:[ \t]*,[ \t]*{_SIMPLE_VERSION})*[ \t]*")
+_SIMPLE_SPECIFIER = pattern(r"(==|!=|<=|>=|~=|<|>)[ \t]*([0-9.*]+)")
 
 
 def _known_release(version: str) -> Optional[str]:
