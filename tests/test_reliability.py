@@ -8,6 +8,7 @@ import sys
 import time
 
 import libcst
+import pytest
 from hypothesis import given, strategies as st
 
 from conftest import write
@@ -271,6 +272,20 @@ def test_a_large_tree_is_screened_by_the_workers_with_the_same_findings(tmp_path
         [(d.code, d.row, d.message) for d in small.diagnostics] != []
     assert plain.diagnostics == []
     assert [r.diagnostics for r in here] == [small.diagnostics, large.diagnostics, plain.diagnostics]
+
+
+def test_a_file_screened_in_another_process_is_linted_by_the_rules_it_was_admitted_to(tmp_path, monkeypatch):
+    """The screen's answer goes with the file to the worker that lints it, which screens it no more."""
+    from dataclasses import replace
+
+    from ovlint.engine import prefilter, runner
+
+    tasks, _ = _screening_tasks(tmp_path, monkeypatch)
+    everything = runner.process(tasks[0])
+    assert len({d.code for d in everything.diagnostics}) > 1
+    monkeypatch.setattr(prefilter, "admitted", lambda *args: pytest.fail("screened twice"))
+    only = runner.process(replace(tasks[0], admitted=frozenset({"OV101"})))
+    assert [d for d in only.diagnostics if d.code != "OV101"] == [] != only.diagnostics
 
 
 def test_files_of_a_batch_whose_worker_died_are_linted_one_by_one(tmp_path, monkeypatch):

@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 from dataclasses import dataclass, field, replace
-from typing import Optional
+from typing import Optional, Union
 
 from ovlint.base import depends
 from ovlint.engine import dataclass_code, prefilter
@@ -45,6 +45,7 @@ class Task:
     display: Optional[str] = None  # the name to report (stdin)
     floor: Optional[Floor] = None  # the oldest release the project pins
     overlay: Optional[dict] = None  # --diff, linting again: what the run's fixes made of files (absolute path -> bytes)
+    admitted: Optional[frozenset] = None  # the codes of the rules the prefilter admitted it to, if screened already
 
 
 def _engine(rule, path: str, detail: str) -> Diagnostic:
@@ -65,6 +66,8 @@ def read(task: Task) -> tuple[Optional[bytes], Optional[FileResult]]:
 
 def _admitted(task: Task, data: bytes) -> tuple:
     """The rules the prefilter lets the file through to (their catalog entries)."""
+    if task.admitted is not None:  # screened in another process, from the same bytes
+        return tuple(r for r in prefilter.rules_for(task.kind, task.codes, task.target) if r.code in task.admitted)
     if b"\x00" in data:  # UTF-16 or UTF-32: the (ASCII) needles show once the zero bytes are gone
         data = data.replace(b"\x00", b"")
     return prefilter.admitted(task.kind, task.codes, task.target, data, os.path.basename(task.path))
@@ -169,10 +172,12 @@ def run(tasks: list[Task], jobs: int, cache=None) -> list[FileResult]:
             unscreened.append(index)
             sizes[index] = _size(task.path)
     with _Workers(jobs) as workers:
-        admitted = _screen(tasks, unscreened, sizes, results, workers)
+        admitted_codes = _screen(tasks, unscreened, sizes, results, workers)
+        admitted = list(admitted_codes)
         # the largest first: the cores finish together instead of one waiting on a big file at the end
         admitted.sort(key=lambda i: sizes[i], reverse=True)
-        for index, result in zip(admitted, workers.map([(tasks[i], None) for i in admitted])):
+        for index, result in zip(admitted, workers.map([(replace(tasks[i], admitted=admitted_codes.get(i)), None)
+                                                        for i in admitted])):
             results[index] = result
     if any(task.mode != "check" for task in tasks):
         pending = sorted(set(pending) | _settle(tasks, results, jobs))
@@ -209,7 +214,8 @@ def _settle(tasks: list[Task], results: list, jobs: int) -> set:
                 results[index].cacheable = False
             break
         overlay = {path: data for path, data in made.items() if data is not None} or None
-        redo = [replace(tasks[i], overlay=overlay if tasks[i].mode == "diff" else None) for i in touched]
+        # a file its own fix changed is screened again
+        redo = [replace(tasks[i], overlay=overlay if tasks[i].mode == "diff" else None, admitted=None) for i in touched]
         with _Workers(jobs) as workers:
             redone = workers.map([(task, None) for task in redo])
         changed = set()
@@ -234,8 +240,9 @@ BATCH_BYTES = 256 << 10
 BATCH_FILES = 256
 
 
-def _screen(tasks: list[Task], indices: list[int], sizes: dict, results: list, workers: "_Workers") -> list[int]:
-    """The indices of the tasks the prefilter admits, to be linted; the results of the rest go into
+def _screen(tasks: list[Task], indices: list[int], sizes: dict, results: list, workers: "_Workers") -> dict:
+    """The indices of the tasks the prefilter admits, to be linted, each with the codes of the rules
+    it admits them to (None: to be screened where linted); the results of the rest go into
     `results`. Most files end here, after one read: in this process for a few small files, else
     in batches on the workers. A batch whose worker died or ran out of time is linted file by
     file, so that the file that did it is reported alone."""
@@ -245,12 +252,12 @@ def _screen(tasks: list[Task], indices: list[int], sizes: dict, results: list, w
         batches = _batches(indices, sizes)
         screened = [outcome for batch, outcomes in zip(batches, workers.map([[tasks[i] for i in b] for b in batches]))
                     for outcome in (outcomes or [None] * len(batch))]
-    admitted = []
+    admitted = {}
     for index, outcome in zip(indices, screened):
-        if outcome is None:
-            admitted.append(index)
-        else:
+        if isinstance(outcome, FileResult):
             results[index] = outcome
+        else:
+            admitted[index] = outcome
     return admitted
 
 
@@ -266,14 +273,16 @@ def _batches(indices: list[int], sizes: dict) -> list[list[int]]:
     return batches
 
 
-def _screened(task: Task) -> Optional[FileResult]:
-    """The result of a file the prefilter rejects, or that cannot be read; None: it is to be linted."""
+def _screened(task: Task) -> Union[FileResult, frozenset, None]:
+    """The result of a file the prefilter rejects, or that cannot be read; else it is to be linted,
+    and this is the codes of the rules the prefilter admits it to (None for a file of no kind)."""
     data, failed = read(task)
     if failed:
         return failed
-    if task.kind is not None and not _admitted(task, data):
-        return FileResult(task.path)
-    return None
+    if task.kind is None:
+        return None
+    admitted = _admitted(task, data)
+    return frozenset(r.code for r in admitted) if admitted else FileResult(task.path)
 
 
 def _size(path: str) -> int:
