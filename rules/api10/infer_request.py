@@ -112,7 +112,8 @@ class InferRequestUse(Api10Rule):
         "`request.output_blobs[name]` are `request.get_tensor(name)` (the blob's `buffer` is the tensor's "
         "`data`, OV106), `set_blob(name, blob)` is `set_tensor(name, tensor)` and `async_infer()` is "
         "`start_async()`. The oldest releases' `request.outputs[name]`, a copy of the output's data, is "
-        "`request.get_tensor(name).data.copy()`. `wait()` no longer returns a `StatusCode`: it returns None and raises on "
+        "`request.get_tensor(name).data.copy()`. `request.infer(inputs)` is spelt alike, but API 1.0 copied "
+        "each array into its blob, so an image without the batch axis ran, and API 2.0 raises for it. `wait()` no longer returns a `StatusCode`: it returns None and raises on "
         "failure, so `request.wait(-1) == StatusCode.OK` becomes `request.wait() is None` and a status "
         "kept in a variable becomes `request.wait() or 0`; `wait(0) == StatusCode.OK` (is the request "
         "done?) is `wait_for(0)`. Other tests of a polled status have no API 2.0 spelling: `wait_for` "
@@ -284,6 +285,9 @@ class InferRequestUse(Api10Rule):
         listed = listed_input(ctx, argument(node, 0, "inputs")) if owner.legacy and method in INPUTS_FIRST else None
         if listed is not None:
             self.propose(func.attr, list_input_message(f"request.{method}(inputs)", listed))
+        elif method == "infer" and owner.legacy and argument(node, 0, "inputs") is not None:
+            self.propose(func.attr, "`request.infer(inputs)` stays `infer` in API 2.0" + SHAPE_NOTE, (),
+                         unsafe=False, fix_message="Keep `infer`")
         elif method == "async_infer":
             self.propose(func.attr, "`async_infer()` is `start_async()` in API 2.0"
                          + (SHAPE_NOTE if argument(node, 0, "inputs") is not None else ""),
