@@ -1081,6 +1081,51 @@ def test_objects_another_module_takes_from_this_one_and_reads_as_api_1_hold_its_
     _forget_programs()
 
 
+
+def test_attributes_of_what_an_importer_binds_from_this_module_hold_its_part_back(tmp_path):
+    """`exec_net, blob = load_to_IE(xml)` in a module that then calls `exec_net.infer(...)` or
+    `exec_net.start_async(request_id=0, ...)`, names API 2.0 objects have too, in functions it hands
+    `exec_net` to: every attribute of an API 1.0 object is API 1.0's, so the loader waits."""
+    source = textwrap.dedent("""\
+        from openvino.inference_engine import IECore
+
+
+        def load_to_IE(model_xml):
+            ie = IECore()
+            net = ie.read_network(model=model_xml, weights=model_xml[:-4] + ".bin")
+            return ie.load_network(net, "CPU"), next(iter(net.input_info))
+        """)
+    path = str(tmp_path / "helpers.py")
+    for main, held in (
+            ("def sync(exec_net, blob, image):\n    return exec_net.infer(inputs={blob: image})\n\n\n"
+             "exec_net, blob = load_to_IE('m.xml')\nsync(exec_net, blob, 1)\n", [4]),
+            ("exec_net, blob = helpers.load_to_IE('m.xml')\nexec_net.start_async(request_id=0, inputs={blob: 1})\n", [4]),
+            ("(exec_net, blob) = load('m.xml')\nprint(exec_net.outputs)\n", [4]),
+            ("exec_net, blob = load_to_IE('m.xml')\nprint(type(exec_net), blob)\n", []),
+            ("print(load_to_IE('m.xml'))\n", [])):
+        imports = "import helpers\nfrom helpers import load_to_IE, load_to_IE as load\n\n"
+        (tmp_path / "main.py").write_text(imports + main)
+        _forget_programs()
+        assert [d.row for d in lint(source, path=path) if "`main.py` imports it" in d.message] == held, main
+
+
+def test_a_module_importing_its_own_sibling_of_the_same_name_holds_nothing_here(tmp_path):
+    """`newui/app.py` imports `newui/inference.py`, not `test/inference.py`: Python looks in a
+    script's folder first."""
+    source = "from openvino.inference_engine import IECore\n\n\ndef load():\n    return IECore().load_network('m.xml', 'CPU')\n"
+    (tmp_path / ".git").mkdir()  # one program: the repository
+    for folder in ("test", "newui"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "inference.py").write_text(source)
+    (tmp_path / "newui" / "app.py").write_text("from inference import load\n\nprint(load().infer({'x': 1}))\n")
+    (tmp_path / "report.py").write_text("from test.inference import load\n\nprint(load().requests)\n")
+    _forget_programs()
+    (found,) = [d.message for d in lint(source, path=str(tmp_path / "test" / "inference.py")) if "imports it" in d.message]
+    assert "`../report.py` imports it" in found and "app.py" not in found
+    _forget_programs()
+    (found,) = [d.message for d in lint(source, path=str(tmp_path / "newui" / "inference.py")) if "API 1.0 attributes" in d.message]
+    assert "`app.py`" in found  # and `report.py`, whose import with a package may name either
+
 def test_an_object_handed_to_another_modules_code_holds_its_part_back(tmp_path):
     """`NewAsyncPipeline(ie, ...)` from the program's own `async_pipeline` (a file beside it):
     ovlint does not follow the core there, where it may still be used as API 1.0

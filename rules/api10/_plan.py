@@ -414,13 +414,19 @@ class Plan:
         # a notebook's `%%writefile` module is imported by the notebook's own cells too
         program = _program_around(ctx.path)
         importers = sorted((importer, names) for importer, names in program.importers.get(base, {}).items()
-                           if written or not _same_file(importer, ctx.path))
+                           if (written or not _same_file(importer, ctx.path))
+                           and not _imports_its_own(importer, base, ctx.path))
         exposed = self._exposed(kept) if importers else {}
+        # the functions handing out API 1.0 objects and the names holding them (not the classes)
+        handed = {name for name, (node, _) in exposed.items()
+                  if node.value == name and not isinstance(ctx.parent(node), cst.ClassDef)}
         readers: dict = {}  # name -> the modules that import it and read API 1.0 attributes
         for importer, names in importers:
             taken = [name for name in exposed if name in names or "*" in names]
             depends.note_file(importer)  # its own fix can end its reading API 1.0
-            if taken and importer in program.reads_api_1:
+            if taken and (importer in program.reads_api_1 or _reads_what_it_takes(
+                    importer, {alias for name in taken if name in handed
+                               for alias in (name, *program.aliases.get(name, ()))})):
                 where = "the notebook's other cells" if _same_file(importer, ctx.path) else \
                     f"`{os.path.relpath(importer, os.path.dirname(os.path.abspath(ctx.path)))}`"
                 for name in taken:
@@ -1317,6 +1323,46 @@ def _bound_names(statement) -> list:
         return []
     return [(alias.asname.name.value if alias.asname else dotted(alias.name).split(".")[0])
             if isinstance(statement, cst.Import) or alias.asname else alias.name.value for alias in statement.names]
+
+
+def _imports_its_own(importer: str, module: str, path: str) -> bool:
+    """Whether the module `importer` imports a module named `module` of its own folder, not the
+    one at `path`: Python looks in a script's folder first, and a relative import names a sibling
+    (`app.py` beside its own `inference.py`). An import with a package (`from pkg.inference
+    import ...`) may name either: it counts."""
+    folder = os.path.dirname(os.path.abspath(importer))
+    own = [p for p in (os.path.join(folder, module + ".py"), os.path.join(folder, module, "__init__.py"))
+           if depends.is_file(p)]
+    if not own or any(_same_file(p, path) for p in own):
+        return False
+    try:
+        text = _program_text(importer)
+    except ReadError:
+        return False
+    dotted = rf"[\w.]*\w\.{re.escape(module)}\b"
+    return re.search(rf"(?m)^[ \t]*(?:from[ \t]+{dotted}|import[ \t]+(?:[^#\n]*,[ \t]*)?{dotted})", text) is None
+
+
+def _reads_what_it_takes(path: str, names: set) -> bool:
+    """Whether the module at `path` uses an attribute of a name it imports from the module linted
+    (`names`: functions returning API 1.0 objects and names holding them), of a call of one, or of
+    a name it binds to such a call (`exec_net, blob = load(...)`), anywhere in it: the functions it hands the
+    object to mostly call it by the same name. Every attribute of an API 1.0 object is API 1.0's
+    (even `inputs` and `outputs` change meaning), so such a module reads the object as API 1.0."""
+    if not names:
+        return False
+    try:
+        text = _program_text(path)
+    except ReadError:
+        return False
+    called = "|".join(map(re.escape, sorted(names)))
+    bound = set(names)
+    for match in re.finditer(rf"(?m)^[ \t]*\(?([\w.]+(?:[ \t]*,[ \t]*[\w.]+)*)\)?[ \t]*=[ \t]*(?:[\w.]+\.)?(?:{called})[ \t]*\(",
+                             text):
+        bound.update(re.findall(r"[A-Za-z_][\w.]*", match.group(1)))
+    # `exec_net.infer`, `loader.ie.get_metric`, and what a call hands out used at once: `load(xml).requests`
+    return re.search(rf"(?<![\w.])(?:\w+\.)?(?:{'|'.join(map(re.escape, sorted(bound)))})\.[A-Za-z_]"
+                     rf"|(?<![\w.])(?:\w+\.)?(?:{called})[ \t]*\([^()]*\)\.[A-Za-z_]", text) is not None
 
 
 def _same_file(a: str, b: str) -> bool:
