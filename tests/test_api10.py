@@ -347,11 +347,40 @@ def test_arrays_fed_to_a_request_must_have_their_inputs_shape():
 
         ie = IECore()
         exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
-        result = exec_net.infer({"data": image.transpose((2, 0, 1))})
+        result = exec_net.infer({"data": image})
         exec_net.start_async(0, {"data": image})
         """
     notes = [d for d in lint(source) if d.code == "OV104" and "each array must now have its input's shape" in d.message]
     assert [d.row for d in notes] == [5, 6]
+
+
+def test_an_image_whose_channels_were_moved_first_without_a_batch_axis_holds_its_call():
+    """`np.moveaxis(image, -1, 0)` or `image.transpose((2, 0, 1))` makes a 3-D array, which API 1.0
+    copied into the 4-D blob and API 2.0 refuses (checked on 2026.4.1): the call keeps API 1.0
+    until the axis is added; an assignment that adds one (`reshape`, `[None]`) lets the fix go."""
+    header = """\
+        import numpy as np
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        exec_net = ie.load_network(ie.read_network("m.xml"), "CPU")
+        """
+    for body, axisless in (
+            ("image = np.moveaxis(frame, -1, 0)\nfeed = {'data': image}\nexec_net.infer(feed)\n", "image"),
+            ("exec_net.start_async(0, {'data': frame.transpose(2, 0, 1).astype(np.float32)})\n",
+             "frame.transpose(2, 0, 1).astype(np.float32)"),
+            ("image = np.transpose(frame, (2, 0, 1))\nimage.reshape((1, 3, 8, 8))\n"
+             "exec_net.requests[0].infer({'data': image})\n", "image"),
+            ("image = frame.transpose((2, 0, 1))\nimage = image.reshape((1, 3, 8, 8))\nexec_net.infer({'data': image})\n",
+             None),
+            ("image = np.rollaxis(frame, 2)[None]\nexec_net.infer({'data': image})\n", None),
+            ("image = frame.transpose((0, 3, 1, 2))\nexec_net.infer({'data': image})\n", None)):
+        source = textwrap.dedent(header) + body
+        held = [d for d in lint(source) if "has no batch axis" in d.message]
+        assert [(d.code, d.fix) for d in held] == ([] if axisless is None else [(held[0].code, None)]), body
+        if axisless is not None:
+            assert f"gets `{axisless}`, an image whose channels were moved first" in held[0].message
+            assert f"`np.expand_dims({axisless}, 0)`" in held[0].message
 
 
 def test_untraced_objects_are_reported_without_a_fix():

@@ -926,6 +926,11 @@ def assigned_value(ctx, name):
     return statements[0].value if len(statements) == 1 and isinstance(statements[0], cst.Assign) else None
 
 
+def assigned_values(ctx, name) -> list:
+    """The values of every `name = <value>` in the scope of `name` (other bindings left out)."""
+    return [statement.value for statement in _assigning(ctx, name) if isinstance(statement, cst.Assign)]
+
+
 def _assigning(ctx, name) -> list:
     """The statements that assign `name` in its scope (an `Assign` for `name = ...`, else the
     node that binds it: an `AugAssign`, a `For`, a parameter, ...)."""

@@ -9,7 +9,9 @@ from ovlint.rules.api10._base import (
     propose_map_use, value_span,
 )
 from ovlint.rules.api10._config_values import propose_get_property, propose_renamed
-from ovlint.rules.api10._inputs import SHAPE_NOTE, list_input_message, listed_input
+from ovlint.rules.api10._inputs import (
+    SHAPE_NOTE, axisless_input, axisless_input_message, list_input_message, listed_input,
+)
 
 KEPT_REQUESTS = ("; this module hands compiled models on and reads their requests elsewhere, so the fix keeps them "
                  "on the object where it is compiled, `compiled.requests = [...]` (a plain Python attribute, not API "
@@ -41,7 +43,10 @@ class ExecutableNetworkUse(Api10Rule):
         "`exec_net.infer(inputs)` ran `requests[0]`: it becomes `requests[0].infer(inputs)` where the program "
         "uses those requests, else `compiled(inputs)`: calling the compiled model runs one request it keeps, "
         "so a stateful model keeps its state from call to call as it did (the result is indexed by output port, "
-        "or by name in a subscript). "
+        "or by name in a subscript). API 1.0 copied each input array into its blob, so an image without the "
+        "batch axis ran; API 2.0 raises for it, so a call fed an image whose channels a call moved first "
+        "(`np.moveaxis(image, -1, 0)`, `image.transpose((2, 0, 1))`) and that no assignment gives a batch axis "
+        "is left for a person to add the axis. "
         "`exec_net.start_async(request_id=i, inputs=x)` is "
         "`requests[i].start_async(x)` (API 1.0 also returned the request: `handle = exec_net.start_async(...)` "
         "becomes `handle = requests[i]` before the start). `get_config`/`get_metric`/`set_config` are "
@@ -168,6 +173,10 @@ class ExecutableNetworkUse(Api10Rule):
         if listed is not None:
             self.propose(func.attr, list_input_message("exec_net.infer(inputs)", listed))
             return
+        axisless = axisless_input(ctx, argument(call, 0, "inputs"))
+        if axisless is not None:
+            self.propose(func.attr, axisless_input_message("exec_net.infer(inputs)", axisless))
+            return
         requests = self.plan.requests_name(func.value)
         if requests is not None:
             edits = [ctx.replace(func, f"{requests}[0].infer")]
@@ -217,11 +226,15 @@ class ExecutableNetworkUse(Api10Rule):
         inputs = argument(call, 1, "inputs")
         name = self.plan.requests_name(func.value)
         listed = listed_input(ctx, inputs) if inputs is not None else None
+        axisless = axisless_input(ctx, inputs) if inputs is not None and listed is None else None
         if listed is not None:
             message = list_input_message("exec_net.start_async(request_id, inputs)", listed)
+        elif axisless is not None:
+            message = axisless_input_message("exec_net.start_async(request_id, inputs)", axisless)
         elif inputs is not None:
             message += SHAPE_NOTE
-        if request_id is None or name is None or len(call.args) > 2 or any(a.star for a in call.args) or listed:
+        if request_id is None or name is None or len(call.args) > 2 or any(a.star for a in call.args) or listed \
+                or axisless:
             self.propose(func.attr, message)
             return
         request = f"{name}[{ctx.source(value_span(ctx, request_id))}]"

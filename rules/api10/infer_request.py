@@ -10,7 +10,9 @@ from ovlint.base.versions import at_least
 from ovlint.rulekit.rule import Example, Valid
 from ovlint.rulekit.python_edits import argument, int_value, keyword, rename
 from ovlint.rules._deprecations import DEPRECATIONS
-from ovlint.rules.api10._inputs import SHAPE_NOTE, list_input_message, listed_input
+from ovlint.rules.api10._inputs import (
+    SHAPE_NOTE, axisless_input, axisless_input_message, list_input_message, listed_input,
+)
 from ovlint.rules.api10._base import (
     API_1, INPUT_BLOBS, OUTPUT_BLOBS, REQUEST, SPELLS_IE, Api10Rule, in_import, legacy_class,
     legacy_reference, propose_class_reference, propose_map_use, value_span,
@@ -283,8 +285,12 @@ class InferRequestUse(Api10Rule):
             return
         ctx = self.ctx
         listed = listed_input(ctx, argument(node, 0, "inputs")) if owner.legacy and method in INPUTS_FIRST else None
+        axisless = axisless_input(ctx, argument(node, 0, "inputs")) if owner.legacy and method in INPUTS_FIRST \
+            and listed is None else None
         if listed is not None:
             self.propose(func.attr, list_input_message(f"request.{method}(inputs)", listed))
+        elif axisless is not None:
+            self.propose(func.attr, axisless_input_message(f"request.{method}(inputs)", axisless))
         elif method == "infer" and owner.legacy and argument(node, 0, "inputs") is not None:
             self.propose(func.attr, "`request.infer(inputs)` stays `infer` in API 2.0" + SHAPE_NOTE, (),
                          unsafe=False, fix_message="Keep `infer`")
