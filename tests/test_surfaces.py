@@ -336,6 +336,16 @@ def test_notebook_cells_magics_and_positions():
         ("OV998", 1, 1, 14), ("OV999", 1, 2, 2), ("OV999", 2, 2, 1), ("OV999", 3, 3, 6)]
 
 
+def test_an_indented_escape_that_starts_a_cell_is_read_as_ipython_runs_it():
+    """IPython takes a cell's first indentation off its lines: ` !ls` runs, and the cell's Python,
+    and the rest of the notebook with it, is read; an escape inside a block keeps its indentation."""
+    text = _notebook(("code", [" !mo --input_model m.onnx\n", "\t%pip install openvino-dev\n", "x = 1\n"]),
+                     ("code", ["if x:\n", "    !mo -m k.onnx\n"]))
+    doc = lint_text("n.ipynb", named("notebook"), text, PROBES, "2026.4")
+    assert doc.parsed and [(d.code, d.cell, d.row) for d in doc.diagnostics] == [
+        ("OV999", 0, 1), ("OV998", 0, 2), ("OV999", 1, 2)]
+
+
 def test_notebook_fix_changes_only_the_cell_source():
     text = _notebook(("code", ["import os\n", "!mo --input_model m.onnx\n"]), ("code", ["print(1)"]))
     data = json.loads(text)

@@ -152,6 +152,7 @@ def _cell(index: int, text: str, node) -> Cell:
     ranges = []
     opaque = False
     scanner = _LogicalLines()
+    python_before = False  # a line of Python before this one: an escape's indentation is its block's
     i = 0
     while i < len(lines):
         offset, line = lines[i]
@@ -159,6 +160,7 @@ def _cell(index: int, text: str, node) -> Cell:
         if magic_at is None:
             masked.append(scanner.help_syntax(line))
             scanner.feed(line)
+            python_before = python_before or bool(line.strip()) and not line.lstrip().startswith("#")
             i += 1
             continue
         # IPython reads a line magic or `!` command as one logical line, across backslash continuations
@@ -173,7 +175,9 @@ def _cell(index: int, text: str, node) -> Cell:
         opaque = opaque or bool(_TIMED_LINE.match(line, magic_at))  # Python it could not read
         end = lines[last][0] + len(lines[last][1].rstrip("\r\n"))
         _record_shell(text, offset + magic_at, end, ranges)
-        masked.append(_blank(line, magic_at, "0#"))
+        # IPython takes the indentation of a cell's first line off every line (` !ls` runs): Python
+        # before the escape makes it part of a block, else it is masked with the escape
+        masked.append(_blank(line, magic_at if python_before else 0, "0#"))
         masked.extend(_blank(lines[k][1], 0, "#") for k in range(i + 1, last + 1))
         i = last + 1
     return Cell(index, text, "".join(masked), ranges, node, opaque=opaque)
