@@ -143,6 +143,18 @@ def test_legacy_install_layout(ovlint, tmp_path):
     assert "Dockerfile:2:" not in out and "Dockerfile:3:8" in out
 
 
+def test_the_root_link_of_older_installs_is_a_2021_path_and_the_python_package_is_not(ovlint, tmp_path):
+    write(tmp_path / "run.sh", "\n".join([
+        "python3 app.py -l /opt/intel/openvino/inference_engine/lib/intel64/libcpu_extension_sse4.so",
+        "cd $INTEL_OPENVINO_DIR/inference_engine/samples/cpp && ./build_samples.sh",
+        "ls /opt/intel/openvino_2021/python/python3.8/openvino/inference_engine",
+        "ls /usr/lib/python3/dist-packages/openvino/inference_engine /opt/intel/openvino/inference_engine_extra",
+    ]) + "\n")
+    code, out, _ = ovlint("--no-cache", "--output-format", "concise", "--select", "OV508")
+    assert re.findall(r"(?m)^run.sh:(\d+):\d+: OV508 `([^`]+)`", out) == [
+        ("1", "inference_engine/lib/intel64"), ("2", "inference_engine")]
+
+
 def test_gstreamer_ie_config_in_notebooks_dockerfiles_and_variables(ovlint, tmp_path):
     cells = [{"cell_type": "code", "execution_count": None, "metadata": {}, "outputs": [], "source": source}
              for source in (["!gst-launch-1.0 videotestsrc ! gvadetect model=m.xml ie-config=CPU_BIND_THREAD=NO "

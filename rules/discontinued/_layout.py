@@ -29,6 +29,10 @@ MOVED = {("inference_engine", "include"): "runtime/include", ("ngraph", "include
 OLD_LIBRARY = re.compile(r"lib(?:ngraph|inference_engine|inference_engine_c_api)(?!\w)")
 # `deployment_tools/` under what looks like an OpenVINO install (not a build's own staging folder)
 LAYOUT = re.compile(r"(?i:openvino|intel|cvsdk|install_dir)[^\s]*?/deployment_tools/([\w-]+)(?:/([\w-]+))?(?:/([\w.-]+))?")
+# the 2019-2021 installs' link at their root to `deployment_tools/inference_engine`
+# (`/opt/intel/openvino/inference_engine/lib/intel64/libcpu_extension_sse4.so`)
+ROOT_LINK = re.compile(r"(?:/opt/intel/openvino[\w.-]*|\$\{?INTEL_(?:OPENVINO|CVSDK)_DIR\}?)/(inference_engine)(?![\w-])"
+                       r"(?:/([\w-]+))?(?:/([\w.-]+))?")
 # a run of slashes, which a POSIX path reads as one (`$DIR/bin` with `DIR=/opt/openvino/`); not a URL's `://`
 REPEATED_SLASHES = re.compile(r"(?<!:)//+")
 
@@ -41,22 +45,25 @@ def single_slashes(text: str) -> str:
 def legacy_path(text: str) -> Optional[str]:
     """What replaced each 2021 install path in `text` (`LD_LIBRARY_PATH=a:b`), as one message; None
     without one."""
-    found = [_replaced(layout) for layout in LAYOUT.finditer(single_slashes(text.replace("\\", "/")))]  # a Windows path too
-    return "; ".join(dict.fromkeys(found)) or None
+    text = single_slashes(text.replace("\\", "/"))  # a Windows path too
+    found = sorted([(m.start(), _replaced(m, "deployment_tools/")) for m in LAYOUT.finditer(text)] +
+                   [(m.start(), _replaced(m, "")) for m in ROOT_LINK.finditer(text)])
+    return "; ".join(dict.fromkeys(message for _, message in found)) or None
 
 
-def _replaced(layout) -> str:
-    """What replaced the 2021 install path `layout` matched, as a message."""
+def _replaced(layout, under: str) -> str:
+    """What replaced the 2021 install path `layout` matched, as a message; `under`: the folder the
+    path names it in (`deployment_tools/`, or nothing for the install's root link to it)."""
     folder, subfolder, rest = layout.groups()
     moved = MOVED.get((folder, subfolder))
     if moved is not None and rest and OLD_LIBRARY.match(rest):
         new = "libopenvino_c" if "c_api" in rest else "libopenvino"
-        return (f"`deployment_tools/{folder}/{subfolder}/{rest}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
+        return (f"`{under}{folder}/{subfolder}/{rest}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
                 f"the libraries are in `{moved}`, and `{rest}` is `{new}` there (the nGraph and Inference Engine "
                 "libraries became one)")
     if moved is not None:
         tail = f"/{rest}" if rest else ""
-        return (f"`deployment_tools/{folder}/{subfolder}{tail}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
+        return (f"`{under}{folder}/{subfolder}{tail}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
                 f"use `{moved}{tail}`")
-    return (f"`deployment_tools/{folder}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
+    return (f"`{under}{folder}` is a 2021 path, gone since {LAYOUT_2021.removed}: "
             f"{LEGACY_FOLDERS.get(folder, OTHER_FOLDER)}")

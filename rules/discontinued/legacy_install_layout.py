@@ -33,7 +33,8 @@ class LegacyInstallLayout(CommandRule):
     summary = "This command relies on an OpenVINO install layout that is gone"
     rationale = (
         f"OpenVINO {LAYOUT_2021.removed} reorganised its archives and packages: the `deployment_tools/` folder of 2021 "
-        "installs is gone (the runtime's headers, libraries and CMake package moved under `runtime/`, and the "
+        "installs is gone, with the link to its `inference_engine` the 2019-2021 installs kept at their root "
+        "(`/opt/intel/openvino/inference_engine/lib/intel64`) (the runtime's headers, libraries and CMake package moved under `runtime/`, and the "
         "Model Optimizer left the archive for PyPI), and `setupvars.sh` moved from `bin/` to the install "
         f"root. In {YEAR_REPOSITORIES.deprecated} the APT and YUM repositories dropped their year folder "
         "(`apt.repos.intel.com/openvino/2024` became `apt.repos.intel.com/openvino`), and from "
@@ -42,9 +43,12 @@ class LegacyInstallLayout(CommandRule):
         "in its message; none is rewritten, because paths and package names around it change too."
     )
     deprecation = LAYOUT_2021
-    needles = ("deployment_tools/", "deployment_tools\\", "/bin/setupvars.sh", "bin\\setupvars.bat", "/bin/setupvars.bat",
+    needles = ("deployment_tools/", "deployment_tools\\", "/inference_engine", "/bin/setupvars.sh", "bin\\setupvars.bat", "/bin/setupvars.bat",
                "repos.intel.com/openvino/", "_openvino_toolkit_")
     examples = (
+        Example("python3 app.py -l /opt/intel/openvino/inference_engine/lib/intel64/libcpu_extension_sse4.so\n",
+                filename="run.sh",
+                message="`inference_engine/lib/intel64` is a 2021 path, gone since 2022.1: use `runtime/lib/intel64`"),
         Example("source /opt/intel/openvino_2021/bin/setupvars.sh\n", filename="run.sh",
                 message=("`bin/setupvars.sh` is a 2021 path: since 2022.1 `setupvars.sh` is at the install "
                          "root")),
