@@ -735,3 +735,24 @@ def test_a_kept_preprocess_info_read_back_says_where_it_holds_the_fix_back():
     (kept,) = [d for d in lint(source) if d.row == 5 and d.message.startswith("`preprocess_info`")]
     assert "`pp`, which keeps it, is used at line 8 otherwise than to make a setting" in kept.message
     assert fix(source).text == source
+
+
+def test_the_check_of_supported_layers_lists_the_names_of_the_models_ops():
+    """`[l for l in net.layers.keys() if l not in supported]` (`query_network`'s names): the ops'
+    friendly names, which `query_model` gives (on 2026.4.1 the CPU lists every op of a model,
+    parameters, constants, conversions and results included); any other use stays a how-to."""
+    source = """\
+        from openvino.inference_engine import IECore
+
+        ie = IECore()
+        net = ie.read_network("m.xml")
+        missing = [l for l in net.layers if l not in ie.query_network(net, "CPU")]
+        """
+    assert "[l for l in [op.get_friendly_name() for op in net.get_ordered_ops()] if l not in ie.query_model(net, " \
+           "\"CPU\")]" in fix(source).text
+    for use in ("print(list(net.layers.keys()))", "missing = [l for l in net.layers.keys() if l]",
+                "missing = [l.name for l in net.layers.values() if l.name not in supported]",
+                "missing = [l for l in net.layers.keys() if supported.get(l) is None]"):
+        findings = [d for d in lint(source.replace("missing = [l for l in net.layers if l not in ie.query_network"
+                                                   "(net, \"CPU\")]", use)) if "net.layers" in d.message]
+        assert [d.fix for d in findings] == [None] and "walk `model.get_ordered_ops()`" in findings[0].message, use

@@ -45,6 +45,19 @@ PPP_MESSAGE = ("`{what}` on an API 1.0 {side} is set with `openvino.preprocess.P
                "`ppp.{side}(name).tensor().{setter}(...)`, then compile `ppp.build()`")
 
 
+LAYERS_HOWTO = ("`net.layers` is API 1.0: walk `model.get_ordered_ops()` (each op has `get_type_name()`, "
+                "`get_friendly_name()`, `get_attributes()`)")
+LAYERS_CHECKED = ("`net.layers` is API 1.0; the names of its layers, checked against what the device supports, are "
+                  "the friendly names of the model's ops (`model.get_ordered_ops()`), which `query_model` gives: "
+                  "API 2.0 lists parameters, constants, conversions and results among them, and the CPU reports "
+                  "all of those supported")
+
+
+def _tests_membership(test, name: str) -> bool:
+    """Whether `test` is `name in X` or `name not in X`."""
+    return (isinstance(test, cst.Comparison) and isinstance(test.left, cst.Name) and test.left.value == name
+            and len(test.comparisons) == 1 and isinstance(test.comparisons[0].operator, (cst.In, cst.NotIn)))
+
 
 class IENetworkUse(Api10Rule):
     code = "OV103"
@@ -69,7 +82,10 @@ class IENetworkUse(Api10Rule):
         "model itself, built after the last setting. `RESIZE_AREA` becomes `RESIZE_NEAREST`, which is what "
         "the last API 1.0 releases did. `net.add_outputs(layer)` took layer names and named each new output "
         "after its layer; API 2.0 takes `(operation, port)` pairs and names it after its Result, so the fix "
-        "names the new outputs after their layers again. API 2.0 addresses ports by tensor name where API 1.0 "
+        "names the new outputs after their layers again. The check of what a device supports, "
+        "`[l for l in net.layers.keys() if l not in ie.query_network(net, device)]`, lists the friendly names of "
+        "`model.get_ordered_ops()`, which `query_model` reports (other uses of `net.layers` are left to a person: "
+        "API 2.0's ops are not API 1.0's layers one for one). API 2.0 addresses ports by tensor name where API 1.0 "
         "used layer names (`get_ov_name_for_tensor(name)` is the name itself); for IRs from the Model "
         "Optimizer they agree."
     )
@@ -160,6 +176,14 @@ class IENetworkUse(Api10Rule):
                 "for layer in net.layers.values():\n    print(layer.type)\n",
                 message=("`net.layers` is API 1.0: walk `model.get_ordered_ops()` (each op has "
                          "`get_type_name()`, `get_friendly_name()`, `get_attributes()`)")),
+        Example("from openvino.inference_engine import IECore\n\nie = IECore()\nnet = ie.read_network(\"m.xml\")\n"
+                "supported = ie.query_network(net, \"CPU\")\n"
+                "missing = [layer for layer in net.layers.keys() if layer not in supported]\n",
+                "import openvino as ov\n\nie = ov.Core()\nnet = ie.read_model(\"m.xml\")\n"
+                "supported = ie.query_model(net, \"CPU\")\n"
+                "missing = [layer for layer in [op.get_friendly_name() for op in net.get_ordered_ops()] "
+                "if layer not in supported]\n",
+                unsafe=True),
         Example("from openvino.inference_engine import IENetwork\n\n\ndef inputs(net: IENetwork):\n    return net\n",
                 "import openvino as ov\n\n\ndef inputs(net: ov.Model):\n    return net\n"),
     )
@@ -242,8 +266,9 @@ class IENetworkUse(Api10Rule):
                                     "(`ov.save_model` compresses weights to FP16 unless told not to)",
                          edits, fix_message="Use `ov.serialize`")
         elif attr == "layers":
-            self.propose(node.attr, "`net.layers` is API 1.0: walk `model.get_ordered_ops()` (each op has "
-                                    "`get_type_name()`, `get_friendly_name()`, `get_attributes()`)")
+            edits = self._checked_layer_names(node)
+            self.propose(node.attr, LAYERS_CHECKED if edits else LAYERS_HOWTO, edits,
+                         fix_message="List the names of the model's ops")
         elif attr == "add_outputs" and called:
             self._add_outputs(node, parent)
         elif attr == "get_ov_name_for_tensor" and called and len(parent.args) == 1 and parent.args[0].keyword is None:
@@ -255,6 +280,24 @@ class IENetworkUse(Api10Rule):
                                     "IRs from the Model Optimizer, and raised for a name no input or output has)",
                          [*replaced(ctx, (ctx.span(parent)[0], start), bracket[0]),
                           *replaced(ctx, (end, ctx.span(parent)[1]), bracket[1])], fix_message="Use the tensor name")
+
+    def _checked_layer_names(self, node) -> Optional[list]:
+        """`[l for l in net.layers.keys() if l not in supported]`, the check of what a device supports
+        (`query_network`): the layer names become the ops' friendly names, which `query_model` gives.
+        Other uses of the names (printed, counted) would show other names than API 1.0 did: None."""
+        ctx = self.ctx
+        names = node
+        parent = ctx.parent(node)
+        if isinstance(parent, cst.Attribute) and parent.value is node and parent.attr.value == "keys":
+            call = ctx.parent(parent)
+            if not (isinstance(call, cst.Call) and call.func is parent and not call.args):
+                return None
+            names = call
+        loop = ctx.parent(names)
+        if not (isinstance(loop, cst.CompFor) and loop.iter is names and isinstance(loop.target, cst.Name)
+                and loop.ifs and all(_tests_membership(test.test, loop.target.value) for test in loop.ifs)):
+            return None
+        return [ctx.replace(names, f"[op.get_friendly_name() for op in {ctx.source(node.value)}.get_ordered_ops()]")]
 
     def _add_outputs(self, node, call) -> None:
         """`net.add_outputs(layers)`: API 1.0 took layer names or `(layer, port)` pairs and named each
