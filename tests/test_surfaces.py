@@ -346,6 +346,15 @@ def test_an_indented_escape_that_starts_a_cell_is_read_as_ipython_runs_it():
         ("OV999", 0, 1), ("OV998", 0, 2), ("OV999", 1, 2)]
 
 
+def test_prompts_of_the_python_shell_are_read_as_ipython_takes_them_off():
+    """IPython takes `... ` off a cell's lines when its second line has it: a block pasted from a
+    session parses, and the rest of the notebook is read."""
+    text = _notebook(("code", ["for name in names:\n", "...     !mo -m k.onnx\n", "...     print(name)\n"]),
+                     ("code", ["x = 1\n", "y = 2\n", "...     !mo -m n.onnx\n"]))
+    doc = lint_text("n.ipynb", named("notebook"), text, PROBES, "2026.4")
+    assert [(d.code, d.cell, d.row) for d in doc.diagnostics] == [("OV999", 0, 2), ("OV001", 1, 3)]
+
+
 def test_notebook_fix_changes_only_the_cell_source():
     text = _notebook(("code", ["import os\n", "!mo --input_model m.onnx\n"]), ("code", ["print(1)"]))
     data = json.loads(text)

@@ -147,7 +147,7 @@ def _cell(index: int, text: str, node) -> Cell:
     if automagic is not None:
         python, ranges, hides = automagic
         return Cell(index, text, python, ranges, node, opaque=hides)
-    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()]
+    lines = _without_prompts([(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()])
     masked = []
     ranges = []
     opaque = False
@@ -181,6 +181,21 @@ def _cell(index: int, text: str, node) -> Cell:
         masked.extend(_blank(lines[k][1], 0, "#") for k in range(i + 1, last + 1))
         i = last + 1
     return Cell(index, text, "".join(masked), ranges, node, opaque=opaque)
+
+
+# the continuation prompt of Python's interactive shell, which IPython takes off a cell's lines when
+# its second line has one (pasted from a session: `with open(p) as f:\n...     print(f.read())`)
+_CONTINUATION = pattern(r"\.\.\.(?: |$)")
+
+
+def _without_prompts(lines: list) -> list:
+    """The cell's (offset, line) pairs with the continuation prompts IPython takes off made blanks
+    of the same length: the lines stay inside their block, a few columns deeper. (A `>>> ` prompt
+    would leave its top-level statement indented: such a cell still does not parse.)"""
+    if len(lines) < 2 or not _CONTINUATION.match(lines[1][1]):
+        return lines
+    return [(offset, " " * len(found.group()) + line[found.end():] if found else line)
+            for offset, line in lines for found in (_CONTINUATION.match(line),)]
 
 
 def _timed(line: str, at: int):
