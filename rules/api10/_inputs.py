@@ -22,17 +22,22 @@ def listed_input(ctx, inputs) -> Optional[str]:
     """How the first value of the inputs dict `inputs` (a dict display, or a name the scope assigns
     one once) that is a list or tuple is spelt (`angles`, `[frame]`), written as one or held by a
     name the scope assigns one once; None when there is none (or the dict is not known)."""
+    for value in _fed(ctx, inputs):
+        if _sequence(ctx, value):
+            spelt = ctx.source(value)
+            # a tuple's parentheses are not part of its node
+            return f"({spelt})" if isinstance(value, cst.Tuple) and not spelt.startswith("(") else spelt
+    return None
+
+
+def _fed(ctx, inputs) -> list:
+    """The values of the inputs dict `inputs`: a dict display, or a name the scope assigns one once."""
     value = inputs.value if isinstance(inputs, cst.Arg) else inputs
     if isinstance(value, cst.Name):
         value = assigned_value(ctx, value)
     if not isinstance(value, cst.Dict):
-        return None
-    for element in value.elements:
-        if isinstance(element, cst.DictElement) and _sequence(ctx, element.value):
-            spelt = ctx.source(element.value)
-            # a tuple's parentheses are not part of its node
-            return f"({spelt})" if isinstance(element.value, cst.Tuple) and not spelt.startswith("(") else spelt
-    return None
+        return []
+    return [element.value for element in value.elements if isinstance(element, cst.DictElement)]
 
 
 def _sequence(ctx, value) -> bool:
@@ -56,15 +61,7 @@ def axisless_input(ctx, inputs) -> Optional[str]:
     assigned so in its scope, where no assignment of it adds an axis (`reshape`, `[None]`,
     `np.expand_dims`); None when there is none. API 1.0 copied such a 3-D array into a 4-D blob;
     API 2.0 raises for it (checked on 2026.4.1)."""
-    value = inputs.value if isinstance(inputs, cst.Arg) else inputs
-    if isinstance(value, cst.Name):
-        value = assigned_value(ctx, value)
-    if not isinstance(value, cst.Dict):
-        return None
-    for element in value.elements:
-        if isinstance(element, cst.DictElement) and _without_batch_axis(ctx, element.value):
-            return ctx.source(element.value)
-    return None
+    return next((ctx.source(value) for value in _fed(ctx, inputs) if _without_batch_axis(ctx, value)), None)
 
 
 def axisless_input_message(call: str, value: str) -> str:
