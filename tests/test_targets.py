@@ -218,7 +218,7 @@ def test_a_notebook_that_installs_a_release_pins_its_cells(ovlint, tmp_path):
               "source": ["!mo --input_model m.onnx --output_dir ir"]}]
     write(tmp_path / "demo.ipynb", json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
     _, out, _ = ovlint("check", "--no-cache", "--output-format", "concise")
-    assert "but demo.ipynb pins 2022.3: raise the pin" in out
+    assert "but demo.ipynb (cell 1, line 1) pins 2022.3: raise the pin" in out
 
 
 def test_the_text_formats_say_what_breaks_at_which_upgrade(ovlint, tmp_path):
@@ -354,7 +354,7 @@ def test_a_file_built_from_an_image_or_install_of_a_release_is_fixed_for_it(ovli
     assert "both.Dockerfile:2 pins 2021.4" in out  # the package says which 2021 the folder is
     assert "convert.sh:1 pins 2021.4" in out and "tag.sh:2 pins 2022.3" in out
     assert "default.Dockerfile:1 pins 2022.3" in out and "base.Dockerfile:1 pins 2022.3" in out
-    assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb pins 2021.4" in out and "archive.Dockerfile:2 pins 2019.3" in out
+    assert "layout.sh:1 pins 2021.4" in out and "nb.ipynb (cell 1, line 1) pins 2021.4" in out and "archive.Dockerfile:2 pins 2019.3" in out
     assert "echo.sh:1 pins 2021.2" in out and "version.Dockerfile:3 pins 2020.2" in out
     assert "variable.sh:1) to 2026.4" in out and "Migrating from OpenVINO 2021.4 (10/variable.sh:1)" in out
     assert (tmp_path / "code" / "app.py").read_text().endswith("from openvino import Core\n")
@@ -545,7 +545,7 @@ def test_a_command_run_in_an_openvino_image_runs_on_its_release_in_notebooks_and
     assert (tmp_path / "convert.py").read_text() == program
     fixed = [c["source"] for c in json.loads((tmp_path / "nb.ipynb").read_text())["cells"]]
     assert fixed == [cells[0], "from openvino import Core\n"]
-    assert "convert.py:3 pins 2022.2" in out and "nb.ipynb pins 2022.2" in out and out.count("OV201") == 2
+    assert "convert.py:3 pins 2022.2" in out and "nb.ipynb (cell 1, line 1) pins 2022.2" in out and out.count("OV201") == 2
 
 
 def test_a_here_document_names_no_release_the_file_runs_on(ovlint, tmp_path):

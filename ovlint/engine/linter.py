@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from typing import Optional
+from typing import Callable, Optional
 
 from ovlint.base import noqa
 from ovlint.base.diagnostics import Diagnostic
@@ -70,6 +70,7 @@ def _lint(path: str, doc: Document, subscribers: dict, groups: frozenset, target
         ctx.lines_are_the_files = unit.cell is None and doc.place is None
         if unit.cell is None and doc.line_name is not None:
             ctx.line_name = doc.line_name
+        ctx.lines_named_by_cell = unit.cell is not None or doc.line_name is not None
         parsed = _lint_unit(ctx, unit, subscribers, groups)
         diagnostics = ctx.finish()
         if not parsed and unit.python == unit.text:
@@ -93,18 +94,46 @@ def _own_floor(path: str, doc: Document, floor: Optional[Floor]) -> Optional[Flo
 
     for unit in doc.units:
         # a line of a notebook's joined cells means nothing to its reader: the notebook is named alone
-        lines = doc.place is None and unit.cell is None
+        # a line of a notebook's joined cells means nothing to its reader: it is named by its cell
+        if doc.place is None and unit.cell is None:
+            where = _file_line(unit.text)
+        elif unit.cell is None and doc.line_name is not None:
+            where = _named(doc.line_name)
+        elif unit.cell is not None:
+            where = _named(lambda at, cell=unit.cell, text=unit.text: f"cell {cell + 1}, line {text.count(chr(10), 0, at) + 1}")
+        else:
+            where = _nowhere
         # in Python, only its shell lines (a notebook's `!source .../openvino_2021/setupvars.sh`)
         named = lowest_named(unit.text if unit.python is None else "", unit.commands, images=unit.python is None)
-        floor = _lowered(floor, path, unit.text if lines else None, unit.requirements, unit.commands, named)
+        floor = _lowered(floor, path, where, unit.requirements, unit.commands, named)
     return floor
 
 
-def _lowered(floor: Optional[Floor], path: str, text: Optional[str], requirements: list,
+def _file_line(text: str) -> Callable[[int], str]:
+    return lambda at: f":{text.count(chr(10), 0, at) + 1}"
+
+
+def _named(line_name: Callable[[int], str]) -> Callable[[int], str]:
+    return lambda at: f" ({line_name(at)})"
+
+
+def _nowhere(at: int) -> str:
+    return ""
+
+
+def _pin_place(ctx) -> Callable[[int], str]:
+    """How the origin of a floor a unit states names the offset of its pin: `:12` where the unit's
+    lines are the file's, ` (cell 3, line 2)` in a notebook, nothing elsewhere."""
+    if ctx.lines_are_the_files:
+        return _file_line(ctx.text)
+    return _named(ctx.line_name) if ctx.lines_named_by_cell else _nowhere
+
+
+def _lowered(floor: Optional[Floor], path: str, where: Callable[[int], str], requirements: list,
              commands: list, named: Optional[tuple] = None) -> Optional[Floor]:
     """`floor`, or the lowest pin of `requirements` and the `pip install` lines of `commands` (or
-    the release `named`, with its offset) when that is older; `text`: the unit's, to tell the pin's
-    line (None: name the file alone)."""
+    the release `named`, with its offset) when that is older; `where`: how the origin names the
+    pin's offset after the file's name (`_pin_place`)."""
     from ovlint.base.versions import parse
     from ovlint.surfaces.release_named import lowest_stated
 
@@ -115,8 +144,7 @@ def _lowered(floor: Optional[Floor], path: str, text: Optional[str], requirement
     # the file's own statement of the release the project pins too is the nearer reason
     if floor is not None and parse(floor.release) < parse(release):
         return floor
-    line = f":{text.count(chr(10), 0, start) + 1}" if text is not None else ""
-    return Floor(release, os.path.relpath(path) + line)
+    return Floor(release, os.path.relpath(path) + where(start))
 
 
 # a command that is a variable's value alone: `$mo_command`, `${cmd}`, `{cmd}` (IPython's own)
@@ -140,7 +168,7 @@ def _lint_unit(ctx: UnitContext, unit: Unit, subscribers: dict, groups: frozense
         links += carried[2]
         # code that installs an older release (`subprocess.run("pip install openvino==2022.3.0")`)
         # runs on it: its fixes are withheld when the unit ends, where the floor is read again
-        floor = _lowered(ctx.floor, ctx.path, ctx.text if ctx.lines_are_the_files else None, carried[1], carried[0])
+        floor = _lowered(ctx.floor, ctx.path, _pin_place(ctx), carried[1], carried[0])
         if floor is not ctx.floor:
             ctx.floor = floor
             for diag in ctx.diagnostics:
@@ -188,7 +216,7 @@ def _run_on(ctx: UnitContext, command):
     openvino/ubuntu20_dev:2022.2.0 mo ...` runs `mo` on 2022.2, whatever the code around it runs on."""
     unit_floor = ctx.floor
     if command.runs_on is not None:
-        ctx.floor = _lowered(unit_floor, ctx.path, ctx.text if ctx.lines_are_the_files else None, [], [], command.runs_on)
+        ctx.floor = _lowered(unit_floor, ctx.path, _pin_place(ctx), [], [], command.runs_on)
     try:
         yield
     finally:

@@ -25,6 +25,7 @@ class UnitContext:
         self.filename = filename  # the file's base name, for rules gated on it (setup.py)
         self.partial = partial  # why the unit is only part of its program (`Unit.partial`)
         self.lines_are_the_files = cell is None  # whether a line of `text` is that line of the file
+        self.lines_named_by_cell = cell is not None  # a notebook's: `line_name` says `cell 3, line 2`
         # the Python names the unit's shell lines expand (a notebook's `! $mo_command`): their strings are commands
         self.shell_names: frozenset[str] = frozenset()
         self.file_codes = file_codes  # what a file-level `ovlint: noqa` exempts (see `noqa.file_exemption`)
